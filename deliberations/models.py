@@ -1,0 +1,578 @@
+"""Sessions (séances), attendance per item, proxies, deliberations, their history and the
+certified extracts issued from them. The legal rules are in rules.py; this module stores."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from deliberations.querysets import DeliberationQuerySet, IssuedExtractQuerySet, SessionQuerySet
+from portal.models import Body, Member
+
+# @ctes nomenclature, level 1 and 2 (../shared/DOMAIN.md, SCDL section).
+MATTER_LEVEL1 = {
+    "1": "Commande publique",
+    "2": "Urbanisme",
+    "3": "Domaine et patrimoine",
+    "4": "Fonction publique",
+    "5": "Institutions et vie politique",
+    "6": "Libertés publiques et pouvoirs de police",
+    "7": "Finances locales",
+    "8": "Domaines de compétences par thèmes",
+    "9": "Autres domaines de compétences",
+}
+MATTER_CHOICES = [
+    ("1.1", "Marchés publics"),
+    ("1.2", "Délégation de service public"),
+    ("1.3", "Conventions de mandat"),
+    ("1.4", "Autres types de contrats"),
+    ("1.5", "Transactions /protocole d'accord transactionnel"),
+    ("1.6", "Actes relatifs à la maîtrise d'œuvre"),
+    ("1.7", "Actes spéciaux et divers"),
+    ("2.1", "Documents d'urbanisme"),
+    ("2.2", "Actes relatifs au droit d'occupation ou d'utilisation des sols"),
+    ("2.3", "Droit de préemption urbain"),
+    ("3.1", "Acquisitions"),
+    ("3.2", "Aliénations"),
+    ("3.3", "Locations"),
+    ("3.4", "Limites territoriales"),
+    ("3.5", "Autres actes de gestion du domaine public"),
+    ("3.6", "Autres actes de gestion du domaine privé"),
+    ("4.1", "Personnels titulaires et stagiaires de la F.P.T."),
+    ("4.2", "Personnel contractuel"),
+    ("4.3", "Fonction publique hospitalière"),
+    ("4.4", "Autres catégories de personnels"),
+    ("4.5", "Régime indemnitaire"),
+    ("5.1", "Election exécutif"),
+    ("5.2", "Fonctionnement des assemblées"),
+    ("5.3", "Désignation de représentants"),
+    ("5.4", "Délégation de fonctions"),
+    ("5.5", "Délégation de signature"),
+    ("5.6", "Exercice des mandats locaux"),
+    ("5.7", "Intercommunalité"),
+    ("5.8", "Décision d'ester en justice"),
+    ("6.1", "Police municipale"),
+    ("6.2", "Pouvoir du président du conseil général"),
+    ("6.3", "Pouvoir du président du conseil régional"),
+    ("6.4", "Autres actes réglementaires"),
+    ("6.5", "Actes pris au nom de l'Etat et soumis au contrôle hiérarchique"),
+    ("7.1", "Décisions budgétaires"),
+    ("7.2", "Fiscalité"),
+    ("7.3", "Emprunts"),
+    ("7.4", "Interventions économiques"),
+    ("7.5", "Subventions"),
+    ("7.6", "Contributions budgétaires"),
+    ("7.7", "Avances"),
+    ("7.8", "Fonds de concours"),
+    ("7.9", "Prise de participation (SEM, etc.)"),
+    ("7.10", "Divers"),
+    ("8.1", "Enseignement"),
+    ("8.2", "Aide sociale"),
+    ("8.3", "Voirie"),
+    ("8.4", "Aménagement du territoire"),
+    ("8.5", "Politique de la ville-habitat-logement"),
+    ("8.6", "Emploi-formation professionnelle"),
+    ("8.7", "Transports"),
+    ("8.8", "Environnement"),
+    ("8.9", "Culture"),
+    ("9.1", "Autres domaines de compétences des communes"),
+    ("9.2", "Autres domaines de compétences des départements"),
+    ("9.3", "Autres domaines de compétences des régions"),
+    ("9.4", "Vœux et motions"),
+]
+MATTER_LABELS = dict(MATTER_CHOICES)
+
+
+def matter_full_name(code: str) -> str:
+    """SCDL DELIB_MATIERE_NOM: "level-1 label/level-2 label" in lower case."""
+    if not code:
+        return ""
+    return f"{MATTER_LEVEL1[code.split('.')[0]]}/{MATTER_LABELS[code]}".lower()
+
+
+class Session(models.Model):
+    """A séance of a body."""
+
+    class Status(models.TextChoices):
+        # Being prepared by the clerks; never shown to the public.
+        DRAFT = "draft", "En préparation"
+        # Convocation sent (L2121-10): shown as an upcoming session.
+        CONVENED = "convened", "Convoquée"
+        # The session took place.
+        HELD = "held", "Tenue"
+        # Cancelled, or closed for lack of quorum (then a second convocation follows).
+        CANCELLED = "cancelled", "Annulée / quorum non atteint"
+
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="sessions", verbose_name="assemblée"
+    )
+    date = models.DateField("date")
+    starts_at = models.TimeField("heure", null=True, blank=True)
+    place = models.CharField("lieu", max_length=255, blank=True)
+    convened_on = models.DateField("date de la convocation", null=True, blank=True)
+    convocation_posted_at = models.CharField(
+        "convocation affichée à", max_length=255, blank=True
+    )
+    urgent = models.BooleanField(
+        "convocation en urgence", default=False,
+        help_text="Délai ramené à un jour franc (L2121-11).",
+    )
+    president = models.ForeignKey(
+        Member, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="président de séance",
+    )
+    president_capacity = models.CharField(
+        "qualité du président de séance", max_length=255, blank=True
+    )
+    secretary = models.ForeignKey(
+        Member, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="secrétaire de séance",
+    )
+    first_convocation = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="second_convocation", verbose_name="séance initiale (quorum non atteint)",
+        help_text="Seconde convocation (L2121-17) : les questions reportées sont délibérées "
+        "sans condition de quorum.",
+    )
+    agenda_item_count = models.PositiveSmallIntegerField(
+        "nombre de questions à l'ordre du jour", null=True, blank=True
+    )
+    status = models.CharField(
+        "état", max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    minutes_source = models.TextField(
+        "texte source du registre", blank=True,
+        help_text="Texte du registre dont la présence a été importée.",
+    )
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "séance"
+        verbose_name_plural = "séances"
+        ordering = ["-date", "-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(convened_on__isnull=True) | Q(convened_on__lte=F("date")),
+                name="session_convened_before",
+                violation_error_message="La convocation ne peut être postérieure à la séance.",
+            ),
+            models.CheckConstraint(
+                condition=Q(agenda_item_count__isnull=True) | Q(agenda_item_count__gte=1),
+                name="session_agenda_positive",
+                violation_error_message="L'ordre du jour compte au moins une question.",
+            ),
+            models.UniqueConstraint(
+                fields=["body", "date", "starts_at"], name="session_unique_per_body_time"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.body.name} du {self.date:%d/%m/%Y}"
+
+    def get_absolute_url(self):
+        return reverse("deliberations:session_detail", kwargs={"pk": self.pk})
+
+
+class Attendance(models.Model):
+    """One member's attendance at a session, per item (question n°).
+
+    A member present "à partir de la question 5" has from_item=5; one who leaves after question
+    12 has until_item=12. Never one boolean: quorum is checked at every item (L2121-17).
+    """
+
+    class Status(models.TextChoices):
+        # Present for the items in [from_item, until_item].
+        PRESENT = "present", "Présent"
+        # Absent and excused ("absent excusé"); may have given a proxy.
+        EXCUSED = "excused", "Absent excusé"
+        # Absent, not excused.
+        ABSENT = "absent", "Absent"
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="attendances", verbose_name="séance"
+    )
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="attendances", verbose_name="élu"
+    )
+    status = models.CharField("présence", max_length=10, choices=Status.choices,
+                              default=Status.PRESENT)
+    from_item = models.PositiveSmallIntegerField(
+        "présent à partir de la question", null=True, blank=True
+    )
+    until_item = models.PositiveSmallIntegerField(
+        "présent jusqu'à la question", null=True, blank=True
+    )
+    replaces = models.ForeignKey(
+        Member, on_delete=models.PROTECT, null=True, blank=True, related_name="replaced_in",
+        verbose_name="suppléant de",
+        help_text="Délégué suppléant siégeant à la place du titulaire absent (L5211-6).",
+    )
+    note = models.CharField("mention au registre", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "présence"
+        verbose_name_plural = "présences"
+        ordering = ["session", "status", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "member"],
+                                    name="attendance_one_row_per_member",
+                                    violation_error_message="Cet élu figure déjà dans la "
+                                    "liste de présence de la séance."),
+            models.CheckConstraint(
+                condition=Q(from_item__isnull=True) | Q(until_item__isnull=True)
+                | Q(from_item__lte=F("until_item")),
+                name="attendance_items_ordered",
+                violation_error_message="La question d'arrivée doit précéder celle du départ.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="present")
+                | (Q(from_item__isnull=True) & Q(until_item__isnull=True)
+                   & Q(replaces__isnull=True)),
+                name="attendance_items_only_when_present",
+                violation_error_message="Les questions d'arrivée et de départ et la suppléance "
+                "ne concernent qu'un élu présent.",
+            ),
+            models.CheckConstraint(
+                condition=Q(replaces__isnull=True) | ~Q(replaces=F("member")),
+                name="attendance_not_replacing_self",
+                violation_error_message="Un élu ne peut être son propre suppléant.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member} — {self.get_status_display()}"
+
+
+class Proxy(models.Model):
+    """A procuration (pouvoir, L2121-20): the giver, absent, asks the holder, present, to vote
+    in their name, possibly only for some items ("jusqu'à la question 4")."""
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="proxies", verbose_name="séance"
+    )
+    giver = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="proxies_given", verbose_name="mandant"
+    )
+    holder = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="proxies_held",
+        verbose_name="mandataire",
+    )
+    from_item = models.PositiveSmallIntegerField("à partir de la question", null=True,
+                                                 blank=True)
+    until_item = models.PositiveSmallIntegerField("jusqu'à la question", null=True, blank=True)
+    illness_certified = models.BooleanField(
+        "maladie dûment constatée", default=False,
+        help_text="Permet de dépasser trois séances consécutives (L2121-20).",
+    )
+
+    class Meta:
+        verbose_name = "procuration"
+        verbose_name_plural = "procurations"
+        ordering = ["session", "pk"]
+        # One proxy per *holder* is checked item by item in rules.py, not here: a member may
+        # hold two proxies during the Covid windows, or one per disjoint range of items.
+        constraints = [
+            models.UniqueConstraint(fields=["session", "giver"], name="proxy_one_per_giver",
+                                    violation_error_message="Cet élu a déjà donné une "
+                                    "procuration pour cette séance."),
+            models.CheckConstraint(
+                condition=~Q(giver=F("holder")), name="proxy_giver_is_not_holder",
+                violation_error_message="Un élu ne peut se donner procuration à lui-même.",
+            ),
+            models.CheckConstraint(
+                condition=Q(from_item__isnull=True) | Q(until_item__isnull=True)
+                | Q(from_item__lte=F("until_item")),
+                name="proxy_items_ordered",
+                violation_error_message="La première question couverte doit précéder la "
+                "dernière.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.giver} donne procuration à {self.holder}"
+
+
+class Deliberation(models.Model):
+    """A délibération: one item of a session, with its vote and its publication."""
+
+    class Status(models.TextChoices):
+        # Being written; never public.
+        DRAFT = "draft", "Brouillon"
+        # Voted by the body.
+        ADOPTED = "adopted", "Adoptée"
+        # Sent to the prefecture through @ctes (L2131-2).
+        TRANSMITTED = "transmitted", "Transmise en préfecture"
+        # Put online (R2131-1): public from now on.
+        PUBLISHED = "published", "Publiée"
+
+    class Nature(models.TextChoices):
+        # @ctes nature codes.
+        DELIBERATION = "1", "Délibérations"
+        REGULATORY = "2", "Actes réglementaires"
+        INDIVIDUAL = "3", "Actes individuels"
+        CONTRACT = "4", "Contrats, conventions et avenants"
+        BUDGET = "5", "Documents budgétaires et financiers"
+        OTHER = "6", "Autres"
+
+    class Ballot(models.TextChoices):
+        # Vote à main levée (ordinary).
+        SHOW_OF_HANDS = "main_levee", "À main levée"
+        # Scrutin public à la demande du quart des membres présents (L2121-21).
+        ROLL_CALL = "public", "Scrutin public"
+        # Scrutin secret: tiers des membres présents, or appointments (L2121-21).
+        SECRET = "secret", "Scrutin secret"
+
+    class Result(models.TextChoices):
+        # for > against, or a tie broken by the president's vote (not in a secret ballot).
+        ADOPTED = "adopted", "Adoptée"
+        # Not adopted.
+        REJECTED = "rejected", "Rejetée"
+        # The assembly takes note of a report: no decision is voted ("prend acte").
+        NOTED = "noted", "Prise d'acte"
+
+    session = models.ForeignKey(
+        Session, on_delete=models.PROTECT, related_name="deliberations", verbose_name="séance"
+    )
+    item_number = models.PositiveSmallIntegerField(
+        "n° d'ordre (question)", null=True, blank=True,
+        help_text="Laisser vide si le registre ne le précise pas.",
+    )
+    act_number = models.CharField("n° d'acte", max_length=50, blank=True)
+    # Denormalised from the session so that the database can enforce "one act number per body
+    # and year"; always derived in save() from the session, never typed.
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+", editable=False)
+    year = models.PositiveSmallIntegerField("année", editable=False)
+    slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
+    theme = models.CharField("thématique (rubrique)", max_length=255, blank=True)
+    title = models.TextField("objet")
+    report = models.TextField("exposé", blank=True)
+    president_request = models.TextField(
+        "demande du président et visas", blank=True,
+        help_text="« Monsieur le Président demande à l'Assemblée de bien vouloir se prononcer »…",
+    )
+    vote_wording = models.CharField(
+        "mention du vote", max_length=255, blank=True,
+        help_text="Par exemple : « A la majorité absolue », « A l'unanimité ».",
+    )
+    decision = models.TextField("dispositif (articles)", blank=True)
+    appeal_clause = models.TextField("voies et délais de recours", blank=True)
+    nature = models.CharField("nature @ctes", max_length=1, choices=Nature.choices,
+                              default=Nature.DELIBERATION)
+    matter_code = models.CharField("matière @ctes", max_length=4, choices=MATTER_CHOICES,
+                                   blank=True)
+    ballot = models.CharField("mode de scrutin", max_length=12, choices=Ballot.choices,
+                              default=Ballot.SHOW_OF_HANDS)
+    votes_for = models.PositiveSmallIntegerField("pour", null=True, blank=True)
+    votes_against = models.PositiveSmallIntegerField("contre", null=True, blank=True)
+    abstentions = models.PositiveSmallIntegerField("abstentions", null=True, blank=True)
+    blank_or_null = models.PositiveSmallIntegerField("blancs et nuls", null=True, blank=True)
+    president_voted_for = models.BooleanField(
+        "voix du président pour l'adoption", null=True, blank=True,
+        help_text="En cas de partage des voix, la voix du président est prépondérante, "
+        "sauf au scrutin secret (L2121-20).",
+    )
+    non_voting_members = models.ManyToManyField(
+        Member, blank=True, related_name="+", verbose_name="ne prennent pas part au vote"
+    )
+    withdrawn_members = models.ManyToManyField(
+        Member, blank=True, related_name="+",
+        verbose_name="ont quitté la salle (intérêt personnel, L2131-11)",
+    )
+    is_carried_over = models.BooleanField(
+        "question reportée (seconde convocation)", default=False,
+        help_text="Question reportée faute de quorum : délibérée sans condition de quorum.",
+    )
+    result = models.CharField("résultat", max_length=10, choices=Result.choices, blank=True)
+    rapporteur = models.ForeignKey(
+        Member, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="rapporteur",
+    )
+    subject_to_transmission = models.BooleanField(
+        "soumise à transmission en préfecture", default=True,
+        help_text="L2131-2 : presque toutes les délibérations le sont.",
+    )
+    prefecture_act_id = models.CharField("identifiant @ctes", max_length=100, blank=True)
+    transmitted_on = models.DateField("transmise le", null=True, blank=True)
+    received_on = models.DateField("reçue en préfecture le", null=True, blank=True)
+    published_on = models.DateField("publiée le", null=True, blank=True)
+    signatory = models.ForeignKey(
+        Member, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="signataire",
+    )
+    signatory_capacity = models.CharField(
+        "qualité du signataire", max_length=255, blank=True,
+        help_text="Par exemple : « Par délégation du Président, le Vice-président délégué ».",
+    )
+    budget_year = models.PositiveSmallIntegerField("exercice budgétaire", null=True,
+                                                   blank=True)
+    budget_name = models.CharField("budget", max_length=150, blank=True)
+    status = models.CharField("état", max_length=12, choices=Status.choices,
+                              default=Status.DRAFT, editable=False)
+    created_at = models.DateTimeField("créée le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifiée le", auto_now=True)
+
+    objects = DeliberationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "délibération"
+        verbose_name_plural = "délibérations"
+        ordering = ["-session__date", "session", "item_number", "pk"]
+        permissions = [
+            ("export_extract", "Peut émettre et exporter des extraits certifiés"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "item_number"], condition=Q(item_number__isnull=False),
+                name="deliberation_unique_item", violation_error_message=(
+                    "Une délibération porte déjà ce numéro d'ordre dans la séance."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["body", "year", "act_number"], condition=~Q(act_number=""),
+                name="deliberation_unique_act_number", violation_error_message=(
+                    "Ce numéro d'acte est déjà utilisé pour cette assemblée et cette année."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(received_on__isnull=True) | Q(transmitted_on__isnull=True)
+                | Q(received_on__gte=F("transmitted_on")),
+                name="deliberation_received_after_transmitted",
+                violation_error_message="La réception en préfecture ne peut précéder l'envoi.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_on__isnull=False),
+                name="deliberation_published_has_date",
+                violation_error_message="Une délibération publiée a une date de publication.",
+            ),
+            models.CheckConstraint(
+                condition=Q(item_number__isnull=True) | Q(item_number__gte=1),
+                name="deliberation_item_positive",
+                violation_error_message="Le numéro d'ordre commence à 1.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "published_on"], name="deliberation_public_idx"),
+        ]
+
+    def __str__(self):
+        return self.title[:120]
+
+    def save(self, *args, **kwargs):
+        # Derived keys only (see the fields): the session decides body and year.
+        self.body_id = self.session.body_id
+        self.year = self.session.date.year
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "deliberations:deliberation_detail",
+            kwargs={
+                "organisation": self.session.body.organisation.slug,
+                "year": self.year,
+                "slug": self.slug,
+            },
+        )
+
+    @property
+    def matter_full_name(self) -> str:
+        return matter_full_name(self.matter_code)
+
+
+class DeliberationStatusChange(models.Model):
+    """History of the lifecycle of a deliberation (who moved it, when, from what to what)."""
+
+    deliberation = models.ForeignKey(
+        Deliberation, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    from_status = models.CharField("de", max_length=12, choices=Deliberation.Status.choices,
+                                   blank=True)
+    to_status = models.CharField("vers", max_length=12, choices=Deliberation.Status.choices)
+    changed_at = models.DateTimeField("le", auto_now_add=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name="par",
+    )
+    note = models.CharField("commentaire", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "changement d'état"
+        verbose_name_plural = "historique des états"
+        ordering = ["deliberation", "changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.from_status or '∅'} → {self.to_status}"
+
+
+class Annex(models.Model):
+    """An annex to a deliberation (report, convention, plan...)."""
+
+    deliberation = models.ForeignKey(
+        Deliberation, on_delete=models.CASCADE, related_name="annexes",
+        verbose_name="délibération",
+    )
+    title = models.CharField("intitulé", max_length=255)
+    file = models.FileField("fichier", upload_to="annexes/%Y/", blank=True)
+    url = models.URLField("lien", blank=True)
+    position = models.PositiveSmallIntegerField("ordre", default=1)
+
+    class Meta:
+        verbose_name = "annexe"
+        verbose_name_plural = "annexes"
+        ordering = ["deliberation", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(file="") | ~Q(url=""), name="annex_has_file_or_url",
+                violation_error_message="Une annexe a un fichier ou un lien.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class IssuedExtract(models.Model):
+    """A certified extract ("extrait du registre") as issued: the file never changes.
+
+    A change to the deliberation after issue leads to a new version; the old one records
+    which version superseded it.
+    """
+
+    deliberation = models.ForeignKey(
+        Deliberation, on_delete=models.PROTECT, related_name="extracts",
+        verbose_name="délibération",
+    )
+    version = models.PositiveSmallIntegerField("version")
+    file = models.FileField("fichier PDF", upload_to="extracts/%Y/")
+    sha256 = models.CharField("empreinte SHA-256", max_length=64, unique=True)
+    code = models.CharField("code de vérification", max_length=16, unique=True)
+    issued_at = models.DateTimeField("émis le", auto_now_add=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name="émis par",
+    )
+    content_fingerprint = models.CharField(
+        "empreinte du contenu certifié", max_length=64,
+        help_text="Empreinte des données de la délibération au moment de l'émission.",
+    )
+    superseded_by = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="supersedes",
+        verbose_name="remplacé par",
+    )
+    signed = models.BooleanField("signé électroniquement (PAdES)", default=False)
+
+    objects = IssuedExtractQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "extrait certifié"
+        verbose_name_plural = "extraits certifiés"
+        ordering = ["deliberation", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["deliberation", "version"],
+                                    name="extract_unique_version"),
+            models.CheckConstraint(condition=Q(sha256__regex=r"^[0-9a-f]{64}$"),
+                                   name="extract_sha256_hex"),
+        ]
+
+    def __str__(self):
+        return f"Extrait {self.code} (v{self.version})"

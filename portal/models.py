@@ -1,0 +1,292 @@
+"""Who is who: organisations (collectivités), their communes, bodies (assemblées), members
+(élus) and their mandates. See ../shared/DOMAIN.md, "Who is who"."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from portal.querysets import MandateQuerySet, MemberQuerySet
+
+
+class Organisation(models.Model):
+    """A collectivité or groupement: communauté d'agglomération, pôle métropolitain..."""
+
+    class Kind(models.TextChoices):
+        # Communauté d'agglomération (EPCI à fiscalité propre, L5216-1).
+        AGGLOMERATION = "ca", "Communauté d'agglomération"
+        # Communauté de communes (L5214-1).
+        COMMUNITY_OF_COMMUNES = "cc", "Communauté de communes"
+        # Pôle métropolitain, a syndicat mixte (L5731-1).
+        METROPOLITAN_POLE = "pm", "Pôle métropolitain"
+        # Other syndicat mixte or intercommunal.
+        SYNDICATE = "syndicat", "Syndicat"
+        # Département, member of a pôle métropolitain.
+        DEPARTMENT = "departement", "Département"
+        # Commune.
+        COMMUNE = "commune", "Commune"
+
+    name = models.CharField("nom", max_length=255, unique=True)
+    short_name = models.CharField("sigle", max_length=50, blank=True)
+    slug = models.SlugField("identifiant d'URL", max_length=80, unique=True)
+    kind = models.CharField("nature", max_length=20, choices=Kind.choices)
+    siren = models.CharField("SIREN", max_length=9, blank=True)
+    siret = models.CharField("SIRET", max_length=14, blank=True)
+    arrondissement = models.CharField("arrondissement", max_length=100, blank=True)
+    sub_prefecture = models.CharField("sous-préfecture", max_length=100, blank=True)
+    administrative_court = models.CharField(
+        "juridiction de recours", max_length=150, blank=True,
+        help_text="Par exemple : tribunal administratif de Lille.",
+    )
+    seat_address = models.CharField("siège", max_length=255, blank=True)
+    website = models.URLField("site internet", blank=True)
+    member_organisations = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="groupings",
+        verbose_name="membres (pour un syndicat ou un pôle)",
+    )
+
+    class Meta:
+        verbose_name = "collectivité"
+        verbose_name_plural = "collectivités"
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(siren="") | Q(siren__regex=r"^\d{9}$"),
+                name="organisation_siren_9_digits",
+                violation_error_message="Le SIREN compte exactement 9 chiffres.",
+            ),
+            models.CheckConstraint(
+                condition=Q(siret="") | Q(siret__regex=r"^\d{14}$"),
+                name="organisation_siret_14_digits",
+                violation_error_message="Le SIRET compte exactement 14 chiffres.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("portal:organisation_detail", kwargs={"slug": self.slug})
+
+
+class Commune(models.Model):
+    """A member commune of an EPCI. The INSEE code is optional: the seeds do not give it."""
+
+    name = models.CharField("nom", max_length=150)
+    insee_code = models.CharField("code INSEE", max_length=5, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="communes",
+        verbose_name="intercommunalité",
+    )
+
+    class Meta:
+        verbose_name = "commune"
+        verbose_name_plural = "communes"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="commune_unique_name"),
+            models.UniqueConstraint(
+                fields=["insee_code"], condition=~Q(insee_code=""), name="commune_unique_insee"
+            ),
+            models.CheckConstraint(
+                condition=Q(insee_code="") | Q(insee_code__regex=r"^(\d{5}|2[AB]\d{3})$"),
+                name="commune_insee_format",
+                violation_error_message="Le code INSEE compte 5 caractères (ex. 62119).",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Body(models.Model):
+    """An assemblée délibérante of an organisation (Conseil, Bureau, Comité syndical)."""
+
+    class Kind(models.TextChoices):
+        # Conseil communautaire of an EPCI (L5211-6).
+        COUNCIL = "conseil", "Conseil communautaire"
+        # Bureau communautaire, deliberating on powers delegated by the Conseil (L5211-10).
+        BUREAU = "bureau", "Bureau communautaire"
+        # Comité syndical of a syndicat or pôle métropolitain (L5711-1).
+        SYNDICATE_COMMITTEE = "comite", "Comité syndical"
+        # Any other deliberative body.
+        OTHER = "autre", "Autre assemblée"
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="bodies", verbose_name="collectivité"
+    )
+    kind = models.CharField("nature", max_length=20, choices=Kind.choices)
+    name = models.CharField("nom", max_length=150)
+    slug = models.SlugField("identifiant d'URL", max_length=80)
+    delegated_by = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="delegates",
+        verbose_name="délibère par délégation de",
+        help_text="Pour un Bureau : le Conseil qui lui a délégué une partie de ses attributions.",
+    )
+
+    class Meta:
+        verbose_name = "assemblée"
+        verbose_name_plural = "assemblées"
+        ordering = ["organisation__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "slug"], name="body_unique_slug"),
+        ]
+
+    def __str__(self):
+        if self.organisation.short_name:
+            return f"{self.name} ({self.organisation.short_name})"
+        return f"{self.name} — {self.organisation.name}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "portal:body_detail",
+            kwargs={"organisation": self.organisation.slug, "slug": self.slug},
+        )
+
+
+class Member(models.Model):
+    """An élu. Names are kept as the registre writes them: NOM Prénom."""
+
+    class Civility(models.TextChoices):
+        # Monsieur.
+        MR = "M.", "M."
+        # Madame.
+        MRS = "Mme", "Mme"
+
+    last_name = models.CharField("nom", max_length=100)
+    first_name = models.CharField("prénom", max_length=100)
+    civility = models.CharField("civilité", max_length=3, choices=Civility.choices, blank=True)
+    slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
+    # Accent-, case- and hyphen-insensitive key used to match names read in minutes.
+    match_key = models.CharField("clé de rapprochement", max_length=220, db_index=True,
+                                 editable=False)
+
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "élu"
+        verbose_name_plural = "élus"
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        """NOM Prénom, as in the registre."""
+        return f"{self.last_name} {self.first_name}".strip()
+
+    def save(self, *args, **kwargs):
+        # Derived value, not a business rule: keeps the matching key in step with the name.
+        from portal.names import name_key
+
+        self.match_key = name_key(self.full_name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("portal:member_detail", kwargs={"slug": self.slug})
+
+
+class Mandate(models.Model):
+    """A seat held by a member in a body over a date range."""
+
+    class Role(models.TextChoices):
+        # Président of the body.
+        PRESIDENT = "president", "Président"
+        # n-th vice-président, with a delegation.
+        VICE_PRESIDENT = "vice_president", "Vice-président"
+        # Other member of the Bureau.
+        BUREAU_MEMBER = "membre_bureau", "Membre du Bureau"
+        # Conseiller (délégué titulaire).
+        COUNCILLOR = "conseiller", "Conseiller"
+        # Délégué suppléant (L5211-6): sits only when the titular member is absent.
+        SUBSTITUTE = "suppleant", "Délégué suppléant"
+
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="mandates", verbose_name="élu"
+    )
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="mandates", verbose_name="assemblée"
+    )
+    role = models.CharField("fonction", max_length=20, choices=Role.choices,
+                            default=Role.COUNCILLOR)
+    vice_president_rank = models.PositiveSmallIntegerField(
+        "rang de vice-président", null=True, blank=True
+    )
+    delegation = models.CharField("délégation", max_length=255, blank=True)
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, null=True, blank=True, related_name="mandates",
+        verbose_name="commune représentée",
+    )
+    represented_organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="represented_by", verbose_name="membre représenté",
+    )
+    substitute_for = models.ForeignKey(
+        Member, on_delete=models.PROTECT, null=True, blank=True, related_name="substitutes",
+        verbose_name="suppléant de",
+    )
+    start_on = models.DateField("début")
+    end_on = models.DateField("fin", null=True, blank=True)
+
+    objects = MandateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "mandat"
+        verbose_name_plural = "mandats"
+        ordering = ["body", "role", "vice_president_rank", "member__last_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_on__isnull=True) | Q(end_on__gte=models.F("start_on")),
+                name="mandate_end_after_start",
+                violation_error_message="La fin du mandat ne peut précéder son début.",
+            ),
+            models.CheckConstraint(
+                condition=(Q(role="vice_president") & Q(vice_president_rank__gte=1))
+                | (~Q(role="vice_president") & Q(vice_president_rank__isnull=True)),
+                name="mandate_vice_president_rank",
+                violation_error_message=(
+                    "Le rang est obligatoire pour un vice-président et réservé à cette fonction."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(role="suppleant") | Q(substitute_for__isnull=True),
+                name="mandate_substitute_only_for_suppleant",
+                violation_error_message="Seul un délégué suppléant remplace un titulaire.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member} — {self.get_role_display()} — {self.body}"
+
+    @property
+    def title(self) -> str:
+        """The capacity as printed in the registre: "1er Vice-président", "Président"..."""
+        if self.role == self.Role.VICE_PRESIDENT and self.vice_president_rank:
+            rank = "1er" if self.vice_president_rank == 1 else f"{self.vice_president_rank}e"
+            return f"{rank} Vice-président"
+        return self.get_role_display()
+
+
+class StaffAssignment(models.Model):
+    """Which organisations a staff account works for. A clerk of one communauté sees and edits
+    only that communauté's bodies, sessions and deliberations in the admin."""
+
+    user = models.ForeignKey(
+        "auth.User", on_delete=models.CASCADE, related_name="assignments",
+        verbose_name="compte",
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="staff",
+        verbose_name="collectivité",
+    )
+
+    class Meta:
+        verbose_name = "rattachement d'un agent"
+        verbose_name_plural = "rattachements des agents"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"],
+                                    name="staff_assignment_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.organisation}"
