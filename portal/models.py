@@ -170,11 +170,6 @@ class Member(models.Model):
     def __str__(self):
         return self.full_name
 
-    @property
-    def full_name(self) -> str:
-        """NOM Prénom, as in the registre."""
-        return f"{self.last_name} {self.first_name}".strip()
-
     def save(self, *args, **kwargs):
         # Derived value, not a business rule: keeps the matching key in step with the name.
         from portal.names import name_key
@@ -184,6 +179,11 @@ class Member(models.Model):
 
     def get_absolute_url(self):
         return reverse("portal:member_detail", kwargs={"slug": self.slug})
+
+    @property
+    def full_name(self) -> str:
+        """NOM Prénom, as in the registre."""
+        return f"{self.last_name} {self.first_name}".strip()
 
 
 class Mandate(models.Model):
@@ -241,7 +241,9 @@ class Mandate(models.Model):
                 violation_error_message="La fin du mandat ne peut précéder son début.",
             ),
             models.CheckConstraint(
-                condition=(Q(role="vice_president") & Q(vice_president_rank__gte=1))
+                # Explicit IS NOT NULL: in SQL, "NULL >= 1" is unknown and a CHECK lets it pass.
+                condition=(Q(role="vice_president") & Q(vice_president_rank__isnull=False)
+                           & Q(vice_president_rank__gte=1))
                 | (~Q(role="vice_president") & Q(vice_president_rank__isnull=True)),
                 name="mandate_vice_president_rank",
                 violation_error_message=(

@@ -138,7 +138,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='mandate',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('role', 'vice_president'), ('vice_president_rank__gte', 1)), models.Q(models.Q(('role', 'vice_president'), _negated=True), ('vice_president_rank__isnull', True)), _connector='OR'), name='mandate_vice_president_rank', violation_error_message='Le rang est obligatoire pour un vice-président et réservé à cette fonction.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('role', 'vice_president'), ('vice_president_rank__isnull', False), ('vice_president_rank__gte', 1)), models.Q(models.Q(('role', 'vice_president'), _negated=True), ('vice_president_rank__isnull', True)), _connector='OR'), name='mandate_vice_president_rank', violation_error_message='Le rang est obligatoire pour un vice-président et réservé à cette fonction.'),
         ),
         migrations.AddConstraint(
             model_name='mandate',

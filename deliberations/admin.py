@@ -1,0 +1,256 @@
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from deliberations import rules, selectors, services
+from deliberations.forms import AttendanceFormSet, DeliberationAdminForm, ProxyFormSet
+from deliberations.models import (
+    Annex,
+    Attendance,
+    Deliberation,
+    DeliberationStatusChange,
+    IssuedExtract,
+    Proxy,
+    Session,
+)
+from portal.admin import OrganisationScopedAdmin
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    formset = AttendanceFormSet
+    extra = 0
+    autocomplete_fields = ["member", "replaces"]
+    fields = ["member", "status", "from_item", "until_item", "replaces", "note"]
+    verbose_name_plural = "Présences (par question)"
+
+
+class ProxyInline(admin.TabularInline):
+    model = Proxy
+    formset = ProxyFormSet
+    extra = 0
+    autocomplete_fields = ["giver", "holder"]
+    fields = ["giver", "holder", "from_item", "until_item", "illness_certified"]
+
+
+class DeliberationInline(admin.TabularInline):
+    model = Deliberation
+    extra = 0
+    fields = ["item_number", "act_number", "title", "result", "status"]
+    readonly_fields = ["status"]
+    show_change_link = True
+    # The full deliberation (text, vote, publication) is edited on its own page.
+    max_num = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Session)
+class SessionAdmin(OrganisationScopedAdmin):
+    organisation_path = "body__organisation"
+    list_display = ["date", "starts_at", "body", "place", "status", "convocation_check"]
+    list_filter = ["body__organisation", "body", "status"]
+    date_hierarchy = "date"
+    search_fields = ["place", "body__name"]
+    list_select_related = ["body", "body__organisation"]
+    autocomplete_fields = ["president", "secretary"]
+    raw_id_fields = ["first_convocation"]
+    readonly_fields = ["quorum_table", "convocation_check"]
+    inlines = [AttendanceInline, ProxyInline, DeliberationInline]
+    fieldsets = [
+        (None, {"fields": ["body", "status", ("date", "starts_at"), "place"]}),
+        ("Convocation", {"fields": [("convened_on", "urgent"), "convocation_posted_at",
+                                    "convocation_check", "first_convocation"]}),
+        ("Bureau de séance", {"fields": ["president", "president_capacity", "secretary",
+                                         "agenda_item_count"]}),
+        ("Quorum et votes par question", {"fields": ["quorum_table"]}),
+    ]
+
+    @admin.display(description="Délai de convocation")
+    def convocation_check(self, session):
+        if session is None or session.convened_on is None or session.date is None:
+            return "—"
+        timely = rules.convocation_is_timely(
+            convened_on=session.convened_on, session_on=session.date, urgent=session.urgent,
+            clear_days=settings.CONVOCATION_CLEAR_DAYS,
+            clear_days_urgent=settings.CONVOCATION_CLEAR_DAYS_URGENT,
+        )
+        if timely:
+            return "Respecté"
+        latest = rules.latest_convocation_date(
+            session.date, urgent=session.urgent, clear_days=settings.CONVOCATION_CLEAR_DAYS,
+            clear_days_urgent=settings.CONVOCATION_CLEAR_DAYS_URGENT,
+        )
+        return f"Non respecté : convocation à envoyer au plus tard le {latest:%d/%m/%Y}"
+
+    @admin.display(description="Présents, représentés et quorum par question")
+    def quorum_table(self, session):
+        if session is None or session.pk is None:
+            return "Enregistrez la séance et sa liste de présence pour voir le quorum."
+        inputs = selectors.session_inputs(session)
+        if inputs.in_office == 0:
+            return "Aucun membre en exercice n'est enregistré pour cette assemblée à cette date."
+        return render_to_string(
+            "admin/deliberations/session/_quorum_table.html",
+            {"ranges": selectors.session_quorum_table(session, inputs),
+             "in_office": inputs.in_office},
+        )
+
+    def _create_formsets(self, request, obj, change):
+        # Let the proxy formset see the attendance formset of the same page (cross-check of
+        # L2121-20 before anything is saved). Django has no public hook for this.
+        formsets, inline_instances = super()._create_formsets(request, obj, change)
+        for formset in formsets:
+            formset.siblings = formsets
+        return formsets, inline_instances
+
+    def get_urls(self):
+        urls = super().get_urls()
+        try:
+            from deliberations.admin_import import import_attendance_view
+        except ImportError:  # pragma: no cover - the import screen is optional
+            return urls
+        custom = [
+            path(
+                "<path:object_id>/importer-presence/",
+                self.admin_site.admin_view(
+                    lambda request, object_id: import_attendance_view(request, object_id, self)
+                ),
+                name="deliberations_session_import_attendance",
+            )
+        ]
+        return custom + urls
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        try:
+            extra_context["import_url"] = reverse(
+                "admin:deliberations_session_import_attendance", args=[object_id]
+            )
+        except Exception:  # noqa: BLE001 - the import screen may not be installed
+            extra_context["import_url"] = None
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+class AnnexInline(admin.TabularInline):
+    model = Annex
+    extra = 0
+    fields = ["position", "title", "file", "url"]
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = DeliberationStatusChange
+    extra = 0
+    can_delete = False
+    fields = ["changed_at", "from_status", "to_status", "changed_by", "note"]
+    readonly_fields = fields
+    verbose_name_plural = "Historique des états"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Deliberation)
+class DeliberationAdmin(OrganisationScopedAdmin):
+    form = DeliberationAdminForm
+    organisation_path = "session__body__organisation"
+    list_display = ["title_short", "session", "item_number", "act_number", "result", "status",
+                    "published_on", "executory"]
+    list_filter = ["status", "result", "session__body__organisation", "session__body",
+                   "matter_code"]
+    search_fields = ["title", "act_number", "theme"]
+    list_select_related = ["session", "session__body", "session__body__organisation"]
+    date_hierarchy = "published_on"
+    autocomplete_fields = ["rapporteur", "signatory", "non_voting_members",
+                           "withdrawn_members"]
+    readonly_fields = ["status", "executory", "appeal_deadline"]
+    inlines = [AnnexInline, StatusChangeInline]
+    actions = ["mark_adopted", "mark_transmitted", "publish"]
+    fieldsets = [
+        (None, {"fields": ["session", ("item_number", "act_number"), "slug", "status"]}),
+        ("Texte", {"fields": ["theme", "title", "rapporteur", "report", "president_request",
+                              "vote_wording", "decision", "appeal_clause"]}),
+        ("Classement @ctes et budget", {"fields": [("nature", "matter_code"),
+                                                   ("budget_year", "budget_name")]}),
+        ("Vote", {"fields": ["ballot", ("votes_for", "votes_against", "abstentions",
+                                        "blank_or_null"), "president_voted_for",
+                             "non_voting_members", "withdrawn_members", "is_carried_over",
+                             "result"]}),
+        ("Transmission et publication", {"fields": [
+            "subject_to_transmission", "prefecture_act_id",
+            ("transmitted_on", "received_on", "published_on"), "executory", "appeal_deadline",
+            ("signatory", "signatory_capacity"),
+        ]}),
+    ]
+
+    @admin.display(description="objet")
+    def title_short(self, deliberation):
+        return deliberation.title[:90]
+
+    @admin.display(description="exécutoire le")
+    def executory(self, deliberation):
+        value = selectors.executory_on(deliberation) if deliberation.pk else None
+        return f"{value:%d/%m/%Y}" if value else "Non exécutoire"
+
+    @admin.display(description="fin du délai de recours")
+    def appeal_deadline(self, deliberation):
+        value = selectors.appeal_deadline(deliberation) if deliberation.pk else None
+        return f"{value:%d/%m/%Y}" if value else "—"
+
+    def _transition(self, request, queryset, to_status, done_message):
+        moved = 0
+        for deliberation in queryset.select_related("session"):
+            try:
+                with transaction.atomic():
+                    if to_status == Deliberation.Status.PUBLISHED:
+                        services.deliberation_publish(deliberation=deliberation, by=request.user)
+                    else:
+                        services.deliberation_set_status(
+                            deliberation=deliberation, to_status=to_status, by=request.user
+                        )
+                moved += 1
+            except ValidationError as error:
+                self.message_user(
+                    request, format_html("« {} » : {}", deliberation.title[:80],
+                                         " ".join(error.messages)),
+                    messages.ERROR,
+                )
+        if moved:
+            self.message_user(request, f"{moved} {done_message}", messages.SUCCESS)
+
+    @admin.action(description="Marquer comme adoptée(s)", permissions=["change"])
+    def mark_adopted(self, request, queryset):
+        self._transition(request, queryset, Deliberation.Status.ADOPTED,
+                         "délibération(s) marquée(s) adoptée(s).")
+
+    @admin.action(description="Marquer comme transmise(s) en préfecture", permissions=["change"])
+    def mark_transmitted(self, request, queryset):
+        self._transition(request, queryset, Deliberation.Status.TRANSMITTED,
+                         "délibération(s) marquée(s) transmise(s).")
+
+    @admin.action(description="Publier (mise en ligne)", permissions=["change"])
+    def publish(self, request, queryset):
+        self._transition(request, queryset, Deliberation.Status.PUBLISHED,
+                         "délibération(s) publiée(s).")
+
+
+@admin.register(IssuedExtract)
+class IssuedExtractAdmin(OrganisationScopedAdmin):
+    organisation_path = "deliberation__session__body__organisation"
+    list_display = ["code", "deliberation", "version", "issued_at", "issued_by", "signed",
+                    "superseded_by"]
+    list_select_related = ["deliberation", "issued_by", "superseded_by"]
+    search_fields = ["code", "sha256", "deliberation__title"]
+    readonly_fields = [f.name for f in IssuedExtract._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,69 @@
+"""Writes. Each is one atomic function with a verb name, keyword-only arguments and a history
+row (STYLE.md habits 2 and 3)."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from deliberations import rules
+from deliberations.models import Deliberation, DeliberationStatusChange
+
+STATUS_LABELS = dict(Deliberation.Status.choices)
+
+
+@transaction.atomic
+def deliberation_set_status(
+    *, deliberation: Deliberation, to_status: str, by=None, note: str = ""
+) -> DeliberationStatusChange:
+    """Move a deliberation along its lifecycle (rules.ALLOWED_TRANSITIONS) and record it.
+
+    A published act never goes back: it changes only by a rectifying deliberation.
+    """
+    from_status = deliberation.status
+    if not rules.can_transition(from_status, to_status):
+        raise ValidationError(
+            f"Passage impossible de l'état « {STATUS_LABELS[from_status]} » à "
+            f"« {STATUS_LABELS.get(to_status, to_status)} »."
+        )
+    if to_status == Deliberation.Status.PUBLISHED:
+        _check_publishable(deliberation)
+    deliberation.status = to_status
+    deliberation.save()
+    return DeliberationStatusChange.objects.create(
+        deliberation=deliberation,
+        from_status=from_status,
+        to_status=to_status,
+        changed_by=by if getattr(by, "pk", None) else None,
+        note=note,
+    )
+
+
+def _check_publishable(deliberation: Deliberation) -> None:
+    """R2131-1: publication names the signatory and the date put online, and cannot precede
+    the session."""
+    errors = []
+    if deliberation.published_on is None:
+        errors.append("Indiquez la date de mise en ligne avant de publier.")
+    elif deliberation.published_on < deliberation.session.date:
+        errors.append("La publication ne peut précéder la séance.")
+    if deliberation.signatory_id is None:
+        errors.append("Indiquez le signataire (nom et qualité) avant de publier (R2131-1).")
+    if not deliberation.result:
+        errors.append("Indiquez le résultat du vote avant de publier.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def deliberation_publish(
+    *, deliberation: Deliberation, by=None, published_on: datetime.date | None = None
+) -> DeliberationStatusChange:
+    """Put a deliberation online: adopted (or transmitted) → published, dated today by
+    default."""
+    deliberation.published_on = published_on or deliberation.published_on or timezone.localdate()
+    return deliberation_set_status(
+        deliberation=deliberation, to_status=Deliberation.Status.PUBLISHED, by=by,
+        note="Mise en ligne",
+    )

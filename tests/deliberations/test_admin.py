@@ -1,0 +1,250 @@
+"""The clerk's admin: a session with its attendance and proxies in one page; invalid proxies
+are refused with a French message naming the member and the item, and nothing is saved."""
+
+import datetime
+import html
+import re
+
+import pytest
+from django.urls import reverse
+
+from deliberations.models import Attendance, Deliberation, Proxy, Session
+from tests.factories import (
+    AttendanceFactory,
+    BodyFactory,
+    DeliberationFactory,
+    MandateFactory,
+    MemberFactory,
+    OrganisationFactory,
+    SessionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def page_text(response) -> str:
+    return html.unescape(response.content.decode())
+
+
+def quorum_html(page: str) -> str:
+    """The per-item quorum table of the session page."""
+    return page.split('class="quorum-table"')[1].split("</table>")[0]
+
+
+def inline_management(prefix, total, initial=0):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def session_post(body, attendances, proxies):
+    data = {
+        "body": body.pk,
+        "status": "held",
+        "date": "2022-10-18",
+        "starts_at": "17:30",
+        "place": "Salle Olof Palme, Béthune",
+        "convened_on": "2022-10-12",
+        "convocation_posted_at": "Hôtel Communautaire",
+        "president_capacity": "",
+        "agenda_item_count": "14",
+        **inline_management("attendances", len(attendances)),
+        **inline_management("proxies", len(proxies)),
+        **inline_management("deliberations", 0),
+    }
+    for i, (member, status, from_item, until_item) in enumerate(attendances):
+        data.update({
+            f"attendances-{i}-member": member.pk,
+            f"attendances-{i}-status": status,
+            f"attendances-{i}-from_item": from_item or "",
+            f"attendances-{i}-until_item": until_item or "",
+            f"attendances-{i}-note": "",
+        })
+    for i, (giver, holder, from_item, until_item) in enumerate(proxies):
+        data.update({
+            f"proxies-{i}-giver": giver.pk,
+            f"proxies-{i}-holder": holder.pk,
+            f"proxies-{i}-from_item": from_item or "",
+            f"proxies-{i}-until_item": until_item or "",
+        })
+    return data
+
+
+@pytest.fixture
+def bureau(organisation):
+    body = BodyFactory(organisation=organisation, name="Bureau communautaire", slug="bureau",
+                       kind="bureau")
+    names = [("DELELIS", "Bernard"), ("GAQUÈRE", "Raymond"), ("OGIEZ", "Gérard"),
+             ("MEYFROIDT", "Sylvie"), ("BOSSART", "Steve")]
+    members = {}
+    for last, first in names:
+        member = MemberFactory(last_name=last, first_name=first)
+        MandateFactory(member=member, body=body)
+        members[last] = member
+    return body, members
+
+
+def test_clerk_creates_session_with_attendance_and_item_limited_proxy(client, clerk, bureau):
+    body, m = bureau
+    client.force_login(clerk)
+    data = session_post(
+        body,
+        attendances=[(m["DELELIS"], "present", None, None), (m["MEYFROIDT"], "present", None, None),
+                     (m["BOSSART"], "present", None, None), (m["OGIEZ"], "present", 5, None),
+                     (m["GAQUÈRE"], "excused", None, None)],
+        proxies=[(m["OGIEZ"], m["MEYFROIDT"], None, 4), (m["GAQUÈRE"], m["DELELIS"], None, None)],
+    )
+    response = client.post(reverse("admin:deliberations_session_add"), data)
+    assert response.status_code == 302, page_text(response)[:3000]
+    session = Session.objects.get()
+    assert session.attendances.count() == 5
+    assert session.proxies.count() == 2
+    ogiez = session.attendances.get(member=m["OGIEZ"])
+    assert (ogiez.from_item, ogiez.until_item) == (5, None)
+
+    page = client.get(reverse("admin:deliberations_session_change", args=[session.pk]))
+    assert page.status_code == 200
+    table = page_text(page)
+    # 5 members in office → quorum 3; items 1–4: 3 present + 2 proxies; 5–14: 4 present + 1.
+    assert "Membres en exercice à la date de la séance : <strong>5</strong>" in table
+    rows = [" ".join(re.sub(r"<[^>]+>", " ", row).split())
+            for row in re.findall(r"<tr>(.*?)</tr>", quorum_html(table), re.S)]
+    assert rows[1:3] == ["1 à 4 3 2 5 3 ✔ oui —", "5 à 14 4 1 5 3 ✔ oui —"]
+
+
+def test_second_proxy_for_the_same_holder_is_refused_and_nothing_saved(client, clerk, bureau):
+    body, m = bureau
+    client.force_login(clerk)
+    data = session_post(
+        body,
+        attendances=[(m["DELELIS"], "present", None, None), (m["BOSSART"], "present", None, None),
+                     (m["GAQUÈRE"], "excused", None, None), (m["OGIEZ"], "excused", None, None)],
+        proxies=[(m["GAQUÈRE"], m["DELELIS"], None, None), (m["OGIEZ"], m["DELELIS"], 3, None)],
+    )
+    response = client.post(reverse("admin:deliberations_session_add"), data)
+    assert response.status_code == 200
+    assert "DELELIS Bernard détient déjà une procuration pour la question 3" in (
+        page_text(response)
+    )
+    assert Session.objects.count() == 0
+    assert Attendance.objects.count() == 0
+    assert Proxy.objects.count() == 0
+
+
+def test_proxy_to_an_absent_holder_is_refused(client, clerk, bureau):
+    body, m = bureau
+    client.force_login(clerk)
+    data = session_post(
+        body,
+        attendances=[(m["DELELIS"], "present", None, 6), (m["GAQUÈRE"], "excused", None, None)],
+        proxies=[(m["GAQUÈRE"], m["DELELIS"], None, None)],
+    )
+    response = client.post(reverse("admin:deliberations_session_add"), data)
+    assert response.status_code == 200
+    assert ("DELELIS Bernard, mandataire de GAQUÈRE Raymond, n'est pas présent à la question 7"
+            in page_text(response))
+    assert Session.objects.count() == 0
+
+
+def test_member_listed_twice_is_refused(client, clerk, bureau):
+    body, m = bureau
+    client.force_login(clerk)
+    data = session_post(
+        body,
+        attendances=[(m["DELELIS"], "present", None, None), (m["DELELIS"], "excused", None, None)],
+        proxies=[],
+    )
+    response = client.post(reverse("admin:deliberations_session_add"), data)
+    assert "DELELIS Bernard figure deux fois dans la liste de présence." in (
+        page_text(response)
+    )
+    assert Session.objects.count() == 0
+
+
+def test_clerk_sees_only_the_sessions_of_their_organisation(client, clerk, organisation):
+    own = SessionFactory(body=BodyFactory(organisation=organisation))
+    other_org = OrganisationFactory(name="Autre collectivité", slug="autre")
+    other = SessionFactory(body=BodyFactory(organisation=other_org))
+    client.force_login(clerk)
+    listing = client.get(reverse("admin:deliberations_session_changelist"))
+    assert listing.status_code == 200
+    assert listing.context["cl"].result_count == 1
+    own_url = reverse("admin:deliberations_session_change", args=[own.pk])
+    assert client.get(own_url).status_code == 200
+    # Another organisation's session is not found for this clerk.
+    response = client.get(reverse("admin:deliberations_session_change", args=[other.pk]))
+    assert response.status_code == 302  # admin redirects "object does not exist" to the index
+
+
+def test_agent_can_read_but_not_edit(client, organisation):
+    from django.contrib.auth.models import Group, User
+
+    from portal.models import StaffAssignment
+
+    agent = User.objects.create_user("agent", password="x-long-password-1", is_staff=True)
+    agent.groups.add(Group.objects.get(name="Agents"))
+    StaffAssignment.objects.create(user=agent, organisation=organisation)
+    session = SessionFactory(body=BodyFactory(organisation=organisation))
+    client.force_login(agent)
+    change_url = reverse("admin:deliberations_session_change", args=[session.pk])
+    assert client.get(change_url).status_code == 200
+    assert client.get(reverse("admin:deliberations_session_add")).status_code == 403
+    assert agent.has_perm("deliberations.export_extract")
+    assert not agent.has_perm("deliberations.change_deliberation")
+
+
+def test_vote_result_inconsistent_with_counts_is_refused(client, clerk, organisation):
+    session = SessionFactory(body=BodyFactory(organisation=organisation))
+    for _ in range(3):
+        AttendanceFactory(session=session, member=MandateFactory(body=session.body).member)
+    deliberation = DeliberationFactory(session=session, item_number=1)
+    client.force_login(clerk)
+    url = reverse("admin:deliberations_deliberation_change", args=[deliberation.pk])
+    data = {
+        "session": session.pk, "item_number": 1, "act_number": "", "slug": deliberation.slug,
+        "theme": "", "title": deliberation.title, "report": "", "president_request": "",
+        "vote_wording": "", "decision": "", "appeal_clause": "", "nature": "1",
+        "matter_code": "5.7", "budget_name": "", "ballot": "main_levee", "votes_for": "1",
+        "votes_against": "2", "abstentions": "0", "blank_or_null": "",
+        "president_voted_for": "unknown", "result": "adopted", "subject_to_transmission": "on",
+        "prefecture_act_id": "", "signatory_capacity": "",
+        **inline_management("annexes", 0), **inline_management("status_changes", 0),
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Le résultat saisi (« Adoptée ») ne correspond pas au décompte" in (
+        page_text(response)
+    )
+    deliberation.refresh_from_db()
+    assert deliberation.votes_for is None
+
+    # More ballots than members present is refused too (3 present, no proxy).
+    data.update({"votes_for": "3", "votes_against": "1", "result": ""})
+    response = client.post(url, data)
+    assert response.status_code == 200
+    deliberation.refresh_from_db()
+    assert deliberation.votes_for is None
+
+
+def test_publish_action_records_history(client, clerk, organisation):
+    session = SessionFactory(body=BodyFactory(organisation=organisation))
+    signatory = MemberFactory(last_name="BOSSART", first_name="Steve")
+    deliberation = DeliberationFactory(session=session, signatory=signatory,
+                                       result=Deliberation.Result.NOTED,
+                                       status=Deliberation.Status.ADOPTED,
+                                       published_on=datetime.date(2022, 10, 20))
+    client.force_login(clerk)
+    response = client.post(
+        reverse("admin:deliberations_deliberation_changelist"),
+        {"action": "publish", "_selected_action": [deliberation.pk]},
+    )
+    assert response.status_code == 302
+    deliberation.refresh_from_db()
+    assert deliberation.status == "published"
+    change = deliberation.status_changes.get()
+    assert (change.from_status, change.to_status, change.changed_by) == (
+        "adopted", "published", clerk
+    )
