@@ -7,6 +7,11 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from deliberations import rules, selectors, services
+from deliberations.extract_admin import (
+    ExportExtractPermissionMixin,
+    export_session_extracts,
+    issue_certified_extracts,
+)
 from deliberations.forms import AttendanceFormSet, DeliberationAdminForm, ProxyFormSet
 from deliberations.models import (
     Annex,
@@ -52,7 +57,7 @@ class DeliberationInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(OrganisationScopedAdmin):
+class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     organisation_path = "body__organisation"
     list_display = ["date", "starts_at", "body", "place", "status", "convocation_check"]
     list_filter = ["body__organisation", "body", "status"]
@@ -63,6 +68,7 @@ class SessionAdmin(OrganisationScopedAdmin):
     raw_id_fields = ["first_convocation"]
     readonly_fields = ["quorum_table", "convocation_check"]
     inlines = [AttendanceInline, ProxyInline, DeliberationInline]
+    actions = [export_session_extracts]
     fieldsets = [
         (None, {"fields": ["body", "status", ("date", "starts_at"), "place"]}),
         ("Convocation", {"fields": [("convened_on", "urgent"), "convocation_posted_at",
@@ -157,7 +163,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Deliberation)
-class DeliberationAdmin(OrganisationScopedAdmin):
+class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     form = DeliberationAdminForm
     organisation_path = "session__body__organisation"
     list_display = ["title_short", "session", "item_number", "act_number", "result", "status",
@@ -171,7 +177,7 @@ class DeliberationAdmin(OrganisationScopedAdmin):
                            "withdrawn_members"]
     readonly_fields = ["status", "executory", "appeal_deadline"]
     inlines = [AnnexInline, StatusChangeInline]
-    actions = ["mark_adopted", "mark_transmitted", "publish"]
+    actions = ["mark_adopted", "mark_transmitted", "publish", issue_certified_extracts]
     fieldsets = [
         (None, {"fields": ["session", ("item_number", "act_number"), "slug", "status"]}),
         ("Texte", {"fields": ["theme", "title", "rapporteur", "report", "president_request",

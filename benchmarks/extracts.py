@@ -1,0 +1,107 @@
+"""Benchmark of certified extracts (not part of the test suite).
+
+    .venv/bin/python benchmarks/extracts.py [--samples 7] [--batch 100]
+
+Sets Django up on a temporary SQLite database and MEDIA_ROOT, builds a copy of the Bureau
+session of 18 October 2022 with the test factories, and prints a table: median time to render
+and issue one extract cold (never issued), to serve an already issued one (download view),
+and the throughput of a batch (ZIP export of a session of N deliberations).
+"""
+
+import argparse
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def setup_django(workdir: Path) -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings"
+    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    os.environ["MEDIA_ROOT"] = str(workdir / "media")
+    os.environ.setdefault("DEBUG", "1")
+    os.environ.setdefault("SECRET_KEY", "benchmark-only")
+    os.environ["ALLOWED_HOSTS"] = "testserver,localhost"
+    os.environ["LOG_LEVEL"] = "WARNING"
+    os.environ["EXTRACT_SIGNING_P12"] = ""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def timed(function) -> float:
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--samples", type=int, default=7)
+    parser.add_argument("--batch", type=int, default=100)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="bench-extracts-") as tmp:
+        setup_django(Path(tmp))
+        from django.test import Client
+        from django.urls import reverse
+
+        from deliberations import extracts
+        from tests.deliberations.test_extracts_data import build_bureau_session
+        from tests.factories import DeliberationFactory
+
+        def fresh(index):
+            return build_bureau_session(f"bench-{index}", name=f"Collectivité {index}")
+
+        first = fresh(0)
+        first_render = timed(lambda: extracts.extract_get_or_issue(deliberation=first))
+
+        cold = []
+        for index in range(1, args.samples + 1):
+            deliberation = fresh(index)
+            cold.append(timed(lambda d=deliberation: extracts.extract_get_or_issue(
+                deliberation=d)))
+
+        client = Client()
+        url = reverse("extracts:download", args=[first.slug])
+
+        def download():
+            response = client.get(url)
+            assert response.status_code == 200, response.status_code
+            b"".join(response.streaming_content)
+
+        download()
+        served = [timed(download) for _ in range(args.samples * 3)]
+
+        batch_session = fresh("batch").session
+        for _ in range(args.batch - 1):
+            DeliberationFactory(session=batch_session, published=True)
+        batch_seconds = timed(lambda: extracts.write_sessions_zip([batch_session], io.BytesIO()))
+
+    rows = [
+        ("first render in a process (fonts loaded)", f"{first_render * 1000:8.0f} ms"),
+        (f"render + issue one extract, cold (median of {args.samples})",
+         f"{statistics.median(cold) * 1000:8.0f} ms"),
+        (f"serve an issued extract (median of {len(served)})",
+         f"{statistics.median(served) * 1000:8.1f} ms"),
+        (f"batch of {args.batch} extracts (ZIP of a session)",
+         f"{batch_seconds:8.1f} s = {args.batch / batch_seconds:.1f} extraits/s"),
+    ]
+    width = max(len(label) for label, _ in rows)
+    print(f"{'Mesure'.ljust(width)} | Résultat")
+    print(f"{'-' * width}-|-{'-' * 28}")
+    for label, value in rows:
+        print(f"{label.ljust(width)} | {value.strip()}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,572 @@
+"""Certified extracts ("extraits du registre des délibérations"): render, issue, verify.
+
+An extract is the copy of a registered deliberation certified by the executive (DOMAIN.md,
+"Certified extract"). Rendering is HTML + WeasyPrint → PDF/A-3b; issuing stores the file once
+with its SHA-256 and a short verification code printed on the PDF (with a QR code pointing to
+the public page /verifier/<code>). An issued file never changes: when the certified data
+change, a new version is issued and the previous one records that it was superseded.
+"""
+
+import atexit
+import datetime
+import functools
+import hashlib
+import json
+import re
+import secrets
+import zipfile
+from dataclasses import dataclass
+
+import segno
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from deliberations import selectors
+from deliberations.models import Attendance, Deliberation, IssuedExtract, Session
+from portal.models import Member
+from portal.names import strip_accents
+
+TEMPLATE = "deliberations/extract/extract.html"
+STYLESHEET = "deliberations/extract/extract.css"
+PDF_VARIANT = "pdf/a-3b"
+FONTS_DIR = settings.BASE_DIR / "static" / "fonts"
+
+# Verification codes: no 0/O, 1/I/L, so that a code read aloud or typed from paper is
+# unambiguous. 31 symbols ** 10 ≈ 8·10^14 codes.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_LENGTH = 10
+
+# L2121-23 as amended by ordonnance n° 2021-1310 (in force 1 July 2022): deliberations are
+# signed by the president and the secretary of the session; before, by the members present.
+SIGNATURE_REFORM_DATE = datetime.date(2022, 7, 1)
+
+MONTHS = [
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre",
+]
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+
+
+class ExtractNotAvailable(ValidationError):
+    """The deliberation cannot be certified (not published)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Wording: small pure helpers, one place for each formula of the registre.
+# ---------------------------------------------------------------------------------------------
+def signature_formula(session_date: datetime.date) -> str:
+    """Who signed the registre. L2121-23 (since 1 July 2022): the president and the secretary
+    of the session sign; the old formula "Ont signé au registre des délibérations les membres
+    présents" applies to sessions held before."""
+    if session_date >= SIGNATURE_REFORM_DATE:
+        return "Le Président et le secrétaire de séance ont signé le registre,"
+    return "Ont signé au registre des délibérations les membres présents,"
+
+
+def french_date(value: datetime.date | None, *, weekday: bool = False) -> str:
+    """"18 octobre 2022", "1er juillet 2022"; with weekday: "mardi 18 octobre 2022"."""
+    if value is None:
+        return ""
+    day = "1er" if value.day == 1 else str(value.day)
+    text = f"{day} {MONTHS[value.month - 1]} {value.year}"
+    return f"{WEEKDAYS[value.weekday()]} {text}" if weekday else text
+
+
+def registre_time(value: datetime.time | None) -> str:
+    """The hour as the registre writes it: "17 H 30"."""
+    return f"{value.hour} H {value.minute:02d}" if value else ""
+
+
+def upper_unaccented(text: str) -> str:
+    """Headings of the registre: capitals without accents ("BETHUNE")."""
+    return strip_accents(text).upper()
+
+
+def _elide(preposition: str, noun: str) -> str:
+    """"de" + "Arras" → "d'ARRAS"-style elision before a vowel or a mute h."""
+    if noun[:1].lower() in "aeiouyhàâéèêëîïôöûü":
+        return f"{preposition[0]}'{noun}"
+    return f"{preposition} {noun}"
+
+
+def arrondissement_heading(arrondissement: str) -> str:
+    """"Arrondissement de BETHUNE" (capitals without accents, as the registre prints it)."""
+    if not arrondissement:
+        return ""
+    return f"Arrondissement {_elide('de', upper_unaccented(arrondissement))}"
+
+
+def at_place(place: str) -> str:
+    """"salle Olof Palme" → "à la salle Olof Palme"; "Hôtel Communautaire" → "à l'Hôtel…".
+
+    A place typed with its preposition ("en l'Hôtel…", "au siège") is kept as typed.
+    """
+    place = place.strip()
+    if not place:
+        return ""
+    lower = place.lower()
+    if lower.startswith(("à ", "au ", "aux ", "en ", "dans ", "sur ")):
+        return place
+    if lower.startswith("le "):
+        return f"au {place[3:]}"
+    if lower.startswith("les "):
+        return f"aux {place[4:]}"
+    if lower.startswith(("la ", "l'", "l’")):
+        return f"à {place}"
+    if lower[:1] in "aeiouyhàâéèêîôû":
+        return f"à l'{place}"
+    if lower.startswith(("salle", "mairie", "maison", "médiathèque")):
+        return f"à la {place}"
+    return f"à {place}"
+
+
+def civility_word(member: Member | None) -> str:
+    if member is None:
+        return ""
+    return "Madame" if member.civility == Member.Civility.MRS else "Monsieur"
+
+
+def item_note(from_item: int | None, until_item: int | None) -> str:
+    """Per-item mention of the registre: "(à partir de la question 5)"..."""
+    if from_item and until_item:
+        return f"(de la question {from_item} à la question {until_item})"
+    if from_item:
+        return f"(à partir de la question {from_item})"
+    if until_item:
+        return f"(jusqu'à la question {until_item})"
+    return ""
+
+
+def _with_note(text: str, note: str) -> str:
+    return f"{text} {note}" if note else text
+
+
+_LEAD_WORDS = re.compile(r"^((?:[A-ZÀ-ÖØ-Þ'’]{2,}\s?)+)(?=\s|,|$)")
+
+
+def paragraphs(text: str) -> list[dict]:
+    """Split a text field into paragraphs; a leading verb in capitals ("PREND ACTE", "INFORME"),
+    the articles of the decision, is set apart so the template can embolden it."""
+    result = []
+    for block in re.split(r"\n\s*\n|\r\n\s*\r\n", text.strip()):
+        lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
+        if not lines:
+            continue
+        first = lines[0]
+        match = _LEAD_WORDS.match(first)
+        lead = match.group(1).strip() if match and len(match.group(1).strip()) >= 3 else ""
+        rest_first = first[len(lead):] if lead else first
+        result.append({"lead": lead, "lines": [rest_first, *lines[1:]]})
+    return result
+
+
+def capacity_lines(capacity: str) -> list[str]:
+    """"Par délégation du Président, le Vice-président délégué" → two lines, as on the seal."""
+    parts = [part.strip() for part in capacity.split(",") if part.strip()]
+    return [f"{part[:1].upper()}{part[1:]}," for part in parts]
+
+
+# ---------------------------------------------------------------------------------------------
+# Certified data: what the extract certifies, and its fingerprint.
+# ---------------------------------------------------------------------------------------------
+def certified_data(deliberation: Deliberation) -> dict:
+    """Everything the extract certifies, as plain JSON-able values (four queries).
+
+    The PDF is rendered from this dict only, and the dict holds only what is printed, so its
+    fingerprint changes exactly when the certified text would (issue data aside: code, version
+    and date of issue). A change of slug or item number alone does not issue a new version.
+    """
+    deliberation = (
+        Deliberation.objects.select_related(
+            "session__body__organisation", "session__president", "session__secretary",
+            "signatory",
+        ).get(pk=deliberation.pk)
+    )
+    session = deliberation.session
+    body = session.body
+    organisation = body.organisation
+    attendances = list(
+        session.attendances.select_related("member", "replaces").order_by("pk")
+    )
+    proxies = list(session.proxies.select_related("giver", "holder").order_by("pk"))
+
+    def attendance_line(row: Attendance) -> str:
+        text = row.member.full_name
+        if row.replaces_id:
+            text += f", suppléant de {row.replaces.full_name}"
+        note = item_note(row.from_item, row.until_item) or (f"({row.note})" if row.note else "")
+        return _with_note(text, note)
+
+    executory = selectors.executory_on(deliberation)
+    if executory is not None and executory > timezone.localdate():
+        executory = None
+    president = session.president
+    secretary = session.secretary
+    return {
+        "organisation": {
+            "name": organisation.name,
+            "arrondissement": organisation.arrondissement,
+            "sub_prefecture": organisation.sub_prefecture,
+            "administrative_court": organisation.administrative_court,
+        },
+        "body": {"name": body.name},
+        "session": {
+            "date": session.date.isoformat(),
+            "starts_at": session.starts_at.strftime("%H:%M") if session.starts_at else "",
+            "place": session.place,
+            "convened_on": session.convened_on.isoformat() if session.convened_on else "",
+            "convocation_posted_at": session.convocation_posted_at,
+            "president": president.full_name if president else "",
+            "president_civility": civility_word(president),
+            "president_capacity": session.president_capacity,
+            "secretary": secretary.full_name if secretary else "",
+            "secretary_civility": civility_word(secretary),
+            "present": [
+                attendance_line(a) for a in attendances
+                if a.status == Attendance.Status.PRESENT
+            ],
+            "proxies": [
+                _with_note(
+                    f"{p.giver.full_name} donne procuration à {p.holder.full_name}",
+                    item_note(p.from_item, p.until_item),
+                )
+                for p in proxies
+            ],
+            "excused": [
+                attendance_line(a) for a in attendances
+                if a.status == Attendance.Status.EXCUSED
+            ],
+            "absent": [
+                attendance_line(a) for a in attendances if a.status == Attendance.Status.ABSENT
+            ],
+        },
+        "deliberation": {
+            "act_number": deliberation.act_number,
+            "theme": deliberation.theme,
+            "title": deliberation.title,
+            "report": deliberation.report,
+            "president_request": deliberation.president_request,
+            "vote_wording": deliberation.vote_wording,
+            "decision": deliberation.decision,
+            "appeal_clause": deliberation.appeal_clause,
+            "subject_to_transmission": deliberation.subject_to_transmission,
+            "received_on": (
+                deliberation.received_on.isoformat() if deliberation.received_on else ""
+            ),
+            "published_on": (
+                deliberation.published_on.isoformat() if deliberation.published_on else ""
+            ),
+            "executory_on": executory.isoformat() if executory else "",
+            "signatory": deliberation.signatory.full_name if deliberation.signatory else "",
+            "signatory_capacity": deliberation.signatory_capacity,
+        },
+    }
+
+
+def content_fingerprint(data: dict) -> str:
+    """SHA-256 of the canonical JSON of the certified data (sorted keys, no spaces)."""
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class IssueInfo:
+    """What identifies one issued copy (printed on it, outside the fingerprint)."""
+
+    code: str
+    version: int
+    issued_at: datetime.datetime
+
+
+def verification_url(code: str) -> str:
+    return settings.PUBLIC_BASE_URL.rstrip("/") + reverse("extracts:verify", args=[code])
+
+
+def qr_code_data_uri(url: str) -> str:
+    """The verification URL as a QR code, an SVG data URI (vector: sharp when printed)."""
+    return segno.make(url, error="m", micro=False).svg_data_uri(scale=4, border=0)
+
+
+def _date(value: str) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def extract_context(data: dict, issue: IssueInfo) -> dict:
+    """Turn certified data into the wording of the registre."""
+    session, delib = data["session"], data["deliberation"]
+    organisation, body = data["organisation"], data["body"]
+    session_date = _date(session["date"])
+    president_title = "Madame la Présidente" if session["president_civility"] == "Madame" \
+        else "Monsieur le Président"
+    report = delib["report"].strip()
+    report_intro = "" if report.lower().startswith(("monsieur le président", "madame la")) \
+        else f"{president_title} expose à l'Assemblée les éléments suivants :"
+    court = organisation["administrative_court"] or "tribunal administratif compétent"
+    appeal = delib["appeal_clause"].strip() or (
+        "INFORME que cette délibération peut faire l'objet d'un recours gracieux par saisine "
+        "de son auteur ou d'un recours contentieux devant le "
+        f"{court}, dans un délai de deux mois à compter de sa publication."
+    )
+    url = verification_url(issue.code)
+    local_issued = timezone.localtime(issue.issued_at)
+    executory = _date(delib["executory_on"])
+    received = _date(delib["received_on"])
+    return {
+        "data": data,
+        "arrondissement": arrondissement_heading(organisation["arrondissement"]),
+        "organisation_heading": upper_unaccented(organisation["name"]),
+        "body_heading": upper_unaccented(body["name"]),
+        "session_date_long": french_date(session_date, weekday=True),
+        "session_date": french_date(session_date),
+        "session_time": registre_time(
+            datetime.time.fromisoformat(session["starts_at"]) if session["starts_at"] else None
+        ),
+        "session_place": at_place(session["place"]),
+        "convened_on": french_date(_date(session["convened_on"])),
+        "posted_at": at_place(session["convocation_posted_at"]),
+        "president_capacity": session["president_capacity"] or "Président",
+        "secretary_elected": "élue" if session["secretary_civility"] == "Madame" else "élu",
+        "report_intro": report_intro,
+        "report": paragraphs(report),
+        "report_quoted": bool(report) and not report.startswith("«"),
+        "president_request": paragraphs(delib["president_request"]),
+        # The registre text often carries "Sur proposition de son Président, Le Bureau…".
+        "proposal_in_request": "sur proposition" in delib["president_request"].lower(),
+        "decision": paragraphs(delib["decision"]),
+        "appeal": paragraphs(appeal),
+        "signature_formula": signature_formula(session_date),
+        "capacity_lines": capacity_lines(delib["signatory_capacity"]),
+        "executory": bool(executory),
+        "executory_authority": (
+            "Sous-préfecture" if organisation["sub_prefecture"] else "Préfecture"
+        ),
+        "received_on": french_date(received) if delib["subject_to_transmission"] else "",
+        "published_on": french_date(_date(delib["published_on"])),
+        "issue": issue,
+        "issued_on": french_date(local_issued.date()),
+        "created_iso": local_issued.replace(microsecond=0).isoformat(),
+        "issued_time": f"{local_issued:%H:%M}",
+        "verification_url": url,
+        "qr_code": qr_code_data_uri(url),
+        "document_title": (
+            f"Extrait du registre des délibérations du {body['name']} — séance du "
+            f"{french_date(session_date)} — {delib['title']}"
+        ),
+        "keywords": ", ".join(
+            k for k in [
+                "extrait certifié", "délibération", body["name"], delib["theme"], issue.code,
+            ] if k
+        ),
+    }
+
+
+def _release_fonts():
+    # Drop the cached font configuration while the interpreter is still whole: WeasyPrint's
+    # FontConfiguration.__del__ fails noisily when it runs during interpreter shutdown.
+    _stylesheet.cache_clear()
+    _font_config.cache_clear()
+
+
+atexit.register(_release_fonts)
+
+
+@functools.cache
+def _font_config():
+    # One FontConfiguration per process: fonts are loaded and subset once, which keeps a render
+    # fast. Gunicorn sync workers render one document at a time.
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+@functools.cache
+def _stylesheet():
+    from weasyprint import CSS
+
+    return CSS(
+        string=render_to_string(STYLESHEET),
+        base_url=FONTS_DIR.as_uri() + "/",
+        font_config=_font_config(),
+    )
+
+
+def _url_fetcher(url: str, timeout: int = 10, ssl_context=None):
+    """Only our fonts and inline data: an extract never fetches anything from the network."""
+    from weasyprint import default_url_fetcher
+
+    if url.startswith("data:") or url.startswith(FONTS_DIR.as_uri() + "/"):
+        return default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)
+    raise ValueError(f"Ressource refusée dans un extrait : {url}")
+
+
+def render_extract_html(data: dict, issue: IssueInfo) -> str:
+    return render_to_string(TEMPLATE, extract_context(data, issue))
+
+
+def render_extract_pdf(data: dict, issue: IssueInfo) -> bytes:
+    """PDF/A-3b, tagged, fonts embedded (subset), French hyphenation (lang="fr").
+
+    PDF/UA is a separate variant in WeasyPrint 66 (one pdf_variant at a time, each writing its
+    own identification in the XMP metadata), so the extract is PDF/A-3b with pdf_tags=True:
+    a tagged structure tree without the PDF/UA claim.
+    """
+    from weasyprint import HTML
+
+    html = HTML(
+        string=render_extract_html(data, issue),
+        base_url=FONTS_DIR.as_uri() + "/",
+        url_fetcher=_url_fetcher,
+    )
+    return html.write_pdf(
+        stylesheets=[_stylesheet()],
+        font_config=_font_config(),
+        pdf_variant=PDF_VARIANT,
+        pdf_tags=True,
+        presentational_hints=False,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Issuing
+# ---------------------------------------------------------------------------------------------
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalise_code(code: str) -> str:
+    """Codes are typed back from paper: ignore case, spaces and dashes."""
+    return re.sub(r"[\s\-]", "", code).upper()
+
+
+def sha256_of(content) -> str:
+    """SHA-256 of bytes or of a file object (read by chunks)."""
+    digest = hashlib.sha256()
+    if isinstance(content, bytes | bytearray):
+        digest.update(content)
+    else:
+        for chunk in iter(lambda: content.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _unused_code() -> str:
+    while True:
+        code = new_code()
+        if not IssuedExtract.objects.filter(code=code).exists():
+            return code
+
+
+def extract_get_or_issue(
+    *, deliberation: Deliberation, by=None
+) -> tuple[IssuedExtract, bool]:
+    """The current extract of a published deliberation, issued now if there is none or if the
+    certified data changed since (then the previous version is marked superseded).
+
+    Returns (extract, issued_now). The stored file is never rewritten.
+    """
+    if not Deliberation.objects.published().filter(pk=deliberation.pk).exists():
+        raise ExtractNotAvailable(
+            "Seule une délibération publiée peut faire l'objet d'un extrait certifié."
+        )
+    data = certified_data(deliberation)
+    fingerprint = content_fingerprint(data)
+    with transaction.atomic():
+        # Serialise issuing per deliberation (a no-op on SQLite, which has one writer anyway).
+        Deliberation.objects.select_for_update().filter(pk=deliberation.pk).first()
+        current = (
+            IssuedExtract.objects.filter(deliberation_id=deliberation.pk).current()
+            .order_by("-version").first()
+        )
+        if current is not None and current.content_fingerprint == fingerprint:
+            return current, False
+        last = IssuedExtract.objects.filter(deliberation_id=deliberation.pk).order_by(
+            "-version").values_list("version", flat=True).first()
+        issue = IssueInfo(code=_unused_code(), version=(last or 0) + 1,
+                          issued_at=timezone.now())
+        content = render_extract_pdf(data, issue)
+        signed = False
+        if settings.EXTRACT_SIGNING_P12:
+            from deliberations.signing import sign_pdf
+
+            content = sign_pdf(content, reason=f"Extrait certifié {issue.code}")
+            signed = True
+        extract = IssuedExtract(
+            deliberation_id=deliberation.pk,
+            version=issue.version,
+            sha256=sha256_of(content),
+            code=issue.code,
+            issued_by=by if getattr(by, "pk", None) else None,
+            content_fingerprint=fingerprint,
+            signed=signed,
+        )
+        extract.file.save(f"{deliberation.slug}-v{issue.version}-{issue.code}.pdf",
+                          ContentFile(content), save=False)
+        try:
+            with transaction.atomic():
+                extract.save()
+                # auto_now_add stamps its own "now"; keep the instant printed on the PDF.
+                IssuedExtract.objects.filter(pk=extract.pk).update(issued_at=issue.issued_at)
+                extract.issued_at = issue.issued_at
+                if current is not None:
+                    current.superseded_by = extract
+                    current.save(update_fields=["superseded_by"])
+        except IntegrityError:
+            default_storage.delete(extract.file.name)
+            raise
+    return extract, True
+
+
+def extract_find_by_content(content) -> IssuedExtract | None:
+    """The issued extract whose stored bytes hash to the same SHA-256, if any."""
+    return (
+        IssuedExtract.objects.select_related(
+            "deliberation__session__body__organisation", "superseded_by"
+        )
+        .filter(sha256=sha256_of(content))
+        .first()
+    )
+
+
+def session_archive_name(session: Session) -> str:
+    return f"extraits-{session.body.organisation.slug}-{session.body.slug}-{session.date:%Y-%m-%d}"
+
+
+def write_sessions_zip(sessions, target, *, by=None, progress=None) -> int:
+    """Write a ZIP of the current extracts of sessions to a file object: one folder per
+    session, one PDF per published deliberation (issued now if missing or outdated) and a
+    SHA256SUMS.txt. `progress` wraps the iterable of deliberations (e.g. tqdm).
+    Returns the number of extracts written."""
+    sessions = list(sessions)
+    deliberations = list(
+        Deliberation.objects.published()
+        .filter(session__in=sessions)
+        .select_related("session__body__organisation")
+        .order_by("session__date", "session_id", "item_number", "pk")
+    )
+    items = deliberations if progress is None else progress(
+        deliberations, total=len(deliberations)
+    )
+    sums: dict[str, list[str]] = {}
+    count = 0
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_STORED) as archive:
+        for deliberation in items:
+            extract, _ = extract_get_or_issue(deliberation=deliberation, by=by)
+            folder = session_archive_name(deliberation.session)
+            position = f"{deliberation.item_number:03d}-" if deliberation.item_number else ""
+            name = f"{position}{deliberation.slug}-v{extract.version}.pdf"
+            with extract.file.open("rb") as handle:
+                archive.writestr(f"{folder}/{name}", handle.read())
+            sums.setdefault(folder, []).append(f"{extract.sha256}  {name}")
+            count += 1
+        for folder, lines in sums.items():
+            archive.writestr(f"{folder}/SHA256SUMS.txt", "\n".join(lines) + "\n")
+    return count
