@@ -7,6 +7,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from deliberations import rules, selectors, services
+from deliberations.admin_import import import_attendance_view
 from deliberations.extract_admin import (
     ExportExtractPermissionMixin,
     export_session_extracts,
@@ -117,11 +118,6 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
         return formsets, inline_instances
 
     def get_urls(self):
-        urls = super().get_urls()
-        try:
-            from deliberations.admin_import import import_attendance_view
-        except ImportError:  # pragma: no cover - the import screen is optional
-            return urls
         custom = [
             path(
                 "<path:object_id>/importer-presence/",
@@ -131,16 +127,15 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
                 name="deliberations_session_import_attendance",
             )
         ]
-        return custom + urls
+        return custom + super().get_urls()
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = extra_context or {}
-        try:
-            extra_context["import_url"] = reverse(
+        extra_context = {
+            **(extra_context or {}),
+            "import_url": reverse(
                 "admin:deliberations_session_import_attendance", args=[object_id]
-            )
-        except Exception:  # noqa: BLE001 - the import screen may not be installed
-            extra_context["import_url"] = None
+            ),
+        }
         return super().change_view(request, object_id, form_url, extra_context)
 
 

@@ -1,0 +1,199 @@
+"""Import of an attendance block read by deliberations.parsing into a session's rows.
+
+Two steps, as in the admin screen: ``match_names`` ties each name read to an existing member
+(never creating one: a misread name must not become a new élu), then ``attendance_import``
+replaces the session's attendance and proxies in one transaction.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from deliberations.models import Attendance, Proxy, Session
+from deliberations.parsing import AttendanceResult
+from portal.models import Member
+from portal.names import name_key
+
+# Below this similarity of name keys a member is not worth suggesting.
+SUGGESTION_CUTOFF = 0.75
+MAX_SUGGESTIONS = 3
+
+
+@dataclass
+class Match:
+    """A name as read in the registre and the member it designates, if any."""
+
+    name: str
+    member: Member | None = None
+    suggestions: list[Member] = field(default_factory=list)
+
+    @property
+    def matched(self) -> bool:
+        return self.member is not None
+
+
+def match_names(names: Iterable[str], members: Iterable[Member]) -> list[Match]:
+    """Match each name on name_key (accents, case, hyphens ignored: "MEY-FROIDT Sylvie" is
+    MEYFROIDT Sylvie). Without an exact match, or when two members share the key, the closest
+    members by similarity of their keys are offered as suggestions."""
+    by_key: dict[str, list[Member]] = {}
+    for member in members:
+        by_key.setdefault(member.match_key or name_key(member.full_name), []).append(member)
+    keys = list(by_key)
+    matches = []
+    for name in dict.fromkeys(names):
+        key = name_key(name)
+        exact = by_key.get(key, [])
+        if len(exact) == 1:
+            matches.append(Match(name, exact[0]))
+            continue
+        close = difflib.get_close_matches(key, keys, n=MAX_SUGGESTIONS,
+                                          cutoff=SUGGESTION_CUTOFF)
+        suggestions = exact + [member for other in close if other != key
+                               for member in by_key[other]]
+        matches.append(Match(name, None, suggestions[:MAX_SUGGESTIONS + len(exact)]))
+    return matches
+
+
+def candidate_members(session: Session):
+    """Members who hold or held a seat in a body of the session's organisation: a Bureau
+    member also sits in the Conseil, a suppléant may sit for a titular member."""
+    return Member.objects.filter(
+        mandates__body__organisation_id=session.body.organisation_id
+    ).distinct().order_by("last_name", "first_name")
+
+
+@dataclass
+class ImportSummary:
+    present: int
+    excused: int
+    absent: int
+    proxies: int
+    secretary: Member | None
+    replaced_attendances: int
+    replaced_proxies: int
+
+    def as_french(self) -> str:
+        text = (f"{self.present} présents, {self.excused} excusés, {self.absent} absents et "
+                f"{self.proxies} procurations importés")
+        if self.replaced_attendances or self.replaced_proxies:
+            text += (f" (en remplacement de {self.replaced_attendances} présences et "
+                     f"{self.replaced_proxies} procurations)")
+        if self.secretary:
+            text += f" ; secrétaire de séance : {self.secretary}"
+        return text + "."
+
+
+def _members_by_key(result: AttendanceResult, matches: Iterable[Match]) -> dict[str, Member]:
+    """Every name of the result tied to a member, or a ValidationError naming the others."""
+    found = {name_key(match.name): match.member for match in matches if match.member}
+    unknown = [name for name in result.all_names() if name_key(name) not in found]
+    if unknown:
+        raise ValidationError(
+            [f"Élu inconnu : « {name} ». Rattachez ce nom à un élu existant (ou créez l'élu "
+             "et son mandat) avant d'importer ; rien n'a été enregistré." for name in unknown]
+        )
+    return found
+
+
+def _note(from_item: int | None, until_item: int | None) -> str:
+    parts = []
+    if from_item is not None:
+        parts.append(f"à partir de la question {from_item}")
+    if until_item is not None:
+        parts.append(f"jusqu'à la question {until_item}")
+    return ", ".join(parts)
+
+
+def _attendance_rows(session: Session, result: AttendanceResult,
+                     members: dict[str, Member]) -> list[Attendance]:
+    rows: dict[int, Attendance] = {}
+    for entry in result.present:
+        member = members[name_key(entry.name)]
+        # A name listed twice was reported as an anomaly; the first reading is kept.
+        rows.setdefault(member.pk, Attendance(
+            session=session, member=member, status=Attendance.Status.PRESENT,
+            from_item=entry.from_item, until_item=entry.until_item,
+            replaces=members[name_key(entry.replaces)] if entry.replaces else None,
+            note=_note(entry.from_item, entry.until_item),
+        ))
+    for status, names in ((Attendance.Status.EXCUSED, result.excused),
+                          (Attendance.Status.ABSENT, result.absent)):
+        for name in names:
+            member = members[name_key(name)]
+            # Present and excused at once was reported; presence wins (it counts for quorum
+            # and the clerk saw the anomaly before confirming).
+            rows.setdefault(member.pk, Attendance(session=session, member=member,
+                                                  status=status))
+    return list(rows.values())
+
+
+def _proxy_rows(session: Session, result: AttendanceResult,
+                members: dict[str, Member]) -> list[Proxy]:
+    rows: dict[int, Proxy] = {}
+    for entry in result.proxies:
+        giver = members[name_key(entry.giver)]
+        rows.setdefault(giver.pk, Proxy(
+            session=session, giver=giver, holder=members[name_key(entry.holder)],
+            from_item=entry.from_item, until_item=entry.until_item,
+        ))
+    return list(rows.values())
+
+
+def _save_all(rows: Iterable[Attendance | Proxy]) -> None:
+    for row in rows:
+        # full_clean turns the database constraints into the models' French messages.
+        row.full_clean(exclude=["session"], validate_unique=False)
+        row.save()
+
+
+@transaction.atomic
+def attendance_import(*, session: Session, result: AttendanceResult, matches: Iterable[Match],
+                      by=None, source_text: str = "") -> ImportSummary:
+    """Replace the session's attendance and proxies by those read in the registre.
+
+    Refuses (ValidationError naming the members) when a name is not tied to a member; nothing
+    is then written. The secretary is set when the registre names one. With ``by``, the change
+    is recorded in the admin history.
+    """
+    members = _members_by_key(result, list(matches))
+    attendances = _attendance_rows(session, result, members)
+    proxies = _proxy_rows(session, result, members)
+
+    replaced_attendances, _ = session.attendances.all().delete()
+    replaced_proxies, _ = session.proxies.all().delete()
+    _save_all(attendances)
+    _save_all(proxies)
+
+    secretary = members.get(name_key(result.secretary)) if result.secretary else None
+    update_fields = []
+    if secretary:
+        session.secretary = secretary
+        update_fields.append("secretary")
+    if source_text:
+        session.minutes_source = source_text
+        update_fields.append("minutes_source")
+    if update_fields:
+        session.save(update_fields=update_fields)
+
+    counts = {status: 0 for status in Attendance.Status.values}
+    for row in attendances:
+        counts[row.status] += 1
+    summary = ImportSummary(
+        present=counts[Attendance.Status.PRESENT], excused=counts[Attendance.Status.EXCUSED],
+        absent=counts[Attendance.Status.ABSENT], proxies=len(proxies), secretary=secretary,
+        replaced_attendances=replaced_attendances, replaced_proxies=replaced_proxies,
+    )
+    if getattr(by, "pk", None):
+        LogEntry.objects.log_actions(
+            user_id=by.pk, queryset=[session], action_flag=CHANGE,
+            change_message=f"Liste de présence importée du registre : {summary.as_french()}",
+            single_object=True,
+        )
+    return summary

@@ -1,0 +1,189 @@
+"""Admin import of an attendance block: analyse shows the preview, confirm writes the rows,
+an unknown name writes nothing."""
+
+import datetime
+import html
+import re
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import Permission, User
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from deliberations.importing import attendance_import, match_names
+from deliberations.models import Attendance, Proxy, Session
+from deliberations.parsing import parse_attendance
+from portal.models import Body, Mandate, Member, Organisation
+
+pytestmark = pytest.mark.django_db
+
+NAMES = ["DUPONT Jean", "MEYFROIDT Sylvie", "LECONTE Maurice", "LECOMTE Maurice",
+         "MARTIN Anne", "DURAND Paul", "PETIT Luc"]
+
+REGISTRE = """**ETAIENT PRESENTS :**
+*M. DUPONT Jean, Mme MEY-FROIDT Sylvie, LECONTE Maurice (à partir de la question 3),
+LECOMTE Maurice*
+
+**PROCURATIONS :**
+MARTIN Anne donne procuration à DUPONT Jean, DURAND Paul donne procuration
+à LECONTE Maurice (à partir de la question 3)
+
+ETAIENT ABSENTS EXCUSES :
+PETIT Luc, ,
+
+Monsieur LECOMTE Maurice est élu Secrétaire,
+La séance est ouverte,
+"""
+
+
+@pytest.fixture
+def session():
+    organisation = Organisation.objects.create(name="Agglo test", slug="agglo", kind="ca")
+    body = Body.objects.create(organisation=organisation, kind="conseil",
+                               name="Conseil communautaire", slug="conseil")
+    for index, full_name in enumerate(NAMES):
+        last_name, first_name = full_name.split(" ", 1)
+        member = Member.objects.create(last_name=last_name, first_name=first_name,
+                                       slug=f"elu-{index}")
+        Mandate.objects.create(member=member, body=body, start_on=datetime.date(2020, 7, 15))
+    return Session.objects.create(body=body, date=datetime.date(2022, 12, 6),
+                                  starts_at=datetime.time(19, 0), status="held")
+
+
+@pytest.fixture
+def admin_client(client):
+    user = User.objects.create_superuser("greffe", "greffe@example.org", "motdepasse")
+    client.force_login(user)
+    client.user = user
+    return client
+
+
+def url(session):
+    return reverse("admin:deliberations_session_import_attendance", args=[session.pk])
+
+
+def member(full_name):
+    return Member.objects.get(match_key=full_name.lower().replace(" ", ""))
+
+
+# --- the service ----------------------------------------------------------------------------
+
+
+def test_match_names_uses_name_key_and_suggests_without_creating(session):
+    members = list(Member.objects.all())
+    first, second, third = match_names(["MEY-FROIDT Sylvie", "LECOMPTE Maurice", "INCONNU X"],
+                                       members)
+    assert first.member == member("MEYFROIDT Sylvie")
+    assert second.member is None
+    assert {m.full_name for m in second.suggestions} >= {"LECOMTE Maurice"}
+    assert (third.member, third.suggestions) == (None, [])
+    assert Member.objects.count() == len(NAMES)
+
+
+def test_attendance_import_replaces_rows(session):
+    Attendance.objects.create(session=session, member=member("PETIT Luc"), status="absent")
+    result = parse_attendance(REGISTRE)
+    matches = match_names(result.all_names(), Member.objects.all())
+    summary = attendance_import(session=session, result=result, matches=matches)
+    assert (summary.present, summary.excused, summary.proxies) == (4, 1, 2)
+    assert summary.replaced_attendances == 1
+    petit = session.attendances.get(member=member("PETIT Luc"))
+    assert petit.status == "excused"
+    leconte = session.attendances.get(member=member("LECONTE Maurice"))
+    assert (leconte.from_item, leconte.note) == (3, "à partir de la question 3")
+    durand = session.proxies.get(giver=member("DURAND Paul"))
+    assert (durand.holder, durand.from_item) == (member("LECONTE Maurice"), 3)
+    session.refresh_from_db()
+    assert session.secretary == member("LECOMTE Maurice")
+
+
+def test_attendance_import_refuses_unknown_names_and_writes_nothing(session):
+    Attendance.objects.create(session=session, member=member("PETIT Luc"), status="absent")
+    result = parse_attendance("Présents : DUPONT Jean, INCONNU Xavier")
+    matches = match_names(result.all_names(), Member.objects.all())
+    with pytest.raises(ValidationError) as error:
+        attendance_import(session=session, result=result, matches=matches)
+    assert "INCONNU Xavier" in " ".join(error.value.messages)
+    assert list(session.attendances.values_list("status", flat=True)) == ["absent"]
+
+
+# --- the admin screen ----------------------------------------------------------------------
+
+
+def test_step_one_shows_the_textarea(admin_client, session):
+    response = admin_client.get(url(session))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Texte du registre" in page and 'value="Analyser"' in page
+    # Rendered inside the admin (each_context: site header, user tools).
+    assert "id=\"user-tools\"" in page or "user-tools" in page
+
+
+def test_analyse_shows_the_preview(admin_client, session):
+    response = admin_client.post(url(session), {"text": REGISTRE, "action": "Analyser"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Confirmer l&#x27;import" in page or "Confirmer l'import" in page
+    assert "MEY-FROIDT Sylvie" in page and "MEYFROIDT Sylvie" in page
+    assert "empty_entry" in page
+    assert not Attendance.objects.exists()
+
+
+def test_hidden_text_round_trips_through_the_preview(admin_client, session):
+    preview = admin_client.post(url(session), {"text": REGISTRE, "action": "Analyser"})
+    (hidden,) = re.findall(r'<input type="hidden" name="text" value="([^"]*)"',
+                           preview.content.decode())
+    # The form strips surrounding whitespace; line breaks survive the hidden field.
+    assert html.unescape(hidden) == REGISTRE.strip()
+    response = admin_client.post(url(session), {"text": html.unescape(hidden),
+                                                "action": "confirm"})
+    assert response.status_code == 302
+    assert session.proxies.count() == 2
+
+
+def test_confirm_creates_the_rows(admin_client, session):
+    response = admin_client.post(url(session), {"text": REGISTRE, "action": "confirm"})
+    assert response.status_code == 302
+    assert response.url == reverse("admin:deliberations_session_change", args=[session.pk])
+    assert session.attendances.filter(status="present").count() == 4
+    assert session.attendances.filter(status="excused").count() == 1
+    assert Proxy.objects.filter(session=session).count() == 2
+    assert LogEntry.objects.filter(object_id=str(session.pk)).exists()
+
+
+def test_unknown_name_saves_nothing_and_names_it(admin_client, session):
+    text = "Présents : DUPONT Jean, LECOMPTE Maurice\nProcurations : MARTIN Anne à DUPONT Jean"
+    preview = admin_client.post(url(session), {"text": text, "action": "Analyser"})
+    assert "inconnu" in preview.content.decode()
+    assert "LECOMTE Maurice" in preview.content.decode()  # suggested
+    response = admin_client.post(url(session), {"text": text, "action": "confirm"})
+    assert response.status_code == 200
+    assert "Élu inconnu : « LECOMPTE Maurice »" in response.content.decode()
+    assert not Attendance.objects.exists() and not Proxy.objects.exists()
+
+
+def test_text_without_attendance_is_a_form_error(admin_client, session):
+    response = admin_client.post(url(session), {"text": "Bonjour", "action": "Analyser"})
+    assert response.status_code == 200
+    assert "Aucune liste de présence" in response.content.decode()
+
+
+def test_permission_required(client, session):
+    user = User.objects.create_user("lecteur", password="x", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(
+        codename="view_session", content_type__app_label="deliberations"))
+    client.force_login(user)
+    response = client.post(url(session), {"text": REGISTRE, "action": "confirm"})
+    assert response.status_code == 403
+    assert not Attendance.objects.exists()
+
+
+def test_csrf_enforced(session):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(User.objects.create_superuser("g2", "g2@example.org", "x"))
+    response = client.post(url(session), {"text": REGISTRE, "action": "confirm"})
+    assert response.status_code == 403
+    assert not Attendance.objects.exists()
