@@ -2,6 +2,7 @@
 certified extracts issued from them. The legal rules are in rules.py; this module stores."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -411,6 +412,10 @@ class Deliberation(models.Model):
                               default=Status.DRAFT, editable=False)
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True)
+    # PostgreSQL full-text vector (french + unaccent), kept up to date by a database trigger
+    # created in migration 0003_search; its GIN index lives there too (PostgreSQL only).
+    # Always NULL on SQLite, where DeliberationQuerySet.search() uses a Python fallback.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = DeliberationQuerySet.as_manager()
 

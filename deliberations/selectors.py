@@ -4,12 +4,14 @@ The admin, the public pages, the API and the PDF all get per-item figures from h
 there is one path from the database to the legal rules.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Count, IntegerField, OuterRef, Subquery
 
 from deliberations import rules
-from deliberations.models import Attendance, Deliberation, Session
+from deliberations.models import Attendance, Deliberation, Proxy, Session
 from portal.models import Mandate
 
 
@@ -25,39 +27,69 @@ class SessionInputs:
     second_convocation: bool
 
 
-def members_in_office_count(session: Session) -> int:
-    """Titular seats of the body held on the session date ("membres en exercice")."""
-    return Mandate.objects.in_office(session.date).titular().filter(body_id=session.body_id).count()
+def bulk_session_inputs(sessions) -> dict[int, SessionInputs]:
+    """SessionInputs for many sessions in four queries, whatever their number: titular
+    mandates in office on each session date, present attendances, proxies, carried-over
+    items. Lists and exports use it so that their query count does not grow with the data."""
+    sessions = {s.pk: s for s in sessions}
+    if not sessions:
+        return {}
+    in_office = dict(
+        Session.objects.filter(pk__in=sessions).annotate(
+            in_office=Subquery(
+                Mandate.objects.in_office(OuterRef("date")).titular()
+                .filter(body_id=OuterRef("body_id")).order_by()
+                .values("body_id").annotate(n=Count("pk")).values("n"),
+                output_field=IntegerField(),
+            )
+        ).values_list("pk", "in_office")
+    )
+    presences, proxies, names = defaultdict(list), defaultdict(list), defaultdict(dict)
+    for a in Attendance.objects.filter(
+        session_id__in=sessions, status=Attendance.Status.PRESENT
+    ).select_related("member").order_by("session_id", "pk"):
+        presences[a.session_id].append(
+            rules.Presence(a.member_id, a.from_item, a.until_item)
+        )
+        names[a.session_id][a.member_id] = a.member.full_name
+    for p in Proxy.objects.filter(session_id__in=sessions).select_related(
+        "giver", "holder"
+    ).order_by("session_id", "pk"):
+        proxies[p.session_id].append(
+            rules.ProxyGrant(p.giver_id, p.holder_id, p.from_item, p.until_item)
+        )
+        names[p.session_id][p.giver_id] = p.giver.full_name
+        names[p.session_id][p.holder_id] = p.holder.full_name
+    carried_over = defaultdict(set)
+    for session_id, item in Deliberation.objects.filter(
+        session_id__in=sessions, is_carried_over=True, item_number__isnull=False
+    ).values_list("session_id", "item_number"):
+        carried_over[session_id].add(item)
+    return {
+        pk: SessionInputs(
+            in_office=in_office.get(pk) or 0,
+            presences=tuple(presences[pk]),
+            proxies=tuple(proxies[pk]),
+            names=names[pk],
+            session_date=session.date,
+            item_count=session.agenda_item_count,
+            carried_over_items=frozenset(carried_over[pk]),
+            second_convocation=session.first_convocation_id is not None,
+        )
+        for pk, session in sessions.items()
+    }
+
+
+def bulk_quorum_tables(sessions) -> dict[int, list]:
+    """session_quorum_table for many sessions, reads grouped (bulk_session_inputs)."""
+    sessions = list(sessions)
+    inputs = bulk_session_inputs(sessions)
+    return {s.pk: session_quorum_table(s, inputs[s.pk]) for s in sessions}
 
 
 def session_inputs(session: Session) -> SessionInputs:
-    """Everything rules.session_table needs, in a constant number of queries (four)."""
-    attendances = list(
-        session.attendances.filter(status=Attendance.Status.PRESENT).select_related("member")
-    )
-    proxies = list(session.proxies.select_related("giver", "holder").order_by("pk"))
-    names = {a.member_id: a.member.full_name for a in attendances}
-    for proxy in proxies:
-        names[proxy.giver_id] = proxy.giver.full_name
-        names[proxy.holder_id] = proxy.holder.full_name
-    carried_over = frozenset(
-        session.deliberations.filter(is_carried_over=True, item_number__isnull=False)
-        .values_list("item_number", flat=True)
-    )
-    return SessionInputs(
-        in_office=members_in_office_count(session),
-        presences=tuple(
-            rules.Presence(a.member_id, a.from_item, a.until_item) for a in attendances
-        ),
-        proxies=tuple(
-            rules.ProxyGrant(p.giver_id, p.holder_id, p.from_item, p.until_item) for p in proxies
-        ),
-        names=names,
-        session_date=session.date,
-        item_count=session.agenda_item_count,
-        carried_over_items=carried_over,
-        second_convocation=session.first_convocation_id is not None,
-    )
+    """Everything rules.session_table needs for one session (four queries)."""
+    return bulk_session_inputs([session])[session.pk]
 
 
 def session_quorum_table(session: Session, inputs: SessionInputs | None = None):

@@ -153,6 +153,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API publique en lecture seule : délibérations publiées, séances, élus.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Two models have a "status" field with different choices: name both enums explicitly.
+    "ENUM_NAME_OVERRIDES": {
+        "SessionStatusEnum": "deliberations.models.Session.Status",
+        "AttendanceStatusEnum": "deliberations.models.Attendance.Status",
+    },
 }
 
 LOGGING = {

@@ -1,10 +1,36 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from portal import views
+from portal.sitemaps import SITEMAPS
 
 admin.site.site_header = "Registre des délibérations — administration"
 admin.site.site_title = "Registre des délibérations"
 admin.site.index_title = "Secrétariat des assemblées"
 
+handler404 = "portal.views.page_not_found"
+handler500 = "portal.views.server_error"
+
+portal_patterns = [
+    path("", views.home, name="home"),
+    path("collectivites/", views.organisation_list, name="organisation_list"),
+    path("collectivites/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
+    path("collectivites/<slug:organisation>/<slug:slug>/", views.body_detail,
+         name="body_detail"),
+    path("elus/", views.member_list, name="member_list"),
+    path("elus/<slug:slug>/", views.member_detail, name="member_detail"),
+    path("accessibilite/", views.accessibility, name="accessibility"),
+    path("mentions-legales/", views.legal_notice, name="legal_notice"),
+]
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("deliberations.extract_urls")),
+    path("", include((portal_patterns, "portal"))),
+    path("", include("deliberations.urls")),
+    path("api/v1/", include("deliberations.api")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS},
+         name="django.contrib.sitemaps.views.sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]

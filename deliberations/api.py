@@ -1,0 +1,108 @@
+"""Read-only JSON API (/api/v1/) with its OpenAPI 3 document.
+
+Same public querysets and the same filters as the HTML list (filters.DeliberationFilter,
+including `q` for full-text search); lists run a constant number of queries.
+"""
+
+from django.db.models import Prefetch
+from django.urls import include, path
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework import routers, viewsets
+
+from deliberations import serializers
+from deliberations.filters import DeliberationFilter
+from deliberations.models import Attendance, Deliberation, Proxy, Session
+from portal.models import Mandate, Member
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Délibérations publiées (filtres et recherche plein texte)"),
+    retrieve=extend_schema(summary="Une délibération publiée, avec le quorum de sa question"),
+)
+class DeliberationViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_field = "slug"
+    filterset_class = DeliberationFilter
+
+    def get_queryset(self):
+        queryset = (
+            Deliberation.objects.published().with_public_relations()
+            .prefetch_related("non_voting_members")
+        )
+        if self.action == "retrieve":
+            queryset = queryset.prefetch_related("annexes")
+        return queryset
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.DeliberationDetailSerializer
+        return serializers.DeliberationSerializer
+
+
+def _public_deliberations_prefetch():
+    return Prefetch(
+        "deliberations",
+        queryset=Deliberation.objects.published().select_related(
+            "session__body__organisation"
+        ).order_by("item_number", "pk"),
+        to_attr="public_deliberations",
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Séances publiques"),
+    retrieve=extend_schema(
+        summary="Une séance : présences par question, procurations, quorum par question"
+    ),
+)
+class SessionViewSet(viewsets.ReadOnlyModelViewSet):
+    filterset_fields = {"body__organisation__slug": ["exact"], "date": ["gte", "lte"]}
+
+    def get_queryset(self):
+        queryset = (
+            Session.objects.public()
+            .select_related("body__organisation", "president", "secretary")
+            .prefetch_related(_public_deliberations_prefetch())
+            .order_by("-date", "-starts_at")
+        )
+        if self.action == "retrieve":
+            queryset = queryset.prefetch_related(
+                Prefetch("attendances", queryset=Attendance.objects.select_related(
+                    "member", "replaces").order_by("member__last_name", "member__first_name")),
+                Prefetch("proxies", queryset=Proxy.objects.select_related("giver", "holder")),
+            )
+        return queryset
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.SessionDetailSerializer
+        return serializers.SessionSerializer
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Élus ayant siégé dans une assemblée"),
+    retrieve=extend_schema(summary="Un élu et ses mandats"),
+)
+class MemberViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_field = "slug"
+    serializer_class = serializers.MemberSerializer
+    filterset_fields = {"last_name": ["istartswith"]}
+
+    def get_queryset(self):
+        return Member.objects.with_public_record().prefetch_related(
+            Prefetch("mandates", queryset=Mandate.objects.select_related(
+                "body__organisation", "commune", "represented_organisation"
+            ).order_by("-start_on"))
+        ).order_by("last_name", "first_name", "pk")
+
+
+router = routers.DefaultRouter()
+router.register("deliberations", DeliberationViewSet, basename="deliberation")
+router.register("sessions", SessionViewSet, basename="session")
+router.register("members", MemberViewSet, basename="member")
+
+app_name = "api"
+urlpatterns = [
+    path("", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+]

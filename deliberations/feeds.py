@@ -1,0 +1,141 @@
+"""Feeds: Atom for published deliberations (any filtered list has its own feed) and an
+iCalendar (RFC 5545) file of public sessions, written by hand to avoid a dependency."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+
+from deliberations.filters import DeliberationFilter
+from deliberations.models import Session
+
+FEED_SIZE = 50
+
+
+class DeliberationFeed(Feed):
+    """Latest published deliberations; the list's query string (facets, search) applies."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request):
+        filterset = DeliberationFilter(request.GET)
+        if not filterset.is_valid():
+            raise Http404("Filtre invalide.")
+        filterset.querystring = request.GET.urlencode()
+        return filterset
+
+    def title(self, filterset):
+        if filterset.search_query:
+            return f"Délibérations publiées : « {filterset.search_query} » — {settings.PORTAL_NAME}"
+        return f"Délibérations publiées — {settings.PORTAL_NAME}"
+
+    def subtitle(self, filterset):
+        return "Délibérations publiées en ligne (R2131-1 CGCT), les plus récentes d'abord."
+
+    def link(self, filterset):
+        url = reverse("deliberations:deliberation_list")
+        return f"{url}?{filterset.querystring}" if filterset.querystring else url
+
+    def feed_url(self, filterset):
+        url = reverse("deliberations:deliberation_feed")
+        return f"{url}?{filterset.querystring}" if filterset.querystring else url
+
+    def items(self, filterset):
+        return filterset.qs[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        session = item.session
+        parts = [f"{session.body.name} — {session.body.organisation.name}",
+                 f"séance du {session.date:%d/%m/%Y}"]
+        if item.theme:
+            parts.append(item.theme)
+        return " · ".join(parts)
+
+    def item_pubdate(self, item):
+        midnight = datetime.datetime.combine(item.published_on, datetime.time())
+        return timezone.make_aware(midnight)
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [item.theme] if item.theme else []
+
+
+def _escape(text: str) -> str:
+    """RFC 5545 §3.3.11 TEXT escaping."""
+    return (
+        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        .replace("\r\n", "\\n").replace("\n", "\\n")
+    )
+
+
+def _fold(line: str) -> str:
+    """RFC 5545 §3.1: lines longer than 75 octets are folded (CRLF + one space)."""
+    encoded = line.encode("utf-8")
+    if len(encoded) <= 75:
+        return line
+    parts, current, size = [], "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        limit = 75 if not parts else 74  # continuation lines start with a space
+        if size + width > limit:
+            parts.append(current)
+            current, size = "", 0
+        current += char
+        size += width
+    parts.append(current)
+    return "\r\n ".join(parts)
+
+
+def _utc(value: datetime.datetime) -> str:
+    return value.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def sessions_icalendar(sessions, *, build_url, host: str) -> str:
+    """A VCALENDAR with one VEVENT per session (times in UTC, so no VTIMEZONE is needed).
+
+    Each session should carry `public_deliberations` (published ones, item order), listed in
+    the description.
+    """
+    now = _utc(timezone.now())
+    local = ZoneInfo(settings.TIME_ZONE)
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//{host}//{settings.PORTAL_NAME}//FR",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{_escape('Séances — ' + settings.PORTAL_NAME)}",
+        "X-WR-TIMEZONE:" + settings.TIME_ZONE,
+    ]
+    for session in sessions:
+        body = session.body
+        lines += ["BEGIN:VEVENT", f"UID:seance-{session.pk}@{host}", f"DTSTAMP:{now}"]
+        if session.starts_at:
+            start = datetime.datetime.combine(session.date, session.starts_at, tzinfo=local)
+            lines.append(f"DTSTART:{_utc(start)}")
+        else:
+            lines.append(f"DTSTART;VALUE=DATE:{session.date:%Y%m%d}")
+        lines.append("SUMMARY:" + _escape(f"{body.name} — {body.organisation.name}"))
+        if session.place:
+            lines.append("LOCATION:" + _escape(session.place))
+        items = getattr(session, "public_deliberations", [])
+        if items:
+            description = "Délibérations publiées :\n" + "\n".join(
+                f"- {d.title}" for d in items
+            )
+            lines.append("DESCRIPTION:" + _escape(description))
+        lines.append("URL:" + build_url(session.get_absolute_url()))
+        cancelled = session.status == Session.Status.CANCELLED
+        lines += [f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}", "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)

@@ -1,0 +1,94 @@
+"""Open data: the SCDL "Délibérations" 2.1.5 CSV (OpenDataFrance) and the per-item figures of
+many sessions at once.
+
+The figures still come from selectors.session_quorum_table (hence rules.py); only the reads
+are grouped, so that an export of any size costs the same handful of queries instead of four
+per session.
+"""
+
+import csv
+
+from deliberations import selectors
+from deliberations.models import Deliberation
+
+SCDL_COLUMNS = [
+    "COLL_NOM",
+    "COLL_SIRET",
+    "DELIB_ID",
+    "DELIB_DATE",
+    "DELIB_MATIERE_CODE",
+    "DELIB_MATIERE_NOM",
+    "DELIB_OBJET",
+    "BUDGET_ANNEE",
+    "BUDGET_NOM",
+    "PREF_ID",
+    "PREF_DATE",
+    "VOTE_EFFECTIF",
+    "VOTE_REEL",
+    "VOTE_POUR",
+    "VOTE_CONTRE",
+    "VOTE_ABSTENTION",
+    "DELIB_URL",
+]
+
+
+def item_vote_figures(deliberation: Deliberation, table) -> tuple[int | None, int | None]:
+    """(members in office, votes available) on the deliberation's item, or None when unknown.
+
+    When the registre does not give the item number, the votes available are known only if
+    they are the same throughout the session.
+    """
+    ranges = selectors.deliberation_quorum(deliberation, table)
+    if not ranges:
+        return None, None
+    in_office = {r.figures.in_office for r in ranges}
+    available = {r.figures.votes_available for r in ranges}
+    return (
+        in_office.pop() if len(in_office) == 1 else None,
+        available.pop() if len(available) == 1 else None,
+    )
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+def scdl_rows(deliberations, *, build_url):
+    """One SCDL row (a dict keyed by SCDL_COLUMNS) per deliberation."""
+    deliberations = list(deliberations)
+    sessions = {d.session_id: d.session for d in deliberations}
+    tables = selectors.bulk_quorum_tables(sessions.values())
+    for d in deliberations:
+        organisation = d.session.body.organisation
+        in_office, available = item_vote_figures(d, tables[d.session_id])
+        values = [
+            organisation.name,
+            organisation.siret,
+            d.act_number,
+            d.session.date,
+            d.matter_code,
+            d.matter_full_name,
+            d.title,
+            d.budget_year,
+            d.budget_name,
+            d.prefecture_act_id,
+            d.received_on,
+            in_office,
+            available,
+            d.votes_for,
+            d.votes_against,
+            d.abstentions,
+            build_url(d.get_absolute_url()),
+        ]
+        yield dict(zip(SCDL_COLUMNS, map(_text, values), strict=True))
+
+
+def write_scdl_csv(stream, deliberations, *, build_url) -> None:
+    """UTF-8, comma-separated, header row then one row per deliberation (SCDL 2.1.5)."""
+    writer = csv.DictWriter(stream, fieldnames=SCDL_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(scdl_rows(deliberations, build_url=build_url))

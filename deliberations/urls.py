@@ -1,0 +1,20 @@
+from django.urls import path
+
+from deliberations import views
+from deliberations.feeds import DeliberationFeed
+
+app_name = "deliberations"
+
+urlpatterns = [
+    path("deliberations/", views.deliberation_list, name="deliberation_list"),
+    path("deliberations/export.csv", views.deliberation_csv, name="deliberation_csv"),
+    path("deliberations/flux.atom", DeliberationFeed(), name="deliberation_feed"),
+    path(
+        "deliberations/<slug:organisation>/<int:year>/<slug:slug>/",
+        views.deliberation_detail,
+        name="deliberation_detail",
+    ),
+    path("seances/", views.session_list, name="session_list"),
+    path("seances/calendrier.ics", views.session_calendar, name="session_calendar"),
+    path("seances/<int:pk>/", views.session_detail, name="session_detail"),
+]

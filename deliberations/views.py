@@ -1,0 +1,148 @@
+"""Public pages of deliberations and sessions, and the reuse outputs (CSV, Atom, iCalendar).
+
+Every queryset starts from Deliberation.objects.published() or Session.objects.public();
+the legal figures (quorum, executory date, appeal deadline) come from selectors.py.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from deliberations import opendata, selectors
+from deliberations.feeds import sessions_icalendar
+from deliberations.filters import DeliberationFilter
+from deliberations.models import Attendance, Deliberation, Session
+
+PAGE_SIZE = 20
+
+
+def public_deliberations():
+    return Deliberation.objects.published().with_public_relations()
+
+
+def _query_without_page(request) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+@require_safe
+def deliberation_list(request):
+    """Published deliberations: facets, full-text search, sort, pagination (constant queries)."""
+    filterset = DeliberationFilter(request.GET)
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    querystring = _query_without_page(request)
+    return render(request, "deliberations/deliberation_list.html", {
+        "filter": filterset,
+        "page": page,
+        "search_query": filterset.search_query,
+        "sort": filterset.sort_order,
+        "querystring": querystring,
+        "has_filters": bool(querystring),
+    })
+
+
+@require_safe
+def deliberation_detail(request, organisation, year, slug):
+    deliberation = get_object_or_404(
+        public_deliberations()
+        .select_related("rapporteur", "session__president", "session__secretary")
+        .prefetch_related("annexes", "non_voting_members", "withdrawn_members"),
+        session__body__organisation__slug=organisation, year=year, slug=slug,
+    )
+    session = deliberation.session
+    siblings = list(
+        session.deliberations.published().order_by("item_number", "pk")
+        .only("pk", "slug", "year", "item_number", "title", "session_id")
+    )
+    for sibling in siblings:
+        sibling.session = session  # their URLs need the organisation: no query per link
+    index = next(i for i, d in enumerate(siblings) if d.pk == deliberation.pk)
+    return render(request, "deliberations/deliberation_detail.html", {
+        "deliberation": deliberation,
+        "session": session,
+        "organisation": session.body.organisation,
+        "quorum": selectors.deliberation_quorum(deliberation),
+        "executory_on": selectors.executory_on(deliberation),
+        "appeal_deadline": selectors.appeal_deadline(deliberation),
+        "previous": siblings[index - 1] if index > 0 else None,
+        "next": siblings[index + 1] if index + 1 < len(siblings) else None,
+    })
+
+
+@require_safe
+def session_list(request):
+    """Public sessions, upcoming first then past ones (constant queries)."""
+    today = timezone.localdate()
+    sessions = Session.objects.public().select_related("body__organisation")
+    upcoming = sessions.filter(date__gte=today).order_by("date", "starts_at")
+    past = Paginator(
+        sessions.filter(date__lt=today).order_by("-date", "-starts_at"), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    return render(request, "deliberations/session_list.html", {
+        "upcoming": upcoming, "page": past,
+    })
+
+
+@require_safe
+def session_detail(request, pk):
+    session = get_object_or_404(
+        Session.objects.public().select_related(
+            "body__organisation", "president", "secretary", "first_convocation__body",
+        ),
+        pk=pk,
+    )
+    attendances = list(
+        session.attendances.select_related("member", "replaces")
+        .order_by("member__last_name", "member__first_name")
+    )
+    by_status = {status: [] for status in Attendance.Status.values}
+    for attendance in attendances:
+        by_status[attendance.status].append(attendance)
+    return render(request, "deliberations/session_detail.html", {
+        "session": session,
+        "organisation": session.body.organisation,
+        "deliberations": session.deliberations.published().order_by("item_number", "pk"),
+        "present": by_status[Attendance.Status.PRESENT],
+        "excused": by_status[Attendance.Status.EXCUSED],
+        "absent": by_status[Attendance.Status.ABSENT],
+        "proxies": session.proxies.select_related("giver", "holder").order_by(
+            "giver__last_name", "giver__first_name"
+        ),
+        "quorum_table": selectors.session_quorum_table(session),
+    })
+
+
+@require_safe
+def deliberation_csv(request):
+    """SCDL "Délibérations" 2.1.5 export of the filtered list (opendata.py)."""
+    filterset = DeliberationFilter(request.GET)
+    if not filterset.is_valid():
+        # An export must not silently ignore a filter: say which one is wrong.
+        return HttpResponseBadRequest(
+            filterset.errors.as_text(), content_type="text/plain; charset=utf-8"
+        )
+    queryset = filterset.qs
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="deliberations-scdl.csv"'
+    opendata.write_scdl_csv(response, queryset, build_url=request.build_absolute_uri)
+    return response
+
+
+@require_safe
+def session_calendar(request):
+    """iCalendar (RFC 5545) feed of public sessions."""
+    sessions = Session.objects.public().select_related("body__organisation").order_by(
+        "date", "starts_at"
+    ).prefetch_related(
+        Prefetch("deliberations", queryset=Deliberation.objects.published().order_by(
+            "item_number", "pk"), to_attr="public_deliberations")
+    )
+    body = sessions_icalendar(sessions, build_url=request.build_absolute_uri,
+                              host=request.get_host().split(":")[0])
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="seances.ics"'
+    return response

@@ -1,0 +1,71 @@
+"""Atom feed of deliberations, iCalendar feed of sessions, sitemap and robots (point 3)."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+
+from deliberations.models import Deliberation, Session
+
+# Fixtures `seed_records` and `draft`.
+pytest_plugins = ["tests.portal.public_data"]
+pytestmark = pytest.mark.django_db
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_atom_feed_lists_published_deliberations(client, draft):
+    response = client.get(reverse("deliberations:deliberation_feed"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ET.fromstring(response.content)
+    links = [e.find(f"{ATOM}link").get("href") for e in feed.iter(f"{ATOM}entry")]
+    expected = {"http://testserver" + d.get_absolute_url()
+                for d in Deliberation.objects.published()}
+    assert set(links) == expected
+    assert "http://testserver" + draft.get_absolute_url() not in links
+
+
+def test_atom_feed_of_a_search(client, seed_records):
+    response = client.get(reverse("deliberations:deliberation_feed"), {"q": "rapport d'activités"})
+    feed = ET.fromstring(response.content)
+    entries = list(feed.iter(f"{ATOM}entry"))
+    assert len(entries) == 1
+    assert "RAPPORT D'ACTIVITES" in entries[0].find(f"{ATOM}title").text
+    assert "rapport d'activités" in feed.find(f"{ATOM}title").text
+
+
+def test_icalendar_feed_follows_rfc_5545(client, seed_records):
+    response = client.get(reverse("deliberations:session_calendar"))
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    raw = response.content
+    assert raw.endswith(b"\r\n")
+    lines = raw.split(b"\r\n")[:-1]
+    assert all(len(line) <= 75 for line in lines)
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    unfolded = raw.decode("utf-8").replace("\r\n ", "")
+    assert unfolded.startswith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:")
+    assert unfolded.rstrip().endswith("END:VCALENDAR")
+    sessions = Session.objects.public()
+    assert unfolded.count("BEGIN:VEVENT") == sessions.count() == unfolded.count("END:VEVENT")
+    for session in sessions:
+        assert f"UID:seance-{session.pk}@testserver" in unfolded
+        assert f"URL:http://testserver{session.get_absolute_url()}" in unfolded
+    assert "DTSTART:20221018T153000Z" in unfolded  # 17:30 in Paris (UTC+2 in October)
+    assert "DTSTART:20221206T180000Z" in unfolded  # 19:00 in Paris (UTC+1 in December)
+    assert "DTSTAMP:" in unfolded
+    assert "\\," in unfolded  # commas are escaped in TEXT values
+
+
+def test_sitemap_and_robots(client, draft):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    content = response.content.decode()
+    for deliberation in Deliberation.objects.published():
+        assert deliberation.get_absolute_url() in content
+    for session in Session.objects.public():
+        assert session.get_absolute_url() in content
+    assert draft.slug not in content
+    robots = client.get("/robots.txt")
+    assert robots["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in robots.content.decode()
+    assert "Disallow: /admin/" in robots.content.decode()
