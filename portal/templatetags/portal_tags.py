@@ -5,6 +5,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from deliberations.querysets import MARK_START, MARK_STOP
+from portal.wording import at_place
 
 register = template.Library()
 
@@ -35,3 +36,6 @@ def item_range(first, last):
     if first == last:
         return f"question {first}"
     return f"questions {first} à {last}"
+
+
+register.filter("at_place", at_place)

@@ -26,6 +26,7 @@ from django.urls import reverse
 from deliberations import extracts
 from deliberations.extract_admin import export_session_extracts, issue_certified_extracts
 from deliberations.models import Deliberation, IssuedExtract, Session
+from portal.wording import at_place
 from tests.deliberations.test_extracts_data import build_bureau_session
 from tests.factories import DeliberationFactory
 
@@ -115,7 +116,7 @@ def test_arrondissement_heading(value, expected):
     ("Béthune", "à Béthune"),
 ])
 def test_at_place(place, expected):
-    assert extracts.at_place(place) == expected
+    assert at_place(place) == expected
 
 
 def test_french_dates():

@@ -95,6 +95,7 @@ def test_session_page(client, seed_records):
     assert response.status_code == 200
     assert "Bureau communautaire" in html and "18 octobre 2022" in html and "17 h 30" in html
     assert session.place in html
+    assert "du 12 octobre 2022, affichée à l'Hôtel Communautaire" in html.replace("&#x27;", "'")
     assert session.president.full_name in html
     assert deliberation.get_absolute_url() in html
     assert "à partir de la question 5" in html  # per-item arrival (OGIEZ / seed)
