@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -141,6 +141,7 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
 
 class AnnexInline(admin.TabularInline):
     model = Annex
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     extra = 0
     fields = ["position", "title", "file", "url"]
 

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from portal.models import Body, Commune, Mandate, Member, Organisation, StaffAssignment
 
@@ -10,6 +11,8 @@ class OrganisationScopedAdmin(admin.ModelAdmin):
     (StaffAssignment), and pick related objects among them only.
     """
 
+    # Addresses typed without a scheme are public-sector sites: assume https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     # Lookup from the model to its Organisation, e.g. "body__organisation".
     organisation_path: str = "organisation"
 
