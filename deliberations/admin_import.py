@@ -20,6 +20,7 @@ from deliberations.importing import Match, attendance_import, candidate_members,
 from deliberations.models import Session
 from deliberations.parsing import AttendanceResult, ParseError, parse_attendance
 from portal.names import name_key
+from portal.wording import items_wording
 
 TEMPLATE = "admin/deliberations/session/import_attendance.html"
 
@@ -43,15 +44,6 @@ class PreviewRow:
     match: Match
 
 
-def _items(from_item: int | None, until_item: int | None) -> str:
-    parts = []
-    if from_item is not None:
-        parts.append(f"à partir de la question {from_item}")
-    if until_item is not None:
-        parts.append(f"jusqu'à la question {until_item}")
-    return ", ".join(parts)
-
-
 def _preview_rows(result: AttendanceResult, matches: list[Match]) -> list[PreviewRow]:
     by_key = {name_key(match.name): match for match in matches}
 
@@ -60,7 +52,7 @@ def _preview_rows(result: AttendanceResult, matches: list[Match]) -> list[Previe
 
     rows = []
     for entry in result.present:
-        detail = _items(entry.from_item, entry.until_item)
+        detail = items_wording(entry.from_item, entry.until_item)
         if entry.replaces:
             detail = ", ".join(filter(None, [detail, f"suppléant de {entry.replaces}"]))
         rows.append(row("Présent", entry.name, detail))
@@ -68,7 +60,7 @@ def _preview_rows(result: AttendanceResult, matches: list[Match]) -> list[Previe
             rows.append(row("Titulaire remplacé", entry.replaces))
     for proxy in result.proxies:
         detail = ", ".join(filter(None, [f"donne procuration à {proxy.holder}",
-                                         _items(proxy.from_item, proxy.until_item)]))
+                                         items_wording(proxy.from_item, proxy.until_item)]))
         rows.append(row("Procuration (mandant)", proxy.giver, detail))
         rows.append(row("Procuration (mandataire)", proxy.holder, f"pour {proxy.giver}"))
     rows += [row("Absent excusé", name) for name in result.excused]

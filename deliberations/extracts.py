@@ -31,7 +31,7 @@ from deliberations import selectors
 from deliberations.models import Attendance, Deliberation, IssuedExtract, Session
 from portal.models import Member
 from portal.names import strip_accents
-from portal.wording import at_place
+from portal.wording import at_place, items_wording
 
 TEMPLATE = "deliberations/extract/extract.html"
 STYLESHEET = "deliberations/extract/extract.css"
@@ -110,14 +110,9 @@ def civility_word(member: Member | None) -> str:
 
 
 def item_note(from_item: int | None, until_item: int | None) -> str:
-    """Per-item mention of the registre: "(à partir de la question 5)"..."""
-    if from_item and until_item:
-        return f"(de la question {from_item} à la question {until_item})"
-    if from_item:
-        return f"(à partir de la question {from_item})"
-    if until_item:
-        return f"(jusqu'à la question {until_item})"
-    return ""
+    """Per-item mention of the registre in brackets: "(à partir de la question 5)"..."""
+    wording = items_wording(from_item, until_item)
+    return f"({wording})" if wording else ""
 
 
 def _with_note(text: str, note: str) -> str:

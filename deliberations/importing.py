@@ -19,6 +19,7 @@ from deliberations.models import Attendance, Proxy, Session
 from deliberations.parsing import AttendanceResult
 from portal.models import Member
 from portal.names import name_key
+from portal.wording import items_wording
 
 # Below this similarity of name keys a member is not worth suggesting.
 SUGGESTION_CUTOFF = 0.75
@@ -102,15 +103,6 @@ def _members_by_key(result: AttendanceResult, matches: Iterable[Match]) -> dict[
     return found
 
 
-def _note(from_item: int | None, until_item: int | None) -> str:
-    parts = []
-    if from_item is not None:
-        parts.append(f"à partir de la question {from_item}")
-    if until_item is not None:
-        parts.append(f"jusqu'à la question {until_item}")
-    return ", ".join(parts)
-
-
 def _attendance_rows(session: Session, result: AttendanceResult,
                      members: dict[str, Member]) -> list[Attendance]:
     rows: dict[int, Attendance] = {}
@@ -121,7 +113,7 @@ def _attendance_rows(session: Session, result: AttendanceResult,
             session=session, member=member, status=Attendance.Status.PRESENT,
             from_item=entry.from_item, until_item=entry.until_item,
             replaces=members[name_key(entry.replaces)] if entry.replaces else None,
-            note=_note(entry.from_item, entry.until_item),
+            note=items_wording(entry.from_item, entry.until_item),
         ))
     for status, names in ((Attendance.Status.EXCUSED, result.excused),
                           (Attendance.Status.ABSENT, result.absent)):

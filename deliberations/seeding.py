@@ -33,6 +33,7 @@ from deliberations.parsing import (
 from deliberations.services import deliberation_set_status
 from portal.models import Body, Commune, Mandate, Member, Organisation
 from portal.names import name_key, strip_accents
+from portal.wording import items_wording
 
 # Seat start date. Seed 000 cites "délibérations du Conseil communautaire en date des
 # 15 juillet et 29 septembre 2020": 15 July 2020 is the first known session of the mandate
@@ -372,15 +373,6 @@ def _load_session(body: Body, extract: _Extract, members: dict[str, Member]) -> 
     return session
 
 
-def _item_note(from_item: int | None, until_item: int | None) -> str:
-    parts = []
-    if from_item is not None:
-        parts.append(f"à partir de la question {from_item}")
-    if until_item is not None:
-        parts.append(f"jusqu'à la question {until_item}")
-    return ", ".join(parts)
-
-
 def _load_attendance(session: Session, result: AttendanceResult,
                      members: dict[str, Member]) -> dict[str, int]:
     rows: dict[int, dict] = {}
@@ -388,7 +380,7 @@ def _load_attendance(session: Session, result: AttendanceResult,
         rows[members[name_key(entry.name)].pk] = {
             "status": Attendance.Status.PRESENT, "from_item": entry.from_item,
             "until_item": entry.until_item, "replaces": _member(members, entry.replaces),
-            "note": _item_note(entry.from_item, entry.until_item),
+            "note": items_wording(entry.from_item, entry.until_item),
         }
     for status, names in ((Attendance.Status.EXCUSED, result.excused),
                           (Attendance.Status.ABSENT, result.absent)):

@@ -23,3 +23,15 @@ def at_place(place: str) -> str:
     if lower.startswith(("salle", "mairie", "maison", "médiathèque")):
         return f"à la {place}"
     return f"à {place}"
+
+
+def items_wording(from_item: int | None, until_item: int | None) -> str:
+    """The registre's per-item mention: "à partir de la question 5", "jusqu'à la question 4",
+    "de la question 2 à la question 9"; empty for the whole session."""
+    if from_item and until_item:
+        return f"de la question {from_item} à la question {until_item}"
+    if from_item:
+        return f"à partir de la question {from_item}"
+    if until_item:
+        return f"jusqu'à la question {until_item}"
+    return ""
