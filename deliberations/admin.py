@@ -172,6 +172,7 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     autocomplete_fields = ["rapporteur", "signatory", "non_voting_members",
                            "withdrawn_members"]
     readonly_fields = ["status", "executory", "appeal_deadline"]
+    prepopulated_fields = {"slug": ["title"]}
     inlines = [AnnexInline, StatusChangeInline]
     actions = ["mark_adopted", "mark_transmitted", "publish", issue_certified_extracts]
     fieldsets = [
