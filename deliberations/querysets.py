@@ -1,9 +1,11 @@
 """What the public may see is decided here, once (STYLE.md habit 1); so is how it is searched
 (habit 6)."""
 
+import functools
 import re
 from collections import Counter
 
+import snowballstemmer
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connections, models
 from django.db.models import Case, F, FloatField, Q, TextField, Value, When
@@ -28,13 +30,15 @@ _STOPWORDS = frozenset(
 _WORD = re.compile(r"\w+")
 
 
+_FRENCH_STEMMER = snowballstemmer.stemmer("french")
+
+
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    """A deliberately small French stemmer for the SQLite fallback: accents and case folded,
-    plural -s / -x dropped ("logements" → "logement", "territoriaux" → "territoriau")."""
-    word = strip_accents(word).lower()
-    if len(word) > 3 and word[-1] in "sx":
-        word = word[:-1]
-    return word
+    """French stem for the SQLite fallback: accents and case folded, then the Snowball French
+    stemmer, the algorithm behind PostgreSQL's `french` configuration, so that both databases
+    match the same word forms ("logements" → "log", "rapportant" → "rapport")."""
+    return _FRENCH_STEMMER.stemWord(strip_accents(word).lower())
 
 
 def search_terms(query: str) -> list[str]:
