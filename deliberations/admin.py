@@ -23,10 +23,10 @@ from deliberations.models import (
     Proxy,
     Session,
 )
-from portal.admin import OrganisationScopedAdmin
+from portal.admin import OrganisationScopedAdmin, OrganisationScopeMixin
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(OrganisationScopeMixin, admin.TabularInline):
     model = Attendance
     formset = AttendanceFormSet
     extra = 0
@@ -35,21 +35,22 @@ class AttendanceInline(admin.TabularInline):
     verbose_name_plural = "Présences (par question)"
 
 
-class ProxyInline(admin.TabularInline):
+class ProxyInline(OrganisationScopeMixin, admin.TabularInline):
     model = Proxy
     formset = ProxyFormSet
     extra = 0
     autocomplete_fields = ["giver", "holder"]
-    fields = ["giver", "holder", "from_item", "until_item", "illness_certified"]
+    fields = ["giver", "holder", "from_item", "until_item"]
 
 
 class DeliberationInline(admin.TabularInline):
     model = Deliberation
     extra = 0
     fields = ["item_number", "act_number", "title", "result", "status"]
-    readonly_fields = ["status"]
+    # The full deliberation (text, vote, publication) is edited on its own page, where the
+    # vote is checked and a published act is locked.
+    readonly_fields = fields
     show_change_link = True
-    # The full deliberation (text, vote, publication) is edited on its own page.
     max_num = 0
     can_delete = False
 
@@ -59,7 +60,6 @@ class DeliberationInline(admin.TabularInline):
 
 @admin.register(Session)
 class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
-    organisation_path = "body__organisation"
     list_display = ["date", "starts_at", "body", "place", "status", "convocation_check"]
     list_filter = ["body__organisation", "body", "status"]
     date_hierarchy = "date"
@@ -145,6 +145,19 @@ class AnnexInline(admin.TabularInline):
     extra = 0
     fields = ["position", "title", "file", "url"]
 
+    # The annexes of a published act are part of it: locked like the act itself.
+    def _locked(self, obj):
+        return obj is not None and obj.status == Deliberation.Status.PUBLISHED
+
+    def has_add_permission(self, request, obj=None):
+        return not self._locked(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._locked(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._locked(obj) and super().has_delete_permission(request, obj)
+
 
 class StatusChangeInline(admin.TabularInline):
     model = DeliberationStatusChange
@@ -161,7 +174,6 @@ class StatusChangeInline(admin.TabularInline):
 @admin.register(Deliberation)
 class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     form = DeliberationAdminForm
-    organisation_path = "session__body__organisation"
     list_display = ["title_short", "session", "item_number", "act_number", "result", "status",
                     "published_on", "executory"]
     list_filter = ["status", "result", "session__body__organisation", "session__body",
@@ -191,6 +203,31 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
             ("signatory", "signatory_capacity"),
         ]}),
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A published act is changed only by a rectifying deliberation, never edited in place.
+        if obj is not None and obj.status == Deliberation.Status.PUBLISHED:
+            return [field.name for field in Deliberation._meta.get_fields()
+                    if field.concrete and field.editable and not field.auto_created] + [
+                "status", "executory", "appeal_deadline"]
+        return super().get_readonly_fields(request, obj)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj is not None and obj.status == Deliberation.Status.PUBLISHED:
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    def get_actions(self, request):
+        # Bulk deletion would bypass the per-act check below.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def has_delete_permission(self, request, obj=None):
+        # Only a draft may be deleted: an adopted act belongs to the registre.
+        if obj is not None and obj.status != Deliberation.Status.DRAFT:
+            return False
+        return super().has_delete_permission(request, obj)
 
     @admin.display(description="objet")
     def title_short(self, deliberation):
@@ -245,7 +282,6 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
 
 @admin.register(IssuedExtract)
 class IssuedExtractAdmin(OrganisationScopedAdmin):
-    organisation_path = "deliberation__session__body__organisation"
     list_display = ["code", "deliberation", "version", "issued_at", "issued_by", "signed",
                     "superseded_by"]
     list_select_related = ["deliberation", "issued_by", "superseded_by"]
@@ -256,4 +292,8 @@ class IssuedExtractAdmin(OrganisationScopedAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    # An issued extract stays verifiable for ever: it is superseded, never deleted.
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -116,7 +116,7 @@ class Session(models.Model):
     )
     urgent = models.BooleanField(
         "convocation en urgence", default=False,
-        help_text="Délai ramené à un jour franc (L2121-11).",
+        help_text="Délai ramené à un jour franc (L2121-12).",
     )
     president = models.ForeignKey(
         Member, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
@@ -262,10 +262,6 @@ class Proxy(models.Model):
     from_item = models.PositiveSmallIntegerField("à partir de la question", null=True,
                                                  blank=True)
     until_item = models.PositiveSmallIntegerField("jusqu'à la question", null=True, blank=True)
-    illness_certified = models.BooleanField(
-        "maladie dûment constatée", default=False,
-        help_text="Permet de dépasser trois séances consécutives (L2121-20).",
-    )
 
     class Meta:
         verbose_name = "procuration"
@@ -273,6 +269,8 @@ class Proxy(models.Model):
         ordering = ["session", "pk"]
         # One proxy per *holder* is checked item by item in rules.py, not here: a member may
         # hold two proxies during the Covid windows, or one per disjoint range of items.
+        # A row is the proxy given for one session; the L2121-20 limit of a single written
+        # proxy to three consecutive sessions is not modelled (see the README).
         constraints = [
             models.UniqueConstraint(fields=["session", "giver"], name="proxy_one_per_giver",
                                     violation_error_message="Cet élu a déjà donné une "

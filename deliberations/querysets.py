@@ -13,6 +13,9 @@ from django.utils import timezone
 
 from portal.names import strip_accents
 
+# Session states the public may see (Session.Status): convened or held.
+PUBLIC_SESSION_STATUSES = ("convened", "held")
+
 # Full-text configuration created by migration 0003_search: `french` stemming after `unaccent`.
 SEARCH_CONFIG = "french_unaccent"
 # Highlight markers put around matched words in snippets. Control characters never occur in
@@ -79,7 +82,12 @@ class DeliberationQuerySet(models.QuerySet):
 
         Every public output (pages, search, feeds, sitemap, API, CSV, extracts) starts here.
         """
-        return self.filter(status="published", published_on__lte=timezone.localdate())
+        return self.filter(
+            status="published",
+            published_on__lte=timezone.localdate(),
+            # A session still being prepared hides everything in it (Session.objects.public).
+            session__status__in=PUBLIC_SESSION_STATUSES,
+        )
 
     def with_public_relations(self):
         """The joins a public list needs, in a constant number of queries."""
@@ -177,7 +185,7 @@ class DeliberationQuerySet(models.QuerySet):
 class SessionQuerySet(models.QuerySet):
     def public(self):
         """Sessions the public may see: convened or held (a draft session stays internal)."""
-        return self.filter(status__in=["convened", "held"])
+        return self.filter(status__in=PUBLIC_SESSION_STATUSES)
 
 
 class IssuedExtractQuerySet(models.QuerySet):

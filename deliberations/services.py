@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from deliberations import rules
-from deliberations.models import Deliberation, DeliberationStatusChange
+from deliberations import rules, selectors
+from deliberations.models import Deliberation, DeliberationStatusChange, Session
 
 STATUS_LABELS = dict(Deliberation.Status.choices)
 
@@ -27,6 +27,8 @@ def deliberation_set_status(
             f"Passage impossible de l'état « {STATUS_LABELS[from_status]} » à "
             f"« {STATUS_LABELS.get(to_status, to_status)} »."
         )
+    if to_status == Deliberation.Status.ADOPTED:
+        _check_adoptable(deliberation)
     if to_status == Deliberation.Status.PUBLISHED:
         _check_publishable(deliberation)
     deliberation.status = to_status
@@ -40,10 +42,36 @@ def deliberation_set_status(
     )
 
 
+def _check_adoptable(deliberation: Deliberation) -> None:
+    """L2121-17: a body deliberates only when the quorum is met on the item (checked item by
+    item), except on the items carried over to a second convocation (rules.py waives it)."""
+    session = deliberation.session
+    if session.status != Session.Status.HELD:
+        raise ValidationError(
+            "La séance doit être enregistrée comme tenue avant l'adoption d'une délibération."
+        )
+    ranges = selectors.deliberation_quorum(deliberation)
+    if not ranges:
+        raise ValidationError(
+            "Saisissez la liste de présence de la séance avant l'adoption : le quorum doit "
+            "être vérifié question par question (L2121-17)."
+        )
+    for item_range in ranges:
+        figures = item_range.figures
+        if not figures.quorum_met:
+            raise ValidationError(
+                f"Quorum non atteint à la question {figures.item} : {figures.present} "
+                f"présents pour {figures.quorum_required} requis (L2121-17). La question "
+                "doit être reportée à une seconde convocation."
+            )
+
+
 def _check_publishable(deliberation: Deliberation) -> None:
     """R2131-1: publication names the signatory and the date put online, and cannot precede
     the session."""
     errors = []
+    if deliberation.session.status != Session.Status.HELD:
+        errors.append("La séance doit être enregistrée comme tenue avant la publication.")
     if deliberation.published_on is None:
         errors.append("Indiquez la date de mise en ligne avant de publier.")
     elif deliberation.published_on < deliberation.session.date:

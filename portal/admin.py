@@ -1,61 +1,86 @@
 from django.contrib import admin
 from django.db import models
+from django.db.models import Q
 
 from portal.models import Body, Commune, Mandate, Member, Organisation, StaffAssignment
 
 
-class OrganisationScopedAdmin(admin.ModelAdmin):
-    """Admin restricted to the organisations a staff account is assigned to.
+def user_organisation_ids(request) -> list[int] | None:
+    """Organisations a staff account works for (StaffAssignment); None for a superuser,
+    who is not restricted. Cached on the request."""
+    if request.user.is_superuser:
+        return None
+    cached = getattr(request, "_organisation_ids", None)
+    if cached is None:
+        cached = list(request.user.assignments.values_list("organisation_id", flat=True))
+        request._organisation_ids = cached
+    return cached
 
-    Superusers see everything; other accounts see the objects of their organisations only
-    (StaffAssignment), and pick related objects among them only.
+
+def scope_queryset(request, queryset):
+    """Restrict any queryset of a scoped model to the account's organisations.
+
+    Members (élus) are shared between organisations (an élu of the CABBALR also sits in the
+    PMA): an account sees those with a seat in one of its organisations, and those with no
+    seat yet (just created, their mandate comes next).
     """
+    ids = user_organisation_ids(request)
+    if ids is None:
+        return queryset
+    model = queryset.model
+    if model is Member:
+        return queryset.filter(
+            Q(mandates__body__organisation__in=ids) | Q(mandates__isnull=True)
+        ).distinct()
+    path = ORGANISATION_PATHS.get(model._meta.label)
+    if path is None:
+        return queryset
+    return queryset.filter(**{f"{path}__in": ids}).distinct()
+
+
+# How each scoped model reaches its organisation.
+ORGANISATION_PATHS = {
+    "portal.Organisation": "pk",
+    "portal.Commune": "organisation",
+    "portal.Body": "organisation",
+    "portal.Mandate": "body__organisation",
+    "deliberations.Session": "body__organisation",
+    "deliberations.Deliberation": "session__body__organisation",
+    "deliberations.IssuedExtract": "deliberation__session__body__organisation",
+}
+
+
+class OrganisationScopeMixin:
+    """For ModelAdmin and inlines: lists, change pages and every related choice (foreign
+    keys, many-to-many, autocomplete) are limited to the account's organisations."""
 
     # Addresses typed without a scheme are public-sector sites: assume https.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    # Lookup from the model to its Organisation, e.g. "body__organisation".
-    organisation_path: str = "organisation"
-
-    @staticmethod
-    def user_organisation_ids(request) -> list[int] | None:
-        """None means "no restriction" (superuser)."""
-        if request.user.is_superuser:
-            return None
-        cached = getattr(request, "_organisation_ids", None)
-        if cached is None:
-            cached = list(request.user.assignments.values_list("organisation_id", flat=True))
-            request._organisation_ids = cached
-        return cached
-
-    def scope(self, request, queryset, path: str):
-        ids = self.user_organisation_ids(request)
-        if ids is None:
-            return queryset
-        return queryset.filter(**{f"{path}__in": ids}).distinct()
 
     def get_queryset(self, request):
-        return self.scope(request, super().get_queryset(request), self.organisation_path)
-
-    # Related choices offered in forms, by model, with their path to the organisation.
-    scoped_related = {
-        "body": "organisation",
-        "organisation": "pk",
-        "session": "body__organisation",
-        "commune": "organisation",
-    }
+        return scope_queryset(request, super().get_queryset(request))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        path = self.scoped_related.get(db_field.name)
-        if path:
-            kwargs["queryset"] = self.scope(
-                request, db_field.remote_field.model._default_manager.all(), path
-            )
+        kwargs.setdefault(
+            "queryset",
+            scope_queryset(request, db_field.remote_field.model._default_manager.all()),
+        )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault(
+            "queryset",
+            scope_queryset(request, db_field.remote_field.model._default_manager.all()),
+        )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class OrganisationScopedAdmin(OrganisationScopeMixin, admin.ModelAdmin):
+    """ModelAdmin restricted to the organisations of the staff account."""
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(OrganisationScopedAdmin):
-    organisation_path = "pk"
     list_display = ["name", "short_name", "kind", "siret", "arrondissement"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "siren", "siret"]
@@ -80,7 +105,7 @@ class BodyAdmin(OrganisationScopedAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class MandateInline(admin.TabularInline):
+class MandateInline(OrganisationScopeMixin, admin.TabularInline):
     model = Mandate
     fk_name = "member"
     extra = 0
@@ -90,9 +115,9 @@ class MandateInline(admin.TabularInline):
 
 
 @admin.register(Member)
-class MemberAdmin(admin.ModelAdmin):
-    """Members are shared across organisations (an élu may sit in the CABBALR and the PMA),
-    so the list is not scoped; their mandates are."""
+class MemberAdmin(OrganisationScopedAdmin):
+    """Élus with a seat in the account's organisations (or none yet); on each page only the
+    mandates in those organisations are shown and editable."""
 
     list_display = ["last_name", "first_name", "civility"]
     search_fields = ["last_name", "first_name", "match_key"]
@@ -102,7 +127,6 @@ class MemberAdmin(admin.ModelAdmin):
 
 @admin.register(Mandate)
 class MandateAdmin(OrganisationScopedAdmin):
-    organisation_path = "body__organisation"
     list_display = ["member", "body", "role", "vice_president_rank", "commune", "start_on",
                     "end_on"]
     list_filter = ["body__organisation", "body", "role"]

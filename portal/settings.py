@@ -184,7 +184,7 @@ PROXY_DOUBLE_HOLDING_WINDOWS = [
     (datetime.date(2020, 3, 24), datetime.date(2020, 7, 10)),
     (datetime.date(2020, 10, 30), datetime.date(2022, 7, 31)),
 ]
-# L2121-12: clear days between the convocation and the session (1 in urgency, L2121-11).
+# L2121-12: clear days between the convocation and the session (at least 1 in urgency).
 CONVOCATION_CLEAR_DAYS = 5
 CONVOCATION_CLEAR_DAYS_URGENT = 1
 # R421-1 CJA, to confirm: an appeal deadline ending on a Saturday, Sunday or public holiday
