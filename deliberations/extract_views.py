@@ -1,8 +1,16 @@
-"""Public views of certified extracts: download and verification (/verifier/<code>)."""
+"""Public views of certified extracts: download and verification (/verifier/<code>).
+
+Nothing here writes: the download serves the extract already issued (on publication or from
+the admin), and an uploaded file is only hashed, never kept.
+"""
+
+import functools
 
 from django import forms
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from deliberations import extracts
@@ -10,6 +18,9 @@ from deliberations.models import Deliberation, IssuedExtract
 
 # An issued extract weighs tens of kilobytes; refuse to hash anything unreasonable.
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+# What a multipart body may add to the file itself (boundaries, part headers, CSRF token).
+MULTIPART_OVERHEAD_BYTES = 64 * 1024
+TOO_LARGE = "Le fichier dépasse 20 Mo : ce n'est pas un extrait émis."
 
 
 class ExtractUploadForm(forms.Form):
@@ -21,7 +32,7 @@ class ExtractUploadForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("Le fichier dépasse 20 Mo : ce n'est pas un extrait émis.")
+            raise forms.ValidationError(TOO_LARGE)
         return upload
 
 
@@ -29,11 +40,104 @@ class CodeForm(forms.Form):
     code = forms.CharField(label="Code de vérification", max_length=32)
 
 
+# ---------------------------------------------------------------------------------------------
+# Upload limit: enforced while the body is read, not after Django has spooled it.
+# ---------------------------------------------------------------------------------------------
+class UploadLimitHandler(FileUploadHandler):
+    """Stops reading uploaded files as soon as they exceed MAX_UPLOAD_BYTES, before the next
+    handler (memory or temporary file) receives the chunk. Django then closes, and so deletes,
+    the partial temporary file and discards the rest of the body (at most the multipart
+    overhead: larger bodies are refused by upload_limited before any reading)."""
+
+    def __init__(self, request=None, limit=None):
+        super().__init__(request)
+        self.limit = MAX_UPLOAD_BYTES if limit is None else limit
+        self.received = 0
+        self.exceeded = False
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)
+        if self.received > self.limit:
+            self.exceeded = True
+            raise StopUpload(connection_reset=False)
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+
+def _declared_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def upload_limited(view):
+    """Bound what a public upload costs before Django reads the body.
+
+    A body declared larger than the limit is refused (413) without reading a byte of it.
+    Otherwise UploadLimitHandler is installed first; the CSRF check reads request.POST, and so
+    parses the body, so it must run after that: csrf_exempt outside, csrf_protect inside, as in
+    Django's "Modifying upload handlers on the fly". The refused request skips the CSRF check:
+    its body is never read and nothing is processed.
+    """
+    protected = csrf_protect(view)
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "POST":
+            return protected(request, *args, **kwargs)
+        if _declared_length(request) > MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD_BYTES:
+            request.upload_refused = True
+            return view(request, *args, **kwargs)
+        request.upload_handlers.insert(0, UploadLimitHandler(request))
+        return protected(request, *args, **kwargs)
+
+    return csrf_exempt(wrapper)
+
+
+def _upload_exceeded(request) -> bool:
+    if getattr(request, "upload_refused", False):
+        return True
+    request.FILES  # noqa: B018 -- parses the body, if the CSRF check has not already
+    return any(
+        isinstance(handler, UploadLimitHandler) and handler.exceeded
+        for handler in request.upload_handlers
+    )
+
+
+def _check_upload(request) -> tuple[ExtractUploadForm, dict, int]:
+    """Hash an uploaded file and find the extract it matches: (form, context, status)."""
+    if _upload_exceeded(request):
+        return ExtractUploadForm(), {"refused": TOO_LARGE}, 413
+    form = ExtractUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return form, {}, 400
+    upload = form.cleaned_data["file"]
+    upload.seek(0)
+    match = extracts.extract_find_by_content(upload)
+    return form, {"checked": True, "match": match, "uploaded_name": upload.name}, 200
+
+
+def _upload_or_blank(request) -> tuple[ExtractUploadForm, dict, int]:
+    if request.method == "POST":
+        return _check_upload(request)
+    return ExtractUploadForm(), {}, 200
+
+
+# ---------------------------------------------------------------------------------------------
+# Views
+# ---------------------------------------------------------------------------------------------
 @require_GET
 def extract_download(request, slug):
-    """The current certified extract of a published deliberation, issued on first request."""
+    """The current issued extract of a published deliberation. A GET never issues one:
+    404, with an explanation, while none has been issued."""
     deliberation = get_object_or_404(Deliberation.objects.published(), slug=slug)
-    extract, _ = extracts.extract_get_or_issue(deliberation=deliberation, by=None)
+    extract = extracts.extract_current(deliberation)
+    if extract is None:
+        return render(request, "deliberations/extract_not_issued.html",
+                      {"deliberation": deliberation}, status=404)
     response = FileResponse(
         extract.file.open("rb"),
         content_type="application/pdf",
@@ -45,18 +149,7 @@ def extract_download(request, slug):
     return response
 
 
-def _check_upload(request) -> tuple[ExtractUploadForm, dict]:
-    """Hash an uploaded file and find the extract it matches."""
-    form = ExtractUploadForm(request.POST, request.FILES)
-    result = {}
-    if form.is_valid():
-        upload = form.cleaned_data["file"]
-        upload.seek(0)
-        match = extracts.extract_find_by_content(upload)
-        result = {"checked": True, "match": match, "uploaded_name": upload.name}
-    return form, result
-
-
+@upload_limited
 @require_http_methods(["GET", "POST"])
 def verify_index(request):
     """Type a code, or drop a PDF to check it against every issued extract."""
@@ -64,14 +157,13 @@ def verify_index(request):
     if code_form.is_valid():
         return redirect("extracts:verify", code=extracts.normalise_code(
             code_form.cleaned_data["code"]))
-    upload_form, result = (
-        _check_upload(request) if request.method == "POST" else (ExtractUploadForm(), {})
-    )
+    upload_form, result, status = _upload_or_blank(request)
     return render(request, "deliberations/verify_index.html", {
         "code_form": code_form, "upload_form": upload_form, **result,
-    }, status=400 if request.method == "POST" and not result else 200)
+    }, status=status)
 
 
+@upload_limited
 @require_http_methods(["GET", "POST"])
 def verify(request, code):
     """What an extract certified, and whether an uploaded copy is byte-for-byte authentic."""
@@ -85,9 +177,7 @@ def verify(request, code):
     )
     if extract is None:
         raise Http404("Aucun extrait n'a été émis sous ce code.")
-    upload_form, result = (
-        _check_upload(request) if request.method == "POST" else (ExtractUploadForm(), {})
-    )
+    upload_form, result, status = _upload_or_blank(request)
     return render(request, "deliberations/verify.html", {
         "extract": extract,
         "deliberation": extract.deliberation,
@@ -95,4 +185,4 @@ def verify(request, code):
         "latest": extract.deliberation.extracts.current().first(),
         "upload_form": upload_form,
         **result,
-    }, status=400 if request.method == "POST" and not result else 200)
+    }, status=status)

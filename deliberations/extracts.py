@@ -5,6 +5,9 @@ An extract is the copy of a registered deliberation certified by the executive (
 with its SHA-256 and a short verification code printed on the PDF (with a QR code pointing to
 the public page /verifier/<code>). An issued file never changes: when the certified data
 change, a new version is issued and the previous one records that it was superseded.
+
+Extracts are issued on publication (extract_issue_after_publication, run on commit) and by the
+admin action; the public download only serves the current issued file and never writes.
 """
 
 import atexit
@@ -12,6 +15,7 @@ import datetime
 import functools
 import hashlib
 import json
+import logging
 import re
 import secrets
 import zipfile
@@ -37,6 +41,8 @@ TEMPLATE = "deliberations/extract/extract.html"
 STYLESHEET = "deliberations/extract/extract.css"
 PDF_VARIANT = "pdf/a-3b"
 FONTS_DIR = settings.BASE_DIR / "static" / "fonts"
+
+logger = logging.getLogger(__name__)
 
 # Verification codes: no 0/O, 1/I/L, so that a code read aloud or typed from paper is
 # unambiguous. 31 symbols ** 10 ≈ 8·10^14 codes.
@@ -495,6 +501,42 @@ def extract_get_or_issue(
             default_storage.delete(extract.file.name)
             raise
     return extract, True
+
+
+def extract_issue_after_publication(deliberation_id: int) -> None:
+    """Issue the certified extract of a deliberation that has just been published.
+
+    Meant for transaction.on_commit() in services.deliberation_set_status: it runs after the
+    publication is committed and never raises, so a rendering failure (WeasyPrint, signing,
+    storage) is logged and does not undo nor break the publication; the extract can then be
+    issued from the admin action. A deliberation that is not (or not yet) published, e.g.
+    put online at a future date, is left alone; unchanged certified data issue nothing.
+    """
+    try:
+        deliberation = Deliberation.objects.published().filter(pk=deliberation_id).first()
+        if deliberation is None:
+            return
+        extract_get_or_issue(deliberation=deliberation, by=None)
+    except Exception:
+        logger.exception(
+            "Échec de l'émission de l'extrait certifié de la délibération %s après sa "
+            "publication.", deliberation_id,
+        )
+
+
+def extract_current(deliberation: Deliberation) -> IssuedExtract | None:
+    """The current issued extract (latest version, not superseded) of a deliberation, if it
+    is published and one has been issued; None otherwise. One query, and no write: this is
+    what the public download serves."""
+    return (
+        IssuedExtract.objects.current()
+        .filter(
+            deliberation_id=deliberation.pk,
+            deliberation__in=Deliberation.objects.published().filter(pk=deliberation.pk),
+        )
+        .order_by("-version")
+        .first()
+    )
 
 
 def extract_find_by_content(content) -> IssuedExtract | None:

@@ -2,12 +2,13 @@
 row (STYLE.md habits 2 and 3)."""
 
 import datetime
+import functools
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from deliberations import rules, selectors
+from deliberations import extracts, rules, selectors
 from deliberations.models import Deliberation, DeliberationStatusChange, Session
 
 STATUS_LABELS = dict(Deliberation.Status.choices)
@@ -33,6 +34,12 @@ def deliberation_set_status(
         _check_publishable(deliberation)
     deliberation.status = to_status
     deliberation.save()
+    if to_status == Deliberation.Status.PUBLISHED:
+        # The certified extract is issued once the publication is committed (a PDF failure
+        # is logged and never undoes the publication); the public download only serves it.
+        transaction.on_commit(
+            functools.partial(extracts.extract_issue_after_publication, deliberation.pk)
+        )
     return DeliberationStatusChange.objects.create(
         deliberation=deliberation,
         from_status=from_status,

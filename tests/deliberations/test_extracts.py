@@ -6,21 +6,25 @@ only the test of a new version renders a second one.
 
 import datetime
 import io
+import logging
 import re
 import shutil
 import subprocess
 import zipfile
+from pathlib import Path
 
 import pypdf
 import pytest
+from django.conf import settings
 from django.contrib.admin import ModelAdmin, site
 from django.contrib.auth.models import Group, User
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.test import RequestFactory, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from deliberations import extracts
@@ -272,16 +276,25 @@ def test_issuing_again_without_change_returns_the_same_extract(issued):
     assert IssuedExtract.objects.filter(deliberation=issued["deliberation"]).count() == 1
 
 
-def test_a_change_after_issue_gives_a_new_version_on_download(issued, client):
+def test_a_change_after_issue_gives_a_new_version_through_the_action(issued, client):
     deliberation = issued["deliberation"]
     Deliberation.objects.filter(pk=deliberation.pk).update(
         title="RAPPORT D'ACTIVITES DU POLE METROPOLITAIN DE L'ARTOIS (RECTIFIE)")
-    response = client.get(reverse("extracts:download", args=[deliberation.slug]))
-    assert response.status_code == 200
+    url = reverse("extracts:download", args=[deliberation.slug])
+    # A public GET never issues: the current extract (v1) is still served.
+    response = client.get(url)
+    assert b"".join(response.streaming_content) == issued["content"]
+    assert IssuedExtract.objects.filter(deliberation=deliberation).count() == 1
+
+    issue_certified_extracts(ModelAdmin(Deliberation, site), _admin_request(_agent()),
+                             Deliberation.objects.filter(pk=deliberation.pk))
     new = IssuedExtract.objects.get(deliberation=deliberation, version=2)
     old = IssuedExtract.objects.get(pk=issued["extract"].pk)
     assert old.superseded_by == new and new.superseded_by is None
+    response = client.get(url)
+    assert response.status_code == 200
     assert b"".join(response.streaming_content) == new.file.read()
+    assert response["Content-Disposition"].endswith('-v2.pdf"')
     with old.file.open("rb") as handle:  # the issued file never changes
         assert extracts.sha256_of(handle.read()) == old.sha256
     page = client.get(reverse("extracts:verify", args=[old.code])).content.decode()
@@ -297,14 +310,37 @@ def test_only_published_deliberations_are_certified(issued):
 # -- Public pages ----------------------------------------------------------------------------
 def test_download_serves_the_issued_file(issued, client):
     deliberation = issued["deliberation"]
+    extract, issued_now = extracts.extract_get_or_issue(deliberation=deliberation)
+    assert (extract.pk, issued_now) == (issued["extract"].pk, False)
     url = reverse("extracts:download", args=[deliberation.slug])
     assert url == f"/deliberations/extrait/{deliberation.slug}.pdf"
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"]
+    assert response["ETag"] == f'"{extract.sha256}"'
     assert b"".join(response.streaming_content) == issued["content"]
     assert IssuedExtract.objects.filter(deliberation=deliberation).count() == 1
+
+
+def _media_files():
+    return {path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file()}
+
+
+def test_download_before_issue_is_not_found_and_writes_nothing(issued, client):
+    published = DeliberationFactory(session=issued["deliberation"].session, published=True)
+    files, rows = _media_files(), IssuedExtract.objects.count()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("extracts:download", args=[published.slug]))
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "L'extrait certifié de cette délibération n'a pas encore été émis." in page
+    assert "</html>" in page  # the page extends base.html
+    assert not IssuedExtract.objects.filter(deliberation=published).exists()
+    assert IssuedExtract.objects.count() == rows and _media_files() == files
+    written = [q["sql"] for q in queries.captured_queries
+               if re.match(r"\s*(INSERT|UPDATE|DELETE)|.*FOR UPDATE", q["sql"], re.I | re.S)]
+    assert written == []
 
 
 def test_download_of_a_draft_is_not_found(issued, client):
@@ -313,14 +349,56 @@ def test_download_of_a_draft_is_not_found(issued, client):
     assert not IssuedExtract.objects.filter(deliberation=draft).exists()
 
 
-def test_download_link_only_for_a_published_deliberation(issued):
-    published = render_to_string("deliberations/_extract_link.html",
-                                 {"deliberation": issued["deliberation"]})
+def _link(deliberation):
+    return render_to_string("deliberations/_extract_link.html", {"deliberation": deliberation})
+
+
+def test_download_link_only_once_the_extract_is_issued(issued, django_assert_max_num_queries):
+    with django_assert_max_num_queries(1):
+        published = _link(issued["deliberation"])
     assert "Télécharger l'extrait certifié (PDF)" in published
     assert reverse("extracts:download", args=[issued["deliberation"].slug]) in published
-    draft = DeliberationFactory(session=issued["deliberation"].session)
-    assert render_to_string("deliberations/_extract_link.html",
-                            {"deliberation": draft}).strip() == ""
+    session = issued["deliberation"].session
+    not_issued = DeliberationFactory(session=session, published=True)
+    assert _link(not_issued).strip() == ""
+    assert _link(DeliberationFactory(session=session)).strip() == ""
+
+
+# -- Issue on publication ------------------------------------------------------------------------
+def test_extract_issue_after_publication(issued):
+    session = issued["deliberation"].session
+    published = DeliberationFactory(session=session, published=True)
+    extracts.extract_issue_after_publication(published.pk)
+    extract = IssuedExtract.objects.get(deliberation=published)
+    assert extract.version == 1 and extract.issued_by is None
+    assert extracts.extract_current(published) == extract
+
+    extracts.extract_issue_after_publication(published.pk)  # unchanged data: nothing new
+    assert list(IssuedExtract.objects.filter(deliberation=published)) == [extract]
+
+    draft = DeliberationFactory(session=session)
+    extracts.extract_issue_after_publication(draft.pk)
+    extracts.extract_issue_after_publication(999_999_999)
+    assert not IssuedExtract.objects.filter(deliberation=draft).exists()
+
+
+def test_extract_issue_after_publication_logs_a_failure_and_never_raises(
+    issued, monkeypatch, caplog,
+):
+    published = DeliberationFactory(session=issued["deliberation"].session, published=True)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("WeasyPrint en panne")
+
+    monkeypatch.setattr(extracts, "render_extract_pdf", broken)
+    files = _media_files()
+    with caplog.at_level(logging.ERROR, logger="deliberations.extracts"):
+        extracts.extract_issue_after_publication(published.pk)
+    assert not IssuedExtract.objects.filter(deliberation=published).exists()
+    assert _media_files() == files
+    [record] = [r for r in caplog.records if r.name == "deliberations.extracts"]
+    assert record.levelno == logging.ERROR and record.exc_info[0] is RuntimeError
+    assert str(published.pk) in record.getMessage()
 
 
 def test_verification_page_shows_what_was_certified(issued, client):
@@ -459,3 +537,62 @@ def test_verify_index_redirects_a_typed_code_and_rejects_an_empty_upload(issued,
     response = client.post("/verifier/", {})
     assert response.status_code == 400
     assert "Ce champ est obligatoire" in response.content.decode()
+
+
+# -- Upload limit on /verifier -------------------------------------------------------------------
+@pytest.fixture
+def small_limit(settings, tmp_path, monkeypatch):
+    """A 100 kB limit; uploads above 1 kB go to temporary files in tmp_path, recorded."""
+    from django.core.files import uploadedfile, uploadhandler
+
+    from deliberations import extract_views
+
+    monkeypatch.setattr(extract_views, "MAX_UPLOAD_BYTES", 100_000)
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1_000
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path)
+    created = []
+
+    class Recorded(uploadedfile.TemporaryUploadedFile):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            created.append(Path(self.temporary_file_path()))
+
+    monkeypatch.setattr(uploadhandler, "TemporaryUploadedFile", Recorded)
+    return {"temp_dir": tmp_path, "created": created}
+
+
+@pytest.mark.parametrize("size", [
+    100_000 + 10_000,  # declared length within the multipart margin: stopped while streaming
+    400_000,  # declared length above the limit: refused before reading the body
+])
+def test_a_too_large_upload_is_refused_and_leaves_no_temporary_file(
+    issued, client, small_limit, size,
+):
+    for url in ("/verifier/", f"/verifier/{issued['extract'].code}"):
+        response = _upload(client, url, b"%PDF-" + b"x" * size)
+        assert response.status_code == 413
+        page = response.content.decode()
+        assert "Le fichier dépasse 20 Mo : ce n&#x27;est pas un extrait émis." in page
+        assert "est authentique" not in page and "ne correspond à aucun" not in page
+    assert list(small_limit["temp_dir"].iterdir()) == []
+    if size < 100_000 + 64 * 1024:
+        assert small_limit["created"]  # a temporary file was started, then deleted
+    else:
+        assert small_limit["created"] == []  # the body was not even read
+
+
+def test_an_upload_under_the_limit_is_still_checked_with_csrf(issued, small_limit):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    page = strict.get("/verifier/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    upload = io.BytesIO(b"%PDF-" + b"x" * 50_000)
+    upload.name = "extrait.pdf"
+    response = strict.post("/verifier/", {"csrfmiddlewaretoken": token, "file": upload})
+    assert response.status_code == 200
+    assert "ne correspond à aucun extrait émis" in response.content.decode()
+    assert small_limit["created"] and list(small_limit["temp_dir"].iterdir()) == []
+    # Without the token the upload is refused by the CSRF check, run after the limit handler.
+    upload.seek(0)
+    assert strict.post("/verifier/", {"file": upload}).status_code == 403

@@ -115,3 +115,18 @@ def test_a_session_still_in_preparation_hides_its_deliberations():
     deliberation.session.status = "draft"
     deliberation.session.save()
     assert list(Deliberation.objects.published()) == []
+
+
+def test_publication_issues_the_certified_extract_once_committed(
+        django_capture_on_commit_callbacks, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    deliberation = DeliberationFactory(session=session_with_attendance(3, 2),
+                                       signatory=MemberFactory(), result="adopted",
+                                       status=Deliberation.Status.ADOPTED)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        services.deliberation_publish(deliberation=deliberation,
+                                      published_on=deliberation.session.date)
+    assert len(callbacks) == 1
+    (extract,) = deliberation.extracts.all()
+    assert (extract.version, extract.superseded_by) == (1, None)
+    assert (tmp_path / extract.file.name).read_bytes()[:5] == b"%PDF-"

@@ -1,0 +1,14 @@
+"""Template helpers of certified extracts."""
+
+from django import template
+
+from deliberations import extracts
+
+register = template.Library()
+
+
+@register.simple_tag
+def current_extract(deliberation):
+    """{% current_extract deliberation as extract %}: the current issued extract of a
+    published deliberation, or None (one query; meant for a detail page, not for a list)."""
+    return extracts.extract_current(deliberation)
