@@ -9,22 +9,74 @@ from deliberations import rules, selectors
 from deliberations.models import Attendance, Deliberation
 
 
-def first_proxy_problems(*, presences, proxies, session_date, item_count, names):
-    """The first problem of each proxy (keyed by its position in `proxies`), checked at every
-    item where attendance changes (rules.breakpoints): figures are constant in between."""
+def _checked_items(presences, proxies, item_count):
+    # Figures are constant between the items where attendance changes (rules.breakpoints).
     items = rules.breakpoints(presences, proxies)
     if item_count:
         items = [item for item in items if item <= item_count]
+    return items
+
+
+def first_proxy_problems(*, presences, proxies, session_date, item_count, names,
+                         in_office_members=None):
+    """The first problem of each proxy (keyed by its position in `proxies`), checked at every
+    item where attendance changes (rules.breakpoints): figures are constant in between.
+
+    `in_office_members` (selectors.in_office_member_ids): a giver must be in office and a
+    holder must count as present (L2121-17, L2121-20, L5211-6); None skips that check."""
     found: dict[int, str] = {}
-    for item in items:
+    for item in _checked_items(presences, proxies, item_count):
         for problem in rules.proxy_problems(
             item=item, presences=presences, proxies=proxies, session_date=session_date,
             windows=tuple(settings.PROXY_DOUBLE_HOLDING_WINDOWS), names=names,
+            in_office_members=in_office_members,
         ):
             for index, proxy in enumerate(proxies):
                 if (proxy.giver, proxy.holder) == (problem.giver, problem.holder):
                     found.setdefault(index, problem.message)
     return found
+
+
+def first_presence_problems(*, presences, item_count, names, in_office_members):
+    """The first problem of each member marked present (keyed by member): not in office, or a
+    suppléant whose titular member is present (L2121-17, L5211-6), at every item where
+    attendance changes."""
+    found: dict = {}
+    for item in _checked_items(presences, (), item_count):
+        for problem in rules.presence_problems(
+            item=item, presences=presences, in_office_members=in_office_members, names=names,
+        ):
+            found.setdefault(problem.member, problem.message)
+    return found
+
+
+def _session_in_office(session):
+    """Members in office on the session date, or None when it cannot be known yet (no body or
+    date) or no mandate is recorded for the body (then nothing can be checked against it)."""
+    if session.date is None or session.body_id is None:
+        return None
+    return selectors.in_office_member_ids(session.body_id, session.date) or None
+
+
+def _attendance_presences(attendance_formset):
+    """(presences, names, form of each present member) from the live attendance forms."""
+    presences, names, forms_by_member = [], {}, {}
+    for form in attendance_formset.live_forms():
+        data = form.cleaned_data
+        member = data.get("member")
+        if member is None:
+            continue
+        names[member.pk] = member.full_name
+        if data.get("status") == Attendance.Status.PRESENT:
+            replaces = data.get("replaces")
+            if replaces is not None:
+                names.setdefault(replaces.pk, replaces.full_name)
+            presences.append(rules.Presence(
+                member.pk, data.get("from_item"), data.get("until_item"),
+                replaces=replaces.pk if replaces is not None else None,
+            ))
+            forms_by_member[member.pk] = form
+    return presences, names, forms_by_member
 
 
 class SessionRelatedFormSet(forms.BaseInlineFormSet):
@@ -48,6 +100,25 @@ class AttendanceFormSet(SessionRelatedFormSet):
         # Before Django's generic "données en double" check, so the message names the member.
         self._check_listed_once()
         super().clean()
+        self._check_members_count()
+
+    def _check_members_count(self):
+        """L2121-17, L5211-6: a member marked present must be in office on the session date,
+        or a suppléant sitting for an absent titular member; say which one does not."""
+        in_office = _session_in_office(self.instance)
+        if in_office is None:
+            return
+        presences, names, forms_by_member = _attendance_presences(self)
+        problems = first_presence_problems(
+            presences=presences, item_count=self.instance.agenda_item_count, names=names,
+            in_office_members=in_office,
+        )
+        for member, message in problems.items():
+            forms_by_member[member].add_error(None, message)
+        if problems:
+            raise ValidationError(
+                "Présences invalides : corrigez les lignes signalées. Rien n'a été enregistré."
+            )
 
     def _check_listed_once(self):
         seen = {}
@@ -70,17 +141,7 @@ class ProxyFormSet(SessionRelatedFormSet):
         )
         if attendance_formset is None or not attendance_formset.is_valid():
             return
-        presences, names = [], {}
-        for form in attendance_formset.live_forms():
-            data = form.cleaned_data
-            member = data.get("member")
-            if member is None:
-                continue
-            names[member.pk] = member.full_name
-            if data.get("status") == Attendance.Status.PRESENT:
-                presences.append(
-                    rules.Presence(member.pk, data.get("from_item"), data.get("until_item"))
-                )
+        presences, names, _ = _attendance_presences(attendance_formset)
         proxy_forms, proxies = [], []
         for form in self.live_forms():
             data = form.cleaned_data
@@ -99,6 +160,7 @@ class ProxyFormSet(SessionRelatedFormSet):
         problems = first_proxy_problems(
             presences=presences, proxies=proxies, session_date=session.date,
             item_count=session.agenda_item_count, names=names,
+            in_office_members=_session_in_office(session),
         )
         for index, message in sorted(problems.items()):
             proxy_forms[index].add_error(None, message)

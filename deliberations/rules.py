@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from types import MappingProxyType
 from typing import TypeAlias
 
 Names: TypeAlias = Mapping[Hashable, str] | None
@@ -56,12 +57,14 @@ class Presence:
 
     ``from_item``: "à partir de la question N"; ``until_item``: present up to and including
     that item. Attendance is recorded per item because quorum is checked at every item
-    (L2121-17).
+    (L2121-17). ``replaces``: the titular member a délégué suppléant sits for (L5211-6); the
+    suppléant counts only on the items where that titular member, in office, is absent.
     """
 
     member: Hashable
     from_item: int | None = None
     until_item: int | None = None
+    replaces: Hashable | None = None
 
 
 @dataclass(frozen=True)
@@ -140,12 +143,114 @@ def max_proxies_per_holder(
 
 
 @dataclass(frozen=True)
+class PresenceProblem:
+    """Why a member marked present does not count on an item (L2121-17, L5211-6).
+
+    ``kind`` is ``"not_in_office"`` (not a member in office of the body on the session date),
+    ``"substitute_with_titular_present"`` (a suppléant whose titular member is present) or
+    ``"duplicate_substitute"`` (a second suppléant for the same titular member).
+    ``replaces`` is the titular member the suppléant sits for, if any.
+    """
+
+    kind: str
+    item: int
+    member: Hashable
+    replaces: Hashable | None
+    message: str
+
+
+def _counted_present(
+    *,
+    item: int,
+    presences: Iterable[Presence],
+    withdrawn: frozenset,
+    in_office_members: frozenset | None,
+    names: Names,
+) -> tuple[frozenset, tuple[PresenceProblem, ...]]:
+    """The members who count as physically present on ``item``, and why others do not.
+
+    L2121-17: quorum counts the members in office physically present; a member withdrawn for a
+    personal interest (L2131-11) is not present for that item (and no problem: that is the
+    law working). L5211-6: a délégué suppléant counts only in place of an absent titular
+    member in office, one suppléant per titular member. ``in_office_members`` None keeps the
+    legacy reading where everyone marked present counts.
+    """
+    rows = [p for p in presences if is_present(p, item)]
+    # A member may be listed twice (left, then came back): presence on the item is what counts.
+    marked = frozenset(p.member for p in rows)
+    if in_office_members is None:
+        return marked - withdrawn, ()
+    counted: set[Hashable] = set()
+    problems: list[PresenceProblem] = []
+    seen: set[Hashable] = set()
+    replaced_by: dict[Hashable, Hashable] = {}
+    for row in rows:
+        member = row.member
+        if member in seen:
+            continue
+        seen.add(member)
+        if member in withdrawn:
+            continue
+        if member in in_office_members:
+            counted.add(member)
+            continue
+        name = _name(member, names)
+        titular = row.replaces
+        if titular is not None and titular in in_office_members:
+            titular_name = _name(titular, names)
+            if titular in marked:
+                problems.append(PresenceProblem(
+                    "substitute_with_titular_present", item, member, titular,
+                    f"{name} supplée {titular_name}, présent à la question {item} : "
+                    "sa présence n'est pas comptée",
+                ))
+            elif titular in replaced_by:
+                problems.append(PresenceProblem(
+                    "duplicate_substitute", item, member, titular,
+                    f"{name} supplée {titular_name}, déjà suppléé par "
+                    f"{_name(replaced_by[titular], names)} à la question {item} : "
+                    "sa présence n'est pas comptée",
+                ))
+            else:
+                replaced_by[titular] = member
+                counted.add(member)
+            continue
+        problems.append(PresenceProblem(
+            "not_in_office", item, member, titular,
+            f"{name} n'est pas membre en exercice de l'assemblée : sa présence n'est pas "
+            f"comptée (question {item})",
+        ))
+    return frozenset(counted), tuple(problems)
+
+
+def presence_problems(
+    *,
+    item: int,
+    presences: Iterable[Presence],
+    in_office_members: frozenset,
+    withdrawn: Iterable[Hashable] = (),
+    names: Names = None,
+) -> tuple[PresenceProblem, ...]:
+    """The members marked present who do not count on an item (L2121-17, L5211-6).
+
+    Only members in office count, or a délégué suppléant sitting for an absent titular
+    member in office; see ``PresenceProblem`` for the kinds.
+    """
+    _check_item(item)
+    _, problems = _counted_present(
+        item=item, presences=presences, withdrawn=frozenset(withdrawn),
+        in_office_members=frozenset(in_office_members), names=names,
+    )
+    return problems
+
+
+@dataclass(frozen=True)
 class ProxyProblem:
     """Why a proxy does not count on an item.
 
-    ``kind`` is one of ``"self_proxy"``, ``"duplicate_giver"``, ``"giver_withdrawn"``,
-    ``"holder_absent"`` and ``"too_many_proxies"``. ``message`` is French and names the
-    members and the item.
+    ``kind`` is one of ``"self_proxy"``, ``"duplicate_giver"``, ``"giver_not_in_office"``,
+    ``"giver_withdrawn"``, ``"holder_absent"``, ``"holder_not_in_office"`` and
+    ``"too_many_proxies"``. ``message`` is French and names the members and the item.
     """
 
     kind: str
@@ -171,8 +276,15 @@ def _assess_proxies(
     proxies: Iterable[ProxyGrant],
     limit: int,
     names: Names,
+    in_office_members: frozenset | None = None,
+    marked_present: frozenset = frozenset(),
 ) -> tuple[tuple[ProxyGrant, ...], tuple[ProxyProblem, ...]]:
     """Split the proxies covering ``item`` into effective ones and problems (L2121-20).
+
+    ``present`` holds the members who count as present. With ``in_office_members``, a proxy
+    only counts when its giver is a member in office (L2121-17, L2121-20: a member gives
+    their vote, a non-member has none to give); a holder marked present (``marked_present``)
+    who does not count as present cannot use it either.
 
     Input order decides which proxy counts when a giver or a holder appears too often: the
     register lists proxies in the order they were received.
@@ -200,6 +312,14 @@ def _assess_proxies(
             )
             continue
         givers_seen.add(proxy.giver)
+        if in_office_members is not None and proxy.giver not in in_office_members:
+            problem(
+                "giver_not_in_office",
+                proxy,
+                f"{giver} n'est pas membre en exercice : sa procuration n'est pas comptée "
+                f"(question {item})",
+            )
+            continue
         if proxy.giver in withdrawn:
             # L2131-11: an interested member takes no part in the vote, not even by proxy.
             problem(
@@ -218,6 +338,14 @@ def _assess_proxies(
                 proxy,
                 f"{holder}, mandataire de {giver}, s'est retiré pour la question {item} "
                 "(intérêt personnel, L2131-11)",
+            )
+            continue
+        if proxy.holder not in present and proxy.holder in marked_present:
+            problem(
+                "holder_not_in_office",
+                proxy,
+                f"{holder}, mandataire de {giver}, n'est pas compté parmi les membres en "
+                f"exercice présents : la procuration n'est pas comptée (question {item})",
             )
             continue
         if proxy.holder not in present:
@@ -240,9 +368,37 @@ def _assess_proxies(
     return tuple(effective), tuple(problems)
 
 
-def _present_on(item: int, presences: Iterable[Presence]) -> frozenset:
-    # A member may be listed twice (left, then came back): presence on the item is what counts.
-    return frozenset(p.member for p in presences if is_present(p, item))
+def _figures_on(
+    *,
+    item: int,
+    presences: Iterable[Presence],
+    proxies: Iterable[ProxyGrant],
+    session_date: date,
+    withdrawn: Iterable[Hashable],
+    in_office_members: Iterable[Hashable] | None,
+    windows: DateWindows,
+    names: Names,
+) -> tuple[frozenset, tuple[PresenceProblem, ...], tuple[ProxyGrant, ...],
+           tuple[ProxyProblem, ...]]:
+    _check_item(item)
+    presences = tuple(presences)
+    withdrawn_set = frozenset(withdrawn)
+    office = None if in_office_members is None else frozenset(in_office_members)
+    present, presence_issues = _counted_present(
+        item=item, presences=presences, withdrawn=withdrawn_set, in_office_members=office,
+        names=names,
+    )
+    effective, proxy_issues = _assess_proxies(
+        item=item,
+        present=present,
+        withdrawn=withdrawn_set,
+        proxies=proxies,
+        limit=max_proxies_per_holder(session_date, windows),
+        names=names,
+        in_office_members=office,
+        marked_present=frozenset(p.member for p in presences if is_present(p, item)),
+    )
+    return present, presence_issues, effective, proxy_issues
 
 
 def proxy_problems(
@@ -254,23 +410,21 @@ def proxy_problems(
     windows: DateWindows = DEFAULT_DOUBLE_PROXY_WINDOWS,
     names: Names = None,
     withdrawn: Iterable[Hashable] = (),
+    in_office_members: Iterable[Hashable] | None = None,
 ) -> tuple[ProxyProblem, ...]:
     """The proxies that cannot count on an item, with a French message each (L2121-20).
 
     A proxy counts when it covers the item, its giver is absent, its holder is present and
     the holder stays within ``max_proxies_per_holder``. A proxy whose giver is present simply
     lapses for that item and is not a problem. Members in ``withdrawn`` left the room for a
-    personal interest (L2131-11): they neither hold nor give a proxy on that item.
+    personal interest (L2131-11): they neither hold nor give a proxy on that item. With
+    ``in_office_members`` (L2121-17), the giver must be a member in office and the holder
+    must count as present (in office, or a suppléant sitting for an absent titular member,
+    L5211-6); None keeps the legacy reading where every member counts.
     """
-    _check_item(item)
-    withdrawn_set = frozenset(withdrawn)
-    _, problems = _assess_proxies(
-        item=item,
-        present=_present_on(item, presences) - withdrawn_set,
-        withdrawn=withdrawn_set,
-        proxies=proxies,
-        limit=max_proxies_per_holder(session_date, windows),
-        names=names,
+    *_, problems = _figures_on(
+        item=item, presences=presences, proxies=proxies, session_date=session_date,
+        withdrawn=withdrawn, in_office_members=in_office_members, windows=windows, names=names,
     )
     return problems
 
@@ -283,7 +437,9 @@ class ItemFigures:
     """The figures recorded for an item: in office, present, represented, quorum (L2121-17).
 
     ``quorum_required`` is None when quorum is waived (carried-over item of a second
-    convocation); ``quorum_met`` is then True.
+    convocation); ``quorum_met`` is then True. ``problems`` lists the presences that do not
+    count (``PresenceProblem``, L2121-17, L5211-6) then the proxies that do not count
+    (``ProxyProblem``, L2121-20).
     """
 
     item: int
@@ -293,7 +449,7 @@ class ItemFigures:
     votes_available: int
     quorum_required: int | None
     quorum_met: bool
-    problems: tuple[ProxyProblem, ...]
+    problems: tuple[PresenceProblem | ProxyProblem, ...]
 
 
 def item_figures(
@@ -307,23 +463,22 @@ def item_figures(
     quorum_waived: bool = False,
     windows: DateWindows = DEFAULT_DOUBLE_PROXY_WINDOWS,
     names: Names = None,
+    in_office_members: Iterable[Hashable] | None = None,
 ) -> ItemFigures:
-    """Present, represented and quorum for one item (L2121-17, L2121-20, L2131-11).
+    """Present, represented and quorum for one item (L2121-17, L2121-20, L2131-11, L5211-6).
 
     Quorum counts members physically present only; a member withdrawn for a personal interest
-    (L2131-11) is not present for that item. Only effective proxies are represented.
+    (L2131-11) is not present for that item and can neither give nor hold a proxy on it. Only
+    effective proxies are represented. With ``in_office_members`` (the members in office on
+    the session date, ``members_in_office``), only they count as present, plus a délégué
+    suppléant sitting for an absent titular member in office (L5211-6); the others are listed
+    in ``problems``. None keeps the legacy reading where everyone marked present counts.
     """
-    _check_item(item)
-    withdrawn_set = frozenset(withdrawn)
-    present = _present_on(item, presences) - withdrawn_set
-    effective, problems = _assess_proxies(
-        item=item,
-        present=present,
-        withdrawn=withdrawn_set,
-        proxies=proxies,
-        limit=max_proxies_per_holder(session_date, windows),
-        names=names,
+    present, presence_issues, effective, proxy_issues = _figures_on(
+        item=item, presences=presences, proxies=proxies, session_date=session_date,
+        withdrawn=withdrawn, in_office_members=in_office_members, windows=windows, names=names,
     )
+    problems = (*presence_issues, *proxy_issues)
     required = None if quorum_waived else quorum_required(in_office)
     return ItemFigures(
         item=item,
@@ -335,6 +490,9 @@ def item_figures(
         quorum_met=required is None or len(present) >= required,
         problems=problems,
     )
+
+
+NO_WITHDRAWALS: Mapping[int, Iterable[Hashable]] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -363,6 +521,12 @@ def breakpoints(presences: Iterable[Presence], proxies: Iterable[ProxyGrant]) ->
     return sorted(item for item in items if item >= 1)
 
 
+def _problem_key(problem: PresenceProblem | ProxyProblem) -> tuple:
+    if isinstance(problem, PresenceProblem):
+        return (problem.kind, problem.member, problem.replaces)
+    return (problem.kind, problem.giver, problem.holder)
+
+
 def _same_figures(a: ItemFigures, b: ItemFigures) -> bool:
     # Problems name their item, so compare what they are about rather than their wording.
     def key(figures: ItemFigures) -> tuple:
@@ -372,7 +536,7 @@ def _same_figures(a: ItemFigures, b: ItemFigures) -> bool:
             figures.represented,
             figures.quorum_required,
             figures.quorum_met,
-            tuple((p.kind, p.giver, p.holder) for p in figures.problems),
+            tuple(_problem_key(p) for p in figures.problems),
         )
 
     return key(a) == key(b)
@@ -389,22 +553,30 @@ def session_table(
     second_convocation: bool = False,
     windows: DateWindows = DEFAULT_DOUBLE_PROXY_WINDOWS,
     names: Names = None,
+    withdrawn: Mapping[int, Iterable[Hashable]] = NO_WITHDRAWALS,
+    in_office_members: Iterable[Hashable] | None = None,
 ) -> list[ItemRange]:
     """The session's figures as ranges of items with identical figures (L2121-17, L2121-20).
 
     With ``item_count`` the ranges cover items 1..item_count exactly; without it the last range
     is open-ended. Quorum is waived only for the items carried over from a session that lacked
-    quorum, and only at the second convocation (L2121-17, second paragraph). Adjacent ranges
-    whose figures turn out identical are merged.
+    quorum, and only at the second convocation (L2121-17, second paragraph). ``withdrawn``
+    maps an item to the members who left the room for a personal interest on it (L2131-11):
+    they are not present on that item only, which therefore forms a range of its own.
+    ``in_office_members``: see ``item_figures`` (L2121-17, L5211-6). Adjacent ranges whose
+    figures turn out identical are merged.
     """
     if item_count is not None and item_count < 1:
         raise ValueError(f"Une séance compte au moins une question (reçu : {item_count}).")
     # Read once: the iterables are walked again for every range.
     presence_rows, proxy_rows = tuple(presences), tuple(proxies)
     waived = frozenset(carried_over_items) if second_convocation else frozenset()
+    withdrawn_on = {item: frozenset(members) for item, members in withdrawn.items()}
+    withdrawn_on = {item: members for item, members in withdrawn_on.items() if members}
+    office = None if in_office_members is None else frozenset(in_office_members)
 
     starts = set(breakpoints(presence_rows, proxy_rows))
-    for item in waived:
+    for item in (*waived, *withdrawn_on):
         starts.update((item, item + 1))
     ordered = sorted(s for s in starts if s >= 1 and (item_count is None or s <= item_count))
 
@@ -420,9 +592,11 @@ def session_table(
             presences=presence_rows,
             proxies=proxy_rows,
             session_date=session_date,
+            withdrawn=withdrawn_on.get(first, ()),
             quorum_waived=first in waived,
             windows=windows,
             names=names,
+            in_office_members=office,
         )
         if ranges and _same_figures(ranges[-1].figures, figures):
             ranges[-1] = ItemRange(ranges[-1].first_item, last, ranges[-1].figures)

@@ -20,6 +20,7 @@ from deliberations.rules import (
     ItemRange,
     MandateSpan,
     Presence,
+    PresenceProblem,
     ProxyGrant,
     add_months,
     appeal_deadline,
@@ -36,6 +37,7 @@ from deliberations.rules import (
     max_proxies_per_holder,
     members_in_office,
     next_working_day,
+    presence_problems,
     proxy_covers,
     proxy_problems,
     quorum_required,
@@ -331,6 +333,24 @@ MANDATES = [
 )
 def test_members_in_office(on, expected):
     assert members_in_office(MANDATES, on) == frozenset(expected)
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        (date(2022, 10, 17), 1),
+        # Conseiller until 18 Oct and président from 18 Oct: two seats that day, one member.
+        (date(2022, 10, 18), 1),
+        (date(2022, 10, 19), 1),
+    ],
+)
+def test_a_member_with_two_mandates_on_the_date_counts_once(on, expected):
+    mandates = [
+        MandateSpan("promoted", date(2020, 7, 15), end_on=date(2022, 10, 18)),
+        MandateSpan("promoted", date(2022, 10, 18)),
+    ]
+
+    assert len(members_in_office(mandates, on)) == expected
 
 
 @pytest.mark.parametrize(
@@ -653,6 +673,258 @@ def test_session_table_accepts_one_shot_iterables():
     )
 
     assert [r.figures.votes_available for r in table] == [74, 74, 74]
+
+
+# --- Withdrawals per item (L2131-11) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("withdrawn", "expected"),
+    [
+        (
+            # DELELIS (holding GAQUÈRE's proxy) leaves the room on question 7 only.
+            {7: ["DELELIS Bernard"]},
+            [(1, 4, 60, 14, 74), (5, 6, 61, 13, 74), (7, 7, 60, 12, 72), (8, 13, 61, 13, 74),
+             (14, None, 62, 12, 74)],
+        ),
+        (
+            # SELIN, holding no proxy, leaves on question 20: one vote fewer there only.
+            {20: ["SELIN Pierre"]},
+            [(1, 4, 60, 14, 74), (5, 13, 61, 13, 74), (14, 19, 62, 12, 74),
+             (20, 20, 61, 12, 73), (21, None, 62, 12, 74)],
+        ),
+        (
+            # GAQUÈRE, absent and represented, is interested in question 2: no vote by proxy.
+            {2: ["GAQUÈRE Raymond"]},
+            [(1, 1, 60, 14, 74), (2, 2, 60, 13, 73), (3, 4, 60, 14, 74), (5, 13, 61, 13, 74),
+             (14, None, 62, 12, 74)],
+        ),
+        (
+            # An absent member without proxy withdrawing changes nothing: the ranges merge.
+            {9: ["BARROIS Excused"]},
+            [(1, 4, 60, 14, 74), (5, 13, 61, 13, 74), (14, None, 62, 12, 74)],
+        ),
+        ({}, [(1, 4, 60, 14, 74), (5, 13, 61, 13, 74), (14, None, 62, 12, 74)]),
+    ],
+)
+def test_session_table_removes_withdrawn_members_on_their_item(withdrawn, expected):
+    table = session_table(
+        in_office=BUREAU_IN_OFFICE,
+        presences=bureau_presences(),
+        proxies=bureau_proxies(),
+        session_date=BUREAU_DATE,
+        withdrawn=withdrawn,
+    )
+
+    assert [
+        (r.first_item, r.last_item, r.figures.present, r.figures.represented,
+         r.figures.votes_available)
+        for r in table
+    ] == expected
+    assert all(r.figures.quorum_required == 52 and r.figures.quorum_met for r in table)
+
+
+def test_withdrawal_problem_names_the_item_and_breaks_quorum():
+    # 3 in office, quorum 2: with B withdrawn on question 2, only A is present there.
+    table = session_table(
+        in_office=3,
+        presences=[Presence("A"), Presence("B")],
+        proxies=[ProxyGrant("C", "B")],
+        session_date=BUREAU_DATE,
+        item_count=3,
+        withdrawn={2: ["B"], 9: ["A"]},  # question 9 lies beyond the agenda: ignored
+    )
+
+    assert [(r.first_item, r.last_item, r.figures.present, r.figures.represented,
+             r.figures.quorum_met) for r in table] == [
+        (1, 1, 2, 1, True), (2, 2, 1, 0, False), (3, 3, 2, 1, True)
+    ]
+    assert [p.message for p in table[1].figures.problems] == [
+        "B, mandataire de C, s'est retiré pour la question 2 (intérêt personnel, L2131-11)"
+    ]
+
+
+# --- Members in office and suppléants (L2121-17, L5211-6) -------------------------------------
+
+OFFICE_NAMES = {
+    "T": "TITULAIRE Anne", "S": "SUPPLÉANT Paul", "S2": "SECOND Luc", "X": "EXTÉRIEUR Marc",
+    "A": "ALPHA Jean", "G": "GIVER Marie",
+}
+IN_OFFICE = frozenset({"T", "A", "G"})
+
+
+@pytest.mark.parametrize(
+    ("presences", "item", "present", "problems"),
+    [
+        # A member in office counts.
+        ([Presence("A")], 1, 1, []),
+        # A present non-member never counts.
+        (
+            [Presence("A"), Presence("X")],
+            3,
+            1,
+            [("not_in_office", "X", "EXTÉRIEUR Marc n'est pas membre en exercice de "
+              "l'assemblée : sa présence n'est pas comptée (question 3)")],
+        ),
+        # The suppléant counts in place of the absent titular member.
+        ([Presence("A"), Presence("S", replaces="T")], 1, 2, []),
+        # ... but not when the titular member is there too.
+        (
+            [Presence("T"), Presence("S", replaces="T")],
+            2,
+            1,
+            [("substitute_with_titular_present", "S", "SUPPLÉANT Paul supplée TITULAIRE "
+              "Anne, présent à la question 2 : sa présence n'est pas comptée")],
+        ),
+        # The titular member arrives at question 5: the suppléant counts up to question 4.
+        ([Presence("T", from_item=5), Presence("S", replaces="T")], 4, 1, []),
+        (
+            [Presence("T", from_item=5), Presence("S", replaces="T")],
+            5,
+            1,
+            [("substitute_with_titular_present", "S", "SUPPLÉANT Paul supplée TITULAIRE "
+              "Anne, présent à la question 5 : sa présence n'est pas comptée")],
+        ),
+        # Replacing someone who holds no seat gives no seat either.
+        (
+            [Presence("S", replaces="X")],
+            1,
+            0,
+            [("not_in_office", "S", "SUPPLÉANT Paul n'est pas membre en exercice de "
+              "l'assemblée : sa présence n'est pas comptée (question 1)")],
+        ),
+        # One seat, one suppléant.
+        (
+            [Presence("S", replaces="T"), Presence("S2", replaces="T")],
+            1,
+            1,
+            [("duplicate_substitute", "S2", "SECOND Luc supplée TITULAIRE Anne, déjà suppléé "
+              "par SUPPLÉANT Paul à la question 1 : sa présence n'est pas comptée")],
+        ),
+    ],
+)
+def test_only_members_in_office_and_substitutes_of_absent_titulars_count(
+    presences, item, present, problems
+):
+    figures = item_figures(
+        item=item, in_office=3, presences=presences, proxies=[], session_date=BUREAU_DATE,
+        names=OFFICE_NAMES, in_office_members=IN_OFFICE,
+    )
+
+    assert figures.present == present
+    assert [(p.kind, p.member, p.message) for p in figures.problems] == problems
+    assert all(isinstance(p, PresenceProblem) and p.item == item for p in figures.problems)
+    assert presence_problems(
+        item=item, presences=presences, in_office_members=IN_OFFICE, names=OFFICE_NAMES
+    ) == figures.problems
+
+
+def test_without_in_office_members_everyone_present_counts():
+    # Legacy reading, kept for callers that do not know the members in office.
+    figures = item_figures(
+        item=1, in_office=3, presences=[Presence("X"), Presence("S", replaces="T"),
+                                        Presence("T")],
+        proxies=[], session_date=BUREAU_DATE,
+    )
+
+    assert (figures.present, figures.problems) == (3, ())
+
+
+@pytest.mark.parametrize(
+    ("proxies", "represented", "problems"),
+    [
+        ([ProxyGrant("G", "A")], 1, []),
+        (
+            [ProxyGrant("X", "A")],
+            0,
+            [("giver_not_in_office", "EXTÉRIEUR Marc n'est pas membre en exercice : sa "
+              "procuration n'est pas comptée (question 1)")],
+        ),
+        # A suppléant sitting for an absent titular member counts as present: may hold one.
+        ([ProxyGrant("G", "S")], 1, []),
+        (
+            [ProxyGrant("G", "X")],
+            0,
+            [("holder_not_in_office", "EXTÉRIEUR Marc, mandataire de GIVER Marie, n'est pas "
+              "compté parmi les membres en exercice présents : la procuration n'est pas "
+              "comptée (question 1)")],
+        ),
+    ],
+)
+def test_proxies_need_a_giver_in_office(proxies, represented, problems):
+    presences = [Presence("A"), Presence("S", replaces="T"), Presence("X")]
+
+    figures = item_figures(
+        item=1, in_office=3, presences=presences, proxies=proxies, session_date=BUREAU_DATE,
+        names=OFFICE_NAMES, in_office_members=IN_OFFICE,
+    )
+
+    assert (figures.present, figures.represented) == (2, represented)
+    proxy_kinds = [(p.kind, p.message) for p in figures.problems if p.kind != "not_in_office"]
+    assert proxy_kinds == problems
+    assert [(p.kind, p.message) for p in proxy_problems(
+        item=1, presences=presences, proxies=proxies, session_date=BUREAU_DATE,
+        names=OFFICE_NAMES, in_office_members=IN_OFFICE,
+    )] == problems
+
+
+def test_session_table_splits_where_the_titular_member_arrives():
+    table = session_table(
+        in_office=3,
+        presences=[Presence("A"), Presence("T", from_item=5), Presence("S", replaces="T")],
+        proxies=[],
+        session_date=BUREAU_DATE,
+        item_count=8,
+        names=OFFICE_NAMES,
+        in_office_members=IN_OFFICE,
+    )
+
+    assert [(r.first_item, r.last_item, r.figures.present, r.figures.quorum_met,
+             [p.kind for p in r.figures.problems]) for r in table] == [
+        (1, 4, 2, True, []),
+        (5, 8, 2, True, ["substitute_with_titular_present"]),
+    ]
+
+
+def _bureau_in_office() -> frozenset:
+    givers = {giver for giver, _, _ in BUREAU_PROXIES}
+    excused = {f"EXCUSÉ {n}" for n in range(29)}
+    return frozenset(BUREAU_PRESENT) | givers | excused
+
+
+def test_bureau_2022_10_18_figures_hold_with_the_members_in_office():
+    in_office_members = _bureau_in_office()
+    assert len(in_office_members) == BUREAU_IN_OFFICE
+
+    table = session_table(
+        in_office=len(in_office_members),
+        presences=bureau_presences(),
+        proxies=bureau_proxies(),
+        session_date=BUREAU_DATE,
+        in_office_members=in_office_members,
+    )
+
+    assert [(r.first_item, r.last_item, r.figures.present, r.figures.represented,
+             r.figures.votes_available, r.figures.quorum_required, r.figures.problems)
+            for r in table] == [
+        (1, 4, 60, 14, 74, 52, ()), (5, 13, 61, 13, 74, 52, ()), (14, None, 62, 12, 74, 52, ()),
+    ]
+
+
+def test_conseil_2022_12_06_figures_hold_with_the_members_in_office():
+    in_office_members = frozenset(CONSEIL_PRESENT) | {g for g, _ in CONSEIL_PROXIES} | {
+        f"EXCUSÉ {n}" for n in range(24)
+    }
+    assert len(in_office_members) == CONSEIL_IN_OFFICE
+
+    figures = item_figures(
+        item=1, in_office=len(in_office_members), presences=conseil_presences(),
+        proxies=conseil_proxies(), session_date=CONSEIL_DATE,
+        in_office_members=in_office_members,
+    )
+
+    assert (figures.present, figures.represented, figures.votes_available,
+            figures.quorum_required, figures.problems) == (104, 24, 128, 77, ())
 
 
 # --- Votes ------------------------------------------------------------------------------------
