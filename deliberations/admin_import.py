@@ -16,7 +16,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from deliberations.importing import Match, attendance_import, candidate_members, match_names
+from deliberations.importing import (
+    Match,
+    attendance_import,
+    attendance_import_problems,
+    candidate_members,
+    match_names,
+)
 from deliberations.models import Session
 from deliberations.parsing import AttendanceResult, ParseError, parse_attendance
 from portal.names import name_key
@@ -121,5 +127,7 @@ def import_attendance_view(request: HttpRequest, session_id: str, model_admin) -
         "result": result,
         "rows": _preview_rows(result, matches),
         "unknown": [match for match in matches if not match.matched],
+        "legal_problems": attendance_import_problems(session=session, result=result,
+                                                     matches=matches),
         "text": text,
     })

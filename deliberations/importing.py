@@ -15,6 +15,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from deliberations import selectors
 from deliberations.models import Attendance, Proxy, Session
 from deliberations.parsing import AttendanceResult
 from portal.models import Member
@@ -145,23 +146,58 @@ def _save_all(rows: Iterable[Attendance | Proxy]) -> None:
         row.save()
 
 
+def legal_problems(session: Session) -> list[str]:
+    """The presence and proxy problems of the session's stored attendance, item by item
+    (rules.py through selectors: L2121-17, L2121-20, L5211-6), each message once."""
+    messages = []
+    for item_range in selectors.session_quorum_table(session):
+        for problem in item_range.figures.problems:
+            if problem.message not in messages:
+                messages.append(problem.message)
+    return messages
+
+
+def attendance_import_problems(*, session: Session, result: AttendanceResult,
+                               matches: Iterable[Match]) -> list[str]:
+    """What the import would be refused for, without writing anything: the import is run
+    and rolled back, so the preview checks exactly what the confirmation will check."""
+    try:
+        with transaction.atomic():
+            _replace_rows(session, result, _members_by_key(result, list(matches)))
+            problems = legal_problems(session)
+            transaction.set_rollback(True)
+    except ValidationError as error:
+        return error.messages
+    return problems
+
+
+def _replace_rows(session: Session, result: AttendanceResult, members: dict[str, Member]):
+    attendances = _attendance_rows(session, result, members)
+    proxies = _proxy_rows(session, result, members)
+    replaced_attendances, _ = session.attendances.all().delete()
+    replaced_proxies, _ = session.proxies.all().delete()
+    _save_all(attendances)
+    _save_all(proxies)
+    return attendances, proxies, replaced_attendances, replaced_proxies
+
+
 @transaction.atomic
 def attendance_import(*, session: Session, result: AttendanceResult, matches: Iterable[Match],
                       by=None, source_text: str = "") -> ImportSummary:
     """Replace the session's attendance and proxies by those read in the registre.
 
-    Refuses (ValidationError naming the members) when a name is not tied to a member; nothing
-    is then written. The secretary is set when the registre names one. With ``by``, the change
-    is recorded in the admin history.
+    Refuses (ValidationError naming the members) when a name is not tied to a member, or when
+    the attendance breaks a rule on some item (a proxy to an absent holder, a second proxy,
+    a present person who holds no seat...): nothing is then written. The secretary is set
+    when the registre names one. With ``by``, the change is recorded in the admin history.
     """
     members = _members_by_key(result, list(matches))
-    attendances = _attendance_rows(session, result, members)
-    proxies = _proxy_rows(session, result, members)
-
-    replaced_attendances, _ = session.attendances.all().delete()
-    replaced_proxies, _ = session.proxies.all().delete()
-    _save_all(attendances)
-    _save_all(proxies)
+    attendances, proxies, replaced_attendances, replaced_proxies = _replace_rows(
+        session, result, members
+    )
+    problems = legal_problems(session)
+    if problems:
+        raise ValidationError(problems)
 
     secretary = members.get(name_key(result.secretary)) if result.secretary else None
     update_fields = []

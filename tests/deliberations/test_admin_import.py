@@ -187,3 +187,22 @@ def test_csrf_enforced(session):
     response = client.post(url(session), {"text": REGISTRE, "action": "confirm"})
     assert response.status_code == 403
     assert not Attendance.objects.exists()
+
+
+def test_a_proxy_to_an_excused_holder_is_shown_in_the_preview_and_refused(admin_client,
+                                                                          session):
+    text = REGISTRE.replace("DURAND Paul donne procuration\nà LECONTE Maurice",
+                            "DURAND Paul donne procuration\nà PETIT Luc")
+    url = reverse("admin:deliberations_session_import_attendance", args=[session.pk])
+    expected = "PETIT Luc, mandataire de DURAND Paul, n'est pas présent à la question 3"
+
+    preview = admin_client.post(url, {"text": text, "action": "analyse"})
+    page = html.unescape(preview.content.decode())
+    assert preview.status_code == 200
+    assert re.search(r'<ul id="import-legal-problems">\s*<li>' + re.escape(expected), page)
+    assert Attendance.objects.count() == 0  # the preview's dry run left nothing
+
+    confirm = admin_client.post(url, {"text": text, "action": "confirm"})
+    assert confirm.status_code == 200
+    assert expected in html.unescape(confirm.content.decode())
+    assert Attendance.objects.count() == Proxy.objects.count() == 0
