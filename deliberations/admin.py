@@ -13,7 +13,12 @@ from deliberations.extract_admin import (
     export_session_extracts,
     issue_certified_extracts,
 )
-from deliberations.forms import AttendanceFormSet, DeliberationAdminForm, ProxyFormSet
+from deliberations.forms import (
+    AttendanceFormSet,
+    DeliberationAdminForm,
+    ProxyFormSet,
+    SessionAdminForm,
+)
 from deliberations.models import (
     Annex,
     Attendance,
@@ -60,6 +65,7 @@ class DeliberationInline(admin.TabularInline):
 
 @admin.register(Session)
 class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
+    form = SessionAdminForm
     list_display = ["date", "starts_at", "body", "place", "status", "convocation_check"]
     list_filter = ["body__organisation", "body", "status"]
     date_hierarchy = "date"

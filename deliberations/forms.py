@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from deliberations import rules, selectors
-from deliberations.models import Attendance, Deliberation
+from deliberations.models import Attendance, Deliberation, Session
 
 
 def _checked_items(presences, proxies, item_count):
@@ -101,6 +101,20 @@ class AttendanceFormSet(SessionRelatedFormSet):
         self._check_listed_once()
         super().clean()
         self._check_members_count()
+        self._check_secretary_present()
+
+    def _check_secretary_present(self):
+        """L2121-15: the secretary is appointed among the members present (checked once an
+        attendance list is entered: a session may be created before it)."""
+        secretary = self.instance.secretary
+        if secretary is None:
+            return
+        presences, _, _ = _attendance_presences(self)
+        if presences and secretary.pk not in {presence.member for presence in presences}:
+            raise ValidationError(
+                f"Le secrétaire de séance, {secretary.full_name}, doit figurer parmi les "
+                "membres présents (L2121-15)."
+            )
 
     def _check_members_count(self):
         """L2121-17, L5211-6: a member marked present must be in office on the session date,
@@ -168,6 +182,26 @@ class ProxyFormSet(SessionRelatedFormSet):
             raise ValidationError(
                 "Procurations invalides : corrigez les lignes signalées. Rien n'a été enregistré."
             )
+
+
+class SessionAdminForm(forms.ModelForm):
+    class Meta:
+        model = Session
+        # The admin's fieldsets decide which fields are shown.
+        fields = "__all__"  # noqa: DJ007
+
+    def clean(self):
+        data = super().clean()
+        first = data.get("first_convocation")
+        if first is not None and data.get("body") and data.get("date"):
+            for message in rules.second_convocation_problems(
+                first_session_on=first.date,
+                first_quorum_failed=first.status == Session.Status.CANCELLED,
+                same_body=first.body_id == data["body"].pk,
+                second_session_on=data["date"],
+            ):
+                self.add_error("first_convocation", message)
+        return data
 
 
 class DeliberationAdminForm(forms.ModelForm):

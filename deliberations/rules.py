@@ -865,6 +865,41 @@ def convocation_is_timely(
     return convened_on <= latest
 
 
+SECOND_CONVOCATION_MIN_DAYS = 3
+
+
+def second_convocation_problems(
+    *,
+    first_session_on: date,
+    first_quorum_failed: bool,
+    same_body: bool,
+    second_session_on: date,
+    min_days: int = SECOND_CONVOCATION_MIN_DAYS,
+) -> list[str]:
+    """Why a session cannot be the second convocation of another one (L2121-17, para. 2).
+
+    Only a session of the same body where the quorum was not reached opens a second
+    convocation, held "à trois jours au moins d'intervalle"; it then deliberates without
+    quorum on the carried-over items. Read here as at least three days between the two
+    session dates (the interval the article sets). Empty list: the link is valid.
+    """
+    problems = []
+    if not same_body:
+        problems.append("La séance initiale doit être une séance de la même assemblée.")
+    if not first_quorum_failed:
+        problems.append(
+            "La séance initiale doit être marquée « Annulée / quorum non atteint » : seule une "
+            "séance sans quorum ouvre une seconde convocation (L2121-17)."
+        )
+    if second_session_on < first_session_on + timedelta(days=min_days):
+        earliest = first_session_on + timedelta(days=min_days)
+        problems.append(
+            f"La seconde convocation se tient à {min_days} jours au moins d'intervalle "
+            f"(L2121-17) : pas avant le {earliest:%d/%m/%Y}."
+        )
+    return problems
+
+
 # --- Lifecycle ---------------------------------------------------------------------------------
 
 # A deliberation is drafted, adopted by the body, transmitted to the prefect (L2131-2) and

@@ -248,3 +248,49 @@ def test_publish_action_records_history(client, clerk, organisation):
     assert (change.from_status, change.to_status, change.changed_by) == (
         "adopted", "published", clerk
     )
+
+
+def test_secretary_must_be_among_the_members_present(client, clerk, bureau):
+    body, m = bureau
+    client.force_login(clerk)
+    data = session_post(
+        body,
+        attendances=[(m["DELELIS"], "present", None, None), (m["BOSSART"], "present", None, None),
+                     (m["GAQUÈRE"], "excused", None, None)],
+        proxies=[],
+    )
+    data["secretary"] = m["GAQUÈRE"].pk
+    response = client.post(reverse("admin:deliberations_session_add"), data)
+    assert response.status_code == 200
+    assert ("Le secrétaire de séance, GAQUÈRE Raymond, doit figurer parmi les membres présents "
+            "(L2121-15).") in page_text(response)
+    assert Session.objects.count() == 0
+
+    data["secretary"] = m["BOSSART"].pk
+    response = client.post(reverse("admin:deliberations_session_add"), data)
+    assert response.status_code == 302
+    assert Session.objects.get().secretary == m["BOSSART"]
+
+
+def test_second_convocation_needs_a_failed_session_three_days_before(client, clerk, bureau):
+    body, m = bureau
+    first = SessionFactory(body=body, date=datetime.date(2022, 10, 16),
+                           starts_at=datetime.time(18, 0), status="held")
+    client.force_login(clerk)
+    data = session_post(body, attendances=[], proxies=[])
+    data["first_convocation"] = first.pk
+    response = client.post(reverse("admin:deliberations_session_add"), data)
+    assert response.status_code == 200
+    text = page_text(response)
+    assert ("La séance initiale doit être marquée « Annulée / quorum non atteint » : seule une "
+            "séance sans quorum ouvre une seconde convocation (L2121-17).") in text
+    assert ("La seconde convocation se tient à 3 jours au moins d'intervalle (L2121-17) : "
+            "pas avant le 19/10/2022.") in text
+    assert Session.objects.count() == 1
+
+    first.status = "cancelled"
+    first.date = datetime.date(2022, 10, 14)
+    first.save()
+    response = client.post(reverse("admin:deliberations_session_add"), data)
+    assert response.status_code == 302
+    assert Session.objects.get(date=datetime.date(2022, 10, 18)).first_convocation == first

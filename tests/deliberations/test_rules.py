@@ -1258,3 +1258,24 @@ def test_rules_import_without_django_settings():
 
     assert completed.returncode == 0, completed.stderr
     assert rules.__name__ == "deliberations.rules"
+
+
+@pytest.mark.parametrize(
+    ("first_on", "failed", "same_body", "second_on", "messages"),
+    [
+        (date(2022, 10, 18), True, True, date(2022, 10, 21), []),
+        (date(2022, 10, 18), True, True, date(2022, 10, 20), [
+            "La seconde convocation se tient à 3 jours au moins d'intervalle (L2121-17) : "
+            "pas avant le 21/10/2022."]),
+        (date(2022, 10, 18), False, True, date(2022, 11, 2), [
+            "La séance initiale doit être marquée « Annulée / quorum non atteint » : seule une "
+            "séance sans quorum ouvre une seconde convocation (L2121-17)."]),
+        (date(2022, 10, 18), True, False, date(2022, 11, 2), [
+            "La séance initiale doit être une séance de la même assemblée."]),
+    ],
+)
+def test_second_convocation_problems(first_on, failed, same_body, second_on, messages):
+    assert rules.second_convocation_problems(
+        first_session_on=first_on, first_quorum_failed=failed, same_body=same_body,
+        second_session_on=second_on,
+    ) == messages
