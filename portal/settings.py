@@ -4,12 +4,13 @@ Everything that differs between a laptop and production is read from the environ
 DATABASE_URL (default: the embedded SQLite file), SECRET_KEY, DEBUG, ALLOWED_HOSTS.
 """
 
-import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from deliberations.rules import DEFAULT_DOUBLE_PROXY_WINDOWS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -178,12 +179,9 @@ PORTAL_NAME = os.environ.get("PORTAL_NAME", "Registre des délibérations")
 ACCESSIBILITY_STATUS = os.environ.get("ACCESSIBILITY_STATUS", "partiellement conforme")
 ACCESSIBILITY_CONTACT = os.environ.get("ACCESSIBILITY_CONTACT", "accessibilite@example.org")
 
-# L2121-20 with the Covid-19 derogations: windows in which a member may hold two proxies.
-# (start, end) inclusive; the last one ended on 31 July 2022 (loi n° 2022-1089).
-PROXY_DOUBLE_HOLDING_WINDOWS = [
-    (datetime.date(2020, 3, 24), datetime.date(2020, 7, 10)),
-    (datetime.date(2020, 10, 30), datetime.date(2022, 7, 31)),
-]
+# L2121-20 with the Covid-19 derogations: dated windows in which a member could hold two
+# proxies (the last one ended on 31 July 2022). The dates are written once, in rules.py.
+PROXY_DOUBLE_HOLDING_WINDOWS = list(DEFAULT_DOUBLE_PROXY_WINDOWS)
 # L2121-12: clear days between the convocation and the session (at least 1 in urgency).
 CONVOCATION_CLEAR_DAYS = 5
 CONVOCATION_CLEAR_DAYS_URGENT = 1

@@ -112,7 +112,7 @@ def test_clerk_creates_session_with_attendance_and_item_limited_proxy(client, cl
     assert "Membres en exercice à la date de la séance : <strong>5</strong>" in table
     rows = [" ".join(re.sub(r"<[^>]+>", " ", row).split())
             for row in re.findall(r"<tr>(.*?)</tr>", quorum_html(table), re.S)]
-    assert rows[1:3] == ["1 à 4 3 2 5 3 ✔ oui —", "5 à 14 4 1 5 3 ✔ oui —"]
+    assert rows[1:3] == ["questions 1 à 4 3 2 5 3 ✔ oui —", "questions 5 à 14 4 1 5 3 ✔ oui —"]
 
 
 def test_second_proxy_for_the_same_holder_is_refused_and_nothing_saved(client, clerk, bureau):
