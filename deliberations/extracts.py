@@ -484,6 +484,7 @@ def extract_get_or_issue(
             code=issue.code,
             issued_by=by if getattr(by, "pk", None) else None,
             content_fingerprint=fingerprint,
+            certified_data=data,
             signed=signed,
         )
         extract.file.save(f"{deliberation.slug}-v{issue.version}-{issue.code}.pdf",

@@ -1,6 +1,8 @@
 """Sessions (séances), attendance per item, proxies, deliberations, their history and the
 certified extracts issued from them. The legal rules are in rules.py; this module stores."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -558,6 +560,9 @@ class IssuedExtract(models.Model):
         "empreinte du contenu certifié", max_length=64,
         help_text="Empreinte des données de la délibération au moment de l'émission.",
     )
+    # What was certified, as printed: the verification page shows this, not the deliberation
+    # as it may have been rectified since.
+    certified_data = models.JSONField("contenu certifié", default=dict, editable=False)
     superseded_by = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="supersedes",
         verbose_name="remplacé par",
@@ -579,3 +584,9 @@ class IssuedExtract(models.Model):
 
     def __str__(self):
         return f"Extrait {self.code} (v{self.version})"
+
+    @property
+    def certified_session_date(self):
+        """The session date as certified (certified_data keeps dates in ISO form)."""
+        value = self.certified_data.get("session", {}).get("date")
+        return datetime.date.fromisoformat(value) if value else None

@@ -299,6 +299,11 @@ def test_a_change_after_issue_gives_a_new_version_through_the_action(issued, cli
         assert extracts.sha256_of(handle.read()) == old.sha256
     page = client.get(reverse("extracts:verify", args=[old.code])).content.decode()
     assert "remplacé" in page and new.code in page
+    # The superseded extract still shows what it certified, not the rectified title.
+    certified = page.split("Ce qui a été certifié")[1]
+    assert "L&#x27;ARTOIS</dd>" in certified and "(RECTIFIE)" not in certified
+    new_page = client.get(reverse("extracts:verify", args=[new.code])).content.decode()
+    assert "(RECTIFIE)" in new_page.split("Ce qui a été certifié")[1]
 
 
 def test_only_published_deliberations_are_certified(issued):
