@@ -143,7 +143,11 @@ def member_attendance(member: Member, mandates) -> AttendanceRecord:
     count in the sessions they were expected at, but a session where they sat does.
     """
     titular = [m for m in mandates if m.role != Mandate.Role.SUBSTITUTE]
-    held = Session.objects.public().filter(status=Session.Status.HELD)
+    # Only sessions whose attendance is recorded: a session without its list says nothing
+    # about who came.
+    held = Session.objects.public().filter(
+        status=Session.Status.HELD, attendances__isnull=False
+    ).distinct()
     expected = set()
     if titular:
         condition = Q()

@@ -239,6 +239,8 @@ def test_member_attendance_rate_and_proxies(client):
     # Neither counts: a draft session is not public, the other precedes the mandate.
     SessionFactory(body=body, date=datetime.date(2022, 5, 1), convened_on=None, status="draft")
     SessionFactory(body=body, date=datetime.date(2021, 5, 1), convened_on=None)
+    # Nor a held session whose attendance list is not recorded yet.
+    SessionFactory(body=body, date=datetime.date(2022, 6, 1), convened_on=None)
     AttendanceFactory(session=s1, member=mandate.member)
     AttendanceFactory(session=s2, member=mandate.member, status="excused")
     ProxyFactory(session=s2, giver=mandate.member, holder=other)
