@@ -336,6 +336,7 @@ def populate(count: int) -> dict:
         report = REPORT * 2 + (REPORT_SEARCHED if i % 4 == 0 else "") + REPORT
         deliberations.append(Deliberation(
             session=session, body_id=session.body_id, year=year,  # what save() derives
+            session_date=session.date,
             item_number=item, act_number=act, slug=f"{slugify(title)[:90]}-{i + 1}",
             theme=THEMES[i % len(THEMES)], title=title, report=report,
             vote_wording="A l'unanimité" if i % 3 else "A la majorité absolue",

@@ -344,6 +344,9 @@ class Deliberation(models.Model):
     # and year"; always derived in save() from the session, never typed.
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+", editable=False)
     year = models.PositiveSmallIntegerField("année", editable=False)
+    # Also derived from the session, so that the database refuses a transmission, receipt or
+    # publication dated before the session (hence an executory date before it).
+    session_date = models.DateField("date de la séance", editable=False)
     slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
     theme = models.CharField("thématique (rubrique)", max_length=255, blank=True)
     title = models.TextField("objet")
@@ -445,6 +448,16 @@ class Deliberation(models.Model):
                 name="deliberation_received_after_transmitted",
                 violation_error_message="La réception en préfecture ne peut précéder l'envoi.",
             ),
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{f"{field}__isnull": True})
+                    | Q(**{f"{field}__gte": F("session_date")}),
+                    name=f"deliberation_{field}_not_before_session",
+                    violation_error_message="Une date de transmission, de réception ou de "
+                    "publication ne peut précéder la séance.",
+                )
+                for field in ("transmitted_on", "received_on", "published_on")
+            ],
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_on__isnull=False),
                 name="deliberation_published_has_date",
@@ -466,6 +479,7 @@ class Deliberation(models.Model):
     def save(self, *args, **kwargs):
         # Derived keys only (see the fields): the session decides body and year.
         self.body_id = self.session.body_id
+        self.session_date = self.session.date
         self.year = self.session.date.year
         super().save(*args, **kwargs)
 

@@ -128,3 +128,12 @@ def test_member_match_key_ignores_accents_case_and_hyphens():
 
     assert member.match_key == name_key("MEY-FROIDT Sylvie") == name_key("Meyfroidt  SYLVIE")
     assert name_key("LECONTE Maurice") != name_key("LECOMTE Maurice")
+
+
+@pytest.mark.parametrize("field", ["transmitted_on", "received_on", "published_on"])
+def test_no_transmission_receipt_or_publication_before_the_session(field):
+    session = SessionFactory(date=datetime.date(2022, 10, 18))
+    violates(f"deliberation_{field}_not_before_session",
+             lambda: DeliberationFactory(session=session,
+                                         **{field: datetime.date(2022, 10, 17)}))
+    DeliberationFactory(session=session, item_number=None, **{field: datetime.date(2022, 10, 18)})
