@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from portal.names import strip_accents
 
-# Session states the public may see (Session.Status): convened or held.
-PUBLIC_SESSION_STATUSES = ("convened", "held")
+# Session states the public may see (Session.Status): convened, held, or cancelled (a
+# convened session that did not take place or lacked the quorum is a public fact too).
+PUBLIC_SESSION_STATUSES = ("convened", "held", "cancelled")
 
 # Full-text configuration created by migration 0003_search: `french` stemming after `unaccent`.
 SEARCH_CONFIG = "french_unaccent"
@@ -184,7 +185,7 @@ class DeliberationQuerySet(models.QuerySet):
 
 class SessionQuerySet(models.QuerySet):
     def public(self):
-        """Sessions the public may see: convened or held (a draft session stays internal)."""
+        """Sessions the public may see: convened, held or cancelled (a draft stays internal)."""
         return self.filter(status__in=PUBLIC_SESSION_STATUSES)
 
 

@@ -69,3 +69,17 @@ def test_sitemap_and_robots(client, draft):
     assert robots["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in robots.content.decode()
     assert "Disallow: /admin/" in robots.content.decode()
+
+
+def test_a_session_without_quorum_stays_public_and_is_cancelled_in_the_calendar(client):
+    from tests.factories import SessionFactory
+
+    failed = SessionFactory(status="cancelled")
+    hidden = SessionFactory(status="draft", date=failed.date.replace(day=20))
+    unfolded = client.get(reverse("deliberations:session_calendar")).content.decode().replace(
+        "\r\n ", "")
+    assert f"UID:seance-{failed.pk}@testserver" in unfolded
+    assert "STATUS:CANCELLED" in unfolded
+    assert f"UID:seance-{hidden.pk}@testserver" not in unfolded
+    page = client.get(failed.get_absolute_url())
+    assert page.status_code == 200 and "Annulée / quorum non atteint" in page.content.decode()
