@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from deliberations.models import Deliberation, Session
+from tests.factories import SessionFactory
 
 # Fixtures `seed_records` and `draft`.
 pytest_plugins = ["tests.portal.public_data"]
@@ -72,8 +73,6 @@ def test_sitemap_and_robots(client, draft):
 
 
 def test_a_session_without_quorum_stays_public_and_is_cancelled_in_the_calendar(client):
-    from tests.factories import SessionFactory
-
     failed = SessionFactory(status="cancelled")
     hidden = SessionFactory(status="draft", date=failed.date.replace(day=20))
     unfolded = client.get(reverse("deliberations:session_calendar")).content.decode().replace(
