@@ -17,7 +17,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command, get_commands
 
-from deliberations.models import Deliberation
+from deliberations.models import Deliberation, IssuedExtract
 
 pytestmark = [pytest.mark.browser]
 
@@ -81,7 +81,9 @@ def public_site(browser, transactional_db, live_server):
     )
     session = deliberation.session
     member = session.president or session.attendances.first().member
-    return {
+    # Issued on publication (services.deliberation_set_status → on_commit).
+    extract = IssuedExtract.objects.filter(deliberation=deliberation).current().first()
+    pages = {
         "home": "/",
         "list (search)": "/deliberations/?q=" + quote("projet de territoire"),
         "list (facets)": "/deliberations/?year=2022&sort=date_asc",
@@ -90,7 +92,11 @@ def public_site(browser, transactional_db, live_server):
         "member": member.get_absolute_url(),
         "accessibility statement": "/accessibilite/",
         "404": "/page-qui-n-existe-pas/",
+        "extract verification": "/verifier/",
     }
+    if extract is not None:
+        pages["extract verification"] = f"/verifier/{extract.code}"
+    return pages
 
 
 def _axe_violations(page):
