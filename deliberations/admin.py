@@ -1,8 +1,13 @@
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import models, transaction
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
@@ -14,10 +19,12 @@ from deliberations.extract_admin import (
     issue_certified_extracts,
 )
 from deliberations.forms import (
-    AttendanceFormSet,
+    GRID_STATUS_CHOICES,
+    REPRESENTED,
+    AttendanceGrid,
     DeliberationAdminForm,
-    ProxyFormSet,
     SessionAdminForm,
+    grid_page_size,
 )
 from deliberations.models import (
     Annex,
@@ -28,39 +35,8 @@ from deliberations.models import (
     Proxy,
     Session,
 )
-from portal.admin import OrganisationScopedAdmin, OrganisationScopeMixin
-
-
-class AttendanceInline(OrganisationScopeMixin, admin.TabularInline):
-    model = Attendance
-    formset = AttendanceFormSet
-    extra = 0
-    autocomplete_fields = ["member", "replaces"]
-    fields = ["member", "status", "from_item", "until_item", "replaces", "note"]
-    verbose_name_plural = "Présences (par question)"
-
-
-class ProxyInline(OrganisationScopeMixin, admin.TabularInline):
-    model = Proxy
-    formset = ProxyFormSet
-    extra = 0
-    autocomplete_fields = ["giver", "holder"]
-    fields = ["giver", "holder", "from_item", "until_item"]
-
-
-class DeliberationInline(admin.TabularInline):
-    model = Deliberation
-    extra = 0
-    fields = ["item_number", "act_number", "title", "result", "status"]
-    # The full deliberation (text, vote, publication) is edited on its own page, where the
-    # vote is checked and a published act is locked.
-    readonly_fields = fields
-    show_change_link = True
-    max_num = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
+from portal.admin import OrganisationScopedAdmin
+from portal.wording import items_wording
 
 
 @admin.register(Session)
@@ -73,8 +49,12 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     list_select_related = ["body", "body__organisation"]
     autocomplete_fields = ["president", "secretary"]
     raw_id_fields = ["first_convocation"]
-    readonly_fields = ["quorum_table", "convocation_check"]
-    inlines = [AttendanceInline, ProxyInline, DeliberationInline]
+    readonly_fields = ["quorum_table", "convocation_check", "attendance_summary",
+                       "deliberation_list"]
+    # Attendance and proxies have a screen of their own (attendance_view): as inlines, a
+    # 152-member session posted some 1 400 fields, over Django's limit, and could no longer
+    # be saved. The deliberations are listed, each edited on its own page.
+    inlines = []
     actions = [export_session_extracts]
     fieldsets = [
         (None, {"fields": ["body", "status", ("date", "starts_at"), "place"]}),
@@ -82,7 +62,9 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
                                     "convocation_check", "first_convocation"]}),
         ("Bureau de séance", {"fields": ["president", "president_capacity", "secretary",
                                          "agenda_item_count"]}),
+        ("Présences et procurations", {"fields": ["attendance_summary"]}),
         ("Quorum et votes par question", {"fields": ["quorum_table"]}),
+        ("Délibérations de la séance", {"fields": ["deliberation_list"]}),
     ]
 
     @admin.display(description="Délai de convocation")
@@ -115,13 +97,38 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
              "in_office": inputs.in_office},
         )
 
-    def _create_formsets(self, request, obj, change):
-        # Let the proxy formset see the attendance formset of the same page (cross-check of
-        # L2121-20 before anything is saved). Django has no public hook for this.
-        formsets, inline_instances = super()._create_formsets(request, obj, change)
-        for formset in formsets:
-            formset.siblings = formsets
-        return formsets, inline_instances
+    @admin.display(description="Liste de présence")
+    def attendance_summary(self, session):
+        if session is None or session.pk is None:
+            return "Enregistrez la séance, puis saisissez ou importez sa liste de présence."
+        counts = dict(
+            session.attendances.order_by().values_list("status")
+            .annotate(n=models.Count("pk")).values_list("status", "n")
+        )
+        proxies = session.proxies.count()
+        return render_to_string(
+            "admin/deliberations/session/_attendance_summary.html",
+            {"present": counts.get(Attendance.Status.PRESENT, 0),
+             "excused": counts.get(Attendance.Status.EXCUSED, 0),
+             "absent": counts.get(Attendance.Status.ABSENT, 0), "proxies": proxies,
+             "grid_url": reverse("admin:deliberations_session_attendance", args=[session.pk]),
+             "import_url": reverse("admin:deliberations_session_import_attendance",
+                                   args=[session.pk])},
+        )
+
+    @admin.display(description="Délibérations")
+    def deliberation_list(self, session):
+        if session is None or session.pk is None:
+            return "—"
+        deliberations = session.deliberations.order_by("item_number", "pk").only(
+            "pk", "item_number", "act_number", "title", "result", "status", "session_id"
+        )
+        return render_to_string(
+            "admin/deliberations/session/_deliberation_list.html",
+            {"deliberations": deliberations,
+             "add_url": reverse("admin:deliberations_deliberation_add")
+             + f"?session={session.pk}"},
+        )
 
     def get_urls(self):
         custom = [
@@ -131,7 +138,12 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
                     lambda request, object_id: import_attendance_view(request, object_id, self)
                 ),
                 name="deliberations_session_import_attendance",
-            )
+            ),
+            path(
+                "<path:object_id>/presences/",
+                self.admin_site.admin_view(self.attendance_view),
+                name="deliberations_session_attendance",
+            ),
         ]
         return custom + super().get_urls()
 
@@ -141,8 +153,94 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
             "import_url": reverse(
                 "admin:deliberations_session_import_attendance", args=[object_id]
             ),
+            "attendance_url": reverse(
+                "admin:deliberations_session_attendance", args=[object_id]
+            ),
         }
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def attendance_view(self, request, object_id):
+        """The attendance and proxies of a session as one grid, one row per member."""
+        session = self.get_object(request, unquote(object_id))
+        if session is None:
+            raise Http404("Séance introuvable.")
+        if not self.has_view_permission(request, session):
+            raise PermissionDenied
+        can_change = self.has_change_permission(request, session)
+        if request.method == "POST" and not can_change:
+            raise PermissionDenied
+        members, attendances, proxies = selectors.attendance_grid(session)
+        in_office = selectors.in_office_member_ids(session.body_id, session.date)
+        paginator = Paginator(members, grid_page_size())
+        page = paginator.get_page(request.POST.get("page") or request.GET.get("page"))
+        page_members = [member.pk for member in page.object_list]
+        grid = AttendanceGrid(
+            session=session, members=members, attendances=attendances, proxies=proxies,
+            in_office=in_office, page_members=page_members,
+            data=request.POST if request.method == "POST" else None,
+        )
+        if grid.bound and grid.is_valid():
+            changed = grid.changed_rows
+            try:
+                services.session_attendance_replace(
+                    session=session, members=[row.member.pk for row in changed],
+                    attendances=[_attendance_of(row) for row in changed
+                                 if row.status not in ("", REPRESENTED)],
+                    proxies=[Proxy(giver=row.member, holder=row.holder_member,
+                                   from_item=row.proxy_from, until_item=row.proxy_until)
+                             for row in changed if row.holder_member is not None],
+                    by=request.user,
+                )
+            except ValidationError as error:
+                grid.errors.extend(error.messages)
+            else:
+                counts = grid.counts()
+                self.message_user(
+                    request,
+                    (f"Liste de présence enregistrée ({len(changed)} ligne(s) modifiée(s)) : "
+                     f"{counts[Attendance.Status.PRESENT]} présents, {counts[REPRESENTED]} "
+                     f"représentés, {counts[Attendance.Status.EXCUSED]} excusés, "
+                     f"{counts[Attendance.Status.ABSENT]} absents.")
+                    if changed else "Aucune modification : rien n'a été enregistré.",
+                    messages.SUCCESS,
+                )
+                if "_return" in request.POST:
+                    return redirect("admin:deliberations_session_change", session.pk)
+                url = reverse("admin:deliberations_session_attendance", args=[session.pk])
+                return redirect(f"{url}?page={page.number}" if page.number > 1 else url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Présences et procurations",
+            "subtitle": str(session),
+            "opts": self.model._meta,
+            "original": session,
+            "session": session,
+            "grid": grid,
+            "rows": [grid.rows[pk] for pk in page_members],
+            "page": page,
+            "status_choices": GRID_STATUS_CHOICES,
+            "can_change": can_change,
+            "in_office": len(in_office),
+            "quorum_required": len(in_office) // 2 + 1 if in_office else None,
+            "counts": grid.counts(),
+            "quorum_table": self.quorum_table(session),
+            "import_url": reverse("admin:deliberations_session_import_attendance",
+                                  args=[session.pk]),
+            "has_view_permission": True,
+        }
+        return TemplateResponse(
+            request, "admin/deliberations/session/attendance_grid.html", context
+        )
+
+
+def _attendance_of(row) -> Attendance:
+    return Attendance(
+        member=row.member, status=row.status, from_item=row.from_item,
+        until_item=row.until_item, replaces=row.replaces_member,
+        # The registre's mention follows the items (as the import writes it).
+        note=items_wording(row.from_item, row.until_item)
+        if row.status == Attendance.Status.PRESENT else "",
+    )
 
 
 class AnnexInline(admin.TabularInline):

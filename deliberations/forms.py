@@ -1,12 +1,17 @@
 """Admin forms: they turn the legal rules (rules.py) into French error messages that name the
 member and the item, before anything is saved."""
 
+import re
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from deliberations import rules, selectors
 from deliberations.models import Attendance, Deliberation, Session
+from portal.names import name_key
 
 
 def _checked_items(presences, proxies, item_count):
@@ -58,130 +63,15 @@ def _session_in_office(session):
     return selectors.in_office_member_ids(session.body_id, session.date) or None
 
 
-def _attendance_presences(attendance_formset):
-    """(presences, names, form of each present member) from the live attendance forms."""
-    presences, names, forms_by_member = [], {}, {}
-    for form in attendance_formset.live_forms():
-        data = form.cleaned_data
-        member = data.get("member")
-        if member is None:
-            continue
-        names[member.pk] = member.full_name
-        if data.get("status") == Attendance.Status.PRESENT:
-            replaces = data.get("replaces")
-            if replaces is not None:
-                names.setdefault(replaces.pk, replaces.full_name)
-            presences.append(rules.Presence(
-                member.pk, data.get("from_item"), data.get("until_item"),
-                replaces=replaces.pk if replaces is not None else None,
-            ))
-            forms_by_member[member.pk] = form
-    return presences, names, forms_by_member
-
-
-class SessionRelatedFormSet(forms.BaseInlineFormSet):
-    """Inline formset that can see the other inline formsets of the same session page.
-
-    SessionAdmin sets `siblings` so that proxies are checked against the attendance being
-    entered on the same page, not against what was saved before.
-    """
-
-    siblings: list = []
-
-    def live_forms(self):
-        return [
-            form for form in self.forms
-            if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
-        ]
-
-
-class AttendanceFormSet(SessionRelatedFormSet):
-    def clean(self):
-        # Before Django's generic "données en double" check, so the message names the member.
-        self._check_listed_once()
-        super().clean()
-        self._check_members_count()
-        self._check_secretary_present()
-
-    def _check_secretary_present(self):
-        """L2121-15: the secretary is appointed among the members present (checked once an
-        attendance list is entered: a session may be created before it)."""
-        secretary = self.instance.secretary
-        if secretary is None:
-            return
-        presences, _, _ = _attendance_presences(self)
-        if presences and secretary.pk not in {presence.member for presence in presences}:
-            raise ValidationError(
-                f"Le secrétaire de séance, {secretary.full_name}, doit figurer parmi les "
-                "membres présents (L2121-15)."
-            )
-
-    def _check_members_count(self):
-        """L2121-17, L5211-6: a member marked present must be in office on the session date,
-        or a suppléant sitting for an absent titular member; say which one does not."""
-        in_office = _session_in_office(self.instance)
-        if in_office is None:
-            return
-        presences, names, forms_by_member = _attendance_presences(self)
-        problems = first_presence_problems(
-            presences=presences, item_count=self.instance.agenda_item_count, names=names,
-            in_office_members=in_office,
-        )
-        for member, message in problems.items():
-            forms_by_member[member].add_error(None, message)
-        if problems:
-            raise ValidationError(
-                "Présences invalides : corrigez les lignes signalées. Rien n'a été enregistré."
-            )
-
-    def _check_listed_once(self):
-        seen = {}
-        for form in self.live_forms():
-            member = form.cleaned_data.get("member")
-            if member is None:
-                continue
-            if member.pk in seen:
-                raise ValidationError(
-                    f"{member.full_name} figure deux fois dans la liste de présence."
-                )
-            seen[member.pk] = form
-
-
-class ProxyFormSet(SessionRelatedFormSet):
-    def clean(self):
-        super().clean()
-        attendance_formset = next(
-            (s for s in self.siblings if isinstance(s, AttendanceFormSet)), None
-        )
-        if attendance_formset is None or not attendance_formset.is_valid():
-            return
-        presences, names, _ = _attendance_presences(attendance_formset)
-        proxy_forms, proxies = [], []
-        for form in self.live_forms():
-            data = form.cleaned_data
-            giver, holder = data.get("giver"), data.get("holder")
-            if giver is None or holder is None:
-                continue
-            names[giver.pk], names[holder.pk] = giver.full_name, holder.full_name
-            proxy_forms.append(form)
-            proxies.append(
-                rules.ProxyGrant(giver.pk, holder.pk, data.get("from_item"),
-                                 data.get("until_item"))
-            )
-        session = self.instance
-        if session.date is None:
-            return
-        problems = first_proxy_problems(
-            presences=presences, proxies=proxies, session_date=session.date,
-            item_count=session.agenda_item_count, names=names,
-            in_office_members=_session_in_office(session),
-        )
-        for index, message in sorted(problems.items()):
-            proxy_forms[index].add_error(None, message)
-        if problems:
-            raise ValidationError(
-                "Procurations invalides : corrigez les lignes signalées. Rien n'a été enregistré."
-            )
+def secretary_problem(secretary, presences) -> str | None:
+    """L2121-15: the secretary is appointed among the members present (checked once an
+    attendance list is entered: a session may be created before it)."""
+    if secretary is None or not presences:
+        return None
+    if secretary.pk in {presence.member for presence in presences}:
+        return None
+    return (f"Le secrétaire de séance, {secretary.full_name}, doit figurer parmi les membres "
+            "présents (L2121-15).")
 
 
 class SessionAdminForm(forms.ModelForm):
@@ -201,7 +91,20 @@ class SessionAdminForm(forms.ModelForm):
                 second_session_on=data["date"],
             ):
                 self.add_error("first_convocation", message)
+        self._check_secretary(data)
         return data
+
+    def _check_secretary(self, data):
+        """L2121-15 against the attendance already entered (on its own screen)."""
+        if self.instance.pk is None or not data.get("secretary"):
+            return
+        presences = [
+            rules.Presence(member_id) for member_id in self.instance.attendances.filter(
+                status=Attendance.Status.PRESENT).values_list("member_id", flat=True)
+        ]
+        message = secretary_problem(data["secretary"], presences)
+        if message:
+            self.add_error("secretary", message)
 
 
 class DeliberationAdminForm(forms.ModelForm):
@@ -278,3 +181,264 @@ class DeliberationAdminForm(forms.ModelForm):
                 label = Deliberation._meta.get_field(field).verbose_name
                 self.add_error(field, f"La date « {label} » ne peut précéder la séance du "
                                f"{session.date:%d/%m/%Y}.")
+
+
+# --- The attendance grid of a session (SessionAdmin.attendance_view) ---------------------
+#
+# One row per member in office (and per suppléant or other member already recorded), five
+# compact inputs per row: status, items present, suppléant de, proxy holder, proxy items.
+# A 152-member Conseil is 760 fields, under DATA_UPLOAD_MAX_NUMBER_FIELDS (1 000); a larger
+# body is paged (grid_page_size) and the rows of the other pages are checked as stored.
+
+# Status of a grid row. "represented" stores no attendance row: the member gave a proxy
+# (the registre lists givers under "Procurations", not among the excused). "" = not recorded.
+REPRESENTED = "represented"
+GRID_STATUS_CHOICES = [
+    ("", "— non renseigné"),
+    (Attendance.Status.PRESENT, "Présent"),
+    (REPRESENTED, "Représenté (procuration)"),
+    (Attendance.Status.EXCUSED, "Absent excusé"),
+    (Attendance.Status.ABSENT, "Absent"),
+]
+GRID_FIELDS_PER_ROW = 5
+# Room left for the CSRF token, the page's member list and the submit button.
+GRID_SPARE_FIELDS = 20
+_ITEMS = re.compile(r"^\s*(\d{1,3})?\s*(?:[-–—]|à)?\s*(\d{1,3})?\s*$")
+
+
+def grid_page_size() -> int:
+    """How many members one page of the grid may hold without raising Django's limit."""
+    return max(10, (settings.DATA_UPLOAD_MAX_NUMBER_FIELDS - GRID_SPARE_FIELDS)
+               // GRID_FIELDS_PER_ROW)
+
+
+def items_text(from_item, until_item) -> str:
+    """(5, 12) → "5-12"; (5, None) → "5-"; (None, 4) → "-4"; whole session → ""."""
+    if from_item is None and until_item is None:
+        return ""
+    if from_item == until_item:
+        return str(from_item)
+    return f"{from_item or ''}-{until_item or ''}"
+
+
+def parse_items(text: str) -> tuple[int | None, int | None]:
+    """The inverse of items_text; "7" is item 7 only. ValueError with a French message."""
+    text = (text or "").strip()
+    if not text:
+        return None, None
+    match = _ITEMS.match(text)
+    if not match or not any(match.groups()):
+        raise ValueError(f"« {text} » : écrivez les questions sous la forme 5-12, 5- "
+                         "(à partir de la 5) ou -4 (jusqu'à la 4).")
+    first, last = (int(group) if group else None for group in match.groups())
+    if last is None and not re.search(r"[-–—]|à", text):
+        last = first  # a single number: that item only
+    if first == 0 or last == 0:
+        raise ValueError("Les questions sont numérotées à partir de 1.")
+    if first is not None and last is not None and first > last:
+        raise ValueError(f"« {text} » : la première question doit précéder la dernière.")
+    return first, last
+
+
+@dataclass
+class GridRow:
+    """One member's line of the grid, as stored or as typed."""
+
+    member: object
+    label: str
+    status: str = ""
+    items: str = ""
+    replaces: str = ""
+    holder: str = ""
+    proxy_items: str = ""
+    note: str = ""
+    errors: list = dataclass_field(default_factory=list)
+    # Parsed values (set by AttendanceGrid.clean).
+    from_item: int | None = None
+    until_item: int | None = None
+    replaces_member: object = None
+    holder_member: object = None
+    proxy_from: int | None = None
+    proxy_until: int | None = None
+
+    @property
+    def key(self) -> str:
+        return f"m{self.member.pk}"
+
+    def values(self) -> tuple:
+        return (self.status, self.items, self.replaces, self.holder, self.proxy_items)
+
+
+class AttendanceGrid:
+    """Attendance and proxies of a session as one compact grid (no formset: a formset needs
+    two fields per row more and a management form, and renders ten times slower).
+
+    ``members``: the members shown (in office on the session date, suppléants of the body,
+    anyone already recorded); ``attendances`` and ``proxies``: what is stored. ``data``: the
+    POST of one page. Checks are those of rules.py, through first_presence_problems and
+    first_proxy_problems, on the whole session (the rows of other pages as stored).
+    """
+
+    def __init__(self, *, session, members, attendances, proxies, in_office, data=None,
+                 page_members=None):
+        self.session = session
+        self.in_office = in_office
+        labels = _unique_labels(members)
+        self.rows = {member.pk: GridRow(member, labels[member.pk]) for member in members}
+        self.by_label = {label.casefold(): pk for pk, label in labels.items()}
+        self.by_key = {}
+        for member in members:
+            self.by_key.setdefault(name_key(member.full_name), []).append(member.pk)
+        for attendance in attendances:
+            row = self.rows[attendance.member_id]
+            row.status = attendance.status
+            row.items = items_text(attendance.from_item, attendance.until_item)
+            row.replaces = labels.get(attendance.replaces_id, "")
+            row.note = attendance.note
+        for proxy in proxies:
+            row = self.rows[proxy.giver_id]
+            row.status = row.status or REPRESENTED
+            row.holder = labels.get(proxy.holder_id, "")
+            row.proxy_items = items_text(proxy.from_item, proxy.until_item)
+        self.stored = {pk: row.values() for pk, row in self.rows.items()}
+        self.page_members = list(page_members if page_members is not None else self.rows)
+        self.errors: list[str] = []
+        self.bound = data is not None
+        if self.bound:
+            for pk in self.page_members:
+                row = self.rows[pk]
+                key = row.key
+                row.status = data.get(f"{key}-s", "")
+                row.items = data.get(f"{key}-i", "").strip()
+                row.replaces = data.get(f"{key}-r", "").strip()
+                row.holder = data.get(f"{key}-h", "").strip()
+                row.proxy_items = data.get(f"{key}-p", "").strip()
+
+    def member_for(self, text: str):
+        """The member a typed name designates: a label of the list, or a name that only one
+        member has once accents, case and hyphens are ignored."""
+        if not text:
+            return None
+        pk = self.by_label.get(text.casefold())
+        if pk is None:
+            candidates = self.by_key.get(name_key(text), [])
+            if len(candidates) != 1:
+                raise ValueError(f"« {text} » ne désigne aucun élu de la liste : choisissez un "
+                                 "nom proposé.")
+            pk = candidates[0]
+        return self.rows[pk].member
+
+    @property
+    def changed_rows(self) -> list[GridRow]:
+        return [self.rows[pk] for pk in self.page_members
+                if self.rows[pk].values() != self.stored[pk]]
+
+    def is_valid(self) -> bool:
+        if not self.bound:
+            return False
+        self.clean()
+        return not self.errors and not any(row.errors for row in self.rows.values())
+
+    def clean(self):
+        for row in self.rows.values():
+            self._clean_row(row)
+        if any(row.errors for row in self.rows.values()):
+            self.errors.append("Des lignes sont à corriger (signalées ci-dessous). Rien n'a "
+                               "été enregistré.")
+            return
+        presences, proxies, givers, names = self.rules_inputs()
+        in_office = self.in_office or None
+        presence_problems = {}
+        if in_office is not None:
+            presence_problems = first_presence_problems(
+                presences=presences, item_count=self.session.agenda_item_count, names=names,
+                in_office_members=in_office,
+            )
+        for member, message in presence_problems.items():
+            self.rows[member].errors.append(message)
+        proxy_problems = first_proxy_problems(
+            presences=presences, proxies=proxies, session_date=self.session.date,
+            item_count=self.session.agenda_item_count, names=names,
+            in_office_members=in_office,
+        )
+        for index, message in proxy_problems.items():
+            self.rows[givers[index]].errors.append(message)
+        secretary = secretary_problem(self.session.secretary, presences)
+        if secretary:
+            self.errors.append(secretary)
+        if presence_problems or proxy_problems:
+            self.errors.append("Présences ou procurations invalides : corrigez les lignes "
+                               "signalées. Rien n'a été enregistré.")
+
+    def _clean_row(self, row: GridRow):
+        row.errors = []
+        if row.status not in dict(GRID_STATUS_CHOICES):
+            row.errors.append("Choisissez une présence dans la liste.")
+            return
+        for attribute, target in (("items", ("from_item", "until_item")),
+                                  ("proxy_items", ("proxy_from", "proxy_until"))):
+            try:
+                values = parse_items(getattr(row, attribute))
+            except ValueError as error:
+                row.errors.append(str(error))
+                values = (None, None)
+            setattr(row, target[0], values[0])
+            setattr(row, target[1], values[1])
+        for attribute, target in (("replaces", "replaces_member"), ("holder", "holder_member")):
+            try:
+                setattr(row, target, self.member_for(getattr(row, attribute)))
+            except ValueError as error:
+                row.errors.append(str(error))
+                setattr(row, target, None)
+        present = row.status == Attendance.Status.PRESENT
+        if not present and (row.items or row.replaces):
+            row.errors.append("Les questions de présence et la suppléance ne concernent qu'un "
+                              "élu présent.")
+        if row.replaces_member is not None and row.replaces_member.pk == row.member.pk:
+            row.errors.append("Un élu ne peut être son propre suppléant.")
+        if row.status == REPRESENTED and not row.holder:
+            row.errors.append("Indiquez le mandataire à qui l'élu a donné procuration.")
+        if row.proxy_items and not row.holder:
+            row.errors.append("Indiquez le mandataire des questions couvertes par la "
+                              "procuration.")
+        if row.holder_member is not None and row.holder_member.pk == row.member.pk:
+            row.errors.append("Un élu ne peut se donner procuration à lui-même.")
+        if row.holder and not row.status:
+            row.status = REPRESENTED
+
+    def rules_inputs(self):
+        """(presences, proxies, giver of each proxy, names) for rules.py, from the rows."""
+        presences, proxies, givers, names = [], [], [], {}
+        for pk, row in self.rows.items():
+            names[pk] = row.member.full_name
+            if row.status == Attendance.Status.PRESENT:
+                presences.append(rules.Presence(
+                    pk, row.from_item, row.until_item,
+                    replaces=row.replaces_member.pk if row.replaces_member else None,
+                ))
+            if row.holder_member is not None:
+                proxies.append(rules.ProxyGrant(pk, row.holder_member.pk, row.proxy_from,
+                                                row.proxy_until))
+                givers.append(pk)
+        return presences, proxies, givers, names
+
+    def counts(self) -> dict[str, int]:
+        """Rows per status; "none" counts the rows not filled in."""
+        counts = {value or "none": 0 for value, _ in GRID_STATUS_CHOICES}
+        for row in self.rows.values():
+            status = row.status or "none"
+            counts[status if status in counts else "none"] += 1
+        return counts
+
+
+def _unique_labels(members) -> dict:
+    """NOM Prénom of each member; two members of the same name get their URL id too, so that
+    the name typed in the grid designates one of them."""
+    seen: dict[str, int] = {}
+    for member in members:
+        seen[member.full_name.casefold()] = seen.get(member.full_name.casefold(), 0) + 1
+    return {
+        member.pk: member.full_name if seen[member.full_name.casefold()] == 1
+        else f"{member.full_name} ({member.slug})"
+        for member in members
+    }

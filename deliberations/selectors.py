@@ -197,3 +197,36 @@ def appeal_deadline(deliberation: Deliberation):
         deliberation.published_on,
         move_to_working_day=settings.APPEAL_DEADLINE_MOVES_TO_WORKING_DAY,
     )
+
+
+def session_problems(session: Session) -> list[str]:
+    """The presence and proxy problems of a session's stored attendance, item by item
+    (rules.py: L2121-17, L2121-20, L5211-6), each message once."""
+    messages = []
+    for item_range in session_quorum_table(session):
+        for problem in item_range.figures.problems:
+            if problem.message not in messages:
+                messages.append(problem.message)
+    return messages
+
+
+def attendance_grid(session: Session):
+    """(members, attendances, proxies) of a session's attendance grid. The members are
+    everyone holding a seat in the body on the session date (suppléants included: they may
+    sit, L5211-6) and anyone already recorded for the session (nothing stored is hidden),
+    sorted by name as in the registre. Four queries, whatever the size of the body."""
+    from portal.models import Member
+
+    attendances = list(session.attendances.order_by("pk"))
+    proxies = list(session.proxies.order_by("pk"))
+    ids = set(
+        Mandate.objects.filter(body_id=session.body_id, start_on__lte=session.date)
+        .filter(Q(end_on__isnull=True) | Q(end_on__gte=session.date))
+        .values_list("member_id", flat=True)
+    )
+    for attendance in attendances:
+        ids.update(filter(None, (attendance.member_id, attendance.replaces_id)))
+    for proxy in proxies:
+        ids.update((proxy.giver_id, proxy.holder_id))
+    members = list(Member.objects.filter(pk__in=ids).order_by("last_name", "first_name", "pk"))
+    return members, attendances, proxies

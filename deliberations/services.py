@@ -9,7 +9,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from deliberations import extracts, rules, selectors
-from deliberations.models import Deliberation, DeliberationStatusChange, Session
+from deliberations.models import (
+    Attendance,
+    Deliberation,
+    DeliberationStatusChange,
+    Proxy,
+    Session,
+)
 
 STATUS_LABELS = dict(Deliberation.Status.choices)
 
@@ -102,3 +108,33 @@ def deliberation_publish(
         deliberation=deliberation, to_status=Deliberation.Status.PUBLISHED, by=by,
         note="Mise en ligne",
     )
+
+
+@transaction.atomic
+def session_attendance_replace(
+    *, session: Session, members: list[int], attendances: list[Attendance],
+    proxies: list[Proxy], by=None,
+) -> tuple[int, int]:
+    """Replace the attendance rows of ``members`` and the proxies they gave by the unsaved
+    ``attendances`` and ``proxies`` (the grid's changed rows), then check the whole session
+    item by item (L2121-17, L2121-20, L5211-6): a problem raises ValidationError and nothing
+    is written. Returns the numbers of attendance and proxy rows written."""
+    session.attendances.filter(member_id__in=members).delete()
+    session.proxies.filter(giver_id__in=members).delete()
+    for row in (*attendances, *proxies):
+        row.session = session
+        # Turns the database constraints into the models' French messages.
+        row.full_clean(exclude=["session"], validate_unique=False)
+    Attendance.objects.bulk_create(attendances)
+    Proxy.objects.bulk_create(proxies)
+    problems = selectors.session_problems(session)
+    if problems:
+        raise ValidationError(problems)
+    if getattr(by, "pk", None) and members:
+        from django.contrib.admin.models import CHANGE, LogEntry
+
+        LogEntry.objects.log_actions(
+            user_id=by.pk, queryset=[session], action_flag=CHANGE, single_object=True,
+            change_message=f"Présences et procurations modifiées pour {len(members)} élu(s).",
+        )
+    return len(attendances), len(proxies)
