@@ -85,10 +85,10 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
         return f"Non respecté : convocation à envoyer au plus tard le {latest:%d/%m/%Y}"
 
     @admin.display(description="Présents, représentés et quorum par question")
-    def quorum_table(self, session):
+    def quorum_table(self, session, inputs=None):
         if session is None or session.pk is None:
             return "Enregistrez la séance et sa liste de présence pour voir le quorum."
-        inputs = selectors.session_inputs(session)
+        inputs = inputs or selectors.session_inputs(session)
         if inputs.in_office == 0:
             return "Aucun membre en exercice n'est enregistré pour cette assemblée à cette date."
         return render_to_string(
@@ -101,16 +101,18 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     def attendance_summary(self, session):
         if session is None or session.pk is None:
             return "Enregistrez la séance, puis saisissez ou importez sa liste de présence."
-        counts = dict(
-            session.attendances.order_by().values_list("status")
-            .annotate(n=models.Count("pk")).values_list("status", "n")
+        def rows(status):
+            return models.Count("attendances", distinct=True,
+                                filter=models.Q(attendances__status=status))
+
+        counts = Session.objects.filter(pk=session.pk).aggregate(
+            present=rows(Attendance.Status.PRESENT), excused=rows(Attendance.Status.EXCUSED),
+            absent=rows(Attendance.Status.ABSENT),
+            proxies=models.Count("proxies", distinct=True),
         )
-        proxies = session.proxies.count()
         return render_to_string(
             "admin/deliberations/session/_attendance_summary.html",
-            {"present": counts.get(Attendance.Status.PRESENT, 0),
-             "excused": counts.get(Attendance.Status.EXCUSED, 0),
-             "absent": counts.get(Attendance.Status.ABSENT, 0), "proxies": proxies,
+            {**counts,
              "grid_url": reverse("admin:deliberations_session_attendance", args=[session.pk]),
              "import_url": reverse("admin:deliberations_session_import_attendance",
                                    args=[session.pk])},
@@ -129,6 +131,15 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
              "add_url": reverse("admin:deliberations_deliberation_add")
              + f"?session={session.pk}"},
         )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("body__organisation")
+
+    def get_readonly_fields(self, request, obj=None):
+        # Attendance (members in office), act numbers and extracts hang on the body: a
+        # session recorded for one body is not moved to another.
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "body"] if obj is not None else fields
 
     def get_urls(self):
         custom = [
@@ -170,7 +181,8 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
         if request.method == "POST" and not can_change:
             raise PermissionDenied
         members, attendances, proxies = selectors.attendance_grid(session)
-        in_office = selectors.in_office_member_ids(session.body_id, session.date)
+        inputs = selectors.session_inputs(session)
+        in_office = inputs.in_office_members
         paginator = Paginator(members, grid_page_size())
         page = paginator.get_page(request.POST.get("page") or request.GET.get("page"))
         page_members = [member.pk for member in page.object_list]
@@ -197,10 +209,11 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
                 counts = grid.counts()
                 self.message_user(
                     request,
-                    (f"Liste de présence enregistrée ({len(changed)} ligne(s) modifiée(s)) : "
-                     f"{counts[Attendance.Status.PRESENT]} présents, {counts[REPRESENTED]} "
-                     f"représentés, {counts[Attendance.Status.EXCUSED]} excusés, "
-                     f"{counts[Attendance.Status.ABSENT]} absents.")
+                    (f"Liste de présence enregistrée ({len(changed)} ligne(s) modifiée(s)). "
+                     f"Présents : {counts[Attendance.Status.PRESENT]} ; représentés : "
+                     f"{counts[REPRESENTED]} ; absents excusés : "
+                     f"{counts[Attendance.Status.EXCUSED]} ; absents : "
+                     f"{counts[Attendance.Status.ABSENT]}.")
                     if changed else "Aucune modification : rien n'a été enregistré.",
                     messages.SUCCESS,
                 )
@@ -223,7 +236,7 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
             "in_office": len(in_office),
             "quorum_required": len(in_office) // 2 + 1 if in_office else None,
             "counts": grid.counts(),
-            "quorum_table": self.quorum_table(session),
+            "quorum_table": self.quorum_table(session, inputs),
             "import_url": reverse("admin:deliberations_session_import_attendance",
                                   args=[session.pk]),
             "has_view_permission": True,

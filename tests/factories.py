@@ -111,3 +111,48 @@ class DeliberationFactory(factory.django.DjangoModelFactory):
     decision = "ADOPTE la proposition."
     nature = Deliberation.Nature.DELIBERATION
     matter_code = "5.7"
+
+
+def large_session(*, members: int = 152, items: int = 40, organisation=None) -> Session:
+    """A Conseil of ``members`` members in office and a held session of ``items``
+    deliberations, attendance entered as a real Conseil's: most present, some arriving late
+    or leaving early, one in six represented by a proxy, the rest excused (the benchmark
+    case of the session workspace). Bulk-created: a few queries, whatever the size."""
+    body = BodyFactory(organisation=organisation or OrganisationFactory())
+    people = Member.objects.bulk_create(
+        Member(last_name=f"MEMBRE{n:03d}", first_name="Camille", slug=f"membre-{body.pk}-{n}",
+               match_key=f"membre{n:03d}camille")
+        for n in range(members)
+    )
+    Mandate.objects.bulk_create(
+        Mandate(member=member, body=body, role=Mandate.Role.COUNCILLOR,
+                start_on=datetime.date(2020, 7, 15))
+        for member in people
+    )
+    session = SessionFactory(body=body, date=datetime.date(2022, 12, 6),
+                             convened_on=datetime.date(2022, 11, 30), agenda_item_count=items,
+                             president=people[0], secretary=people[1])
+    represented = people[-members // 6:]
+    excused = people[-members // 6 - members // 6:-members // 6]
+    present = people[:len(people) - len(represented) - len(excused)]
+    attendances = [
+        Attendance(session=session, member=member, status=Attendance.Status.PRESENT,
+                   from_item=5 if n % 25 == 3 else None,
+                   until_item=30 if n % 25 == 7 else None)
+        for n, member in enumerate(present)
+    ]
+    attendances += [Attendance(session=session, member=member,
+                               status=Attendance.Status.EXCUSED) for member in excused]
+    Attendance.objects.bulk_create(attendances)
+    # Holders present on every item (rows not arriving late nor leaving early).
+    holders = [member for n, member in enumerate(present) if n % 25 not in (3, 7)]
+    Proxy.objects.bulk_create(
+        Proxy(session=session, giver=giver, holder=holders[n]) for n, giver in
+        enumerate(represented)
+    )
+    for n in range(1, items + 1):
+        DeliberationFactory(session=session, item_number=n,
+                            title=f"Question n° {n} : convention de partenariat",
+                            result=Deliberation.Result.ADOPTED,
+                            status=Deliberation.Status.ADOPTED, rapporteur=people[n % 10])
+    return session

@@ -8,6 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from deliberations import selectors
 from deliberations.models import Attendance, Deliberation, Proxy, Session
 from tests.factories import (
     AttendanceFactory,
@@ -40,7 +41,7 @@ def inline_management(prefix, total, initial=0):
     }
 
 
-def session_post(body, attendances, proxies):
+def session_post(body, **changes):
     data = {
         "body": body.pk,
         "status": "held",
@@ -51,26 +52,24 @@ def session_post(body, attendances, proxies):
         "convocation_posted_at": "Hôtel Communautaire",
         "president_capacity": "",
         "agenda_item_count": "14",
-        **inline_management("attendances", len(attendances)),
-        **inline_management("proxies", len(proxies)),
-        **inline_management("deliberations", 0),
     }
-    for i, (member, status, from_item, until_item) in enumerate(attendances):
-        data.update({
-            f"attendances-{i}-member": member.pk,
-            f"attendances-{i}-status": status,
-            f"attendances-{i}-from_item": from_item or "",
-            f"attendances-{i}-until_item": until_item or "",
-            f"attendances-{i}-note": "",
-        })
-    for i, (giver, holder, from_item, until_item) in enumerate(proxies):
-        data.update({
-            f"proxies-{i}-giver": giver.pk,
-            f"proxies-{i}-holder": holder.pk,
-            f"proxies-{i}-from_item": from_item or "",
-            f"proxies-{i}-until_item": until_item or "",
-        })
+    return {**data, **changes}
+
+
+def grid_post(session, rows):
+    """The attendance grid's POST: ``rows`` maps a member to (status, items, suppléant de,
+    proxy holder, proxy items); every other member of the grid is left blank."""
+    members, _, _ = selectors.attendance_grid(session)
+    data = {}
+    for member in members:
+        values = rows.get(member, ("", "", "", "", ""))
+        for suffix, value in zip("sirhp", values, strict=True):
+            data[f"m{member.pk}-{suffix}"] = value
     return data
+
+
+def grid_url(session):
+    return reverse("admin:deliberations_session_attendance", args=[session.pk])
 
 
 @pytest.fixture
@@ -87,81 +86,104 @@ def bureau(organisation):
     return body, members
 
 
-def test_clerk_creates_session_with_attendance_and_item_limited_proxy(client, clerk, bureau):
+def test_clerk_creates_session_then_enters_attendance_with_item_limited_proxy(
+        client, clerk, bureau):
     body, m = bureau
     client.force_login(clerk)
-    data = session_post(
-        body,
-        attendances=[(m["DELELIS"], "present", None, None), (m["MEYFROIDT"], "present", None, None),
-                     (m["BOSSART"], "present", None, None), (m["OGIEZ"], "present", 5, None),
-                     (m["GAQUÈRE"], "excused", None, None)],
-        proxies=[(m["OGIEZ"], m["MEYFROIDT"], None, 4), (m["GAQUÈRE"], m["DELELIS"], None, None)],
-    )
-    response = client.post(reverse("admin:deliberations_session_add"), data)
+    response = client.post(reverse("admin:deliberations_session_add"), session_post(body))
     assert response.status_code == 302, page_text(response)[:3000]
     session = Session.objects.get()
-    assert session.attendances.count() == 5
+    grid = client.get(grid_url(session))
+    assert grid.status_code == 200
+    # One row per member in office, five fields each.
+    assert page_text(grid).count('aria-label="Présence de ') == 5
+    response = client.post(grid_url(session), grid_post(session, {
+        m["DELELIS"]: ("present", "", "", "", ""),
+        m["MEYFROIDT"]: ("present", "", "", "", ""),
+        m["BOSSART"]: ("present", "", "", "", ""),
+        m["OGIEZ"]: ("present", "5-", "", "MEYFROIDT Sylvie", "-4"),
+        m["GAQUÈRE"]: ("represented", "", "", "delelis bernard", ""),
+    }))
+    assert response.status_code == 302, page_text(response)[:3000]
+    assert session.attendances.count() == 4
     assert session.proxies.count() == 2
     ogiez = session.attendances.get(member=m["OGIEZ"])
-    assert (ogiez.from_item, ogiez.until_item) == (5, None)
+    assert (ogiez.from_item, ogiez.until_item, ogiez.note) == (
+        5, None, "à partir de la question 5")
+    assert session.proxies.get(giver=m["OGIEZ"]).until_item == 4
 
     page = client.get(reverse("admin:deliberations_session_change", args=[session.pk]))
     assert page.status_code == 200
     table = page_text(page)
+    assert "4 présents, 2 procurations, 0 absent excusé, 0 absent." in table
     # 5 members in office → quorum 3; items 1–4: 3 present + 2 proxies; 5–14: 4 present + 1.
     assert "Membres en exercice à la date de la séance : <strong>5</strong>" in table
     rows = [" ".join(re.sub(r"<[^>]+>", " ", row).split())
             for row in re.findall(r"<tr>(.*?)</tr>", quorum_html(table), re.S)]
     assert rows[1:3] == ["questions 1 à 4 3 2 5 3 ✔ oui —", "questions 5 à 14 4 1 5 3 ✔ oui —"]
 
+    # Saved again unchanged: nothing is written.
+    response = client.post(grid_url(session), grid_post(session, {
+        m["DELELIS"]: ("present", "", "", "", ""),
+        m["MEYFROIDT"]: ("present", "", "", "", ""),
+        m["BOSSART"]: ("present", "", "", "", ""),
+        m["OGIEZ"]: ("present", "5-", "", "MEYFROIDT Sylvie", "-4"),
+        m["GAQUÈRE"]: ("represented", "", "", "DELELIS Bernard", ""),
+    }), follow=True)
+    assert "Aucune modification : rien n'a été enregistré." in page_text(response)
 
-def test_second_proxy_for_the_same_holder_is_refused_and_nothing_saved(client, clerk, bureau):
+
+@pytest.fixture
+def bureau_session(bureau):
     body, m = bureau
+    return SessionFactory(body=body, agenda_item_count=14), m
+
+
+def test_second_proxy_for_the_same_holder_is_refused_and_nothing_saved(
+        client, clerk, bureau_session):
+    session, m = bureau_session
     client.force_login(clerk)
-    data = session_post(
-        body,
-        attendances=[(m["DELELIS"], "present", None, None), (m["BOSSART"], "present", None, None),
-                     (m["GAQUÈRE"], "excused", None, None), (m["OGIEZ"], "excused", None, None)],
-        proxies=[(m["GAQUÈRE"], m["DELELIS"], None, None), (m["OGIEZ"], m["DELELIS"], 3, None)],
-    )
-    response = client.post(reverse("admin:deliberations_session_add"), data)
+    response = client.post(grid_url(session), grid_post(session, {
+        m["DELELIS"]: ("present", "", "", "", ""),
+        m["BOSSART"]: ("present", "", "", "", ""),
+        m["GAQUÈRE"]: ("excused", "", "", "DELELIS Bernard", ""),
+        m["OGIEZ"]: ("represented", "", "", "DELELIS Bernard", "3-"),
+    }))
     assert response.status_code == 200
     assert "DELELIS Bernard détient déjà une procuration pour la question 3" in (
         page_text(response)
     )
-    assert Session.objects.count() == 0
     assert Attendance.objects.count() == 0
     assert Proxy.objects.count() == 0
 
 
-def test_proxy_to_an_absent_holder_is_refused(client, clerk, bureau):
-    body, m = bureau
+def test_proxy_to_an_absent_holder_is_refused(client, clerk, bureau_session):
+    session, m = bureau_session
     client.force_login(clerk)
-    data = session_post(
-        body,
-        attendances=[(m["DELELIS"], "present", None, 6), (m["GAQUÈRE"], "excused", None, None)],
-        proxies=[(m["GAQUÈRE"], m["DELELIS"], None, None)],
-    )
-    response = client.post(reverse("admin:deliberations_session_add"), data)
+    response = client.post(grid_url(session), grid_post(session, {
+        m["DELELIS"]: ("present", "-6", "", "", ""),
+        m["GAQUÈRE"]: ("excused", "", "", "DELELIS Bernard", ""),
+    }))
     assert response.status_code == 200
     assert ("DELELIS Bernard, mandataire de GAQUÈRE Raymond, n'est pas présent à la question 7"
             in page_text(response))
-    assert Session.objects.count() == 0
+    assert Attendance.objects.count() == 0
 
 
-def test_member_listed_twice_is_refused(client, clerk, bureau):
-    body, m = bureau
+def test_grid_refuses_unreadable_items_and_unknown_names(client, clerk, bureau_session):
+    session, m = bureau_session
     client.force_login(clerk)
-    data = session_post(
-        body,
-        attendances=[(m["DELELIS"], "present", None, None), (m["DELELIS"], "excused", None, None)],
-        proxies=[],
-    )
-    response = client.post(reverse("admin:deliberations_session_add"), data)
-    assert "DELELIS Bernard figure deux fois dans la liste de présence." in (
-        page_text(response)
-    )
-    assert Session.objects.count() == 0
+    response = client.post(grid_url(session), grid_post(session, {
+        m["DELELIS"]: ("present", "12-5", "", "", ""),
+        m["GAQUÈRE"]: ("represented", "", "", "DURAND Paul", ""),
+        m["OGIEZ"]: ("excused", "3-", "", "", ""),
+    }))
+    text = page_text(response)
+    assert "« 12-5 » : la première question doit précéder la dernière." in text
+    assert "« DURAND Paul » ne désigne aucun élu de la liste : choisissez un nom proposé." in text
+    assert ("Les questions de présence et la suppléance ne concernent qu'un élu présent."
+            in text)
+    assert Attendance.objects.count() == 0
 
 
 def test_clerk_sees_only_the_sessions_of_their_organisation(client, clerk, organisation):
@@ -250,26 +272,31 @@ def test_publish_action_records_history(client, clerk, organisation):
     )
 
 
-def test_secretary_must_be_among_the_members_present(client, clerk, bureau):
-    body, m = bureau
+def test_secretary_must_be_among_the_members_present(client, clerk, bureau_session):
+    session, m = bureau_session
+    session.secretary = m["GAQUÈRE"]
+    session.save()
     client.force_login(clerk)
-    data = session_post(
-        body,
-        attendances=[(m["DELELIS"], "present", None, None), (m["BOSSART"], "present", None, None),
-                     (m["GAQUÈRE"], "excused", None, None)],
-        proxies=[],
-    )
-    data["secretary"] = m["GAQUÈRE"].pk
-    response = client.post(reverse("admin:deliberations_session_add"), data)
+    rows = {m["DELELIS"]: ("present", "", "", "", ""), m["BOSSART"]: ("present", "", "", "", ""),
+            m["GAQUÈRE"]: ("excused", "", "", "", "")}
+    response = client.post(grid_url(session), grid_post(session, rows))
     assert response.status_code == 200
     assert ("Le secrétaire de séance, GAQUÈRE Raymond, doit figurer parmi les membres présents "
             "(L2121-15).") in page_text(response)
-    assert Session.objects.count() == 0
+    assert Attendance.objects.count() == 0
 
-    data["secretary"] = m["BOSSART"].pk
-    response = client.post(reverse("admin:deliberations_session_add"), data)
+    session.secretary = m["BOSSART"]
+    session.save()
+    assert client.post(grid_url(session), grid_post(session, rows)).status_code == 302
+    # The session form checks the secretary against the attendance entered.
+    change_url = reverse("admin:deliberations_session_change", args=[session.pk])
+    response = client.post(change_url, session_post(session.body, secretary=m["GAQUÈRE"].pk))
+    assert response.status_code == 200
+    assert "Le secrétaire de séance, GAQUÈRE Raymond, doit figurer" in page_text(response)
+    response = client.post(change_url, session_post(session.body, secretary=m["DELELIS"].pk))
     assert response.status_code == 302
-    assert Session.objects.get().secretary == m["BOSSART"]
+    session.refresh_from_db()
+    assert session.secretary == m["DELELIS"]
 
 
 def test_second_convocation_needs_a_failed_session_three_days_before(client, clerk, bureau):
@@ -277,7 +304,7 @@ def test_second_convocation_needs_a_failed_session_three_days_before(client, cle
     first = SessionFactory(body=body, date=datetime.date(2022, 10, 16),
                            starts_at=datetime.time(18, 0), status="held")
     client.force_login(clerk)
-    data = session_post(body, attendances=[], proxies=[])
+    data = session_post(body)
     data["first_convocation"] = first.pk
     response = client.post(reverse("admin:deliberations_session_add"), data)
     assert response.status_code == 200

@@ -1,0 +1,156 @@
+"""The session workspace scales: a real 152-member Conseil session is saved unchanged in one
+click, and its attendance has a grid screen of its own under Django's field limit."""
+
+import html
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from deliberations.models import Attendance, Session
+from portal.models import Organisation, StaffAssignment
+from tests.factories import large_session
+
+pytestmark = pytest.mark.django_db
+
+
+class FormFields(HTMLParser):
+    """The fields a browser would submit from the page's POST form (no button)."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields: list[tuple[str, str]] = []
+        self.in_form = self.done = False
+        self._select = self._textarea = None
+        self._selected = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if self.done:
+            return
+        # The admin's header holds a logout form: the page's own form is the next one.
+        if tag == "form" and attrs.get("method", "").lower() == "post" and (
+                attrs.get("id") != "logout-form"):
+            self.in_form = True
+        if not self.in_form or "disabled" in attrs:
+            return
+        if tag == "input" and attrs.get("name") and attrs.get("type") not in (
+                "submit", "button", "file"):
+            if attrs.get("type") in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            self.fields.append((attrs["name"], attrs.get("value") or
+                                ("on" if attrs.get("type") == "checkbox" else "")))
+        elif tag == "select" and attrs.get("name"):
+            self._select, self._selected = attrs["name"], None
+        elif tag == "option" and self._select is not None:
+            if self._selected is None or "selected" in attrs:
+                self._selected = attrs.get("value", "")
+        elif tag == "textarea" and attrs.get("name"):
+            self._textarea = [attrs["name"], ""]
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "select" and self._select is not None:
+            self.fields.append((self._select, self._selected or ""))
+            self._select = None
+        elif tag == "textarea" and self._textarea is not None:
+            # Browsers drop the newline that follows <textarea>.
+            self.fields.append((self._textarea[0], self._textarea[1].removeprefix("\n")))
+            self._textarea = None
+        elif tag == "form" and self.in_form:
+            self.in_form, self.done = False, True
+
+
+def submitted(response) -> dict:
+    parser = FormFields()
+    parser.feed(response.content.decode())
+    data: dict = {}
+    for name, value in parser.fields:
+        data.setdefault(name, []).append(value)
+    return data
+
+
+def field_count(response) -> int:
+    return sum(len(values) for values in submitted(response).values())
+
+
+@pytest.fixture
+def cabbalr_clerk():
+    call_command("load_seed_records", verbosity=0)
+    user = User.objects.create_user("greffe", password="mot-de-passe-solide-42", is_staff=True)
+    user.groups.add(Group.objects.get(name="Secrétariat des assemblées"))
+    StaffAssignment.objects.create(user=user, organisation=Organisation.objects.get(
+        slug="cabbalr"))
+    return user
+
+
+def test_seeded_conseil_session_saved_unchanged_redirects_with_success(client, cabbalr_clerk):
+    session = Session.objects.get(body__organisation__slug="cabbalr", date="2022-12-06",
+                                  body__slug__startswith="conseil")
+    assert session.attendances.count() == 128
+    client.force_login(cabbalr_clerk)
+    url = reverse("admin:deliberations_session_change", args=[session.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    data = submitted(page)
+    assert len(data) < 40  # the session's own fields, no attendance inline any more
+    response = client.post(url, data, follow=True)
+    assert response.redirect_chain, re.findall(r"errorlist[^>]*>(.*?)</ul>",
+                                               response.content.decode(), re.S)
+    assert response.redirect_chain[0][1] == 302
+    text = html.unescape(response.content.decode())
+    assert "a été modifié avec succès" in text
+    assert session.attendances.count() == 128
+    assert session.proxies.count() == 24
+
+
+def test_seeded_conseil_attendance_grid_saved_unchanged(client, cabbalr_clerk):
+    session = Session.objects.get(body__organisation__slug="cabbalr", date="2022-12-06",
+                                  body__slug__startswith="conseil")
+    client.force_login(cabbalr_clerk)
+    url = reverse("admin:deliberations_session_attendance", args=[session.pk])
+    page = client.get(url)
+    text = html.unescape(page.content.decode())
+    assert "Membres en exercice le 6 décembre 2022 : <strong>152</strong> ; quorum : " \
+           "<strong>77</strong>" in text
+    assert ("Saisis : 104 présents, 24 représentés, 24 absents excusés, 0 absents." in text)
+    assert field_count(page) < settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    response = client.post(url, submitted(page), follow=True)
+    assert "Aucune modification : rien n'a été enregistré." in html.unescape(
+        response.content.decode())
+    assert session.attendances.filter(status=Attendance.Status.PRESENT).count() == 104
+    assert session.proxies.count() == 24
+
+
+def test_large_session_pages_query_counts_and_field_limit(client, clerk, organisation):
+    session = large_session(members=152, items=40, organisation=organisation)
+    client.force_login(clerk)
+    for name, most in (("admin:deliberations_session_change", 15),
+                       ("admin:deliberations_session_attendance", 15)):
+        url = reverse(name, args=[session.pk])
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(url)
+        assert page.status_code == 200
+        assert len(queries) <= most, (name, len(queries))
+        assert len(page.content) < 400_000
+        assert field_count(page) < settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    # Every row of the grid in one page: 152 × 5 fields, the CSRF token and the page number.
+    assert field_count(page) == 152 * 5 + 2
+    # One changed row is saved and the session checked whole (a late arrival moved).
+    data = submitted(page)
+    member = session.attendances.filter(from_item=5).first().member
+    data[f"m{member.pk}-i"] = ["6-"]
+    response = client.post(reverse("admin:deliberations_session_attendance",
+                                   args=[session.pk]), data)
+    assert response.status_code == 302
+    assert session.attendances.get(member=member).from_item == 6
