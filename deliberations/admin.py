@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from deliberations import rules, selectors, services
@@ -21,9 +22,14 @@ from deliberations.extract_admin import (
 from deliberations.forms import (
     GRID_STATUS_CHOICES,
     REPRESENTED,
+    AdoptForm,
     AttendanceGrid,
     DeliberationAdminForm,
+    PublishForm,
+    ReceiptForm,
     SessionAdminForm,
+    TransmitForm,
+    WithdrawForm,
     grid_page_size,
 )
 from deliberations.models import (
@@ -35,7 +41,8 @@ from deliberations.models import (
     Proxy,
     Session,
 )
-from portal.admin import OrganisationScopedAdmin
+from portal.admin import OrganisationScopedAdmin, scope_queryset
+from portal.models import Member
 from portal.wording import items_wording
 
 
@@ -280,12 +287,56 @@ class StatusChangeInline(admin.TabularInline):
     model = DeliberationStatusChange
     extra = 0
     can_delete = False
-    fields = ["changed_at", "from_status", "to_status", "changed_by", "note"]
+    fields = ["changed_at", "transition", "by", "note"]
     readonly_fields = fields
     verbose_name_plural = "Historique des états"
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("changed_by")
+
     def has_add_permission(self, request, obj=None):
         return False
+
+    @admin.display(description="changement")
+    def transition(self, change):
+        return change.transition_label
+
+    @admin.display(description="par")
+    def by(self, change):
+        user = change.changed_by
+        if user is None:
+            return "—"
+        return user.get_full_name() or user.username
+
+
+# Lifecycle steps offered on a deliberation's page: (url slug, button label, form, service).
+LIFECYCLE_STEPS = {
+    "adopter": ("Adopter", AdoptForm),
+    "transmettre": ("Transmettre en préfecture", TransmitForm),
+    "reception": ("Enregistrer la réception en préfecture", ReceiptForm),
+    "publier": ("Publier", PublishForm),
+    "brouillon": ("Repasser en brouillon", WithdrawForm),
+}
+
+
+def next_steps(deliberation) -> list[str]:
+    """The steps a clerk may take from the deliberation's state (rules.ALLOWED_TRANSITIONS,
+    plus the receipt date, a fact recorded once transmitted)."""
+    status = deliberation.status
+    steps = []
+    if rules.can_transition(status, Deliberation.Status.ADOPTED):
+        steps.append("adopter")
+    if rules.can_transition(status, Deliberation.Status.TRANSMITTED) and (
+            deliberation.subject_to_transmission):
+        steps.append("transmettre")
+    if status in (Deliberation.Status.TRANSMITTED, Deliberation.Status.PUBLISHED) and (
+            deliberation.subject_to_transmission and deliberation.received_on is None):
+        steps.append("reception")
+    if rules.can_transition(status, Deliberation.Status.PUBLISHED):
+        steps.append("publier")
+    if rules.can_transition(status, Deliberation.Status.DRAFT):
+        steps.append("brouillon")
+    return steps
 
 
 @admin.register(Deliberation)
@@ -303,6 +354,7 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     readonly_fields = ["status", "executory", "appeal_deadline"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [AnnexInline, StatusChangeInline]
+    change_form_template = "admin/deliberations/deliberation/change_form.html"
     actions = ["mark_adopted", "mark_transmitted", "publish", issue_certified_extracts]
     fieldsets = [
         (None, {"fields": ["session", ("item_number", "act_number"), "slug", "status"]}),
@@ -333,6 +385,107 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
         if obj is not None and obj.status == Deliberation.Status.PUBLISHED:
             return {}
         return super().get_prepopulated_fields(request, obj)
+
+    def get_urls(self):
+        return [
+            path("<path:object_id>/etape/<slug:step>/",
+                 self.admin_site.admin_view(self.lifecycle_view),
+                 name="deliberations_deliberation_lifecycle"),
+        ] + super().get_urls()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        deliberation = self.get_object(request, unquote(object_id))
+        steps = []
+        if deliberation is not None and self.has_change_permission(request, deliberation):
+            steps = [
+                (LIFECYCLE_STEPS[step][0], reverse(
+                    "admin:deliberations_deliberation_lifecycle", args=[deliberation.pk, step]))
+                for step in next_steps(deliberation)
+            ]
+        extra_context = {
+            **(extra_context or {}), "lifecycle_steps": steps,
+            "receipt_missing": deliberation is not None
+            and deliberation.status == Deliberation.Status.PUBLISHED
+            and deliberation.subject_to_transmission and deliberation.received_on is None,
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def lifecycle_view(self, request, object_id, step):
+        """One lifecycle step, asking only what that step needs; a refusal is a French
+        sentence that says what to do first."""
+        if step not in LIFECYCLE_STEPS:
+            raise Http404("Étape inconnue.")
+        deliberation = self.get_object(request, unquote(object_id))
+        if deliberation is None:
+            raise Http404("Délibération introuvable.")
+        if not self.has_change_permission(request, deliberation):
+            raise PermissionDenied
+        label, form_class = LIFECYCLE_STEPS[step]
+        kwargs = {}
+        if form_class is PublishForm:
+            kwargs = {
+                "signatories": scope_queryset(request, Member.objects.all()).order_by(
+                    "last_name", "first_name"),
+                "needs_confirmation": deliberation.subject_to_transmission
+                and deliberation.received_on is None,
+            }
+        initial = {
+            "transmitted_on": deliberation.transmitted_on or timezone.localdate(),
+            "prefecture_act_id": deliberation.prefecture_act_id,
+            "received_on": timezone.localdate(),
+            "published_on": deliberation.published_on or timezone.localdate(),
+            "signatory": deliberation.signatory_id or deliberation.session.president_id,
+            "signatory_capacity": deliberation.signatory_capacity
+            or deliberation.session.president_capacity,
+        }
+        form = form_class(request.POST or None, initial=initial, **kwargs)
+        refusal = []
+        if request.method == "POST" and form.is_valid():
+            try:
+                self._run_step(step, deliberation, form.cleaned_data, request.user)
+            except ValidationError as error:
+                refusal = error.messages
+                deliberation.refresh_from_db()
+            else:
+                deliberation.refresh_from_db()
+                self.message_user(
+                    request, f"« {label} » : fait. La délibération est maintenant "
+                    f"« {deliberation.get_status_display()} ».", messages.SUCCESS)
+                return redirect("admin:deliberations_deliberation_change", deliberation.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": label,
+            "subtitle": deliberation.title[:120],
+            "opts": self.model._meta,
+            "original": deliberation,
+            "deliberation": deliberation,
+            "form": form,
+            "refusal": refusal,
+            "allowed": step in next_steps(deliberation),
+            "has_view_permission": True,
+        }
+        return TemplateResponse(request, "admin/deliberations/deliberation/lifecycle.html",
+                                context)
+
+    @staticmethod
+    def _run_step(step, deliberation, data, user):
+        if step == "adopter":
+            services.deliberation_adopt(deliberation=deliberation, by=user)
+        elif step == "transmettre":
+            services.deliberation_transmit(
+                deliberation=deliberation, transmitted_on=data["transmitted_on"],
+                prefecture_act_id=data["prefecture_act_id"], by=user)
+        elif step == "reception":
+            services.deliberation_record_receipt(
+                deliberation=deliberation, received_on=data["received_on"], by=user)
+        elif step == "publier":
+            services.deliberation_publish(
+                deliberation=deliberation, published_on=data["published_on"],
+                signatory=data["signatory"], signatory_capacity=data["signatory_capacity"],
+                without_receipt_confirmed=data.get("confirm_without_receipt", True), by=user)
+        else:
+            services.deliberation_withdraw(deliberation=deliberation, reason=data["reason"],
+                                           by=user)
 
     def get_actions(self, request):
         # Bulk deletion would bypass the per-act check below.

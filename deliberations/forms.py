@@ -442,3 +442,53 @@ def _unique_labels(members) -> dict:
         else f"{member.full_name} ({member.slug})"
         for member in members
     }
+
+
+# --- Lifecycle steps of a deliberation (DeliberationAdmin.lifecycle_view) -----------------
+
+def _date_input():
+    # A native date field: keyboard-friendly, no JavaScript calendar needed.
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class AdoptForm(forms.Form):
+    """Nothing to ask: the vote and the quorum are read from the deliberation and session."""
+
+
+class TransmitForm(forms.Form):
+    transmitted_on = forms.DateField(label="Transmise en préfecture le", widget=_date_input())
+    prefecture_act_id = forms.CharField(
+        label="Identifiant @ctes", max_length=100, required=False,
+        help_text="Numéro attribué par @ctes à l'envoi (facultatif, à compléter plus tard).",
+    )
+
+
+class ReceiptForm(forms.Form):
+    received_on = forms.DateField(label="Reçue en préfecture le", widget=_date_input(),
+                                  help_text="Date de l'accusé de réception @ctes.")
+
+
+class PublishForm(forms.Form):
+    published_on = forms.DateField(label="Mise en ligne le", widget=_date_input())
+    signatory = forms.ModelChoiceField(label="Signataire", queryset=None,
+                                       empty_label="— choisir —")
+    signatory_capacity = forms.CharField(
+        label="Qualité du signataire", max_length=255,
+        help_text="Par exemple : « Le Président » ou « Par délégation du Président, le "
+        "Vice-président délégué ».",
+    )
+    confirm_without_receipt = forms.BooleanField(
+        label="Je confirme la publication sans date de réception en préfecture : l'acte ne "
+        "sera pas exécutoire et restera marqué « à compléter ».", required=False,
+    )
+
+    def __init__(self, *args, signatories, needs_confirmation: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signatory"].queryset = signatories
+        if not needs_confirmation:
+            del self.fields["confirm_without_receipt"]
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label="Motif du retour en brouillon", max_length=200,
+                             help_text="Par exemple : « adoption enregistrée par erreur ».")

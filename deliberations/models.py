@@ -520,7 +520,17 @@ class DeliberationStatusChange(models.Model):
         ordering = ["deliberation", "changed_at", "pk"]
 
     def __str__(self):
-        return f"{self.from_status or '∅'} → {self.to_status}"
+        return self.transition_label
+
+    @property
+    def transition_label(self) -> str:
+        """"Brouillon → Adoptée"; a fact recorded without a change of state (the receipt
+        date) reads as the state alone."""
+        labels = dict(Deliberation.Status.choices)
+        to_label = labels.get(self.to_status, self.to_status)
+        if self.from_status == self.to_status:
+            return to_label
+        return f"{labels.get(self.from_status, 'Création')} → {to_label}"
 
 
 class Annex(models.Model):

@@ -19,6 +19,37 @@ from deliberations.models import (
 
 STATUS_LABELS = dict(Deliberation.Status.choices)
 
+# What to do first when a step is not allowed from the current state: a clerk reads a
+# sentence that tells the way, not only "impossible".
+_FIRST_ADOPT = ("Adoptez d'abord la délibération (bouton « Adopter ») : seule une "
+                "délibération votée peut être {}.")
+_PUBLISHED_IS_FINAL = ("Cette délibération est publiée : elle ne se modifie plus et ne revient "
+                       "pas en arrière ; une erreur se corrige par une délibération "
+                       "rectificative ou de retrait adoptée par l'assemblée.")
+TRANSITION_REFUSALS = {
+    ("draft", "transmitted"): _FIRST_ADOPT.format("transmise en préfecture"),
+    ("draft", "published"): _FIRST_ADOPT.format("publiée"),
+    ("adopted", "adopted"): "Cette délibération est déjà adoptée : transmettez-la en "
+    "préfecture ou publiez-la.",
+    ("transmitted", "adopted"): "Cette délibération est déjà adoptée et transmise : "
+    "enregistrez la date de réception en préfecture, puis publiez-la.",
+    ("transmitted", "transmitted"): "Cette délibération est déjà transmise : enregistrez la "
+    "date de réception en préfecture, puis publiez-la.",
+    ("transmitted", "draft"): "Une délibération transmise en préfecture ne revient pas en "
+    "brouillon : son retrait passe par une nouvelle délibération de l'assemblée.",
+    ("draft", "draft"): "Cette délibération est déjà un brouillon : complétez-la puis "
+    "adoptez-la.",
+    **{("published", to): _PUBLISHED_IS_FINAL for to in Deliberation.Status.values},
+}
+
+
+def transition_refusal(from_status: str, to_status: str) -> str:
+    """The French sentence refusing a lifecycle step, saying what to do first."""
+    return TRANSITION_REFUSALS.get((from_status, to_status)) or (
+        f"Passage impossible de l'état « {STATUS_LABELS[from_status]} » à "
+        f"« {STATUS_LABELS.get(to_status, to_status)} »."
+    )
+
 
 @transaction.atomic
 def deliberation_set_status(
@@ -30,10 +61,7 @@ def deliberation_set_status(
     """
     from_status = deliberation.status
     if not rules.can_transition(from_status, to_status):
-        raise ValidationError(
-            f"Passage impossible de l'état « {STATUS_LABELS[from_status]} » à "
-            f"« {STATUS_LABELS.get(to_status, to_status)} »."
-        )
+        raise ValidationError(transition_refusal(from_status, to_status))
     if to_status == Deliberation.Status.ADOPTED:
         _check_adoptable(deliberation)
     if to_status == Deliberation.Status.PUBLISHED:
@@ -99,15 +127,120 @@ def _check_publishable(deliberation: Deliberation) -> None:
 
 @transaction.atomic
 def deliberation_publish(
-    *, deliberation: Deliberation, by=None, published_on: datetime.date | None = None
+    *, deliberation: Deliberation, by=None, published_on: datetime.date | None = None,
+    signatory=None, signatory_capacity: str | None = None,
+    without_receipt_confirmed: bool = True,
 ) -> DeliberationStatusChange:
     """Put a deliberation online: adopted (or transmitted) → published, dated today by
-    default."""
+    default. An act subject to transmission without a receipt date is not executory yet
+    (L2131-1): the admin asks for confirmation (``without_receipt_confirmed=False`` refuses)
+    and the history row says the receipt date is "à compléter"."""
+    if (deliberation.status == Deliberation.Status.PUBLISHED
+            or not rules.can_transition(deliberation.status, Deliberation.Status.PUBLISHED)):
+        raise ValidationError(transition_refusal(deliberation.status,
+                                                 Deliberation.Status.PUBLISHED))
+    missing_receipt = deliberation.subject_to_transmission and deliberation.received_on is None
+    if missing_receipt and not without_receipt_confirmed:
+        raise ValidationError(
+            "Cette délibération est soumise à transmission et sa date de réception en "
+            "préfecture n'est pas enregistrée : elle ne sera pas exécutoire à sa publication "
+            "(L2131-1). Enregistrez d'abord la réception, ou confirmez la publication sans "
+            "elle."
+        )
     deliberation.published_on = published_on or deliberation.published_on or timezone.localdate()
+    if signatory is not None:
+        deliberation.signatory = signatory
+    if signatory_capacity is not None:
+        deliberation.signatory_capacity = signatory_capacity
+    note = "Mise en ligne"
+    if missing_receipt:
+        note += " ; date de réception en préfecture à compléter"
     return deliberation_set_status(
-        deliberation=deliberation, to_status=Deliberation.Status.PUBLISHED, by=by,
-        note="Mise en ligne",
+        deliberation=deliberation, to_status=Deliberation.Status.PUBLISHED, by=by, note=note,
     )
+
+
+@transaction.atomic
+def deliberation_adopt(*, deliberation: Deliberation, by=None) -> DeliberationStatusChange:
+    """Draft → adopted, once the quorum is checked on its item (L2121-17)."""
+    return deliberation_set_status(deliberation=deliberation,
+                                   to_status=Deliberation.Status.ADOPTED, by=by)
+
+
+@transaction.atomic
+def deliberation_transmit(
+    *, deliberation: Deliberation, transmitted_on: datetime.date, prefecture_act_id: str = "",
+    by=None,
+) -> DeliberationStatusChange:
+    """Adopted → transmitted to the prefecture through @ctes (L2131-2)."""
+    if deliberation.status == Deliberation.Status.ADOPTED and (
+            not deliberation.subject_to_transmission):
+        raise ValidationError(
+            "Cette délibération n'est pas soumise à transmission en préfecture (L2131-2) : "
+            "publiez-la directement."
+        )
+    if transmitted_on and transmitted_on < deliberation.session.date:
+        raise ValidationError(
+            f"La transmission ne peut précéder la séance du {deliberation.session.date:%d/%m/%Y}."
+        )
+    deliberation.transmitted_on = transmitted_on
+    deliberation.prefecture_act_id = prefecture_act_id or deliberation.prefecture_act_id
+    return deliberation_set_status(
+        deliberation=deliberation, to_status=Deliberation.Status.TRANSMITTED, by=by,
+        note=f"Transmise le {transmitted_on:%d/%m/%Y}"
+        + (f" (@ctes {prefecture_act_id})" if prefecture_act_id else ""),
+    )
+
+
+@transaction.atomic
+def deliberation_record_receipt(
+    *, deliberation: Deliberation, received_on: datetime.date, by=None
+) -> DeliberationStatusChange:
+    """Record the prefecture's acknowledgement date (@ctes), which makes a published act
+    executory (L2131-1). Allowed once transmitted, and on a published act whose receipt was
+    left "à compléter" (the date is a fact, not a change of the act)."""
+    status = deliberation.status
+    if status == Deliberation.Status.DRAFT or status == Deliberation.Status.ADOPTED:
+        raise ValidationError(
+            "Transmettez d'abord la délibération en préfecture (bouton « Transmettre ») : "
+            "la date de réception suit la transmission."
+            if deliberation.subject_to_transmission else
+            "Cette délibération n'est pas soumise à transmission : il n'y a pas de réception "
+            "en préfecture à enregistrer."
+        )
+    if deliberation.received_on is not None:
+        raise ValidationError(
+            f"La réception en préfecture est déjà enregistrée (le "
+            f"{deliberation.received_on:%d/%m/%Y})."
+        )
+    if deliberation.transmitted_on and received_on < deliberation.transmitted_on:
+        raise ValidationError(
+            f"La réception en préfecture ne peut précéder l'envoi du "
+            f"{deliberation.transmitted_on:%d/%m/%Y}."
+        )
+    if received_on < deliberation.session.date:
+        raise ValidationError("La réception en préfecture ne peut précéder la séance.")
+    Deliberation.objects.filter(pk=deliberation.pk).update(received_on=received_on)
+    deliberation.received_on = received_on
+    return DeliberationStatusChange.objects.create(
+        deliberation=deliberation, from_status=status, to_status=status,
+        changed_by=by if getattr(by, "pk", None) else None,
+        note=f"Reçue en préfecture le {received_on:%d/%m/%Y}",
+    )
+
+
+@transaction.atomic
+def deliberation_withdraw(*, deliberation: Deliberation, reason: str, by=None
+                          ) -> DeliberationStatusChange:
+    """Adopted → draft: an adoption recorded by mistake is withdrawn before transmission or
+    publication, with its reason in the history. Later, only the assembly withdraws an act."""
+    if not reason.strip():
+        raise ValidationError("Indiquez le motif du retour en brouillon.")
+    if deliberation.status == Deliberation.Status.DRAFT:
+        raise ValidationError(transition_refusal("draft", "draft"))
+    return deliberation_set_status(deliberation=deliberation,
+                                   to_status=Deliberation.Status.DRAFT, by=by,
+                                   note=f"Retour en brouillon : {reason.strip()}")
 
 
 @transaction.atomic

@@ -9,12 +9,11 @@ import datetime
 
 import pytest
 from django.template.loader import render_to_string
-from django.urls import reverse
 
 from deliberations import selectors
 from deliberations.models import Attendance, Session
 from portal.models import Mandate
-from tests.deliberations.test_admin import page_text, session_post
+from tests.deliberations.test_admin import grid_post, grid_url, page_text
 from tests.factories import (
     AttendanceFactory,
     BodyFactory,
@@ -251,36 +250,35 @@ def test_bulk_session_inputs_query_count_does_not_grow(django_assert_num_queries
 def test_admin_refuses_a_present_member_not_in_office(client, clerk, organisation):
     body, members = body_with_members(2, BodyFactory(organisation=organisation))
     outsider = MemberFactory(last_name="EXTÉRIEUR", first_name="Marc")
+    session = SessionFactory(body=body, agenda_item_count=5)
+    # Recorded earlier (say by an import): the grid shows him and checks him.
+    AttendanceFactory(session=session, member=outsider, status="excused")
     client.force_login(clerk)
-    data = session_post(
-        body,
-        attendances=[(members[0], "present", None, None), (members[1], "present", None, None),
-                     (outsider, "present", 3, None)],
-        proxies=[],
-    )
+    data = grid_post(session, {members[0]: ("present", "", "", "", ""),
+                               members[1]: ("present", "", "", "", ""),
+                               outsider: ("present", "3-", "", "", "")})
 
-    response = client.post(reverse("admin:deliberations_session_add"), data)
+    response = client.post(grid_url(session), data)
 
     assert response.status_code == 200
     assert ("EXTÉRIEUR Marc n'est pas membre en exercice de l'assemblée : sa présence n'est "
             "pas comptée (question 3)") in page_text(response)
-    assert Session.objects.count() == 0
+    assert list(session.attendances.values_list("status", flat=True)) == ["excused"]
 
 
 def test_admin_refuses_a_proxy_from_a_member_not_in_office(client, clerk, organisation):
     body, members = body_with_members(2, BodyFactory(organisation=organisation))
     outsider = MemberFactory(last_name="EXTÉRIEUR", first_name="Marc")
+    session = SessionFactory(body=body, agenda_item_count=5)
+    AttendanceFactory(session=session, member=outsider, status="excused")
     client.force_login(clerk)
-    data = session_post(
-        body,
-        attendances=[(members[0], "present", None, None), (members[1], "present", None, None),
-                     (outsider, "excused", None, None)],
-        proxies=[(outsider, members[0], None, None)],
-    )
+    data = grid_post(session, {members[0]: ("present", "", "", "", ""),
+                               members[1]: ("present", "", "", "", ""),
+                               outsider: ("excused", "", "", members[0].full_name, "")})
 
-    response = client.post(reverse("admin:deliberations_session_add"), data)
+    response = client.post(grid_url(session), data)
 
     assert response.status_code == 200
     assert ("EXTÉRIEUR Marc n'est pas membre en exercice : sa procuration n'est pas comptée "
             "(question 1)") in page_text(response)
-    assert Session.objects.count() == 0
+    assert session.proxies.count() == 0

@@ -47,7 +47,8 @@ def test_draft_cannot_be_published_directly():
     with pytest.raises(ValidationError) as excinfo:
         services.deliberation_publish(deliberation=deliberation)
     assert excinfo.value.messages == [
-        "Passage impossible de l'état « Brouillon » à « Publiée »."
+        "Adoptez d'abord la délibération (bouton « Adopter ») : seule une délibération votée "
+        "peut être publiée."
     ]
     deliberation.refresh_from_db()
     assert deliberation.status == "draft" and deliberation.status_changes.count() == 0
