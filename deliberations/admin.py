@@ -438,7 +438,8 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
             "signatory_capacity": deliberation.signatory_capacity
             or deliberation.session.president_capacity,
         }
-        form = form_class(request.POST or None, initial=initial, **kwargs)
+        form = form_class(request.POST if request.method == "POST" else None, initial=initial,
+                          **kwargs)
         refusal = []
         if request.method == "POST" and form.is_valid():
             try:
@@ -506,7 +507,12 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     @admin.display(description="exécutoire le")
     def executory(self, deliberation):
         value = selectors.executory_on(deliberation) if deliberation.pk else None
-        return f"{value:%d/%m/%Y}" if value else "Non exécutoire"
+        if value:
+            return f"{value:%d/%m/%Y}"
+        if (deliberation.status == Deliberation.Status.PUBLISHED
+                and deliberation.subject_to_transmission and deliberation.received_on is None):
+            return "Non exécutoire — à compléter : date de réception en préfecture"
+        return "Non exécutoire"
 
     @admin.display(description="fin du délai de recours")
     def appeal_deadline(self, deliberation):
