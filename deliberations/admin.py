@@ -13,8 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from deliberations import rules, selectors, services
-from deliberations.admin_import import import_attendance_view
-from deliberations.extract_admin import (
+from deliberations.extracts.admin import (
     ExportExtractPermissionMixin,
     export_session_extracts,
     issue_certified_extracts,
@@ -32,6 +31,7 @@ from deliberations.forms import (
     WithdrawForm,
     grid_page_size,
 )
+from deliberations.minutes.admin import import_attendance_view
 from deliberations.models import (
     Annex,
     Attendance,
