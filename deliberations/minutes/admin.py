@@ -6,24 +6,36 @@ Registered by SessionAdmin.get_urls as ``<path:object_id>/importer-presence/``.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from deliberations.minutes.importing import (
+    CREATE,
     Match,
+    ambiguities,
+    apply_aliases,
     attendance_import,
     attendance_import_problems,
     candidate_members,
     match_names,
+    resolve,
+    unknown_names_resolve,
 )
-from deliberations.minutes.parsing import AttendanceResult, ParseError, parse_attendance
+from deliberations.minutes.parsing import (
+    AttendanceResult,
+    ParseError,
+    parse_attendance,
+    parse_date,
+)
 from deliberations.models import Session
 from portal.names import name_key
 from portal.wording import items_wording
@@ -88,6 +100,26 @@ def _get_session(request: HttpRequest, session_id: str, model_admin) -> Session:
     return session
 
 
+def sentence_of(text: str, fragment: str) -> str:
+    """The line of the registre an anomaly was read in (the clerk recognises it there)."""
+    probe = (fragment or "").split(" → ")[0].strip()
+    if not probe:
+        return ""
+    lowered = probe.casefold()
+    for line in text.splitlines():
+        if lowered in line.casefold():
+            return line.strip()
+    return ""
+
+
+def _date_warning(text: str, session: Session) -> str | None:
+    written = parse_date(text)
+    if written is None or written == session.date:
+        return None
+    return (f"Le texte collé est daté du {written:%d/%m/%Y} et la séance du "
+            f"{session.date:%d/%m/%Y} : vérifiez qu'il s'agit du registre de cette séance.")
+
+
 def import_attendance_view(request: HttpRequest, session_id: str, model_admin) -> HttpResponse:
     session = _get_session(request, session_id, model_admin)
     context = {
@@ -99,7 +131,7 @@ def import_attendance_view(request: HttpRequest, session_id: str, model_admin) -
         "session": session,
         "has_view_permission": model_admin.has_view_permission(request, session),
     }
-    form = AttendanceTextForm(request.POST or None)
+    form = AttendanceTextForm(request.POST if request.method == "POST" else None)
     if request.method != "POST" or not form.is_valid():
         return TemplateResponse(request, TEMPLATE, {**context, "form": form})
 
@@ -110,24 +142,89 @@ def import_attendance_view(request: HttpRequest, session_id: str, model_admin) -
         form.add_error("text", str(error))
         return TemplateResponse(request, TEMPLATE, {**context, "form": form})
 
-    matches = match_names(result.all_names(), candidate_members(session))
-    if request.POST.get("action") == "confirm":
-        try:
-            summary = attendance_import(session=session, result=result, matches=matches,
-                                        by=request.user, source_text=text)
-        except ValidationError as error:
-            context["import_errors"] = error.messages
-        else:
-            messages.success(request, f"Liste de présence importée : {summary.as_french()}")
-            return redirect("admin:deliberations_session_change", session.pk)
+    candidates = list(candidate_members(session))
+    matches = match_names(result.all_names(), candidates)
+    apply_aliases(matches, session)
+    unknown = [match for match in matches if not match.matched]
+    choices = {name_key(match.name): request.POST.get(f"member-{name_key(match.name)}", "")
+               for match in unknown}
+    found = ambiguities(result)
+    for ambiguity in found:
+        ambiguity.chosen = request.POST.get(ambiguity.field, "")
+    settled = [a for a in found if a.chosen in dict(a.choices)]
+    resolved = resolve(result, settled)
+    blocking = ([m.name for m in unknown if not choices[name_key(m.name)]]
+                + [a.name for a in found if a not in settled])
 
+    if request.POST.get("action") == "confirm":
+        if blocking:
+            context["import_errors"] = [
+                "Résolvez d'abord les points signalés « à résoudre » (noms inconnus, faits "
+                "ambigus) : rien n'a été enregistré."
+            ]
+        else:
+            try:
+                with transaction.atomic():
+                    created = unknown_names_resolve(session=session, matches=matches,
+                                                    choices=choices, by=request.user)
+                    summary = attendance_import(session=session, result=resolved,
+                                                matches=matches, by=request.user,
+                                                source_text=text)
+            except ValidationError as error:
+                context["import_errors"] = error.messages
+            else:
+                message = f"Liste de présence importée : {summary.as_french()}"
+                if created:
+                    message += (f" Élus créés avec leur mandat : "
+                                f"{', '.join(m.full_name for m in created)}.")
+                messages.success(request, message)
+                return redirect("admin:deliberations_session_change", session.pk)
+
+    legal_problems = _legal_problems_with_choices(session, resolved, matches, choices)
+    suggestions = {name_key(m.name): {s.pk for s in m.suggestions} for m in unknown}
     return TemplateResponse(request, TEMPLATE, {
         **context,
         "form": form,
-        "result": result,
-        "rows": _preview_rows(result, matches),
-        "unknown": [match for match in matches if not match.matched],
-        "legal_problems": attendance_import_problems(session=session, result=result,
-                                                     matches=matches),
+        "result": resolved,
+        "rows": _preview_rows(resolved, matches),
+        "unknown": [
+            {"match": match, "field": f"member-{name_key(match.name)}",
+             "chosen": choices[name_key(match.name)],
+             "others": [c for c in candidates if c.pk not in suggestions[name_key(match.name)]]}
+            for match in unknown
+        ],
+        "ambiguities": found,
+        "anomalies": [
+            {"label": anomaly.label, "message": anomaly.message,
+             "sentence": sentence_of(text, anomaly.text)}
+            for anomaly in result.anomalies
+        ],
+        "date_warning": _date_warning(text, session),
+        "legal_problems": legal_problems,
+        "blocking": bool(blocking or legal_problems),
+        "counts": {"present": len({name_key(e.name) for e in resolved.present}),
+                   "proxies": len({name_key(p.giver) for p in resolved.proxies}),
+                   "excused": len({name_key(n) for n in resolved.excused}),
+                   "absent": len({name_key(n) for n in resolved.absent})},
+        "create_value": CREATE,
         "text": text,
     })
+
+
+def _legal_problems_with_choices(session, result, matches, choices) -> list[str]:
+    """What the import would be refused for with the clerk's current choices, checked in a
+    transaction rolled back (members created for the check vanish with it)."""
+    provisional = [copy.copy(match) for match in matches]
+    with transaction.atomic():
+        try:
+            unknown_names_resolve(session=session, matches=provisional, choices=choices)
+        except ValidationError as error:
+            transaction.set_rollback(True)
+            return error.messages
+        if any(not match.matched for match in provisional):
+            transaction.set_rollback(True)
+            return []
+        problems = attendance_import_problems(session=session, result=result,
+                                              matches=provisional)
+        transaction.set_rollback(True)
+    return problems

@@ -225,3 +225,153 @@ def attendance_import(*, session: Session, result: AttendanceResult, matches: It
             single_object=True,
         )
     return summary
+
+
+# --- Resolutions chosen by the clerk in the preview ---------------------------------------
+
+CREATE = "create"
+
+
+def apply_aliases(matches: list[Match], session: Session) -> None:
+    """Names a clerk tied to a member in an earlier import of this body (NameAlias)."""
+    from deliberations.models import NameAlias
+
+    unmatched = {name_key(match.name): match for match in matches if not match.matched}
+    if not unmatched:
+        return
+    for alias in NameAlias.objects.filter(body_id=session.body_id,
+                                          key__in=list(unmatched)).select_related("member"):
+        unmatched[alias.key].member = alias.member
+
+
+@dataclass
+class Ambiguity:
+    """A fact the registre states two ways; the import waits for the clerk's choice.
+
+    ``kind``: "present_and_excused" (choices "present" / "excused"), "duplicate_name"
+    (choice "same": the same person read twice) or "holder_multiple_proxies" (choice: the
+    giver whose proxy is kept; the others are recorded as excused)."""
+
+    kind: str
+    key: str
+    name: str
+    message: str
+    choices: list[tuple[str, str]]
+    chosen: str = ""
+
+    @property
+    def field(self) -> str:
+        return f"resolve-{self.kind}-{self.key}"
+
+
+def ambiguities(result: AttendanceResult) -> list[Ambiguity]:
+    """The ambiguous facts of a reading, each with the choices that settle it."""
+    found: dict[tuple[str, str], Ambiguity] = {}
+    present = {name_key(entry.name) for entry in result.present}
+    for name in result.excused + result.absent:
+        key = name_key(name)
+        if key in present:
+            found.setdefault(("present_and_excused", key), Ambiguity(
+                "present_and_excused", key, name,
+                f"« {name} » figure à la fois parmi les présents et parmi les absents ou "
+                "excusés : indiquez où il était.",
+                [("present", "Présent"), ("excused", "Absent (excusé)")]))
+    lists = [[entry.name for entry in result.present], result.excused, result.absent,
+             [proxy.giver for proxy in result.proxies]]
+    for names in lists:
+        seen = set()
+        for name in names:
+            key = name_key(name)
+            if key in seen:
+                found.setdefault(("duplicate_name", key), Ambiguity(
+                    "duplicate_name", key, name,
+                    f"« {name} » est écrit deux fois dans la même liste.",
+                    [("same", "C'est la même personne, écrite deux fois : la compter une "
+                      "fois")]))
+            seen.add(key)
+    held: dict[str, list] = {}
+    for proxy in result.proxies:
+        held.setdefault(name_key(proxy.holder), []).append(proxy)
+    for key, proxies in held.items():
+        if len(proxies) > 1:
+            givers = ", ".join(f"« {proxy.giver} »" for proxy in proxies)
+            found[("holder_multiple_proxies", key)] = Ambiguity(
+                "holder_multiple_proxies", key, proxies[0].holder,
+                f"« {proxies[0].holder} » reçoit plusieurs procurations ({givers}) ; un "
+                "mandataire n'en détient qu'une (L2121-20), sauf sur des questions "
+                "distinctes : gardez celle qui vaut, les autres mandants seront notés "
+                "absents excusés.",
+                [(name_key(proxy.giver), f"Garder celle de {proxy.giver}")
+                 for proxy in proxies] + [("all", "Garder toutes (questions distinctes)")])
+    return list(found.values())
+
+
+def resolve(result: AttendanceResult, settled: list[Ambiguity]) -> AttendanceResult:
+    """A copy of ``result`` with the clerk's choices applied (duplicates are counted once by
+    attendance_import already)."""
+    import copy
+
+    result = copy.deepcopy(result)
+    for ambiguity in settled:
+        if ambiguity.kind == "present_and_excused":
+            if ambiguity.chosen == "present":
+                result.excused = [n for n in result.excused if name_key(n) != ambiguity.key]
+                result.absent = [n for n in result.absent if name_key(n) != ambiguity.key]
+            elif ambiguity.chosen == "excused":
+                result.present = [e for e in result.present
+                                  if name_key(e.name) != ambiguity.key]
+        elif ambiguity.kind == "holder_multiple_proxies" and ambiguity.chosen != "all":
+            dropped = [p for p in result.proxies if name_key(p.holder) == ambiguity.key
+                       and name_key(p.giver) != ambiguity.chosen]
+            result.proxies = [p for p in result.proxies if p not in dropped]
+            result.excused += [p.giver for p in dropped]
+    return result
+
+
+@transaction.atomic
+def unknown_names_resolve(*, session: Session, matches: list[Match],
+                          choices: dict[str, str], by=None) -> list[Member]:
+    """Apply the clerk's choice for each unknown name: an existing member (remembered as a
+    NameAlias of the body for the next import) or CREATE (a new member with a councillor's
+    mandate in the body from the session date). Returns the members created."""
+    from deliberations.models import NameAlias
+    from portal.models import Mandate
+
+    created = []
+    by_pk = {str(member.pk): member for member in candidate_members(session)}
+    for match in matches:
+        choice = choices.get(name_key(match.name), "")
+        if match.matched or not choice:
+            continue
+        if choice == CREATE:
+            last_name, _, first_name = match.name.partition(" ")
+            member = Member(last_name=last_name, first_name=first_name)
+            member.slug = _free_slug(match.name)
+            member.save()
+            # The seat's real start date is not in the registre: the session date is the
+            # first day the portal knows it held (to be corrected on the member's page).
+            Mandate.objects.create(member=member, body_id=session.body_id,
+                                   role=Mandate.Role.COUNCILLOR, start_on=session.date)
+            created.append(member)
+        else:
+            member = by_pk.get(choice)
+            if member is None:
+                raise ValidationError(f"Choix inconnu pour « {match.name} ».")
+            NameAlias.objects.update_or_create(
+                body_id=session.body_id, key=name_key(match.name),
+                defaults={"name": match.name, "member": member,
+                          "created_by": by if getattr(by, "pk", None) else None},
+            )
+        match.member = member
+    return created
+
+
+def _free_slug(name: str) -> str:
+    from django.utils.text import slugify
+
+    base = slugify(name)[:100] or "elu"
+    slug, n = base, 1
+    while Member.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug

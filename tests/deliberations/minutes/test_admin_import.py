@@ -126,7 +126,9 @@ def test_analyse_shows_the_preview(admin_client, session):
     page = response.content.decode()
     assert "Confirmer l&#x27;import" in page or "Confirmer l'import" in page
     assert "MEY-FROIDT Sylvie" in page and "MEYFROIDT Sylvie" in page
-    assert "empty_entry" in page
+    # Anomalies in plain French with the line of the text they come from, no internal code.
+    assert "Entrée vide" in html.unescape(page) and "empty_entry" not in page
+    assert "Dans le texte : « PETIT Luc, , »" in html.unescape(page)
     assert not Attendance.objects.exists()
 
 
@@ -159,8 +161,85 @@ def test_unknown_name_saves_nothing_and_names_it(admin_client, session):
     assert "LECOMTE Maurice" in preview.content.decode()  # suggested
     response = admin_client.post(url(session), {"text": text, "action": "confirm"})
     assert response.status_code == 200
-    assert "Élu inconnu : « LECOMPTE Maurice »" in response.content.decode()
+    assert ("Résolvez d'abord les points signalés « à résoudre » (noms inconnus, faits "
+            "ambigus) : rien n'a été enregistré.") in html.unescape(response.content.decode())
     assert not Attendance.objects.exists() and not Proxy.objects.exists()
+
+
+def confirm_button(page: str) -> str:
+    return re.search(r'<button type="submit" class="default" name="action" value="confirm"'
+                     r'[^>]*>[^<]*</button>', html.unescape(page)).group(0)
+
+
+def test_unknown_name_tied_to_a_member_becomes_an_alias_for_the_next_import(
+        admin_client, session):
+    from deliberations.models import NameAlias
+
+    text = "Présents : DUPONT Jean, LECOMPTE Maurice\nProcurations : MARTIN Anne à DUPONT Jean"
+    preview = admin_client.post(url(session), {"text": text, "action": "Analyser"}).content
+    field = "member-lecomptemaurice"
+    # Suggestions first, then creating the member, then every member.
+    select = html.unescape(preview.decode()).split(f'name="{field}"')[1].split("</select>")[0]
+    assert select.index("Suggestions") < select.index("Créer l'élu « LECOMPTE Maurice » et "
+                                                      "son mandat") < select.index("Tous les")
+    assert " disabled " in confirm_button(preview.decode())
+    lecomte = member("LECOMTE Maurice")
+    checked = admin_client.post(url(session), {"text": text, "action": "preview",
+                                               field: lecomte.pk})
+    assert "disabled" not in confirm_button(checked.content.decode())
+    assert ("Confirmer l'import : 2 présents, 1 procurations, 0 excusés, 0 absents"
+            in confirm_button(checked.content.decode()))
+    response = admin_client.post(url(session), {"text": text, "action": "confirm",
+                                                field: lecomte.pk})
+    assert response.status_code == 302
+    assert session.attendances.get(member=lecomte).status == "present"
+    alias = NameAlias.objects.get()
+    assert (alias.name, alias.member, alias.body) == ("LECOMPTE Maurice", lecomte, session.body)
+
+    # The next import of that body reads the spelling without asking.
+    later = Session.objects.create(body=session.body, date=datetime.date(2022, 12, 13),
+                                   starts_at=datetime.time(18, 0), status="held")
+    response = admin_client.post(url(later), {"text": text, "action": "confirm"})
+    assert response.status_code == 302
+    assert later.attendances.get(member=lecomte).status == "present"
+
+
+def test_unknown_name_can_become_a_new_member_with_a_mandate(admin_client, session):
+    text = "Présents : DUPONT Jean, NOUVEAU Camille"
+    response = admin_client.post(url(session), {"text": text, "action": "confirm",
+                                                "member-nouveaucamille": "create"})
+    assert response.status_code == 302
+    created = Member.objects.get(last_name="NOUVEAU", first_name="Camille")
+    assert created.mandates.get().body == session.body
+    assert session.attendances.filter(member=created, status="present").exists()
+
+
+def test_present_and_excused_blocks_until_resolved(admin_client, session):
+    text = "Présents : DUPONT Jean, MARTIN Anne\nExcusés : MARTIN Anne"
+    preview = admin_client.post(url(session), {"text": text, "action": "Analyser"})
+    page = html.unescape(preview.content.decode())
+    assert ("« MARTIN Anne » figure à la fois parmi les présents et parmi les absents ou "
+            "excusés : indiquez où il était.") in page
+    assert " disabled " in confirm_button(page)
+    response = admin_client.post(url(session), {"text": text, "action": "confirm"})
+    assert response.status_code == 200
+    assert not Attendance.objects.exists()
+    field = "resolve-present_and_excused-martinanne"
+    response = admin_client.post(url(session), {"text": text, "action": "confirm",
+                                                field: "excused"})
+    assert response.status_code == 302
+    assert session.attendances.get(member=member("MARTIN Anne")).status == "excused"
+    assert session.attendances.filter(status="present").count() == 1
+
+
+def test_a_date_in_the_text_other_than_the_sessions_is_a_warning(admin_client, session):
+    text = "Séance du 13 décembre 2022\nPrésents : DUPONT Jean, MARTIN Anne"
+    page = html.unescape(admin_client.post(url(session), {"text": text, "action": "Analyser"})
+                         .content.decode())
+    assert ("Le texte collé est daté du 13/12/2022 et la séance du 06/12/2022 : vérifiez "
+            "qu'il s'agit du registre de cette séance.") in page
+    # A warning, not a block.
+    assert "disabled" not in confirm_button(page)
 
 
 def test_text_without_attendance_is_a_form_error(admin_client, session):
@@ -206,3 +285,19 @@ def test_a_proxy_to_an_excused_holder_is_shown_in_the_preview_and_refused(admin_
     assert confirm.status_code == 200
     assert expected in html.unescape(confirm.content.decode())
     assert Attendance.objects.count() == Proxy.objects.count() == 0
+
+
+def test_a_holder_with_two_proxies_keeps_the_one_chosen(admin_client, session):
+    text = ("Présents : DUPONT Jean, LECOMTE Maurice\n"
+            "Procurations : MARTIN Anne à DUPONT Jean, DURAND Paul à DUPONT Jean")
+    page = html.unescape(admin_client.post(url(session), {"text": text, "action": "Analyser"})
+                         .content.decode())
+    assert "« DUPONT Jean » reçoit plusieurs procurations (« MARTIN Anne », « DURAND Paul »)" \
+        in page
+    assert " disabled " in confirm_button(page)
+    response = admin_client.post(url(session), {
+        "text": text, "action": "confirm",
+        "resolve-holder_multiple_proxies-dupontjean": "martinanne"})
+    assert response.status_code == 302
+    assert list(session.proxies.values_list("giver__last_name", flat=True)) == ["MARTIN"]
+    assert session.attendances.get(member=member("DURAND Paul")).status == "excused"
