@@ -4,7 +4,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import models, transaction
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from deliberations import rules, selectors, services
+from deliberations.extracts import issuing
 from deliberations.extracts.admin import (
     ExportExtractPermissionMixin,
     export_session_extracts,
@@ -351,7 +352,7 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     date_hierarchy = "published_on"
     autocomplete_fields = ["rapporteur", "signatory", "non_voting_members",
                            "withdrawn_members"]
-    readonly_fields = ["status", "executory", "appeal_deadline"]
+    readonly_fields = ["status", "executory", "appeal_deadline", "extracts_list"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [AnnexInline, StatusChangeInline]
     change_form_template = "admin/deliberations/deliberation/change_form.html"
@@ -371,6 +372,7 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
             ("transmitted_on", "received_on", "published_on"), "executory", "appeal_deadline",
             ("signatory", "signatory_capacity"),
         ]}),
+        ("Extraits certifiés", {"fields": ["extracts_list"]}),
     ]
 
     def get_readonly_fields(self, request, obj=None):
@@ -378,7 +380,7 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
         if obj is not None and obj.status == Deliberation.Status.PUBLISHED:
             return [field.name for field in Deliberation._meta.get_fields()
                     if field.concrete and field.editable and not field.auto_created] + [
-                "status", "executory", "appeal_deadline"]
+                "status", "executory", "appeal_deadline", "extracts_list"]
         return super().get_readonly_fields(request, obj)
 
     def get_prepopulated_fields(self, request, obj=None):
@@ -514,6 +516,17 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
             return "Non exécutoire — à compléter : date de réception en préfecture"
         return "Non exécutoire"
 
+    @admin.display(description="extraits émis")
+    def extracts_list(self, deliberation):
+        if deliberation is None or deliberation.pk is None:
+            return "—"
+        extracts = list(deliberation.extracts.select_related("issued_by")
+                        .order_by("-version"))
+        if not extracts:
+            return "Aucun extrait émis (il l'est à la publication)."
+        return render_to_string("admin/deliberations/deliberation/_extracts.html",
+                                {"extracts": extracts})
+
     @admin.display(description="fin du délai de recours")
     def appeal_deadline(self, deliberation):
         value = selectors.appeal_deadline(deliberation) if deliberation.pk else None
@@ -559,10 +572,14 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
 @admin.register(IssuedExtract)
 class IssuedExtractAdmin(OrganisationScopedAdmin):
     list_display = ["code", "deliberation", "version", "issued_at", "issued_by", "signed",
-                    "superseded_by"]
+                    "superseded_by", "download"]
     list_select_related = ["deliberation", "issued_by", "superseded_by"]
     search_fields = ["code", "sha256", "deliberation__title"]
-    readonly_fields = [f.name for f in IssuedExtract._meta.fields]
+    # The file is offered through the staff download below (MEDIA_URL is not served) and
+    # the certified data as the registre text it certifies, not as JSON.
+    fields = ["deliberation", "version", "code", "issued_at", "issued_by", "signed",
+              "superseded_by", "sha256", "content_fingerprint", "download", "certified_text"]
+    readonly_fields = fields
 
     def has_add_permission(self, request):
         return False
@@ -573,3 +590,39 @@ class IssuedExtractAdmin(OrganisationScopedAdmin):
     # An issued extract stays verifiable for ever: it is superseded, never deleted.
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_urls(self):
+        return [
+            path("<path:object_id>/fichier/", self.admin_site.admin_view(self.file_view),
+                 name="deliberations_issuedextract_file"),
+        ] + super().get_urls()
+
+    def file_view(self, request, object_id):
+        """The issued PDF, for staff who may see the extract (scoped to their
+        organisations); the public downloads the current version from the act's page."""
+        extract = self.get_object(request, unquote(object_id))
+        if extract is None:
+            raise Http404("Extrait introuvable.")
+        if not self.has_view_permission(request, extract):
+            raise PermissionDenied
+        response = FileResponse(extract.file.open("rb"), content_type="application/pdf",
+                                as_attachment=True,
+                                filename=f"extrait-{extract.code}-v{extract.version}.pdf")
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    @admin.display(description="fichier PDF")
+    def download(self, extract):
+        url = reverse("admin:deliberations_issuedextract_file", args=[extract.pk])
+        return format_html('<a href="{}">Télécharger l\'extrait {} (version {})</a>', url,
+                           extract.code, extract.version)
+
+    @admin.display(description="contenu certifié")
+    def certified_text(self, extract):
+        context = issuing.extract_context(
+            extract.certified_data,
+            issuing.IssueInfo(code=extract.code, version=extract.version,
+                              issued_at=extract.issued_at),
+        )
+        return render_to_string("admin/deliberations/issuedextract/_certified_text.html",
+                                context)

@@ -73,7 +73,8 @@ def deliberation_set_status(
         # The certified extract is issued once the publication is committed (a PDF failure
         # is logged and never undoes the publication); the public download only serves it.
         transaction.on_commit(
-            functools.partial(issuing.extract_issue_after_publication, deliberation.pk)
+            functools.partial(issuing.extract_issue_after_publication, deliberation.pk,
+                              getattr(by, "pk", None))
         )
     return DeliberationStatusChange.objects.create(
         deliberation=deliberation,

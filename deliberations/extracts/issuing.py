@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import segno
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -146,8 +147,8 @@ def certified_data(deliberation: Deliberation) -> dict:
     deliberation = (
         Deliberation.objects.select_related(
             "session__body__organisation", "session__president", "session__secretary",
-            "signatory",
-        ).get(pk=deliberation.pk)
+            "signatory", "rapporteur",
+        ).prefetch_related("non_voting_members").get(pk=deliberation.pk)
     )
     session = deliberation.session
     body = session.body
@@ -169,7 +170,7 @@ def certified_data(deliberation: Deliberation) -> dict:
         executory = None
     president = session.president
     secretary = session.secretary
-    return {
+    data = {
         "organisation": {
             "name": organisation.name,
             "arrondissement": organisation.arrondissement,
@@ -228,6 +229,50 @@ def certified_data(deliberation: Deliberation) -> dict:
             "signatory_capacity": deliberation.signatory_capacity,
         },
     }
+    # Added only when recorded, so that extracts issued before these were printed keep their
+    # fingerprint (a new version is issued only when the certified text changes).
+    if deliberation.rapporteur_id:
+        data["deliberation"]["rapporteur"] = deliberation.rapporteur.full_name
+        data["deliberation"]["rapporteur_civility"] = civility_word(deliberation.rapporteur)
+    if deliberation.votes_for is not None and deliberation.votes_against is not None:
+        data["deliberation"]["votes"] = {
+            "for": deliberation.votes_for,
+            "against": deliberation.votes_against,
+            "abstentions": deliberation.abstentions or 0,
+            "blank_or_null": deliberation.blank_or_null or 0,
+            "not_voting": sorted(m.full_name for m in deliberation.non_voting_members.all()),
+        }
+    return data
+
+
+def vote_figures(votes: dict | None) -> str:
+    """"Pour : 80 – Contre : 2 – Abstentions : 3 – Ne prennent pas part au vote : 1 (NOM
+    Prénom)" as the registre prints the figures of a vote (L2121-20: abstentions, blank and
+    null ballots are not votes cast, hence listed apart)."""
+    if not votes:
+        return ""
+    parts = [f"Pour : {votes['for']}", f"Contre : {votes['against']}",
+             f"Abstentions : {votes['abstentions']}"]
+    if votes.get("blank_or_null"):
+        parts.append(f"Blancs et nuls : {votes['blank_or_null']}")
+    if votes.get("not_voting"):
+        names = ", ".join(votes["not_voting"])
+        parts.append(f"Ne prennent pas part au vote : {len(votes['not_voting'])} ({names})")
+    return " – ".join(parts)
+
+
+def report_intro(delib: dict, president_title: str) -> str:
+    """Who presents the report: the rapporteur when one is recorded ("Monsieur LECONTE
+    Maurice, rapporteur, expose…", the registre's usual form), else the president; nothing
+    when the report itself starts by naming who speaks."""
+    report = delib["report"].strip().lower()
+    if report.startswith(("monsieur le président", "madame la")):
+        return ""
+    if delib.get("rapporteur"):
+        civility = delib.get("rapporteur_civility") or ""
+        who = f"{civility} {delib['rapporteur']}".strip()
+        return f"{who}, rapporteur, expose à l'Assemblée les éléments suivants :"
+    return f"{president_title} expose à l'Assemblée les éléments suivants :"
 
 
 def content_fingerprint(data: dict) -> str:
@@ -269,8 +314,6 @@ def extract_context(data: dict, issue: IssueInfo) -> dict:
     president_title = "Madame la Présidente" if session["president_civility"] == "Madame" \
         else "Monsieur le Président"
     report = delib["report"].strip()
-    report_intro = "" if report.lower().startswith(("monsieur le président", "madame la")) \
-        else f"{president_title} expose à l'Assemblée les éléments suivants :"
     court = organisation["administrative_court"] or "tribunal administratif compétent"
     appeal = delib["appeal_clause"].strip() or (
         "INFORME que cette délibération peut faire l'objet d'un recours gracieux par saisine "
@@ -296,7 +339,8 @@ def extract_context(data: dict, issue: IssueInfo) -> dict:
         "posted_at": at_place(session["convocation_posted_at"]),
         "president_capacity": session["president_capacity"] or "Président",
         "secretary_elected": "élue" if session["secretary_civility"] == "Madame" else "élu",
-        "report_intro": report_intro,
+        "report_intro": report_intro(delib, president_title),
+        "vote_figures": vote_figures(delib.get("votes")),
         "report": paragraphs(report),
         "report_quoted": bool(report) and not report.startswith("«"),
         "president_request": paragraphs(delib["president_request"]),
@@ -430,7 +474,8 @@ def extract_get_or_issue(
     return extract, True
 
 
-def extract_issue_after_publication(deliberation_id: int) -> None:
+def extract_issue_after_publication(deliberation_id: int, issued_by_id: int | None = None
+                                    ) -> None:
     """Issue the certified extract of a deliberation that has just been published.
 
     Meant for transaction.on_commit() in services.deliberation_set_status: it runs after the
@@ -443,7 +488,9 @@ def extract_issue_after_publication(deliberation_id: int) -> None:
         deliberation = Deliberation.objects.published().filter(pk=deliberation_id).first()
         if deliberation is None:
             return
-        extract_get_or_issue(deliberation=deliberation, by=None)
+        # "Émis par": the user who published (the issue is theirs, run after their commit).
+        by = get_user_model().objects.filter(pk=issued_by_id).first() if issued_by_id else None
+        extract_get_or_issue(deliberation=deliberation, by=by)
     except Exception:
         logger.exception(
             "Échec de l'émission de l'extrait certifié de la délibération %s après sa "
