@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import models, transaction
@@ -34,6 +35,8 @@ from deliberations.forms import (
 )
 from deliberations.minutes.admin import import_attendance_view
 from deliberations.models import (
+    MATTER_CHOICES,
+    MATTER_LABELS,
     Annex,
     Attendance,
     Deliberation,
@@ -42,6 +45,7 @@ from deliberations.models import (
     Proxy,
     Session,
 )
+from deliberations.views import render_deliberation
 from portal.admin import OrganisationScopedAdmin, scope_queryset
 from portal.models import Member
 from portal.wording import items_wording
@@ -56,7 +60,6 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     search_fields = ["place", "body__name"]
     list_select_related = ["body", "body__organisation"]
     autocomplete_fields = ["president", "secretary"]
-    raw_id_fields = ["first_convocation"]
     readonly_fields = ["quorum_table", "convocation_check", "attendance_summary",
                        "deliberation_list"]
     # Attendance and proxies have a screen of their own (attendance_view): as inlines, a
@@ -96,7 +99,7 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     def quorum_table(self, session, inputs=None):
         if session is None or session.pk is None:
             return "Enregistrez la séance et sa liste de présence pour voir le quorum."
-        inputs = inputs or selectors.session_inputs(session)
+        inputs = inputs or _cached_inputs(session)
         if inputs.in_office == 0:
             return "Aucun membre en exercice n'est enregistré pour cette assemblée à cette date."
         return render_to_string(
@@ -109,15 +112,10 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     def attendance_summary(self, session):
         if session is None or session.pk is None:
             return "Enregistrez la séance, puis saisissez ou importez sa liste de présence."
-        def rows(status):
-            return models.Count("attendances", distinct=True,
-                                filter=models.Q(attendances__status=status))
-
-        counts = Session.objects.filter(pk=session.pk).aggregate(
-            present=rows(Attendance.Status.PRESENT), excused=rows(Attendance.Status.EXCUSED),
-            absent=rows(Attendance.Status.ABSENT),
-            proxies=models.Count("proxies", distinct=True),
-        )
+        inputs = _cached_inputs(session)
+        counts = {status: inputs.status_counts.get(status, 0)
+                  for status in Attendance.Status.values}
+        counts["proxies"] = len(inputs.proxies)
         return render_to_string(
             "admin/deliberations/session/_attendance_summary.html",
             {**counts,
@@ -254,6 +252,15 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
         )
 
 
+def _cached_inputs(session):
+    """The session's rules inputs, read once for the readonly fields of one page (the quorum
+    table and the attendance summary receive the same instance)."""
+    inputs = getattr(session, "_rules_inputs", None)
+    if inputs is None:
+        inputs = session._rules_inputs = selectors.session_inputs(session)
+    return inputs
+
+
 def _attendance_of(row) -> Attendance:
     return Attendance(
         member=row.member, status=row.status, from_item=row.from_item,
@@ -340,13 +347,34 @@ def next_steps(deliberation) -> list[str]:
     return steps
 
 
+class MatterInUseFilter(admin.SimpleListFilter):
+    """@ctes subjects actually used in the account's deliberations, with their labels (not
+    the 58 codes of the nomenclature)."""
+
+    title = "matière @ctes"
+    parameter_name = "matter_code"
+
+    def lookups(self, request, model_admin):
+        codes = (model_admin.get_queryset(request).exclude(matter_code="").order_by()
+                 .values_list("matter_code", flat=True).distinct())
+        order = {code: index for index, (code, _) in enumerate(MATTER_CHOICES)}
+        return [(code, f"{code} {MATTER_LABELS[code]}")
+                for code in sorted(set(codes), key=lambda code: order.get(code, 999))
+                if code in MATTER_LABELS]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(matter_code=self.value())
+        return queryset
+
+
 @admin.register(Deliberation)
 class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     form = DeliberationAdminForm
     list_display = ["title_short", "session", "item_number", "act_number", "result", "status",
                     "published_on", "executory"]
     list_filter = ["status", "result", "session__body__organisation", "session__body",
-                   "matter_code"]
+                   MatterInUseFilter]
     search_fields = ["title", "act_number", "theme"]
     list_select_related = ["session", "session__body", "session__body__organisation"]
     date_hierarchy = "published_on"
@@ -388,8 +416,29 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
             return {}
         return super().get_prepopulated_fields(request, obj)
 
+    def view_on_site(self, deliberation):
+        # The public page exists only once published; before, staff get a marked preview.
+        if deliberation.status == Deliberation.Status.PUBLISHED:
+            return reverse("admin:view_on_site", args=[
+                ContentType.objects.get_for_model(Deliberation).pk, deliberation.pk])
+        return reverse("admin:deliberations_deliberation_preview", args=[deliberation.pk])
+
+    def preview_view(self, request, object_id):
+        """The public page of an act not published yet, for staff, marked "non publié"."""
+        deliberation = self.get_object(request, unquote(object_id))
+        if deliberation is None:
+            raise Http404("Délibération introuvable.")
+        if not self.has_view_permission(request, deliberation):
+            raise PermissionDenied
+        response = render_deliberation(request, deliberation, staff_preview=True)
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
     def get_urls(self):
         return [
+            path("<path:object_id>/apercu/", self.admin_site.admin_view(self.preview_view),
+                 name="deliberations_deliberation_preview"),
             path("<path:object_id>/etape/<slug:step>/",
                  self.admin_site.admin_view(self.lifecycle_view),
                  name="deliberations_deliberation_lifecycle"),

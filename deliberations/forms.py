@@ -80,6 +80,21 @@ class SessionAdminForm(forms.ModelForm):
         # The admin's fieldsets decide which fields are shown.
         fields = "__all__"  # noqa: DJ007
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        first = self.fields.get("first_convocation")
+        if first is not None:
+            # Chosen by name and date among the earlier sessions of the same body (a second
+            # convocation follows a session of that body, L2121-17), never by numeric id.
+            queryset = first.queryset.select_related("body__organisation").order_by("-date")
+            if self.instance.body_id:
+                queryset = queryset.filter(body_id=self.instance.body_id).exclude(
+                    pk=self.instance.pk)
+                if self.instance.date:
+                    queryset = queryset.filter(date__lt=self.instance.date)
+            first.queryset = queryset
+            first.empty_label = "— aucune (première convocation) —"
+
     def clean(self):
         data = super().clean()
         first = data.get("first_convocation")

@@ -31,6 +31,8 @@ class SessionInputs:
     withdrawn: dict[int, frozenset] = field(default_factory=dict)
     # Whether any attendance row (whatever its status) or proxy was recorded.
     attendance_recorded: bool = False
+    # Attendance rows per status (Attendance.Status value -> count).
+    status_counts: dict = field(default_factory=dict)
 
 
 def _mandate_spans(body_ids, first_date, last_date) -> dict[int, list[rules.MandateSpan]]:
@@ -73,10 +75,12 @@ def bulk_session_inputs(sessions) -> dict[int, SessionInputs]:
     }
     presences, proxies, names = defaultdict(list), defaultdict(list), defaultdict(dict)
     recorded = set()
+    status_counts = defaultdict(lambda: defaultdict(int))
     for a in Attendance.objects.filter(session_id__in=sessions).select_related(
         "member", "replaces"
     ).order_by("session_id", "pk"):
         recorded.add(a.session_id)
+        status_counts[a.session_id][a.status] += 1
         names[a.session_id][a.member_id] = a.member.full_name
         if a.status != Attendance.Status.PRESENT:
             continue
@@ -121,6 +125,7 @@ def bulk_session_inputs(sessions) -> dict[int, SessionInputs]:
             in_office_members=in_office[pk],
             withdrawn={item: frozenset(m) for item, m in withdrawn[pk].items()},
             attendance_recorded=pk in recorded,
+            status_counts=dict(status_counts[pk]),
         )
         for pk, session in sessions.items()
     }

@@ -54,6 +54,12 @@ def deliberation_detail(request, organisation, year, slug):
         .prefetch_related("annexes", "non_voting_members", "withdrawn_members"),
         session__body__organisation__slug=organisation, year=year, slug=slug,
     )
+    return render_deliberation(request, deliberation)
+
+
+def render_deliberation(request, deliberation, *, staff_preview=False):
+    """The deliberation's page; the admin's staff preview of an unpublished act uses it too
+    (then marked "non publié" and never cached)."""
     session = deliberation.session
     siblings = list(
         session.deliberations.published().order_by("item_number", "pk")
@@ -61,7 +67,10 @@ def deliberation_detail(request, organisation, year, slug):
     )
     for sibling in siblings:
         sibling.session = session  # their URLs need the organisation: no query per link
-    index = next(i for i, d in enumerate(siblings) if d.pk == deliberation.pk)
+    # An unpublished act (staff preview) is not among its published siblings.
+    index = next((i for i, d in enumerate(siblings) if d.pk == deliberation.pk), None)
+    if index is None:
+        siblings, index = [deliberation], 0
     return render(request, "deliberations/deliberation_detail.html", {
         "deliberation": deliberation,
         "session": session,
@@ -71,6 +80,7 @@ def deliberation_detail(request, organisation, year, slug):
         "appeal_deadline": selectors.appeal_deadline(deliberation),
         "previous": siblings[index - 1] if index > 0 else None,
         "next": siblings[index + 1] if index + 1 < len(siblings) else None,
+        "staff_preview": staff_preview,
     })
 
 

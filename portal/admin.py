@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.contrib.admin.utils import get_fields_from_path
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.db import models
 from django.db.models import Q
 
@@ -50,9 +53,32 @@ ORGANISATION_PATHS = {
 }
 
 
+class ScopedRelatedFieldListFilter(admin.RelatedFieldListFilter):
+    """A list filter on a related object offering only those of the account's
+    organisations (a clerk of one organisation does not see the others' names)."""
+
+    def field_choices(self, field, request, model_admin):
+        queryset = scope_queryset(request, field.related_model._default_manager.all())
+        ordering = self.field_admin_ordering(field, request, model_admin)
+        if ordering:
+            queryset = queryset.order_by(*ordering)
+        if field.related_model is Body:
+            queryset = queryset.select_related("organisation")  # Body.__str__
+        return [(obj.pk, str(obj)) for obj in queryset]
+
+
 class OrganisationScopeMixin:
-    """For ModelAdmin and inlines: lists, change pages and every related choice (foreign
-    keys, many-to-many, autocomplete) are limited to the account's organisations."""
+    """For ModelAdmin and inlines: lists, change pages, list filters and every related
+    choice (foreign keys, many-to-many, autocomplete) are limited to the account's
+    organisations."""
+
+    def get_list_filter(self, request):
+        filters = []
+        for item in super().get_list_filter(request):
+            if isinstance(item, str) and get_fields_from_path(self.model, item)[-1].is_relation:
+                item = (item, ScopedRelatedFieldListFilter)
+            filters.append(item)
+        return filters
 
     # Addresses typed without a scheme are public-sector sites: assume https.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -156,3 +182,34 @@ class StaffAssignmentAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+
+class StaffAssignmentInline(admin.TabularInline):
+    """The organisations a staff account works for, edited on the account's own page (where a
+    superuser gives the account its groups), not on a separate screen."""
+
+    model = StaffAssignment
+    extra = 1
+    autocomplete_fields = ["organisation"]
+    verbose_name = "collectivité de travail"
+    verbose_name_plural = "Collectivités de travail (le compte ne voit que leurs données)"
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_add_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+class UserWithAssignmentsAdmin(UserAdmin):
+    inlines = [*UserAdmin.inlines, StaffAssignmentInline]
+
+
+admin.site.unregister(User)
+admin.site.register(User, UserWithAssignmentsAdmin)
