@@ -1,4 +1,22 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+ACTIONS = {"add": "ajouter", "change": "modifier", "delete": "supprimer", "view": "consulter"}
+
+
+def french_permission_names(using="default", **kwargs):
+    """Rename the default permissions in French, "Peut modifier : séance", after Django has
+    created them (auth's post_migrate handler runs first: it is connected earlier)."""
+    from django.contrib.auth.models import Permission
+
+    for permission in Permission.objects.using(using).select_related("content_type"):
+        action = ACTIONS.get(permission.codename.split("_", 1)[0])
+        if action is None or not permission.name.startswith("Can "):
+            continue
+        model = permission.content_type.model_class()
+        label = model._meta.verbose_name if model else permission.content_type.model
+        name = f"Peut {action} : {label}"[:255]
+        Permission.objects.using(using).filter(pk=permission.pk).update(name=name)
 
 
 class PortalConfig(AppConfig):
@@ -6,4 +24,11 @@ class PortalConfig(AppConfig):
     verbose_name = "Collectivités, assemblées et élus"
 
     def ready(self):
-        from portal import checks  # noqa: F401 -- registers the system checks
+        from portal import (
+            checks,  # noqa: F401 -- registers the system checks
+            errors,
+        )
+
+        errors.install()
+        # Django names the default permissions in English ("Can add séance").
+        post_migrate.connect(french_permission_names, dispatch_uid="french_permission_names")

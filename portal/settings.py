@@ -38,6 +38,10 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+# French page for a form that fails the CSRF check (expired page, cookies off).
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
+# Under DEBUG (bin/run), 404 and 400 answer with the French pages too (portal/errors.py).
+FRENCH_ERROR_PAGES_IN_DEBUG = env_bool("FRENCH_ERROR_PAGES_IN_DEBUG", True)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
