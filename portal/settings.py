@@ -161,6 +161,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API publique en lecture seule : délibérations publiées, séances, élus.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The libraries' generated descriptions in French (portal/api_schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "portal.api_schema.french_descriptions",
+    ],
     # Two models have a "status" field with different choices: name both enums explicitly.
     "ENUM_NAME_OVERRIDES": {
         "SessionStatusEnum": "deliberations.models.Session.Status",

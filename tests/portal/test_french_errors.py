@@ -64,3 +64,11 @@ def test_permission_names_are_french():
     assert Permission.objects.get(codename="view_deliberation").name == (
         "Peut consulter : délibération")
     assert not Permission.objects.filter(name__startswith="Can ").exists()
+
+
+def test_openapi_descriptions_are_french(client):
+    schema = client.get("/api/v1/schema/").content.decode()
+    assert "Numéro de la page de résultats (à partir de 1)." in schema
+    assert "Identifiant numérique de l'objet (séance)." in schema
+    for english in ("A page number", "A unique integer", "as in the registre"):
+        assert english not in schema
