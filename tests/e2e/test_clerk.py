@@ -114,7 +114,6 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         page.goto(url + f"/admin/deliberations/deliberation/add/?session={session.pk}")
         page.fill("#id_item_number", "1")
         page.fill("#id_title", "Convention de partenariat avec la commune de Béthune")
-        page.fill("#id_slug", "convention-partenariat-bethune-2022")
         page.fill("#id_decision", "Article 1er : APPROUVE la convention.")
         page.fill("#id_votes_for", "120")
         page.fill("#id_votes_against", "3")
