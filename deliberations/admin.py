@@ -371,8 +371,8 @@ class MatterInUseFilter(admin.SimpleListFilter):
 @admin.register(Deliberation)
 class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     form = DeliberationAdminForm
-    list_display = ["title_short", "session", "item_number", "act_number", "result", "status",
-                    "published_on", "executory"]
+    # The state right after the title: at 1 280 px the last columns are cut off.
+    list_display = ["title_short", "status", "session", "item_number", "executory"]
     list_filter = ["status", "result", "session__body__organisation", "session__body",
                    MatterInUseFilter]
     search_fields = ["title", "act_number", "theme"]
