@@ -11,10 +11,11 @@ Needs Chromium, Playwright and axe-core as tests/e2e/test_accessibility.py (same
 import json
 import os
 import re
+from importlib import import_module
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 
 from deliberations.minutes.seeding import seed_file
@@ -30,13 +31,30 @@ pytestmark = [pytest.mark.browser]
 PASSWORD = "mot-de-passe-solide-42"
 
 
+def clerks_group() -> Group:
+    """The group made by migration 0002_groups; a transactional test before this one may
+    have flushed it (post_migrate recreates permissions, not groups)."""
+    groups = import_module("deliberations.migrations.0002_groups")
+    group, created = Group.objects.get_or_create(name=groups.CLERKS)
+    if created:
+        wanted = [(app, f"{action}_{model}") for app, models in groups.EDITABLE.items()
+                  for model in models for action in ("add", "change", "delete", "view")]
+        wanted += [(app, f"view_{model}") for app, models in groups.READ_ONLY.items()
+                   for model in models]
+        wanted.append(("deliberations", "export_extract"))
+        group.permissions.set([Permission.objects.get(content_type__app_label=app,
+                                                      codename=codename)
+                               for app, codename in wanted])
+    return group
+
+
 @pytest.fixture
 def clerk_site(browser, transactional_db, live_server, tmp_path, settings):  # noqa: F811
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("load_seed_records", verbosity=0)
     user = User.objects.create_user("greffiere", password=PASSWORD, is_staff=True,
                                     first_name="Claire", last_name="GREFFE")
-    user.groups.add(Group.objects.get(name="Secrétariat des assemblées"))
+    user.groups.add(clerks_group())
     StaffAssignment.objects.create(user=user,
                                    organisation=Organisation.objects.get(slug="cabbalr"))
     text = seed_file(Path(settings.SEEDS_DIR), "003")
