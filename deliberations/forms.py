@@ -2,7 +2,6 @@
 member and the item, before anything is saved."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from deliberations import rules, selectors
@@ -28,7 +27,7 @@ def first_proxy_problems(*, presences, proxies, session_date, item_count, names,
     for item in _checked_items(presences, proxies, item_count):
         for problem in rules.proxy_problems(
             item=item, presences=presences, proxies=proxies, session_date=session_date,
-            windows=tuple(settings.PROXY_DOUBLE_HOLDING_WINDOWS), names=names,
+            names=names,
             in_office_members=in_office_members,
         ):
             for index, proxy in enumerate(proxies):

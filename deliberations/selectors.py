@@ -7,12 +7,12 @@ there is one path from the database to the legal rules.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Q
 
 from deliberations import rules
 from deliberations.models import Attendance, Deliberation, Proxy, Session
-from portal.models import Mandate
+from portal.calendars import public_holidays
+from portal.models import Mandate, Organisation
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,6 @@ def session_quorum_table(session: Session, inputs: SessionInputs | None = None):
         item_count=inputs.item_count,
         carried_over_items=inputs.carried_over_items,
         second_convocation=inputs.second_convocation,
-        windows=tuple(settings.PROXY_DOUBLE_HOLDING_WINDOWS),
         names=inputs.names,
         withdrawn=inputs.withdrawn,
         in_office_members=inputs.in_office_members,
@@ -189,11 +188,30 @@ def executory_on(deliberation: Deliberation):
     )
 
 
+def organisation_holidays(organisation: Organisation):
+    """The public holidays of the organisation's department (portal.calendars): national
+    list, plus Good Friday and 26 December in Moselle, Bas-Rhin and Haut-Rhin."""
+    return public_holidays(organisation.department)
+
+
 def appeal_deadline(deliberation: Deliberation):
-    """R421-1 CJA: last day to appeal, counted from publication (None before publication)."""
+    """R421-1 CJA: last day to appeal, a délai franc from publication, on the calendar of the
+    organisation's department (None before publication). Reads
+    ``deliberation.session.body.organisation``: lists select them with the deliberation."""
     if deliberation.published_on is None:
         return None
     return rules.appeal_deadline(
         deliberation.published_on,
-        move_to_working_day=settings.APPEAL_DEADLINE_MOVES_TO_WORKING_DAY,
+        holidays=organisation_holidays(deliberation.session.body.organisation),
+    )
+
+
+def prefect_review_deadline(deliberation: Deliberation):
+    """L2131-6: last day of the prefect's review (déféré), two months from receipt in the
+    prefecture (None while the receipt date is unknown or the act is not transmitted)."""
+    if not deliberation.subject_to_transmission or deliberation.received_on is None:
+        return None
+    return rules.prefect_review_deadline(
+        deliberation.received_on,
+        holidays=organisation_holidays(deliberation.session.body.organisation),
     )
