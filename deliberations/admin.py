@@ -27,6 +27,7 @@ from deliberations.models import (
     IssuedExtract,
     Proxy,
     Session,
+    WrittenProxy,
 )
 from portal.admin import OrganisationScopedAdmin, OrganisationScopeMixin
 
@@ -44,8 +45,22 @@ class ProxyInline(OrganisationScopeMixin, admin.TabularInline):
     model = Proxy
     formset = ProxyFormSet
     extra = 0
+    autocomplete_fields = ["giver", "holder", "written_proxy"]
+    fields = ["giver", "holder", "from_item", "until_item", "written_proxy"]
+
+
+@admin.register(WrittenProxy)
+class WrittenProxyAdmin(OrganisationScopedAdmin):
+    """Written proxies (pouvoirs écrits) serving at several sessions of a body (L2121-20)."""
+
+    list_display = ["giver", "holder", "body", "valid_from", "valid_until", "illness_certified"]
+    list_filter = ["body__organisation", "body", "illness_certified"]
+    list_select_related = ["giver", "holder", "body", "body__organisation"]
+    search_fields = ["giver__last_name", "giver__first_name", "holder__last_name",
+                     "holder__first_name"]
     autocomplete_fields = ["giver", "holder"]
-    fields = ["giver", "holder", "from_item", "until_item"]
+    fields = ["body", "giver", "holder", "signed_on", ("valid_from", "valid_until"),
+              "illness_certified", "note"]
 
 
 class DeliberationInline(admin.TabularInline):
