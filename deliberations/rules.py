@@ -128,10 +128,12 @@ EXCEPTIONAL_REGIMES: tuple[ExceptionalRegime, ...] = (
         date(2021, 6, 2), date(2021, 9, 30),
         "loi n° 2020-1379, art. 6, IV, prorogé par la loi n° 2021-689 du 31 mai 2021",
     ),
-    # Loi 2021-1465 du 10 novembre 2021 (vigilance sanitaire, JO of 11 Nov 2021) restores
-    # the third and the two proxies "jusqu'au 31 juillet 2022": the last window.
+    # Loi 2021-1465 du 10 novembre 2021 (vigilance sanitaire, art. 10; JO of 11 Nov 2021)
+    # restores the third ("le quorum est fixé au tiers des membres présents") and the two
+    # proxies "jusqu'au 31 juillet 2022": the last window. Start: the promulgation date, as
+    # the AMF note ("depuis le 10 novembre 2021") and the DGCL FAQ of 16 Nov 2021 apply it.
     ExceptionalRegime(
-        date(2021, 11, 11), date(2022, 7, 31),
+        date(2021, 11, 10), date(2022, 7, 31),
         "loi n° 2021-1465 du 10 novembre 2021, art. 10",
     ),
 )

@@ -279,6 +279,8 @@ REGIME_CASES = [
     (date(2021, 6, 1), "2020-1379", "état d'urgence prorogé au 1er juin 2021 (loi 2021-160)"),
     (date(2021, 9, 30), "2021-689", "loi 2021-689 : jusqu'au 30 septembre 2021"),
     (date(2021, 10, 15), None, "entre la loi 2021-689 et la loi 2021-1465"),
+    (date(2021, 11, 9), None, "veille de la loi 2021-1465"),
+    (date(2021, 11, 10), "2021-1465", "loi 2021-1465 art. 10 (AMF : depuis le 10 nov. 2021)"),
     (date(2022, 7, 31), "2021-1465", "loi 2021-1465 : jusqu'au 31 juillet 2022"),
     (date(2022, 8, 1), None, "fin des régimes dérogatoires"),
     (date(2022, 12, 15), None, "règles ordinaires"),
