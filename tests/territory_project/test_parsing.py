@@ -18,7 +18,7 @@ import pytest
 from django.conf import settings
 
 from deliberations.seeding import seed_file
-from territory_project.parsing import clean, cited_figures, parse_project
+from territory_project.parsing import cited_figures, clean, parse_project
 
 # Per priority, per stake in the document's order: (start of the title, actions per objective).
 HAND_COUNT = {
