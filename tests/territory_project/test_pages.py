@@ -138,3 +138,18 @@ def test_pages_api_and_csv_run_a_constant_number_of_queries(client, project):
                                    + datetime.timedelta(days=index))
     assert Deliberation.objects.published().count() >= 50
     assert {url: _queries(client, url) for url in urls} == first
+
+
+def test_site_search_finds_the_project_actions(client, project):
+    response = client.get("/recherche/", {"q": "fuites"})
+    [group] = [g for g in response.context["groups"] if g.kind.key == "territory_project"]
+    assert group.kind.label == "Projet de territoire"
+    assert group.total == 1
+    [hit] = group.hits
+    action = Action.objects.get(title="Lutter contre les fuites")
+    assert (hit.title, hit.url) == ("Action : Lutter contre les fuites",
+                                    action.get_absolute_url())
+    response = client.get("/recherche/", {"q": "logements indignes"})
+    [group] = [g for g in response.context["groups"] if g.kind.key == "territory_project"]
+    assert group.hits[0].title == ("Enjeu : Assurer un logement digne aux habitants de "
+                                   "l'Agglomération")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from deliberations.seeding import seed_file
+from deliberations.minutes.seeding import seed_file
 from territory_project.parsing import cited_figures, clean, parse_project
 
 # Per priority, per stake in the document's order: (start of the title, actions per objective).
