@@ -75,7 +75,10 @@ class ActionAdmin(OrganisationScopedAdmin):
     inlines = [ActionDeliberationInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(deliberation_total=Count("links"))
+        return super().get_queryset(request).annotate(
+            deliberation_total=Count("links")
+        ).order_by("objective__stake__priority__number", "objective__stake__position",
+                   "objective__number", "position")
 
     @admin.display(description="délibérations liées", ordering="deliberation_total")
     def deliberation_count(self, action):
