@@ -154,7 +154,8 @@ class Publication(models.Model):
     kind = models.CharField("nature", max_length=20, choices=Kind.choices)
     slug = models.SlugField("identifiant d'URL", max_length=120)
     title = models.CharField("titre", max_length=255)
-    year = models.PositiveSmallIntegerField("année")
+    # Some news items give no date at all: no year is guessed for them.
+    year = models.PositiveSmallIntegerField("année", null=True, blank=True)
     published_on = models.DateField(
         "publié le", null=True, blank=True,
         help_text="Vide si le document ne donne pas sa date de publication.",
@@ -165,7 +166,7 @@ class Publication(models.Model):
     class Meta:
         verbose_name = "publication"
         verbose_name_plural = "publications"
-        ordering = ["-year", "order"]
+        ordering = [models.F("year").desc(nulls_last=True), "order"]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "slug"],
                                     name="publication_unique_slug"),
