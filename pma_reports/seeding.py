@@ -418,7 +418,9 @@ def _publication(pma, *, kind, slug, title, year, order, source) -> Publication:
 def _sections(publication, sections: list[parsing.ParsedSection]) -> None:
     for order, parsed in enumerate(sections, start=1):
         Section.objects.update_or_create(publication=publication, order=order,
-                                         defaults={"title": parsed.title, "text": parsed.text})
+                                         # Bold and italic marks of the exported text.
+                                         defaults={"title": parsed.title,
+                                                   "text": parsed.text.replace("*", "")})
     publication.sections.filter(order__gt=len(sections)).delete()
 
 

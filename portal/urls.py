@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("deliberations.extract_urls")),
     path("", include((portal_patterns, "portal"))),
     path("", include("deliberations.urls")),
+    path("", include("pma_reports.urls")),
     path("api/v1/", include("deliberations.api")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS},
          name="django.contrib.sitemaps.views.sitemap"),
