@@ -13,7 +13,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_safe
 
 # One escaping and folding of iCalendar text for the whole portal.
-from deliberations.feeds import _escape, _fold, _utc
+from deliberations.publication.feeds import _escape, _fold, _utc
 from pma_reports.models import ActivityReport, Event
 
 FEED_SIZE = 50

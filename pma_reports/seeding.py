@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from deliberations.models import Deliberation
-from deliberations.seeding import PMA, SEED_DELIBERATIONS
+from deliberations.minutes.seeding import PMA, SEED_DELIBERATIONS
 from pma_reports import parsing
 from pma_reports.corrections import LAYOUT_2021, OCR_2020, apply_corrections
 from pma_reports.models import (
