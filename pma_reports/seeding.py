@@ -17,8 +17,8 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
-from deliberations.models import Deliberation
 from deliberations.minutes.seeding import PMA, SEED_DELIBERATIONS
+from deliberations.models import Deliberation
 from pma_reports import parsing
 from pma_reports.corrections import LAYOUT_2021, OCR_2020, apply_corrections
 from pma_reports.models import (

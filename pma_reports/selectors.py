@@ -11,7 +11,7 @@ from django.utils.text import slugify
 
 from deliberations.models import Deliberation
 from pma_reports.corrections import LAYOUT_2021, OCR_2020, Correction
-from pma_reports.models import Action, ActivityReport, KeyFigure, Objective
+from pma_reports.models import Action, ActivityReport, KeyFigure, Objective, TakingNote
 
 # Which reviewed table repaired which source document (by seed prefix).
 CORRECTIONS_BY_SOURCE = {"001": OCR_2020, "000": LAYOUT_2021}

@@ -1,7 +1,6 @@
 """Public pages of the activity reports and publications of a syndicat (the PMA)."""
 
 import csv
-import importlib.util
 
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse
@@ -58,8 +57,6 @@ def report_detail(request, organisation, year):
         "pillars": selectors.report_structure(report),
         "notes": selectors.taking_notes(report),
         "corrections": selectors.corrections_for(report),
-        # The shared PDF machinery arrives in portal/pdf.py with the House restructure.
-        "pdf_available": importlib.util.find_spec("portal.pdf") is not None,
         "themes_elsewhere": themes_elsewhere,
         "other_reports": ActivityReport.objects.public().filter(
             organisation=report.organisation).exclude(pk=report.pk).order_by("-year"),
