@@ -51,7 +51,10 @@ def deliberation_detail(request, organisation, year, slug):
     deliberation = get_object_or_404(
         public_deliberations()
         .select_related("rapporteur", "session__president", "session__secretary")
-        .prefetch_related("annexes", "non_voting_members", "withdrawn_members"),
+        .prefetch_related("annexes", "non_voting_members", "withdrawn_members",
+                          # Reports of other apps this act takes note of (reverse relation,
+                          # named here only as a string: deliberations imports no other app).
+                          "activity_report_notes__report__organisation"),
         session__body__organisation__slug=organisation, year=year, slug=slug,
     )
     session = deliberation.session
