@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("deliberations.urls")),
     path("", include("pma_reports.urls")),
     path("api/v1/", include("deliberations.publication.api")),
+    path("api/v1/", include("pma_reports.api")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS},
          name="django.contrib.sitemaps.views.sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
