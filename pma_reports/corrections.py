@@ -29,19 +29,14 @@ class Correction:
     # "l'"); `corrected` is then the replacement template.
     regex: bool = False
 
-    @property
-    def kind(self) -> str:
-        return "mise en page" if "\n" in self.original or "§" in self.corrected else "lecture"
-
 
 class CorrectionMismatch(ValueError):
     """The source text no longer holds an original the table expects."""
 
 
-LAYOUT = "mise en page"
 HEADING = "titre d'objectif coupé par la mise en page en deux colonnes"
 
-OCR_2020: list[Correction] = [
+LAYOUT_2020: list[Correction] = [
     # --- Décider ensemble: the three objectives are listed before the actions, which follow
     # in the same order; the headings are moved in front of their first action.
     Correction(
@@ -105,7 +100,10 @@ OCR_2020: list[Correction] = [
                "§ Intégrer les réseaux nationaux\n\n* Le PMA est membre", HEADING),
     Correction("\nnationaux invité, a ce titre", "\ninvité, a ce titre", HEADING),
     Correction("\n\n* % %", "\n", "ornement de fin de document"),
-    # --- Letters misread by the OCR
+]
+
+# Letters misread by the OCR, applied after the layout repairs.
+READING_2020: list[Correction] = [
     Correction("[I'élaboration", "l'élaboration", "crochet parasite"),
     Correction("['éditorialisation", "l'éditorialisation", "crochet parasite"),
     Correction("|l dispose", "Il dispose", "« Il » lu « |l »"),
@@ -154,6 +152,8 @@ OCR_2020: list[Correction] = [
     Correction("4™ édition", "4e édition", "exposant mal lu"),
     Correction("PMA 3 initier", "PMA à initier", "« à » lu « 3 »"),
 ]
+
+OCR_2020 = LAYOUT_2020 + READING_2020
 
 # The 2021 report is not OCR (a table exported with its HTML lists), but a page break lost
 # the indentation of two sub-items.
