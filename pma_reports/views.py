@@ -59,7 +59,8 @@ def report_detail(request, organisation, year):
         "corrections": selectors.corrections_for(report),
         "themes_elsewhere": themes_elsewhere,
         "other_reports": ActivityReport.objects.public().filter(
-            organisation=report.organisation).exclude(pk=report.pk).order_by("-year"),
+            organisation=report.organisation).exclude(pk=report.pk)
+        .select_related("organisation").order_by("-year"),
     })
 
 
@@ -83,7 +84,7 @@ def theme_detail(request, organisation, theme):
 def publication_list(request, organisation):
     organisation = _organisation(organisation)
     publications = (
-        Publication.objects.filter(organisation=organisation)
+        Publication.objects.filter(organisation=organisation).select_related("organisation")
         .annotate(event_count=Count("events")).order_by("-year", "order")
     )
     events = list(Event.objects.filter(publication__organisation=organisation)

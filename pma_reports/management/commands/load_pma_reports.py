@@ -33,6 +33,7 @@ class Command(BaseCommand):
             summary = load_pma_reports(seeds_dir=seeds_dir)
         except (SeedError, ParseError, CorrectionMismatch, OSError) as error:
             raise CommandError(f"Chargement impossible : {error}") from error
-        self.stdout.write(self.style.SUCCESS(summary.as_french()))
+        if options["verbosity"] > 0:
+            self.stdout.write(self.style.SUCCESS(summary.as_french()))
         for warning in summary.warnings:
             self.stdout.write(self.style.WARNING(f"Attention : {warning}"))
