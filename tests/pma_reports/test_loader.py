@@ -5,7 +5,6 @@ a second run leaves the same rows."""
 import datetime
 from decimal import Decimal
 
-import pytest
 from django.core.management import call_command
 from django.db.models import Count, Q
 

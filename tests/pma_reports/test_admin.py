@@ -1,0 +1,90 @@
+"""Admin: a member organisation's clerk records their own taking-note, and only theirs; a
+report is entered by hand with ordered inlines (the 2022 report, say)."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.urls import reverse
+
+from deliberations.models import Deliberation
+from pma_reports.models import ActivityReport, Pillar, TakingNote
+from portal.models import Organisation, StaffAssignment
+
+CLERKS = "Secrétariat des assemblées"
+
+
+def _clerk(username, organisation):
+    user = User.objects.create_user(username, password="mot-de-passe-solide-42", is_staff=True)
+    user.groups.add(Group.objects.get(name=CLERKS))
+    StaffAssignment.objects.create(user=user, organisation=organisation)
+    return user
+
+
+@pytest.fixture
+def notes(pma):
+    return {note.member_organisation.slug: note for note in TakingNote.objects.filter(
+        report__year=2021).select_related("member_organisation")}
+
+
+def test_a_member_clerk_sees_and_records_only_their_own_taking_note(client, pma, notes):
+    call = Organisation.objects.get(slug="call")
+    clerk = _clerk("greffe-call", call)
+    client.force_login(clerk)
+    listing = client.get(reverse("admin:pma_reports_takingnote_changelist"))
+    assert {n.member_organisation.slug for n in listing.context["cl"].queryset} == {"call"}
+    # Another member's row: "does not exist" for this clerk.
+    other = client.get(reverse("admin:pma_reports_takingnote_change",
+                               args=[notes["cabbalr"].pk]))
+    assert other.status_code == 302
+    # The CABBALR deliberation is not among this clerk's choices.
+    page = client.get(reverse("admin:pma_reports_takingnote_change", args=[notes["call"].pk]))
+    assert page.status_code == 200
+    bureau = Deliberation.objects.get(
+        slug="bureau-communautaire-2022-10-18-rapport-activites-pma")
+    response = client.post(
+        reverse("admin:pma_reports_takingnote_change", args=[notes["call"].pk]),
+        {"deliberation": bureau.pk},
+    )
+    assert response.status_code == 200  # form redisplayed with an error
+    assert "Sélectionnez un choix valide" in response.content.decode()
+    notes["call"].refresh_from_db()
+    assert notes["call"].deliberation_id is None
+
+
+def test_the_cabbalr_clerk_records_the_bureau_deliberation(client, pma, notes):
+    cabbalr = Organisation.objects.get(slug="cabbalr")
+    client.force_login(_clerk("greffe-cabbalr", cabbalr))
+    bureau = Deliberation.objects.get(
+        slug="bureau-communautaire-2022-10-18-rapport-activites-pma")
+    TakingNote.objects.filter(pk=notes["cabbalr"].pk).update(deliberation=None)
+    response = client.post(
+        reverse("admin:pma_reports_takingnote_change", args=[notes["cabbalr"].pk]),
+        {"deliberation": bureau.pk},
+    )
+    assert response.status_code == 302
+    notes["cabbalr"].refresh_from_db()
+    assert notes["cabbalr"].deliberation_id == bureau.pk
+
+
+def test_a_member_clerk_cannot_edit_the_pma_reports(client, pma):
+    client.force_login(_clerk("greffe-cahc", Organisation.objects.get(slug="cahc")))
+    listing = client.get(reverse("admin:pma_reports_activityreport_changelist"))
+    assert list(listing.context["cl"].queryset) == []
+
+
+def test_the_2022_report_is_entered_by_hand_with_ordered_pillars(client, pma):
+    client.force_login(_clerk("greffe-pma", pma))
+    prefix = {"pillars": "pillars", "figures": "key_figures", "notes": "taking_notes"}
+    data = {
+        "organisation": pma.pk, "year": 2022, "title": "Rapport d'activités 2022 du PMA",
+        "received_on": "", "source_document": "", "source_text": "",
+        f"{prefix['pillars']}-TOTAL_FORMS": 2, f"{prefix['pillars']}-INITIAL_FORMS": 0,
+        f"{prefix['pillars']}-0-order": 2, f"{prefix['pillars']}-0-title": "Agir ensemble",
+        f"{prefix['pillars']}-1-order": 1, f"{prefix['pillars']}-1-title": "Décider ensemble",
+        f"{prefix['figures']}-TOTAL_FORMS": 0, f"{prefix['figures']}-INITIAL_FORMS": 0,
+        f"{prefix['notes']}-TOTAL_FORMS": 0, f"{prefix['notes']}-INITIAL_FORMS": 0,
+    }
+    response = client.post(reverse("admin:pma_reports_activityreport_add"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    report = ActivityReport.objects.get(organisation=pma, year=2022)
+    assert list(Pillar.objects.filter(report=report).values_list("title", flat=True)) == [
+        "Décider ensemble", "Agir ensemble"]
