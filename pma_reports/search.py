@@ -52,31 +52,41 @@ def _fallback(rows, query: str):
 def _matching_actions(query: str):
     actions = Action.objects.filter(
         objective__pillar__report__in=ActivityReport.objects.public()
-    ).select_related("objective__pillar__report__organisation")
+    ).select_related("objective__pillar__report__organisation", "parent")
+    # A sub-item reads in the context of its parent ("Plan solaire : / Mise en ligne d'un
+    # cadastre solaire…").
     if connection.vendor == "postgresql":
         return [(a, a.rank, a.snippet) for a in _postgresql(
-            actions, ["text", "objective__title"], query, "text")]
-    return _fallback(((a, [a.text, a.objective.title]) for a in actions), query)
+            actions, ["text", "parent__text", "objective__title"], query, "text")]
+    return _fallback(((a, [a.text, a.parent.text if a.parent else "", a.objective.title])
+                      for a in actions), query)
 
 
 def search_reports(query: str, limit: int) -> tuple[list[Hit], int]:
-    """Reports with at least one matching action, best first (one query)."""
-    best = {}
+    """Reports with at least one matching action, best first (one query). The hit points at
+    the objective whose actions match most (the solar plan rather than a passing mention)."""
+    objectives: dict[tuple[int, int], list] = {}
     for action, rank, snippet in _matching_actions(query):
-        report = action.objective.pillar.report
-        if report.pk not in best or rank > best[report.pk][1]:
-            best[report.pk] = (action, rank, snippet)
-    ordered = sorted(best.values(), key=lambda item: (-item[1], -item[0].objective.pillar
-                                                      .report.year))
+        key = (action.objective.pillar.report_id, action.objective_id)
+        total, best = objectives.get(key, (0.0, None))
+        if best is None or rank > best[1]:
+            best = (action, rank, snippet)
+        objectives[key] = (total + rank, best)
+    best_per_report: dict[int, tuple] = {}
+    for (report_id, _objective_id), (total, best) in objectives.items():
+        if report_id not in best_per_report or total > best_per_report[report_id][0]:
+            best_per_report[report_id] = (total, best)
+    ordered = sorted(best_per_report.values(),
+                     key=lambda item: (-item[0], -item[1][0].objective.pillar.report.year))
     hits = []
-    for action, _rank, snippet in ordered[:limit]:
+    for _total, (action, _rank, snippet) in ordered[:limit]:
         report = action.objective.pillar.report
         hits.append(Hit(
             title=f"{report.title} — {action.objective.title}",
             url=f"{report.get_absolute_url()}#objectif-{action.objective_id}",
             snippet=snippet,
         ))
-    return hits, len(best)
+    return hits, len(best_per_report)
 
 
 def search_publications(query: str, limit: int) -> tuple[list[Hit], int]:

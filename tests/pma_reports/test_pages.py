@@ -135,6 +135,11 @@ def test_site_search_cadastre_solaire_finds_both_reports_and_nothing_else(client
     assert groups[0].total == 2
     urls = sorted(hit.url.split("#")[0] for hit in groups[0].hits)
     assert urls == [_report_url(2020), _report_url(2021)]
+    # Each hit points at the objective where the solar cadastre is an action, not at a
+    # passing mention.
+    assert {hit.title.split(" — ")[1] for hit in groups[0].hits} == {
+        "Agir sur l’Eco-transition et la transition énergétique",
+        "Agir sur l'Eco-transition et la transition énergétique"}
 
 
 def test_site_search_finds_news_and_letter(client, pma):
