@@ -8,7 +8,9 @@ see the taking-note rows of their organisation only and record the deliberation 
 assembly that took note.
 """
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from deliberations.models import Deliberation
@@ -23,6 +25,7 @@ from pma_reports.models import (
     Section,
     TakingNote,
 )
+from pma_reports.services import taking_note_record
 from portal.admin import scope_queryset, user_organisation_ids
 
 
@@ -121,10 +124,28 @@ class ObjectiveAdmin(ScopedAdmin):
     inlines = [ActionInline]
 
 
+class TakingNoteForm(forms.ModelForm):
+    class Meta:
+        model = TakingNote
+        fields = ["report", "member_organisation", "deliberation"]
+
+    def clean(self):
+        cleaned = super().clean()
+        deliberation = cleaned.get("deliberation")
+        member = cleaned.get("member_organisation") or self.instance.member_organisation
+        if deliberation is not None and member is not None and (
+                deliberation.session.body.organisation_id != member.pk):
+            raise ValidationError({"deliberation": (
+                "Cette délibération n'a pas été prise par une assemblée de "
+                f"« {member} ».")})
+        return cleaned
+
+
 @admin.register(TakingNote)
 class TakingNoteAdmin(admin.ModelAdmin):
     """A member's clerk records the deliberation of their own assembly (L5211-39)."""
 
+    form = TakingNoteForm
     list_display = ["report", "member_organisation", "deliberation"]
     list_filter = ["report"]
     autocomplete_fields = ["deliberation"]
@@ -142,6 +163,12 @@ class TakingNoteAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return ["report", "member_organisation"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            taking_note_record(taking_note=obj, deliberation=obj.deliberation, by=request.user)
+        else:
+            super().save_model(request, obj, form, change)
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)

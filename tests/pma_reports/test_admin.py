@@ -88,3 +88,22 @@ def test_the_2022_report_is_entered_by_hand_with_ordered_pillars(client, pma):
     report = ActivityReport.objects.get(organisation=pma, year=2022)
     assert list(Pillar.objects.filter(report=report).values_list("title", flat=True)) == [
         "Décider ensemble", "Agir ensemble"]
+
+
+def test_a_taking_note_must_be_a_deliberation_of_that_member(client, pma, notes, admin_user):
+    from django.core.exceptions import ValidationError
+
+    from pma_reports.services import taking_note_record
+
+    bureau = Deliberation.objects.get(
+        slug="bureau-communautaire-2022-10-18-rapport-activites-pma")
+    with pytest.raises(ValidationError, match="n'a pas été prise par une assemblée"):
+        taking_note_record(taking_note=notes["call"], deliberation=bureau)
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("admin:pma_reports_takingnote_change", args=[notes["call"].pk]),
+        {"deliberation": bureau.pk},
+    )
+    assert "n&#x27;a pas été prise par une assemblée" in response.content.decode()
+    notes["call"].refresh_from_db()
+    assert notes["call"].deliberation_id is None
