@@ -107,3 +107,21 @@ def test_a_taking_note_must_be_a_deliberation_of_that_member(client, pma, notes,
     assert "n&#x27;a pas été prise par une assemblée" in response.content.decode()
     notes["call"].refresh_from_db()
     assert notes["call"].deliberation_id is None
+
+
+def test_admin_pages_of_a_report_open_for_the_pma_clerk(client, pma):
+    client.force_login(_clerk("greffe-pma-2", pma))
+    report = ActivityReport.objects.get(organisation=pma, year=2021)
+    objective = report.pillars.get(order=1).objectives.get(order=2)
+    for url in (
+        reverse("admin:pma_reports_activityreport_change", args=[report.pk]),
+        reverse("admin:pma_reports_pillar_change", args=[objective.pillar_id]),
+        reverse("admin:pma_reports_objective_change", args=[objective.pk]),
+        reverse("admin:pma_reports_publication_changelist"),
+    ):
+        assert client.get(url).status_code == 200, url
+    page = client.get(reverse("admin:pma_reports_objective_change", args=[objective.pk]))
+    # Sub-items choose their parent among the top-level actions of the same objective.
+    parent_field = page.context["inline_admin_formsets"][0].formset.forms[0].fields["parent"]
+    assert [a.text[:25] for a in parent_field.queryset] == [
+        "Mise en place de Commissi", "Définition d'un calendrie", "Information et outillage "]
