@@ -76,10 +76,11 @@ class TakingNoteInline(admin.TabularInline):
 
 @admin.register(ActivityReport)
 class ActivityReportAdmin(ScopedAdmin):
-    list_display = ["title", "organisation", "year", "received_on"]
-    list_filter = ["organisation", "year"]
+    list_display = ["title", "organisation", "year", "published", "received_on"]
+    list_filter = ["organisation", "year", "published"]
     search_fields = ["title"]
-    fields = ["organisation", "year", "title", "received_on", "source_document", "source_text"]
+    fields = ["organisation", "year", "title", "published", "received_on", "source_document",
+              "source_text"]
     inlines = [PillarInline, ReportKeyFigureInline, TakingNoteInline]
 
 

@@ -15,10 +15,10 @@ from portal.models import Organisation
 
 class ActivityReportQuerySet(models.QuerySet):
     def public(self):
-        """What the public may see: reports are published as soon as they are recorded (they
-        are public documents the syndicat sends its members); the method exists so that every
-        list, feed, API and search goes through one place if that ever changes."""
-        return self.all()
+        """What the public may see: published reports only (a report entered by hand in the
+        admin stays internal until the clerk publishes it). Used by every page, feed, API,
+        CSV and search."""
+        return self.filter(published=True)
 
 
 class ActivityReport(models.Model):
@@ -37,6 +37,10 @@ class ActivityReport(models.Model):
     received_on = models.DateField(
         "reçu le", null=True, blank=True,
         help_text="Date de transmission aux membres, si un document la donne.",
+    )
+    published = models.BooleanField(
+        "publié sur le portail", default=False,
+        help_text="Un rapport saisi à la main reste interne tant qu'il n'est pas publié.",
     )
     source_text = models.TextField(
         "texte source", blank=True,

@@ -230,6 +230,8 @@ def _load_report(pma, seeds_dir, source: ReportSource, summary: PmaSummary) -> A
             "title": f"Rapport d'activités {source.year} du {pma.name}",
             "source_document": _seed(seeds_dir, source.prefix).name,
             "source_text": source_text,
+            # The documents are the PMA's published reports.
+            "published": True,
         },
     )
     summary.reports += 1

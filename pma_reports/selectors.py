@@ -103,7 +103,8 @@ def theme_comparison(organisation, theme: str):
     """The objectives of one theme over the years, actions lined up by their lead
     ("Plan solaire" 2020 beside "Plan solaire" 2021), and key figures by label and year."""
     objectives = list(
-        Objective.objects.filter(pillar__report__organisation=organisation, theme=theme)
+        Objective.objects.filter(pillar__report__in=ActivityReport.objects.public(),
+                                 pillar__report__organisation=organisation, theme=theme)
         .select_related("pillar__report").order_by("pillar__report__year")
     )
     years = [objective.pillar.report.year for objective in objectives]

@@ -48,7 +48,8 @@ def report_detail(request, organisation, year):
         organisation__slug=organisation, year=year,
     )
     themes_elsewhere = set(
-        Objective.objects.filter(pillar__report__organisation=report.organisation)
+        Objective.objects.filter(pillar__report__in=ActivityReport.objects.public(),
+                                 pillar__report__organisation=report.organisation)
         .exclude(pillar__report=report).values_list("theme", flat=True)
     )
     return render(request, "pma_reports/report_detail.html", {

@@ -88,6 +88,12 @@ def test_the_2022_report_is_entered_by_hand_with_ordered_pillars(client, pma):
     report = ActivityReport.objects.get(organisation=pma, year=2022)
     assert list(Pillar.objects.filter(report=report).values_list("title", flat=True)) == [
         "Décider ensemble", "Agir ensemble"]
+    # Not public while it is being entered; public once the clerk publishes it.
+    client.logout()
+    assert client.get(report.get_absolute_url()).status_code == 404
+    assert "2022" not in client.get(reverse("pma_reports:report_list")).content.decode()
+    ActivityReport.objects.filter(pk=report.pk).update(published=True)
+    assert client.get(report.get_absolute_url()).status_code == 200
 
 
 def test_a_taking_note_must_be_a_deliberation_of_that_member(client, pma, notes, admin_user):

@@ -225,7 +225,7 @@ def test_api_report_detail_and_lists(client, pma):
 
 def _big_report(organisation, year, objectives=50, actions=4):
     report = ActivityReport.objects.create(organisation=organisation, year=year,
-                                           title=f"Rapport {year}")
+                                           title=f"Rapport {year}", published=True)
     pillar = Pillar.objects.create(report=report, order=1, title="Agir ensemble")
     for o in range(objectives):
         objective = Objective.objects.create(pillar=pillar, order=o + 1, title=f"Objectif {o}",
