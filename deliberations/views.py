@@ -55,7 +55,8 @@ def deliberation_detail(request, organisation, year, slug):
                           # Other apps' records that point at this act, read through their
                           # reverse relations in the template (no import of those apps).
                           "project_actions__objective__stake__priority__project",
-                          "adopted_projects"),
+                          "adopted_projects",
+                          "activity_report_notes__report__organisation"),
         session__body__organisation__slug=organisation, year=year, slug=slug,
     )
     session = deliberation.session

@@ -98,6 +98,20 @@ def public_site(browser, transactional_db, live_server):
         pages["extract verification"] = f"/verifier/{extract.code}"
     if "load_territorial_project" in get_commands() and "load_seed_records" in get_commands():
         pages.update(_territorial_project_pages())
+    if "load_pma_reports" in get_commands():
+        call_command("load_pma_reports", verbosity=0)
+        pages.update({
+            "organisations": "/collectivites/",
+            "activity reports": "/rapports-activites/",
+            "activity report 2021": "/rapports-activites/pma/2021/",
+            "activity report 2020 (OCR)": "/rapports-activites/pma/2020/",
+            "report objective over the years": "/rapports-activites/pma/themes/"
+                                               "agir-sur-leco-transition-et-la-transition-"
+                                               "energetique/",
+            "PMA publications and agenda": "/rapports-activites/pma/publications/",
+            "letter to mayors": "/rapports-activites/pma/publications/lettre-aux-maires-2024/",
+            "site search (reports)": "/recherche/?q=" + quote("cadastre solaire"),
+        })
     return pages
 
 
