@@ -1,0 +1,150 @@
+"""Minutes parser: registre text → dataclasses. Pure: standard library and portal.names only (no
+Django model).
+
+Modules: ``text`` (folding, lines, dates), ``names`` (one person's name and its notes),
+``sections`` (headings, separators, secretary, stated counts), ``proxies``, ``builder``
+(entries → result), ``anomalies`` (consistency checks), ``documents`` (preamble, deliberation).
+
+Reads what clerks actually write in a "extrait du registre des délibérations": the session
+preamble, the attendance block (présents with per-item notes, procurations, excusés, absents,
+secrétaire de séance, stated counts) and the deliberation itself.
+
+Anomalies (an empty entry, two names glued together, a holder who is not present...) are
+*reported* in ``AttendanceResult.anomalies``, never silently fixed: the parser still produces
+its best reading so that a clerk can confirm or correct it.
+
+Every regular expression is written in lower case without accents and runs on a folded copy of
+the text (``_fold``) that has exactly the same length as the original, so that match spans
+slice the original and names are returned as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .builder import _Builder
+from .documents import (
+    OfficeHolder,
+    parse_commune_list,
+    parse_deliberation,
+    parse_session_header,
+    parse_vice_presidents,
+)
+from .names import _NOTE_START, split_full_name
+from .results import (
+    ANOMALY_LABELS,
+    Anomaly,
+    AttendanceResult,
+    DeliberationText,
+    ParseError,
+    PresentEntry,
+    ProxyEntry,
+    SessionHeader,
+    StatedCounts,
+)
+from .sections import (
+    _END_MARKERS,
+    _find_secretary,
+    _heading,
+    _is_secretary_line,
+    _logical_lines,
+    _read_counts,
+    _split_top_level,
+)
+from .text import _GENDER_MARK, _clean_lines, _fold, parse_date
+
+__all__ = [
+    "ANOMALY_LABELS",
+    "Anomaly",
+    "AttendanceResult",
+    "DeliberationText",
+    "ParseError",
+    "PresentEntry",
+    "ProxyEntry",
+    "SessionHeader",
+    "StatedCounts",
+    "OfficeHolder",
+    "parse_attendance",
+    "parse_commune_list",
+    "parse_vice_presidents",
+    "parse_date",
+    "parse_deliberation",
+    "parse_session_header",
+    "split_full_name",
+]
+
+
+
+def parse_attendance(text: str) -> AttendanceResult:
+    """Read the attendance block of a registre text.
+
+    Raises ParseError when no section (présents, procurations, excusés, absents) is found.
+    """
+    lines = _clean_lines(text)
+    sections: list[tuple[str, list[str]]] = []
+    end_index = len(lines)
+    for index, line in enumerate(lines):
+        heading = _heading(line)
+        if heading:
+            kind, rest = heading
+            sections.append((kind, [rest] if rest else []))
+            continue
+        if not sections:
+            continue
+        folded = _fold(line)
+        if _END_MARKERS.match(folded) or _is_secretary_line(line):
+            end_index = index
+            break
+        sections[-1][1].append(line)
+    if not sections:
+        raise ParseError(
+            "Aucune liste de présence trouvée : le texte ne contient ni « Étaient présents », "
+            "ni « Procurations », ni « Absents excusés »."
+        )
+
+    builder = _Builder()
+    builder.result.stated_counts = _read_counts("\n".join(lines[:end_index]))
+    for kind, section_lines in sections:
+        _read_section(builder, kind, section_lines)
+    builder.result.secretary = _find_secretary(lines[: min(end_index + 3, len(lines))])
+    builder.check()
+    return builder.result
+
+
+_NOTHING = re.compile(r"^(?:neant|sans\s+objet|aucune?|/|-|–)\s*\.?$")
+
+
+def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> None:
+    for logical in _logical_lines(section_lines):
+        if _NOTHING.match(_fold(logical)):
+            continue  # "Procurations : néant" is an empty list, not an entry.
+        logical = re.sub(r"^[-–•·]\s+", "", logical)
+        pieces = _split_top_level(logical)
+        for position, (piece, inner) in enumerate(pieces):
+            if not piece:
+                if inner:
+                    before = pieces[position - 1][0]
+                    after = pieces[position + 1][0]
+                    where = (f"entre « {before} » et « {after} »" if after
+                             else f"après « {before} »")
+                    builder.anomaly("empty_entry", f"{before}, , {after}",
+                                    f"Entrée vide {where} : un nom a-t-il été oublié ?")
+                continue
+            if kind == "present" and _is_note_only(piece) and builder.result.present:
+                # "DUPONT Jean, arrivé à la question 3": the note belongs to the previous name.
+                last = builder.result.present[-1]
+                builder._apply_present_note([last], 0, piece, piece)
+                continue
+            if kind == "present":
+                builder.add_present(piece)
+            elif kind == "proxies":
+                builder.add_proxy(piece)
+            else:
+                builder.add_absent(piece, excused=kind == "excused")
+
+
+def _is_note_only(piece: str) -> bool:
+    stripped = piece.strip()
+    if stripped.startswith("(") and stripped.endswith(")"):
+        return True
+    return bool(_NOTE_START.match(_fold(_GENDER_MARK.sub("", stripped))))

@@ -1,0 +1,119 @@
+"""Accumulates the entries of one attendance block into an AttendanceResult."""
+
+from __future__ import annotations
+
+from .anomalies import _Checks
+from .names import _NameRead, _read_names, _read_note, _split_entry
+from .proxies import _match_proxy
+from .results import Anomaly, AttendanceResult, PresentEntry, ProxyEntry
+
+
+class _Builder(_Checks):
+    """Accumulates the reading of one attendance block and its anomalies."""
+
+    def __init__(self) -> None:
+        self.result = AttendanceResult()
+
+    def anomaly(self, kind: str, text: str, message: str) -> None:
+        self.result.anomalies.append(Anomaly(kind=kind, text=text.strip(), message=message))
+
+    # -- entries ----------------------------------------------------------------------------
+
+    def add_present(self, raw: str) -> None:
+        if self._maybe_proxy(raw, bare=False):
+            return
+        entry = _split_entry(raw)
+        read = _read_names(entry.text)
+        if not read.valid or not read.names:
+            self._unparsed(raw, "présent")
+            return
+        people = [PresentEntry(name=name) for name in read.names]
+        for tokens_before, note_text in entry.notes:
+            target = self._note_target(read, tokens_before)
+            self._apply_present_note(people, target, note_text, raw)
+        if len(read.names) > 1:
+            self._glued(raw, read)
+        self.result.present.extend(people)
+
+    def _apply_present_note(self, people: list[PresentEntry], target: int, note_text: str,
+                            raw: str) -> None:
+        note = _read_note(note_text)
+        person = people[target]
+        if note.from_item is not None:
+            person.from_item = note.from_item
+        if note.until_item is not None:
+            person.until_item = note.until_item
+        if note.replaces:
+            person.replaces = note.replaces
+        if note.replaced_by:
+            # "X (remplacée par Y)": Y sits for X, so Y is the one present.
+            person.replaces, person.name = person.name, note.replaced_by
+        if note.proxy_from:
+            self.result.proxies.append(ProxyEntry(giver=note.proxy_from, holder=person.name))
+        if not note.understood and note_text.strip():
+            self.anomaly("unparsed_note", raw,
+                         f"Mention non comprise et ignorée : « {note_text.strip()} ».")
+
+    @staticmethod
+    def _note_target(read: _NameRead, tokens_before: int) -> int:
+        target = 0
+        for index, start in enumerate(read.starts):
+            if start < tokens_before:
+                target = index
+        return target
+
+    def add_absent(self, raw: str, *, excused: bool) -> None:
+        if self._maybe_proxy(raw, bare=False):
+            return
+        entry = _split_entry(raw)
+        read = _read_names(entry.text)
+        if not read.valid or not read.names:
+            self._unparsed(raw, "excusé" if excused else "absent")
+            return
+        if len(read.names) > 1:
+            self._glued(raw, read)
+        target = self.result.excused if excused else self.result.absent
+        target.extend(read.names)
+
+    def add_proxy(self, raw: str) -> None:
+        if not self._maybe_proxy(raw, bare=True):
+            self._unparsed(raw, "procuration")
+
+    def _maybe_proxy(self, raw: str, *, bare: bool) -> bool:
+        found = _match_proxy(raw, bare=bare)
+        if not found:
+            return False
+        giver_text, holder_text, rest = found
+        giver, holder = _read_names(giver_text), _read_names(holder_text)
+        if not (giver.valid and holder.valid and giver.names and holder.names):
+            self._unparsed(raw, "procuration")
+            return True
+        if len(giver.names) > 1 or len(holder.names) > 1:
+            self.anomaly("glued_names", raw, "Plusieurs noms lus dans une même procuration : "
+                         "séparateur manquant ? Seul le premier nom de chaque côté est retenu.")
+        proxy = ProxyEntry(giver=giver.names[0], holder=holder.names[0])
+        for note_text in [note for _, note in _split_entry(rest).notes]:
+            note = _read_note(note_text)
+            proxy.from_item = note.from_item if note.from_item is not None else proxy.from_item
+            proxy.until_item = (note.until_item if note.until_item is not None
+                                else proxy.until_item)
+            if not note.understood and note_text.strip():
+                self.anomaly("unparsed_note", raw,
+                             f"Mention non comprise et ignorée : « {note_text.strip()} ».")
+        self.result.proxies.append(proxy)
+        return True
+
+    def _unparsed(self, raw: str, what: str) -> None:
+        self.anomaly("unparsed_entry", raw,
+                     f"Entrée de la liste ({what}) non comprise : « {raw.strip()} ». "
+                     "Elle n'a pas été retenue.")
+
+    def _glued(self, raw: str, read: _NameRead) -> None:
+        message = ("Séparateur manquant : plusieurs noms collés dans une même entrée, lus "
+                   "comme " + ", ".join(f"« {name} »" for name in read.names) + ".")
+        if read.stray:
+            message += (" Mot isolé écarté : " + ", ".join(f"« {w} »" for w in read.stray)
+                        + ".")
+        self.anomaly("glued_names", raw, message)
+
+    # -- checks ------------------------------------------------------------------------------
