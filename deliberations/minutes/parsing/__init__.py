@@ -43,15 +43,14 @@ from .results import (
     StatedCounts,
 )
 from .sections import (
-    _END_MARKERS,
     _find_secretary,
-    _heading,
-    _is_secretary_line,
     _logical_lines,
     _read_counts,
     _split_top_level,
+    block_lines,
+    find_sections,
 )
-from .text import _GENDER_MARK, _clean_lines, _fold, parse_date
+from .text import _GENDER_MARK, _fold, parse_date
 
 __all__ = [
     "ANOMALY_LABELS",
@@ -80,22 +79,8 @@ def parse_attendance(text: str) -> AttendanceResult:
 
     Raises ParseError when no section (présents, procurations, excusés, absents) is found.
     """
-    lines = _clean_lines(text)
-    sections: list[tuple[str, list[str]]] = []
-    end_index = len(lines)
-    for index, line in enumerate(lines):
-        heading = _heading(line)
-        if heading:
-            kind, rest = heading
-            sections.append((kind, [rest] if rest else []))
-            continue
-        if not sections:
-            continue
-        folded = _fold(line)
-        if _END_MARKERS.match(folded) or _is_secretary_line(line):
-            end_index = index
-            break
-        sections[-1][1].append(line)
+    lines = block_lines(text)
+    sections, end_index = find_sections(lines)
     if not sections:
         raise ParseError(
             "Aucune liste de présence trouvée : le texte ne contient ni « Étaient présents », "
