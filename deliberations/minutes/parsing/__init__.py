@@ -30,6 +30,15 @@ from .documents import (
     parse_session_header,
     parse_vice_presidents,
 )
+from .entries import (
+    commune_heading_lines,
+    drop_leading_civilities,
+    merge_continuations,
+    only_civilities,
+    repair_words,
+    strip_capacities,
+    strip_communes,
+)
 from .names import _NOTE_START, split_full_name
 from .results import (
     ANOMALY_LABELS,
@@ -100,11 +109,33 @@ _NOTHING = re.compile(r"^(?:neant|sans\s+objet|aucune?|/|-|–)\s*\.?$")
 
 
 def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> None:
+    if kind == "ignore":
+        return  # "Étaient également présents": staff and guests, not members.
+    communes = commune_heading_lines(section_lines)
+    if communes:
+        builder.anomaly(
+            "commune_heading", " / ".join(section_lines[index] for index in sorted(communes)),
+            "Lignes lues comme des noms de communes et non comme des personnes : "
+            + ", ".join(f"« {section_lines[index]} »" for index in sorted(communes)) + ".")
+        section_lines = [line for index, line in enumerate(section_lines)
+                         if index not in communes]
     for logical in _logical_lines(section_lines):
         if _NOTHING.match(_fold(logical)):
             continue  # "Procurations : néant" is an empty list, not an entry.
         logical = re.sub(r"^[-–•·]\s+", "", logical)
+        logical, removed = strip_communes(logical)
+        if removed and not communes:
+            builder.anomaly("commune_heading", logical,
+                            "Noms de communes retirés de la liste : "
+                            + ", ".join(f"« {name} »" for name in removed) + ".")
+        if re.search(r"[,;]", logical) and re.search(r"\w - \w", logical):
+            joined = re.sub(r"(?<=\w) - (?=\w)", "-", logical)
+            builder.anomaly("guessed_join", logical,
+                            "Traits d'union entourés d'espaces lus comme des traits d'union "
+                            "dans un nom (« X - Y » → « X-Y ») : vérifiez les noms composés.")
+            logical = joined
         pieces = _split_top_level(logical)
+        entries: list[str] = []
         for position, (piece, inner) in enumerate(pieces):
             if not piece:
                 if inner:
@@ -115,6 +146,18 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> Non
                     builder.anomaly("empty_entry", f"{before}, , {after}",
                                     f"Entrée vide {where} : un nom a-t-il été oublié ?")
                 continue
+            entries.append(piece)
+        for piece in merge_continuations(entries):
+            piece = drop_leading_civilities(piece.strip(" .:"))
+            if kind != "proxies":
+                piece = strip_capacities(piece)
+            if not piece or only_civilities(piece):
+                continue  # "Mesdames et Messieurs", "Président": no person there
+            piece, repairs = repair_words(piece)
+            if repairs:
+                builder.anomaly("guessed_join", piece,
+                                "Mot coupé par l'extraction du PDF, recollé : "
+                                + ", ".join(f"« {repair} »" for repair in repairs) + ".")
             if kind == "present" and _is_note_only(piece) and builder.result.present:
                 # "DUPONT Jean, arrivé à la question 3": the note belongs to the previous name.
                 last = builder.result.present[-1]

@@ -51,6 +51,13 @@ ANOMALY_LABELS = {
     "count_mismatch": "Décompte discordant",
     "unparsed_entry": "Entrée non comprise",
     "unparsed_note": "Mention non comprise",
+    "guessed_join": "Mot ou nom recollé",
+    "guessed_split": "Noms séparés par déduction",
+    "commune_heading": "Noms de communes écartés",
+    "table_pairs": "Procurations lues dans un tableau",
+    "ambiguous_name": "Nom ambigu",
+    "unknown_name": "Nom inconnu",
+    "substitute": "Suppléance",
 }
 
 

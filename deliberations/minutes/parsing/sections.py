@@ -125,6 +125,11 @@ def _split_top_level(line: str) -> list[tuple[str, bool]]:
     """Entries of one logical line, paren-aware. Each with a flag: True when the entry lies
     between two separators on the line (so an empty one is a real ", ," gap)."""
     folded = _fold(line)
+    # A spaced hyphen separates entries only in a list that has no comma nor semicolon: in
+    # "BROCA - LANNAUD Marie - Thérèse, PEROTTO Aline" it is a hyphen spaced by the PDF.
+    dashes = not re.search(r"[,;]", re.sub(r"\([^()]*\)", "", line))
+    line = re.sub(r"\s[-–—]+$", "", re.sub(r"^[-–—]+\s", "", line))
+    folded = _fold(line)
     pieces: list[str] = []
     depth = 0
     start = 0
@@ -139,8 +144,14 @@ def _split_top_level(line: str) -> list[tuple[str, bool]]:
             width = 0
             if char in ",;•·":
                 width = 1
-            elif folded.startswith((" - ", " – ", " — "), index):
+            elif folded.startswith((" -- ", " –– "), index):
+                width = 4
+            elif folded.startswith((" – ", " — "), index) or (
+                    dashes and folded.startswith(" - ", index)):
                 width = 3
+            elif (char in "–—" and index and line[index - 1] == "."
+                  and line[index + 1:index + 2] == " "):
+                width = 1  # "SABARTHES G.– PETHERBRIDGE S."
             elif line.startswith(" et ", index):  # lower case only: "ET" may be a surname
                 width = 4
             if width:
