@@ -39,6 +39,7 @@ from .entries import (
     strip_capacities,
     strip_communes,
 )
+from .matching import _is_initials
 from .names import _NOTE_START, split_full_name
 from .results import (
     ANOMALY_LABELS,
@@ -58,6 +59,7 @@ from .sections import (
     _split_top_level,
     block_lines,
     find_sections,
+    spaced_hyphen,
 )
 from .text import _GENDER_MARK, _fold, parse_date
 
@@ -100,7 +102,13 @@ def parse_attendance(text: str) -> AttendanceResult:
     builder.result.stated_counts = _read_counts("\n".join(lines[:end_index]))
     for kind, section_lines in sections:
         _read_section(builder, kind, section_lines)
-    builder.result.secretary = _find_secretary(lines[: min(end_index + 3, len(lines))])
+    secretary = _find_secretary(lines[: min(end_index + 3, len(lines))])
+    if secretary:
+        builder.result.secretary, joined = secretary
+        if joined:
+            builder.anomaly("guessed_join", builder.result.secretary,
+                            "Secrétaire de séance : traits d'union entourés d'espaces lus comme "
+                            f"des traits d'union (« {builder.result.secretary} »).")
     builder.check()
     return builder.result
 
@@ -129,10 +137,14 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> Non
                             "Noms de communes retirés de la liste : "
                             + ", ".join(f"« {name} »" for name in removed) + ".")
         if re.search(r"[,;]", logical) and re.search(r"\w - \w", logical):
-            joined = re.sub(r"(?<=\w) - (?=\w)", "-", logical)
-            builder.anomaly("guessed_join", logical,
-                            "Traits d'union entourés d'espaces lus comme des traits d'union "
-                            "dans un nom (« X - Y » → « X-Y ») : vérifiez les noms composés.")
+            joined = re.sub(r"(?<=\w) - (?=\w)",
+                            lambda match, line=logical: "-" if spaced_hyphen(line, match.start())
+                            else " - ",
+                            logical)
+            if joined != logical:
+                builder.anomaly("guessed_join", logical,
+                                "Traits d'union entourés d'espaces lus comme des traits d'union "
+                                "dans un nom (« X - Y » → « X-Y ») : vérifiez les noms composés.")
             logical = joined
         pieces = _split_top_level(logical)
         entries: list[str] = []
@@ -148,7 +160,7 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> Non
                 continue
             entries.append(piece)
         for piece in merge_continuations(entries):
-            piece = drop_leading_civilities(piece.strip(" .:"))
+            piece = drop_leading_civilities(_strip_end(piece))
             if kind != "proxies":
                 piece = strip_capacities(piece)
             if not piece or only_civilities(piece):
@@ -169,6 +181,15 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> Non
                 builder.add_proxy(piece)
             else:
                 builder.add_absent(piece, excused=kind == "excused")
+
+
+def _strip_end(piece: str) -> str:
+    """Without the final full stop of a list ("… SOMON Nadine."), except an initial's
+    ("LECLERC C.")."""
+    piece = piece.strip(" :")
+    if piece.endswith(".") and not _is_initials(piece.split()[-1]):
+        piece = piece[:-1].rstrip()
+    return piece
 
 
 def _is_note_only(piece: str) -> bool:

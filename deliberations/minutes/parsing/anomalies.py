@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from portal.names import name_key
 
+from .matching import same_person
 from .results import PresentEntry, ProxyEntry
 
 
@@ -12,6 +13,7 @@ class _Checks:
     ``anomaly``)."""
 
     def check(self) -> None:
+        self.drop_represented_excused()
         self._check_duplicates()
         self._check_present_and_excused()
         self._check_proxies()
@@ -75,7 +77,7 @@ class _Checks:
                              f"« {proxy.giver} » donne procuration mais figure parmi les "
                              "présents pour toutes les questions.")
                 continue
-            holder = presence.get(name_key(proxy.holder))
+            holder = presence.get(name_key(proxy.holder)) or self._present_as(proxy.holder)
             if holder is None:
                 self.anomaly("holder_not_present", text,
                              f"Le mandataire « {proxy.holder} » ne figure pas parmi les "
@@ -96,6 +98,19 @@ class _Checks:
                             f"questions (de « {first.giver} » et de « {second.giver} ») : "
                             "un mandataire ne peut en détenir qu'une (L2121-20).",
                         )
+
+    def _present_as(self, name: str):
+        """The present entry ``name`` designates in another spelling ("Michel LOUSSOUARN" for
+        "M. LOUSSOUARN", "C. LECLERC" for "LECLERC C."), when exactly one fits."""
+        found = [entry for entry in self.result.present if same_person(name, entry.name)]
+        return found[0] if len(found) == 1 else None
+
+    def drop_represented_excused(self) -> None:
+        """A member who gave a proxy is represented: some minutes list them among the excusés
+        as well; they count once, as a proxy giver."""
+        givers = [proxy.giver for proxy in self.result.proxies]
+        self.result.excused = [name for name in self.result.excused
+                               if not any(same_person(name, giver) for giver in givers)]
 
     def _check_counts(self) -> None:
         stated, result = self.result.stated_counts, self.result

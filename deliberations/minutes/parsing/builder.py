@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from .anomalies import _Checks
+from .matching import same_person
 from .names import _NameRead, _read_names, _read_note, _split_entry
 from .proxies import _match_proxy
 from .results import Anomaly, AttendanceResult, PresentEntry, ProxyEntry
+from .text import _GENDER_MARK, _fold
+
+_SUBSTITUTED = re.compile(
+    r"^(?P<titular>.+?)\s*,?\s+(?:representee?|remplacee?)\s+par\s+(?:son|sa|le|la)\s+"
+    r"suppleante?\s*,?\s*(?P<substitute>.+)$"
+)
+# Column headings of a flattened table: "Absents/excusés Pouvoir à".
+_TABLE_HEADER = re.compile(
+    r"^\s*(?:absente?s?\s*/?\s*(?:excusee?s?)?\s+)?(?:pouvoir|procuration)s?\s+(?:donnee?s?\s+)?a\s+"
+    r"(?=\S+\s+\S+\s+\S+\s+\S+)(?!.*\s(?:a|par)\s)"
+)
 
 
 class _Builder(_Checks):
@@ -63,6 +77,8 @@ class _Builder(_Checks):
         return target
 
     def add_absent(self, raw: str, *, excused: bool) -> None:
+        if self._substitute(raw):
+            return
         if self._maybe_proxy(raw, bare=False):
             return
         entry = _split_entry(raw)
@@ -76,8 +92,53 @@ class _Builder(_Checks):
         target.extend(read.names)
 
     def add_proxy(self, raw: str) -> None:
-        if not self._maybe_proxy(raw, bare=True):
+        header = _TABLE_HEADER.match(_fold(raw))
+        if header:
+            raw = raw[header.end():]
+        if self._substitute(raw):
+            return
+        if not header and self._maybe_proxy(raw, bare=True):
+            return
+        if not self._table_pairs(raw):
             self._unparsed(raw, "procuration")
+
+    def _table_pairs(self, raw: str) -> bool:
+        """A two-column table (mandant | mandataire) flattened into one line of names: read
+        in pairs, and reported, since nothing but the order tells giver from holder."""
+        read = _read_names(_split_entry(raw).text)
+        if not read.valid or len(read.names) < 2 or len(read.names) % 2:
+            return False
+        pairs = list(zip(read.names[::2], read.names[1::2], strict=True))
+        self.result.proxies += [ProxyEntry(giver=giver, holder=holder) for giver, holder in pairs]
+        self.anomaly("table_pairs", raw,
+                     "Procurations lues par paires dans un tableau mis à plat (mandant puis "
+                     "mandataire) : " + ", ".join(f"« {g} » → « {h} »" for g, h in pairs)
+                     + ". Vérifiez l'ordre des colonnes.")
+        return True
+
+    def _substitute(self, raw: str) -> bool:
+        """"X, représenté par sa suppléante, Mme Y": X is excused and Y sits in X's place
+        (L5211-6) — a substitution, not a procuration."""
+        folded = _fold(_GENDER_MARK.sub("", raw))
+        match = _SUBSTITUTED.match(folded)
+        if not match:
+            return False
+        titular = _read_names(raw[:match.end("titular")])
+        substitute = _read_names(raw[match.start("substitute"):])
+        if not (titular.valid and titular.names and substitute.valid and substitute.names):
+            return False
+        self.result.excused.append(titular.names[0])
+        sitting = [entry for entry in self.result.present
+                   if same_person(entry.name, substitute.names[0])]
+        if sitting:
+            sitting[0].replaces = sitting[0].replaces or titular.names[0]
+        else:
+            self.result.present.append(PresentEntry(name=substitute.names[0],
+                                                    replaces=titular.names[0]))
+            self.anomaly("substitute", raw,
+                         f"Suppléant(e) « {substitute.names[0]} » absent(e) de la liste des "
+                         "présents : ajouté(e) aux présents.")
+        return True
 
     def _maybe_proxy(self, raw: str, *, bare: bool) -> bool:
         found = _match_proxy(raw, bare=bare)

@@ -26,9 +26,6 @@ _CAPACITY = re.compile(
     r"(?![\w'])|(?<![\w'])(?:delegue(?:e)?s?|membres?|conseill(?:er|ere)s?)\s+(?:communautaires?\s+)?"
     r"(?:titulaires?|suppleant(?:e)?s?)(?![\w'])|(?<![\w'])(?:titulaires?|suppleant(?:e)?s?)$"
 )
-# "(visioconférence)": how a member attended, which changes nothing to the lists.
-ATTENDANCE_MODE = re.compile(r"^(?:en\s+)?(?:visio(?:conference)?|audio(?:conference)?|"
-                             r"a\s+distance|par\s+telephone|en\s+ligne)$")
 # A line of capitals alone, without separator or initial: a commune heading ("LE PORGE").
 _CAPITALS_LINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’\- ]+$")
 # Pieces that continue the previous entry ("X, représenté par sa suppléante, Mme Y",
@@ -54,16 +51,24 @@ def strip_communes(text: str) -> tuple[str, list[str]]:
     for match in _COMMUNE_PREFIX.finditer(folded):
         pieces.append(text[position:match.start()])
         prefix(match)
-        pieces.append(",")
+        pieces.append(_ADDED)
         position = match.end()
     pieces.append(text[position:])
     text = "".join(pieces)
 
     def suffix(match: re.Match) -> str:
         found.append(match.group(0).strip())
-        return ","
+        return _ADDED
 
-    return _COMMUNE_SUFFIX.sub(suffix, text), found
+    text = _COMMUNE_SUFFIX.sub(suffix, text)
+    if not found:
+        return text, found
+    # A separator put in place of a commune merges with the one the clerk wrote beside it.
+    text = re.sub(rf"\s*[,;]?\s*(?:{_ADDED}\s*)+[,;]?\s*", ", ", text)
+    return text.strip(" ,"), found
+
+
+_ADDED = "\x1f"
 
 
 def commune_heading_lines(lines: list[str]) -> set[int]:
@@ -90,7 +95,7 @@ def strip_capacities(piece: str) -> str:
     spans = [match.span() for match in _CAPACITY.finditer(folded)]
     for start, end in reversed(spans):
         cleaned = cleaned[:start] + " " + cleaned[end:]
-    return " ".join(cleaned.split()).strip(" ,;:.")
+    return " ".join(cleaned.split()).strip(" ,;:")
 
 
 def only_civilities(piece: str) -> bool:

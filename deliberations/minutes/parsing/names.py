@@ -150,7 +150,9 @@ _NOTE_PROXY_FROM = re.compile(
     r"(?:de|du|d')\s*(.+)"
 )
 # "représenté(e) par" is a proxy, not a substitute: read by the proxy patterns.
-_NOTE_REPLACED_BY = re.compile(r"remplacee?\s+par\s+(.+)")
+_NOTE_REPLACED_BY = re.compile(
+    r"(?:remplacee?|representee?)\s+par\s+(?:(?:son|sa|le|la)\s+suppleante?\s*,?\s*)?(.+)"
+)
 _NOTE_REPLACES = re.compile(
     r"(?:suppleante?\s+(?:de|du\s+titulaire)\s+|remplacante?\s+de\s+|remplace\s+|"
     r"en\s+remplacement\s+de\s+)(.+)"
@@ -161,6 +163,11 @@ _NOTE_START = re.compile(
     r"quitte\s+la\s+s|(?:partie?|sortie?)\s+(?:apres|avant)\b|suppleante?\s+d|"
     r"remplacee?\s+par\b|remplace\s|remplacante?\s+de\b|en\s+remplacement\b)"
 )
+
+
+# "(visioconférence)": how a member attended, which changes nothing to the lists.
+ATTENDANCE_MODE = re.compile(r"^(?:en\s+)?(?:visio(?:conference)?|audio(?:conference)?|"
+                             r"a\s+distance|par\s+telephone|en\s+ligne)$")
 
 
 @dataclass
@@ -188,6 +195,8 @@ def _read_note(original: str) -> _Note:
         note.until_item, note.understood = int(match.group(1)), True
     elif match := _NOTE_UNTIL_BEFORE.search(folded):
         note.until_item, note.understood = max(int(match.group(1)) - 1, 0), True
+    if ATTENDANCE_MODE.match(folded):
+        note.understood = True  # "(visioconférence)": present all the same
     if match := _NOTE_REPLACED_BY.search(folded):
         note.replaced_by = _clean_name(original[match.start(1):])
         note.understood = bool(note.replaced_by)

@@ -15,12 +15,13 @@ _PROXY_PAREN = re.compile(
 )
 _PROXY_STRONG = [
     re.compile(
-        rf"^(?P<giver>.+?)\s*,?\s+(?:a\s+)?(?:donne{_G}|remis|confie{_G})\s+(?:procuration|"
+        rf"^(?P<giver>.+?)\s*,?\s+(?:qui\s+)?(?:a\s+|ayant\s+)?(?:donne{_G}|remis|confie{_G})\s+(?:procuration|"
         rf"pouvoir|mandat)(?:\s+de\s+vote)?\s+(?:a|au\s+profit\s+de)\s+(?P<holder>.+)$"
     ),
     re.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<giver>.+?)\s+(?:a|au\s+profit\s+de)"
                r"\s+(?P<holder>.+)$"),
-    re.compile(rf"^(?P<giver>.+?)\s*,?\s+represente{_G}\s+par\s+(?P<holder>.+)$"),
+    re.compile(rf"^(?P<giver>.+?)\s*,?\s+represente{_G}\s+par\s+(?!(?:son|sa)\s+suppleant)"
+               r"(?P<holder>.+)$"),
 ]
 # Only inside a proxies section: "X à Y", "X par Y", "X pouvoir à Y".
 _PROXY_BARE = re.compile(

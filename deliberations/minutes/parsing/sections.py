@@ -41,10 +41,10 @@ _LETTER_SPACED = re.compile(r"^(?:\S\s){5,}")
 # Where the list part of a block ends, inside a line as well as at its start; a later heading
 # may open another section.
 _SOFT_END_BODY = (
-    r"secretaire\s+de\s+(?:la\s+)?seance|designation\s+(?:du\s+|d'un\s+)?secretaire|"
+    r"secretaire\s+de\s+(?:la\s+)?seance\s*:|designation\s+(?:du\s+|d'un\s+)?secretaire|"
     r"date\s+d[e']\s*(?:la\s+)?(?:convocation|affichage)|(?:le\s+)?nombre\s+d[e']\s*"
     r"(?:membres|conseillers|delegues|votants|presents)|(?:le\s+)?quorum|apres\s+(?:l'\s*)?appel|"
-    r"convocation\s+(?:aux|des|du|adressee)|l'ordre\s+du\s+jour|a\s+l'ordre\s+du\s+jour|"
+    r"convocation\s+(?:aux|des|du|adressee)|(?:a\s+)?(?:l')?ordre\s+du\s+jour|"
     r"formant\s+la\s+majorite|accueil\s+des|(?:m\.|monsieur|madame)\s+(?:le|la)\s+president"
 )
 _INLINE_END = re.compile(rf"(?<![\w'])(?:{_SOFT_END_BODY})")
@@ -57,7 +57,7 @@ _END_MARKERS = re.compile(
 )
 _SECRETARY = [
     re.compile(
-        r"(?:^|[.;:]\s)(?P<name>[^.;:]+?)\s*,?\s+(?:est|a\s+ete|sera)\s+"
+        r"^(?P<name>.+?)\s*,?\s+(?:est|a\s+ete|sera)\s+"
         r"(?:elue?|designee?|nommee?|choisie?)"
         r"(?:\s*\(e\))?\s+(?:en\s+qualite\s+de\s+|comme\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+"
         r"|aux\s+fonctions\s+de\s+)?secretaire"
@@ -100,6 +100,12 @@ def _joins_next(previous: str, following: str) -> str | None:
     tail_kinds, head_kinds = _kinds_of_fragment(tail), _kinds_of_fragment(head)
     if not tail_kinds or not head_kinds:
         return None
+    # "M.", "C.", "R. LE" at the end of a line: the name goes on on the next one.
+    if tail.split() and (tail_kinds <= {"C", "G", "P"} and _token_kind(tail.split()[-1]) in "CP"
+                         or (tail_kinds <= {"C", "G"} and "S" in head_kinds
+                             and len(tail.split()) <= 2
+                             and all(len(t.strip(".")) <= 2 for t in tail.split()))):
+        return " "
     surname_only = tail_kinds <= {"S", "P"}
     given_only = tail_kinds <= {"G"}
     if (surname_only and head_kinds <= {"G"}) or (given_only and head_kinds <= {"S", "P"}):
@@ -119,6 +125,18 @@ def _logical_lines(lines: list[str]) -> list[str]:
                 continue
         logical.append(line)
     return logical
+
+
+def spaced_hyphen(line: str, index: int) -> bool:
+    """Whether the " - " at ``index`` is a hyphen spaced by a PDF extraction rather than a
+    separator: the words on both sides are of the same kind, two surnames ("BROCA - LANNAUD")
+    or two given names ("Marie - Thérèse"); "Anne - DURAND" separates two people."""
+    before = line[:index].split()
+    after = line[index + 3:].split()
+    if not before or not after:
+        return False
+    left, right = _token_kind(before[-1].strip(",;")), _token_kind(after[0].strip(",;"))
+    return left == right and left in "SG" and not before[-1].endswith(".")
 
 
 def _split_top_level(line: str) -> list[tuple[str, bool]]:
@@ -147,7 +165,7 @@ def _split_top_level(line: str) -> list[tuple[str, bool]]:
             elif folded.startswith((" -- ", " –– "), index):
                 width = 4
             elif folded.startswith((" – ", " — "), index) or (
-                    dashes and folded.startswith(" - ", index)):
+                    folded.startswith(" - ", index) and (dashes or not spaced_hyphen(line, index))):
                 width = 3
             elif (char in "–—" and index and line[index - 1] == "."
                   and line[index + 1:index + 2] == " "):
@@ -185,7 +203,8 @@ _COUNT_PATTERNS = {
 
 
 
-def _find_secretary(lines: list[str]) -> str | None:
+def _find_secretary(lines: list[str]) -> tuple[str, bool] | None:
+    """(name, whether spaced hyphens were joined to read it) of the secretary."""
     for line in lines:
         cleaned = _GENDER_MARK.sub("", line)
         folded = _fold(cleaned)
@@ -194,11 +213,16 @@ def _find_secretary(lines: list[str]) -> str | None:
             if not match:
                 continue
             candidate = cleaned[match.start("name"):match.end("name")]
-            # "La séance est ouverte, M. X est élu secrétaire": keep the last clause.
-            candidate = re.split(r"[,;:]", candidate)[-1]
-            name = _leading_name(candidate)
+            # "La séance est ouverte, M. X est élu secrétaire": the name is the clause next to
+            # the word "secrétaire".
+            clauses = re.split(r"[,;:]", candidate)
+            candidate = clauses[0] if match.start("name") > folded.find("secretaire") >= 0 \
+                else clauses[-1]
+            # "BROCA - LANNAUD Marie - Thérèse": hyphens spaced by the PDF extraction.
+            joined = re.sub(r"(?<=\w) - (?=\w)", "-", candidate)
+            name = _leading_name(joined)
             if name:
-                return name
+                return name, joined != candidate
     return None
 
 
