@@ -102,7 +102,9 @@ def parse_attendance(text: str) -> AttendanceResult:
     builder.result.stated_counts = _read_counts("\n".join(lines[:end_index]))
     for kind, section_lines in sections:
         _read_section(builder, kind, section_lines)
-    secretary = _find_secretary(lines[: min(end_index + 3, len(lines))])
+    spaced = any(anomaly.kind == "guessed_join" and " - " in anomaly.text
+                 for anomaly in builder.result.anomalies)
+    secretary = _find_secretary(lines[: min(end_index + 3, len(lines))], spaced_hyphens=spaced)
     if secretary:
         builder.result.secretary, joined = secretary
         if joined:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from portal.names import name_key
 
 from .matching import same_person
+from .names import _token_kind
 from .results import PresentEntry, ProxyEntry
 
 
@@ -14,6 +15,7 @@ class _Checks:
 
     def check(self) -> None:
         self.drop_represented_excused()
+        self._check_surname_pairs()
         self._check_duplicates()
         self._check_present_and_excused()
         self._check_proxies()
@@ -98,6 +100,23 @@ class _Checks:
                             f"questions (de « {first.giver} » et de « {second.giver} ») : "
                             "un mandataire ne peut en détenir qu'une (L2121-20).",
                         )
+
+    def _check_surname_pairs(self) -> None:
+        """In a list of surnames alone ("GRUDÉ, BAILLIF, ORY"), an entry of two surnames
+        ("LÉPY LECARPENTIER") is a compound surname or two people without their comma: the
+        text cannot tell, so it is counted as one and said."""
+        lists = {"présents": [entry.name for entry in self.result.present],
+                 "excusés": self.result.excused, "absents": self.result.absent}
+        for label, names in lists.items():
+            kinds = [[_token_kind(token) for token in name.split()] for name in names]
+            single = sum(1 for kind in kinds if kind == ["S"])
+            if len(names) < 5 or single < 0.6 * len(names):
+                continue
+            for name, kind in zip(names, kinds, strict=True):
+                if kind == ["S", "S"]:
+                    self.anomaly("glued_names", name,
+                                 f"« {name} » (liste des {label}) est lu comme un seul nom "
+                                 "composé ; s'il s'agit de deux personnes, une virgule manque.")
 
     def _present_as(self, name: str):
         """The present entry ``name`` designates in another spelling ("Michel LOUSSOUARN" for

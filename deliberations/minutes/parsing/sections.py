@@ -203,8 +203,11 @@ _COUNT_PATTERNS = {
 
 
 
-def _find_secretary(lines: list[str]) -> tuple[str, bool] | None:
-    """(name, whether spaced hyphens were joined to read it) of the secretary."""
+def _find_secretary(lines: list[str], *, spaced_hyphens: bool = False
+                    ) -> tuple[str, bool] | None:
+    """(name, whether spaced hyphens were joined to read it) of the secretary. Hyphens spaced
+    by the PDF are joined only in a document whose lists had them (``spaced_hyphens``):
+    elsewhere " - " ends the name ("Michel Teyssedou - Site du Moulin")."""
     for line in lines:
         cleaned = _GENDER_MARK.sub("", line)
         folded = _fold(cleaned)
@@ -219,7 +222,8 @@ def _find_secretary(lines: list[str]) -> tuple[str, bool] | None:
             candidate = clauses[0] if match.start("name") > folded.find("secretaire") >= 0 \
                 else clauses[-1]
             # "BROCA - LANNAUD Marie - Thérèse": hyphens spaced by the PDF extraction.
-            joined = re.sub(r"(?<=\w) - (?=\w)", "-", candidate)
+            joined = (re.sub(r"(?<=\w) - (?=\w)", "-", candidate) if spaced_hyphens
+                      else candidate)
             name = _leading_name(joined)
             if name:
                 return name, joined != candidate
