@@ -21,6 +21,7 @@ slice the original and names are returned as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .builder import _Builder
 from .documents import (
@@ -52,6 +53,7 @@ from .results import (
     SessionHeader,
     StatedCounts,
 )
+from .roster import resolve_with_roster
 from .sections import (
     _find_secretary,
     _logical_lines,
@@ -85,8 +87,12 @@ __all__ = [
 
 
 
-def parse_attendance(text: str) -> AttendanceResult:
+def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> AttendanceResult:
     """Read the attendance block of a registre text.
+
+    ``roster``: the names of the body's members ("NOM Prénom") when known; names written in
+    another order, with initials or glued together are then resolved against it (see
+    ``roster.py``).
 
     Raises ParseError when no section (présents, procurations, excusés, absents) is found.
     """
@@ -111,6 +117,8 @@ def parse_attendance(text: str) -> AttendanceResult:
             builder.anomaly("guessed_join", builder.result.secretary,
                             "Secrétaire de séance : traits d'union entourés d'espaces lus comme "
                             f"des traits d'union (« {builder.result.secretary} »).")
+    if roster:
+        resolve_with_roster(builder.result, list(roster))
     builder.check()
     return builder.result
 

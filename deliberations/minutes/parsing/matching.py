@@ -40,7 +40,9 @@ def _is_initials(token: str) -> bool:
 
 def name_parts(name: str) -> NameParts:
     tokens = [token.strip(",;:()") for token in name.split()]
-    tokens = [token for token in tokens if token and _token_kind(token) != "C"]
+    # A civility opens a name; "M." after the surname ("DUPONT M.") is an initial.
+    tokens = [token for index, token in enumerate(tokens)
+              if token and (_token_kind(token) != "C" or (index and token == "M."))]
     surname, given, initials = [], [], []
     capitals = [token for token in tokens
                 if _token_kind(token) in "SP" and not _is_initials(token)]
