@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from portal.names import name_key
 
-from .matching import same_person
+from .matching import name_parts, same_person
 from .names import _token_kind
 from .results import PresentEntry, ProxyEntry
 
@@ -13,7 +13,10 @@ class _Checks:
     """The checks of _Builder, run after every entry is read (mixin: needs ``result`` and
     ``anomaly``)."""
 
+    _presence_cache: dict[str, PresentEntry] | None = None
+
     def check(self) -> None:
+        self._presence_cache = None
         self.drop_represented_excused()
         self._check_surname_pairs()
         self._check_duplicates()
@@ -48,7 +51,10 @@ class _Checks:
                              "absents ou excusés.")
 
     def _presence(self) -> dict[str, PresentEntry]:
-        return {name_key(entry.name): entry for entry in self.result.present}
+        # Built once per check: the lists do not change while they are checked.
+        if self._presence_cache is None:
+            self._presence_cache = {name_key(entry.name): entry for entry in self.result.present}
+        return self._presence_cache
 
     def _effective_range(self, proxy: ProxyEntry) -> tuple[int, float] | None:
         """Items the proxy is used on: it lapses where its giver is present."""
@@ -121,15 +127,21 @@ class _Checks:
     def _present_as(self, name: str):
         """The present entry ``name`` designates in another spelling ("Michel LOUSSOUARN" for
         "M. LOUSSOUARN", "C. LECLERC" for "LECLERC C."), when exactly one fits."""
-        found = [entry for entry in self.result.present if same_person(name, entry.name)]
+        surname = name_parts(name).surname
+        found = [entry for entry in self.result.present
+                 if name_parts(entry.name).surname == surname and same_person(name, entry.name)]
         return found[0] if len(found) == 1 else None
 
     def drop_represented_excused(self) -> None:
         """A member who gave a proxy is represented: some minutes list them among the excusés
         as well; they count once, as a proxy giver."""
-        givers = [proxy.giver for proxy in self.result.proxies]
-        self.result.excused = [name for name in self.result.excused
-                               if not any(same_person(name, giver) for giver in givers)]
+        givers: dict[str, list[str]] = {}
+        for proxy in self.result.proxies:
+            givers.setdefault(name_parts(proxy.giver).surname, []).append(proxy.giver)
+        self.result.excused = [
+            name for name in self.result.excused
+            if not any(same_person(name, giver)
+                       for giver in givers.get(name_parts(name).surname, []))]
 
     def _check_counts(self) -> None:
         stated, result = self.result.stated_counts, self.result

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from portal.names import name_key
 
@@ -38,6 +39,7 @@ def _is_initials(token: str) -> bool:
             and not any(char.lower() in _VOWELS for char in letters))
 
 
+@lru_cache(maxsize=4096)
 def name_parts(name: str) -> NameParts:
     tokens = [token.strip(",;:()") for token in name.split()]
     # A civility opens a name; "M." after the surname ("DUPONT M.") is an initial.

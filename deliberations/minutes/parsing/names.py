@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import _GENDER_MARK, _fold
 
@@ -17,6 +18,7 @@ _PARTICLES = {"de", "du", "des", "d'", "le", "la", "les", "van", "von", "der", "
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.?-?){1,3}\.$|^[^\W\d_]$")
 
 
+@lru_cache(maxsize=8192)
 def _token_kind(token: str) -> str:
     """S: surname word (upper case), G: given name or initial, C: civility, L: other word."""
     folded = _fold(token)

@@ -139,50 +139,39 @@ def spaced_hyphen(line: str, index: int) -> bool:
     return left == right and left in "SG" and not before[-1].endswith(".")
 
 
+# Candidate separators (and parentheses, to know the depth); each is then confirmed.
+_SEPARATOR_CANDIDATE = re.compile(r"[(),;•·]| (?:--|––) | [-–—] |(?<=\.)[–—](?= )| et ")
+
+
 def _split_top_level(line: str) -> list[tuple[str, bool]]:
     """Entries of one logical line, paren-aware. Each with a flag: True when the entry lies
     between two separators on the line (so an empty one is a real ", ," gap)."""
-    folded = _fold(line)
     # A spaced hyphen separates entries only in a list that has no comma nor semicolon: in
     # "BROCA - LANNAUD Marie - Thérèse, PEROTTO Aline" it is a hyphen spaced by the PDF.
     dashes = not re.search(r"[,;]", re.sub(r"\([^()]*\)", "", line))
     line = re.sub(r"\s[-–—]+$", "", re.sub(r"^[-–—]+\s", "", line))
-    folded = _fold(line)
     pieces: list[str] = []
     depth = 0
     start = 0
-    index = 0
-    while index < len(line):
-        char = line[index]
-        if char == "(":
+    for match in _SEPARATOR_CANDIDATE.finditer(line):
+        found = match.group(0)
+        if found == "(":
             depth += 1
-        elif char == ")":
+            continue
+        if found == ")":
             depth = max(depth - 1, 0)
-        elif depth == 0:
-            width = 0
-            if char in ",;•·":
-                width = 1
-            elif folded.startswith((" -- ", " –– "), index):
-                width = 4
-            elif folded.startswith((" – ", " — "), index) or (
-                    folded.startswith(" - ", index) and (dashes or not spaced_hyphen(line, index))):
-                width = 3
-            elif (char in "–—" and index and line[index - 1] == "."
-                  and line[index + 1:index + 2] == " "):
-                width = 1  # "SABARTHES G.– PETHERBRIDGE S."
-            elif line.startswith(" et ", index):  # lower case only: "ET" may be a surname
-                width = 4
-            if width:
-                pieces.append(line[start:index])
-                start = index + width
-                index += width
-                continue
-        index += 1
+            continue
+        if depth or match.start() < start:
+            continue
+        # " et " in lower case only: "ET" may be a surname.
+        if found == " - " and not dashes and spaced_hyphen(line, match.start()):
+            continue
+        pieces.append(line[start:match.start()])
+        start = match.end()
     pieces.append(line[start:])
     last = len(pieces) - 1
     return [(piece.strip(" :\t"), 0 < position < last) for position, piece in
             enumerate(pieces)]
-
 
 
 _COUNT_PATTERNS = {

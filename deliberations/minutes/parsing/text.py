@@ -9,15 +9,23 @@ import unicodedata
 _APOSTROPHES = {"’": "'", "ʼ": "'", "‘": "'", "`": "'"}
 
 
-def _fold(text: str) -> str:
-    """Lower-case, accent-free copy of ``text`` with exactly the same length."""
-    out = []
-    for char in text:
-        char = _APOSTROPHES.get(char, char)
+class _FoldTable(dict):
+    """str.translate table filled on first use of each character: one character in, one out."""
+
+    def __missing__(self, code: int) -> str:
+        char = _APOSTROPHES.get(chr(code), chr(code))
         base = unicodedata.normalize("NFKD", char)[:1] or char
         lower = base.lower()
-        out.append(lower if len(lower) == 1 else base)
-    return "".join(out)
+        self[code] = folded = lower if len(lower) == 1 else base
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def _fold(text: str) -> str:
+    """Lower-case, accent-free copy of ``text`` with exactly the same length."""
+    return text.translate(_FOLD_TABLE)
 
 
 _HTML_TAG = re.compile(r"<[^>\n]{1,200}>")
