@@ -11,10 +11,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from deliberations import opendata, selectors
-from deliberations.feeds import sessions_icalendar
-from deliberations.filters import DeliberationFilter
+from deliberations import selectors
 from deliberations.models import Attendance, Deliberation, Session
+from deliberations.publication import opendata
+from deliberations.publication.feeds import sessions_icalendar
+from deliberations.publication.filters import DeliberationFilter
 
 PAGE_SIZE = 20
 

@@ -20,16 +20,17 @@ portal_patterns = [
          name="body_detail"),
     path("elus/", views.member_list, name="member_list"),
     path("elus/<slug:slug>/", views.member_detail, name="member_detail"),
+    path("recherche/", views.site_search, name="site_search"),
     path("accessibilite/", views.accessibility, name="accessibility"),
     path("mentions-legales/", views.legal_notice, name="legal_notice"),
 ]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", include("deliberations.extract_urls")),
+    path("", include("deliberations.extracts.urls")),
     path("", include((portal_patterns, "portal"))),
     path("", include("deliberations.urls")),
-    path("api/v1/", include("deliberations.api")),
+    path("api/v1/", include("deliberations.publication.api")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS},
          name="django.contrib.sitemaps.views.sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

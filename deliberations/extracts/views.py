@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from deliberations import extracts
+from deliberations.extracts import issuing
 from deliberations.models import Deliberation, IssuedExtract
 
 # An issued extract weighs tens of kilobytes; refuse to hash anything unreasonable.
@@ -116,7 +116,7 @@ def _check_upload(request) -> tuple[ExtractUploadForm, dict, int]:
         return form, {}, 400
     upload = form.cleaned_data["file"]
     upload.seek(0)
-    match = extracts.extract_find_by_content(upload)
+    match = issuing.extract_find_by_content(upload)
     return form, {"checked": True, "match": match, "uploaded_name": upload.name}, 200
 
 
@@ -134,7 +134,7 @@ def extract_download(request, slug):
     """The current issued extract of a published deliberation. A GET never issues one:
     404, with an explanation, while none has been issued."""
     deliberation = get_object_or_404(Deliberation.objects.published(), slug=slug)
-    extract = extracts.extract_current(deliberation)
+    extract = issuing.extract_current(deliberation)
     if extract is None:
         return render(request, "deliberations/extract_not_issued.html",
                       {"deliberation": deliberation}, status=404)
@@ -155,7 +155,7 @@ def verify_index(request):
     """Type a code, or drop a PDF to check it against every issued extract."""
     code_form = CodeForm(request.GET or None)
     if code_form.is_valid():
-        return redirect("extracts:verify", code=extracts.normalise_code(
+        return redirect("extracts:verify", code=issuing.normalise_code(
             code_form.cleaned_data["code"]))
     upload_form, result, status = _upload_or_blank(request)
     return render(request, "deliberations/verify_index.html", {
@@ -167,7 +167,7 @@ def verify_index(request):
 @require_http_methods(["GET", "POST"])
 def verify(request, code):
     """What an extract certified, and whether an uploaded copy is byte-for-byte authentic."""
-    normalised = extracts.normalise_code(code)
+    normalised = issuing.normalise_code(code)
     if normalised != code:
         return redirect("extracts:verify", code=normalised)
     extract = (
