@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .names import _split_entry
+from .names import _read_names, _read_note, _split_entry
+from .results import ProxyEntry
 from .sections import _G
 from .text import _GENDER_MARK, _fold
 
@@ -48,3 +49,64 @@ def _match_proxy(entry_raw: str, *, bare: bool) -> tuple[str, str, str] | None:
             return (text[match.start("giver"):match.end("giver")],
                     text[match.start("holder"):match.end("holder")], notes)
     return None
+
+
+# Column headings of a flattened table: "Absents/excusés Pouvoir à".
+_TABLE_HEADER = re.compile(
+    r"^\s*(?:absente?s?\s*/?\s*(?:excusee?s?)?\s+)?(?:pouvoir|procuration)s?\s+(?:donnee?s?\s+)?a\s+"
+    r"(?=\S+\s+\S+\s+\S+\s+\S+)(?!.*\s(?:a|par)\s)"
+)
+
+
+class _ProxyReading:
+    """Procuration entries of ``_Builder`` (mixin: needs ``result``, ``anomaly``,
+    ``_substitute`` and ``_unparsed``)."""
+
+    def add_proxy(self, raw: str) -> None:
+        header = _TABLE_HEADER.match(_fold(raw))
+        if header:
+            raw = raw[header.end():]
+        if self._substitute(raw):
+            return
+        if not header and self._maybe_proxy(raw, bare=True):
+            return
+        if not self._table_pairs(raw):
+            self._unparsed(raw, "procuration")
+
+    def _table_pairs(self, raw: str) -> bool:
+        """A two-column table (mandant | mandataire) flattened into one line of names: read
+        in pairs, and reported, since nothing but the order tells giver from holder."""
+        read = _read_names(_split_entry(raw).text)
+        if not read.valid or len(read.names) < 2 or len(read.names) % 2:
+            return False
+        pairs = list(zip(read.names[::2], read.names[1::2], strict=True))
+        self.result.proxies += [ProxyEntry(giver=giver, holder=holder) for giver, holder in pairs]
+        self.anomaly("table_pairs", raw,
+                     "Procurations lues par paires dans un tableau mis à plat (mandant puis "
+                     "mandataire) : " + ", ".join(f"« {g} » → « {h} »" for g, h in pairs)
+                     + ". Vérifiez l'ordre des colonnes.")
+        return True
+
+    def _maybe_proxy(self, raw: str, *, bare: bool) -> bool:
+        found = _match_proxy(raw, bare=bare)
+        if not found:
+            return False
+        giver_text, holder_text, rest = found
+        giver, holder = _read_names(giver_text), _read_names(holder_text)
+        if not (giver.valid and holder.valid and giver.names and holder.names):
+            self._unparsed(raw, "procuration")
+            return True
+        if len(giver.names) > 1 or len(holder.names) > 1:
+            self.anomaly("glued_names", raw, "Plusieurs noms lus dans une même procuration : "
+                         "séparateur manquant ? Seul le premier nom de chaque côté est retenu.")
+        proxy = ProxyEntry(giver=giver.names[0], holder=holder.names[0])
+        for note_text in [note for _, note in _split_entry(rest).notes]:
+            note = _read_note(note_text)
+            proxy.from_item = note.from_item if note.from_item is not None else proxy.from_item
+            proxy.until_item = (note.until_item if note.until_item is not None
+                                else proxy.until_item)
+            if not note.understood and note_text.strip():
+                self.anomaly("unparsed_note", raw,
+                             f"Mention non comprise et ignorée : « {note_text.strip()} ».")
+        self.result.proxies.append(proxy)
+        return True
