@@ -138,10 +138,18 @@ class _Checks:
         givers: dict[str, list[str]] = {}
         for proxy in self.result.proxies:
             givers.setdefault(name_parts(proxy.giver).surname, []).append(proxy.giver)
-        self.result.excused = [
-            name for name in self.result.excused
-            if not any(same_person(name, giver)
-                       for giver in givers.get(name_parts(name).surname, []))]
+        kept = []
+        for name in self.result.excused:
+            same = [giver for giver in givers.get(name_parts(name).surname, [])
+                    if same_person(name, giver)]
+            if not same:
+                kept.append(name)
+            elif name_key(same[0]) != name_key(name):
+                # "DUPONT" gave a proxy, "DUPONT Marie" is excused: probably one person.
+                self.anomaly("duplicate_name", name,
+                             f"« {name} » (excusé) est compté comme ayant donné pouvoir, sous "
+                             f"le nom « {same[0]} » : vérifiez qu'il s'agit de la même personne.")
+        self.result.excused = kept
 
     def _check_counts(self) -> None:
         stated, result = self.result.stated_counts, self.result

@@ -89,3 +89,21 @@ def test_stated_counts_that_disagree_are_said():
     assert result.stated_counts.present == 3
     messages = [a.message for a in result.anomalies if a.kind == "count_mismatch"]
     assert "Le registre indique 3 présents, les listes en donnent 2." in messages
+
+
+def test_a_proxy_giver_listed_among_the_excused_counts_once():
+    # Ouvèze-Payre 2019: "Jimenez" gives a proxy and is listed among the excusés too.
+    result = parse_attendance("Présents : Monsieur Cheynet, Monsieur Martin\n"
+                              "Pouvoirs : Monsieur Jimenez a donné pouvoir à Monsieur Cheynet\n"
+                              "Excusés : Messieurs Leclere, Jimenez.")
+    assert result.excused == ["Leclere"]
+    assert [(p.giver, p.holder) for p in result.proxies] == [("Jimenez", "Cheynet")]
+    assert result.anomalies == []
+
+
+def test_a_giver_matched_to_an_excused_member_by_guess_is_said():
+    result = parse_attendance("Présents : MARTIN Anne\n"
+                              "Procurations : DUPONT donne pouvoir à MARTIN Anne\n"
+                              "Excusés : DUPONT Marie, PETIT Luc")
+    assert result.excused == ["PETIT Luc"]
+    assert kinds(result) == {"duplicate_name"}
