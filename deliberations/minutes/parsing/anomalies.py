@@ -19,6 +19,7 @@ class _Checks:
         self._presence_cache = None
         self.drop_represented_excused()
         self._check_surname_pairs()
+        self._check_names_without_given_name()
         self._check_duplicates()
         self._check_present_and_excused()
         self._check_proxies()
@@ -123,6 +124,21 @@ class _Checks:
                     self.anomaly("glued_names", name,
                                  f"« {name} » (liste des {label}) est lu comme un seul nom "
                                  "composé ; s'il s'agit de deux personnes, une virgule manque.")
+
+    def _check_names_without_given_name(self) -> None:
+        """In a list where (nearly) every name has its given name or initial, one without is
+        a commune heading read as a person, or a name cut short: said, not guessed."""
+        lists = {"présents": [entry.name for entry in self.result.present],
+                 "excusés": self.result.excused, "absents": self.result.absent}
+        for label, names in lists.items():
+            bare = [name for name in names
+                    if not (name_parts(name).given or name_parts(name).initials)]
+            if len(names) >= 5 and 0 < len(bare) <= 0.2 * len(names):
+                for name in bare:
+                    self.anomaly("unparsed_entry", name,
+                                 f"« {name} » (liste des {label}) n'a ni prénom ni initiale, "
+                                 "contrairement aux autres noms : nom de commune lu comme une "
+                                 "personne, ou nom incomplet ?")
 
     def _present_as(self, name: str):
         """The present entry ``name`` designates in another spelling ("Michel LOUSSOUARN" for

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .matching import _is_initials
 from .names import _token_kind
 from .text import _GENDER_MARK, _fold
 
@@ -27,7 +28,7 @@ _CAPACITY = re.compile(
     r"(?:titulaires?|suppleant(?:e)?s?)(?![\w'])|(?<![\w'])(?:titulaires?|suppleant(?:e)?s?)$"
 )
 # A line of capitals alone, without separator or initial: a commune heading ("LE PORGE").
-_CAPITALS_LINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’\- ]+$")
+_CAPITALS_LINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’/\- ]+$")
 # Pieces that continue the previous entry ("X, représenté par sa suppléante, Mme Y",
 # "X, suppléant de Y", "X, qui donne pouvoir à Y").
 _CONTINUES = re.compile(
@@ -82,9 +83,8 @@ def commune_heading_lines(lines: list[str]) -> set[int]:
         stripped = line.strip()
         if not _CAPITALS_LINE.match(stripped) or any(char in stripped for char in ",;"):
             continue
-        if any(_token_kind(token) == "G" and len(token.strip(".")) <= 2
-               for token in stripped.split()):
-            continue  # an initial: "DUPONT J" is a person
+        if any("/" not in token and _is_initials(token) for token in stripped.split()[1:]):
+            continue  # an initial: "DUPONT J" is a person ("LA FERTE S/ JOUARRE" is not)
         found.add(index)
     return found
 

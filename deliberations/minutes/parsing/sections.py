@@ -90,6 +90,8 @@ def _joins_next(previous: str, following: str) -> str | None:
     """
     if re.search(r"[^\W\d_]-$", previous):
         return ""
+    if previous.count("(") > previous.count(")"):
+        return " "  # a note wrapped over two lines: "(suppléant de / M. BAR Jacques)"
     folded_prev, folded_next = _fold(previous), _fold(following)
     if _CONNECTIVE_END.search(folded_prev) or _CONNECTIVE_START.match(folded_next):
         return " "
@@ -107,7 +109,7 @@ def _joins_next(previous: str, following: str) -> str | None:
                              and all(len(t.strip(".")) <= 2 for t in tail.split()))):
         return " "
     surname_only = tail_kinds <= {"S", "P"}
-    given_only = tail_kinds <= {"G"}
+    given_only = "G" in tail_kinds and tail_kinds <= {"C", "G"}  # "M. Cyrille / KERRAND"
     if (surname_only and head_kinds <= {"G"}) or (given_only and head_kinds <= {"S", "P"}):
         return " "
     return None

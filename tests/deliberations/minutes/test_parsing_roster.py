@@ -75,6 +75,14 @@ def test_without_roster_the_same_block_reads_as_written():
      "et Mme TESSIER pour LIGNIÈRES DE TOURAINE", 5, 0, []),
     ("Etaient présents : Commune de Chomérac : Monsieur Martin Commune de : Messieurs Vignal, "
      "Ambert", 3, 0, []),
+    # Read after the corpus was closed, as a check (Pays Fertois 2007, Questembert 2019):
+    # commune headings alone on their line, a note wrapped over two lines, a given name at the
+    # end of one line and its surname on the next.
+    ("Etaient présents :\nBASSEVELLE\nM. RICHARD Bernard\nBUSSIERES\nM. VALLEE Marc "
+     "(suppléant de\nM. RONDEAU Jean-Marie)\nCHANGIS SUR MARNE\nCITRY SUR MARNE\nMme LACOMBE "
+     "Anne-Marie\nLA FERTE S/ JOUARRE\nREUIL EN BRIE\nM. CEVAER Michel", 4, 0, []),
+    ("Etaient présents :\nM. Michel GRIGNON, M. Bernard CHAUVIN, M. Cyrille\nKERRAND, Mme "
+     "Monique\nDANION, M.\nRené DANILET\n\nAbsents :M. Patrice LAUNAY", 5, 0, []),
 ])
 def test_real_forms(text, present, excused, proxies):
     result = parse_attendance(text)
