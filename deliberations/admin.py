@@ -44,11 +44,26 @@ from deliberations.models import (
     IssuedExtract,
     Proxy,
     Session,
+    WrittenProxy,
 )
 from deliberations.views import render_deliberation
 from portal.admin import OrganisationScopedAdmin, scope_queryset
 from portal.models import Member
 from portal.wording import items_wording
+
+
+@admin.register(WrittenProxy)
+class WrittenProxyAdmin(OrganisationScopedAdmin):
+    """Written proxies (pouvoirs écrits) serving at several sessions of a body (L2121-20)."""
+
+    list_display = ["giver", "holder", "body", "valid_from", "valid_until", "illness_certified"]
+    list_filter = ["body__organisation", "body", "illness_certified"]
+    list_select_related = ["giver", "holder", "body", "body__organisation"]
+    search_fields = ["giver__last_name", "giver__first_name", "holder__last_name",
+                     "holder__first_name"]
+    autocomplete_fields = ["giver", "holder"]
+    fields = ["body", "giver", "holder", "signed_on", ("valid_from", "valid_until"),
+              "illness_certified", "note"]
 
 
 @admin.register(Session)
@@ -205,7 +220,8 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
                     attendances=[_attendance_of(row) for row in changed
                                  if row.status not in ("", REPRESENTED)],
                     proxies=[Proxy(giver=row.member, holder=row.holder_member,
-                                   from_item=row.proxy_from, until_item=row.proxy_until)
+                                   from_item=row.proxy_from, until_item=row.proxy_until,
+                                   written_proxy=row.written_proxy)
                              for row in changed if row.holder_member is not None],
                     by=request.user,
                 )
@@ -380,7 +396,8 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     date_hierarchy = "published_on"
     autocomplete_fields = ["rapporteur", "signatory", "non_voting_members",
                            "withdrawn_members"]
-    readonly_fields = ["status", "executory", "appeal_deadline", "extracts_list"]
+    readonly_fields = ["status", "executory", "appeal_deadline", "prefect_review_deadline",
+                       "extracts_list"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [AnnexInline, StatusChangeInline]
     change_form_template = "admin/deliberations/deliberation/change_form.html"
@@ -397,7 +414,8 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
                              "result"]}),
         ("Transmission et publication", {"fields": [
             "subject_to_transmission", "prefecture_act_id",
-            ("transmitted_on", "received_on", "published_on"), "executory", "appeal_deadline",
+            ("transmitted_on", "received_on", "published_on"), "executory",
+            ("appeal_deadline", "prefect_review_deadline"),
             ("signatory", "signatory_capacity"),
         ]}),
         ("Extraits certifiés", {"fields": ["extracts_list"]}),
@@ -408,7 +426,8 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
         if obj is not None and obj.status == Deliberation.Status.PUBLISHED:
             return [field.name for field in Deliberation._meta.get_fields()
                     if field.concrete and field.editable and not field.auto_created] + [
-                "status", "executory", "appeal_deadline", "extracts_list"]
+                "status", "executory", "appeal_deadline", "prefect_review_deadline",
+                "extracts_list"]
         return super().get_readonly_fields(request, obj)
 
     def get_prepopulated_fields(self, request, obj=None):
@@ -576,10 +595,17 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
         return render_to_string("admin/deliberations/deliberation/_extracts.html",
                                 {"extracts": extracts})
 
-    @admin.display(description="fin du délai de recours")
+    @admin.display(description="fin du délai de recours (R421-1 CJA, délai franc)")
     def appeal_deadline(self, deliberation):
         value = selectors.appeal_deadline(deliberation) if deliberation.pk else None
-        return f"{value:%d/%m/%Y}" if value else "—"
+        return f"{value:%d/%m/%Y} inclus" if value else "— (à compter de la publication)"
+
+    @admin.display(description="fin du délai de déféré préfectoral (L2131-6)")
+    def prefect_review_deadline(self, deliberation):
+        value = selectors.prefect_review_deadline(deliberation) if deliberation.pk else None
+        if value:
+            return f"{value:%d/%m/%Y} inclus (deux mois à compter de la réception en préfecture)"
+        return "— (à compter de la réception en préfecture)"
 
     def _transition(self, request, queryset, to_status, done_message):
         moved = 0

@@ -33,7 +33,7 @@ def first_proxy_problems(*, presences, proxies, session_date, item_count, names,
     for item in _checked_items(presences, proxies, item_count):
         for problem in rules.proxy_problems(
             item=item, presences=presences, proxies=proxies, session_date=session_date,
-            windows=tuple(settings.PROXY_DOUBLE_HOLDING_WINDOWS), names=names,
+            names=names,
             in_office_members=in_office_members,
         ):
             for index, proxy in enumerate(proxies):
@@ -275,6 +275,10 @@ class GridRow:
     holder_member: object = None
     proxy_from: int | None = None
     proxy_until: int | None = None
+    # The written proxy (pouvoir écrit, L2121-20) the row's proxy rests on: as stored, then
+    # as tied by AttendanceGrid.clean when the row changes.
+    written_proxy: object = None
+    stored_written_proxy: object = None
 
     @property
     def key(self) -> str:
@@ -315,6 +319,7 @@ class AttendanceGrid:
             row.status = row.status or REPRESENTED
             row.holder = labels.get(proxy.holder_id, "")
             row.proxy_items = items_text(proxy.from_item, proxy.until_item)
+            row.written_proxy = row.stored_written_proxy = proxy.written_proxy
         self.stored = {pk: row.values() for pk, row in self.rows.items()}
         self.page_members = list(page_members if page_members is not None else self.rows)
         self.errors: list[str] = []
@@ -378,12 +383,35 @@ class AttendanceGrid:
         )
         for index, message in proxy_problems.items():
             self.rows[givers[index]].errors.append(message)
+        written_problems = self._check_written_proxies()
         secretary = secretary_problem(self.session.secretary, presences)
         if secretary:
             self.errors.append(secretary)
-        if presence_problems or proxy_problems:
+        if presence_problems or proxy_problems or written_problems:
             self.errors.append("Présences ou procurations invalides : corrigez les lignes "
                                "signalées. Rien n'a été enregistré.")
+
+    def _check_written_proxies(self) -> dict[int, str]:
+        """L2121-20: a written proxy serves at most three consecutive sessions of the body,
+        except certified illness. A changed row's proxy is tied to the written proxy of the
+        same giver and holder covering the session date (as the import does); an unchanged
+        row keeps the document stored with it. Problems go on the giver's row."""
+        rows = [row for row in self.rows.values() if row.holder_member is not None]
+        if not rows or self.session.body_id is None or self.session.date is None:
+            return {}
+        changed = [row for row in rows if row.values() != self.stored[row.member.pk]]
+        matched = selectors.matching_written_proxies(
+            self.session, [(row.member.pk, row.holder_member.pk) for row in changed]
+        )
+        for row in changed:
+            row.written_proxy = matched.get((row.member.pk, row.holder_member.pk))
+        problems = selectors.written_proxy_problems(self.session, [
+            selectors.ProxyUse(row.member, row.holder_member, row.written_proxy)
+            for row in rows
+        ])
+        for index, message in sorted(problems.items()):
+            rows[index].errors.append(message)
+        return problems
 
     def _clean_row(self, row: GridRow):
         row.errors = []

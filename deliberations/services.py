@@ -104,7 +104,8 @@ def _check_adoptable(deliberation: Deliberation) -> None:
         if not figures.quorum_met:
             raise ValidationError(
                 f"Quorum non atteint à la question {figures.item} : {figures.present} "
-                f"présents pour {figures.quorum_required} requis (L2121-17). La question "
+                f"présents pour {figures.quorum_required} requis "
+                f"({figures.regime.label if figures.regime else 'L2121-17'}). La question "
                 "doit être reportée à une seconde convocation."
             )
 
@@ -252,8 +253,9 @@ def session_attendance_replace(
 ) -> tuple[int, int]:
     """Replace the attendance rows of ``members`` and the proxies they gave by the unsaved
     ``attendances`` and ``proxies`` (the grid's changed rows), then check the whole session
-    item by item (L2121-17, L2121-20, L5211-6): a problem raises ValidationError and nothing
-    is written. Returns the numbers of attendance and proxy rows written."""
+    item by item (L2121-17, L2121-20, L5211-6) and the written proxies the proxies rest on
+    (at most three consecutive sessions, L2121-20): a problem raises ValidationError and
+    nothing is written. Returns the numbers of attendance and proxy rows written."""
     session.attendances.filter(member_id__in=members).delete()
     session.proxies.filter(giver_id__in=members).delete()
     for row in (*attendances, *proxies):
@@ -262,7 +264,8 @@ def session_attendance_replace(
         row.full_clean(exclude=["session"], validate_unique=False)
     Attendance.objects.bulk_create(attendances)
     Proxy.objects.bulk_create(proxies)
-    problems = selectors.session_problems(session)
+    problems = [*selectors.session_problems(session),
+                *selectors.stored_written_proxy_problems(session)]
     if problems:
         raise ValidationError(problems)
     if getattr(by, "pk", None) and members:

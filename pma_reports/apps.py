@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class PmaReportsConfig(AppConfig):
     name = "pma_reports"
     verbose_name = "Rapports d'activités du Pôle métropolitain de l'Artois"
+
+    def ready(self):
+        from pma_reports.search import search_publications, search_reports
+        from portal import sitesearch
+
+        sitesearch.register("rapports", "Rapports d'activités", search_reports, order=30)
+        sitesearch.register("publications", "Actualités et lettres aux maires",
+                            search_publications, order=40)

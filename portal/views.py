@@ -46,7 +46,8 @@ def _recent_sessions(**filters):
 
 def _organisations_with_bodies():
     return Organisation.objects.filter(bodies__isnull=False).distinct().prefetch_related(
-        Prefetch("bodies", queryset=Body.objects.order_by("name"))
+        Prefetch("bodies", queryset=Body.objects.order_by("name")),
+        Prefetch("member_organisations", queryset=Organisation.objects.order_by("name")),
     )
 
 

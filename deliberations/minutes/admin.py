@@ -137,12 +137,15 @@ def import_attendance_view(request: HttpRequest, session_id: str, model_admin) -
 
     text = form.cleaned_data["text"]
     try:
-        result = parse_attendance(text)
+        # The roster lets the parser read "C. LECLERC" or "Christian LECLERC" as the member
+        # LECLERC Christian, and say when a name fits two members.
+        members = list(candidate_members(session))
+        result = parse_attendance(text, roster=[member.full_name for member in members])
     except ParseError as error:
         form.add_error("text", str(error))
         return TemplateResponse(request, TEMPLATE, {**context, "form": form})
 
-    candidates = list(candidate_members(session))
+    candidates = members
     matches = match_names(result.all_names(), candidates)
     apply_aliases(matches, session)
     unknown = [match for match in matches if not match.matched]

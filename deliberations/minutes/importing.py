@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from deliberations import selectors
-from deliberations.minutes.parsing import AttendanceResult
+from deliberations.minutes.parsing import AttendanceResult, split_full_name
 from deliberations.models import Attendance, Proxy, Session
 from portal.models import Member
 from portal.names import name_key
@@ -42,16 +42,18 @@ class Match:
 
 def match_names(names: Iterable[str], members: Iterable[Member]) -> list[Match]:
     """Match each name on name_key (accents, case, hyphens ignored: "MEY-FROIDT Sylvie" is
-    MEYFROIDT Sylvie). Without an exact match, or when two members share the key, the closest
-    members by similarity of their keys are offered as suggestions."""
+    MEYFROIDT Sylvie; "Sylvie MEYFROIDT" too, read surname first). Without an exact match,
+    or when two members share the key, the closest members by similarity of their keys are
+    offered as suggestions."""
     by_key: dict[str, list[Member]] = {}
     for member in members:
         by_key.setdefault(member.match_key or name_key(member.full_name), []).append(member)
     keys = list(by_key)
     matches = []
     for name in dict.fromkeys(names):
-        key = name_key(name)
-        exact = by_key.get(key, [])
+        # Members are keyed "NOM Prénom"; the parser keeps "Prénom NOM" as written.
+        key = name_key(" ".join(filter(None, split_full_name(name))))
+        exact = by_key.get(name_key(name)) or by_key.get(key, [])
         if len(exact) == 1:
             matches.append(Match(name, exact[0]))
             continue
@@ -128,7 +130,9 @@ def _attendance_rows(session: Session, result: AttendanceResult,
 
 
 def _proxy_rows(session: Session, result: AttendanceResult,
-                members: dict[str, Member]) -> list[Proxy]:
+                 members: dict[str, Member]) -> list[Proxy]:
+    """One Proxy per giver, tied to the written proxy (pouvoir écrit) of the same giver and
+    holder that covers the session date, if the clerk recorded one (L2121-20)."""
     rows: dict[int, Proxy] = {}
     for entry in result.proxies:
         giver = members[name_key(entry.giver)]
@@ -136,6 +140,11 @@ def _proxy_rows(session: Session, result: AttendanceResult,
             session=session, giver=giver, holder=members[name_key(entry.holder)],
             from_item=entry.from_item, until_item=entry.until_item,
         ))
+    documents = selectors.matching_written_proxies(
+        session, [(row.giver_id, row.holder_id) for row in rows.values()]
+    )
+    for row in rows.values():
+        row.written_proxy = documents.get((row.giver_id, row.holder_id))
     return list(rows.values())
 
 
@@ -148,12 +157,14 @@ def _save_all(rows: Iterable[Attendance | Proxy]) -> None:
 
 def legal_problems(session: Session) -> list[str]:
     """The presence and proxy problems of the session's stored attendance, item by item
-    (rules.py through selectors: L2121-17, L2121-20, L5211-6), each message once."""
+    (rules.py through selectors: L2121-17, L2121-20, L5211-6), each message once, then the
+    written proxies used beyond three consecutive sessions (L2121-20)."""
     messages = []
     for item_range in selectors.session_quorum_table(session):
         for problem in item_range.figures.problems:
             if problem.message not in messages:
                 messages.append(problem.message)
+    messages.extend(selectors.stored_written_proxy_problems(session))
     return messages
 
 
@@ -344,9 +355,10 @@ def unknown_names_resolve(*, session: Session, matches: list[Match],
         if match.matched or not choice:
             continue
         if choice == CREATE:
-            last_name, _, first_name = match.name.partition(" ")
+            # The parser keeps a name as written: "Sophie ROLLIN" as well as "ROLLIN Sophie".
+            last_name, first_name = split_full_name(match.name)
             member = Member(last_name=last_name, first_name=first_name)
-            member.slug = _free_slug(match.name)
+            member.slug = _free_slug(member.full_name)
             member.save()
             # The seat's real start date is not in the registre: the session date is the
             # first day the portal knows it held (to be corrected on the member's page).

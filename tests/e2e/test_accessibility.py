@@ -96,7 +96,44 @@ def public_site(browser, transactional_db, live_server):
     }
     if extract is not None:
         pages["extract verification"] = f"/verifier/{extract.code}"
+    if "load_territorial_project" in get_commands() and "load_seed_records" in get_commands():
+        pages.update(_territorial_project_pages())
+    if "load_pma_reports" in get_commands():
+        call_command("load_pma_reports", verbosity=0)
+        pages.update({
+            "organisations": "/collectivites/",
+            "activity reports": "/rapports-activites/",
+            "activity report 2021": "/rapports-activites/pma/2021/",
+            "activity report 2020 (OCR)": "/rapports-activites/pma/2020/",
+            "report objective over the years": "/rapports-activites/pma/themes/"
+                                               "agir-sur-leco-transition-et-la-transition-"
+                                               "energetique/",
+            "PMA publications and agenda": "/rapports-activites/pma/publications/",
+            "letter to mayors": "/rapports-activites/pma/publications/lettre-aux-maires-2024/",
+            "site search (reports)": "/recherche/?q=" + quote("cadastre solaire"),
+        })
     return pages
+
+
+def _territorial_project_pages():
+    """Dashboard, an indicator with two measurements (chart + table) and the evaluation
+    calendar of the territorial project read from seed 003."""
+    import datetime
+
+    from territory_project.models import Measurement, Project
+
+    call_command("load_territorial_project", verbosity=0)
+    project = Project.objects.get()
+    indicator = project.indicators.get(code="dechets-par-habitant")
+    for year, value in ((2024, 742), (2025, 701)):
+        Measurement.objects.create(indicator=indicator, value=value, source="Rapport annuel",
+                                   measured_on=datetime.date(year, 6, 30))
+    base = project.get_absolute_url()
+    return {
+        "territorial project dashboard": base,
+        "territorial project indicator": indicator.get_absolute_url(),
+        "territorial project evaluations": f"{base}evaluations/",
+    }
 
 
 def _axe_violations(page):

@@ -1,5 +1,10 @@
 """``manage.py parse_attendance FILE``: print the attendance block of a registre as JSON.
 
+``manage.py parse_attendance --check DIR``: run the parser over a corpus of blocks counted by
+hand (``<slug>.txt`` + ``<slug>.json``, see ``deliberations.minutes.parsing.corpus``), print
+expected vs got and the anomalies of each text, then "N exact, M flagged, K silently wrong".
+Exits 1 when a text is silently wrong.
+
 FILE is a text file or ``-`` for standard input. Anomalies are part of the output, not
 errors: the command exits 0 whenever it found an attendance section.
 """
@@ -11,6 +16,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from deliberations.minutes.parsing import ParseError, parse_attendance
+from deliberations.minutes.parsing.corpus import SILENTLY_WRONG, check_directory, summary_line
 
 # Unreadable file or no attendance section: distinct from Django's generic exit 1.
 EXIT_INPUT_ERROR = 2
@@ -28,10 +34,18 @@ class Command(BaseCommand):
     stealth_options = ("stdin",)
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="Fichier texte du registre, ou « - » pour l'entrée "
-                            "standard.")
+        parser.add_argument("file", nargs="?", help="Fichier texte du registre, ou « - » pour "
+                            "l'entrée standard.")
+        parser.add_argument("--check", metavar="DOSSIER",
+                            help="Compare la lecture de chaque texte du dossier à ses décomptes "
+                            "faits à la main (fichier .json à côté de chaque .txt).")
 
     def handle(self, *args, **options):
+        if options["check"]:
+            return self._check(Path(options["check"]))
+        if not options["file"]:
+            raise CommandError("Indiquez un fichier, « - », ou --check DOSSIER.",
+                               returncode=EXIT_INPUT_ERROR)
         text = self._read(options["file"], options.get("stdin") or sys.stdin)
         try:
             result = parse_attendance(text)
@@ -53,3 +67,30 @@ class Command(BaseCommand):
                 f"Impossible de lire le fichier « {source} » : {error}",
                 returncode=EXIT_INPUT_ERROR,
             ) from error
+
+    def _check(self, directory: Path) -> None:
+        if not directory.is_dir():
+            raise CommandError(f"« {directory} » n'est pas un dossier.",
+                               returncode=EXIT_INPUT_ERROR)
+        outcomes = check_directory(directory, parse_attendance)
+        if not outcomes:
+            raise CommandError(f"Aucun couple .txt/.json dans « {directory} ».",
+                               returncode=EXIT_INPUT_ERROR)
+        for outcome in outcomes:
+            self.stdout.write(f"== {outcome.slug} : {outcome.verdict}")
+            expected, got = outcome.expected, outcome.got
+            for key, label in (("present", "présents"), ("excused", "excusés"),
+                               ("absent", "absents")):
+                self.stdout.write(f"   {label:<12} attendu {expected.get(key)!s:>4}   "
+                                  f"lu {got.get(key)!s:>4}")
+            self.stdout.write(f"   {'procurations':<12} attendu {len(expected['proxies']):>4}   "
+                              f"lu {len(got.get('proxies', [])):>4}")
+            self.stdout.write(f"   {'secrétaire':<12} attendu {expected.get('secretary')!r}   "
+                              f"lu {got.get('secretary')!r}")
+            for difference in outcome.differences:
+                self.stdout.write(f"   ÉCART : {difference}")
+            for anomaly in outcome.anomalies:
+                self.stdout.write(f"   anomalie : {anomaly}")
+        self.stdout.write(summary_line(outcomes))
+        if any(outcome.verdict == SILENTLY_WRONG for outcome in outcomes):
+            raise CommandError("Au moins un texte est lu faux sans anomalie.", returncode=1)

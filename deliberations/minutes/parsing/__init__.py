@@ -1,0 +1,209 @@
+"""Minutes parser: registre text → dataclasses. Pure: standard library and portal.names only (no
+Django model).
+
+Modules: ``text`` (folding, lines, dates), ``names`` (one person's name and its notes),
+``sections`` (headings, separators, secretary, stated counts), ``proxies``, ``builder``
+(entries → result), ``anomalies`` (consistency checks), ``documents`` (preamble, deliberation).
+
+Reads what clerks actually write in a "extrait du registre des délibérations": the session
+preamble, the attendance block (présents with per-item notes, procurations, excusés, absents,
+secrétaire de séance, stated counts) and the deliberation itself.
+
+Anomalies (an empty entry, two names glued together, a holder who is not present...) are
+*reported* in ``AttendanceResult.anomalies``, never silently fixed: the parser still produces
+its best reading so that a clerk can confirm or correct it.
+
+Every regular expression is written in lower case without accents and runs on a folded copy of
+the text (``_fold``) that has exactly the same length as the original, so that match spans
+slice the original and names are returned as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .builder import _Builder
+from .documents import (
+    OfficeHolder,
+    parse_commune_list,
+    parse_deliberation,
+    parse_session_header,
+    parse_vice_presidents,
+)
+from .entries import (
+    commune_heading_lines,
+    drop_leading_civilities,
+    merge_continuations,
+    only_civilities,
+    repair_words,
+    strip_capacities,
+    strip_communes,
+)
+from .matching import _is_initials
+from .names import _NOTE_START, split_full_name
+from .results import (
+    ANOMALY_LABELS,
+    Anomaly,
+    AttendanceResult,
+    DeliberationText,
+    ParseError,
+    PresentEntry,
+    ProxyEntry,
+    SessionHeader,
+    StatedCounts,
+)
+from .roster import resolve_with_roster
+from .sections import (
+    _find_secretary,
+    _logical_lines,
+    _read_counts,
+    _split_top_level,
+    block_lines,
+    find_sections,
+    spaced_hyphen,
+)
+from .text import _GENDER_MARK, _fold, parse_date
+
+__all__ = [
+    "ANOMALY_LABELS",
+    "Anomaly",
+    "AttendanceResult",
+    "DeliberationText",
+    "ParseError",
+    "PresentEntry",
+    "ProxyEntry",
+    "SessionHeader",
+    "StatedCounts",
+    "OfficeHolder",
+    "parse_attendance",
+    "parse_commune_list",
+    "parse_vice_presidents",
+    "parse_date",
+    "parse_deliberation",
+    "parse_session_header",
+    "split_full_name",
+]
+
+
+
+def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> AttendanceResult:
+    """Read the attendance block of a registre text.
+
+    ``roster``: the names of the body's members ("NOM Prénom") when known; names written in
+    another order, with initials or glued together are then resolved against it (see
+    ``roster.py``).
+
+    Raises ParseError when no section (présents, procurations, excusés, absents) is found.
+    """
+    lines = block_lines(text)
+    sections, end_index = find_sections(lines)
+    if not sections:
+        raise ParseError(
+            "Aucune liste de présence trouvée : le texte ne contient ni « Étaient présents », "
+            "ni « Procurations », ni « Absents excusés »."
+        )
+
+    builder = _Builder()
+    builder.result.stated_counts = _read_counts("\n".join(lines[:end_index]))
+    for kind, section_lines in sections:
+        _read_section(builder, kind, section_lines)
+    spaced = any(anomaly.kind == "guessed_join" and " - " in anomaly.text
+                 for anomaly in builder.result.anomalies)
+    secretary = _find_secretary(lines[: min(end_index + 3, len(lines))], spaced_hyphens=spaced)
+    if secretary:
+        builder.result.secretary, joined = secretary
+        if joined:
+            builder.anomaly("guessed_join", builder.result.secretary,
+                            "Secrétaire de séance : traits d'union entourés d'espaces lus comme "
+                            f"des traits d'union (« {builder.result.secretary} »).")
+    if roster:
+        resolve_with_roster(builder.result, list(roster))
+    builder.check()
+    return builder.result
+
+
+_NOTHING = re.compile(r"^(?:neant|sans\s+objet|aucune?|/|-|–)\s*\.?$")
+
+
+def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> None:
+    if kind == "ignore":
+        return  # "Étaient également présents": staff and guests, not members.
+    communes = commune_heading_lines(section_lines)
+    if communes:
+        builder.anomaly(
+            "commune_heading", " / ".join(section_lines[index] for index in sorted(communes)),
+            "Lignes lues comme des noms de communes et non comme des personnes : "
+            + ", ".join(f"« {section_lines[index]} »" for index in sorted(communes)) + ".")
+        section_lines = [line for index, line in enumerate(section_lines)
+                         if index not in communes]
+    for logical in _logical_lines(section_lines):
+        if _NOTHING.match(_fold(logical)):
+            continue  # "Procurations : néant" is an empty list, not an entry.
+        logical = re.sub(r"^[-–•·]\s+", "", logical)
+        logical, removed = strip_communes(logical)
+        if removed and not communes:
+            builder.anomaly("commune_heading", logical,
+                            "Noms de communes retirés de la liste : "
+                            + ", ".join(f"« {name} »" for name in removed) + ".")
+        if re.search(r"[,;]", logical) and re.search(r"\w - \w", logical):
+            joined = re.sub(r"(?<=\w) - (?=\w)",
+                            lambda match, line=logical: "-" if spaced_hyphen(line, match.start())
+                            else " - ",
+                            logical)
+            if joined != logical:
+                builder.anomaly("guessed_join", logical,
+                                "Traits d'union entourés d'espaces lus comme des traits d'union "
+                                "dans un nom (« X - Y » → « X-Y ») : vérifiez les noms composés.")
+            logical = joined
+        pieces = _split_top_level(logical)
+        entries: list[str] = []
+        for position, (piece, inner) in enumerate(pieces):
+            if not piece:
+                if inner:
+                    before = pieces[position - 1][0]
+                    after = pieces[position + 1][0]
+                    where = (f"entre « {before} » et « {after} »" if after
+                             else f"après « {before} »")
+                    builder.anomaly("empty_entry", f"{before}, , {after}",
+                                    f"Entrée vide {where} : un nom a-t-il été oublié ?")
+                continue
+            entries.append(piece)
+        for piece in merge_continuations(entries):
+            piece = drop_leading_civilities(_strip_end(piece))
+            if kind != "proxies":
+                piece = strip_capacities(piece)
+            if not piece or only_civilities(piece):
+                continue  # "Mesdames et Messieurs", "Président": no person there
+            piece, repairs = repair_words(piece)
+            if repairs:
+                builder.anomaly("guessed_join", piece,
+                                "Mot coupé par l'extraction du PDF, recollé : "
+                                + ", ".join(f"« {repair} »" for repair in repairs) + ".")
+            if kind == "present" and _is_note_only(piece) and builder.result.present:
+                # "DUPONT Jean, arrivé à la question 3": the note belongs to the previous name.
+                last = builder.result.present[-1]
+                builder._apply_present_note([last], 0, piece, piece)
+                continue
+            if kind == "present":
+                builder.add_present(piece)
+            elif kind == "proxies":
+                builder.add_proxy(piece)
+            else:
+                builder.add_absent(piece, excused=kind == "excused")
+
+
+def _strip_end(piece: str) -> str:
+    """Without the final full stop of a list ("… SOMON Nadine."), except an initial's
+    ("LECLERC C.")."""
+    piece = piece.strip(" :")
+    if piece.endswith(".") and not _is_initials(piece.split()[-1]):
+        piece = piece[:-1].rstrip()
+    return piece
+
+
+def _is_note_only(piece: str) -> bool:
+    stripped = piece.strip()
+    if stripped.startswith("(") and stripped.endswith(")"):
+        return True
+    return bool(_NOTE_START.match(_fold(_GENDER_MARK.sub("", stripped))))

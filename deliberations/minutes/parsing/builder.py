@@ -1,0 +1,127 @@
+"""Accumulates the entries of one attendance block into an AttendanceResult: présents with
+their notes, excusés and absents, substitutes. Procurations are read by ``proxies._ProxyReading``
+and the block is checked by ``anomalies._Checks``, the two mixins of ``_Builder``."""
+
+from __future__ import annotations
+
+import re
+
+from .anomalies import _Checks
+from .matching import same_person
+from .names import _NameRead, _read_names, _read_note, _split_entry
+from .proxies import _ProxyReading
+from .results import Anomaly, AttendanceResult, PresentEntry, ProxyEntry
+from .text import _GENDER_MARK, _fold
+
+_SUBSTITUTED = re.compile(
+    r"^(?P<titular>.+?)\s*,?\s+(?:representee?|remplacee?)\s+par\s+(?:son|sa|le|la)\s+"
+    r"suppleante?\s*,?\s*(?P<substitute>.+)$"
+)
+
+class _Builder(_ProxyReading, _Checks):
+    """Accumulates the reading of one attendance block and its anomalies."""
+
+    def __init__(self) -> None:
+        self.result = AttendanceResult()
+
+    def anomaly(self, kind: str, text: str, message: str) -> None:
+        self.result.anomalies.append(Anomaly(kind=kind, text=text.strip(), message=message))
+
+    # -- entries ----------------------------------------------------------------------------
+
+    def add_present(self, raw: str) -> None:
+        if self._maybe_proxy(raw, bare=False):
+            return
+        entry = _split_entry(raw)
+        read = _read_names(entry.text)
+        if not read.valid or not read.names:
+            self._unparsed(raw, "présent")
+            return
+        people = [PresentEntry(name=name) for name in read.names]
+        for tokens_before, note_text in entry.notes:
+            target = self._note_target(read, tokens_before)
+            self._apply_present_note(people, target, note_text, raw)
+        if len(read.names) > 1:
+            self._glued(raw, read)
+        self.result.present.extend(people)
+
+    def _apply_present_note(self, people: list[PresentEntry], target: int, note_text: str,
+                            raw: str) -> None:
+        note = _read_note(note_text)
+        person = people[target]
+        if note.from_item is not None:
+            person.from_item = note.from_item
+        if note.until_item is not None:
+            person.until_item = note.until_item
+        if note.replaces:
+            person.replaces = note.replaces
+        if note.replaced_by:
+            # "X (remplacée par Y)": Y sits for X, so Y is the one present.
+            person.replaces, person.name = person.name, note.replaced_by
+        if note.proxy_from:
+            self.result.proxies.append(ProxyEntry(giver=note.proxy_from, holder=person.name))
+        if not note.understood and note_text.strip():
+            self.anomaly("unparsed_note", raw,
+                         f"Mention non comprise et ignorée : « {note_text.strip()} ».")
+
+    @staticmethod
+    def _note_target(read: _NameRead, tokens_before: int) -> int:
+        target = 0
+        for index, start in enumerate(read.starts):
+            if start < tokens_before:
+                target = index
+        return target
+
+    def add_absent(self, raw: str, *, excused: bool) -> None:
+        if self._substitute(raw):
+            return
+        if self._maybe_proxy(raw, bare=False):
+            return
+        entry = _split_entry(raw)
+        read = _read_names(entry.text)
+        if not read.valid or not read.names:
+            self._unparsed(raw, "excusé" if excused else "absent")
+            return
+        if len(read.names) > 1:
+            self._glued(raw, read)
+        target = self.result.excused if excused else self.result.absent
+        target.extend(read.names)
+
+    def _substitute(self, raw: str) -> bool:
+        """"X, représenté par sa suppléante, Mme Y": X is excused and Y sits in X's place
+        (L5211-6) — a substitution, not a procuration."""
+        folded = _fold(_GENDER_MARK.sub("", raw))
+        match = _SUBSTITUTED.match(folded)
+        if not match:
+            return False
+        titular = _read_names(raw[:match.end("titular")])
+        substitute = _read_names(raw[match.start("substitute"):])
+        if not (titular.valid and titular.names and substitute.valid and substitute.names):
+            return False
+        self.result.excused.append(titular.names[0])
+        sitting = [entry for entry in self.result.present
+                   if same_person(entry.name, substitute.names[0])]
+        if sitting:
+            sitting[0].replaces = sitting[0].replaces or titular.names[0]
+        else:
+            self.result.present.append(PresentEntry(name=substitute.names[0],
+                                                    replaces=titular.names[0]))
+            self.anomaly("substitute", raw,
+                         f"Suppléant(e) « {substitute.names[0]} » absent(e) de la liste des "
+                         "présents : ajouté(e) aux présents.")
+        return True
+
+    def _unparsed(self, raw: str, what: str) -> None:
+        self.anomaly("unparsed_entry", raw,
+                     f"Entrée de la liste ({what}) non comprise : « {raw.strip()} ». "
+                     "Elle n'a pas été retenue.")
+
+    def _glued(self, raw: str, read: _NameRead) -> None:
+        message = ("Séparateur manquant : plusieurs noms collés dans une même entrée, lus "
+                   "comme " + ", ".join(f"« {name} »" for name in read.names) + ".")
+        if read.stray:
+            message += (" Mot isolé écarté : " + ", ".join(f"« {w} »" for w in read.stray)
+                        + ".")
+        self.anomaly("glued_names", raw, message)
+
+    # -- checks ------------------------------------------------------------------------------

@@ -1,0 +1,118 @@
+"""Checking the parser against attendance blocks counted by hand.
+
+A corpus directory holds ``<slug>.txt`` (the block, verbatim) and ``<slug>.json`` (its source
+and the hand counts: ``expected.present``, ``excused``, ``absent``, ``proxies`` as
+``[giver, holder]`` pairs, ``secretary``). A text is *exact* when the four counts, every proxy
+pair and the secretary agree; *flagged* when it is not exact but the parser raised at least
+one anomaly; *silently wrong* when it is not exact and raised none — the case that must never
+happen, since a clerk trusts a result without anomaly.
+
+Names are compared by their surname: the words written in capitals when there are any
+("Michel LOUSSOUARN" and "M. LOUSSOUARN" are the same holder), otherwise every word; folded,
+in any order.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .names import _token_kind
+from .results import AttendanceResult, ParseError
+from .text import _fold
+
+EXACT, FLAGGED, SILENTLY_WRONG = "exact", "flagged", "silently wrong"
+
+
+@dataclass
+class CheckOutcome:
+    slug: str
+    verdict: str
+    expected: dict
+    got: dict
+    differences: list[str] = field(default_factory=list)
+    anomalies: list[str] = field(default_factory=list)
+
+
+def surname_key(name: str | None) -> frozenset[str]:
+    """Folded surname words of ``name`` (see the module docstring)."""
+    if not name:
+        return frozenset()
+    tokens = [token.strip(".,;:()") for token in name.replace("-", " ").split()]
+    tokens = [token for token in tokens if token]
+    capitals = [token for token in tokens if _token_kind(token) in "SP"
+                and sum(char.isalpha() for char in token) >= 2]
+    words = capitals or [token for token in tokens if _token_kind(token) != "C"]
+    return frozenset(_fold(word) for word in words if len(word.strip(".")) >= 2)
+
+
+def summarise(result: AttendanceResult) -> dict:
+    return {
+        "present": len(result.present),
+        "excused": len(result.excused),
+        "absent": len(result.absent),
+        "proxies": [[proxy.giver, proxy.holder] for proxy in result.proxies],
+        "secretary": result.secretary,
+    }
+
+
+def compare(expected: dict, got: dict) -> list[str]:
+    """French descriptions of every difference between hand counts and the parser's reading."""
+    differences = []
+    labels = {"present": "présents", "excused": "excusés", "absent": "absents"}
+    for key, label in labels.items():
+        if expected[key] != got[key]:
+            differences.append(f"{label} : attendu {expected[key]}, lu {got[key]}")
+    wanted = {(surname_key(giver), surname_key(holder)) for giver, holder in expected["proxies"]}
+    read = {(surname_key(giver), surname_key(holder)) for giver, holder in got["proxies"]}
+    if len(expected["proxies"]) != len(got["proxies"]) or wanted != read:
+        missing = [f"{g} → {h}" for g, h in expected["proxies"]
+                   if (surname_key(g), surname_key(h)) not in read]
+        extra = [f"{g} → {h}" for g, h in got["proxies"]
+                 if (surname_key(g), surname_key(h)) not in wanted]
+        differences.append(
+            f"procurations : attendu {len(expected['proxies'])}, lu {len(got['proxies'])}"
+            + (f" ; manquent {', '.join(missing)}" if missing else "")
+            + (f" ; en trop {', '.join(extra)}" if extra else "")
+        )
+    if surname_key(expected.get("secretary")) != surname_key(got["secretary"]):
+        differences.append(f"secrétaire : attendu {expected.get('secretary')!r}, "
+                           f"lu {got['secretary']!r}")
+    return differences
+
+
+def check_text(slug: str, text: str, expected: dict, parse) -> CheckOutcome:
+    try:
+        result = parse(text)
+    except ParseError as error:
+        return CheckOutcome(slug, FLAGGED, expected, {}, [str(error)], [str(error)])
+    got = summarise(result)
+    differences = compare(expected, got)
+    anomalies = [f"{anomaly.label} — {anomaly.message} [{anomaly.text}]"
+                 for anomaly in result.anomalies]
+    if not differences:
+        verdict = EXACT
+    else:
+        verdict = FLAGGED if anomalies else SILENTLY_WRONG
+    return CheckOutcome(slug, verdict, expected, got, differences, anomalies)
+
+
+def check_directory(directory: Path, parse) -> list[CheckOutcome]:
+    """Every ``*.txt`` of ``directory`` that has a sidecar ``*.json``, in name order."""
+    outcomes = []
+    for text_path in sorted(Path(directory).glob("*.txt")):
+        sidecar = text_path.with_suffix(".json")
+        if not sidecar.exists():
+            continue
+        expected = json.loads(sidecar.read_text(encoding="utf-8"))["expected"]
+        text = text_path.read_text(encoding="utf-8")
+        outcomes.append(check_text(text_path.stem, text, expected, parse))
+    return outcomes
+
+
+def summary_line(outcomes: list[CheckOutcome]) -> str:
+    counts = {verdict: sum(outcome.verdict == verdict for outcome in outcomes)
+              for verdict in (EXACT, FLAGGED, SILENTLY_WRONG)}
+    return (f"{counts[EXACT]} exact, {counts[FLAGGED]} flagged, "
+            f"{counts[SILENTLY_WRONG]} silently wrong")

@@ -1,0 +1,158 @@
+"""From a section's text to list entries: what is not a name is taken out (communes that group
+the delegates, capacities, civilities standing alone, page numbers), PDF damage is repaired
+(words cut by a space, hyphens surrounded by spaces) and every repair that is a guess is
+reported, so that a clerk can check it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .matching import _is_initials
+from .names import _token_kind
+from .text import _GENDER_MARK, _fold
+
+# "Commune de Chomérac : Messieurs A, B", "Commune de : Monsieur C" (name lost by the PDF).
+_COMMUNE_PREFIX = re.compile(r"(?<![\w'])commune\s+(?:d[eu]s?\b|d')\s*[^:,;]{0,40}:")
+# "MM DURAND et P. ALLARD pour BREHEMONT  MM MASSARD …": the commune, in capitals, closes the
+# group of its delegates.
+_COMMUNE_SUFFIX = re.compile(
+    r"\s+pour\s+(?:la\s+commune\s+d[e']\s*)?(?:[A-ZÀ-Ý][A-ZÀ-Ý'’\-]*\s*)+?"
+    r"(?=\s(?:MM\.?|M\.|Mme|Mmes|Mlle|Monsieur|Madame|Messieurs|Mesdames)\s|$)"
+)
+# Capacities written among the names: "C. Montin, Président, …, Vice-Présidents ;",
+# "…, délégué(e)s titulaires", "… délégué(e)s suppléant(e)s".
+_CAPACITY = re.compile(
+    r"(?<![\w'])(?:(?:1er|premier|\d+e(?:me)?)\s+)?(?:vice[-\s]?)?president(?:e)?s?(?:\s+de\s+seance)?"
+    r"(?![\w'])|(?<![\w'])(?:delegue(?:e)?s?|membres?|conseill(?:er|ere)s?)\s+(?:communautaires?\s+)?"
+    r"(?:titulaires?|suppleant(?:e)?s?)(?![\w'])|(?<![\w'])(?:titulaires?|suppleant(?:e)?s?)$"
+)
+# A line of capitals alone, without separator or initial: a commune heading ("LE PORGE").
+_CAPITALS_LINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’/\- ]+$")
+# Pieces that continue the previous entry ("X, représenté par sa suppléante, Mme Y",
+# "X, suppléant de Y", "X, qui donne pouvoir à Y").
+_CONTINUES = re.compile(
+    r"^(?:represente(?:e)?\s+par|remplace(?:e)?\s+par|suppleante?\s+d|qui\s+|ayant\s+donne|"
+    r"donne(?:e)?\s+(?:pouvoir|procuration)|a\s+donne)"
+)
+_OPENS_NEXT = re.compile(r"(?:par\s+(?:son|sa)\s+suppleante?|represente(?:e)?\s+par)\s*$")
+
+
+def strip_communes(text: str) -> tuple[str, list[str]]:
+    """``text`` without the communes that group its delegates (each replaced by a comma),
+    and the communes taken out."""
+    found: list[str] = []
+
+    def prefix(match: re.Match) -> str:
+        found.append(text[match.start():match.end()].rstrip(" :"))
+        return ","
+
+    folded = _fold(text)
+    pieces, position = [], 0
+    for match in _COMMUNE_PREFIX.finditer(folded):
+        pieces.append(text[position:match.start()])
+        prefix(match)
+        pieces.append(_ADDED)
+        position = match.end()
+    pieces.append(text[position:])
+    text = "".join(pieces)
+
+    def suffix(match: re.Match) -> str:
+        found.append(match.group(0).strip())
+        return _ADDED
+
+    text = _COMMUNE_SUFFIX.sub(suffix, text)
+    if not found:
+        return text, found
+    # A separator put in place of a commune merges with the one the clerk wrote beside it.
+    text = re.sub(rf"\s*[,;]?\s*(?:{_ADDED}\s*)+[,;]?\s*", ", ", text)
+    return text.strip(" ,"), found
+
+
+_ADDED = "\x1f"
+
+
+def commune_heading_lines(lines: list[str]) -> set[int]:
+    """Indexes of lines that are commune headings: capitals alone on their line, in a section
+    whose names are written in mixed case ("Patrick BAUDIN") — so they cannot be a name."""
+    mixed = sum(1 for line in lines if re.search(r"[a-zà-ÿ]", line))
+    if not mixed:
+        return set()
+    found = set()
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not _CAPITALS_LINE.match(stripped) or any(char in stripped for char in ",;"):
+            continue
+        if any("/" not in token and _is_initials(token) for token in stripped.split()[1:]):
+            continue  # an initial: "DUPONT J" is a person ("LA FERTE S/ JOUARRE" is not)
+        found.add(index)
+    return found
+
+
+def strip_capacities(piece: str) -> str:
+    folded = _fold(_GENDER_MARK.sub("", piece))
+    cleaned = _GENDER_MARK.sub("", piece)
+    spans = [match.span() for match in _CAPACITY.finditer(folded)]
+    for start, end in reversed(spans):
+        cleaned = cleaned[:start] + " " + cleaned[end:]
+    return " ".join(cleaned.split()).strip(" ,;:")
+
+
+def only_civilities(piece: str) -> bool:
+    tokens = [token.strip(",;:") for token in piece.split()]
+    tokens = [token for token in tokens if token and _fold(token) not in {"et", ":"}]
+    return bool(tokens) and all(_token_kind(token) == "C" or token in {"MM", "M"}
+                                for token in tokens)
+
+
+def drop_leading_civilities(piece: str) -> str:
+    """"Messieurs : COULANJON J." → "COULANJON J."; "Mesdames et Messieurs : …" likewise."""
+    if ":" not in piece:
+        return piece
+    before, after = piece.split(":", 1)
+    return after.strip() if only_civilities(before) else piece
+
+
+def repair_words(piece: str) -> tuple[str, list[str]]:
+    """Words cut by a PDF extraction, and the repairs made (each a guess to report):
+    "Patric k" → "Patrick", "P hilippe" → "Philippe", "Jean- Pierre" → "Jean-Pierre"."""
+    tokens = piece.split()
+    repaired: list[str] = []
+    guesses: list[str] = []
+    for token in tokens:
+        bare = token.strip(",;.")
+        if repaired and bare and bare.isalpha() and bare.islower() and len(bare) <= 12:
+            previous = repaired[-1]
+            glued_to_initial = len(previous) == 1 and previous.isupper()
+            glued_to_word = (previous.isalpha() and previous[:1].isupper()
+                             and not previous.isupper() and len(bare) <= 2)
+            if (glued_to_initial or glued_to_word) and _fold(bare) not in _FRENCH_WORDS:
+                guesses.append(f"{previous} {token} → {previous}{token}")
+                repaired[-1] = previous + token
+                continue
+        if repaired and repaired[-1].endswith("-") and token[:1].isupper():
+            guesses.append(f"{repaired[-1]} {token} → {repaired[-1]}{token}")
+            repaired[-1] = repaired[-1] + token
+            continue
+        repaired.append(token)
+    return " ".join(repaired), guesses
+
+
+# Lower-case words that are French, not pieces of a cut name.
+_FRENCH_WORDS = {"a", "au", "de", "du", "des", "d", "et", "en", "le", "la", "les", "l", "par",
+                 "pour", "qui", "y", "ou", "un", "une", "sa", "son", "est", "ont"}
+
+
+def merge_continuations(pieces: list[str]) -> list[str]:
+    """Join pieces that a comma cut inside one entry: "M. Emmanuel DURET", "représenté par sa
+    suppléante", "Mme Christine HUET" → one entry."""
+    merged: list[str] = []
+    glue_next = False
+    for piece in pieces:
+        folded = _fold(_GENDER_MARK.sub("", piece))
+        if merged and (glue_next or _CONTINUES.match(folded)):
+            merged[-1] = f"{merged[-1]}, {piece}"
+        else:
+            merged.append(piece)
+        glue_next = bool(_OPENS_NEXT.search(_fold(_GENDER_MARK.sub("", merged[-1]))))
+    return merged

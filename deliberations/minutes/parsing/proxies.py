@@ -1,0 +1,112 @@
+"""Procurations: "X à Y", "X donne pouvoir à Y", "X (pouvoir à Y)", "Pouvoir de X à Y"."""
+
+from __future__ import annotations
+
+import re
+
+from .names import _read_names, _read_note, _split_entry
+from .results import ProxyEntry
+from .sections import _G
+from .text import _GENDER_MARK, _fold
+
+_PROXY_PAREN = re.compile(
+    rf"^(?P<giver>.+?)\s*\(\s*(?:excuse{_G}\s*[,;-]?\s*)?(?:pouvoir|procuration|represente{_G}"
+    rf"\s+par|donne{_G}\s+(?:pouvoir|procuration))\s*(?:donne{_G}\s+)?(?:a|au\s+profit\s+de|"
+    rf"par|:)?\s*(?!d[eu]\s|d')(?P<holder>[^)\s][^)]*)\)(?P<rest>.*)$"
+)
+_PROXY_STRONG = [
+    re.compile(
+        rf"^(?P<giver>.+?)\s*,?\s+(?:qui\s+)?(?:a\s+|ayant\s+)?(?:donne{_G}|remis|confie{_G})\s+(?:procuration|"
+        rf"pouvoir|mandat)(?:\s+de\s+vote)?\s+(?:a|au\s+profit\s+de)\s+(?P<holder>.+)$"
+    ),
+    re.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<giver>.+?)\s+(?:a|au\s+profit\s+de)"
+               r"\s+(?P<holder>.+)$"),
+    re.compile(rf"^(?P<giver>.+?)\s*,?\s+represente{_G}\s+par\s+(?!(?:son|sa)\s+suppleant)"
+               r"(?P<holder>.+)$"),
+]
+# Only inside a proxies section: "X à Y", "X par Y", "X pouvoir à Y".
+_PROXY_BARE = re.compile(
+    r"^(?P<giver>.+?)\s*(?:[:\-–]\s*)?\s(?:pouvoir\s+a|procuration\s+a|a|par|au\s+profit\s+de|"
+    r"=>|->|→)\s+(?P<holder>.+)$"
+)
+
+
+def _match_proxy(entry_raw: str, *, bare: bool) -> tuple[str, str, str] | None:
+    """(giver text, holder text, remaining text holding notes) or None."""
+    raw = _GENDER_MARK.sub("", entry_raw)
+    folded = _fold(raw)
+    if match := _PROXY_PAREN.match(folded):
+        return (raw[: match.end("giver")], raw[match.start("holder"):match.end("holder")],
+                raw[match.start("rest"):])
+    # Notes are cut first so that "(jusqu'à la question 4)" is not read as "… à …".
+    entry = _split_entry(raw)
+    text = entry.text
+    notes = " ".join(f"({note})" for _, note in entry.notes)
+    folded = _fold(text)
+    patterns = _PROXY_STRONG + ([_PROXY_BARE] if bare else [])
+    for pattern in patterns:
+        if match := pattern.match(folded):
+            return (text[match.start("giver"):match.end("giver")],
+                    text[match.start("holder"):match.end("holder")], notes)
+    return None
+
+
+# Column headings of a flattened table: "Absents/excusés Pouvoir à".
+_TABLE_HEADER = re.compile(
+    r"^\s*(?:absente?s?\s*/?\s*(?:excusee?s?)?\s+)?(?:pouvoir|procuration)s?\s+(?:donnee?s?\s+)?a\s+"
+    r"(?=\S+\s+\S+\s+\S+\s+\S+)(?!.*\s(?:a|par)\s)"
+)
+
+
+class _ProxyReading:
+    """Procuration entries of ``_Builder`` (mixin: needs ``result``, ``anomaly``,
+    ``_substitute`` and ``_unparsed``)."""
+
+    def add_proxy(self, raw: str) -> None:
+        header = _TABLE_HEADER.match(_fold(raw))
+        if header:
+            raw = raw[header.end():]
+        if self._substitute(raw):
+            return
+        if not header and self._maybe_proxy(raw, bare=True):
+            return
+        if not self._table_pairs(raw):
+            self._unparsed(raw, "procuration")
+
+    def _table_pairs(self, raw: str) -> bool:
+        """A two-column table (mandant | mandataire) flattened into one line of names: read
+        in pairs, and reported, since nothing but the order tells giver from holder."""
+        read = _read_names(_split_entry(raw).text)
+        if not read.valid or len(read.names) < 2 or len(read.names) % 2:
+            return False
+        pairs = list(zip(read.names[::2], read.names[1::2], strict=True))
+        self.result.proxies += [ProxyEntry(giver=giver, holder=holder) for giver, holder in pairs]
+        self.anomaly("table_pairs", raw,
+                     "Procurations lues par paires dans un tableau mis à plat (mandant puis "
+                     "mandataire) : " + ", ".join(f"« {g} » → « {h} »" for g, h in pairs)
+                     + ". Vérifiez l'ordre des colonnes.")
+        return True
+
+    def _maybe_proxy(self, raw: str, *, bare: bool) -> bool:
+        found = _match_proxy(raw, bare=bare)
+        if not found:
+            return False
+        giver_text, holder_text, rest = found
+        giver, holder = _read_names(giver_text), _read_names(holder_text)
+        if not (giver.valid and holder.valid and giver.names and holder.names):
+            self._unparsed(raw, "procuration")
+            return True
+        if len(giver.names) > 1 or len(holder.names) > 1:
+            self.anomaly("glued_names", raw, "Plusieurs noms lus dans une même procuration : "
+                         "séparateur manquant ? Seul le premier nom de chaque côté est retenu.")
+        proxy = ProxyEntry(giver=giver.names[0], holder=holder.names[0])
+        for note_text in [note for _, note in _split_entry(rest).notes]:
+            note = _read_note(note_text)
+            proxy.from_item = note.from_item if note.from_item is not None else proxy.from_item
+            proxy.until_item = (note.until_item if note.until_item is not None
+                                else proxy.until_item)
+            if not note.understood and note_text.strip():
+                self.anomaly("unparsed_note", raw,
+                             f"Mention non comprise et ignorée : « {note_text.strip()} ».")
+        self.result.proxies.append(proxy)
+        return True

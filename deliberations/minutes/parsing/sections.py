@@ -1,0 +1,353 @@
+"""Headings, section boundaries, logical lines and entry separators of an attendance block;
+the secretary and the stated counts."""
+
+from __future__ import annotations
+
+import re
+
+from .names import _INITIALS, _read_names, _token_kind
+from .results import StatedCounts
+from .text import _GENDER_MARK, _clean_lines, _fold
+
+_G = r"(?:\(e\)|e)?(?:\(s\)|s)?"  # présent(e)s, excusé(e)s, représentés...
+# "absents excusés", "absents - excusés", "absents/excusés", "absents, excusés".
+_ABSENT_EXCUSED = rf"absent{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)?excuse{_G}"
+_HEADING_BODY = (
+    r"(?:[-–•]\s*)?(?:(?:etaient|etait|sont|membres|conseillers(?:\s+communautaires)?|"
+    r"delegues|elus|liste\s+des)\s+)?(?:(?:titulaires|suppleants?)\s+)?(?:"
+    rf"(?P<ignore>(?:etai(?:en)?t\s+)?egalement\s+present{_G}|assistai(?:en)?t(?:\s+egalement)?"
+    rf"(?:\s+a\s+la\s+(?:reunion|seance))?)"
+    rf"|(?P<proxies>(?:{_ABSENT_EXCUSED}|absent{_G})\s+(?:ayant|avec|qui\s+ont|ont)\s+"
+    rf"(?:donne|remis)\s+(?:procuration|pouvoir){_G}|absent{_G}\s+represente{_G}"
+    rf"(?:\s+par\s+(?:pouvoir|procuration){_G})?|represente{_G}(?:\s+par\s+"
+    rf"(?:pouvoir|procuration){_G})?|(?:procuration|pouvoir){_G}(?:\s+donne{_G})?|"
+    rf"ont\s+donne\s+(?:procuration|pouvoir){_G})"
+    rf"|(?P<excused>{_ABSENT_EXCUSED}|excuse{_G})"
+    rf"|(?P<absent>absent{_G}(?:\s+non\s+excuse{_G})?)"
+    rf"|(?P<present>present{_G}(?:\s+a\s+l'ouverture(?:\s+de\s+la\s+seance)?)?)"
+    # "Membres titulaires :", "Membres suppléants avec voix délibérative :" under the présents.
+    rf"|(?P<subpresent>(?<=membres\s)(?:titulaires|suppleant{_G})"
+    rf"(?:\s+avec\s+voix\s+deliberatives?)?)"
+    r")"
+)
+_HEADING = re.compile(rf"^{_HEADING_BODY}\s*(?::\s*(?P<rest>.*))?$")
+# A heading inside a line ("… M. Michèle SIMONET. Absents excusés : Mme …"): only with its colon,
+# and not a stated count ("Présents : 22").
+_INLINE_HEADING = re.compile(rf"(?<![\w'])(?:{_HEADING_BODY})\s*:(?!\s*\d)")
+# "Présent(e)s C. Montin, …": a heading written without colon, recognisable by its marks.
+_INLINE_MARKED = re.compile(r"(?<![\w'])(?:present|excuse|absent)\(e\)s(?=\s+[^\s:\d])")
+# Letter-spaced headings of PDF layouts: "A B S E N T S E X C U S E S".
+_LETTER_SPACED = re.compile(r"^(?:\S\s){5,}")
+# Where the list part of a block ends, inside a line as well as at its start; a later heading
+# may open another section.
+_SOFT_END_BODY = (
+    r"secretaire\s+de\s+(?:la\s+)?seance\s*:|designation\s+(?:du\s+|d'un\s+)?secretaire|"
+    r"date\s+d[e']\s*(?:la\s+)?(?:convocation|affichage)|(?:le\s+)?nombre\s+d[e']\s*"
+    r"(?:membres|conseillers|delegues|votants|presents)|(?:le\s+)?quorum|apres\s+(?:l'\s*)?appel|"
+    r"convocation\s+(?:aux|des|du|adressee)|(?:a\s+)?(?:l')?ordre\s+du\s+jour|"
+    r"formant\s+la\s+majorite|accueil\s+des|(?:m\.|monsieur|madame)\s+(?:le|la)\s+president"
+)
+_INLINE_END = re.compile(rf"(?<![\w'])(?:{_SOFT_END_BODY})")
+_SOFT_END = re.compile(rf"^(?:{_SOFT_END_BODY}|le\s+(?:conseil|comite)\b|pour\s*:\s*\d)")
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?$")
+_END_MARKERS = re.compile(
+    r"^(?:la\s+seance\s+est\s+ouverte|ouverture\s+de\s+la\s+seance|"
+    r"deliberation\s+(?:du|de\s+l[a']|n)|ordre\s+du\s+jour|objet\s*:|"
+    r"(?:question|point|affaire|dossier)\s*(?:n\s*[°o]\.?\s*)?\d+\b|n\s*[°o]\s*\d+\b)"
+)
+_SECRETARY = [
+    re.compile(
+        r"^(?P<name>.+?)\s*,?\s+(?:est|a\s+ete|sera)\s+"
+        r"(?:elue?|designee?|nommee?|choisie?)"
+        r"(?:\s*\(e\))?\s+(?:en\s+qualite\s+de\s+|comme\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+"
+        r"|aux\s+fonctions\s+de\s+)?secretaire"
+    ),
+    re.compile(r"(?:designe[rz]?|elit|nomme)\s+(?P<name>[^,;:]+?)\s*,[^;:]{0,80}?"
+               r"(?:fonctions?\s+de\s+|qualite\s+de\s+|comme\s+)secretaire"),
+    re.compile(r"secretaire(?:\s+de\s+(?:la\s+)?seance)?\s*[:\-–]\s*(?P<name>.+?)\s*[.,;]?$"),
+    re.compile(r"^(?P<name>.+?)\s*,\s*secretaire\s+de\s+(?:la\s+)?seance"),
+]
+_CONNECTIVE_END = re.compile(
+    r"(?:donne{_G}|remis|a\s+donne)\s+(?:procuration|pouvoir)(?:\s+de\s+vote)?\s*$"
+    r"|represente{_G}\s+par\s*$|(?:^|\s)(?:a|par|au\s+profit\s+de)\s*$".replace("{_G}", _G)
+)
+_CONNECTIVE_START = re.compile(
+    r"^(?:a|par|au\s+profit\s+de|donne{_G}\s+(?:procuration|pouvoir)|"
+    r"represente{_G}\s+par)\s".replace("{_G}", _G)
+)
+
+
+def _kinds_of_fragment(fragment: str) -> set[str]:
+    return {_token_kind(token) for token in fragment.split()}
+
+
+def _joins_next(previous: str, following: str) -> str | None:
+    """The separator to put between two physical lines of one section, or None when the
+    line break separates entries.
+
+    A break inside a proxy ("donne procuration / à MARGEZ Maryse"), after a line-end hyphen,
+    or between a surname and its given name is not a separator.
+    """
+    if re.search(r"[^\W\d_]-$", previous):
+        return ""
+    if previous.count("(") > previous.count(")"):
+        return " "  # a note wrapped over two lines: "(suppléant de / M. BAR Jacques)"
+    folded_prev, folded_next = _fold(previous), _fold(following)
+    if _CONNECTIVE_END.search(folded_prev) or _CONNECTIVE_START.match(folded_next):
+        return " "
+    if re.search(r"[,;]\s*$", previous) or re.match(r"^\s*[,;]", following):
+        return None
+    tail = re.split(r"[,;]| [-–] ", previous)[-1]
+    head = re.split(r"[,;]| [-–] ", following)[0]
+    tail_kinds, head_kinds = _kinds_of_fragment(tail), _kinds_of_fragment(head)
+    if not tail_kinds or not head_kinds:
+        return None
+    # "M.", "C.", "R. LE" at the end of a line: the name goes on on the next one.
+    if tail.split() and (tail_kinds <= {"C", "G", "P"} and _token_kind(tail.split()[-1]) in "CP"
+                         or (tail_kinds <= {"C", "G"} and "S" in head_kinds
+                             and len(tail.split()) <= 2
+                             and all(len(t.strip(".")) <= 2 for t in tail.split()))):
+        return " "
+    surname_only = tail_kinds <= {"S", "P"}
+    given_only = "G" in tail_kinds and tail_kinds <= {"C", "G"}  # "M. Cyrille / KERRAND"
+    if (surname_only and head_kinds <= {"G"}) or (given_only and head_kinds <= {"S", "P"}):
+        return " "
+    return None
+
+
+def _logical_lines(lines: list[str]) -> list[str]:
+    logical: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        if logical:
+            joiner = _joins_next(logical[-1], line)
+            if joiner is not None:
+                logical[-1] = logical[-1] + joiner + line
+                continue
+        logical.append(line)
+    return logical
+
+
+def spaced_hyphen(line: str, index: int) -> bool:
+    """Whether the " - " at ``index`` is a hyphen spaced by a PDF extraction rather than a
+    separator: the words on both sides are of the same kind, two surnames ("BROCA - LANNAUD")
+    or two given names ("Marie - Thérèse"); "Anne - DURAND" separates two people."""
+    before = line[:index].split()
+    after = line[index + 3:].split()
+    if not before or not after:
+        return False
+    left, right = _token_kind(before[-1].strip(",;")), _token_kind(after[0].strip(",;"))
+    return left == right and left in "SG" and not before[-1].endswith(".")
+
+
+# Candidate separators (and parentheses, to know the depth); each is then confirmed.
+_SEPARATOR_CANDIDATE = re.compile(r"[(),;•·]| (?:--|––) | [-–—] |(?<=\.)[–—](?= )| et ")
+
+
+def _split_top_level(line: str) -> list[tuple[str, bool]]:
+    """Entries of one logical line, paren-aware. Each with a flag: True when the entry lies
+    between two separators on the line (so an empty one is a real ", ," gap)."""
+    # A spaced hyphen separates entries only in a list that has no comma nor semicolon: in
+    # "BROCA - LANNAUD Marie - Thérèse, PEROTTO Aline" it is a hyphen spaced by the PDF.
+    dashes = not re.search(r"[,;]", re.sub(r"\([^()]*\)", "", line))
+    line = re.sub(r"\s[-–—]+$", "", re.sub(r"^[-–—]+\s", "", line))
+    pieces: list[str] = []
+    depth = 0
+    start = 0
+    for match in _SEPARATOR_CANDIDATE.finditer(line):
+        found = match.group(0)
+        if found == "(":
+            depth += 1
+            continue
+        if found == ")":
+            depth = max(depth - 1, 0)
+            continue
+        if depth or match.start() < start:
+            continue
+        # " et " in lower case only: "ET" may be a surname.
+        if found == " - " and not dashes and spaced_hyphen(line, match.start()):
+            continue
+        pieces.append(line[start:match.start()])
+        start = match.end()
+    pieces.append(line[start:])
+    last = len(pieces) - 1
+    return [(piece.strip(" :\t"), 0 < position < last) for position, piece in
+            enumerate(pieces)]
+
+
+_COUNT_PATTERNS = {
+    "in_office": re.compile(r"en\s+exercice(?:\s+est\s+de)?[ \t]*(?::|=|-)?[ \t]*(\d+)"),
+    # Optional colon: "Présents 25"; "… titulaires et suppléants présents est de : 17".
+    "present": re.compile(
+        rf"(?<![a-z])present{_G}(?:[ \t]+a[ \t]+la[ \t]+seance)?(?:\s+est\s+de)?[ \t]*[:=]?"
+        rf"[ \t]*(\d+)"
+    ),
+    "voters": re.compile(
+        rf"(?<![a-z])votant{_G}(?:\s*\([^)]*\))?(?:\s+est\s+de)?[ \t]*(?::|=)?[ \t]*(\d+)"
+    ),
+    "proxies": re.compile(
+        rf"(?<![a-z])(?:procuration{_G}|pouvoir{_G}|represente{_G})(?:\s+ecrits?\s+de\s+vote)?"
+        rf"(?:\s+est\s+de)?[ \t]*[:=]?[ \t]*(\d+)(?!\s*(?:h\b|heures?|[/.]\d))"
+    ),
+}
+
+
+
+def _find_secretary(lines: list[str], *, spaced_hyphens: bool = False
+                    ) -> tuple[str, bool] | None:
+    """(name, whether spaced hyphens were joined to read it) of the secretary. Hyphens spaced
+    by the PDF are joined only in a document whose lists had them (``spaced_hyphens``):
+    elsewhere " - " ends the name ("Michel Teyssedou - Site du Moulin")."""
+    for line in lines:
+        cleaned = _GENDER_MARK.sub("", line)
+        folded = _fold(cleaned)
+        for pattern in _SECRETARY:
+            match = pattern.search(folded)
+            if not match:
+                continue
+            candidate = cleaned[match.start("name"):match.end("name")]
+            # "La séance est ouverte, M. X est élu secrétaire": the name is the clause next to
+            # the word "secrétaire".
+            clauses = re.split(r"[,;:]", candidate)
+            candidate = clauses[0] if match.start("name") > folded.find("secretaire") >= 0 \
+                else clauses[-1]
+            # "BROCA - LANNAUD Marie - Thérèse": hyphens spaced by the PDF extraction.
+            joined = (re.sub(r"(?<=\w) - (?=\w)", "-", candidate) if spaced_hyphens
+                      else candidate)
+            name = _leading_name(joined)
+            if name:
+                return name, joined != candidate
+    return None
+
+
+def _leading_name(text: str) -> str | None:
+    """The person's name that ``text`` starts with: "Mademoiselle COURION. Convocation …" →
+    "COURION", "Sylvain BIDIER Date d'affichage" → "Sylvain BIDIER"."""
+    words = []
+    for token in text.split():
+        if _token_kind(token.strip(",;:")) == "L":
+            break
+        words.append(token)
+        if token.endswith(".") and not _INITIALS.match(token) and _token_kind(token) != "C":
+            break
+    read = _read_names(" ".join(words).rstrip(" .-–"))
+    return read.names[0] if read.valid and read.names else None
+
+
+def _read_counts(text: str) -> StatedCounts:
+    """Stated figures. Where several "présents" figures are stated (titulaires, suppléants,
+    both), the largest counts: it is the one that includes the others."""
+    folded = _fold(text)
+    counts = StatedCounts()
+    for attribute, pattern in _COUNT_PATTERNS.items():
+        found = [int(match.group(1)) for match in pattern.finditer(folded)]
+        if found:
+            setattr(counts, attribute, max(found) if attribute == "present" else found[0])
+    return counts
+
+
+def _heading(line: str) -> tuple[str, str] | None:
+    """(section kind, text after the colon) when ``line`` is a section heading. Kinds:
+    present, proxies, excused, absent, and ignore (people who are not members: "Étaient
+    également présents", "Assistaient")."""
+    stripped = line.strip(" *_")
+    if _LETTER_SPACED.match(stripped):
+        stripped = stripped.replace(" ", "")
+    folded = _fold(stripped)
+    match = _HEADING.match(folded)
+    if not match and " " not in folded:
+        match = _SQUEEZED_HEADING.match(folded)
+    if not match:
+        return None
+    rest = stripped[match.start("rest"):] if match.groupdict().get("rest") is not None else ""
+    if re.match(r"^\s*\d+\b", rest):
+        return None  # "Présents : 26" is a stated count, not a list.
+    kind = next(name for name in ("ignore", "proxies", "excused", "absent", "present",
+                                  "subpresent") if match.group(name) is not None)
+    return ("present" if kind == "subpresent" else kind), rest.strip()
+
+
+# Letter-spaced headings lose their word breaks: "ABSENTSEXCUSESAYANTDONNEPOUVOIR".
+_SQUEEZED_HEADING = re.compile(
+    r"^(?:etaient)?(?:(?P<proxies>absents?(?:excuses?)?(?:ayant|ont)donnes?(?:pouvoirs?|"
+    r"procurations?))|(?P<excused>absents?excuses?|excuses?)|(?P<absent>absents?)|"
+    r"(?P<present>presents?))(?P<ignore>(?!))?(?P<subpresent>(?!))?$"
+)
+
+
+def _is_secretary_line(line: str) -> bool:
+    folded = _fold(_GENDER_MARK.sub("", line))
+    return any(pattern.search(folded) for pattern in _SECRETARY)
+
+
+def _split_inline(line: str) -> list[str]:
+    """Cut a line before every heading or end marker written inside it: one-line blocks
+    ("Etaient présents : … Délégués excusés : …") become one line per section."""
+    folded = _fold(line)
+    cuts: list[tuple[int, str]] = []
+    for pattern in (_INLINE_HEADING, _INLINE_END):
+        cuts += [(match.start(), "") for match in pattern.finditer(folded) if match.start() > 0]
+    # "Présent(e)s C. Montin": the colon is added so that the line reads as a heading.
+    cuts += [(match.start(), match.group(0)) for match in _INLINE_MARKED.finditer(folded)]
+    if not cuts:
+        return [line]
+    pieces, position = [], 0
+    for start, marked in sorted(cuts):
+        if start < position:
+            continue
+        if start > position:
+            pieces.append(line[position:start].strip())
+        if marked:
+            pieces.append(line[start:start + len(marked)] + " :")
+            position = start + len(marked)
+        else:
+            position = start
+    pieces.append(line[position:].strip())
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and merged[-1].endswith(" :") and _INLINE_MARKED.match(_fold(merged[-1])):
+            merged[-1] = f"{merged[-1]} {piece}"
+        elif piece:
+            merged.append(piece)
+    return merged
+
+
+def block_lines(text: str) -> list[str]:
+    """Clean lines of ``text``, with inline headings and end markers on lines of their own."""
+    lines: list[str] = []
+    for line in _clean_lines(text):
+        lines.extend(_split_inline(line) if line else [line])
+    return lines
+
+
+def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
+    """The sections of the attendance block, as (kind, lines), and the index of the line where
+    the block's region ends (its stated counts and secretary are read before it).
+
+    A soft end (the secretary, "Nombre de membres…", "Le quorum…") closes the current section;
+    a later heading opens another. A hard end (the agenda, a deliberation) closes the block.
+    """
+    sections: list[tuple[str, list[str]]] = []
+    open_section = False
+    for index, line in enumerate(lines):
+        heading = _heading(line)
+        if heading:
+            kind, rest = heading
+            sections.append((kind, [rest] if rest else []))
+            open_section = True
+            continue
+        folded = _fold(line)
+        if sections and _END_MARKERS.match(folded):
+            return sections, index
+        if not sections or not open_section or not line:
+            if sections and open_section:
+                sections[-1][1].append(line)
+            continue
+        if _SOFT_END.match(folded) or _is_secretary_line(line):
+            open_section = False
+            continue
+        if _PAGE_NUMBER.match(folded):
+            continue  # a page number or footer inside a list
+        sections[-1][1].append(line)
+    return sections, len(lines)

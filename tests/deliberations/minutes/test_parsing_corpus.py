@@ -1,0 +1,94 @@
+"""The parser on real attendance blocks of other French bodies (tests/fixtures/minutes/).
+
+Each ``<slug>.txt`` is a block copied verbatim from minutes a body published online; its
+``<slug>.json`` gives the source address, the body, the date and the counts made by hand, with
+``how_counted`` saying how (who is a substitute, which proxy givers are also listed as excused,
+what a flattened table holds...). Counting rules, the same for every text:
+- present: every person sitting, substitutes included (one entry each);
+- proxies: every giver → holder pair; a giver is not counted among the excused even when the
+  minutes list them there too;
+- excused / absent: the other members listed, once each; a titular member replaced by a
+  substitute is excused;
+- secretary: the person named, compared by surname.
+"""
+
+import io
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from deliberations.minutes.parsing import parse_attendance
+from deliberations.minutes.parsing.corpus import (
+    EXACT,
+    SILENTLY_WRONG,
+    check_directory,
+    surname_key,
+)
+
+CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "minutes"
+SIDECARS = sorted(CORPUS.glob("*.json"))
+
+
+def test_corpus_has_twelve_blocks_of_ten_bodies_each_with_its_source():
+    assert len(SIDECARS) >= 12
+    sidecars = [json.loads(path.read_text(encoding="utf-8")) for path in SIDECARS]
+    assert len({sidecar["body"] for sidecar in sidecars}) >= 10
+    for path, sidecar in zip(SIDECARS, sidecars, strict=True):
+        assert path.with_suffix(".txt").exists()
+        assert sidecar["source"].startswith(("http://", "https://"))
+        assert "2005" <= sidecar["date"][:4] <= "2025"
+        assert sidecar["how_counted"]
+        assert set(sidecar["expected"]) >= {"present", "excused", "absent", "proxies",
+                                             "secretary"}
+
+
+def test_ninety_percent_exact_and_none_silently_wrong():
+    outcomes = check_directory(CORPUS, parse_attendance)
+    verdicts = Counter(outcome.verdict for outcome in outcomes)
+    assert verdicts[SILENTLY_WRONG] == 0, [o.slug for o in outcomes if o.verdict == SILENTLY_WRONG]
+    assert verdicts[EXACT] >= 0.9 * len(outcomes), [
+        (outcome.slug, outcome.differences) for outcome in outcomes if outcome.verdict != EXACT]
+
+
+def test_check_command_prints_expected_got_and_the_summary_line():
+    out = io.StringIO()
+    call_command("parse_attendance", "--check", str(CORPUS), stdout=out)
+    text = out.getvalue()
+    assert "== concarneau-2019-12-19 : exact" in text
+    assert "présents     attendu   31   lu   31" in text
+    assert "anomalie : Procurations lues dans un tableau" in text  # Loir-Lucé-Bercé
+    assert text.rstrip().splitlines()[-1] == f"{len(SIDECARS)} exact, 0 flagged, 0 silently wrong"
+
+
+def test_check_command_fails_on_a_silently_wrong_text(tmp_path):
+    (tmp_path / "faux.txt").write_text("Présents : DUPONT Jean, MARTIN Anne\n", encoding="utf-8")
+    (tmp_path / "faux.json").write_text(json.dumps({"expected": {
+        "present": 3, "excused": 0, "absent": 0, "proxies": [], "secretary": None}}),
+        encoding="utf-8")
+    out = io.StringIO()
+    with pytest.raises(CommandError) as error:
+        call_command("parse_attendance", "--check", str(tmp_path), stdout=out)
+    assert error.value.returncode == 1
+    assert "0 exact, 0 flagged, 1 silently wrong" in out.getvalue()
+    assert "présents : attendu 3, lu 2" in out.getvalue()
+
+
+def test_check_command_needs_a_directory_of_pairs(tmp_path):
+    with pytest.raises(CommandError) as error:
+        call_command("parse_attendance", "--check", str(tmp_path), stdout=io.StringIO())
+    assert error.value.returncode == 2
+    assert "Aucun couple" in str(error.value)
+
+
+@pytest.mark.parametrize(("first", "second", "same"), [
+    ("Michel LOUSSOUARN", "M. LOUSSOUARN", True),
+    ("C. LECLERC", "LECLERC C.", True),
+    ("LE BARON R.", "R. LE BARON", True),
+    ("Amblard", "Monsieur Amblard", True),
+    ("MARTIN Benoît", "BERNARD Benoît", False),
+])
+def test_surname_key_compares_what_the_corpus_compares(first, second, same):
+    assert (surname_key(first) == surname_key(second)) is same
