@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from deliberations import selectors
-from deliberations.models import Attendance, Proxy, Session
+from deliberations.models import ATTENDANCE_LOCKED, Attendance, Proxy, Session
 from deliberations.parsing import AttendanceResult
 from portal.models import Member
 from portal.names import name_key
@@ -172,6 +172,8 @@ def attendance_import_problems(*, session: Session, result: AttendanceResult,
 
 
 def _replace_rows(session: Session, result: AttendanceResult, members: dict[str, Member]):
+    if session.has_published_acts():
+        raise ValidationError(ATTENDANCE_LOCKED)
     attendances = _attendance_rows(session, result, members)
     proxies = _proxy_rows(session, result, members)
     replaced_attendances, _ = session.attendances.all().delete()

@@ -5,7 +5,8 @@ import datetime
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 
@@ -93,6 +94,21 @@ def matter_full_name(code: str) -> str:
     return f"{MATTER_LEVEL1[code.split('.')[0]]}/{MATTER_LABELS[code]}".lower()
 
 
+# A session whose acts are published is part of the public record: what those acts certify
+# (date, body, state, attendance and proxies, hence the quorum) changes only by a rectifying
+# deliberation, never in place. Same wording in the model, the admin and the import.
+SESSION_LOCKED = (
+    "Cette séance a des délibérations publiées : sa date, son assemblée et son état ne "
+    "peuvent plus être modifiés. Rectifiez-les par une délibération rectificative."
+)
+ATTENDANCE_LOCKED = (
+    "Cette séance a des délibérations publiées : sa liste de présence et ses procurations ne "
+    "peuvent plus être modifiées. Rectifiez-les par une délibération rectificative."
+)
+# Fields of a session that its published acts certify (see SESSION_LOCKED).
+SESSION_LOCKED_FIELDS = ("date", "body", "status")
+
+
 class Session(models.Model):
     """A séance of a body."""
 
@@ -173,8 +189,48 @@ class Session(models.Model):
     def __str__(self):
         return f"{self.body.name} du {self.date:%d/%m/%Y}"
 
+    def save(self, *args, **kwargs):
+        # Derived copies only (Deliberation.save): body, year and session date are stored on
+        # each act so that the database can check them; keep them in step with the session,
+        # or a moved session would escape the "not before the session" check.
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            update_fields = kwargs.get("update_fields")
+            if update_fields is None or {"date", "body"} & set(update_fields):
+                self.deliberations.exclude(
+                    session_date=self.date, body_id=self.body_id
+                ).update(session_date=self.date, year=self.date.year, body_id=self.body_id)
+
     def get_absolute_url(self):
         return reverse("deliberations:session_detail", kwargs={"pk": self.pk})
+
+    def clean(self):
+        changed = self.locked_changes()
+        if changed:
+            raise ValidationError({name: SESSION_LOCKED for name in changed})
+
+    def has_published_acts(self) -> bool:
+        """Whether an act of this session is published (SESSION_LOCKED): one query."""
+        return self.pk is not None and self.deliberations.filter(
+            status=Deliberation.Status.PUBLISHED
+        ).exists()
+
+    def locked_changes(self) -> list[str]:
+        """The fields among SESSION_LOCKED_FIELDS changed since the session was read, when
+        its acts are published (else none)."""
+        if self.pk is None:
+            return []
+        stored = Session.objects.filter(pk=self.pk).values(*[
+            f"{name}_id" if name == "body" else name for name in SESSION_LOCKED_FIELDS
+        ]).first()
+        if stored is None:
+            return []
+        changed = [
+            name for name in SESSION_LOCKED_FIELDS
+            if stored[f"{name}_id" if name == "body" else name]
+            != getattr(self, f"{name}_id" if name == "body" else name)
+        ]
+        return changed if changed and self.has_published_acts() else []
 
 
 class Attendance(models.Model):

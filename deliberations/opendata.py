@@ -77,7 +77,7 @@ def scdl_rows(deliberations, *, build_url):
     """One SCDL row (a dict keyed by SCDL_COLUMNS) per deliberation."""
     deliberations = list(deliberations)
     sessions = {d.session_id: d.session for d in deliberations}
-    tables = selectors.bulk_quorum_tables(sessions.values())
+    tables = selectors.bulk_quorum_tables(sessions.values(), published_only=True)
     for d in deliberations:
         organisation = d.session.body.organisation
         in_office, available = item_vote_figures(d, tables[d.session_id])

@@ -136,7 +136,8 @@ class DeliberationDetailSerializer(DeliberationSerializer):
 
     @extend_schema_field(QuorumRangeSerializer(many=True))
     def get_quorum(self, deliberation):
-        return QuorumRangeSerializer(selectors.deliberation_quorum(deliberation), many=True).data
+        return QuorumRangeSerializer(
+            selectors.deliberation_quorum(deliberation, published_only=True), many=True).data
 
 
 class PublicDeliberationRefSerializer(serializers.ModelSerializer):
@@ -194,7 +195,8 @@ class SessionDetailSerializer(SessionSerializer):
 
     @extend_schema_field(QuorumRangeSerializer(many=True))
     def get_quorum(self, session):
-        return QuorumRangeSerializer(selectors.session_quorum_table(session), many=True).data
+        return QuorumRangeSerializer(
+            selectors.session_quorum_table(session, published_only=True), many=True).data
 
 
 class MandateSerializer(serializers.ModelSerializer):

@@ -65,7 +65,7 @@ def deliberation_detail(request, organisation, year, slug):
         "deliberation": deliberation,
         "session": session,
         "organisation": session.body.organisation,
-        "quorum": selectors.deliberation_quorum(deliberation),
+        "quorum": selectors.deliberation_quorum(deliberation, published_only=True),
         "executory_on": selectors.executory_on(deliberation),
         "appeal_deadline": selectors.appeal_deadline(deliberation),
         "previous": siblings[index - 1] if index > 0 else None,
@@ -112,7 +112,7 @@ def session_detail(request, pk):
         "proxies": session.proxies.select_related("giver", "holder").order_by(
             "giver__last_name", "giver__first_name"
         ),
-        "quorum_table": selectors.session_quorum_table(session),
+        "quorum_table": selectors.session_quorum_table(session, published_only=True),
     })
 
 
