@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 
+from deliberations.annexes import annex_upload_to, validate_annex_file
 from deliberations.querysets import DeliberationQuerySet, IssuedExtractQuerySet, SessionQuerySet
 from portal.models import Body, Member
 
@@ -587,7 +588,10 @@ class Annex(models.Model):
         verbose_name="délibération",
     )
     title = models.CharField("intitulé", max_length=255)
-    file = models.FileField("fichier", upload_to="annexes/%Y/", blank=True)
+    file = models.FileField(
+        "fichier", upload_to=annex_upload_to, blank=True, validators=[validate_annex_file],
+        help_text="PDF, OpenDocument (.odt, .ods) ou CSV, 20 Mo au plus.",
+    )
     url = models.URLField("lien", blank=True)
     position = models.PositiveSmallIntegerField("ordre", default=1)
 
@@ -604,6 +608,13 @@ class Annex(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        """The public address of the annex: its file through annex_download (published acts
+        only, as an attachment), else its link."""
+        if self.file:
+            return reverse("deliberations:annex_download", kwargs={"pk": self.pk})
+        return self.url
 
 
 class IssuedExtract(models.Model):

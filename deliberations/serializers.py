@@ -81,7 +81,8 @@ class AnnexSerializer(serializers.ModelSerializer):
     def get_link(self, annex):
         if annex.file:
             request = self.context.get("request")
-            return request.build_absolute_uri(annex.file.url) if request else annex.file.url
+            url = annex.get_absolute_url()
+            return request.build_absolute_uri(url) if request else url
         return annex.url
 
 
