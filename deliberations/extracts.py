@@ -16,10 +16,12 @@ import functools
 import hashlib
 import json
 import logging
+import os
 import re
 import secrets
 import zipfile
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
 import segno
 from django.conf import settings
@@ -377,11 +379,26 @@ def _stylesheet():
     )
 
 
+def _allowed_file(url: str, roots) -> bool:
+    """Whether a file:// URL names a file inside one of `roots` once resolved: "..", "%2e%2e"
+    and symbolic links are resolved (os.path.realpath) before the comparison, so that
+    file:///…/fonts/../../../../etc/hostname is refused."""
+    parts = urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        return False
+    path = os.path.realpath(unquote(parts.path))
+    for root in roots:
+        root = os.path.realpath(root)
+        if os.path.commonpath([path, root]) == root and path != root:
+            return True
+    return False
+
+
 def _url_fetcher(url: str, timeout: int = 10, ssl_context=None):
     """Only our fonts and inline data: an extract never fetches anything from the network."""
     from weasyprint import default_url_fetcher
 
-    if url.startswith("data:") or url.startswith(FONTS_DIR.as_uri() + "/"):
+    if url.startswith("data:") or _allowed_file(url, [FONTS_DIR]):
         return default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)
     raise ValueError(f"Ressource refusée dans un extrait : {url}")
 
