@@ -55,20 +55,20 @@ def main() -> None:
         from django.test import Client
         from django.urls import reverse
 
-        from deliberations import extracts
-        from tests.deliberations.test_extracts_data import build_bureau_session
+        from deliberations.extracts import issuing
+        from tests.deliberations.extracts.test_data import build_bureau_session
         from tests.factories import DeliberationFactory
 
         def fresh(index):
             return build_bureau_session(f"bench-{index}", name=f"Collectivité {index}")
 
         first = fresh(0)
-        first_render = timed(lambda: extracts.extract_get_or_issue(deliberation=first))
+        first_render = timed(lambda: issuing.extract_get_or_issue(deliberation=first))
 
         cold = []
         for index in range(1, args.samples + 1):
             deliberation = fresh(index)
-            cold.append(timed(lambda d=deliberation: extracts.extract_get_or_issue(
+            cold.append(timed(lambda d=deliberation: issuing.extract_get_or_issue(
                 deliberation=d)))
 
         client = Client()
@@ -85,7 +85,7 @@ def main() -> None:
         batch_session = fresh("batch").session
         for _ in range(args.batch - 1):
             DeliberationFactory(session=batch_session, published=True)
-        batch_seconds = timed(lambda: extracts.write_sessions_zip([batch_session], io.BytesIO()))
+        batch_seconds = timed(lambda: issuing.write_sessions_zip([batch_session], io.BytesIO()))
 
     rows = [
         ("first render in a process (fonts loaded)", f"{first_render * 1000:8.0f} ms"),

@@ -7,8 +7,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from deliberations import rules, selectors, services
-from deliberations.admin_import import import_attendance_view
-from deliberations.extract_admin import (
+from deliberations.extracts.admin import (
     ExportExtractPermissionMixin,
     export_session_extracts,
     issue_certified_extracts,
@@ -19,6 +18,7 @@ from deliberations.forms import (
     ProxyFormSet,
     SessionAdminForm,
 )
+from deliberations.minutes.admin import import_attendance_view
 from deliberations.models import (
     Annex,
     Attendance,

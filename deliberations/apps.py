@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class DeliberationsConfig(AppConfig):
     name = "deliberations"
     verbose_name = "Séances et délibérations"
+
+    def ready(self):
+        from deliberations.search import search_deliberations
+        from portal import sitesearch
+
+        sitesearch.register("deliberations", "Délibérations", search_deliberations, order=10)

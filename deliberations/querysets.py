@@ -1,81 +1,26 @@
 """What the public may see is decided here, once (STYLE.md habit 1); so is how it is searched
 (habit 6)."""
 
-import functools
-import re
 from collections import Counter
 
-import snowballstemmer
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connections, models
 from django.db.models import Case, F, FloatField, Q, TextField, Value, When
 from django.utils import timezone
 
-from portal.names import strip_accents
+from portal.search import (
+    MARK_START,
+    MARK_STOP,
+    SEARCH_CONFIG,
+    WORD,
+    python_snippet,
+    search_terms,
+    stem,
+)
 
 # Session states the public may see (Session.Status): convened, held, or cancelled (a
 # convened session that did not take place or lacked the quorum is a public fact too).
 PUBLIC_SESSION_STATUSES = ("convened", "held", "cancelled")
-
-# Full-text configuration created by migration 0003_search: `french` stemming after `unaccent`.
-SEARCH_CONFIG = "french_unaccent"
-# Highlight markers put around matched words in snippets. Control characters never occur in
-# the registre text, so templates can HTML-escape a snippet first and then turn the markers
-# into <mark> (portal_tags.highlight) without trusting the stored text.
-MARK_START = "\x02"
-MARK_STOP = "\x03"
-
-# Words the French configuration ignores; the SQLite fallback drops the same common ones.
-_STOPWORDS = frozenset(
-    "a au aux avec ce ces d dans de des du elle en et eux il je l la le les leur lui m ma mais "
-    "me meme mes moi mon n ne nos notre nous on ou par pas pour qu que qui s sa se ses son sur "
-    "t ta te tes toi ton tu un une vos votre vous y c j".split()
-)
-_WORD = re.compile(r"\w+")
-
-
-_FRENCH_STEMMER = snowballstemmer.stemmer("french")
-
-
-@functools.lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    """French stem for the SQLite fallback: accents and case folded, then the Snowball French
-    stemmer, the algorithm behind PostgreSQL's `french` configuration, so that both databases
-    match the same word forms ("logements" → "log", "rapportant" → "rapport")."""
-    return _FRENCH_STEMMER.stemWord(strip_accents(word).lower())
-
-
-def search_terms(query: str) -> list[str]:
-    """The stems a query asks for (all of them must match), stop words removed."""
-    terms = []
-    for word in _WORD.findall(query.replace("’", "'")):
-        stem = _stem(word)
-        if stem and stem not in _STOPWORDS and stem not in terms:
-            terms.append(stem)
-    return terms
-
-
-def _python_snippet(text: str, terms: list[str], words: int = 30) -> str:
-    """About `words` words of `text` around the first matched term, matches marked."""
-    tokens = list(_WORD.finditer(text))
-    if not tokens:
-        return ""
-    first = next((i for i, t in enumerate(tokens) if _stem(t.group()) in terms), 0)
-    start = max(0, first - words // 3)
-    end = min(len(tokens), start + words)
-    out, cursor = [], tokens[start].start()
-    for token in tokens[start:end]:
-        out.append(text[cursor:token.start()])
-        if _stem(token.group()) in terms:
-            out.append(f"{MARK_START}{token.group()}{MARK_STOP}")
-        else:
-            out.append(token.group())
-        cursor = token.end()
-    snippet = "".join(out).strip()
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(tokens) else ""
-    return f"{prefix}{snippet}{suffix}"
-
 
 class DeliberationQuerySet(models.QuerySet):
     def published(self):
@@ -156,7 +101,7 @@ class DeliberationQuerySet(models.QuerySet):
         rows = self.values_list("pk", *weights)
         for pk, *texts in rows:
             counts = {
-                field: Counter(_stem(w) for w in _WORD.findall(text or ""))
+                field: Counter(stem(w) for w in WORD.findall(text or ""))
                 for field, text in zip(weights, texts, strict=True)
             }
             if not all(any(c[t] for c in counts.values()) for t in terms):
@@ -165,8 +110,8 @@ class DeliberationQuerySet(models.QuerySet):
                 weights[field] * counts[field][t] for field in weights for t in terms
             )
             title, report = texts[0], texts[3]
-            titles[pk] = _python_snippet(title, terms, words=10_000)
-            snippets[pk] = _python_snippet(report or "", terms)
+            titles[pk] = python_snippet(title, terms, words=10_000)
+            snippets[pk] = python_snippet(report or "", terms)
         if not scores:
             return self.none().search("")
 

@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from deliberations import extracts, rules, selectors
+from deliberations import rules, selectors
+from deliberations.extracts import issuing
 from deliberations.models import Deliberation, DeliberationStatusChange, Session
 
 STATUS_LABELS = dict(Deliberation.Status.choices)
@@ -38,7 +39,7 @@ def deliberation_set_status(
         # The certified extract is issued once the publication is committed (a PDF failure
         # is logged and never undoes the publication); the public download only serves it.
         transaction.on_commit(
-            functools.partial(extracts.extract_issue_after_publication, deliberation.pk)
+            functools.partial(issuing.extract_issue_after_publication, deliberation.pk)
         )
     return DeliberationStatusChange.objects.create(
         deliberation=deliberation,

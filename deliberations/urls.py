@@ -1,7 +1,7 @@
 from django.urls import path
 
 from deliberations import views
-from deliberations.feeds import DeliberationFeed
+from deliberations.publication.feeds import DeliberationFeed
 
 app_name = "deliberations"
 

@@ -13,10 +13,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from deliberations import annexes, opendata, selectors
-from deliberations.feeds import sessions_icalendar
-from deliberations.filters import DeliberationFilter
+from deliberations import annexes, selectors
 from deliberations.models import Annex, Attendance, Deliberation, Session
+from deliberations.publication import opendata
+from deliberations.publication.feeds import sessions_icalendar
+from deliberations.publication.filters import DeliberationFilter
 
 PAGE_SIZE = 20
 

@@ -16,9 +16,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from deliberations.models import Attendance, Deliberation, Proxy, Session
+from portal import sitesearch
 from portal.models import Body, Mandate, Member, Organisation
 
 LATEST = 10
+SEARCH_GROUP_LIMIT = 10
 
 
 def _latest_deliberations(**filters):
@@ -224,3 +226,13 @@ def server_error(request):
         "ACCESSIBILITY_STATUS": settings.ACCESSIBILITY_STATUS,
     }
     return HttpResponseServerError(loader.render_to_string("500.html", context))
+
+
+@require_safe
+def site_search(request):
+    """One search box for the whole portal: results of every registered kind, grouped."""
+    query = (request.GET.get("q") or "").strip()[:200]
+    return render(request, "portal/search.html", {
+        "query": query,
+        "groups": sitesearch.search_all(query, limit=SEARCH_GROUP_LIMIT),
+    })

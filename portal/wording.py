@@ -1,4 +1,22 @@
-"""French wording shared by the public pages and the certified extracts. Pure: no Django."""
+"""French wording shared by the public pages and the printed documents: dates, places, item
+ranges. Pure: no Django."""
+
+import datetime
+
+MONTHS = [
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre",
+]
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+
+
+def french_date(value: datetime.date | None, *, weekday: bool = False) -> str:
+    """"18 octobre 2022", "1er juillet 2022"; with weekday: "mardi 18 octobre 2022"."""
+    if value is None:
+        return ""
+    day = "1er" if value.day == 1 else str(value.day)
+    text = f"{day} {MONTHS[value.month - 1]} {value.year}"
+    return f"{WEEKDAYS[value.weekday()]} {text}" if weekday else text
 
 
 def at_place(place: str) -> str:

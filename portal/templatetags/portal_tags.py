@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from deliberations.querysets import MARK_START, MARK_STOP
+from portal.search import MARK_START, MARK_STOP
 from portal.wording import at_place, items_wording
 
 register = template.Library()

@@ -27,6 +27,7 @@ def _public_urls(draft):
         "list": reverse("deliberations:deliberation_list"),
         "search": reverse("deliberations:deliberation_list") + f"?q={DRAFT_WORD}",
         "search_theme": reverse("deliberations:deliberation_list") + "?theme=ZANZIBAR",
+        "site_search": reverse("portal:site_search") + f"?q={DRAFT_WORD}",
         "session": session_url,
         "organisation": draft.session.body.organisation.get_absolute_url(),
         "body": draft.session.body.get_absolute_url(),

@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from deliberations import extracts
+from deliberations.extracts import issuing
 from deliberations.models import Session
 
 
@@ -30,7 +30,7 @@ class Command(BaseCommand):
             session_obj = Session.objects.select_related("body__organisation").get(pk=session)
         except Session.DoesNotExist as exc:
             raise CommandError(f"Aucune séance n'a l'identifiant {session}.") from exc
-        output = output or Path(f"{extracts.session_archive_name(session_obj)}.zip")
+        output = output or Path(f"{issuing.session_archive_name(session_obj)}.zip")
         show_bar = options["verbosity"] > 0
 
         def progress(items, total):
@@ -38,7 +38,7 @@ class Command(BaseCommand):
                         disable=not show_bar)
 
         with open(output, "wb") as target:
-            count = extracts.write_sessions_zip([session_obj], target, progress=progress)
+            count = issuing.write_sessions_zip([session_obj], target, progress=progress)
         if count == 0:
             self.stderr.write(self.style.WARNING(
                 "Aucune délibération publiée dans cette séance : l'archive est vide."))

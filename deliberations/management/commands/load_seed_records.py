@@ -8,8 +8,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from deliberations.parsing import ParseError
-from deliberations.seeding import SeedError, load_seed_records
+from deliberations.minutes.parsing import ParseError
+from deliberations.minutes.seeding import SeedError, load_seed_records
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from deliberations.parsing import ParseError, parse_attendance
+from deliberations.minutes.parsing import ParseError, parse_attendance
 
 # Unreadable file or no attendance section: distinct from Django's generic exit 1.
 EXIT_INPUT_ERROR = 2

@@ -10,9 +10,9 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import routers, viewsets
 
-from deliberations import serializers
-from deliberations.filters import DeliberationFilter
 from deliberations.models import Attendance, Deliberation, Proxy, Session
+from deliberations.publication import serializers
+from deliberations.publication.filters import DeliberationFilter
 from portal.models import Mandate, Member
 
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from deliberations import extracts
+from deliberations.extracts import issuing
 
 register = template.Library()
 
@@ -11,4 +11,4 @@ register = template.Library()
 def current_extract(deliberation):
     """{% current_extract deliberation as extract %}: the current issued extract of a
     published deliberation, or None (one query; meant for a detail page, not for a list)."""
-    return extracts.extract_current(deliberation)
+    return issuing.extract_current(deliberation)

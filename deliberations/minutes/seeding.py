@@ -2,7 +2,7 @@
 Conseil and Bureau, their members and mandates, the two sessions with attendance and proxies,
 their deliberations, and the Pôle Métropolitain de l'Artois with its members.
 
-Everything that the documents state is read from them with deliberations.parsing, never
+Everything that the documents state is read from them with deliberations.minutes.parsing, never
 re-typed here; what they do not state is either left blank or chosen below with a comment.
 Idempotent: every row is written with update_or_create on a natural key, in one transaction.
 """
@@ -18,8 +18,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
-from deliberations.models import Attendance, Deliberation, Proxy, Session
-from deliberations.parsing import (
+from deliberations.minutes.parsing import (
     AttendanceResult,
     DeliberationText,
     SessionHeader,
@@ -30,6 +29,7 @@ from deliberations.parsing import (
     parse_vice_presidents,
     split_full_name,
 )
+from deliberations.models import Attendance, Deliberation, Proxy, Session
 from deliberations.services import deliberation_set_status
 from portal.models import Body, Commune, Mandate, Member, Organisation
 from portal.names import name_key, strip_accents

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
-from deliberations.filters import DeliberationFilter
 from deliberations.models import Session
+from deliberations.publication.filters import DeliberationFilter
 
 FEED_SIZE = 50
 

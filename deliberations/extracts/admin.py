@@ -1,7 +1,7 @@
 """Admin actions for certified extracts (registered by deliberations/admin.py).
 
 Both require the permission deliberations.export_extract (groups "Agents" and "Secrétariat
-des assemblées"). Only published deliberations are certified: see extracts.extract_get_or_issue.
+des assemblées"). Only published deliberations are certified: see issuing.extract_get_or_issue.
 """
 
 import tempfile
@@ -10,7 +10,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
 
-from deliberations import extracts
+from deliberations.extracts import issuing
 from deliberations.models import Deliberation
 
 PERMISSION = "deliberations.export_extract"
@@ -43,7 +43,7 @@ def issue_certified_extracts(modeladmin, request, queryset):
         if deliberation.pk not in published:
             skipped.append(deliberation)
             continue
-        extract, issued_now = extracts.extract_get_or_issue(
+        extract, issued_now = issuing.extract_get_or_issue(
             deliberation=deliberation, by=request.user
         )
         (issued if issued_now else unchanged).append(extract)
@@ -78,7 +78,7 @@ def export_session_extracts(modeladmin, request, queryset):
     sessions = list(queryset.select_related("body__organisation").order_by("date", "pk"))
     # Spooled: stays in memory for a usual session, spills to disk for a large selection.
     archive = tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024)
-    count = extracts.write_sessions_zip(sessions, archive, by=request.user)
+    count = issuing.write_sessions_zip(sessions, archive, by=request.user)
     if count == 0:
         modeladmin.message_user(
             request, "Aucune délibération publiée dans la sélection : aucun extrait à exporter.",
@@ -86,7 +86,7 @@ def export_session_extracts(modeladmin, request, queryset):
         )
         return None
     archive.seek(0)
-    name = (extracts.session_archive_name(sessions[0]) if len(sessions) == 1
+    name = (issuing.session_archive_name(sessions[0]) if len(sessions) == 1
             else "extraits-certifies")
     return FileResponse(archive, as_attachment=True, filename=f"{name}.zip",
                         content_type="application/zip")

@@ -1,4 +1,4 @@
-"""Import of an attendance block read by deliberations.parsing into a session's rows.
+"""Import of an attendance block read by deliberations.minutes.parsing into a session's rows.
 
 Two steps, as in the admin screen: ``match_names`` ties each name read to an existing member
 (never creating one: a misread name must not become a new élu), then ``attendance_import``
@@ -16,8 +16,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from deliberations import selectors
+from deliberations.minutes.parsing import AttendanceResult
 from deliberations.models import ATTENDANCE_LOCKED, Attendance, Proxy, Session
-from deliberations.parsing import AttendanceResult
 from portal.models import Member
 from portal.names import name_key
 from portal.wording import items_wording

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.conf import settings
 
-from deliberations.parsing import (
+from deliberations.minutes.parsing import (
     ANOMALY_LABELS,
     ParseError,
     PresentEntry,

@@ -10,9 +10,9 @@ import pypdf
 import pytest
 from django.core.management import call_command
 
-from deliberations import extracts
+from deliberations.extracts import issuing
 from deliberations.models import Deliberation
-from tests.deliberations.test_extracts import pdf_text
+from tests.deliberations.extracts.test_issuing import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def seed_extract(settings, tmp_path):
     call_command("load_seed_records", stdout=io.StringIO())
     deliberation = Deliberation.objects.published().get(
         session__body__organisation__slug="cabbalr", session__date=datetime.date(2022, 10, 18))
-    extract, _ = extracts.extract_get_or_issue(deliberation=deliberation)
+    extract, _ = issuing.extract_get_or_issue(deliberation=deliberation)
     with extract.file.open("rb") as handle:
         return extract, handle.read()
 

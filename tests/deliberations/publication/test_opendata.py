@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from deliberations import selectors
 from deliberations.models import Deliberation, matter_full_name
-from deliberations.opendata import SCDL_COLUMNS
+from deliberations.publication.opendata import SCDL_COLUMNS
 from portal.models import Mandate
 from tests.factories import DeliberationFactory
 

@@ -16,15 +16,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from deliberations.importing import (
+from deliberations.minutes.importing import (
     Match,
     attendance_import,
     attendance_import_problems,
     candidate_members,
     match_names,
 )
+from deliberations.minutes.parsing import AttendanceResult, ParseError, parse_attendance
 from deliberations.models import Session
-from deliberations.parsing import AttendanceResult, ParseError, parse_attendance
 from portal.names import name_key
 from portal.wording import items_wording
 

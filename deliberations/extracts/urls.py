@@ -3,7 +3,7 @@ verification."""
 
 from django.urls import path
 
-from deliberations import extract_views
+from deliberations.extracts import views as extract_views
 
 app_name = "extracts"
 urlpatterns = [

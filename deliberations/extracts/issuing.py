@@ -10,18 +10,14 @@ Extracts are issued on publication (extract_issue_after_publication, run on comm
 admin action; the public download only serves the current issued file and never writes.
 """
 
-import atexit
 import datetime
-import functools
 import hashlib
 import json
 import logging
-import os
 import re
 import secrets
 import zipfile
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
 
 import segno
 from django.conf import settings
@@ -37,12 +33,11 @@ from deliberations import selectors
 from deliberations.models import Attendance, Deliberation, IssuedExtract, Session
 from portal.models import Member
 from portal.names import strip_accents
-from portal.wording import at_place, items_wording
+from portal.pdf import render_pdf
+from portal.wording import at_place, french_date, items_wording
 
 TEMPLATE = "deliberations/extract/extract.html"
 STYLESHEET = "deliberations/extract/extract.css"
-PDF_VARIANT = "pdf/a-3b"
-FONTS_DIR = settings.BASE_DIR / "static" / "fonts"
 
 logger = logging.getLogger(__name__)
 
@@ -55,11 +50,6 @@ CODE_LENGTH = 10
 # signed by the president and the secretary of the session; before, by the members present.
 SIGNATURE_REFORM_DATE = datetime.date(2022, 7, 1)
 
-MONTHS = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
-]
-WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
 
 class ExtractNotAvailable(ValidationError):
@@ -76,15 +66,6 @@ def signature_formula(session_date: datetime.date) -> str:
     if session_date >= SIGNATURE_REFORM_DATE:
         return "Le Président et le secrétaire de séance ont signé le registre,"
     return "Ont signé au registre des délibérations les membres présents,"
-
-
-def french_date(value: datetime.date | None, *, weekday: bool = False) -> str:
-    """"18 octobre 2022", "1er juillet 2022"; with weekday: "mardi 18 octobre 2022"."""
-    if value is None:
-        return ""
-    day = "1er" if value.day == 1 else str(value.day)
-    text = f"{day} {MONTHS[value.month - 1]} {value.year}"
-    return f"{WEEKDAYS[value.weekday()]} {text}" if weekday else text
 
 
 def registre_time(value: datetime.time | None) -> str:
@@ -349,85 +330,13 @@ def extract_context(data: dict, issue: IssueInfo) -> dict:
     }
 
 
-def _release_fonts():
-    # Drop the cached font configuration while the interpreter is still whole: WeasyPrint's
-    # FontConfiguration.__del__ fails noisily when it runs during interpreter shutdown.
-    _stylesheet.cache_clear()
-    _font_config.cache_clear()
-
-
-atexit.register(_release_fonts)
-
-
-@functools.cache
-def _font_config():
-    # One FontConfiguration per process: fonts are loaded and subset once, which keeps a render
-    # fast. Gunicorn sync workers render one document at a time.
-    from weasyprint.text.fonts import FontConfiguration
-
-    return FontConfiguration()
-
-
-@functools.cache
-def _stylesheet():
-    from weasyprint import CSS
-
-    return CSS(
-        string=render_to_string(STYLESHEET),
-        base_url=FONTS_DIR.as_uri() + "/",
-        font_config=_font_config(),
-    )
-
-
-def _allowed_file(url: str, roots) -> bool:
-    """Whether a file:// URL names a file inside one of `roots` once resolved: "..", "%2e%2e"
-    and symbolic links are resolved (os.path.realpath) before the comparison, so that
-    file:///…/fonts/../../../../etc/hostname is refused."""
-    parts = urlsplit(url)
-    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-        return False
-    path = os.path.realpath(unquote(parts.path))
-    for root in roots:
-        root = os.path.realpath(root)
-        if os.path.commonpath([path, root]) == root and path != root:
-            return True
-    return False
-
-
-def _url_fetcher(url: str, timeout: int = 10, ssl_context=None):
-    """Only our fonts and inline data: an extract never fetches anything from the network."""
-    from weasyprint import default_url_fetcher
-
-    if url.startswith("data:") or _allowed_file(url, [FONTS_DIR]):
-        return default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)
-    raise ValueError(f"Ressource refusée dans un extrait : {url}")
-
-
 def render_extract_html(data: dict, issue: IssueInfo) -> str:
     return render_to_string(TEMPLATE, extract_context(data, issue))
 
 
 def render_extract_pdf(data: dict, issue: IssueInfo) -> bytes:
-    """PDF/A-3b, tagged, fonts embedded (subset), French hyphenation (lang="fr").
-
-    PDF/UA is a separate variant in WeasyPrint 66 (one pdf_variant at a time, each writing its
-    own identification in the XMP metadata), so the extract is PDF/A-3b with pdf_tags=True:
-    a tagged structure tree without the PDF/UA claim.
-    """
-    from weasyprint import HTML
-
-    html = HTML(
-        string=render_extract_html(data, issue),
-        base_url=FONTS_DIR.as_uri() + "/",
-        url_fetcher=_url_fetcher,
-    )
-    return html.write_pdf(
-        stylesheets=[_stylesheet()],
-        font_config=_font_config(),
-        pdf_variant=PDF_VARIANT,
-        pdf_tags=True,
-        presentational_hints=False,
-    )
+    """The extract as PDF/A-3b through the portal's document machinery (portal.pdf)."""
+    return render_pdf(render_extract_html(data, issue), stylesheet=render_to_string(STYLESHEET))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -490,7 +399,7 @@ def extract_get_or_issue(
         content = render_extract_pdf(data, issue)
         signed = False
         if settings.EXTRACT_SIGNING_P12:
-            from deliberations.signing import sign_pdf
+            from deliberations.extracts.signing import sign_pdf
 
             content = sign_pdf(content, reason=f"Extrait certifié {issue.code}")
             signed = True

@@ -6,7 +6,7 @@ import string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deliberations.parsing import (
+from deliberations.minutes.parsing import (
     AttendanceResult,
     ParseError,
     parse_attendance,

@@ -15,8 +15,8 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
-from deliberations import extracts
-from tests.deliberations.test_extracts_data import build_bureau_session
+from deliberations.extracts import issuing
+from tests.deliberations.extracts.test_data import build_bureau_session
 
 pytestmark = pytest.mark.django_db
 
@@ -61,11 +61,11 @@ def test_signed_extract_validates_and_its_hash_is_of_the_signed_bytes(
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EXTRACT_SIGNING_P12 = str(path)
     settings.EXTRACT_SIGNING_P12_PASSPHRASE = PASSPHRASE
-    extract, _ = extracts.extract_get_or_issue(deliberation=build_bureau_session())
+    extract, _ = issuing.extract_get_or_issue(deliberation=build_bureau_session())
     with extract.file.open("rb") as handle:
         content = handle.read()
     assert extract.signed
-    assert extract.sha256 == extracts.sha256_of(content)
+    assert extract.sha256 == issuing.sha256_of(content)
 
     reader = PdfFileReader(io.BytesIO(content))
     [signature] = reader.embedded_signatures

@@ -11,9 +11,9 @@ from django.contrib.auth.models import Permission, User
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from deliberations.importing import attendance_import, match_names
+from deliberations.minutes.importing import attendance_import, match_names
+from deliberations.minutes.parsing import parse_attendance
 from deliberations.models import Attendance, Proxy, Session
-from deliberations.parsing import parse_attendance
 from portal.models import Body, Mandate, Member, Organisation
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from deliberations import extracts
+from deliberations.extracts import issuing
 from deliberations.models import Deliberation, IssuedExtract
 
 # An issued extract weighs tens of kilobytes; refuse to hash anything unreasonable.
@@ -38,14 +38,14 @@ class ExtractUploadForm(forms.Form):
 
 
 UNKNOWN_CODE = (
-    f"Code inconnu : un code de vérification compte {extracts.CODE_LENGTH} caractères "
+    f"Code inconnu : un code de vérification compte {issuing.CODE_LENGTH} caractères "
     "(chiffres 2 à 9 et lettres sans I, L ni O), tel qu'imprimé au bas de l'extrait."
 )
-CODE_FORMAT = re.compile(rf"^[{extracts.CODE_ALPHABET}]{{{extracts.CODE_LENGTH}}}$")
+CODE_FORMAT = re.compile(rf"^[{issuing.CODE_ALPHABET}]{{{issuing.CODE_LENGTH}}}$")
 
 
 def is_code(value: str) -> bool:
-    """Whether a normalised value can be a verification code at all (extracts.new_code): what
+    """Whether a normalised value can be a verification code at all (issuing.new_code): what
     cannot is answered "code inconnu" before it reaches a URL or the database."""
     return bool(CODE_FORMAT.fullmatch(value))
 
@@ -55,7 +55,7 @@ class CodeForm(forms.Form):
                            error_messages={"required": UNKNOWN_CODE, "max_length": UNKNOWN_CODE})
 
     def clean_code(self):
-        code = extracts.normalise_code(self.cleaned_data["code"])
+        code = issuing.normalise_code(self.cleaned_data["code"])
         if not is_code(code):
             raise forms.ValidationError(UNKNOWN_CODE, code="unknown")
         return code
@@ -137,7 +137,7 @@ def _check_upload(request) -> tuple[ExtractUploadForm, dict, int]:
         return form, {}, 400
     upload = form.cleaned_data["file"]
     upload.seek(0)
-    match = extracts.extract_find_by_content(upload)
+    match = issuing.extract_find_by_content(upload)
     return form, {"checked": True, "match": match, "uploaded_name": upload.name}, 200
 
 
@@ -155,7 +155,7 @@ def extract_download(request, slug):
     """The current issued extract of a published deliberation. A GET never issues one:
     404, with an explanation, while none has been issued."""
     deliberation = get_object_or_404(Deliberation.objects.published(), slug=slug)
-    extract = extracts.extract_current(deliberation)
+    extract = issuing.extract_current(deliberation)
     if extract is None:
         return render(request, "deliberations/extract_not_issued.html",
                       {"deliberation": deliberation}, status=404)
@@ -197,7 +197,7 @@ def verify_index(request):
 @require_http_methods(["GET", "POST"])
 def verify(request, code):
     """What an extract certified, and whether an uploaded copy is byte-for-byte authentic."""
-    normalised = extracts.normalise_code(code)
+    normalised = issuing.normalise_code(code)
     if not is_code(normalised):
         return _unknown_code(request, CodeForm({"code": code}))
     if normalised != code:

@@ -27,11 +27,11 @@ from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from deliberations import extracts
-from deliberations.extract_admin import export_session_extracts, issue_certified_extracts
+from deliberations.extracts import issuing
+from deliberations.extracts.admin import export_session_extracts, issue_certified_extracts
 from deliberations.models import Deliberation, IssuedExtract, Session
 from portal.wording import at_place
-from tests.deliberations.test_extracts_data import build_bureau_session
+from tests.deliberations.extracts.test_data import build_bureau_session
 from tests.factories import DeliberationFactory
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +66,7 @@ def issued(django_db_setup, django_db_blocker, tmp_path_factory):
     media.enable()
     with django_db_blocker.unblock(), transaction.atomic():
         deliberation = build_bureau_session()
-        extract, issued_now = extracts.extract_get_or_issue(deliberation=deliberation)
+        extract, issued_now = issuing.extract_get_or_issue(deliberation=deliberation)
         with extract.file.open("rb") as handle:
             content = handle.read()
         yield {
@@ -90,7 +90,7 @@ def text(issued):
      "Le Président et le secrétaire de séance ont signé le registre,"),
 ])
 def test_signature_formula_follows_l2121_23(session_date, formula):
-    assert extracts.signature_formula(session_date) == formula
+    assert issuing.signature_formula(session_date) == formula
 
 
 @pytest.mark.parametrize(("from_item", "until_item", "note"), [
@@ -100,7 +100,7 @@ def test_signature_formula_follows_l2121_23(session_date, formula):
     (None, None, ""),
 ])
 def test_item_note(from_item, until_item, note):
-    assert extracts.item_note(from_item, until_item) == note
+    assert issuing.item_note(from_item, until_item) == note
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -109,7 +109,7 @@ def test_item_note(from_item, until_item, note):
     ("", ""),
 ])
 def test_arrondissement_heading(value, expected):
-    assert extracts.arrondissement_heading(value) == expected
+    assert issuing.arrondissement_heading(value) == expected
 
 
 @pytest.mark.parametrize(("place", "expected"), [
@@ -124,24 +124,24 @@ def test_at_place(place, expected):
 
 
 def test_french_dates():
-    assert extracts.french_date(datetime.date(2022, 10, 18), weekday=True) == \
+    assert issuing.french_date(datetime.date(2022, 10, 18), weekday=True) == \
         "mardi 18 octobre 2022"
-    assert extracts.french_date(datetime.date(2022, 7, 1)) == "1er juillet 2022"
-    assert extracts.registre_time(datetime.time(17, 30)) == "17 H 30"
+    assert issuing.french_date(datetime.date(2022, 7, 1)) == "1er juillet 2022"
+    assert issuing.registre_time(datetime.time(17, 30)) == "17 H 30"
 
 
 def test_fingerprint_is_canonical():
     data = {"b": [1, "é"], "a": {"y": 1, "x": 2}}
     same = {"a": {"x": 2, "y": 1}, "b": [1, "é"]}
-    assert extracts.content_fingerprint(data) == extracts.content_fingerprint(same)
-    assert extracts.content_fingerprint(data) != extracts.content_fingerprint({**data, "c": 1})
+    assert issuing.content_fingerprint(data) == issuing.content_fingerprint(same)
+    assert issuing.content_fingerprint(data) != issuing.content_fingerprint({**data, "c": 1})
 
 
 def test_codes_use_an_unambiguous_alphabet():
-    codes = {extracts.new_code() for _ in range(200)}
+    codes = {issuing.new_code() for _ in range(200)}
     assert len(codes) == 200
     assert all(re.fullmatch(r"[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}", c) for c in codes)
-    assert extracts.normalise_code(" ab2c-d3ef ") == "AB2CD3EF"
+    assert issuing.normalise_code(" ab2c-d3ef ") == "AB2CD3EF"
 
 
 # -- The rendered PDF -------------------------------------------------------------------------
@@ -200,11 +200,11 @@ def test_extract_carries_its_code_and_verification_url(issued, text):
     ]
     assert url in uris
     # The QR code (segno, SVG) is drawn as vector paths: check it in the HTML that is rendered.
-    html = extracts.render_extract_html(
-        extracts.certified_data(issued["deliberation"]),
-        extracts.IssueInfo(code=extract.code, version=1, issued_at=extract.issued_at),
+    html = issuing.render_extract_html(
+        issuing.certified_data(issued["deliberation"]),
+        issuing.IssueInfo(code=extract.code, version=1, issued_at=extract.issued_at),
     )
-    assert extracts.qr_code_data_uri(url) in html
+    assert issuing.qr_code_data_uri(url) in html
 
 
 def test_extract_is_pdfa_3b_with_metadata(issued):
@@ -263,15 +263,15 @@ def test_issued_extract_is_stored_with_its_hash(issued):
     extract = IssuedExtract.objects.get(pk=issued["extract"].pk)
     assert issued["issued_now"] is True
     assert extract.version == 1 and extract.superseded_by is None and not extract.signed
-    assert extract.sha256 == extracts.sha256_of(issued["content"])
+    assert extract.sha256 == issuing.sha256_of(issued["content"])
     assert extract.file.name.startswith(f"extracts/{extract.issued_at:%Y}/")
-    assert extract.content_fingerprint == extracts.content_fingerprint(
-        extracts.certified_data(issued["deliberation"]))
+    assert extract.content_fingerprint == issuing.content_fingerprint(
+        issuing.certified_data(issued["deliberation"]))
     assert extract.issued_at == issued["extract"].issued_at
 
 
 def test_issuing_again_without_change_returns_the_same_extract(issued):
-    extract, issued_now = extracts.extract_get_or_issue(deliberation=issued["deliberation"])
+    extract, issued_now = issuing.extract_get_or_issue(deliberation=issued["deliberation"])
     assert (extract.pk, issued_now) == (issued["extract"].pk, False)
     assert IssuedExtract.objects.filter(deliberation=issued["deliberation"]).count() == 1
 
@@ -296,7 +296,7 @@ def test_a_change_after_issue_gives_a_new_version_through_the_action(issued, cli
     assert b"".join(response.streaming_content) == new.file.read()
     assert response["Content-Disposition"].endswith('-v2.pdf"')
     with old.file.open("rb") as handle:  # the issued file never changes
-        assert extracts.sha256_of(handle.read()) == old.sha256
+        assert issuing.sha256_of(handle.read()) == old.sha256
     page = client.get(reverse("extracts:verify", args=[old.code])).content.decode()
     assert "remplacé" in page and new.code in page
     # The superseded extract still shows what it certified, not the rectified title.
@@ -308,14 +308,14 @@ def test_a_change_after_issue_gives_a_new_version_through_the_action(issued, cli
 
 def test_only_published_deliberations_are_certified(issued):
     draft = DeliberationFactory(session=issued["deliberation"].session)
-    with pytest.raises(extracts.ExtractNotAvailable):
-        extracts.extract_get_or_issue(deliberation=draft)
+    with pytest.raises(issuing.ExtractNotAvailable):
+        issuing.extract_get_or_issue(deliberation=draft)
 
 
 # -- Public pages ----------------------------------------------------------------------------
 def test_download_serves_the_issued_file(issued, client):
     deliberation = issued["deliberation"]
-    extract, issued_now = extracts.extract_get_or_issue(deliberation=deliberation)
+    extract, issued_now = issuing.extract_get_or_issue(deliberation=deliberation)
     assert (extract.pk, issued_now) == (issued["extract"].pk, False)
     url = reverse("extracts:download", args=[deliberation.slug])
     assert url == f"/deliberations/extrait/{deliberation.slug}.pdf"
@@ -373,17 +373,17 @@ def test_download_link_only_once_the_extract_is_issued(issued, django_assert_max
 def test_extract_issue_after_publication(issued):
     session = issued["deliberation"].session
     published = DeliberationFactory(session=session, published=True)
-    extracts.extract_issue_after_publication(published.pk)
+    issuing.extract_issue_after_publication(published.pk)
     extract = IssuedExtract.objects.get(deliberation=published)
     assert extract.version == 1 and extract.issued_by is None
-    assert extracts.extract_current(published) == extract
+    assert issuing.extract_current(published) == extract
 
-    extracts.extract_issue_after_publication(published.pk)  # unchanged data: nothing new
+    issuing.extract_issue_after_publication(published.pk)  # unchanged data: nothing new
     assert list(IssuedExtract.objects.filter(deliberation=published)) == [extract]
 
     draft = DeliberationFactory(session=session)
-    extracts.extract_issue_after_publication(draft.pk)
-    extracts.extract_issue_after_publication(999_999_999)
+    issuing.extract_issue_after_publication(draft.pk)
+    issuing.extract_issue_after_publication(999_999_999)
     assert not IssuedExtract.objects.filter(deliberation=draft).exists()
 
 
@@ -395,13 +395,13 @@ def test_extract_issue_after_publication_logs_a_failure_and_never_raises(
     def broken(*args, **kwargs):
         raise RuntimeError("WeasyPrint en panne")
 
-    monkeypatch.setattr(extracts, "render_extract_pdf", broken)
+    monkeypatch.setattr(issuing, "render_extract_pdf", broken)
     files = _media_files()
-    with caplog.at_level(logging.ERROR, logger="deliberations.extracts"):
-        extracts.extract_issue_after_publication(published.pk)
+    with caplog.at_level(logging.ERROR, logger="deliberations.extracts.issuing"):
+        issuing.extract_issue_after_publication(published.pk)
     assert not IssuedExtract.objects.filter(deliberation=published).exists()
     assert _media_files() == files
-    [record] = [r for r in caplog.records if r.name == "deliberations.extracts"]
+    [record] = [r for r in caplog.records if r.name == "deliberations.extracts.issuing"]
     assert record.levelno == logging.ERROR and record.exc_info[0] is RuntimeError
     assert str(published.pk) in record.getMessage()
 
@@ -550,7 +550,7 @@ def small_limit(settings, tmp_path, monkeypatch):
     """A 100 kB limit; uploads above 1 kB go to temporary files in tmp_path, recorded."""
     from django.core.files import uploadedfile, uploadhandler
 
-    from deliberations import extract_views
+    from deliberations.extracts import views as extract_views
 
     monkeypatch.setattr(extract_views, "MAX_UPLOAD_BYTES", 100_000)
     settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1_000

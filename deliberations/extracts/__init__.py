@@ -1,0 +1,1 @@
+"""Certified extracts: render, issue and verify; their views, admin actions, URLs, signature."""

@@ -1,0 +1,1 @@
+"""Minutes: the attendance-list reader, its import into a session, its admin screen, seeds."""
