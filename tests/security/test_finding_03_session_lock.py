@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from deliberations.importing import attendance_import, attendance_import_problems
+from deliberations.minutes.importing import attendance_import, attendance_import_problems
+from deliberations.minutes.parsing import parse_attendance
 from deliberations.models import Attendance, Deliberation, Proxy, Session
-from deliberations.parsing import parse_attendance
 from tests.factories import BodyFactory, DeliberationFactory, MandateFactory, SessionFactory
 from tests.security.conftest import admin_form_data
 
