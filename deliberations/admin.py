@@ -30,6 +30,12 @@ from deliberations.models import (
 )
 from portal.admin import OrganisationScopedAdmin, OrganisationScopeMixin
 
+SESSION_LOCKED_NOTE = (
+    "Cette séance a des délibérations publiées : sa date, son assemblée, son état, sa liste "
+    "de présence et ses procurations ne peuvent plus être modifiés ici. Pour corriger une "
+    "erreur, rectifiez par une délibération rectificative."
+)
+
 
 class AttendanceInline(OrganisationScopeMixin, admin.TabularInline):
     model = Attendance
@@ -134,6 +140,14 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
             )
         ]
         return custom + super().get_urls()
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and obj.has_published_acts():
+            # Said before the clerk types anything; the form refuses the change anyway.
+            (name, options), *rest = fieldsets
+            fieldsets = [(name, {**options, "description": SESSION_LOCKED_NOTE}), *rest]
+        return fieldsets
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {

@@ -130,3 +130,14 @@ def test_finding_03_database_refuses_a_session_moved_after_its_publication(publi
         published_session.save()
     published_session.refresh_from_db()
     assert published_session.date == datetime.date(2022, 10, 18)
+
+
+def test_finding_03_change_page_says_to_rectify_before_any_change(client, clerk_cabbalr,
+                                                                  published_session, council):
+    client.force_login(clerk_cabbalr)
+    url = reverse("admin:deliberations_session_change", args=[published_session.pk])
+    assert ("Pour corriger une erreur, rectifiez par une délibération rectificative."
+            in client.get(url).content.decode())
+    open_session = SessionFactory(body=council, date=datetime.date(2022, 12, 6))
+    page = client.get(reverse("admin:deliberations_session_change", args=[open_session.pk]))
+    assert "rectifiez" not in page.content.decode()
