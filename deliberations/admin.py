@@ -149,6 +149,15 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
             fieldsets = [(name, {**options, "description": SESSION_LOCKED_NOTE}), *rest]
         return fieldsets
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="",
+                           obj=None):
+        if obj is not None and obj.pk and context["adminform"].form.errors:
+            # The refused values were copied onto `obj` by the form: title and breadcrumbs
+            # show the session as stored (its real date), not the refused one.
+            stored = Session.objects.select_related("body").get(pk=obj.pk)
+            context.update(subtitle=str(stored), original=stored)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {
             **(extra_context or {}),

@@ -53,6 +53,7 @@ def test_finding_03_session_with_published_act_refuses_date_body_status_changes(
     assert response.status_code == 200
     assert response.context["adminform"].form.errors[field] == [SESSION_MESSAGE]
     assert SESSION_MESSAGE in response.content.decode()
+    assert response.context["subtitle"] == "Conseil communautaire du 18/10/2022"
     stored = Session.objects.get(pk=published_session.pk)
     assert (stored.status, stored.date, stored.body_id) == (
         "held", datetime.date(2022, 10, 18), council.pk)
