@@ -225,6 +225,13 @@ class MemberAdmin(OrganisationScopedAdmin):
                                "les agents de celle-ci peuvent modifier cet élu.")
         return form
 
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        ids = user_organisation_ids(request)
+        if ids is not None and len(ids) == 1:
+            initial.setdefault("created_by_organisation", ids[0])
+        return initial
+
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or may_change_member(request, obj))

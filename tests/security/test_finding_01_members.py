@@ -106,8 +106,9 @@ def test_finding_01_a_clerks_new_member_belongs_to_one_of_the_clerks_organisatio
     client.force_login(clerk_pma)
     add = reverse("admin:portal_member_add")
     page = client.get(add)
-    assert set(page.context["adminform"].form.fields["created_by_organisation"].queryset) == {
-        pma}
+    form = page.context["adminform"].form
+    assert set(form.fields["created_by_organisation"].queryset) == {pma}
+    assert form.initial["created_by_organisation"] == pma.pk  # the clerk's only organisation
     refused = client.post(add, {"last_name": "ESPION", "first_name": "Eve", "slug": "espion",
                                 "created_by_organisation": cabbalr.pk,
                                 "mandates-TOTAL_FORMS": "0", "mandates-INITIAL_FORMS": "0"})
