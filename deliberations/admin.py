@@ -27,6 +27,7 @@ from deliberations.models import (
     IssuedExtract,
     Proxy,
     Session,
+    WrittenProxy,
 )
 from portal.admin import OrganisationScopedAdmin, OrganisationScopeMixin
 
@@ -50,8 +51,22 @@ class ProxyInline(OrganisationScopeMixin, admin.TabularInline):
     model = Proxy
     formset = ProxyFormSet
     extra = 0
+    autocomplete_fields = ["giver", "holder", "written_proxy"]
+    fields = ["giver", "holder", "from_item", "until_item", "written_proxy"]
+
+
+@admin.register(WrittenProxy)
+class WrittenProxyAdmin(OrganisationScopedAdmin):
+    """Written proxies (pouvoirs écrits) serving at several sessions of a body (L2121-20)."""
+
+    list_display = ["giver", "holder", "body", "valid_from", "valid_until", "illness_certified"]
+    list_filter = ["body__organisation", "body", "illness_certified"]
+    list_select_related = ["giver", "holder", "body", "body__organisation"]
+    search_fields = ["giver__last_name", "giver__first_name", "holder__last_name",
+                     "holder__first_name"]
     autocomplete_fields = ["giver", "holder"]
-    fields = ["giver", "holder", "from_item", "until_item"]
+    fields = ["body", "giver", "holder", "signed_on", ("valid_from", "valid_until"),
+              "illness_certified", "note"]
 
 
 class DeliberationInline(admin.TabularInline):
@@ -212,7 +227,7 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     date_hierarchy = "published_on"
     autocomplete_fields = ["rapporteur", "signatory", "non_voting_members",
                            "withdrawn_members"]
-    readonly_fields = ["status", "executory", "appeal_deadline"]
+    readonly_fields = ["status", "executory", "appeal_deadline", "prefect_review_deadline"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [AnnexInline, StatusChangeInline]
     actions = ["mark_adopted", "mark_transmitted", "publish", issue_certified_extracts]
@@ -228,7 +243,8 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
                              "result"]}),
         ("Transmission et publication", {"fields": [
             "subject_to_transmission", "prefecture_act_id",
-            ("transmitted_on", "received_on", "published_on"), "executory", "appeal_deadline",
+            ("transmitted_on", "received_on", "published_on"), "executory",
+            ("appeal_deadline", "prefect_review_deadline"),
             ("signatory", "signatory_capacity"),
         ]}),
     ]
@@ -238,7 +254,7 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
         if obj is not None and obj.status == Deliberation.Status.PUBLISHED:
             return [field.name for field in Deliberation._meta.get_fields()
                     if field.concrete and field.editable and not field.auto_created] + [
-                "status", "executory", "appeal_deadline"]
+                "status", "executory", "appeal_deadline", "prefect_review_deadline"]
         return super().get_readonly_fields(request, obj)
 
     def get_prepopulated_fields(self, request, obj=None):
@@ -267,10 +283,17 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
         value = selectors.executory_on(deliberation) if deliberation.pk else None
         return f"{value:%d/%m/%Y}" if value else "Non exécutoire"
 
-    @admin.display(description="fin du délai de recours")
+    @admin.display(description="fin du délai de recours (R421-1 CJA, délai franc)")
     def appeal_deadline(self, deliberation):
         value = selectors.appeal_deadline(deliberation) if deliberation.pk else None
-        return f"{value:%d/%m/%Y}" if value else "—"
+        return f"{value:%d/%m/%Y} inclus" if value else "— (à compter de la publication)"
+
+    @admin.display(description="fin du délai de déféré préfectoral (L2131-6)")
+    def prefect_review_deadline(self, deliberation):
+        value = selectors.prefect_review_deadline(deliberation) if deliberation.pk else None
+        if value:
+            return f"{value:%d/%m/%Y} inclus (deux mois à compter de la réception en préfecture)"
+        return "— (à compter de la réception en préfecture)"
 
     def _transition(self, request, queryset, to_status, done_message):
         moved = 0

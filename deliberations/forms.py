@@ -2,7 +2,6 @@
 member and the item, before anything is saved."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from deliberations import rules, selectors
@@ -28,7 +27,7 @@ def first_proxy_problems(*, presences, proxies, session_date, item_count, names,
     for item in _checked_items(presences, proxies, item_count):
         for problem in rules.proxy_problems(
             item=item, presences=presences, proxies=proxies, session_date=session_date,
-            windows=tuple(settings.PROXY_DOUBLE_HOLDING_WINDOWS), names=names,
+            names=names,
             in_office_members=in_office_members,
         ):
             for index, proxy in enumerate(proxies):
@@ -184,6 +183,34 @@ class ProxyFormSet(SessionRelatedFormSet):
             item_count=session.agenda_item_count, names=names,
             in_office_members=_session_in_office(session),
         )
+        for index, message in sorted(problems.items()):
+            proxy_forms[index].add_error(None, message)
+        if problems:
+            raise ValidationError(
+                "Procurations invalides : corrigez les lignes signalées. Rien n'a été enregistré."
+            )
+        self._check_written_proxies(session, proxy_forms)
+
+    def _check_written_proxies(self, session, proxy_forms):
+        """L2121-20: a written proxy serves at most three consecutive sessions of the body,
+        except certified illness. A proxy row with no document chosen is tied to the written
+        proxy of the same giver and holder covering the session date, as the import does."""
+        if session.body_id is None:
+            return
+        matched = selectors.matching_written_proxies(session, [
+            (form.cleaned_data["giver"].pk, form.cleaned_data["holder"].pk)
+            for form in proxy_forms if form.cleaned_data.get("written_proxy") is None
+        ])
+        uses = []
+        for form in proxy_forms:
+            data = form.cleaned_data
+            document = data.get("written_proxy") or matched.get(
+                (data["giver"].pk, data["holder"].pk)
+            )
+            # The form's instance is already built: set the link there so that it is saved.
+            data["written_proxy"] = form.instance.written_proxy = document
+            uses.append(selectors.ProxyUse(data["giver"], data["holder"], document))
+        problems = selectors.written_proxy_problems(session, uses)
         for index, message in sorted(problems.items()):
             proxy_forms[index].add_error(None, message)
         if problems:

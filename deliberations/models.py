@@ -304,9 +304,67 @@ class Attendance(models.Model):
         return f"{self.member} — {self.get_status_display()}"
 
 
+class WrittenProxy(models.Model):
+    """A written proxy document (pouvoir écrit, L2121-20) that may serve at several sessions of
+    the same body, e.g. "pour les séances du 1er janvier au 30 juin".
+
+    L2121-20: "sauf cas de maladie dûment constatée, il ne peut être valable pour plus de
+    trois séances consécutives"; the check is rules.written_proxy_problem, run by the admin
+    and the attendance import on each session's proxies linked to the document.
+    """
+
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="written_proxies", verbose_name="assemblée"
+    )
+    giver = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="written_proxies_given",
+        verbose_name="mandant",
+    )
+    holder = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="written_proxies_held",
+        verbose_name="mandataire",
+    )
+    signed_on = models.DateField("daté du")
+    valid_from = models.DateField("valable à partir du")
+    valid_until = models.DateField(
+        "valable jusqu'au", null=True, blank=True,
+        help_text="Vide : jusqu'à révocation (le pouvoir reste limité à trois séances "
+        "consécutives, sauf maladie dûment constatée).",
+    )
+    illness_certified = models.BooleanField(
+        "maladie dûment constatée", default=False,
+        help_text="L2121-20 : le pouvoir peut alors valoir pour plus de trois séances "
+        "consécutives.",
+    )
+    note = models.CharField("mention", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "pouvoir écrit"
+        verbose_name_plural = "pouvoirs écrits"
+        ordering = ["body", "-valid_from", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(giver=F("holder")), name="written_proxy_giver_is_not_holder",
+                violation_error_message="Un élu ne peut se donner procuration à lui-même.",
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=F("valid_from")),
+                name="written_proxy_dates_ordered",
+                violation_error_message="La fin de validité du pouvoir ne peut précéder son "
+                "début.",
+            ),
+        ]
+
+    def __str__(self):
+        until = f" au {self.valid_until:%d/%m/%Y}" if self.valid_until else ""
+        return (f"Pouvoir de {self.giver} à {self.holder} "
+                f"(du {self.valid_from:%d/%m/%Y}{until})")
+
+
 class Proxy(models.Model):
     """A procuration (pouvoir, L2121-20): the giver, absent, asks the holder, present, to vote
-    in their name, possibly only for some items ("jusqu'à la question 4")."""
+    in their name, possibly only for some items ("jusqu'à la question 4"). ``written_proxy``:
+    the document it rests on, when one document serves at several sessions."""
 
     session = models.ForeignKey(
         Session, on_delete=models.CASCADE, related_name="proxies", verbose_name="séance"
@@ -321,6 +379,12 @@ class Proxy(models.Model):
     from_item = models.PositiveSmallIntegerField("à partir de la question", null=True,
                                                  blank=True)
     until_item = models.PositiveSmallIntegerField("jusqu'à la question", null=True, blank=True)
+    written_proxy = models.ForeignKey(
+        WrittenProxy, on_delete=models.PROTECT, null=True, blank=True, related_name="uses",
+        verbose_name="pouvoir écrit",
+        help_text="Rempli d'office quand un pouvoir écrit du même mandant au même mandataire "
+        "couvre la date de la séance.",
+    )
 
     class Meta:
         verbose_name = "procuration"
@@ -328,8 +392,8 @@ class Proxy(models.Model):
         ordering = ["session", "pk"]
         # One proxy per *holder* is checked item by item in rules.py, not here: a member may
         # hold two proxies during the Covid windows, or one per disjoint range of items.
-        # A row is the proxy given for one session; the L2121-20 limit of a single written
-        # proxy to three consecutive sessions is not modelled (see the README).
+        # A row is the proxy used at one session; a written proxy serving at several
+        # sessions is a WrittenProxy (L2121-20: three consecutive sessions at most).
         constraints = [
             models.UniqueConstraint(fields=["session", "giver"], name="proxy_one_per_giver",
                                     violation_error_message="Cet élu a déjà donné une "

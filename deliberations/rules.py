@@ -1,8 +1,11 @@
 """The legal rules of a deliberating body, as pure functions.
 
-Quorum, proxies and per-item figures (CGCT L2121-17, L2121-20, L2131-11), vote results
-(L2121-20), executability (L2131-1, L5211-3), appeal and convocation deadlines (R421-1 CJA,
-L2121-12) and the deliberation lifecycle.
+Quorum, proxies and per-item figures (CGCT L2121-17, L2121-20, L2131-11), the Covid-19
+exceptional regimes as dated configuration, written proxies across sessions (L2121-20), vote
+results (L2121-20), executability (L2131-1, L5211-3), legal time (délai franc of the appeal
+and of the prefect's review, R421-1 CJA, L2131-6; clear days of the convocation, L2121-12;
+working days) and the deliberation lifecycle. Each rule records the text and date it follows
+in ``RULES`` (``follows``).
 
 Standard library only: no Django, no ORM. Callers turn model rows into the dataclasses below,
 so these rules are fast to test and shared by views, services, extracts and the API (one copy
@@ -14,22 +17,141 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Container, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from fractions import Fraction
 from types import MappingProxyType
 from typing import TypeAlias
 
 Names: TypeAlias = Mapping[Hashable, str] | None
-DateWindows: TypeAlias = tuple[tuple[date, date], ...]
+# Anything that answers ``day in holidays``: a set of dates, or the calendar of an
+# organisation's department (portal.calendars.public_holidays). rules.py never picks a
+# calendar itself: the selector passes the organisation's.
+Holidays: TypeAlias = Container[date]
 
-# Covid derogations (ordonnance 2020-391, lois 2020-1379 and 2021-1465): a member could hold
-# two proxies. Kept as dated configuration, both ends inclusive; the last one ended on
-# 31 July 2022.
-DEFAULT_DOUBLE_PROXY_WINDOWS: DateWindows = (
-    (date(2020, 3, 24), date(2020, 7, 10)),
-    (date(2020, 10, 30), date(2022, 7, 31)),
+
+# --- Rule-change log ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RuleSource:
+    """The legal text (article, decision) a rule follows, and the date of that text.
+
+    When the law changes, the rule is rewritten and its source and date change with it; the
+    tests keep one dated case table per rule (tests/deliberations/test_legal_time.py).
+    """
+
+    text: str
+    dated: date
+
+
+# Function name -> the text it follows. Filled by ``follows``; read by the tests and by
+# anyone asking "which version of the law does the portal apply?".
+RULES: dict[str, RuleSource] = {}
+
+
+def follows(text: str, *, dated: date):
+    """Record the legal text (and its date) a rule function follows in ``RULES``."""
+
+    def register(function):
+        source = RuleSource(text, dated)
+        RULES[function.__name__] = source
+        function.legal_source = source
+        return function
+
+    return register
+
+
+# --- Exceptional regimes (Covid-19) ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExceptionalRegime:
+    """A dated derogation to L2121-17 (quorum) and L2121-20 (proxies), both ends inclusive.
+
+    ``quorum_fraction``: the share of the members in office that makes the quorum (one third
+    under every Covid text). ``quorum_counts_represented``: whether members represented by a
+    proxy count towards it (the text says "présent", or "présent ou représenté").
+    ``proxies_per_holder``: how many proxies a member present may hold. Members attending by
+    video where a text allowed remote sessions (ordonnance 2020-391 art. 6) are recorded as
+    present by the clerk: the portal has no separate remote status.
+    """
+
+    start: date
+    end: date
+    source: str
+    quorum_fraction: Fraction = Fraction(1, 3)
+    quorum_counts_represented: bool = False
+    proxies_per_holder: int = 2
+
+    @property
+    def label(self) -> str:
+        return f"régime dérogatoire Covid-19 ({self.source})"
+
+
+# The Covid-19 derogations for the deliberating bodies of collectivités and their
+# groupements (EPCI, syndicats mixtes: DGCL reading confirmed on 7 Dec 2020), in date order.
+# Each window is the period its text applied; between them, the ordinary rules of
+# L2121-17/L2121-20 apply (e.g. 31 Aug - 14 Nov 2020 and 1 Oct - 10 Nov 2021).
+EXCEPTIONAL_REGIMES: tuple[ExceptionalRegime, ...] = (
+    # Loi 2020-290 du 23 mars 2020, art. 10 (in force 24 March 2020): "ne délibèrent
+    # valablement que lorsque le tiers de leurs membres en exercice est présent", two proxies.
+    ExceptionalRegime(
+        date(2020, 3, 24), date(2020, 4, 2), "loi n° 2020-290 du 23 mars 2020, art. 10",
+    ),
+    # Ordonnance 2020-391 du 1er avril 2020, art. 2 (in force 3 April 2020), until the end of
+    # the state of health emergency (10 July 2020, loi 2020-856): the third is assessed on
+    # the members present or represented (DGCL and commentators, e.g. Landot 27 May 2020).
+    ExceptionalRegime(
+        date(2020, 4, 3), date(2020, 7, 10),
+        "ordonnance n° 2020-391 du 1er avril 2020, art. 2, pour l'application de l'art. 10 "
+        "de la loi n° 2020-290",
+        quorum_counts_represented=True,
+    ),
+    # Loi 2020-290 art. 10 as rewritten by loi 2020-760 du 22 juin 2020 (in force 11 July
+    # 2020): "jusqu'au 30 août 2020", one third of the members in office present.
+    ExceptionalRegime(
+        date(2020, 7, 11), date(2020, 8, 30),
+        "loi n° 2020-290, art. 10, dans sa rédaction issue de la loi n° 2020-760 du "
+        "22 juin 2020",
+    ),
+    # Loi 2020-1379 du 14 novembre 2020, art. 6 IV (JO of 15 Nov 2020), for the state of
+    # health emergency declared on 17 Oct 2020, extended to 1 June 2021 (loi 2021-160).
+    ExceptionalRegime(
+        date(2020, 11, 15), date(2021, 6, 1),
+        "loi n° 2020-1379 du 14 novembre 2020, art. 6, IV",
+    ),
+    # Loi 2021-689 du 31 mai 2021 (gestion de la sortie de crise sanitaire) extends art. 6 IV
+    # of loi 2020-1379 "jusqu'au 30 septembre 2021".
+    ExceptionalRegime(
+        date(2021, 6, 2), date(2021, 9, 30),
+        "loi n° 2020-1379, art. 6, IV, prorogé par la loi n° 2021-689 du 31 mai 2021",
+    ),
+    # Loi 2021-1465 du 10 novembre 2021 (vigilance sanitaire, art. 10; JO of 11 Nov 2021)
+    # restores the third ("le quorum est fixé au tiers des membres présents") and the two
+    # proxies "jusqu'au 31 juillet 2022": the last window. Start: the promulgation date, as
+    # the AMF note ("depuis le 10 novembre 2021") and the DGCL FAQ of 16 Nov 2021 apply it.
+    ExceptionalRegime(
+        date(2021, 11, 10), date(2022, 7, 31),
+        "loi n° 2021-1465 du 10 novembre 2021, art. 10",
+    ),
 )
+
+Regimes: TypeAlias = tuple[ExceptionalRegime, ...]
+
+
+@follows(
+    "loi 2020-290 art. 10 ; ordonnance 2020-391 art. 2 ; loi 2020-1379 art. 6 ; "
+    "loi 2021-689 ; loi 2021-1465 (fin au 31 juillet 2022)",
+    dated=date(2021, 11, 10),
+)
+def regime_on(day: date, regimes: Regimes = EXCEPTIONAL_REGIMES) -> ExceptionalRegime | None:
+    """The exceptional regime in force on a session date, None under the ordinary rules."""
+    for regime in regimes:
+        if regime.start <= day <= regime.end:
+            return regime
+    return None
 
 
 def _name(member: Hashable, names: Names) -> str:
@@ -119,27 +241,82 @@ def proxy_covers(proxy: ProxyGrant, item: int) -> bool:
     return _within(item, proxy.from_item, proxy.until_item)
 
 
-def quorum_required(in_office: int) -> int:
+@follows("CGCT L2121-17 (via L5211-1) ; régimes dérogatoires : EXCEPTIONAL_REGIMES",
+         dated=date(2021, 11, 10))
+def quorum_required(in_office: int, *, regime: ExceptionalRegime | None = None) -> int:
     """L2121-17: quorum is more than half of the members in office, i.e. ``floor(N/2) + 1``.
 
-    Only members physically present count towards it, never proxies. A body with no member in
-    office cannot deliberate, hence the error rather than a quorum of 1.
+    Under an exceptional regime (``regime_on``), the fraction of that regime (one third:
+    ``ceil(N/3)`` members). Only members physically present count towards it, except under
+    a regime that counts members represented (``quorum_counts_represented``). A body with no
+    member in office cannot deliberate, hence the error rather than a quorum of 1.
     """
     if in_office < 1:
         raise ValueError(
             "Le nombre de membres en exercice doit être au moins 1 pour calculer le quorum "
             f"(reçu : {in_office})."
         )
+    if regime is not None:
+        return math.ceil(in_office * regime.quorum_fraction)
     return math.floor(in_office / 2) + 1
 
 
-def max_proxies_per_holder(
-    session_date: date, windows: DateWindows = DEFAULT_DOUBLE_PROXY_WINDOWS
-) -> int:
-    """L2121-20: a member holds a single proxy; two inside a Covid window (inclusive bounds)."""
-    if any(start <= session_date <= end for start, end in windows):
-        return 2
-    return 1
+@follows("CGCT L2121-17 ; EXCEPTIONAL_REGIMES (Covid-19)", dated=date(2021, 11, 10))
+def quorum_reached(
+    *, present: int, represented: int, required: int, regime: ExceptionalRegime | None = None
+) -> bool:
+    """Whether the quorum is reached: members present only (L2121-17), plus members
+    represented where the regime's text counts them (ordonnance 2020-391 art. 2)."""
+    counted = present + (represented if regime and regime.quorum_counts_represented else 0)
+    return counted >= required
+
+
+@follows("CGCT L2121-20 ; EXCEPTIONAL_REGIMES (Covid-19, deux pouvoirs)",
+         dated=date(2021, 11, 10))
+def max_proxies_per_holder(session_date: date, regimes: Regimes = EXCEPTIONAL_REGIMES) -> int:
+    """L2121-20: a member holds a single proxy; two under an exceptional regime."""
+    regime = regime_on(session_date, regimes)
+    return regime.proxies_per_holder if regime else 1
+
+
+# L2121-20: "Un même pouvoir ne peut être valable pour plus de trois séances consécutives."
+WRITTEN_PROXY_MAX_SESSIONS = 3
+
+
+@follows("CGCT L2121-20, 3e alinéa (trois séances consécutives, sauf maladie dûment constatée)",
+         dated=date(1996, 2, 24))
+def written_proxy_problem(
+    *,
+    body_sessions: Iterable[Hashable],
+    used_in: Iterable[Hashable],
+    session: Hashable,
+    illness: bool = False,
+    giver_name: str = "",
+    max_sessions: int = WRITTEN_PROXY_MAX_SESSIONS,
+) -> str | None:
+    """Why one written proxy cannot serve at ``session``, or None (L2121-20).
+
+    A written proxy (pouvoir) is valid for at most three consecutive sessions of the same
+    body, except when its giver's illness is certified ("maladie dûment constatée").
+    ``body_sessions``: the body's sessions in date order; ``used_in``: the sessions the same
+    document already serves. The validity is counted from the first session it served, so a
+    document used at sessions 1 and 4 spans four consecutive sessions even if unused at 2-3.
+    """
+    if illness:
+        return None
+    order = {key: index for index, key in enumerate(body_sessions)}
+    if session not in order:
+        raise ValueError("La séance doit figurer parmi les séances de l'assemblée.")
+    positions = [order[key] for key in (*used_in, session) if key in order]
+    span = max(positions) - min(positions) + 1
+    if span <= max_sessions:
+        return None
+    return (
+        f"Le pouvoir écrit de {giver_name or 'ce mandant'} ne peut valoir pour plus de "
+        f"{max_sessions} séances consécutives de la même assemblée (L2121-20) : cette séance "
+        f"serait la {span}e. Sauf maladie dûment constatée, un nouveau pouvoir est nécessaire. "
+        "Rien n'a été enregistré."
+    )
 
 
 @dataclass(frozen=True)
@@ -376,7 +553,7 @@ def _figures_on(
     session_date: date,
     withdrawn: Iterable[Hashable],
     in_office_members: Iterable[Hashable] | None,
-    windows: DateWindows,
+    regimes: Regimes,
     names: Names,
 ) -> tuple[frozenset, tuple[PresenceProblem, ...], tuple[ProxyGrant, ...],
            tuple[ProxyProblem, ...]]:
@@ -393,7 +570,7 @@ def _figures_on(
         present=present,
         withdrawn=withdrawn_set,
         proxies=proxies,
-        limit=max_proxies_per_holder(session_date, windows),
+        limit=max_proxies_per_holder(session_date, regimes),
         names=names,
         in_office_members=office,
         marked_present=frozenset(p.member for p in presences if is_present(p, item)),
@@ -407,7 +584,7 @@ def proxy_problems(
     presences: Iterable[Presence],
     proxies: Iterable[ProxyGrant],
     session_date: date,
-    windows: DateWindows = DEFAULT_DOUBLE_PROXY_WINDOWS,
+    regimes: Regimes = EXCEPTIONAL_REGIMES,
     names: Names = None,
     withdrawn: Iterable[Hashable] = (),
     in_office_members: Iterable[Hashable] | None = None,
@@ -424,7 +601,7 @@ def proxy_problems(
     """
     *_, problems = _figures_on(
         item=item, presences=presences, proxies=proxies, session_date=session_date,
-        withdrawn=withdrawn, in_office_members=in_office_members, windows=windows, names=names,
+        withdrawn=withdrawn, in_office_members=in_office_members, regimes=regimes, names=names,
     )
     return problems
 
@@ -450,6 +627,8 @@ class ItemFigures:
     quorum_required: int | None
     quorum_met: bool
     problems: tuple[PresenceProblem | ProxyProblem, ...]
+    # The exceptional regime in force on the session date (regime_on), None when ordinary.
+    regime: ExceptionalRegime | None = None
 
 
 def item_figures(
@@ -461,13 +640,16 @@ def item_figures(
     session_date: date,
     withdrawn: Iterable[Hashable] = (),
     quorum_waived: bool = False,
-    windows: DateWindows = DEFAULT_DOUBLE_PROXY_WINDOWS,
+    regimes: Regimes = EXCEPTIONAL_REGIMES,
     names: Names = None,
     in_office_members: Iterable[Hashable] | None = None,
 ) -> ItemFigures:
     """Present, represented and quorum for one item (L2121-17, L2121-20, L2131-11, L5211-6).
 
-    Quorum counts members physically present only; a member withdrawn for a personal interest
+    The quorum and the proxies a member may hold follow the regime in force on
+    ``session_date`` (``regime_on``: one third and two proxies during the Covid windows).
+    Quorum counts members physically present only (unless the regime counts those
+    represented); a member withdrawn for a personal interest
     (L2131-11) is not present for that item and can neither give nor hold a proxy on it. Only
     effective proxies are represented. With ``in_office_members`` (the members in office on
     the session date, ``members_in_office``), only they count as present, plus a délégué
@@ -476,10 +658,11 @@ def item_figures(
     """
     present, presence_issues, effective, proxy_issues = _figures_on(
         item=item, presences=presences, proxies=proxies, session_date=session_date,
-        withdrawn=withdrawn, in_office_members=in_office_members, windows=windows, names=names,
+        withdrawn=withdrawn, in_office_members=in_office_members, regimes=regimes, names=names,
     )
     problems = (*presence_issues, *proxy_issues)
-    required = None if quorum_waived else quorum_required(in_office)
+    regime = regime_on(session_date, regimes)
+    required = None if quorum_waived else quorum_required(in_office, regime=regime)
     return ItemFigures(
         item=item,
         in_office=in_office,
@@ -487,8 +670,11 @@ def item_figures(
         represented=len(effective),
         votes_available=len(present) + len(effective),
         quorum_required=required,
-        quorum_met=required is None or len(present) >= required,
+        quorum_met=required is None or quorum_reached(
+            present=len(present), represented=len(effective), required=required, regime=regime,
+        ),
         problems=problems,
+        regime=regime,
     )
 
 
@@ -551,7 +737,7 @@ def session_table(
     item_count: int | None = None,
     carried_over_items: Iterable[int] = (),
     second_convocation: bool = False,
-    windows: DateWindows = DEFAULT_DOUBLE_PROXY_WINDOWS,
+    regimes: Regimes = EXCEPTIONAL_REGIMES,
     names: Names = None,
     withdrawn: Mapping[int, Iterable[Hashable]] = NO_WITHDRAWALS,
     in_office_members: Iterable[Hashable] | None = None,
@@ -594,7 +780,7 @@ def session_table(
             session_date=session_date,
             withdrawn=withdrawn_on.get(first, ()),
             quorum_waived=first in waived,
-            windows=windows,
+            regimes=regimes,
             names=names,
             in_office_members=office,
         )
@@ -741,6 +927,8 @@ def check_vote_counts(
 # --- Dates ------------------------------------------------------------------------------------
 
 
+@follows("CGCT L2131-1 (via L5211-3), rédaction de l'ordonnance 2021-1310",
+         dated=date(2022, 7, 1))
 def executory_on(
     *,
     published_on: date | None,
@@ -761,79 +949,83 @@ def _last_day_of_month(year: int, month: int) -> int:
     return (next_month - timedelta(days=1)).day
 
 
+@follows("Calcul « de quantième à quantième » des délais en mois (art. 641 CPC)",
+         dated=date(1976, 1, 1))
 def add_months(d: date, months: int) -> date:
     """The same calendar day ``months`` later, or the month's last day when it does not exist
-    (how a deadline "de quantième à quantième" ends, e.g. R421-1 CJA)."""
+    (a period in months ends "de quantième à quantième", art. 641 CPC)."""
     month_index = d.year * 12 + (d.month - 1) + months
     year, month = divmod(month_index, 12)
     month += 1
     return date(year, month, min(d.day, _last_day_of_month(year, month)))
 
 
-def easter_sunday(year: int) -> date:
-    """Easter Sunday in the Gregorian calendar (anonymous Gregorian algorithm, Meeus/Butcher);
-    Easter Monday, Ascension and Whit Monday derive from it (Code du travail L3133-1)."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    leap = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * leap) // 451
-    month, day = divmod(h + leap - 7 * m + 114, 31)
-    return date(year, month, day + 1)
+def is_working_day(d: date, holidays: Holidays) -> bool:
+    """Neither a Saturday, a Sunday nor a public holiday of the given calendar."""
+    return d.weekday() < 5 and d not in holidays
 
 
-def french_public_holidays(year: int) -> frozenset[date]:
-    """The 11 metropolitan public holidays (jours fériés, Code du travail L3133-1).
-
-    Alsace-Moselle's extra days (Good Friday, 26 December) are not included: the bodies served
-    here sit in the Pas-de-Calais.
-    """
-    easter = easter_sunday(year)
-    return frozenset(
-        {
-            date(year, 1, 1),
-            easter + timedelta(days=1),  # lundi de Pâques
-            date(year, 5, 1),
-            date(year, 5, 8),
-            easter + timedelta(days=39),  # Ascension
-            easter + timedelta(days=50),  # lundi de Pentecôte
-            date(year, 7, 14),
-            date(year, 8, 15),
-            date(year, 11, 1),
-            date(year, 11, 11),
-            date(year, 12, 25),
-        }
-    )
-
-
-def _is_working_day(d: date) -> bool:
-    return d.weekday() < 5 and d not in french_public_holidays(d.year)
-
-
-def next_working_day(d: date) -> date:
+@follows("Art. 642 CPC (délai expirant un samedi, dimanche ou jour férié prorogé), appliqué par "
+         "le juge administratif ; jours fériés : Code du travail L3133-1 et droit local "
+         "d'Alsace-Moselle", dated=date(2008, 5, 1))
+def next_working_day(d: date, holidays: Holidays) -> date:
     """``d`` itself when it is a working day, else the next one (not Saturday, Sunday or a
-    public holiday), as a deadline is extended (art. 642 CPC, applied by the Conseil d'État)."""
-    while not _is_working_day(d):
+    public holiday of ``holidays``, the calendar of the organisation's department), as a
+    deadline is extended (art. 642 CPC, applied by the administrative courts)."""
+    while not is_working_day(d, holidays):
         d += timedelta(days=1)
     return d
 
 
-def appeal_deadline(published_on: date, *, move_to_working_day: bool = True) -> date:
-    """The end of the two-month appeal period from publication (R421-1 CJA).
+@follows("Délai franc de deux mois : R421-1 CJA ; CE 29 déc. 2006 n° 289818 ; "
+         "CE 19 sept. 2014 n° 362568 ; art. 642 CPC", dated=date(2014, 9, 19))
+def last_day_of_clear_months(start: date, months: int, holidays: Holidays) -> date:
+    """The last day to act in a "délai franc" of ``months`` months that starts from ``start``
+    (publication, notification, receipt).
 
-    Same calendar day two months later, clamped to the month's last day; a period ending on a
-    Saturday, Sunday or public holiday is extended to the next working day (art. 642 CPC by
-    analogy, Conseil d'État case law). DOMAIN.md marks that extension "to confirm": it is
-    applied here only, behind ``move_to_working_day``.
+    Neither the starting day nor the day of expiry counts: the period runs from the day
+    after ``start`` and the last day is that day's calendar date ``months`` later, clamped to
+    the month's last day (CE 29 Dec 2006 n° 289818; CE 19 Sept 2014 n° 362568), moved to the
+    next working day when it falls on a Saturday, Sunday or public holiday (art. 642 CPC).
     """
-    deadline = add_months(published_on, 2)
-    return next_working_day(deadline) if move_to_working_day else deadline
+    return next_working_day(add_months(start + timedelta(days=1), months), holidays)
 
 
+@follows("R421-1 CJA (deux mois à compter de la publication), délai franc : CE 29 déc. 2006 "
+         "n° 289818, CE 19 sept. 2014 n° 362568", dated=date(2014, 9, 19))
+def appeal_deadline(published_on: date, *, holidays: Holidays) -> date:
+    """The last day a recours contentieux may be filed against a deliberation (R421-1 CJA).
+
+    Two months from publication, a délai franc (``last_day_of_clear_months``): published
+    14 Dec 2022 → 15 Feb 2023 inclusive; 20 Oct 2022 → 21 Dec 2022; 30 Dec → 28/29 Feb;
+    31 Dec → 1 Mar. ``holidays``: the calendar of the organisation's department.
+    """
+    return last_day_of_clear_months(published_on, 2, holidays)
+
+
+@follows("CGCT L2131-6 (déféré préfectoral dans les deux mois suivant la transmission), "
+         "délai franc du contentieux administratif (CE 29 déc. 2006 n° 289818)",
+         dated=date(2014, 9, 19))
+def prefect_review_deadline(received_on: date, *, holidays: Holidays) -> date:
+    """The last day the prefect may refer the act to the administrative court (déféré
+    préfectoral, L2131-6): two months from receipt in the prefecture, counted as the other
+    contentious periods (délai franc, next working day). A recours gracieux by the prefect
+    within that period extends it; the portal does not record one."""
+    return last_day_of_clear_months(received_on, 2, holidays)
+
+
+@follows("Jours francs (L2121-12 CGCT : « cinq jours francs au moins avant celui de la "
+         "réunion ») : ni le jour de l'envoi ni celui de la réunion ne comptent",
+         dated=date(1996, 2, 24))
+def clear_days_between(earlier: date, later: date) -> int:
+    """The number of clear days ("jours francs") between two dates: the whole days strictly
+    between them, neither the first nor the last counting (0 when they are adjacent or in
+    the wrong order). Every "N jours francs" rule of the portal goes through it."""
+    return max(0, (later - earlier).days - 1)
+
+
+@follows("CGCT L2121-12 (via L5211-1) : cinq jours francs, un jour franc en urgence",
+         dated=date(1996, 2, 24))
 def latest_convocation_date(
     session_on: date,
     *,
@@ -844,12 +1036,14 @@ def latest_convocation_date(
     """The last day a convocation may be sent (L2121-12, applied to EPCI by L5211-1).
 
     "Jours francs": neither the day of sending nor the day of the session counts, so
-    ``clear_days`` full days must lie between them (5, or 1 in urgency).
+    ``clear_days`` full days must lie between them (5, or 1 in urgency): the latest day with
+    ``clear_days_between(day, session_on) >= days`` (the inverse of that function).
     """
     days = clear_days_urgent if urgent else clear_days
     return session_on - timedelta(days=days + 1)
 
 
+@follows("CGCT L2121-12 (via L5211-1)", dated=date(1996, 2, 24))
 def convocation_is_timely(
     *,
     convened_on: date,
@@ -859,10 +1053,8 @@ def convocation_is_timely(
     clear_days_urgent: int = 1,
 ) -> bool:
     """Whether a convocation left the required clear days before the session (L2121-12)."""
-    latest = latest_convocation_date(
-        session_on, urgent=urgent, clear_days=clear_days, clear_days_urgent=clear_days_urgent
-    )
-    return convened_on <= latest
+    required = clear_days_urgent if urgent else clear_days
+    return clear_days_between(convened_on, session_on) >= required and convened_on < session_on
 
 
 SECOND_CONVOCATION_MIN_DAYS = 3

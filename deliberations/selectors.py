@@ -6,13 +6,14 @@ there is one path from the database to the legal rules.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import time
 
-from django.conf import settings
 from django.db.models import Q
 
 from deliberations import rules
-from deliberations.models import Attendance, Deliberation, Proxy, Session
-from portal.models import Mandate
+from deliberations.models import Attendance, Deliberation, Proxy, Session, WrittenProxy
+from portal.calendars import public_holidays
+from portal.models import Mandate, Organisation
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,6 @@ def session_quorum_table(session: Session, inputs: SessionInputs | None = None, 
         item_count=inputs.item_count,
         carried_over_items=inputs.carried_over_items,
         second_convocation=inputs.second_convocation,
-        windows=tuple(settings.PROXY_DOUBLE_HOLDING_WINDOWS),
         names=inputs.names,
         withdrawn=inputs.withdrawn,
         in_office_members=inputs.in_office_members,
@@ -199,11 +199,130 @@ def executory_on(deliberation: Deliberation):
     )
 
 
+def organisation_holidays(organisation: Organisation):
+    """The public holidays of the organisation's department (portal.calendars): national
+    list, plus Good Friday and 26 December in Moselle, Bas-Rhin and Haut-Rhin."""
+    return public_holidays(organisation.department)
+
+
 def appeal_deadline(deliberation: Deliberation):
-    """R421-1 CJA: last day to appeal, counted from publication (None before publication)."""
+    """R421-1 CJA: last day to appeal, a délai franc from publication, on the calendar of the
+    organisation's department (None before publication). Reads
+    ``deliberation.session.body.organisation``: lists select them with the deliberation."""
     if deliberation.published_on is None:
         return None
     return rules.appeal_deadline(
         deliberation.published_on,
-        move_to_working_day=settings.APPEAL_DEADLINE_MOVES_TO_WORKING_DAY,
+        holidays=organisation_holidays(deliberation.session.body.organisation),
     )
+
+
+def prefect_review_deadline(deliberation: Deliberation):
+    """L2131-6: last day of the prefect's review (déféré), two months from receipt in the
+    prefecture (None while the receipt date is unknown or the act is not transmitted)."""
+    if not deliberation.subject_to_transmission or deliberation.received_on is None:
+        return None
+    return rules.prefect_review_deadline(
+        deliberation.received_on,
+        holidays=organisation_holidays(deliberation.session.body.organisation),
+    )
+
+
+# --- Written proxies across sessions (L2121-20) ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProxyUse:
+    """A proxy of a session as the admin form or the import holds it, before or after saving."""
+
+    giver: object  # Member
+    holder: object  # Member
+    written_proxy: WrittenProxy | None = None
+
+
+def matching_written_proxies(session: Session, pairs) -> dict[tuple[int, int], WrittenProxy]:
+    """The written proxy (pouvoir écrit) of the session's body covering its date, for each
+    (giver id, holder id) pair: the most recent one when several do. One query."""
+    pairs = {(giver_id, holder_id) for giver_id, holder_id in pairs}
+    if not pairs or session.date is None or session.body_id is None:
+        return {}
+    found: dict[tuple[int, int], WrittenProxy] = {}
+    documents = (
+        WrittenProxy.objects.filter(
+            body_id=session.body_id, valid_from__lte=session.date,
+            giver_id__in={g for g, _ in pairs}, holder_id__in={h for _, h in pairs},
+        )
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=session.date))
+        .select_related("giver")
+        .order_by("-valid_from", "-pk")
+    )
+    for document in documents:
+        found.setdefault((document.giver_id, document.holder_id), document)
+    return {pair: document for pair, document in found.items() if pair in pairs}
+
+
+_THIS_SESSION = "this session"
+
+
+def written_proxy_problems(session: Session, uses: list[ProxyUse]) -> dict[int, str]:
+    """French message per proxy (keyed by its position in ``uses``) whose written proxy cannot
+    serve at this session: not the document of this giver, holder and body, not valid on the
+    session date, or a fourth consecutive session of the body without certified illness
+    (rules.written_proxy_problem, L2121-20). Two queries, whatever the number of proxies."""
+    documents = {use.written_proxy.pk: use.written_proxy for use in uses if use.written_proxy}
+    if not documents or session.date is None:
+        return {}
+    # The body's sessions in date order, this one (saved or not) among them.
+    keyed = [
+        ((day, starts_at or time.min, pk), pk)
+        for pk, day, starts_at in Session.objects.filter(body_id=session.body_id)
+        .exclude(pk=session.pk).values_list("pk", "date", "starts_at")
+    ]
+    keyed.append(((session.date, session.starts_at or time.min, session.pk or 0), _THIS_SESSION))
+    body_sessions = [key for _, key in sorted(keyed)]
+    used_in = defaultdict(list)
+    for document_id, session_id in (
+        Proxy.objects.filter(written_proxy_id__in=documents).exclude(session_id=session.pk)
+        .values_list("written_proxy_id", "session_id")
+    ):
+        used_in[document_id].append(session_id)
+
+    problems: dict[int, str] = {}
+    for index, use in enumerate(uses):
+        document = use.written_proxy
+        if document is None:
+            continue
+        giver = use.giver.full_name
+        if (document.giver_id, document.holder_id, document.body_id) != (
+            use.giver.pk, use.holder.pk, session.body_id
+        ):
+            problems[index] = (
+                f"Le pouvoir écrit choisi pour {giver} n'a pas été donné par {giver} à "
+                f"{use.holder.full_name} pour cette assemblée (L2121-20)."
+            )
+            continue
+        if session.date < document.valid_from or (
+            document.valid_until is not None and session.date > document.valid_until
+        ):
+            problems[index] = (
+                f"Le pouvoir écrit de {giver} n'est pas valable le {session.date:%d/%m/%Y} "
+                f"({document})."
+            )
+            continue
+        message = rules.written_proxy_problem(
+            body_sessions=body_sessions, used_in=used_in[document.pk], session=_THIS_SESSION,
+            illness=document.illness_certified, giver_name=giver,
+        )
+        if message:
+            problems[index] = message
+    return problems
+
+
+def stored_written_proxy_problems(session: Session) -> list[str]:
+    """written_proxy_problems of the proxies stored for the session (attendance import)."""
+    uses = [
+        ProxyUse(proxy.giver, proxy.holder, proxy.written_proxy)
+        for proxy in session.proxies.select_related("giver", "holder", "written_proxy")
+        .order_by("pk")
+    ]
+    return list(written_proxy_problems(session, uses).values())

@@ -69,7 +69,8 @@ def _check_adoptable(deliberation: Deliberation) -> None:
         if not figures.quorum_met:
             raise ValidationError(
                 f"Quorum non atteint à la question {figures.item} : {figures.present} "
-                f"présents pour {figures.quorum_required} requis (L2121-17). La question "
+                f"présents pour {figures.quorum_required} requis "
+                f"({figures.regime.label if figures.regime else 'L2121-17'}). La question "
                 "doit être reportée à une seconde convocation."
             )
 

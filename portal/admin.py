@@ -54,6 +54,7 @@ ORGANISATION_PATHS = {
     "portal.Body": "organisation",
     "portal.Mandate": "body__organisation",
     "deliberations.Session": "body__organisation",
+    "deliberations.WrittenProxy": "body__organisation",
     "deliberations.Deliberation": "session__body__organisation",
     "deliberations.IssuedExtract": "deliberation__session__body__organisation",
 }

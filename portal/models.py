@@ -31,6 +31,13 @@ class Organisation(models.Model):
     kind = models.CharField("nature", max_length=20, choices=Kind.choices)
     siren = models.CharField("SIREN", max_length=9, blank=True)
     siret = models.CharField("SIRET", max_length=14, blank=True)
+    # Decides the calendar of public holidays of every deadline (portal.calendars): Moselle,
+    # Bas-Rhin and Haut-Rhin add Good Friday and 26 December.
+    department = models.CharField(
+        "département", max_length=3, blank=True,
+        help_text="Code du département du siège (ex. 62, 57, 2A, 971) : fixe les jours fériés "
+        "des délais (Alsace-Moselle : Vendredi saint et 26 décembre).",
+    )
     arrondissement = models.CharField("arrondissement", max_length=100, blank=True)
     sub_prefecture = models.CharField("sous-préfecture", max_length=100, blank=True)
     administrative_court = models.CharField(
@@ -53,6 +60,12 @@ class Organisation(models.Model):
                 condition=Q(siren="") | Q(siren__regex=r"^\d{9}$"),
                 name="organisation_siren_9_digits",
                 violation_error_message="Le SIREN compte exactement 9 chiffres.",
+            ),
+            models.CheckConstraint(
+                condition=Q(department="") | Q(department__regex=r"^(\d{2}|2[AB]|97\d)$"),
+                name="organisation_department_code",
+                violation_error_message="Le code du département compte 2 chiffres (ex. 62), "
+                "2A, 2B ou 3 chiffres outre-mer (ex. 971).",
             ),
             models.CheckConstraint(
                 condition=Q(siret="") | Q(siret__regex=r"^\d{14}$"),

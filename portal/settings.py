@@ -10,8 +10,6 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from deliberations.rules import DEFAULT_DOUBLE_PROXY_WINDOWS
-
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -183,15 +181,11 @@ PORTAL_NAME = os.environ.get("PORTAL_NAME", "Registre des délibérations")
 ACCESSIBILITY_STATUS = os.environ.get("ACCESSIBILITY_STATUS", "partiellement conforme")
 ACCESSIBILITY_CONTACT = os.environ.get("ACCESSIBILITY_CONTACT", "accessibilite@example.org")
 
-# L2121-20 with the Covid-19 derogations: dated windows in which a member could hold two
-# proxies (the last one ended on 31 July 2022). The dates are written once, in rules.py.
-PROXY_DOUBLE_HOLDING_WINDOWS = list(DEFAULT_DOUBLE_PROXY_WINDOWS)
+# The Covid-19 derogations (quorum of one third, two proxies) are dated configuration in
+# deliberations/rules.py (EXCEPTIONAL_REGIMES), each window with its legal source.
 # L2121-12: clear days between the convocation and the session (at least 1 in urgency).
 CONVOCATION_CLEAR_DAYS = 5
 CONVOCATION_CLEAR_DAYS_URGENT = 1
-# R421-1 CJA, to confirm: an appeal deadline ending on a Saturday, Sunday or public holiday
-# moves to the next working day.
-APPEAL_DEADLINE_MOVES_TO_WORKING_DAY = env_bool("APPEAL_DEADLINE_MOVES_TO_WORKING_DAY", True)
 
 # Where the real documents are read by load_seed_records.
 SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", BASE_DIR.parent / "shared" / "seeds"))

@@ -128,7 +128,9 @@ def _attendance_rows(session: Session, result: AttendanceResult,
 
 
 def _proxy_rows(session: Session, result: AttendanceResult,
-                members: dict[str, Member]) -> list[Proxy]:
+                 members: dict[str, Member]) -> list[Proxy]:
+    """One Proxy per giver, tied to the written proxy (pouvoir écrit) of the same giver and
+    holder that covers the session date, if the clerk recorded one (L2121-20)."""
     rows: dict[int, Proxy] = {}
     for entry in result.proxies:
         giver = members[name_key(entry.giver)]
@@ -136,6 +138,11 @@ def _proxy_rows(session: Session, result: AttendanceResult,
             session=session, giver=giver, holder=members[name_key(entry.holder)],
             from_item=entry.from_item, until_item=entry.until_item,
         ))
+    documents = selectors.matching_written_proxies(
+        session, [(row.giver_id, row.holder_id) for row in rows.values()]
+    )
+    for row in rows.values():
+        row.written_proxy = documents.get((row.giver_id, row.holder_id))
     return list(rows.values())
 
 
@@ -148,12 +155,14 @@ def _save_all(rows: Iterable[Attendance | Proxy]) -> None:
 
 def legal_problems(session: Session) -> list[str]:
     """The presence and proxy problems of the session's stored attendance, item by item
-    (rules.py through selectors: L2121-17, L2121-20, L5211-6), each message once."""
+    (rules.py through selectors: L2121-17, L2121-20, L5211-6), each message once, then the
+    written proxies used beyond three consecutive sessions (L2121-20)."""
     messages = []
     for item_range in selectors.session_quorum_table(session):
         for problem in item_range.figures.problems:
             if problem.message not in messages:
                 messages.append(problem.message)
+    messages.extend(selectors.stored_written_proxy_problems(session))
     return messages
 
 

@@ -46,6 +46,7 @@ CABBALR = {
     "name": "Communauté d'agglomération de Béthune-Bruay, Artois Lys Romane",
     "short_name": "CABBALR",
     "kind": Organisation.Kind.AGGLOMERATION,
+    "department": "62",
     "arrondissement": "Béthune",
     "sub_prefecture": "Béthune",
     "administrative_court": "tribunal administratif de Lille",
@@ -55,15 +56,16 @@ PMA = {
     "name": "Pôle Métropolitain de l'Artois",
     "short_name": "PMA",
     "kind": Organisation.Kind.METROPOLITAN_POLE,
+    "department": "62",
 }
 # The PMA's other members (DOMAIN.md; seeds 001/002 name CALL and CAHC).
 PMA_OTHER_MEMBERS = [
     {"slug": "call", "name": "Communauté d'agglomération de Lens-Liévin", "short_name": "CALL",
-     "kind": Organisation.Kind.AGGLOMERATION},
+     "kind": Organisation.Kind.AGGLOMERATION, "department": "62"},
     {"slug": "cahc", "name": "Communauté d'agglomération d'Hénin-Carvin", "short_name": "CAHC",
-     "kind": Organisation.Kind.AGGLOMERATION},
+     "kind": Organisation.Kind.AGGLOMERATION, "department": "62"},
     {"slug": "pas-de-calais", "name": "Département du Pas-de-Calais", "short_name": "",
-     "kind": Organisation.Kind.DEPARTMENT},
+     "kind": Organisation.Kind.DEPARTMENT, "department": "62"},
 ]
 
 

@@ -31,8 +31,8 @@ def _found(client, query):
 
 
 @pytest.mark.parametrize("query, executory, deadline", [
-    ("rapport d'activités", "Exécutoire le 20 octobre 2022", "20 décembre 2022"),
-    ("projet de territoire", "Exécutoire le 14 décembre 2022", "14 février 2023"),
+    ("rapport d'activités", "Exécutoire le 20 octobre 2022", "21 décembre 2022"),
+    ("projet de territoire", "Exécutoire le 14 décembre 2022", "15 février 2023"),
 ])
 def test_acceptance_deliberation_page_shows_executory_date_and_appeal_deadline(
     client, seed_records, query, executory, deadline

@@ -16,27 +16,21 @@ import pytest
 from deliberations import rules
 from deliberations.rules import (
     ALLOWED_TRANSITIONS,
-    DEFAULT_DOUBLE_PROXY_WINDOWS,
     ItemRange,
     MandateSpan,
     Presence,
     PresenceProblem,
     ProxyGrant,
-    add_months,
-    appeal_deadline,
     breakpoints,
     can_transition,
     check_vote_counts,
     convocation_is_timely,
-    easter_sunday,
     executory_on,
-    french_public_holidays,
     is_present,
     item_figures,
     latest_convocation_date,
     max_proxies_per_holder,
     members_in_office,
-    next_working_day,
     presence_problems,
     proxy_covers,
     proxy_problems,
@@ -376,10 +370,15 @@ def test_item_bounds_are_inclusive(from_item, until_item, item, expected):
     ("session_date", "expected"),
     [
         (date(2020, 3, 23), 1),
-        (date(2020, 3, 24), 2),
-        (date(2020, 7, 10), 2),
-        (date(2020, 7, 11), 1),
-        (date(2020, 10, 30), 2),
+        (date(2020, 3, 24), 2),  # loi 2020-290 art. 10
+        (date(2020, 7, 10), 2),  # ordonnance 2020-391, end of the first state of emergency
+        (date(2020, 7, 11), 2),  # art. 10 as rewritten by loi 2020-760: until 30 Aug 2020
+        (date(2020, 8, 31), 1),
+        # Was 2 when the windows started on 30 Oct 2020: no text applied before loi
+        # 2020-1379 (JO of 15 Nov 2020).
+        (date(2020, 10, 30), 1),
+        (date(2020, 11, 15), 2),
+        (date(2021, 10, 15), 1),  # between loi 2021-689 (30 Sept) and loi 2021-1465
         (date(2022, 7, 31), 2),
         (date(2022, 8, 1), 1),
         (BUREAU_DATE, 1),
@@ -389,12 +388,12 @@ def test_max_proxies_per_holder(session_date, expected):
     assert max_proxies_per_holder(session_date) == expected
 
 
-def test_max_proxies_windows_are_configuration():
-    windows = ((date(2030, 1, 1), date(2030, 1, 31)),)
+def test_max_proxies_regimes_are_configuration():
+    regimes = (rules.ExceptionalRegime(date(2030, 1, 1), date(2030, 1, 31), "loi imaginaire"),)
 
-    assert max_proxies_per_holder(date(2030, 1, 15), windows) == 2
-    assert max_proxies_per_holder(date(2021, 1, 15), windows) == 1
-    assert DEFAULT_DOUBLE_PROXY_WINDOWS[-1][1] == date(2022, 7, 31)
+    assert max_proxies_per_holder(date(2030, 1, 15), regimes) == 2
+    assert max_proxies_per_holder(date(2021, 1, 15), regimes) == 1
+    assert rules.EXCEPTIONAL_REGIMES[-1].end == date(2022, 7, 31)
 
 
 COVID_PRESENCES = [Presence("DELELIS Bernard"), Presence("BOSSART Steve")]
@@ -1081,100 +1080,6 @@ def test_executory_on(published_on, received_on, subject_to_transmission, expect
         received_on=received_on,
         subject_to_transmission=subject_to_transmission,
     ) == expected
-
-
-@pytest.mark.parametrize(
-    ("start", "months", "expected"),
-    [
-        (date(2022, 10, 20), 2, date(2022, 12, 20)),
-        (date(2022, 12, 31), 2, date(2023, 2, 28)),
-        (date(2023, 12, 31), 2, date(2024, 2, 29)),
-        (date(2022, 11, 30), 3, date(2023, 2, 28)),
-        (date(2022, 1, 31), 1, date(2022, 2, 28)),
-        (date(2022, 11, 15), 14, date(2024, 1, 15)),
-        (date(2022, 3, 31), -1, date(2022, 2, 28)),
-    ],
-)
-def test_add_months(start, months, expected):
-    assert add_months(start, months) == expected
-
-
-@pytest.mark.parametrize(
-    ("year", "expected"),
-    [
-        (2019, date(2019, 4, 21)),
-        (2022, date(2022, 4, 17)),
-        (2023, date(2023, 4, 9)),
-        (2024, date(2024, 3, 31)),
-        (2025, date(2025, 4, 20)),
-        (2038, date(2038, 4, 25)),
-        (2285, date(2285, 3, 22)),
-    ],
-)
-def test_easter_sunday(year, expected):
-    assert easter_sunday(year) == expected
-
-
-def test_french_public_holidays_2023():
-    assert french_public_holidays(2023) == frozenset(
-        {
-            date(2023, 1, 1),
-            date(2023, 4, 10),  # lundi de Pâques
-            date(2023, 5, 1),
-            date(2023, 5, 8),
-            date(2023, 5, 18),  # Ascension
-            date(2023, 5, 29),  # lundi de Pentecôte
-            date(2023, 7, 14),
-            date(2023, 8, 15),
-            date(2023, 11, 1),
-            date(2023, 11, 11),
-            date(2023, 12, 25),
-        }
-    )
-
-
-@pytest.mark.parametrize("year", range(2020, 2040))
-def test_eleven_distinct_public_holidays(year):
-    assert len(french_public_holidays(year)) == 11
-
-
-@pytest.mark.parametrize(
-    ("day", "expected"),
-    [
-        (date(2022, 12, 20), date(2022, 12, 20)),  # a Tuesday
-        (date(2023, 3, 4), date(2023, 3, 6)),  # Saturday
-        (date(2023, 3, 5), date(2023, 3, 6)),  # Sunday
-        (date(2023, 5, 1), date(2023, 5, 2)),  # 1 May, a Monday
-        (date(2023, 7, 14), date(2023, 7, 17)),  # Friday holiday, then the weekend
-        (date(2022, 12, 31), date(2023, 1, 2)),  # Saturday, then 1 January (Sunday)
-    ],
-)
-def test_next_working_day(day, expected):
-    assert next_working_day(day) == expected
-
-
-@pytest.mark.parametrize(
-    ("published_on", "expected", "expected_weekday"),
-    [
-        (date(2022, 10, 20), date(2022, 12, 20), 1),  # seed 000
-        (date(2022, 12, 14), date(2023, 2, 14), 1),  # seed 003
-        (date(2023, 1, 4), date(2023, 3, 6), 0),  # ends Saturday 4 March
-        (date(2023, 1, 5), date(2023, 3, 6), 0),  # ends Sunday 5 March
-        (date(2023, 3, 1), date(2023, 5, 2), 1),  # ends Monday 1 May
-        (date(2023, 2, 10), date(2023, 4, 11), 1),  # ends on Easter Monday
-        (date(2023, 5, 14), date(2023, 7, 17), 0),  # ends Friday 14 July
-        (date(2022, 12, 31), date(2023, 2, 28), 1),  # no 31 February
-    ],
-)
-def test_appeal_deadline(published_on, expected, expected_weekday):
-    deadline = appeal_deadline(published_on)
-
-    assert deadline == expected
-    assert deadline.weekday() == expected_weekday
-
-
-def test_appeal_deadline_can_keep_the_calendar_day():
-    assert appeal_deadline(date(2023, 3, 1), move_to_working_day=False) == date(2023, 5, 1)
 
 
 @pytest.mark.parametrize(

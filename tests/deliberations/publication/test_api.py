@@ -20,7 +20,7 @@ def test_deliberation_list_search_and_filters(client, draft):
     assert found["count"] == 1
     item = found["results"][0]
     assert item["executory_on"] == "2022-12-14"
-    assert item["appeal_deadline"] == "2023-02-14"
+    assert item["appeal_deadline"] == "2023-02-15"  # délai franc (was 2023-02-14)
     assert item["url"].startswith("http://testserver/deliberations/")
     assert client.get(url, {"year": "2022", "matter": "5.7"}).json()["count"] >= 1
     assert client.get(url, {"year": "1999"}).status_code == 400  # not a year with records
