@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('deliberations', '0005_deliberation_session_date'),
+        ('deliberations', '0006_written_proxy'),
     ]
 
     operations = [
