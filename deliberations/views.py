@@ -53,7 +53,11 @@ def deliberation_detail(request, organisation, year, slug):
     deliberation = get_object_or_404(
         public_deliberations()
         .select_related("rapporteur", "session__president", "session__secretary")
-        .prefetch_related("annexes", "non_voting_members", "withdrawn_members"),
+        .prefetch_related("annexes", "non_voting_members", "withdrawn_members",
+                          # Other apps' records that point at this act, read through their
+                          # reverse relations in the template (no import of those apps).
+                          "project_actions__objective__stake__priority__project",
+                          "adopted_projects"),
         session__body__organisation__slug=organisation, year=year, slug=slug,
     )
     session = deliberation.session
