@@ -31,6 +31,12 @@ from deliberations.models import (
 )
 from portal.admin import OrganisationScopedAdmin, OrganisationScopeMixin
 
+SESSION_LOCKED_NOTE = (
+    "Cette séance a des délibérations publiées : sa date, son assemblée, son état, sa liste "
+    "de présence et ses procurations ne peuvent plus être modifiés ici. Pour corriger une "
+    "erreur, rectifiez par une délibération rectificative."
+)
+
 
 class AttendanceInline(OrganisationScopeMixin, admin.TabularInline):
     model = Attendance
@@ -149,6 +155,23 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
             )
         ]
         return custom + super().get_urls()
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and obj.has_published_acts():
+            # Said before the clerk types anything; the form refuses the change anyway.
+            (name, options), *rest = fieldsets
+            fieldsets = [(name, {**options, "description": SESSION_LOCKED_NOTE}), *rest]
+        return fieldsets
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="",
+                           obj=None):
+        if obj is not None and obj.pk and context["adminform"].form.errors:
+            # The refused values were copied onto `obj` by the form: title and breadcrumbs
+            # show the session as stored (its real date), not the refused one.
+            stored = Session.objects.select_related("body").get(pk=obj.pk)
+            context.update(subtitle=str(stored), original=stored)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {

@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from deliberations import rules, selectors
-from deliberations.models import Attendance, Deliberation, Session
+from deliberations.models import ATTENDANCE_LOCKED, Attendance, Deliberation, Session
 
 
 def _checked_items(presences, proxies, item_count):
@@ -87,6 +87,12 @@ class SessionRelatedFormSet(forms.BaseInlineFormSet):
 
     siblings: list = []
 
+    def check_not_locked(self):
+        # A session whose acts are published keeps its attendance and proxies (the published
+        # quorum rests on them): any added, changed or deleted row is refused as a whole.
+        if self.has_changed() and self.instance.has_published_acts():
+            raise ValidationError(ATTENDANCE_LOCKED, code="locked")
+
     def live_forms(self):
         return [
             form for form in self.forms
@@ -96,6 +102,7 @@ class SessionRelatedFormSet(forms.BaseInlineFormSet):
 
 class AttendanceFormSet(SessionRelatedFormSet):
     def clean(self):
+        self.check_not_locked()
         # Before Django's generic "données en double" check, so the message names the member.
         self._check_listed_once()
         super().clean()
@@ -148,6 +155,7 @@ class AttendanceFormSet(SessionRelatedFormSet):
 
 class ProxyFormSet(SessionRelatedFormSet):
     def clean(self):
+        self.check_not_locked()
         super().clean()
         attendance_formset = next(
             (s for s in self.siblings if isinstance(s, AttendanceFormSet)), None

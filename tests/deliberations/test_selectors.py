@@ -250,7 +250,9 @@ def test_bulk_session_inputs_query_count_does_not_grow(django_assert_num_queries
 
 def test_admin_refuses_a_present_member_not_in_office(client, clerk, organisation):
     body, members = body_with_members(2, BodyFactory(organisation=organisation))
-    outsider = MemberFactory(last_name="EXTÉRIEUR", first_name="Marc")
+    # No seat, created by the clerk's organisation: offered to the clerk, not in office.
+    outsider = MemberFactory(last_name="EXTÉRIEUR", first_name="Marc",
+                             created_by_organisation=organisation)
     client.force_login(clerk)
     data = session_post(
         body,
@@ -269,7 +271,9 @@ def test_admin_refuses_a_present_member_not_in_office(client, clerk, organisatio
 
 def test_admin_refuses_a_proxy_from_a_member_not_in_office(client, clerk, organisation):
     body, members = body_with_members(2, BodyFactory(organisation=organisation))
-    outsider = MemberFactory(last_name="EXTÉRIEUR", first_name="Marc")
+    # No seat, created by the clerk's organisation: offered to the clerk, not in office.
+    outsider = MemberFactory(last_name="EXTÉRIEUR", first_name="Marc",
+                             created_by_organisation=organisation)
     client.force_login(clerk)
     data = session_post(
         body,
