@@ -35,6 +35,7 @@ from deliberations.forms import (
 )
 from deliberations.minutes.admin import import_attendance_view
 from deliberations.models import (
+    ATTENDANCE_LOCKED,
     MATTER_CHOICES,
     MATTER_LABELS,
     Annex,
@@ -50,6 +51,12 @@ from deliberations.views import render_deliberation
 from portal.admin import OrganisationScopedAdmin, scope_queryset
 from portal.models import Member
 from portal.wording import items_wording
+
+SESSION_LOCKED_NOTE = (
+    "Cette séance a des délibérations publiées : sa date, son assemblée, son état, sa liste "
+    "de présence et ses procurations ne peuvent plus être modifiés ici. Pour corriger une "
+    "erreur, rectifiez par une délibération rectificative."
+)
 
 
 @admin.register(WrittenProxy)
@@ -179,6 +186,23 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
         ]
         return custom + super().get_urls()
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and obj.has_published_acts():
+            # Said before the clerk types anything; the form refuses the change anyway.
+            (name, options), *rest = fieldsets
+            fieldsets = [(name, {**options, "description": SESSION_LOCKED_NOTE}), *rest]
+        return fieldsets
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="",
+                           obj=None):
+        if obj is not None and obj.pk and context["adminform"].form.errors:
+            # The refused values were copied onto `obj` by the form: title and breadcrumbs
+            # show the session as stored (its real date), not the refused one.
+            stored = Session.objects.select_related("body").get(pk=obj.pk)
+            context.update(subtitle=str(stored), original=stored)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {
             **(extra_context or {}),
@@ -255,6 +279,8 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
             "page": page,
             "status_choices": GRID_STATUS_CHOICES,
             "can_change": can_change,
+            # Said before the clerk types anything; the grid refuses the change anyway.
+            "locked_note": ATTENDANCE_LOCKED if session.has_published_acts() else "",
             "in_office": len(in_office),
             "quorum_required": len(in_office) // 2 + 1 if in_office else None,
             "counts": grid.counts(),

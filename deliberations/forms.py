@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from deliberations import rules, selectors
-from deliberations.models import Attendance, Deliberation, Session
+from deliberations.models import ATTENDANCE_LOCKED, Attendance, Deliberation, Session
 from portal.names import name_key
 
 
@@ -360,6 +360,11 @@ class AttendanceGrid:
         return not self.errors and not any(row.errors for row in self.rows.values())
 
     def clean(self):
+        if self.changed_rows and self.session.has_published_acts():
+            # The published quorum rests on this attendance: changed only by a rectifying
+            # deliberation, never in place (the row checks below would only add noise).
+            self.errors.append(ATTENDANCE_LOCKED)
+            return
         for row in self.rows.values():
             self._clean_row(row)
         if any(row.errors for row in self.rows.values()):

@@ -5,10 +5,12 @@ import datetime
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 
+from deliberations.annexes import annex_upload_to, validate_annex_file
 from deliberations.querysets import DeliberationQuerySet, IssuedExtractQuerySet, SessionQuerySet
 from portal.models import Body, Member
 
@@ -93,6 +95,21 @@ def matter_full_name(code: str) -> str:
     return f"{MATTER_LEVEL1[code.split('.')[0]]}/{MATTER_LABELS[code]}".lower()
 
 
+# A session whose acts are published is part of the public record: what those acts certify
+# (date, body, state, attendance and proxies, hence the quorum) changes only by a rectifying
+# deliberation, never in place. Same wording in the model, the admin and the import.
+SESSION_LOCKED = (
+    "Cette séance a des délibérations publiées : sa date, son assemblée et son état ne "
+    "peuvent plus être modifiés. Rectifiez-les par une délibération rectificative."
+)
+ATTENDANCE_LOCKED = (
+    "Cette séance a des délibérations publiées : sa liste de présence et ses procurations ne "
+    "peuvent plus être modifiées. Rectifiez-les par une délibération rectificative."
+)
+# Fields of a session that its published acts certify (see SESSION_LOCKED).
+SESSION_LOCKED_FIELDS = ("date", "body", "status")
+
+
 class Session(models.Model):
     """A séance of a body."""
 
@@ -173,8 +190,48 @@ class Session(models.Model):
     def __str__(self):
         return f"{self.body.name} du {self.date:%d/%m/%Y}"
 
+    def save(self, *args, **kwargs):
+        # Derived copies only (Deliberation.save): body, year and session date are stored on
+        # each act so that the database can check them; keep them in step with the session,
+        # or a moved session would escape the "not before the session" check.
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            update_fields = kwargs.get("update_fields")
+            if update_fields is None or {"date", "body"} & set(update_fields):
+                self.deliberations.exclude(
+                    session_date=self.date, body_id=self.body_id
+                ).update(session_date=self.date, year=self.date.year, body_id=self.body_id)
+
     def get_absolute_url(self):
         return reverse("deliberations:session_detail", kwargs={"pk": self.pk})
+
+    def clean(self):
+        changed = self.locked_changes()
+        if changed:
+            raise ValidationError({name: SESSION_LOCKED for name in changed})
+
+    def has_published_acts(self) -> bool:
+        """Whether an act of this session is published (SESSION_LOCKED): one query."""
+        return self.pk is not None and self.deliberations.filter(
+            status=Deliberation.Status.PUBLISHED
+        ).exists()
+
+    def locked_changes(self) -> list[str]:
+        """The fields among SESSION_LOCKED_FIELDS changed since the session was read, when
+        its acts are published (else none)."""
+        if self.pk is None:
+            return []
+        stored = Session.objects.filter(pk=self.pk).values(*[
+            f"{name}_id" if name == "body" else name for name in SESSION_LOCKED_FIELDS
+        ]).first()
+        if stored is None:
+            return []
+        changed = [
+            name for name in SESSION_LOCKED_FIELDS
+            if stored[f"{name}_id" if name == "body" else name]
+            != getattr(self, f"{name}_id" if name == "body" else name)
+        ]
+        return changed if changed and self.has_published_acts() else []
 
 
 class Attendance(models.Model):
@@ -605,7 +662,10 @@ class Annex(models.Model):
         verbose_name="délibération",
     )
     title = models.CharField("intitulé", max_length=255)
-    file = models.FileField("fichier", upload_to="annexes/%Y/", blank=True)
+    file = models.FileField(
+        "fichier", upload_to=annex_upload_to, blank=True, validators=[validate_annex_file],
+        help_text="PDF, OpenDocument (.odt, .ods) ou CSV, 20 Mo au plus.",
+    )
     url = models.URLField("lien", blank=True)
     position = models.PositiveSmallIntegerField("ordre", default=1)
 
@@ -622,6 +682,13 @@ class Annex(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        """The public address of the annex: its file through annex_download (published acts
+        only, as an attachment), else its link."""
+        if self.file:
+            return reverse("deliberations:annex_download", kwargs={"pk": self.pk})
+        return self.url
 
 
 class IssuedExtract(models.Model):

@@ -60,12 +60,16 @@ def in_office_member_ids(body_id, on) -> frozenset:
     return rules.members_in_office(_mandate_spans([body_id], on, on)[body_id], on)
 
 
-def bulk_session_inputs(sessions) -> dict[int, SessionInputs]:
+def bulk_session_inputs(sessions, *, published_only: bool = False) -> dict[int, SessionInputs]:
     """SessionInputs for many sessions in five queries, whatever their number: mandates of
     the sessions' bodies (members in office per session date, rules.members_in_office, so a
     member holding two seats on the date counts once), attendances, proxies, carried-over
     items, withdrawals (L2131-11). Lists and exports use it so that their query count does
-    not grow with the data."""
+    not grow with the data.
+
+    `published_only`: what the public sees (pages, API, feeds, exports) is computed from the
+    attendance and from published acts only; a draft act's withdrawals or carried-over flag
+    would otherwise split the public table and reveal an unpublished item."""
     sessions = {s.pk: s for s in sessions}
     if not sessions:
         return {}
@@ -99,8 +103,9 @@ def bulk_session_inputs(sessions) -> dict[int, SessionInputs]:
         )
         names[p.session_id][p.giver_id] = p.giver.full_name
         names[p.session_id][p.holder_id] = p.holder.full_name
+    acts = Deliberation.objects.published() if published_only else Deliberation.objects.all()
     carried_over = defaultdict(set)
-    for session_id, item in Deliberation.objects.filter(
+    for session_id, item in acts.filter(
         session_id__in=sessions, is_carried_over=True, item_number__isnull=False
     ).values_list("session_id", "item_number"):
         carried_over[session_id].add(item)
@@ -110,7 +115,7 @@ def bulk_session_inputs(sessions) -> dict[int, SessionInputs]:
     Withdrawn = Deliberation.withdrawn_members.through
     withdrawn = defaultdict(lambda: defaultdict(set))
     for session_id, item, member_id in Withdrawn.objects.filter(
-        deliberation__session_id__in=sessions, deliberation__item_number__isnull=False
+        deliberation__in=acts.filter(session_id__in=sessions, item_number__isnull=False)
     ).values_list("deliberation__session_id", "deliberation__item_number", "member_id"):
         withdrawn[session_id][item].add(member_id)
     return {
@@ -132,26 +137,29 @@ def bulk_session_inputs(sessions) -> dict[int, SessionInputs]:
     }
 
 
-def bulk_quorum_tables(sessions) -> dict[int, list]:
+def bulk_quorum_tables(sessions, *, published_only: bool = False) -> dict[int, list]:
     """session_quorum_table for many sessions, reads grouped (bulk_session_inputs)."""
     sessions = list(sessions)
-    inputs = bulk_session_inputs(sessions)
+    inputs = bulk_session_inputs(sessions, published_only=published_only)
     return {s.pk: session_quorum_table(s, inputs[s.pk]) for s in sessions}
 
 
-def session_inputs(session: Session) -> SessionInputs:
+def session_inputs(session: Session, *, published_only: bool = False) -> SessionInputs:
     """Everything rules.session_table needs for one session (five queries)."""
-    return bulk_session_inputs([session])[session.pk]
+    return bulk_session_inputs([session], published_only=published_only)[session.pk]
 
 
-def session_quorum_table(session: Session, inputs: SessionInputs | None = None):
+def session_quorum_table(session: Session, inputs: SessionInputs | None = None, *,
+                         published_only: bool = False):
     """Per-item figures of a session as ranges of items (rules.session_table).
 
     Empty when no member is in office, or when no attendance was recorded at all (an upcoming
     session, or one whose register is not entered yet): "quorum non atteint" would then be
     false (L2121-17 counts members present, and nobody was counted).
+
+    Public callers pass `published_only=True` (bulk_session_inputs).
     """
-    inputs = inputs or session_inputs(session)
+    inputs = inputs or session_inputs(session, published_only=published_only)
     if inputs.in_office == 0 or not inputs.attendance_recorded:
         return []
     return rules.session_table(
@@ -168,14 +176,16 @@ def session_quorum_table(session: Session, inputs: SessionInputs | None = None):
     )
 
 
-def deliberation_quorum(deliberation: Deliberation, table=None):
+def deliberation_quorum(deliberation: Deliberation, table=None, *,
+                        published_only: bool = False):
     """The item ranges that apply to a deliberation.
 
     One range when its item number is known; every range of the session when the registre
     does not give the number (the seeds do not), so that a reader sees the quorum held
     throughout rather than a figure the portal cannot know.
     """
-    table = table if table is not None else session_quorum_table(deliberation.session)
+    if table is None:
+        table = session_quorum_table(deliberation.session, published_only=published_only)
     if deliberation.item_number is None:
         return table
     return [

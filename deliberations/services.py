@@ -11,6 +11,7 @@ from django.utils import timezone
 from deliberations import rules, selectors
 from deliberations.extracts import issuing
 from deliberations.models import (
+    ATTENDANCE_LOCKED,
     Attendance,
     Deliberation,
     DeliberationStatusChange,
@@ -255,7 +256,11 @@ def session_attendance_replace(
     ``attendances`` and ``proxies`` (the grid's changed rows), then check the whole session
     item by item (L2121-17, L2121-20, L5211-6) and the written proxies the proxies rest on
     (at most three consecutive sessions, L2121-20): a problem raises ValidationError and
-    nothing is written. Returns the numbers of attendance and proxy rows written."""
+    nothing is written. A session with published acts refuses any change (ATTENDANCE_LOCKED:
+    the published quorum rests on it). Returns the numbers of attendance and proxy rows
+    written."""
+    if (members or attendances or proxies) and session.has_published_acts():
+        raise ValidationError(ATTENDANCE_LOCKED)
     session.attendances.filter(member_id__in=members).delete()
     session.proxies.filter(giver_id__in=members).delete()
     for row in (*attendances, *proxies):

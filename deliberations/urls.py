@@ -14,6 +14,7 @@ urlpatterns = [
         views.deliberation_detail,
         name="deliberation_detail",
     ),
+    path("deliberations/annexe/<int:pk>/", views.annex_download, name="annex_download"),
     path("seances/", views.session_list, name="session_list"),
     path("seances/calendrier.ics", views.session_calendar, name="session_calendar"),
     path("seances/<int:pk>/", views.session_detail, name="session_detail"),

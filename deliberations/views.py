@@ -4,15 +4,17 @@ Every queryset starts from Deliberation.objects.published() or Session.objects.p
 the legal figures (quorum, executory date, appeal deadline) come from selectors.py.
 """
 
+from pathlib import PurePath
+
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from deliberations import selectors
-from deliberations.models import Attendance, Deliberation, Session
+from deliberations import annexes, selectors
+from deliberations.models import Annex, Attendance, Deliberation, Session
 from deliberations.publication import opendata
 from deliberations.publication.feeds import sessions_icalendar
 from deliberations.publication.filters import DeliberationFilter
@@ -80,13 +82,33 @@ def render_deliberation(request, deliberation, *, staff_preview=False):
         "deliberation": deliberation,
         "session": session,
         "organisation": session.body.organisation,
-        "quorum": selectors.deliberation_quorum(deliberation),
+        "quorum": selectors.deliberation_quorum(deliberation, published_only=True),
         "executory_on": selectors.executory_on(deliberation),
         "appeal_deadline": selectors.appeal_deadline(deliberation),
         "previous": siblings[index - 1] if index > 0 else None,
         "next": siblings[index + 1] if index + 1 < len(siblings) else None,
         "staff_preview": staff_preview,
     })
+
+
+@require_safe
+def annex_download(request, pk):
+    """The file of an annex of a published act, always as a download: never rendered by the
+    browser in the portal's origin (an annex is a clerk's upload), whatever its content."""
+    annex = get_object_or_404(
+        Annex.objects.filter(deliberation__in=Deliberation.objects.published()).exclude(file=""),
+        pk=pk,
+    )
+    kind = annexes.annex_kind(annex.file.name, annex.file)
+    if kind is None:
+        # Stored before the content check existed and not an allowed document: not served.
+        raise Http404("Annexe indisponible.")
+    response = FileResponse(annex.file.open("rb"), as_attachment=True,
+                            filename=PurePath(annex.file.name).name,
+                            content_type=kind.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    return response
 
 
 @require_safe
@@ -128,7 +150,7 @@ def session_detail(request, pk):
         "proxies": session.proxies.select_related("giver", "holder").order_by(
             "giver__last_name", "giver__first_name"
         ),
-        "quorum_table": selectors.session_quorum_table(session),
+        "quorum_table": selectors.session_quorum_table(session, published_only=True),
     })
 
 

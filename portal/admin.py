@@ -1,9 +1,16 @@
+import datetime
+
 from django.contrib import admin
-from django.contrib.admin.utils import get_fields_from_path
+from django.contrib.admin.utils import get_fields_from_path, unquote
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
+from django.contrib.contenttypes import views as contenttype_views
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
 
 from portal.models import Body, Commune, Mandate, Member, Organisation, StaffAssignment
 
@@ -25,7 +32,7 @@ def scope_queryset(request, queryset):
 
     Members (élus) are shared between organisations (an élu of the CABBALR also sits in the
     PMA): an account sees those with a seat in one of its organisations, and those with no
-    seat yet (just created, their mandate comes next).
+    seat yet that its organisation created (their mandate comes next).
     """
     ids = user_organisation_ids(request)
     if ids is None:
@@ -33,7 +40,8 @@ def scope_queryset(request, queryset):
     model = queryset.model
     if model is Member:
         return queryset.filter(
-            Q(mandates__body__organisation__in=ids) | Q(mandates__isnull=True)
+            Q(mandates__body__organisation__in=ids)
+            | Q(mandates__isnull=True, created_by_organisation__in=ids)
         ).distinct()
     path = ORGANISATION_PATHS.get(model._meta.label)
     if path is None:
@@ -108,11 +116,37 @@ class OrganisationScopedAdmin(OrganisationScopeMixin, admin.ModelAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(OrganisationScopedAdmin):
+    """Organisations are created, deleted and renamed by superusers only: an organisation
+    gets a public page, so a clerk could otherwise publish a spoofed one ("Préfecture
+    (officiel)" with a phishing link). A clerk keeps their own organisation's practical
+    details up to date."""
+
     list_display = ["name", "short_name", "kind", "siret", "arrondissement"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "siren", "siret"]
     prepopulated_fields = {"slug": ["short_name"]}
     filter_horizontal = ["member_organisations"]
+    # What a clerk of the organisation may change; everything else is its identity.
+    CLERK_FIELDS = ("arrondissement", "sub_prefecture", "administrative_court", "seat_address",
+                    "website")
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return super().get_readonly_fields(request, obj)
+        return [field.name for field in Organisation._meta.get_fields()
+                if field.concrete and field.editable and not field.auto_created
+                and field.name not in self.CLERK_FIELDS]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if not request.user.is_superuser:
+            return {}
+        return super().get_prepopulated_fields(request, obj)
 
 
 @admin.register(Commune)
@@ -141,15 +175,103 @@ class MandateInline(OrganisationScopeMixin, admin.TabularInline):
               "end_on"]
 
 
+def member_organisations(member, *, current_on: datetime.date | None = None) -> set[int]:
+    """Organisations where a member holds a mandate; with `current_on`, only mandates not
+    ended on that date (a seat starting later counts: the élu is elected)."""
+    mandates = Mandate.objects.filter(member=member)
+    if current_on is not None:
+        mandates = mandates.filter(Q(end_on__isnull=True) | Q(end_on__gte=current_on))
+    return set(mandates.values_list("body__organisation_id", flat=True))
+
+
+def may_change_member(request, member) -> bool:
+    """A member is changed by a clerk of an organisation where they hold a current mandate;
+    a member who never held one, by the organisation that created them."""
+    ids = user_organisation_ids(request)
+    if ids is None:
+        return True
+    current = member_organisations(member, current_on=timezone.localdate())
+    if current:
+        return bool(current & set(ids))
+    if not Mandate.objects.filter(member=member).exists():
+        return member.created_by_organisation_id in ids
+    return False  # mandates all ended: history of the organisations, changed by a superuser
+
+
+def may_change_member_identity(request, member) -> bool:
+    """Name, civility and slug of a member appear on the pages, API and certified extracts
+    of every organisation where they sit: changed by a superuser, or by an account assigned
+    to all of those organisations."""
+    ids = user_organisation_ids(request)
+    if ids is None:
+        return True
+    concerned = member_organisations(member)
+    if member.created_by_organisation_id is not None:
+        concerned.add(member.created_by_organisation_id)
+    return concerned <= set(ids) and may_change_member(request, member)
+
+
 @admin.register(Member)
 class MemberAdmin(OrganisationScopedAdmin):
-    """Élus with a seat in the account's organisations (or none yet); on each page only the
-    mandates in those organisations are shown and editable."""
+    """Élus with a seat in the account's organisations (or none yet, created by one of them);
+    on each page only the mandates in those organisations are shown and editable."""
 
     list_display = ["last_name", "first_name", "civility"]
     search_fields = ["last_name", "first_name", "match_key"]
     prepopulated_fields = {"slug": ["last_name", "first_name"]}
     inlines = [MandateInline]
+    IDENTITY_FIELDS = ["last_name", "first_name", "civility", "slug"]
+
+    def get_fields(self, request, obj=None):
+        fields = [*self.IDENTITY_FIELDS]
+        if obj is None or request.user.is_superuser or obj.created_by_organisation_id:
+            fields.append("created_by_organisation")
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and not request.user.is_superuser:
+            readonly.append("created_by_organisation")
+            if not may_change_member_identity(request, obj):
+                readonly += self.IDENTITY_FIELDS
+        return readonly
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if "slug" in self.get_readonly_fields(request, obj):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        field = form.base_fields.get("created_by_organisation")
+        if field is not None and not request.user.is_superuser:
+            # A clerk's new member belongs to one of the clerk's organisations.
+            field.required = True
+            field.help_text = ("Tant qu'aucun mandat ne le rattache à une collectivité, seuls "
+                               "les agents de celle-ci peuvent modifier cet élu.")
+        return form
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        ids = user_organisation_ids(request)
+        if ids is not None and len(ids) == 1:
+            initial.setdefault("created_by_organisation", ids[0])
+        return initial
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or may_change_member(request, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or may_change_member_identity(request, obj))
+
+    def history_view(self, request, object_id, extra_context=None):
+        # The history names the accounts of every organisation that edited the member:
+        # shown to the staff of an organisation concerned only (the scoped queryset).
+        if self.get_object(request, unquote(object_id)) is None:
+            raise Http404("Élu introuvable.")
+        return super().history_view(request, object_id, extra_context)
 
 
 @admin.register(Mandate)
@@ -214,3 +336,21 @@ class UserWithAssignmentsAdmin(UserAdmin):
 
 admin.site.unregister(User)
 admin.site.register(User, UserWithAssignmentsAdmin)
+
+
+def view_on_site(request, content_type_id, object_id):
+    """The admin's "voir sur le site" (/admin/r/<type>/<id>/), limited to what the account may
+    see in the admin: otherwise any staff account, of any organisation, would be redirected
+    to the public address (made from the title) of another organisation's draft, and could
+    enumerate ids."""
+    if not request.user.is_superuser:
+        try:
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+        except ContentType.DoesNotExist as error:
+            raise Http404("Objet introuvable.") from error
+        model_admin = admin.site._registry.get(model)
+        if model_admin is None or not model_admin.has_view_or_change_permission(request):
+            raise PermissionDenied
+        if model_admin.get_object(request, str(object_id)) is None:
+            raise Http404("Objet introuvable.")
+    return contenttype_views.shortcut(request, content_type_id, object_id)

@@ -172,6 +172,13 @@ class Member(models.Model):
     # Accent-, case- and hyphen-insensitive key used to match names read in minutes.
     match_key = models.CharField("clé de rapprochement", max_length=220, db_index=True,
                                  editable=False)
+    # Who answers for a member while no mandate ties them to an organisation (just created,
+    # their seat comes next): that organisation's clerks only. Once seated, the mandates
+    # decide (portal.admin.MemberAdmin).
+    created_by_organisation = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name="créé par la collectivité",
+    )
 
     objects = MemberQuerySet.as_manager()
 

@@ -3,6 +3,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from portal import views
+from portal.admin import view_on_site
 from portal.sitemaps import SITEMAPS
 
 admin.site.site_header = "Registre des délibérations — administration"
@@ -28,6 +29,9 @@ portal_patterns = [
 ]
 
 urlpatterns = [
+    # Before the admin's own /admin/r/ (same address): restricted to what the account sees.
+    path("admin/r/<int:content_type_id>/<path:object_id>/",
+         admin.site.admin_view(view_on_site)),
     path("admin/", admin.site.urls),
     path("", include("deliberations.extracts.urls")),
     path("", include((portal_patterns, "portal"))),

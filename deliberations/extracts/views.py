@@ -5,6 +5,7 @@ the admin), and an uploaded file is only hashed, never kept.
 """
 
 import functools
+import re
 
 from django import forms
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
@@ -36,8 +37,28 @@ class ExtractUploadForm(forms.Form):
         return upload
 
 
+UNKNOWN_CODE = (
+    f"Code inconnu : un code de vérification compte {issuing.CODE_LENGTH} caractères "
+    "(chiffres 2 à 9 et lettres sans I, L ni O), tel qu'imprimé au bas de l'extrait."
+)
+CODE_FORMAT = re.compile(rf"^[{issuing.CODE_ALPHABET}]{{{issuing.CODE_LENGTH}}}$")
+
+
+def is_code(value: str) -> bool:
+    """Whether a normalised value can be a verification code at all (issuing.new_code): what
+    cannot is answered "code inconnu" before it reaches a URL or the database."""
+    return bool(CODE_FORMAT.fullmatch(value))
+
+
 class CodeForm(forms.Form):
-    code = forms.CharField(label="Code de vérification", max_length=32)
+    code = forms.CharField(label="Code de vérification", max_length=32,
+                           error_messages={"required": UNKNOWN_CODE, "max_length": UNKNOWN_CODE})
+
+    def clean_code(self):
+        code = issuing.normalise_code(self.cleaned_data["code"])
+        if not is_code(code):
+            raise forms.ValidationError(UNKNOWN_CODE, code="unknown")
+        return code
 
 
 # ---------------------------------------------------------------------------------------------
@@ -149,14 +170,23 @@ def extract_download(request, slug):
     return response
 
 
+def _unknown_code(request, code_form):
+    """Anything that is not a code ("a/b", "//evil.com", 2 000 characters): a French 404 with
+    the form and its error, never a redirect or a query built from it."""
+    return render(request, "deliberations/verify_index.html", {
+        "code_form": code_form, "upload_form": ExtractUploadForm(),
+    }, status=404)
+
+
 @upload_limited
 @require_http_methods(["GET", "POST"])
 def verify_index(request):
     """Type a code, or drop a PDF to check it against every issued extract."""
-    code_form = CodeForm(request.GET or None)
+    code_form = CodeForm(request.GET if "code" in request.GET else None)
     if code_form.is_valid():
-        return redirect("extracts:verify", code=issuing.normalise_code(
-            code_form.cleaned_data["code"]))
+        return redirect("extracts:verify", code=code_form.cleaned_data["code"])
+    if code_form.is_bound:
+        return _unknown_code(request, code_form)
     upload_form, result, status = _upload_or_blank(request)
     return render(request, "deliberations/verify_index.html", {
         "code_form": code_form, "upload_form": upload_form, **result,
@@ -168,6 +198,8 @@ def verify_index(request):
 def verify(request, code):
     """What an extract certified, and whether an uploaded copy is byte-for-byte authentic."""
     normalised = issuing.normalise_code(code)
+    if not is_code(normalised):
+        return _unknown_code(request, CodeForm({"code": code}))
     if normalised != code:
         return redirect("extracts:verify", code=normalised)
     extract = (

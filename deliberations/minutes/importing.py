@@ -17,7 +17,7 @@ from django.db import transaction
 
 from deliberations import selectors
 from deliberations.minutes.parsing import AttendanceResult, split_full_name
-from deliberations.models import Attendance, Proxy, Session
+from deliberations.models import ATTENDANCE_LOCKED, Attendance, Proxy, Session
 from portal.models import Member
 from portal.names import name_key
 from portal.wording import items_wording
@@ -173,6 +173,7 @@ def attendance_import_problems(*, session: Session, result: AttendanceResult,
     """What the import would be refused for, without writing anything: the import is run
     and rolled back, so the preview checks exactly what the confirmation will check."""
     try:
+        _check_not_locked(session)
         with transaction.atomic():
             _replace_rows(session, result, _members_by_key(result, list(matches)))
             problems = legal_problems(session)
@@ -180,6 +181,12 @@ def attendance_import_problems(*, session: Session, result: AttendanceResult,
     except ValidationError as error:
         return error.messages
     return problems
+
+
+def _check_not_locked(session: Session) -> None:
+    # The published quorum rests on this attendance: changed only by a rectification.
+    if session.has_published_acts():
+        raise ValidationError(ATTENDANCE_LOCKED)
 
 
 def _replace_rows(session: Session, result: AttendanceResult, members: dict[str, Member]):
@@ -202,6 +209,7 @@ def attendance_import(*, session: Session, result: AttendanceResult, matches: It
     a present person who holds no seat...): nothing is then written. The secretary is set
     when the registre names one. With ``by``, the change is recorded in the admin history.
     """
+    _check_not_locked(session)
     members = _members_by_key(result, list(matches))
     attendances, proxies, replaced_attendances, replaced_proxies = _replace_rows(
         session, result, members
@@ -357,7 +365,9 @@ def unknown_names_resolve(*, session: Session, matches: list[Match],
         if choice == CREATE:
             # The parser keeps a name as written: "Sophie ROLLIN" as well as "ROLLIN Sophie".
             last_name, first_name = split_full_name(match.name)
-            member = Member(last_name=last_name, first_name=first_name)
+            # Created by the session's organisation: its clerks keep it in their scope.
+            member = Member(last_name=last_name, first_name=first_name,
+                            created_by_organisation_id=session.body.organisation_id)
             member.slug = _free_slug(member.full_name)
             member.save()
             # The seat's real start date is not in the registre: the session date is the

@@ -2,6 +2,7 @@
 iCalendar (RFC 5545) file of public sessions, written by hand to avoid a dependency."""
 
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -17,10 +18,21 @@ from deliberations.publication.filters import DeliberationFilter
 FEED_SIZE = 50
 
 
+class PlainTextSummaryAtomFeed(Atom1Feed):
+    """Atom whose entry summaries are `type="text"`: Django writes `type="html"`, which tells
+    feed readers to render the summary as HTML, so a theme typed as `<img onerror=…>` would
+    run there. The summary is plain text anyway (names, dates, theme)."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class DeliberationFeed(Feed):
     """Latest published deliberations; the list's query string (facets, search) applies."""
 
-    feed_type = Atom1Feed
+    feed_type = PlainTextSummaryAtomFeed
 
     def get_object(self, request):
         filterset = DeliberationFilter(request.GET)
@@ -70,12 +82,17 @@ class DeliberationFeed(Feed):
         return [item.theme] if item.theme else []
 
 
+# RFC 5545 §3.3.11: TEXT allows no control character but HTAB; a line break is written "\\n".
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def _escape(text: str) -> str:
-    """RFC 5545 §3.3.11 TEXT escaping."""
-    return (
-        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-        .replace("\r\n", "\\n").replace("\n", "\\n")
-    )
+    """RFC 5545 §3.3.11 TEXT escaping: backslash, ";", "," and every line break (CRLF, a bare
+    CR or LF), so that a value typed by a clerk can never start a new property (a bare CR
+    would end the line for many readers: "LOCATION:x\\rSUMMARY:…")."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return _CONTROL.sub("", _LINE_BREAK.sub("\\\\n", text))
 
 
 def _fold(line: str) -> str:

@@ -49,19 +49,35 @@ def item_vote_figures(deliberation: Deliberation, table) -> tuple[int | None, in
     )
 
 
+# OWASP "CSV Injection": a spreadsheet evaluates a cell starting with one of these as a
+# formula (=HYPERLINK(…), @SUM(…)|cmd…). Tab and carriage return are listed too, although
+# whitespace is already collapsed below.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(text: str) -> str:
+    """A cell typed by a clerk, prefixed with "'" when a spreadsheet would read it as a
+    formula (OWASP): the quote is shown, the formula never runs."""
+    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
+
+
 def _text(value) -> str:
+    # Numbers and dates are written by the portal, never typed: left as they are so that the
+    # SCDL columns (VOTE_*, DELIB_DATE, PREF_DATE, BUDGET_ANNEE) stay valid numbers and dates.
     if value is None:
         return ""
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    return " ".join(str(value).split())
+    if isinstance(value, int):
+        return str(value)
+    return neutralise_formula(" ".join(str(value).split()))
 
 
 def scdl_rows(deliberations, *, build_url):
     """One SCDL row (a dict keyed by SCDL_COLUMNS) per deliberation."""
     deliberations = list(deliberations)
     sessions = {d.session_id: d.session for d in deliberations}
-    tables = selectors.bulk_quorum_tables(sessions.values())
+    tables = selectors.bulk_quorum_tables(sessions.values(), published_only=True)
     for d in deliberations:
         organisation = d.session.body.organisation
         in_office, available = item_vote_figures(d, tables[d.session_id])

@@ -81,7 +81,8 @@ class AnnexSerializer(serializers.ModelSerializer):
     def get_link(self, annex):
         if annex.file:
             request = self.context.get("request")
-            return request.build_absolute_uri(annex.file.url) if request else annex.file.url
+            url = annex.get_absolute_url()
+            return request.build_absolute_uri(url) if request else url
         return annex.url
 
 
@@ -136,7 +137,8 @@ class DeliberationDetailSerializer(DeliberationSerializer):
 
     @extend_schema_field(QuorumRangeSerializer(many=True))
     def get_quorum(self, deliberation):
-        return QuorumRangeSerializer(selectors.deliberation_quorum(deliberation), many=True).data
+        return QuorumRangeSerializer(
+            selectors.deliberation_quorum(deliberation, published_only=True), many=True).data
 
 
 class PublicDeliberationRefSerializer(serializers.ModelSerializer):
@@ -194,7 +196,8 @@ class SessionDetailSerializer(SessionSerializer):
 
     @extend_schema_field(QuorumRangeSerializer(many=True))
     def get_quorum(self, session):
-        return QuorumRangeSerializer(selectors.session_quorum_table(session), many=True).data
+        return QuorumRangeSerializer(
+            selectors.session_quorum_table(session, published_only=True), many=True).data
 
 
 class MandateSerializer(serializers.ModelSerializer):

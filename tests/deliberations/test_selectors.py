@@ -249,7 +249,9 @@ def test_bulk_session_inputs_query_count_does_not_grow(django_assert_num_queries
 
 def test_admin_refuses_a_present_member_not_in_office(client, clerk, organisation):
     body, members = body_with_members(2, BodyFactory(organisation=organisation))
-    outsider = MemberFactory(last_name="EXTÉRIEUR", first_name="Marc")
+    # No seat, created by the clerk's organisation: offered to the clerk, not in office.
+    outsider = MemberFactory(last_name="EXTÉRIEUR", first_name="Marc",
+                             created_by_organisation=organisation)
     session = SessionFactory(body=body, agenda_item_count=5)
     # Recorded earlier (say by an import): the grid shows him and checks him.
     AttendanceFactory(session=session, member=outsider, status="excused")
@@ -268,7 +270,9 @@ def test_admin_refuses_a_present_member_not_in_office(client, clerk, organisatio
 
 def test_admin_refuses_a_proxy_from_a_member_not_in_office(client, clerk, organisation):
     body, members = body_with_members(2, BodyFactory(organisation=organisation))
-    outsider = MemberFactory(last_name="EXTÉRIEUR", first_name="Marc")
+    # No seat, created by the clerk's organisation: offered to the clerk, not in office.
+    outsider = MemberFactory(last_name="EXTÉRIEUR", first_name="Marc",
+                             created_by_organisation=organisation)
     session = SessionFactory(body=body, agenda_item_count=5)
     AttendanceFactory(session=session, member=outsider, status="excused")
     client.force_login(clerk)

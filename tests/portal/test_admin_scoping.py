@@ -28,7 +28,10 @@ def test_members_of_another_organisation_are_not_listed(client, clerk, organisat
                                                         other_organisation):
     own = MandateFactory(body=BodyFactory(organisation=organisation)).member
     foreign = MandateFactory(body=BodyFactory(organisation=other_organisation)).member
-    newcomer = MemberFactory()  # no seat yet: visible so that a mandate can be added
+    # No seat yet: visible to the organisation that created it, so that a mandate can be added.
+    newcomer = MemberFactory(created_by_organisation=organisation)
+    MemberFactory(created_by_organisation=other_organisation)
+    MemberFactory()  # created by a superuser: the superusers' until seated
     client.force_login(clerk)
     listing = client.get(reverse("admin:portal_member_changelist"))
     assert set(listing.context["cl"].queryset) == {own, newcomer}
