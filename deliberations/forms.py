@@ -17,7 +17,8 @@ def _checked_items(presences, proxies, item_count):
 
 
 def first_proxy_problems(*, presences, proxies, session_date, item_count, names,
-                         in_office_members=None):
+                         in_office_members=None, substitutes=None,
+                         body_rules=rules.CGCT_RULES):
     """The first problem of each proxy (keyed by its position in `proxies`), checked at every
     item where attendance changes (rules.breakpoints): figures are constant in between.
 
@@ -29,6 +30,8 @@ def first_proxy_problems(*, presences, proxies, session_date, item_count, names,
             item=item, presences=presences, proxies=proxies, session_date=session_date,
             names=names,
             in_office_members=in_office_members,
+            substitutes=substitutes,
+            body_rules=body_rules,
         ):
             for index, proxy in enumerate(proxies):
                 if (proxy.giver, proxy.holder) == (problem.giver, problem.holder):
@@ -36,14 +39,17 @@ def first_proxy_problems(*, presences, proxies, session_date, item_count, names,
     return found
 
 
-def first_presence_problems(*, presences, item_count, names, in_office_members):
+def first_presence_problems(*, presences, item_count, names, in_office_members,
+                            substitutes=None, body_rules=rules.CGCT_RULES):
     """The first problem of each member marked present (keyed by member): not in office, or a
-    suppléant whose titular member is present (L2121-17, L5211-6), at every item where
-    attendance changes."""
+    suppléant whose titular member is present, who is not that member's designated suppléant
+    or who sits in a body admitting none (L2121-17, L5211-6), at every item where attendance
+    changes."""
     found: dict = {}
     for item in _checked_items(presences, (), item_count):
         for problem in rules.presence_problems(
             item=item, presences=presences, in_office_members=in_office_members, names=names,
+            substitutes=substitutes, body_rules=body_rules,
         ):
             found.setdefault(problem.member, problem.message)
     return found
@@ -55,6 +61,14 @@ def _session_in_office(session):
     if session.date is None or session.body_id is None:
         return None
     return selectors.in_office_member_ids(session.body_id, session.date) or None
+
+
+def _session_substitutes(session):
+    """(designated suppléants, the body's rules) for the checks of L5211-6 and the statutes."""
+    if session.date is None or session.body_id is None:
+        return None, rules.CGCT_RULES
+    return (selectors.designated_substitutes(session.body_id, session.date),
+            selectors.body_rules_for(session.body_id))
 
 
 def _attendance_presences(attendance_formset):
@@ -122,9 +136,10 @@ class AttendanceFormSet(SessionRelatedFormSet):
         if in_office is None:
             return
         presences, names, forms_by_member = _attendance_presences(self)
+        substitutes, body_rules = _session_substitutes(self.instance)
         problems = first_presence_problems(
             presences=presences, item_count=self.instance.agenda_item_count, names=names,
-            in_office_members=in_office,
+            in_office_members=in_office, substitutes=substitutes, body_rules=body_rules,
         )
         for member, message in problems.items():
             forms_by_member[member].add_error(None, message)
@@ -170,10 +185,12 @@ class ProxyFormSet(SessionRelatedFormSet):
         session = self.instance
         if session.date is None:
             return
+        substitutes, body_rules = _session_substitutes(session)
         problems = first_proxy_problems(
             presences=presences, proxies=proxies, session_date=session.date,
             item_count=session.agenda_item_count, names=names,
-            in_office_members=_session_in_office(session),
+            in_office_members=_session_in_office(session), substitutes=substitutes,
+            body_rules=body_rules,
         )
         for index, message in sorted(problems.items()):
             proxy_forms[index].add_error(None, message)
@@ -223,9 +240,10 @@ class SessionAdminForm(forms.ModelForm):
         if first is not None and data.get("body") and data.get("date"):
             for message in rules.second_convocation_problems(
                 first_session_on=first.date,
-                first_quorum_failed=first.status == Session.Status.CANCELLED,
+                first_quorum_failed=selectors.quorum_failed(first),
                 same_body=first.body_id == data["body"].pk,
                 second_session_on=data["date"],
+                convened_on=data.get("convened_on"),
             ):
                 self.add_error("first_convocation", message)
         return data
@@ -249,13 +267,18 @@ class DeliberationAdminForm(forms.ModelForm):
             return
         if votes_for is None or votes_against is None:
             raise ValidationError("Indiquez à la fois le nombre de voix pour et contre.")
+        session = data.get("session")
+        ranges = self._item_ranges(data, session) if session is not None and session.pk else []
         try:
-            outcome = rules.vote_result(
+            outcome = selectors.vote_outcome_of(
+                vote_kind=data.get("vote_kind") or Deliberation.VoteKind.ORDINARY,
                 votes_for=votes_for, votes_against=votes_against,
                 abstentions=data.get("abstentions") or 0,
                 blank_or_null=data.get("blank_or_null") or 0,
                 ballot=data.get("ballot") or Deliberation.Ballot.SHOW_OF_HANDS,
                 president_voted_for=data.get("president_voted_for"),
+                president_abstained=bool(data.get("president_abstained")),
+                ranges=ranges,
             )
         except ValueError as error:
             raise ValidationError(str(error)) from error
@@ -269,20 +292,19 @@ class DeliberationAdminForm(forms.ModelForm):
                 f"Le résultat saisi (« {label} ») ne correspond pas au décompte : "
                 f"{outcome.explanation}",
             )
-        session = data.get("session")
-        if session is not None and session.pk:
-            self._check_vote_total(data, session)
+        if ranges:
+            self._check_vote_total(data, ranges)
 
-    def _check_vote_total(self, data, session):
+    def _item_ranges(self, data, session):
         item = data.get("item_number")
         table = selectors.session_quorum_table(session)
-        ranges = [
+        return [
             r for r in table
             if item is None or (r.first_item <= item and (r.last_item is None
                                                            or item <= r.last_item))
         ]
-        if not ranges:
-            return
+
+    def _check_vote_total(self, data, ranges):
         available = min(r.figures.votes_available for r in ranges)
         non_voting = len(data.get("non_voting_members") or [])
         for message in rules.check_vote_counts(

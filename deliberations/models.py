@@ -388,6 +388,18 @@ class Deliberation(models.Model):
         # Scrutin secret: tiers des membres présents, or appointments (L2121-21).
         SECRET = "secret", "Scrutin secret"
 
+    class VoteKind(models.TextChoices):
+        # L2121-20: more votes for than against; the president's vote decides a tie.
+        ORDINARY = "ordinary", "Vote ordinaire (majorité des suffrages exprimés)"
+        # L1612-12: adopted unless a majority votes against; the president withdraws.
+        ADMINISTRATIVE_ACCOUNT = "administrative_account", "Compte administratif (L1612-12)"
+        # Two thirds of the members in office (e.g. intérêt communautaire, L5216-5 III).
+        TWO_THIRDS_IN_OFFICE = "two_thirds_in_office", "Deux tiers des membres en exercice"
+        # Two thirds of the votes cast, where the text says so.
+        TWO_THIRDS_CAST = "two_thirds_cast", "Deux tiers des suffrages exprimés"
+        # L5211-11: sitting in camera, absolute majority of members present or represented.
+        CLOSED_SESSION = "closed_session", "Huis clos (L5211-11)"
+
     class Result(models.TextChoices):
         # for > against, or a tie broken by the president's vote (not in a secret ballot).
         ADOPTED = "adopted", "Adoptée"
@@ -435,6 +447,15 @@ class Deliberation(models.Model):
     votes_against = models.PositiveSmallIntegerField("contre", null=True, blank=True)
     abstentions = models.PositiveSmallIntegerField("abstentions", null=True, blank=True)
     blank_or_null = models.PositiveSmallIntegerField("blancs et nuls", null=True, blank=True)
+    vote_kind = models.CharField(
+        "nature du vote", max_length=24, choices=VoteKind.choices, default=VoteKind.ORDINARY,
+        help_text="Règle de majorité (rules.vote_result). Compte administratif : le président "
+        "de séance se retire et ne compte ni présent ni pour une procuration sur cette question.",
+    )
+    president_abstained = models.BooleanField(
+        "le président s'est abstenu", default=False,
+        help_text="En cas de partage, sans voix du président la délibération n'est pas adoptée.",
+    )
     president_voted_for = models.BooleanField(
         "voix du président pour l'adoption", null=True, blank=True,
         help_text="En cas de partage des voix, la voix du président est prépondérante, "

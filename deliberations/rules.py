@@ -214,6 +214,8 @@ class MandateSpan:
     start_on: date
     end_on: date | None = None
     substitute: bool = False
+    # The titular member this délégué suppléant is designated for (Mandate.substitute_for).
+    substitute_for: Hashable | None = None
 
 
 def members_in_office(mandates: Iterable[MandateSpan], on: date) -> frozenset:
@@ -229,6 +231,53 @@ def members_in_office(mandates: Iterable[MandateSpan], on: date) -> frozenset:
         and mandate.start_on <= on
         and (mandate.end_on is None or on <= mandate.end_on)
     )
+
+
+@follows("CGCT L5211-6 (délégué suppléant de la commune qui n'a qu'un conseiller)",
+         dated=date(2015, 8, 1))
+def designated_substitutes(mandates: Iterable[MandateSpan], on: date) -> Mapping[Hashable, frozenset]:
+    """Titular member -> the délégués suppléants designated for them and in office on a date.
+
+    L5211-6: the suppléant of a commune sits in place of *its* titular member; a suppléant
+    mandate with no titular member named designates nobody (the clerk must name one).
+    """
+    found: dict[Hashable, set] = {}
+    for mandate in mandates:
+        if (
+            mandate.substitute
+            and mandate.substitute_for is not None
+            and mandate.start_on <= on
+            and (mandate.end_on is None or on <= mandate.end_on)
+        ):
+            found.setdefault(mandate.substitute_for, set()).add(mandate.member)
+    return MappingProxyType({titular: frozenset(members) for titular, members in found.items()})
+
+
+@dataclass(frozen=True)
+class BodyRules:
+    """The rules a body's own texts set, defaulting to the CGCT (issue 17, "rules per body").
+
+    A syndicat mixte's committee follows its statutes where the CGCT leaves them room
+    (L5711-1, L5721-2 via L5731-3; CE 18 Oct 2018 n° 421197): they may count members
+    represented in the quorum, let a member hold more proxies or set another convocation
+    delay. ``substitutes_admitted``: whether délégués suppléants sit at all (L5211-6 admits
+    them to the organe délibérant only, never to the Bureau). Each ``*_source`` names the
+    text a value comes from, printed beside the figures.
+    """
+
+    quorum_counts_represented: bool = False
+    quorum_source: str = "CGCT L2121-17"
+    proxies_per_holder: int = 1
+    proxies_source: str = "CGCT L2121-20"
+    convocation_clear_days: int = 5
+    convocation_source: str = "CGCT L2121-12"
+    substitutes_admitted: bool = True
+
+
+CGCT_RULES = BodyRules()
+# L5211-10: the Bureau deliberates on delegated powers; L5211-6 gives suppléants a seat in the
+# organe délibérant (the Conseil, the Comité) only.
+BUREAU_RULES = BodyRules(substitutes_admitted=False)
 
 
 def is_present(presence: Presence, item: int) -> bool:
@@ -261,22 +310,41 @@ def quorum_required(in_office: int, *, regime: ExceptionalRegime | None = None) 
     return math.floor(in_office / 2) + 1
 
 
-@follows("CGCT L2121-17 ; EXCEPTIONAL_REGIMES (Covid-19)", dated=date(2021, 11, 10))
+@follows("CGCT L2121-17 ; EXCEPTIONAL_REGIMES (Covid-19) ; statuts d'un syndicat mixte "
+         "(L5711-1, L5721-2 ; CE 18 oct. 2018 n° 421197)", dated=date(2021, 11, 10))
 def quorum_reached(
-    *, present: int, represented: int, required: int, regime: ExceptionalRegime | None = None
+    *,
+    present: int,
+    represented: int,
+    required: int,
+    regime: ExceptionalRegime | None = None,
+    body_rules: BodyRules = CGCT_RULES,
 ) -> bool:
     """Whether the quorum is reached: members present only (L2121-17), plus members
-    represented where the regime's text counts them (ordonnance 2020-391 art. 2)."""
-    counted = present + (represented if regime and regime.quorum_counts_represented else 0)
+    represented where the regime's text counts them (ordonnance 2020-391 art. 2) or, outside
+    an exceptional regime, where the body's statutes do (syndicat mixte, L5711-1 / L5721-2;
+    CE 18 Oct 2018 n° 421197)."""
+    if regime is not None:
+        counts_represented = regime.quorum_counts_represented
+    else:
+        counts_represented = body_rules.quorum_counts_represented
+    counted = present + (represented if counts_represented else 0)
     return counted >= required
 
 
 @follows("CGCT L2121-20 ; EXCEPTIONAL_REGIMES (Covid-19, deux pouvoirs)",
          dated=date(2021, 11, 10))
-def max_proxies_per_holder(session_date: date, regimes: Regimes = EXCEPTIONAL_REGIMES) -> int:
-    """L2121-20: a member holds a single proxy; two under an exceptional regime."""
+def max_proxies_per_holder(
+    session_date: date,
+    regimes: Regimes = EXCEPTIONAL_REGIMES,
+    body_rules: BodyRules = CGCT_RULES,
+) -> int:
+    """L2121-20: a member holds a single proxy; two under an exceptional regime; what the
+    body's statutes allow otherwise (``BodyRules.proxies_per_holder``)."""
     regime = regime_on(session_date, regimes)
-    return regime.proxies_per_holder if regime else 1
+    if regime is not None:
+        return max(regime.proxies_per_holder, body_rules.proxies_per_holder)
+    return body_rules.proxies_per_holder
 
 
 # L2121-20: "Un même pouvoir ne peut être valable pour plus de trois séances consécutives."
@@ -324,9 +392,11 @@ class PresenceProblem:
     """Why a member marked present does not count on an item (L2121-17, L5211-6).
 
     ``kind`` is ``"not_in_office"`` (not a member in office of the body on the session date),
-    ``"substitute_with_titular_present"`` (a suppléant whose titular member is present) or
-    ``"duplicate_substitute"`` (a second suppléant for the same titular member).
-    ``replaces`` is the titular member the suppléant sits for, if any.
+    ``"substitute_with_titular_present"`` (a suppléant whose titular member is present),
+    ``"duplicate_substitute"`` (a second suppléant for the same titular member),
+    ``"not_designated_substitute"`` (someone who is not the suppléant designated for that
+    titular member) or ``"substitute_not_admitted"`` (a suppléant in a body that admits none,
+    the Bureau). ``replaces`` is the titular member the suppléant sits for, if any.
     """
 
     kind: str
@@ -343,20 +413,25 @@ def _counted_present(
     withdrawn: frozenset,
     in_office_members: frozenset | None,
     names: Names,
-) -> tuple[frozenset, tuple[PresenceProblem, ...]]:
-    """The members who count as physically present on ``item``, and why others do not.
+    substitutes: Mapping[Hashable, frozenset] | None = None,
+    body_rules: BodyRules = CGCT_RULES,
+) -> tuple[frozenset, tuple[PresenceProblem, ...], Mapping[Hashable, Hashable]]:
+    """The members who count as physically present on ``item``, why others do not, and the
+    titular members replaced by their suppléant on it (titular -> suppléant).
 
     L2121-17: quorum counts the members in office physically present; a member withdrawn for a
     personal interest (L2131-11) is not present for that item (and no problem: that is the
     law working). L5211-6: a délégué suppléant counts only in place of an absent titular
-    member in office, one suppléant per titular member. ``in_office_members`` None keeps the
-    legacy reading where everyone marked present counts.
+    member in office, only if designated for that member (``substitutes``, from the mandates;
+    None skips that check), only in a body that admits suppléants (not the Bureau), one
+    suppléant per titular member. ``in_office_members`` None keeps the legacy reading where
+    everyone marked present counts.
     """
     rows = [p for p in presences if is_present(p, item)]
     # A member may be listed twice (left, then came back): presence on the item is what counts.
     marked = frozenset(p.member for p in rows)
     if in_office_members is None:
-        return marked - withdrawn, ()
+        return marked - withdrawn, (), MappingProxyType({})
     counted: set[Hashable] = set()
     problems: list[PresenceProblem] = []
     seen: set[Hashable] = set()
@@ -375,19 +450,36 @@ def _counted_present(
         titular = row.replaces
         if titular is not None and titular in in_office_members:
             titular_name = _name(titular, names)
-            if titular in marked:
-                problems.append(PresenceProblem(
-                    "substitute_with_titular_present", item, member, titular,
+
+            def problem(kind: str, message: str) -> None:
+                problems.append(PresenceProblem(kind, item, member, titular, message))  # noqa: B023
+
+            if not body_rules.substitutes_admitted:
+                problem(
+                    "substitute_not_admitted",
+                    f"{name} ne peut siéger comme suppléant de {titular_name} : le délégué "
+                    "suppléant ne siège qu'à l'organe délibérant, pas au Bureau (L5211-6) ; "
+                    f"sa présence n'est pas comptée (question {item})",
+                )
+            elif substitutes is not None and member not in substitutes.get(titular, ()):
+                problem(
+                    "not_designated_substitute",
+                    f"{name} n'est pas le délégué suppléant désigné de {titular_name} "
+                    f"(L5211-6) : sa présence n'est pas comptée (question {item})",
+                )
+            elif titular in marked:
+                problem(
+                    "substitute_with_titular_present",
                     f"{name} supplée {titular_name}, présent à la question {item} : "
                     "sa présence n'est pas comptée",
-                ))
+                )
             elif titular in replaced_by:
-                problems.append(PresenceProblem(
-                    "duplicate_substitute", item, member, titular,
+                problem(
+                    "duplicate_substitute",
                     f"{name} supplée {titular_name}, déjà suppléé par "
                     f"{_name(replaced_by[titular], names)} à la question {item} : "
                     "sa présence n'est pas comptée",
-                ))
+                )
             else:
                 replaced_by[titular] = member
                 counted.add(member)
@@ -397,7 +489,7 @@ def _counted_present(
             f"{name} n'est pas membre en exercice de l'assemblée : sa présence n'est pas "
             f"comptée (question {item})",
         ))
-    return frozenset(counted), tuple(problems)
+    return frozenset(counted), tuple(problems), MappingProxyType(replaced_by)
 
 
 def presence_problems(
@@ -407,16 +499,20 @@ def presence_problems(
     in_office_members: frozenset,
     withdrawn: Iterable[Hashable] = (),
     names: Names = None,
+    substitutes: Mapping[Hashable, frozenset] | None = None,
+    body_rules: BodyRules = CGCT_RULES,
 ) -> tuple[PresenceProblem, ...]:
     """The members marked present who do not count on an item (L2121-17, L5211-6).
 
-    Only members in office count, or a délégué suppléant sitting for an absent titular
-    member in office; see ``PresenceProblem`` for the kinds.
+    Only members in office count, or the délégué suppléant designated for an absent titular
+    member in office (``substitutes``: ``designated_substitutes``), in a body that admits
+    suppléants; see ``PresenceProblem`` for the kinds.
     """
     _check_item(item)
-    _, problems = _counted_present(
+    _, problems, _ = _counted_present(
         item=item, presences=presences, withdrawn=frozenset(withdrawn),
         in_office_members=frozenset(in_office_members), names=names,
+        substitutes=substitutes, body_rules=body_rules,
     )
     return problems
 
@@ -426,8 +522,8 @@ class ProxyProblem:
     """Why a proxy does not count on an item.
 
     ``kind`` is one of ``"self_proxy"``, ``"duplicate_giver"``, ``"giver_not_in_office"``,
-    ``"giver_withdrawn"``, ``"holder_absent"``, ``"holder_not_in_office"`` and
-    ``"too_many_proxies"``. ``message`` is French and names the members and the item.
+    ``"giver_withdrawn"``, ``"giver_replaced"`` (the giver's suppléant sits on the item),
+    ``"holder_absent"``, ``"holder_not_in_office"`` and ``"too_many_proxies"``. ``message`` is French and names the members and the item.
     """
 
     kind: str
@@ -435,6 +531,11 @@ class ProxyProblem:
     giver: Hashable
     holder: Hashable
     message: str
+
+
+# Why a member leaves the room for an item, as the proxy messages print it.
+PERSONAL_INTEREST = "intérêt personnel, L2131-11"
+ADMINISTRATIVE_ACCOUNT_WITHDRAWAL = "vote du compte administratif, L1612-12 et L2121-14"
 
 
 def _proxies_already_held(count: int) -> str:
@@ -455,6 +556,8 @@ def _assess_proxies(
     names: Names,
     in_office_members: frozenset | None = None,
     marked_present: frozenset = frozenset(),
+    replaced_by: Mapping[Hashable, Hashable] = MappingProxyType({}),
+    withdrawal_reasons: Mapping[Hashable, str] = MappingProxyType({}),
 ) -> tuple[tuple[ProxyGrant, ...], tuple[ProxyProblem, ...]]:
     """Split the proxies covering ``item`` into effective ones and problems (L2121-20).
 
@@ -502,8 +605,21 @@ def _assess_proxies(
             problem(
                 "giver_withdrawn",
                 proxy,
-                f"{giver} s'est retiré pour la question {item} (intérêt personnel, L2131-11) : "
+                f"{giver} s'est retiré pour la question {item} "
+                f"({withdrawal_reasons.get(proxy.giver, PERSONAL_INTEREST)}) : "
                 f"sa procuration à {holder} ne peut être utilisée",
+            )
+            continue
+        if proxy.giver in replaced_by:
+            # QE n° 49337 (JO AN), AdCF note of Aug 2015: a titular member replaced by their
+            # suppléant cannot also vote by proxy, or the seat would count twice.
+            substitute = _name(replaced_by[proxy.giver], names)
+            problem(
+                "giver_replaced",
+                proxy,
+                f"{giver} est remplacé par son suppléant {substitute} à la question {item} : "
+                f"sa procuration à {holder} n'est pas comptée, un siège ne vote qu'une fois "
+                "(L5211-6 ; réponse ministérielle QE n° 49337)",
             )
             continue
         if proxy.giver in present:
@@ -514,7 +630,7 @@ def _assess_proxies(
                 "holder_absent",
                 proxy,
                 f"{holder}, mandataire de {giver}, s'est retiré pour la question {item} "
-                "(intérêt personnel, L2131-11)",
+                f"({withdrawal_reasons.get(proxy.holder, PERSONAL_INTEREST)})",
             )
             continue
         if proxy.holder not in present and proxy.holder in marked_present:
@@ -555,25 +671,30 @@ def _figures_on(
     in_office_members: Iterable[Hashable] | None,
     regimes: Regimes,
     names: Names,
+    substitutes: Mapping[Hashable, frozenset] | None = None,
+    body_rules: BodyRules = CGCT_RULES,
+    withdrawal_reasons: Mapping[Hashable, str] = MappingProxyType({}),
 ) -> tuple[frozenset, tuple[PresenceProblem, ...], tuple[ProxyGrant, ...],
            tuple[ProxyProblem, ...]]:
     _check_item(item)
     presences = tuple(presences)
     withdrawn_set = frozenset(withdrawn)
     office = None if in_office_members is None else frozenset(in_office_members)
-    present, presence_issues = _counted_present(
+    present, presence_issues, replaced_by = _counted_present(
         item=item, presences=presences, withdrawn=withdrawn_set, in_office_members=office,
-        names=names,
+        names=names, substitutes=substitutes, body_rules=body_rules,
     )
     effective, proxy_issues = _assess_proxies(
         item=item,
         present=present,
         withdrawn=withdrawn_set,
         proxies=proxies,
-        limit=max_proxies_per_holder(session_date, regimes),
+        limit=max_proxies_per_holder(session_date, regimes, body_rules),
         names=names,
         in_office_members=office,
         marked_present=frozenset(p.member for p in presences if is_present(p, item)),
+        replaced_by=replaced_by,
+        withdrawal_reasons=withdrawal_reasons,
     )
     return present, presence_issues, effective, proxy_issues
 
@@ -588,6 +709,8 @@ def proxy_problems(
     names: Names = None,
     withdrawn: Iterable[Hashable] = (),
     in_office_members: Iterable[Hashable] | None = None,
+    substitutes: Mapping[Hashable, frozenset] | None = None,
+    body_rules: BodyRules = CGCT_RULES,
 ) -> tuple[ProxyProblem, ...]:
     """The proxies that cannot count on an item, with a French message each (L2121-20).
 
@@ -597,11 +720,13 @@ def proxy_problems(
     personal interest (L2131-11): they neither hold nor give a proxy on that item. With
     ``in_office_members`` (L2121-17), the giver must be a member in office and the holder
     must count as present (in office, or a suppléant sitting for an absent titular member,
-    L5211-6); None keeps the legacy reading where every member counts.
+    L5211-6); None keeps the legacy reading where every member counts. A titular member
+    replaced by their suppléant on the item cannot be represented as well (QE n° 49337).
     """
     *_, problems = _figures_on(
         item=item, presences=presences, proxies=proxies, session_date=session_date,
         withdrawn=withdrawn, in_office_members=in_office_members, regimes=regimes, names=names,
+        substitutes=substitutes, body_rules=body_rules,
     )
     return problems
 
@@ -643,6 +768,9 @@ def item_figures(
     regimes: Regimes = EXCEPTIONAL_REGIMES,
     names: Names = None,
     in_office_members: Iterable[Hashable] | None = None,
+    substitutes: Mapping[Hashable, frozenset] | None = None,
+    body_rules: BodyRules = CGCT_RULES,
+    withdrawal_reasons: Mapping[Hashable, str] = MappingProxyType({}),
 ) -> ItemFigures:
     """Present, represented and quorum for one item (L2121-17, L2121-20, L2131-11, L5211-6).
 
@@ -659,6 +787,7 @@ def item_figures(
     present, presence_issues, effective, proxy_issues = _figures_on(
         item=item, presences=presences, proxies=proxies, session_date=session_date,
         withdrawn=withdrawn, in_office_members=in_office_members, regimes=regimes, names=names,
+        substitutes=substitutes, body_rules=body_rules, withdrawal_reasons=withdrawal_reasons,
     )
     problems = (*presence_issues, *proxy_issues)
     regime = regime_on(session_date, regimes)
@@ -672,6 +801,7 @@ def item_figures(
         quorum_required=required,
         quorum_met=required is None or quorum_reached(
             present=len(present), represented=len(effective), required=required, regime=regime,
+            body_rules=body_rules,
         ),
         problems=problems,
         regime=regime,
@@ -741,6 +871,9 @@ def session_table(
     names: Names = None,
     withdrawn: Mapping[int, Iterable[Hashable]] = NO_WITHDRAWALS,
     in_office_members: Iterable[Hashable] | None = None,
+    substitutes: Mapping[Hashable, frozenset] | None = None,
+    body_rules: BodyRules = CGCT_RULES,
+    withdrawal_reasons: Mapping[int, Mapping[Hashable, str]] = NO_WITHDRAWALS,
 ) -> list[ItemRange]:
     """The session's figures as ranges of items with identical figures (L2121-17, L2121-20).
 
@@ -748,8 +881,10 @@ def session_table(
     is open-ended. Quorum is waived only for the items carried over from a session that lacked
     quorum, and only at the second convocation (L2121-17, second paragraph). ``withdrawn``
     maps an item to the members who left the room for a personal interest on it (L2131-11):
-    they are not present on that item only, which therefore forms a range of its own.
-    ``in_office_members``: see ``item_figures`` (L2121-17, L5211-6). Adjacent ranges whose
+    they are not present on that item only, which therefore forms a range of its own;
+    ``withdrawal_reasons`` (item -> member -> reason) names another reason, e.g. the
+    president leaving for the compte administratif (L1612-12, L2121-14).
+    ``substitutes``, ``body_rules``: see ``item_figures``. ``in_office_members``: see ``item_figures`` (L2121-17, L5211-6). Adjacent ranges whose
     figures turn out identical are merged.
     """
     if item_count is not None and item_count < 1:
@@ -783,6 +918,9 @@ def session_table(
             regimes=regimes,
             names=names,
             in_office_members=office,
+            substitutes=substitutes,
+            body_rules=body_rules,
+            withdrawal_reasons=withdrawal_reasons.get(first, MappingProxyType({})),
         )
         if ranges and _same_figures(ranges[-1].figures, figures):
             ranges[-1] = ItemRange(ranges[-1].first_item, last, ranges[-1].figures)
@@ -820,6 +958,23 @@ def _vote_detail(votes_for: int, votes_against: int, abstentions: int, blank_or_
     return ", ".join(parts)
 
 
+# Vote kinds (Deliberation.VoteKind): which majority decides.
+ORDINARY = "ordinary"  # L2121-20: more votes for than against; casting vote on a tie
+ADMINISTRATIVE_ACCOUNT = "administrative_account"  # L1612-12: unless a majority is against
+TWO_THIRDS_IN_OFFICE = "two_thirds_in_office"  # two thirds of the members in office
+TWO_THIRDS_CAST = "two_thirds_cast"  # two thirds of the votes cast
+CLOSED_SESSION = "closed_session"  # L5211-11: absolute majority of present or represented
+VOTE_KINDS = frozenset(
+    {ORDINARY, ADMINISTRATIVE_ACCOUNT, TWO_THIRDS_IN_OFFICE, TWO_THIRDS_CAST, CLOSED_SESSION}
+)
+BALLOT_WORDING = {"main_levee": "à main levée", "public": "au scrutin public",
+                  "secret": "au scrutin secret"}
+
+
+@follows("CGCT L2121-20 (majorité absolue des suffrages exprimés, voix prépondérante du "
+         "président sauf scrutin secret) ; L1612-12 (compte administratif) ; L5211-11 (huis "
+         "clos) ; majorités des deux tiers (L5216-5 III intérêt communautaire, L5211-10 "
+         "vice-présidents)", dated=date(2015, 8, 7))
 def vote_result(
     *,
     votes_for: int,
@@ -828,12 +983,33 @@ def vote_result(
     blank_or_null: int = 0,
     ballot: str = "main_levee",
     president_voted_for: bool | None = None,
+    president_abstained: bool = False,
+    kind: str = ORDINARY,
+    in_office: int | None = None,
+    votes_available: int | None = None,
 ) -> VoteOutcome:
-    """L2121-20: adopted when votes for exceed votes against.
+    """The result of a vote, worded as the registre writes it (``explanation``).
 
-    Abstentions, blank and null ballots are not votes cast. On a tie the president's vote
-    decides, except in a secret ballot where the motion is rejected. With no vote cast at all
-    there is no tie to break: the motion is rejected.
+    ``kind`` ORDINARY (L2121-20): adopted when votes for exceed votes against; abstentions,
+    blank and null ballots are not votes cast. On a tie the president's vote decides, except
+    in a secret ballot where the motion is rejected. With no vote cast the motion is rejected.
+    A tie where the president abstained (``president_abstained``) is recorded as rejected,
+    not refused: the casting vote of L2121-20 is the vote the president casts, and a
+    president who abstains casts none, so votes for do not exceed votes against. (The other
+    reading — the president "must" decide — has no text behind it.)
+
+    ADMINISTRATIVE_ACCOUNT (L1612-12): "le compte administratif est arrêté si une majorité
+    des voix ne s'est pas dégagée contre son adoption", in a public or secret ballot: 60 for
+    and 60 against adopts it, in a secret ballot too.
+
+    TWO_THIRDS_IN_OFFICE: at least two thirds of the members in office (``in_office``) vote
+    for; TWO_THIRDS_CAST: at least two thirds of the votes cast. "A la majorité des deux tiers
+    du conseil" (intérêt communautaire, L5216-5 III; vice-presidents above 20 %, L5211-10):
+    the clerk picks the basis the text or the prefecture's reading gives; 70 for / 40 against
+    in a 152-seat council is rejected on both (102 needed, or 74 of 110 cast).
+
+    CLOSED_SESSION (L5211-11): the decision to sit in camera needs the absolute majority of
+    the members present or represented (``votes_available``), not of the votes cast.
     """
     counts = {
         "pour": votes_for,
@@ -848,9 +1024,64 @@ def vote_result(
         raise ValueError(
             f"Mode de scrutin inconnu : {ballot!r} (attendu : main_levee, public ou secret)."
         )
+    if kind not in VOTE_KINDS:
+        raise ValueError(f"Nature de vote inconnue : {kind!r}.")
 
     votes_cast = votes_for + votes_against
     detail = _vote_detail(votes_for, votes_against, abstentions, blank_or_null)
+    how = BALLOT_WORDING[ballot]
+
+    if kind == ADMINISTRATIVE_ACCOUNT:
+        adopted = not votes_against > votes_for
+        wording = (
+            "Le compte administratif est arrêté, une majorité des voix ne s'étant pas dégagée "
+            "contre son adoption" if adopted else
+            "Le compte administratif n'est pas arrêté, une majorité des voix s'étant dégagée "
+            "contre son adoption"
+        )
+        return VoteOutcome(
+            "adopted" if adopted else "rejected", votes_cast, adopted and votes_against == 0,
+            False, f"{wording} (article L1612-12 du CGCT), {how} : {detail}.",
+        )
+    if kind == TWO_THIRDS_IN_OFFICE:
+        if not in_office:
+            raise ValueError("Le nombre de membres en exercice est nécessaire pour une majorité "
+                             "des deux tiers des membres en exercice.")
+        required = math.ceil(Fraction(2 * in_office, 3))
+        adopted = votes_for >= required
+        basis = f"{required} voix requises sur {in_office} membres en exercice"
+        verdict = ("Adoptée à la majorité des deux tiers des membres en exercice" if adopted
+                   else "Rejetée : la majorité des deux tiers des membres en exercice n'est pas "
+                   "atteinte")
+        return VoteOutcome("adopted" if adopted else "rejected", votes_cast,
+                           adopted and votes_against == 0, False,
+                           f"{verdict} ({basis}), {how} : {detail}.")
+    if kind == TWO_THIRDS_CAST:
+        required = math.ceil(Fraction(2 * votes_cast, 3))
+        adopted = votes_cast > 0 and votes_for >= required
+        basis = f"{required} voix requises sur {votes_cast} suffrages exprimés"
+        verdict = ("Adoptée à la majorité des deux tiers des suffrages exprimés" if adopted
+                   else "Rejetée : la majorité des deux tiers des suffrages exprimés n'est pas "
+                   "atteinte")
+        return VoteOutcome("adopted" if adopted else "rejected", votes_cast,
+                           adopted and votes_against == 0, False,
+                           f"{verdict} ({basis}), {how} : {detail}.")
+    if kind == CLOSED_SESSION:
+        if not votes_available:
+            raise ValueError("Le nombre de membres présents ou représentés est nécessaire pour "
+                             "le vote du huis clos (L5211-11).")
+        required = votes_available // 2 + 1
+        adopted = votes_for >= required
+        verdict = ("L'assemblée décide de se réunir à huis clos" if adopted else
+                   "L'assemblée ne décide pas le huis clos")
+        return VoteOutcome(
+            "adopted" if adopted else "rejected", votes_cast, adopted and votes_against == 0,
+            False,
+            f"{verdict} : majorité absolue des membres présents ou représentés requise, "
+            f"{required} voix sur {votes_available} (article L5211-11 du CGCT), {how} : "
+            f"{detail}.",
+        )
+
     if votes_cast == 0:
         return VoteOutcome(
             "rejected", 0, False, False, f"Rejetée : aucun suffrage exprimé ({detail})."
@@ -869,10 +1100,16 @@ def vote_result(
         return VoteOutcome(
             "rejected", votes_cast, False, False, "Rejetée : partage des voix au scrutin secret."
         )
+    if president_abstained:
+        return VoteOutcome(
+            "rejected", votes_cast, False, False,
+            f"Rejetée : partage des voix ({votes_for} pour, {votes_against} contre), le "
+            "président s'étant abstenu, sa voix n'est pas prépondérante (L2121-20).",
+        )
     if president_voted_for is None:
         raise ValueError(
             "En cas de partage des voix, indiquez le sens du vote du président "
-            "(voix prépondérante, L2121-20)."
+            "(voix prépondérante, L2121-20), ou qu'il s'est abstenu."
         )
     verdict = "Adoptée" if president_voted_for else "Rejetée"
     return VoteOutcome(
@@ -1057,39 +1294,79 @@ def convocation_is_timely(
     return clear_days_between(convened_on, session_on) >= required and convened_on < session_on
 
 
-SECOND_CONVOCATION_MIN_DAYS = 3
+# CE 16 June 1997, Pfister, n° 142691: "à trois jours au moins d'intervalle" (L2121-17) means
+# three clear days between the sending of the new convocation and the second session.
+SECOND_CONVOCATION_CLEAR_DAYS = 3
 
 
+@follows("CGCT L2121-17, 2e alinéa (« à trois jours au moins d'intervalle ») ; CE 16 juin "
+         "1997, Pfister, n° 142691 : trois jours francs entre l'envoi de la nouvelle "
+         "convocation et la séance", dated=date(1997, 6, 16))
 def second_convocation_problems(
     *,
     first_session_on: date,
     first_quorum_failed: bool,
     same_body: bool,
     second_session_on: date,
-    min_days: int = SECOND_CONVOCATION_MIN_DAYS,
+    convened_on: date | None,
+    clear_days: int = SECOND_CONVOCATION_CLEAR_DAYS,
 ) -> list[str]:
     """Why a session cannot be the second convocation of another one (L2121-17, para. 2).
 
-    Only a session of the same body where the quorum was not reached opens a second
-    convocation, held "à trois jours au moins d'intervalle"; it then deliberates without
-    quorum on the carried-over items. Read here as at least three days between the two
-    session dates (the interval the article sets). Empty list: the link is valid.
+    Only a session of the same body where the quorum failed opens a second convocation: a
+    session closed for lack of quorum, or a held session that lost it at some item (those
+    items are carried over, ``items_to_carry_over``). The new convocation is sent after the
+    first session and at least three clear days before the second one (CE 16 June 1997,
+    Pfister, n° 142691; ``clear_days_between``): sent 18 Oct 2022, the second session can be
+    held on 22 Oct, not 21. It then deliberates without quorum on the carried-over items.
+    Empty list: the link is valid.
     """
     problems = []
     if not same_body:
         problems.append("La séance initiale doit être une séance de la même assemblée.")
     if not first_quorum_failed:
         problems.append(
-            "La séance initiale doit être marquée « Annulée / quorum non atteint » : seule une "
-            "séance sans quorum ouvre une seconde convocation (L2121-17)."
+            "La séance initiale doit avoir manqué le quorum (séance « Annulée / quorum non "
+            "atteint », ou tenue et quorum perdu en cours de séance) : seule une séance sans "
+            "quorum ouvre une seconde convocation (L2121-17)."
         )
-    if second_session_on < first_session_on + timedelta(days=min_days):
-        earliest = first_session_on + timedelta(days=min_days)
+    if convened_on is None:
         problems.append(
-            f"La seconde convocation se tient à {min_days} jours au moins d'intervalle "
-            f"(L2121-17) : pas avant le {earliest:%d/%m/%Y}."
+            "Indiquez la date d'envoi de la nouvelle convocation : trois jours francs au moins "
+            "doivent la séparer de la seconde séance (L2121-17 ; CE 16 juin 1997, Pfister)."
+        )
+        return problems
+    if convened_on < first_session_on:
+        problems.append(
+            f"La nouvelle convocation ne peut précéder la séance initiale du "
+            f"{first_session_on:%d/%m/%Y} : elle suit le constat de l'absence de quorum."
+        )
+    if clear_days_between(convened_on, second_session_on) < clear_days:
+        earliest = convened_on + timedelta(days=clear_days + 1)
+        problems.append(
+            f"La seconde convocation se tient à {clear_days} jours francs au moins de l'envoi "
+            f"de la nouvelle convocation (L2121-17 ; CE 16 juin 1997, Pfister, n° 142691) : "
+            f"convoquée le {convened_on:%d/%m/%Y}, pas avant le {earliest:%d/%m/%Y}."
         )
     return problems
+
+
+@follows("CGCT L2121-17 (quorum vérifié à chaque question ; questions restantes reportées à "
+         "une seconde convocation)", dated=date(1996, 2, 24))
+def items_to_carry_over(ranges: Iterable[ItemRange], item_count: int | None = None) -> tuple:
+    """The items a session could not deliberate for lack of quorum (L2121-17), to be carried
+    over to a second convocation: every item of a range whose quorum is not met. A quorum
+    lost at item 15 of 20 gives items 15 to 20; an open last range stops at ``item_count``
+    (or at its first item when the agenda size is unknown)."""
+    items: list[int] = []
+    for item_range in ranges:
+        if item_range.figures.quorum_met:
+            continue
+        last = item_range.last_item
+        if last is None:
+            last = item_count if item_count is not None else item_range.first_item
+        items.extend(range(item_range.first_item, last + 1))
+    return tuple(items)
 
 
 # --- Lifecycle ---------------------------------------------------------------------------------
