@@ -85,7 +85,7 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     list_filter = ["body__organisation", "body", "status"]
     date_hierarchy = "date"
     search_fields = ["place", "body__name"]
-    list_select_related = ["body", "body__organisation"]
+    list_select_related = ["body", "body__organisation", "body__settings"]
     autocomplete_fields = ["president", "secretary"]
     raw_id_fields = ["first_convocation"]
     readonly_fields = ["quorum_table", "convocation_check"]
@@ -104,18 +104,20 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     def convocation_check(self, session):
         if session is None or session.convened_on is None or session.date is None:
             return "—"
+        # The body's statutes may set another delay than L2121-12 (BodySettings).
+        clear_days, source = selectors.convocation_clear_days(session.body)
         timely = rules.convocation_is_timely(
             convened_on=session.convened_on, session_on=session.date, urgent=session.urgent,
-            clear_days=settings.CONVOCATION_CLEAR_DAYS,
-            clear_days_urgent=settings.CONVOCATION_CLEAR_DAYS_URGENT,
+            clear_days=clear_days, clear_days_urgent=settings.CONVOCATION_CLEAR_DAYS_URGENT,
         )
         if timely:
-            return "Respecté"
+            return f"Respecté ({source})"
         latest = rules.latest_convocation_date(
-            session.date, urgent=session.urgent, clear_days=settings.CONVOCATION_CLEAR_DAYS,
+            session.date, urgent=session.urgent, clear_days=clear_days,
             clear_days_urgent=settings.CONVOCATION_CLEAR_DAYS_URGENT,
         )
-        return f"Non respecté : convocation à envoyer au plus tard le {latest:%d/%m/%Y}"
+        return (f"Non respecté : convocation à envoyer au plus tard le {latest:%d/%m/%Y} "
+                f"({source})")
 
     @admin.display(description="Présents, représentés et quorum par question")
     def quorum_table(self, session):
@@ -214,8 +216,9 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
                               "vote_wording", "decision", "appeal_clause"]}),
         ("Classement @ctes et budget", {"fields": [("nature", "matter_code"),
                                                    ("budget_year", "budget_name")]}),
-        ("Vote", {"fields": ["ballot", ("votes_for", "votes_against", "abstentions",
-                                        "blank_or_null"), "president_voted_for",
+        ("Vote", {"fields": ["ballot", "vote_kind", ("votes_for", "votes_against", "abstentions",
+                                                     "blank_or_null"),
+                             ("president_voted_for", "president_abstained"),
                              "non_voting_members", "withdrawn_members", "is_carried_over",
                              "result"]}),
         ("Transmission et publication", {"fields": [

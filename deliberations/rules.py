@@ -233,13 +233,19 @@ def members_in_office(mandates: Iterable[MandateSpan], on: date) -> frozenset:
     )
 
 
-@follows("CGCT L5211-6 (délégué suppléant de la commune qui n'a qu'un conseiller)",
-         dated=date(2015, 8, 1))
-def designated_substitutes(mandates: Iterable[MandateSpan], on: date) -> Mapping[Hashable, frozenset]:
+@follows("CGCT L5211-6 (délégué suppléant de la commune qui n'a qu'un conseiller, voix "
+         "délibérative en l'absence du titulaire, rédaction de la loi 2019-1461)",
+         dated=date(2019, 12, 27))
+def designated_substitutes(
+    mandates: Iterable[MandateSpan], on: date
+) -> Mapping[Hashable, frozenset]:
     """Titular member -> the délégués suppléants designated for them and in office on a date.
 
-    L5211-6: the suppléant of a commune sits in place of *its* titular member; a suppléant
-    mandate with no titular member named designates nobody (the clerk must name one).
+    L5211-6: the suppléant of a commune sits "avec voix délibérative" in place of *its*
+    titular member when that member is absent and "en a avisé le président"; a suppléant
+    mandate with no titular member named designates nobody (the clerk must name one). The
+    notice to the president is not recorded: a suppléant entered as sitting is taken as
+    announced.
     """
     found: dict[Hashable, set] = {}
     for mandate in mandates:
@@ -523,7 +529,8 @@ class ProxyProblem:
 
     ``kind`` is one of ``"self_proxy"``, ``"duplicate_giver"``, ``"giver_not_in_office"``,
     ``"giver_withdrawn"``, ``"giver_replaced"`` (the giver's suppléant sits on the item),
-    ``"holder_absent"``, ``"holder_not_in_office"`` and ``"too_many_proxies"``. ``message`` is French and names the members and the item.
+    ``"holder_absent"``, ``"holder_not_in_office"`` and ``"too_many_proxies"``. ``message``
+    is French and names the members and the item.
     """
 
     kind: str
@@ -754,6 +761,8 @@ class ItemFigures:
     problems: tuple[PresenceProblem | ProxyProblem, ...]
     # The exceptional regime in force on the session date (regime_on), None when ordinary.
     regime: ExceptionalRegime | None = None
+    # The body's own rules the figures were computed with (statutes, or the CGCT).
+    body_rules: BodyRules = CGCT_RULES
 
 
 def item_figures(
@@ -805,6 +814,7 @@ def item_figures(
         ),
         problems=problems,
         regime=regime,
+        body_rules=body_rules,
     )
 
 
@@ -884,7 +894,8 @@ def session_table(
     they are not present on that item only, which therefore forms a range of its own;
     ``withdrawal_reasons`` (item -> member -> reason) names another reason, e.g. the
     president leaving for the compte administratif (L1612-12, L2121-14).
-    ``substitutes``, ``body_rules``: see ``item_figures``. ``in_office_members``: see ``item_figures`` (L2121-17, L5211-6). Adjacent ranges whose
+    ``substitutes``, ``body_rules``: see ``item_figures``. ``in_office_members``: see
+    ``item_figures`` (L2121-17, L5211-6). Adjacent ranges whose
     figures turn out identical are merged.
     """
     if item_count is not None and item_count < 1:

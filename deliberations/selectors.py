@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import time
 
+from django.conf import settings
 from django.db.models import Q
 
 from deliberations import rules
@@ -84,6 +85,15 @@ def _bodies_rules(body_ids) -> dict[int, rules.BodyRules]:
         body.pk: rules_of_body(body, getattr(body, "settings", None))
         for body in Body.objects.filter(pk__in=body_ids).select_related("settings")
     }
+
+
+def convocation_clear_days(body: Body) -> tuple[int, str]:
+    """The convocation delay of a body and its source: its statutes (BodySettings) or the
+    CGCT (L2121-12, settings.CONVOCATION_CLEAR_DAYS). Lists select ``body__settings``."""
+    statutes = getattr(body, "settings", None)  # a missing one-to-one raises AttributeError
+    if statutes is not None:
+        return statutes.convocation_clear_days, statutes.convocation_source
+    return settings.CONVOCATION_CLEAR_DAYS, "CGCT L2121-12"
 
 
 def body_rules_for(body_id) -> rules.BodyRules:
@@ -283,10 +293,11 @@ def vote_outcome_of(*, vote_kind, votes_for, votes_against, abstentions=0, blank
     )
 
 
-def vote_outcome(deliberation: Deliberation, table=None):
+def vote_outcome(deliberation: Deliberation, ranges=None):
     """The outcome of a deliberation's recorded vote, worded as the registre writes it
     (rules.vote_result), or None when no count was recorded or it cannot be computed (e.g.
-    a two-thirds vote with no attendance entered): pages then print the clerk's wording."""
+    a two-thirds vote with no attendance entered): pages then print the clerk's wording.
+    ``ranges``: deliberation_quorum(deliberation) when the caller has it."""
     if deliberation.votes_for is None or deliberation.votes_against is None:
         return None
     try:
@@ -297,10 +308,22 @@ def vote_outcome(deliberation: Deliberation, table=None):
             blank_or_null=deliberation.blank_or_null or 0, ballot=deliberation.ballot,
             president_voted_for=deliberation.president_voted_for,
             president_abstained=deliberation.president_abstained,
-            ranges=deliberation_quorum(deliberation, table),
+            ranges=ranges if ranges is not None else deliberation_quorum(deliberation),
         )
     except ValueError:
         return None
+
+
+def special_vote_statement(deliberation: Deliberation, ranges=None) -> str:
+    """The registre's sentence for a vote that is not an ordinary majority vote (compte
+    administratif, two thirds, closed session) or a tie the abstaining president did not
+    break; empty otherwise, so that ordinary votes keep the clerk's own wording only."""
+    special = (deliberation.vote_kind != Deliberation.VoteKind.ORDINARY
+               or deliberation.president_abstained)
+    if not special:
+        return ""
+    outcome = vote_outcome(deliberation, ranges)
+    return outcome.explanation if outcome else ""
 
 
 def executory_on(deliberation: Deliberation):

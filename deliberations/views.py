@@ -62,11 +62,13 @@ def deliberation_detail(request, organisation, year, slug):
     for sibling in siblings:
         sibling.session = session  # their URLs need the organisation: no query per link
     index = next(i for i, d in enumerate(siblings) if d.pk == deliberation.pk)
+    quorum = selectors.deliberation_quorum(deliberation)
     return render(request, "deliberations/deliberation_detail.html", {
         "deliberation": deliberation,
         "session": session,
         "organisation": session.body.organisation,
-        "quorum": selectors.deliberation_quorum(deliberation),
+        "quorum": quorum,
+        "vote_statement": selectors.special_vote_statement(deliberation, quorum),
         "executory_on": selectors.executory_on(deliberation),
         "appeal_deadline": selectors.appeal_deadline(deliberation),
         "previous": siblings[index - 1] if index > 0 else None,

@@ -2,7 +2,15 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Q
 
-from portal.models import Body, Commune, Mandate, Member, Organisation, StaffAssignment
+from portal.models import (
+    Body,
+    BodySettings,
+    Commune,
+    Mandate,
+    Member,
+    Organisation,
+    StaffAssignment,
+)
 
 
 def user_organisation_ids(request) -> list[int] | None:
@@ -97,6 +105,19 @@ class CommuneAdmin(OrganisationScopedAdmin):
     list_select_related = ["organisation"]
 
 
+class BodySettingsInline(admin.StackedInline):
+    """The body's own rules (statutes of a syndicat mixte), each with its source text; without
+    a record the CGCT defaults apply (deliberations.rules.CGCT_RULES)."""
+
+    model = BodySettings
+    extra = 0
+    max_num = 1
+    can_delete = True
+    fields = [("quorum_counts_represented", "quorum_source"),
+              ("proxies_per_holder", "proxies_source"),
+              ("convocation_clear_days", "convocation_source")]
+
+
 @admin.register(Body)
 class BodyAdmin(OrganisationScopedAdmin):
     list_display = ["name", "organisation", "kind", "delegated_by"]
@@ -104,6 +125,7 @@ class BodyAdmin(OrganisationScopedAdmin):
     search_fields = ["name", "organisation__name"]
     list_select_related = ["organisation", "delegated_by"]
     prepopulated_fields = {"slug": ["name"]}
+    inlines = [BodySettingsInline]
 
 
 class MandateInline(OrganisationScopeMixin, admin.TabularInline):
@@ -111,8 +133,9 @@ class MandateInline(OrganisationScopeMixin, admin.TabularInline):
     fk_name = "member"
     extra = 0
     autocomplete_fields = ["body", "commune", "substitute_for"]
-    fields = ["body", "role", "vice_president_rank", "delegation", "commune", "start_on",
-              "end_on"]
+    # substitute_for: the titular member a délégué suppléant is designated for (L5211-6).
+    fields = ["body", "role", "vice_president_rank", "delegation", "commune", "substitute_for",
+              "start_on", "end_on"]
 
 
 @admin.register(Member)

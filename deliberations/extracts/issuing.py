@@ -169,7 +169,7 @@ def certified_data(deliberation: Deliberation) -> dict:
         executory = None
     president = session.president
     secretary = session.secretary
-    return {
+    data = {
         "organisation": {
             "name": organisation.name,
             "arrondissement": organisation.arrondissement,
@@ -228,6 +228,13 @@ def certified_data(deliberation: Deliberation) -> dict:
             "signatory_capacity": deliberation.signatory_capacity,
         },
     }
+    # A special vote (compte administratif, two thirds, closed session) is worded as the
+    # registre writes it (rules.vote_result); ordinary votes keep their data unchanged, so the
+    # fingerprint of their extracts does not move.
+    statement = selectors.special_vote_statement(deliberation)
+    if statement:
+        data["deliberation"]["vote_statement"] = statement
+    return data
 
 
 def content_fingerprint(data: dict) -> str:
