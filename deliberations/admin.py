@@ -13,18 +13,25 @@ from deliberations.extracts.admin import (
     issue_certified_extracts,
 )
 from deliberations.forms import (
+    AppointmentAdminForm,
+    AppointmentVoteFormSet,
     AttendanceFormSet,
     DeliberationAdminForm,
+    MemberVoteFormSet,
     ProxyFormSet,
     SessionAdminForm,
 )
 from deliberations.minutes.admin import import_attendance_view
 from deliberations.models import (
     Annex,
+    Appointment,
+    AppointmentVote,
     Attendance,
     Deliberation,
     DeliberationStatusChange,
     IssuedExtract,
+    MemberVote,
+    Notification,
     Proxy,
     Session,
     WrittenProxy,
@@ -182,6 +189,57 @@ class AnnexInline(admin.TabularInline):
         return not self._locked(obj) and super().has_delete_permission(request, obj)
 
 
+class NotificationInline(admin.TabularInline):
+    """Addressees of an individual decision and the date each was notified (L2131-1)."""
+
+    model = Notification
+    extra = 0
+    fields = ["addressee", "notified_on"]
+
+
+class MemberVoteInline(OrganisationScopeMixin, admin.TabularInline):
+    """Votes per member in a public roll call (L2121-21), read by the procès-verbal."""
+
+    model = MemberVote
+    formset = MemberVoteFormSet
+    extra = 0
+    autocomplete_fields = ["member", "for_member"]
+    fields = ["member", "for_member", "choice"]
+
+
+class AppointmentInline(admin.TabularInline):
+    """Elections of persons decided by the deliberation (L2121-21); the votes per round are
+    entered on each appointment's own page."""
+
+    model = Appointment
+    form = AppointmentAdminForm
+    extra = 0
+    fields = ["position", "office", "executive_election", "secret_ballot_waived",
+              "single_candidate"]
+    autocomplete_fields = ["single_candidate"]
+    show_change_link = True
+
+
+class AppointmentVoteInline(OrganisationScopeMixin, admin.TabularInline):
+    model = AppointmentVote
+    formset = AppointmentVoteFormSet
+    extra = 0
+    autocomplete_fields = ["candidate"]
+    fields = ["round", "candidate", "votes"]
+
+
+@admin.register(Appointment)
+class AppointmentAdmin(OrganisationScopedAdmin):
+    """An appointment and its results per candidate per round (L2121-21)."""
+
+    form = AppointmentAdminForm
+    list_display = ["office", "deliberation"]
+    list_select_related = ["deliberation"]
+    search_fields = ["office", "deliberation__title"]
+    autocomplete_fields = ["deliberation", "single_candidate"]
+    inlines = [AppointmentVoteInline]
+
+
 class StatusChangeInline(admin.TabularInline):
     model = DeliberationStatusChange
     extra = 0
@@ -208,7 +266,8 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
                            "withdrawn_members"]
     readonly_fields = ["status", "executory", "appeal_deadline", "prefect_review_deadline"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [AnnexInline, StatusChangeInline]
+    inlines = [AnnexInline, AppointmentInline, MemberVoteInline, NotificationInline,
+               StatusChangeInline]
     actions = ["mark_adopted", "mark_transmitted", "publish", issue_certified_extracts]
     fieldsets = [
         (None, {"fields": ["session", ("item_number", "act_number"), "slug", "status"]}),
@@ -216,13 +275,14 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
                               "vote_wording", "decision", "appeal_clause"]}),
         ("Classement @ctes et budget", {"fields": [("nature", "matter_code"),
                                                    ("budget_year", "budget_name")]}),
-        ("Vote", {"fields": ["ballot", "vote_kind", ("votes_for", "votes_against", "abstentions",
+        ("Vote", {"fields": [("roll_call_requests", "secret_ballot_requests"), "ballot",
+                             "vote_kind", ("votes_for", "votes_against", "abstentions",
                                                      "blank_or_null"),
                              ("president_voted_for", "president_abstained"),
                              "non_voting_members", "withdrawn_members", "is_carried_over",
                              "result"]}),
         ("Transmission et publication", {"fields": [
-            "subject_to_transmission", "prefecture_act_id",
+            "subject_to_transmission", "is_individual", "prefecture_act_id",
             ("transmitted_on", "received_on", "published_on"), "executory",
             ("appeal_deadline", "prefect_review_deadline"),
             ("signatory", "signatory_capacity"),

@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from deliberations import rules, selectors
-from deliberations.models import Attendance, Deliberation, Session
+from deliberations.models import Appointment, Attendance, Deliberation, Session
 
 
 def _checked_items(presences, proxies, item_count):
@@ -258,8 +258,29 @@ class DeliberationAdminForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         self._check_vote(data)
+        self._check_ballot_requests(data)
         self._check_dates(data)
         return data
+
+    def _check_ballot_requests(self, data):
+        """L2121-21: roll call at the request of a quarter of the members present, secret
+        ballot at the request of a third (it prevails); checked against the members present
+        on the item (selectors, rules.required_ballot)."""
+        session = data.get("session")
+        if session is None or session.pk is None:
+            return
+        if data.get("roll_call_requests") is None and data.get("secret_ballot_requests") is None:
+            return
+        ranges = self._item_ranges(data, session)
+        if not ranges:
+            return
+        for message in rules.ballot_request_problems(
+            ballot=data.get("ballot") or Deliberation.Ballot.SHOW_OF_HANDS,
+            present=min(r.figures.present for r in ranges),
+            roll_call_requests=data.get("roll_call_requests"),
+            secret_requests=data.get("secret_ballot_requests"),
+        ):
+            self.add_error("ballot", message)
 
     def _check_vote(self, data):
         votes_for, votes_against = data.get("votes_for"), data.get("votes_against")
@@ -327,3 +348,64 @@ class DeliberationAdminForm(forms.ModelForm):
                 label = Deliberation._meta.get_field(field).verbose_name
                 self.add_error(field, f"La date « {label} » ne peut précéder la séance du "
                                f"{session.date:%d/%m/%Y}.")
+
+
+class MemberVoteFormSet(forms.BaseInlineFormSet):
+    """Votes per member (public roll call, L2121-21): never in a secret ballot, and their
+    tally equals the counts of the deliberation (rules.member_vote_problems)."""
+
+    def clean(self):
+        super().clean()
+        choices = [
+            form.cleaned_data["choice"] for form in self.forms
+            if form.is_valid() and form.cleaned_data.get("choice")
+            and not form.cleaned_data.get("DELETE")
+        ]
+        deliberation = self.instance
+        for message in rules.member_vote_problems(
+            choices=choices, ballot=deliberation.ballot, votes_for=deliberation.votes_for,
+            votes_against=deliberation.votes_against, abstentions=deliberation.abstentions,
+        ):
+            raise ValidationError(message)
+
+
+class AppointmentAdminForm(forms.ModelForm):
+    class Meta:
+        model = Appointment
+        fields = ["deliberation", "position", "office", "executive_election",
+                  "secret_ballot_waived", "single_candidate"]
+
+    def clean(self):
+        data = super().clean()
+        for message in rules.appointment_ballot_problems(
+            secret_ballot_waived=bool(data.get("secret_ballot_waived")),
+            executive_election=bool(data.get("executive_election")),
+        ):
+            self.add_error("secret_ballot_waived", message)
+        return data
+
+
+class AppointmentVoteFormSet(forms.BaseInlineFormSet):
+    """The rounds entered must make a lawful election (rules.appointment_result, L2121-21):
+    at most three rounds, none after someone was elected, the oldest on a tie at round 3."""
+
+    def clean(self):
+        super().clean()
+        rows = [form.cleaned_data for form in self.forms
+                if form.is_valid() and form.cleaned_data.get("candidate")
+                and not form.cleaned_data.get("DELETE")]
+        rounds = sorted({row["round"] for row in rows})
+        if rounds and rounds != list(range(1, len(rounds) + 1)):
+            raise ValidationError("Les tours de scrutin se suivent à partir du premier.")
+        by_round = [{row["candidate"].pk: row["votes"] for row in rows if row["round"] == n}
+                    for n in rounds]
+        members = {row["candidate"].pk: row["candidate"] for row in rows}
+        single = self.instance.single_candidate
+        try:
+            rules.appointment_result(
+                rounds=by_round, born_on={pk: m.born_on for pk, m in members.items()},
+                single_candidate=single.pk if single else None,
+                names={pk: m.full_name for pk, m in members.items()},
+            )
+        except ValueError as error:
+            raise ValidationError(str(error)) from error

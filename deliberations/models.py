@@ -468,6 +468,20 @@ class Deliberation(models.Model):
         Member, blank=True, related_name="+",
         verbose_name="ont quitté la salle (intérêt personnel, L2131-11)",
     )
+    is_individual = models.BooleanField(
+        "décision individuelle", default=False,
+        help_text="Exécutoire par sa notification aux intéressés (et sa transmission), non par "
+        "sa publication ; le délai de recours court de la notification (L2131-1).",
+    )
+    roll_call_requests = models.PositiveSmallIntegerField(
+        "membres demandant le scrutin public", null=True, blank=True,
+        help_text="Scrutin public à la demande du quart des membres présents (L2121-21).",
+    )
+    secret_ballot_requests = models.PositiveSmallIntegerField(
+        "membres demandant le scrutin secret", null=True, blank=True,
+        help_text="Scrutin secret à la demande du tiers des membres présents ; il l'emporte "
+        "sur le scrutin public (L2121-21).",
+    )
     is_carried_over = models.BooleanField(
         "question reportée (seconde convocation)", default=False,
         help_text="Question reportée faute de quorum : délibérée sans condition de quorum.",
@@ -581,6 +595,146 @@ class Deliberation(models.Model):
     @property
     def matter_full_name(self) -> str:
         return matter_full_name(self.matter_code)
+
+
+class Notification(models.Model):
+    """The notification of an individual decision to one of its addressees (L2131-1): the act
+    is executory for them from that date (and its receipt in the prefecture when it must be
+    transmitted), and their appeal period runs from it (R421-1 CJA)."""
+
+    deliberation = models.ForeignKey(
+        Deliberation, on_delete=models.CASCADE, related_name="notifications",
+        verbose_name="délibération",
+    )
+    addressee = models.CharField("destinataire", max_length=255)
+    notified_on = models.DateField("notifiée le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "notification"
+        verbose_name_plural = "notifications (décision individuelle)"
+        ordering = ["deliberation", "notified_on", "pk"]
+
+    def __str__(self):
+        return f"Notification à {self.addressee}"
+
+
+class MemberVote(models.Model):
+    """How one member voted on a deliberation, in a public roll-call vote (scrutin public,
+    L2121-21: "les noms des votants avec l'indication du sens de leur vote"). One row per
+    member who voted in person; ``for_member`` is set when the vote was cast by proxy in the
+    name of that member (then ``member`` is the proxy holder). The procès-verbal (L2121-15)
+    lists these rows; rules.tally_member_votes checks them against the recorded counts."""
+
+    class Choice(models.TextChoices):
+        # Voted for the motion.
+        FOR = "for", "Pour"
+        # Voted against.
+        AGAINST = "against", "Contre"
+        # Abstained (not a vote cast).
+        ABSTENTION = "abstention", "Abstention"
+        # Took no part in the vote ("ne prend pas part au vote").
+        NOT_VOTING = "not_voting", "Ne prend pas part au vote"
+
+    deliberation = models.ForeignKey(
+        Deliberation, on_delete=models.CASCADE, related_name="member_votes",
+        verbose_name="délibération",
+    )
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="votes", verbose_name="votant"
+    )
+    for_member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="au nom de (procuration)",
+    )
+    choice = models.CharField("vote", max_length=12, choices=Choice.choices)
+
+    class Meta:
+        verbose_name = "vote nominatif"
+        verbose_name_plural = "votes nominatifs (scrutin public)"
+        ordering = ["deliberation", "member__last_name", "member__first_name", "pk"]
+        constraints = [
+            # One vote per member in person, and one per member represented.
+            models.UniqueConstraint(fields=["deliberation", "member"],
+                                    condition=Q(for_member__isnull=True),
+                                    name="member_vote_once_in_person",
+                                    violation_error_message="Cet élu a déjà voté sur cette "
+                                    "délibération."),
+            models.UniqueConstraint(fields=["deliberation", "for_member"],
+                                    condition=Q(for_member__isnull=False),
+                                    name="member_vote_once_by_proxy",
+                                    violation_error_message="Un vote a déjà été enregistré au "
+                                    "nom de cet élu."),
+        ]
+
+    def __str__(self):
+        return f"{self.member} : {self.get_choice_display()}"
+
+
+class Appointment(models.Model):
+    """An election of a person (nomination) decided by a deliberation (L2121-21): by secret
+    ballot in up to three rounds, unless the assembly unanimously decided otherwise, or at
+    once when a single candidacy was filed. Results per candidate per round are
+    AppointmentVote rows; rules.appointment_result decides and words the outcome."""
+
+    deliberation = models.ForeignKey(
+        Deliberation, on_delete=models.CASCADE, related_name="appointments",
+        verbose_name="délibération",
+    )
+    position = models.PositiveSmallIntegerField("ordre", default=1)
+    office = models.CharField("poste à pourvoir", max_length=255)
+    executive_election = models.BooleanField(
+        "élection du président ou d'un vice-président", default=False,
+        help_text="Toujours au scrutin secret (L2122-7, via L5211-2).",
+    )
+    secret_ballot_waived = models.BooleanField(
+        "scrutin secret écarté à l'unanimité", default=False,
+        help_text="L2121-21 : l'assemblée peut décider à l'unanimité de ne pas voter au "
+        "scrutin secret.",
+    )
+    single_candidate = models.ForeignKey(
+        Member, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="candidature unique",
+        help_text="Une seule candidature : la nomination prend effet immédiatement, sans vote.",
+    )
+
+    class Meta:
+        verbose_name = "nomination"
+        verbose_name_plural = "nominations (élections de personnes)"
+        ordering = ["deliberation", "position", "pk"]
+
+    def __str__(self):
+        return self.office
+
+
+class AppointmentVote(models.Model):
+    """The votes a candidate obtained at one round of an appointment (L2121-21)."""
+
+    appointment = models.ForeignKey(
+        Appointment, on_delete=models.CASCADE, related_name="votes", verbose_name="nomination"
+    )
+    round = models.PositiveSmallIntegerField("tour")
+    candidate = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="+", verbose_name="candidat"
+    )
+    votes = models.PositiveSmallIntegerField("voix")
+
+    class Meta:
+        verbose_name = "résultat d'un candidat"
+        verbose_name_plural = "résultats par tour"
+        ordering = ["appointment", "round", "-votes", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["appointment", "round", "candidate"],
+                                    name="appointment_vote_once_per_round",
+                                    violation_error_message="Ce candidat a déjà un résultat "
+                                    "pour ce tour."),
+            models.CheckConstraint(condition=Q(round__gte=1) & Q(round__lte=3),
+                                   name="appointment_vote_round_1_to_3",
+                                   violation_error_message="Une élection compte trois tours "
+                                   "au plus (L2121-21)."),
+        ]
+
+    def __str__(self):
+        return f"{self.candidate} — tour {self.round} : {self.votes} voix"
 
 
 class DeliberationStatusChange(models.Model):

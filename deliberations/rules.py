@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Container, Hashable, Iterable, Mapping
+from collections.abc import Container, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
@@ -1396,3 +1396,258 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
 def can_transition(from_status: str, to_status: str) -> bool:
     """Whether the deliberation lifecycle allows this change (L2131-1, L2131-2, R2131-1)."""
     return to_status in ALLOWED_TRANSITIONS.get(from_status, frozenset())
+
+
+# --- Appointments (L2121-21) -------------------------------------------------------------------
+
+ROUND_ORDINALS = {1: "premier", 2: "second", 3: "troisième"}
+MAX_ROUNDS = 3
+
+
+@dataclass(frozen=True)
+class AppointmentOutcome:
+    """The result of an election of a person (nomination, L2121-21).
+
+    ``elected``: the member elected, None while no round decided; ``round``: the deciding
+    round (0 for a single candidacy taking effect at once); ``wording``: as the registre
+    writes it ("Élu au troisième tour à la majorité relative…").
+    """
+
+    elected: Hashable | None
+    round: int | None
+    wording: str
+
+
+def _votes(count: int) -> str:
+    return _plural(count, "voix", "voix")
+
+
+@follows("CGCT L2121-21 (scrutin secret pour les nominations, majorité absolue aux deux "
+         "premiers tours, relative au troisième, le plus âgé à égalité ; unanimité pour ne pas "
+         "voter au scrutin secret ; candidature unique prenant effet immédiatement), via "
+         "L5211-1", dated=date(2004, 8, 13))
+def appointment_result(
+    *,
+    rounds: Sequence[Mapping[Hashable, int]],
+    born_on: Mapping[Hashable, date | None] = MappingProxyType({}),
+    single_candidate: Hashable | None = None,
+    names: Names = None,
+    feminine: Container = frozenset(),
+    secret_ballot_waived: bool = False,
+) -> AppointmentOutcome:
+    """Who is elected, at which round, and the registre's wording (L2121-21).
+
+    ``rounds``: the votes per candidate in each round (blank and null ballots are not votes
+    cast and are left out). Rounds 1 and 2 elect at the absolute majority of the votes cast
+    (more than half); round 3 at the relative majority, and on a tie "l'élection est acquise
+    au plus âgé" (``born_on``). ``single_candidate``: one candidacy for the post, the
+    appointment "prend effet immédiatement" with no vote. Refuses (ValueError, French) a
+    fourth round, a round after someone was elected, or a tie at round 3 without the
+    candidates' birth dates. ``secret_ballot_waived``: the assembly decided unanimously not
+    to vote by secret ballot (L2121-21, 4th para.); the wording says so.
+    """
+    outcome = _appointment_result(rounds, born_on, single_candidate, names, feminine)
+    if secret_ballot_waived and outcome.round:
+        return AppointmentOutcome(
+            outcome.elected, outcome.round,
+            outcome.wording + " L'assemblée a décidé à l'unanimité de ne pas procéder au "
+            "scrutin secret (article L2121-21 du CGCT).",
+        )
+    return outcome
+
+
+def _appointment_result(rounds, born_on, single_candidate, names, feminine):
+    def elected_word(member: Hashable) -> str:
+        return "Élue" if member in feminine else "Élu"
+
+    if single_candidate is not None:
+        if rounds:
+            raise ValueError("Une candidature unique prend effet immédiatement : aucun tour de "
+                             "scrutin n'est à saisir (L2121-21).")
+        return AppointmentOutcome(
+            single_candidate, 0,
+            f"{_name(single_candidate, names)}, "
+            f"{'seule candidate' if single_candidate in feminine else 'seul candidat'}, est "
+            f"{elected_word(single_candidate).lower()} : une seule candidature ayant été "
+            "déposée, la nomination prend effet immédiatement (article L2121-21 du CGCT).",
+        )
+    if len(rounds) > MAX_ROUNDS:
+        raise ValueError("L'élection se fait en trois tours au plus (L2121-21).")
+    for number, votes in enumerate(rounds, start=1):
+        if any(count < 0 for count in votes.values()):
+            raise ValueError("Un nombre de voix ne peut être négatif.")
+        cast = sum(votes.values())
+        ordinal = ROUND_ORDINALS[number]
+        last = number == len(rounds)
+        if number < MAX_ROUNDS:
+            majority = cast // 2 + 1
+            winners = [member for member, count in votes.items() if cast and count >= majority]
+            if winners:
+                if not last:
+                    raise ValueError(
+                        f"{_name(winners[0], names)} était élu au {ordinal} tour : aucun tour "
+                        "suivant ne peut être saisi."
+                    )
+                winner = winners[0]
+                return AppointmentOutcome(
+                    winner, number,
+                    f"{elected_word(winner)} au {ordinal} tour à la majorité absolue : "
+                    f"{_name(winner, names)}, {_votes(votes[winner])} sur {cast} suffrages "
+                    f"exprimés (majorité absolue : {majority}).",
+                )
+            if last:
+                return AppointmentOutcome(
+                    None, None,
+                    f"Aucun candidat n'a obtenu la majorité absolue au {ordinal} tour "
+                    f"({majority} voix sur {cast} suffrages exprimés) : il est procédé à un "
+                    f"{ROUND_ORDINALS[number + 1]} tour.",
+                )
+            continue
+        best = max(votes.values(), default=0)
+        leaders = [member for member, count in votes.items() if count == best]
+        if not leaders or best == 0:
+            raise ValueError("Aucune voix au troisième tour : rien ne départage les candidats.")
+        if len(leaders) == 1:
+            winner = leaders[0]
+            return AppointmentOutcome(
+                winner, number,
+                f"{elected_word(winner)} au troisième tour à la majorité relative : "
+                f"{_name(winner, names)}, {_votes(best)} sur {cast} suffrages exprimés.",
+            )
+        missing = [member for member in leaders if born_on.get(member) is None]
+        if missing:
+            raise ValueError(
+                "Égalité de voix au troisième tour : indiquez la date de naissance de "
+                + ", ".join(_name(member, names) for member in missing)
+                + " (l'élection est acquise au plus âgé, L2121-21)."
+            )
+        winner = min(leaders, key=lambda member: born_on[member])
+        return AppointmentOutcome(
+            winner, number,
+            f"{elected_word(winner)} au troisième tour à la majorité relative, au bénéfice de "
+            f"l'âge : {_name(winner, names)}, {_votes(best)} sur {cast} suffrages exprimés, à "
+            "égalité avec "
+            + ", ".join(_name(member, names) for member in leaders if member != winner)
+            + " (article L2121-21 du CGCT).",
+        )
+    return AppointmentOutcome(None, None, "Aucun tour de scrutin n'est saisi.")
+
+
+@follows("CGCT L2121-21, 4e alinéa (unanimité pour ne pas voter au scrutin secret, sauf texte "
+         "l'imposant) ; L2122-7 via L5211-2 (président et vice-présidents au scrutin secret)",
+         dated=date(2004, 8, 13))
+def appointment_ballot_problems(*, secret_ballot_waived: bool,
+                                executive_election: bool) -> list[str]:
+    """Why an appointment's ballot is not lawful (L2121-21): the assembly may decide, only
+    unanimously (``secret_ballot_waived`` records that unanimous decision), not to vote by
+    secret ballot, but never for the election of the president and vice-presidents, which
+    the law requires to be secret (L2122-7, applied by L5211-2)."""
+    problems = []
+    if secret_ballot_waived and executive_election:
+        problems.append("L'élection du président et des vice-présidents a lieu au scrutin "
+                        "secret : l'assemblée ne peut y renoncer (L2122-7, via L5211-2).")
+    return problems
+
+
+# --- Individual decisions (L2131-1) -----------------------------------------------------------
+
+
+@follows("CGCT L2131-1 (rédaction de l'ordonnance 2021-1310, en vigueur le 1er juillet 2022) : "
+         "exécutoire dès la notification aux intéressés et la transmission au représentant de "
+         "l'État ; R421-1 CJA (deux mois à compter de la notification)", dated=date(2022, 7, 1))
+def individual_executory_on(
+    *,
+    notified_on: Iterable[date | None],
+    received_on: date | None,
+    subject_to_transmission: bool = True,
+) -> date | None:
+    """When an individual decision is executory (L2131-1): once notified to the person
+    concerned and, when it must be transmitted to the prefect, once received there; its
+    publication plays no part. With several addressees, the act is executory for each one
+    from their own notification; this returns the date it is executory for all of them (the
+    latest), None while one is not notified or the receipt is missing. The appeal period of
+    each addressee runs from their notification (``appeal_deadline`` of that date)."""
+    dates = list(notified_on)
+    if not dates or any(day is None for day in dates):
+        return None
+    if subject_to_transmission:
+        if received_on is None:
+            return None
+        dates.append(received_on)
+    return max(dates)
+
+
+# --- Ballot requests and roll-call votes (L2121-21) ---------------------------------------------
+
+
+@follows("CGCT L2121-21 (scrutin public à la demande du quart des membres présents, scrutin "
+         "secret à la demande du tiers ou pour une nomination ; le secret l'emporte)",
+         dated=date(2004, 8, 13))
+def required_ballot(*, present: int, roll_call_requests: int = 0,
+                    secret_requests: int = 0) -> str:
+    """The ballot the requests impose (L2121-21): "secret" when at least a third of the
+    members present asked for it, else "public" (roll call, names recorded) when at least a
+    quarter asked for it, else "main_levee". When both thresholds are met the secret ballot
+    prevails. ``present``: the members present on the item."""
+    if present < 1:
+        raise ValueError("Il faut au moins un membre présent pour voter.")
+    if secret_requests and 3 * secret_requests >= present:
+        return "secret"
+    if roll_call_requests and 4 * roll_call_requests >= present:
+        return "public"
+    return "main_levee"
+
+
+def ballot_request_problems(*, ballot: str, present: int, roll_call_requests: int | None,
+                            secret_requests: int | None) -> list[str]:
+    """French errors when the recorded ballot does not follow the requests (L2121-21)."""
+    if roll_call_requests is None and secret_requests is None:
+        return []
+    required = required_ballot(present=present, roll_call_requests=roll_call_requests or 0,
+                               secret_requests=secret_requests or 0)
+    if required == ballot:
+        return []
+    labels = {"secret": "au scrutin secret", "public": "au scrutin public",
+              "main_levee": "à main levée"}
+    return [
+        f"Avec {secret_requests or 0} demande(s) de scrutin secret et {roll_call_requests or 0} "
+        f"de scrutin public pour {present} membres présents, le vote a lieu "
+        f"{labels[required]} (L2121-21 : le tiers des présents pour le secret, qui l'emporte, "
+        "le quart pour le scrutin public)."
+    ]
+
+
+VOTE_CHOICES = ("for", "against", "abstention", "not_voting")
+
+
+@follows("CGCT L2121-21 (au scrutin public, le registre porte les noms des votants et le sens "
+         "de leur vote) ; L2121-15 (procès-verbal)", dated=date(2021, 10, 7))
+def member_vote_problems(
+    *,
+    choices: Iterable[str],
+    ballot: str,
+    votes_for: int | None,
+    votes_against: int | None,
+    abstentions: int | None,
+) -> list[str]:
+    """French errors when the votes recorded per member do not fit the vote: names are
+    recorded in a public (roll-call) ballot, never in a secret one, and their tally must
+    equal the counts entered for the deliberation."""
+    tally = Counter(choices)
+    unknown = set(tally) - set(VOTE_CHOICES)
+    if unknown:
+        raise ValueError(f"Sens de vote inconnu : {', '.join(sorted(unknown))}.")
+    if not tally:
+        return []
+    if ballot == "secret":
+        return ["Au scrutin secret, le sens du vote de chaque membre n'est pas enregistré "
+                "(L2121-21)."]
+    problems = []
+    for choice, label, count in (("for", "pour", votes_for), ("against", "contre", votes_against),
+                                 ("abstention", "abstentions", abstentions)):
+        if tally[choice] != (count or 0):
+            problems.append(
+                f"Votes nominatifs « {label} » : {tally[choice]} enregistrés, {count or 0} "
+                "au décompte de la délibération."
+            )
+    return problems

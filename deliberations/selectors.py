@@ -327,7 +327,16 @@ def special_vote_statement(deliberation: Deliberation, ranges=None) -> str:
 
 
 def executory_on(deliberation: Deliberation):
-    """L2131-1: when the act became executory (None while it is not)."""
+    """L2131-1: when the act became executory (None while it is not). An individual decision
+    is executory by its notification, not its publication (rules.individual_executory_on);
+    its notifications are read through ``deliberation.notifications.all()``, so lists
+    prefetch them."""
+    if deliberation.is_individual:
+        return rules.individual_executory_on(
+            notified_on=[n.notified_on for n in deliberation.notifications.all()],
+            received_on=deliberation.received_on,
+            subject_to_transmission=deliberation.subject_to_transmission,
+        )
     return rules.executory_on(
         published_on=deliberation.published_on,
         received_on=deliberation.received_on,
@@ -344,7 +353,16 @@ def organisation_holidays(organisation: Organisation):
 def appeal_deadline(deliberation: Deliberation):
     """R421-1 CJA: last day to appeal, a délai franc from publication, on the calendar of the
     organisation's department (None before publication). Reads
-    ``deliberation.session.body.organisation``: lists select them with the deliberation."""
+    ``deliberation.session.body.organisation``: lists select them with the deliberation.
+    An individual decision: from the last notification (each addressee's own period runs
+    from their notification, notification_rows)."""
+    if deliberation.is_individual:
+        notified = [n.notified_on for n in deliberation.notifications.all()]
+        if not notified or None in notified:
+            return None
+        return rules.appeal_deadline(
+            max(notified), holidays=organisation_holidays(deliberation.session.body.organisation)
+        )
     if deliberation.published_on is None:
         return None
     return rules.appeal_deadline(
@@ -462,3 +480,79 @@ def stored_written_proxy_problems(session: Session) -> list[str]:
         .order_by("pk")
     ]
     return list(written_proxy_problems(session, uses).values())
+
+
+# --- Individual decisions, appointments, roll-call votes (issue 17) --------------------------
+
+
+@dataclass(frozen=True)
+class NotificationRow:
+    addressee: str
+    notified_on: object
+    executory_on: object
+    appeal_deadline: object
+
+
+def notification_rows(deliberation: Deliberation) -> list[NotificationRow]:
+    """Per addressee of an individual decision: notification date, the date the act is
+    executory for them (rules.individual_executory_on) and their last day to appeal (two
+    months from their notification, délai franc, rules.appeal_deadline)."""
+    holidays = organisation_holidays(deliberation.session.body.organisation)
+    rows = []
+    for notification in deliberation.notifications.all():
+        day = notification.notified_on
+        rows.append(NotificationRow(
+            notification.addressee, day,
+            rules.individual_executory_on(
+                notified_on=[day], received_on=deliberation.received_on,
+                subject_to_transmission=deliberation.subject_to_transmission,
+            ),
+            rules.appeal_deadline(day, holidays=holidays) if day else None,
+        ))
+    return rows
+
+
+@dataclass(frozen=True)
+class AppointmentView:
+    appointment: object
+    outcome: rules.AppointmentOutcome | None
+    error: str
+    rounds: tuple[int, ...]
+    # (candidate name, votes per round, None where the candidate was not in that round)
+    candidates: tuple[tuple[str, tuple], ...]
+
+
+def appointment_views(deliberation: Deliberation) -> list[AppointmentView]:
+    """Each appointment of a deliberation with its result per candidate per round and its
+    outcome worded by rules.appointment_result (L2121-21). Reads
+    ``deliberation.appointments.all()`` with their votes and candidates: views prefetch
+    ``appointments__votes__candidate`` and ``appointments__single_candidate``."""
+    views = []
+    for appointment in deliberation.appointments.all():
+        votes = list(appointment.votes.all())
+        rounds = tuple(sorted({vote.round for vote in votes}))
+        by_round = [{v.candidate_id: v.votes for v in votes if v.round == number}
+                    for number in rounds]
+        members = {v.candidate_id: v.candidate for v in votes}
+        if appointment.single_candidate_id:
+            members[appointment.single_candidate_id] = appointment.single_candidate
+        try:
+            outcome = rules.appointment_result(
+                rounds=by_round,
+                born_on={pk: member.born_on for pk, member in members.items()},
+                single_candidate=appointment.single_candidate_id,
+                names={pk: member.full_name for pk, member in members.items()},
+                feminine={pk for pk, member in members.items() if member.civility == "Mme"},
+                secret_ballot_waived=appointment.secret_ballot_waived,
+            )
+            error = ""
+        except ValueError as problem:
+            outcome, error = None, str(problem)
+        order = sorted(members, key=lambda pk: (-sum(r.get(pk, 0) for r in by_round),
+                                                members[pk].full_name))
+        candidates = tuple(
+            (members[pk].full_name, tuple(r.get(pk) for r in by_round)) for pk in order
+            if any(pk in r for r in by_round)
+        )
+        views.append(AppointmentView(appointment, outcome, error, rounds, candidates))
+    return views

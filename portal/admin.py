@@ -56,6 +56,7 @@ ORGANISATION_PATHS = {
     "deliberations.WrittenProxy": "body__organisation",
     "deliberations.Deliberation": "session__body__organisation",
     "deliberations.IssuedExtract": "deliberation__session__body__organisation",
+    "deliberations.Appointment": "deliberation__session__body__organisation",
 }
 
 

@@ -217,6 +217,9 @@ class Member(models.Model):
     last_name = models.CharField("nom", max_length=100)
     first_name = models.CharField("prénom", max_length=100)
     civility = models.CharField("civilité", max_length=3, choices=Civility.choices, blank=True)
+    # L2121-21: on a tie at the third round of an appointment, the oldest is elected. Never
+    # shown on public pages.
+    born_on = models.DateField("date de naissance", null=True, blank=True)
     slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
     # Accent-, case- and hyphen-insensitive key used to match names read in minutes.
     match_key = models.CharField("clé de rapprochement", max_length=220, db_index=True,

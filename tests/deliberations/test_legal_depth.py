@@ -319,7 +319,175 @@ def test_statutes_may_let_a_member_hold_two_proxies_outside_covid_windows():
     ]
 
 
+# --- 4. Appointments (L2121-21) --------------------------------------------------------------
+
+L2121_21 = "CGCT L2121-21 (nominations)"
+BORN = {"A": date(1960, 5, 2), "B": date(1955, 1, 9), "C": date(1970, 3, 3)}
+APPOINTMENT_NAMES = {"A": "ALPHA Anne", "B": "BETA Bruno", "C": "GAMMA Claire"}
+
+# (date of the source, rounds, single candidate, elected, round, wording, source)
+APPOINTMENT_CASES = [
+    (date(2004, 8, 13), [{"A": 60, "B": 40}], None, "A", 1,
+     "Élue au premier tour à la majorité absolue : ALPHA Anne, 60 voix sur 100 suffrages "
+     "exprimés (majorité absolue : 51).", f"{L2121_21} : majorité absolue au premier tour"),
+    (date(2004, 8, 13), [{"A": 50, "B": 50}], None, None, None,
+     "Aucun candidat n'a obtenu la majorité absolue au premier tour (51 voix sur 100 suffrages "
+     "exprimés) : il est procédé à un second tour.", f"{L2121_21} : 50 voix ne sont pas 51"),
+    (date(2004, 8, 13), [{"A": 40, "B": 35, "C": 25}, {"A": 45, "B": 40, "C": 15}], None,
+     None, None,
+     "Aucun candidat n'a obtenu la majorité absolue au second tour (51 voix sur 100 suffrages "
+     "exprimés) : il est procédé à un troisième tour.", L2121_21),
+    (date(2004, 8, 13), [{"A": 40, "B": 35, "C": 25}, {"A": 45, "B": 40, "C": 15},
+                         {"A": 47, "B": 43, "C": 10}], None, "A", 3,
+     "Élue au troisième tour à la majorité relative : ALPHA Anne, 47 voix sur 100 suffrages "
+     "exprimés.", f"{L2121_21} : majorité relative au troisième tour"),
+    (date(2004, 8, 13), [{"A": 40, "B": 40, "C": 20}, {"A": 45, "B": 45, "C": 10},
+                         {"A": 48, "B": 48, "C": 4}], None, "B", 3,
+     "Élu au troisième tour à la majorité relative, au bénéfice de l'âge : BETA Bruno, 48 voix "
+     "sur 100 suffrages exprimés, à égalité avec ALPHA Anne (article L2121-21 du CGCT).",
+     f"{L2121_21} : égalité au troisième tour, le plus âgé (né en 1955) est élu"),
+    (date(2004, 8, 13), [], "C", "C", 0,
+     "GAMMA Claire, seule candidate, est élue : une seule candidature ayant été déposée, la "
+     "nomination prend effet immédiatement (article L2121-21 du CGCT).",
+     f"{L2121_21} : candidature unique"),
+]
+
+
+@pytest.mark.parametrize(("dated", "rounds", "single", "elected", "round_number", "wording",
+                          "source"), APPOINTMENT_CASES)
+def test_appointments(dated, rounds, single, elected, round_number, wording, source):
+    outcome = rules.appointment_result(
+        rounds=rounds, born_on=BORN, single_candidate=single, names=APPOINTMENT_NAMES,
+        feminine={"A", "C"},
+    )
+
+    assert (outcome.elected, outcome.round, outcome.wording) == (
+        elected, round_number, wording), source
+
+
+@pytest.mark.parametrize(("rounds", "message"), [
+    ([{"A": 60, "B": 40}, {"A": 50, "B": 50}],
+     "ALPHA Anne était élu au premier tour : aucun tour suivant ne peut être saisi."),
+    ([{"A": 1}, {"A": 1}, {"A": 1}, {"A": 1}], "L'élection se fait en trois tours au plus "
+     "(L2121-21)."),
+    ([{"A": 40, "C": 40, "B": 20}] * 3,
+     "Égalité de voix au troisième tour : indiquez la date de naissance de ALPHA Anne, "
+     "GAMMA Claire (l'élection est acquise au plus âgé, L2121-21)."),
+])
+def test_appointments_refused(rounds, message):
+    with pytest.raises(ValueError) as error:
+        rules.appointment_result(rounds=rounds, born_on={"B": BORN["B"]},
+                                 names=APPOINTMENT_NAMES)
+    assert str(error.value) == message
+
+
+def test_unanimous_choice_not_to_vote_by_secret_ballot():
+    outcome = rules.appointment_result(rounds=[{"A": 60, "B": 40}], names=APPOINTMENT_NAMES,
+                                       secret_ballot_waived=True)
+    assert outcome.wording.endswith(
+        "L'assemblée a décidé à l'unanimité de ne pas procéder au scrutin secret (article "
+        "L2121-21 du CGCT).")
+
+
+# (date of the source, waived, executive election, problems, source)
+APPOINTMENT_BALLOT_CASES = [
+    (date(2004, 8, 13), True, False, [], f"{L2121_21}, 4e alinéa"),
+    (date(2004, 8, 13), True, True,
+     ["L'élection du président et des vice-présidents a lieu au scrutin secret : l'assemblée "
+      "ne peut y renoncer (L2122-7, via L5211-2)."], "CGCT L2122-7 via L5211-2"),
+    (date(2004, 8, 13), False, True, [], "CGCT L2122-7"),
+]
+
+
+@pytest.mark.parametrize(("dated", "waived", "executive", "problems", "source"),
+                         APPOINTMENT_BALLOT_CASES)
+def test_appointment_ballot(dated, waived, executive, problems, source):
+    assert rules.appointment_ballot_problems(
+        secret_ballot_waived=waived, executive_election=executive) == problems, source
+
+
+# --- 5. Individual decisions (L2131-1) --------------------------------------------------------
+
+L2131_1 = "CGCT L2131-1 (ord. 2021-1310, 1er juillet 2022)"
+
+# (date of the source, notified on, received on, subject to transmission, executory, source)
+INDIVIDUAL_CASES = [
+    (date(2022, 7, 1), [date(2022, 11, 3)], date(2022, 10, 20), True, date(2022, 11, 3),
+     f"{L2131_1} : exécutoire à la notification"),
+    (date(2022, 7, 1), [date(2022, 11, 3)], date(2022, 11, 10), True, date(2022, 11, 10),
+     f"{L2131_1} : et à la réception en préfecture"),
+    (date(2022, 7, 1), [None], date(2022, 10, 20), True, None,
+     f"{L2131_1} : la publication ne suffit pas"),
+    (date(2022, 7, 1), [date(2022, 11, 3)], None, False, date(2022, 11, 3),
+     f"{L2131_1} : non transmissible"),
+    (date(2022, 7, 1), [date(2022, 11, 3), date(2022, 11, 7)], date(2022, 10, 20), True,
+     date(2022, 11, 7), f"{L2131_1} : exécutoire pour tous à la dernière notification"),
+]
+
+
+@pytest.mark.parametrize(("dated", "notified", "received", "subject", "executory", "source"),
+                         INDIVIDUAL_CASES)
+def test_individual_decision_executory_on_notification(dated, notified, received, subject,
+                                                       executory, source):
+    assert rules.individual_executory_on(
+        notified_on=notified, received_on=received, subject_to_transmission=subject,
+    ) == executory, source
+
+
+def test_individual_decision_appeal_runs_from_notification():
+    # Notified Thursday 3 Nov 2022: délai franc from 4 Nov, last day Wednesday 4 Jan 2023.
+    assert rules.appeal_deadline(date(2022, 11, 3), holidays=frozenset()) == date(2023, 1, 4)
+
+
+# --- 7. Ballot requests and roll-call votes (L2121-21) ----------------------------------------
+
+# (date of the source, present, roll-call requests, secret requests, ballot, source)
+BALLOT_REQUEST_CASES = [
+    (date(2004, 8, 13), 62, 16, 0, "public", f"{L2121_21} : 16 ≥ 62/4 (seed 000 : 62 présents)"),
+    (date(2004, 8, 13), 62, 15, 0, "main_levee", f"{L2121_21} : 15 < 62/4"),
+    (date(2004, 8, 13), 62, 0, 21, "secret", f"{L2121_21} : 21 ≥ 62/3"),
+    (date(2004, 8, 13), 62, 16, 20, "public", f"{L2121_21} : 20 < 62/3, le public seul"),
+    (date(2004, 8, 13), 62, 30, 21, "secret", f"{L2121_21} : le secret l'emporte"),
+    (date(2004, 8, 13), 104, 26, 35, "secret", f"{L2121_21} : seed 003, 104 présents"),
+]
+
+
+@pytest.mark.parametrize(("dated", "present", "roll_call", "secret", "ballot", "source"),
+                         BALLOT_REQUEST_CASES)
+def test_ballot_requests(dated, present, roll_call, secret, ballot, source):
+    assert rules.required_ballot(present=present, roll_call_requests=roll_call,
+                                 secret_requests=secret) == ballot, source
+
+
+# (date of the source, choices, ballot, for, against, abstentions, problems, source)
+MEMBER_VOTE_CASES = [
+    (date(2021, 10, 7), ["for", "for", "against", "abstention", "not_voting"], "public", 2, 1,
+     1, [], f"{L2121_21} : scrutin public nominatif"),
+    (date(2021, 10, 7), ["for", "against"], "public", 2, 1, 0,
+     ["Votes nominatifs « pour » : 1 enregistrés, 2 au décompte de la délibération."],
+     f"{L2121_21} : le décompte et les noms concordent"),
+    (date(2021, 10, 7), ["for"], "secret", 1, 0, 0,
+     ["Au scrutin secret, le sens du vote de chaque membre n'est pas enregistré (L2121-21)."],
+     f"{L2121_21} : secret du vote"),
+]
+
+
+@pytest.mark.parametrize(("dated", "choices", "ballot", "votes_for", "votes_against",
+                          "abstentions", "problems", "source"), MEMBER_VOTE_CASES)
+def test_member_votes(dated, choices, ballot, votes_for, votes_against, abstentions, problems,
+                      source):
+    assert rules.member_vote_problems(
+        choices=choices, ballot=ballot, votes_for=votes_for, votes_against=votes_against,
+        abstentions=abstentions,
+    ) == problems, source
+
+
 CASE_TABLES = {
+    "appointment_result": (("L2121-21",), APPOINTMENT_CASES),
+    "appointment_ballot_problems": (("L2121-21", "L2122-7"), APPOINTMENT_BALLOT_CASES),
+    "individual_executory_on": (("L2131-1", "R421-1"), INDIVIDUAL_CASES),
+    "required_ballot": (("L2121-21",), BALLOT_REQUEST_CASES),
+    "member_vote_problems": (("L2121-21",), MEMBER_VOTE_CASES),
     "designated_substitutes": (("L5211-6",), SUBSTITUTE_CASES),
     "second_convocation_problems": (("L2121-17", "142691"), SECOND_CONVOCATION_CASES),
     "items_to_carry_over": (("L2121-17",), CARRY_OVER_CASES),
