@@ -16,7 +16,14 @@ from deliberations import selectors, services
 from deliberations.extracts.issuing import certified_data
 from deliberations.minutes.importing import attendance_import, match_names
 from deliberations.minutes.parsing import AttendanceResult, PresentEntry, ProxyEntry
-from deliberations.models import Attendance, Session
+from deliberations.models import (
+    Appointment,
+    AppointmentVote,
+    Attendance,
+    MemberVote,
+    Notification,
+    Session,
+)
 from portal.models import Body, BodySettings, Mandate
 from tests.deliberations.test_admin import page_text, session_post
 from tests.factories import (
@@ -56,6 +63,14 @@ def council(organisation):
         member=MemberFactory(last_name="INCONNU", first_name="Paul"),
     ).member
     return body, m
+
+
+@pytest.fixture
+def admin_client(client):
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.create_superuser("admin", "admin@example.org", "x"))
+    return client
 
 
 def with_replaces(data, index, titular):
@@ -277,3 +292,138 @@ def test_statutes_counting_members_represented_change_the_quorum(client, organis
         results.append("Statuts, art. 9" in page_text(client.get(session.get_absolute_url())))
 
     assert results == [(2, 2, 4, False), False, (2, 2, 4, True), True]
+
+
+# --- Appointments (L2121-21) -----------------------------------------------------------------
+
+
+def test_appointment_in_three_rounds_on_the_page_and_the_extract(client, council):
+    body, m = council
+    m["DUPONT"].born_on = datetime.date(1950, 4, 1)
+    m["DUPONT"].save()
+    m["MARTIN"].born_on = datetime.date(1962, 9, 30)
+    m["MARTIN"].save()
+    session = SessionFactory(body=body, date=DAY)
+    deliberation = DeliberationFactory(session=session, published=True,
+                                       title="Désignation d'un représentant au SMT")
+    appointment = Appointment.objects.create(deliberation=deliberation,
+                                             office="Représentant au SMT Artois-Gohelle")
+    for round_number, (dupont, martin, durand) in enumerate(
+        [(1, 1, 1), (1, 1, 1), (1, 1, 0)], start=1
+    ):
+        for member, votes in ((m["DUPONT"], dupont), (m["MARTIN"], martin),
+                              (m["DURAND"], durand)):
+            if round_number == 3 and member == m["DURAND"]:
+                continue  # withdrew before the third round
+            AppointmentVote.objects.create(appointment=appointment, round=round_number,
+                                           candidate=member, votes=votes)
+    wording = ("Élu au troisième tour à la majorité relative, au bénéfice de l'âge : DUPONT "
+               "Jean, 1 voix sur 2 suffrages exprimés, à égalité avec MARTIN Anne (article "
+               "L2121-21 du CGCT).")
+
+    page = page_text(client.get(deliberation.get_absolute_url()))
+    data = certified_data(deliberation)["deliberation"]["appointments"]
+
+    assert wording in page
+    assert "Voix par candidat et par tour — Représentant au SMT Artois-Gohelle" in page
+    assert data == [{
+        "office": "Représentant au SMT Artois-Gohelle", "wording": wording, "rounds": [1, 2, 3],
+        "candidates": [["DUPONT Jean", [1, 1, 1]], ["MARTIN Anne", [1, 1, 1]],
+                       ["DURAND Paul", [1, 1, None]]],
+    }]
+
+
+def test_admin_refuses_a_round_after_an_election(admin_client, council):
+    body, m = council
+    deliberation = DeliberationFactory(session=SessionFactory(body=body, date=DAY))
+    appointment = Appointment.objects.create(deliberation=deliberation, office="Délégué")
+    data = {
+        "deliberation": deliberation.pk, "position": "1", "office": "Délégué",
+        "votes-TOTAL_FORMS": "3", "votes-INITIAL_FORMS": "0", "votes-MIN_NUM_FORMS": "0",
+        "votes-MAX_NUM_FORMS": "1000",
+    }
+    for index, (round_number, member, votes) in enumerate(
+        [(1, m["DUPONT"], 3), (1, m["MARTIN"], 1), (2, m["DUPONT"], 2)]
+    ):
+        data.update({f"votes-{index}-round": round_number,
+                     f"votes-{index}-candidate": member.pk, f"votes-{index}-votes": votes})
+
+    response = admin_client.post(
+        reverse("admin:deliberations_appointment_change", args=[appointment.pk]), data)
+
+    assert response.status_code == 200
+    assert ("DUPONT Jean était élu au premier tour : aucun tour suivant ne peut être saisi."
+            in page_text(response))
+    assert not AppointmentVote.objects.exists()
+
+
+# --- Individual decisions (L2131-1) ----------------------------------------------------------
+
+
+def test_individual_decision_is_executory_on_its_notification(client, council):
+    body, m = council
+    deliberation = DeliberationFactory(
+        session=SessionFactory(body=body, date=DAY), published=True, is_individual=True,
+        received_on=datetime.date(2022, 10, 20), published_on=datetime.date(2022, 10, 20),
+    )
+    Notification.objects.create(deliberation=deliberation, addressee="M. Marc LEFEBVRE",
+                                notified_on=datetime.date(2022, 11, 3))
+
+    assert selectors.executory_on(deliberation) == datetime.date(2022, 11, 3)
+    assert selectors.appeal_deadline(deliberation) == datetime.date(2023, 1, 4)
+    page = page_text(client.get(deliberation.get_absolute_url()))
+    assert "Exécutoire le 3 novembre 2022" in page
+    assert ("Notifiée à M. Marc LEFEBVRE le 3 novembre 2022, exécutoire le 3 novembre 2022, "
+            "recours possible jusqu'au 4 janvier 2023 inclus.") in page
+
+
+# --- Ballot requests and roll-call votes (L2121-21) ------------------------------------------
+
+
+def test_roll_call_votes_are_shown_on_the_session_page(client, council):
+    body, m = council
+    session = SessionFactory(body=body, date=DAY)
+    deliberation = DeliberationFactory(session=session, published=True, ballot="public",
+                                       votes_for=2, votes_against=1)
+    MemberVote.objects.create(deliberation=deliberation, member=m["DUPONT"], choice="for")
+    MemberVote.objects.create(deliberation=deliberation, member=m["DUPONT"],
+                              for_member=m["PETIT"], choice="for")
+    MemberVote.objects.create(deliberation=deliberation, member=m["MARTIN"], choice="against")
+
+    page = page_text(client.get(session.get_absolute_url()))
+
+    assert "Scrutin public : vote de chaque membre (article L2121-21 du CGCT)" in page
+    assert "DUPONT Jean (procuration de PETIT Luc)</th><td>Pour" in page
+    assert "MARTIN Anne</th><td>Contre" in page
+
+
+def test_admin_requires_the_secret_ballot_a_third_asked_for(admin_client, council):
+    body, m = council
+    session = SessionFactory(body=body, date=DAY, agenda_item_count=2)
+    for last in ("DUPONT", "MARTIN", "DURAND"):
+        AttendanceFactory(session=session, member=m[last])
+    deliberation = DeliberationFactory(session=session, item_number=1)
+    data = {
+        "session": session.pk, "item_number": "1", "slug": deliberation.slug,
+        "title": deliberation.title, "nature": "1", "ballot": "public",
+        "vote_kind": "ordinary", "roll_call_requests": "1", "secret_ballot_requests": "1",
+        "votes_for": "2", "votes_against": "1", "subject_to_transmission": "on",
+    }
+    for prefix in ("annexes", "appointments", "member_votes", "notifications",
+                   "status_changes"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
+                     f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"})
+
+    response = admin_client.post(
+        reverse("admin:deliberations_deliberation_change", args=[deliberation.pk]), data)
+
+    assert response.status_code == 200
+    assert ("Avec 1 demande(s) de scrutin secret et 1 de scrutin public pour 3 membres "
+            "présents, le vote a lieu au scrutin secret (L2121-21 : le tiers des présents pour "
+            "le secret, qui l'emporte, le quart pour le scrutin public).") in page_text(response)
+    data["ballot"] = "secret"
+    response = admin_client.post(
+        reverse("admin:deliberations_deliberation_change", args=[deliberation.pk]), data)
+    assert response.status_code == 302
+    deliberation.refresh_from_db()
+    assert (deliberation.ballot, deliberation.result) == ("secret", "adopted")
