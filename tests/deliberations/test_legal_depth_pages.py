@@ -20,6 +20,7 @@ from deliberations.models import (
     Appointment,
     AppointmentVote,
     Attendance,
+    Deliberation,
     MemberVote,
     Notification,
     Session,
@@ -427,3 +428,20 @@ def test_admin_requires_the_secret_ballot_a_third_asked_for(admin_client, counci
     assert response.status_code == 302
     deliberation.refresh_from_db()
     assert (deliberation.ballot, deliberation.result) == ("secret", "adopted")
+
+
+def test_executory_filter_follows_the_notification_of_an_individual_decision(council):
+    body, _ = council
+    deliberation = DeliberationFactory(
+        session=SessionFactory(body=body, date=DAY), published=True, is_individual=True,
+        received_on=datetime.date(2022, 10, 20), published_on=datetime.date(2022, 10, 20),
+    )
+    notification = Notification.objects.create(deliberation=deliberation, addressee="M. X")
+    published = Deliberation.objects.published()
+
+    assert list(published.executory(on=datetime.date(2022, 12, 1))) == []
+    notification.notified_on = datetime.date(2022, 11, 3)
+    notification.save()
+    assert list(published.executory(on=datetime.date(2022, 11, 2))) == []
+    assert list(published.executory(on=datetime.date(2022, 11, 3))) == [deliberation]
+    assert selectors.executory_on(deliberation) == datetime.date(2022, 11, 3)
