@@ -93,17 +93,18 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     date_hierarchy = "date"
     search_fields = ["place", "body__name"]
     list_select_related = ["body", "body__organisation", "body__settings"]
-    autocomplete_fields = ["president", "secretary"]
+    autocomplete_fields = ["president", "secretary", "other_secretaries"]
     raw_id_fields = ["first_convocation"]
     readonly_fields = ["quorum_table", "convocation_check"]
     inlines = [AttendanceInline, ProxyInline, DeliberationInline]
     actions = [export_session_extracts]
     fieldsets = [
         (None, {"fields": ["body", "status", ("date", "starts_at"), "place"]}),
-        ("Convocation", {"fields": [("convened_on", "urgent"), "convocation_posted_at",
+        ("Convocation", {"fields": [("convened_on", "urgent"), "urgency_ruling",
+                                    "convocation_posted_at",
                                     "convocation_check", "first_convocation"]}),
         ("Bureau de séance", {"fields": ["president", "president_capacity", "secretary",
-                                         "agenda_item_count"]}),
+                                         "other_secretaries", "agenda_item_count"]}),
         ("Quorum et votes par question", {"fields": ["quorum_table"]}),
     ]
 
@@ -117,6 +118,13 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
             convened_on=session.convened_on, session_on=session.date, urgent=session.urgent,
             clear_days=clear_days, clear_days_urgent=settings.CONVOCATION_CLEAR_DAYS_URGENT,
         )
+        urgency = rules.urgency_problems(
+            convened_on=session.convened_on, session_on=session.date, urgent=session.urgent,
+            ruling=session.urgency_ruling, clear_days=clear_days,
+            clear_days_urgent=settings.CONVOCATION_CLEAR_DAYS_URGENT,
+        )
+        if timely and urgency:
+            return " ".join(urgency)
         if timely:
             return f"Respecté ({source})"
         latest = rules.latest_convocation_date(

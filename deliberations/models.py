@@ -106,6 +106,14 @@ class Session(models.Model):
         # Cancelled, or closed for lack of quorum (then a second convocation follows).
         CANCELLED = "cancelled", "Annulée / quorum non atteint"
 
+    class UrgencyRuling(models.TextChoices):
+        # Not recorded (or no urgency).
+        NONE = "", "—"
+        # The assembly recognised the urgency at the opening of the session (L2121-12).
+        UPHELD = "upheld", "Urgence reconnue par l'assemblée"
+        # The assembly referred all or part of the discussion to a later session.
+        REFERRED = "referred", "Discussion renvoyée à une séance ultérieure"
+
     body = models.ForeignKey(
         Body, on_delete=models.PROTECT, related_name="sessions", verbose_name="assemblée"
     )
@@ -130,6 +138,17 @@ class Session(models.Model):
     secretary = models.ForeignKey(
         Member, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name="secrétaire de séance",
+    )
+    other_secretaries = models.ManyToManyField(
+        Member, blank=True, related_name="+", verbose_name="autres secrétaires de séance",
+        help_text="L2121-15 : l'assemblée nomme « un ou plusieurs » secrétaires parmi ses "
+        "membres ; tous sont nommés sur les extraits.",
+    )
+    urgency_ruling = models.CharField(
+        "décision de l'assemblée sur l'urgence", max_length=10, choices=UrgencyRuling.choices,
+        blank=True, default="",
+        help_text="L2121-12 : le président rend compte de l'urgence dès l'ouverture de la "
+        "séance ; l'assemblée se prononce sur l'urgence.",
     )
     first_convocation = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True,

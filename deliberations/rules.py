@@ -1651,3 +1651,47 @@ def member_vote_problems(
                 "au décompte de la délibération."
             )
     return problems
+
+
+# --- Urgency (L2121-12) -------------------------------------------------------------------------
+
+
+@follows("CGCT L2121-12, 3e alinéa (via L5211-1) : urgence, un jour franc au moins ; le président "
+         "en rend compte dès l'ouverture de la séance et l'assemblée se prononce sur l'urgence",
+         dated=date(1996, 2, 24))
+def urgency_problems(
+    *,
+    convened_on: date,
+    session_on: date,
+    urgent: bool,
+    ruling: str,
+    clear_days: int = 5,
+    clear_days_urgent: int = 1,
+) -> list[str]:
+    """Why a convocation sent in urgency is not justified (L2121-12): the shorter delay (one
+    clear day) stands only when the assembly rules on the urgency at the opening of the
+    session (``ruling``: "upheld", or "referred" when it sends the discussion to a later
+    session). Empty when the ordinary delay was kept, or the urgency ruled on."""
+    short = clear_days_between(convened_on, session_on) < clear_days
+    if not short:
+        return []
+    if not urgent:
+        return []  # convocation_is_timely already reports the late convocation
+    problems = []
+    if clear_days_between(convened_on, session_on) < clear_days_urgent:
+        problems.append(
+            f"Même en urgence, la convocation part {clear_days_urgent} jour franc au moins "
+            "avant la séance (L2121-12)."
+        )
+    if ruling == "":
+        problems.append(
+            "Convocation en urgence : l'assemblée ne s'est pas prononcée sur l'urgence à "
+            "l'ouverture de la séance (L2121-12) ; sans ce vote, le délai d'un jour franc n'est "
+            "pas justifié."
+        )
+    elif ruling == "referred":
+        problems.append(
+            "L'assemblée a renvoyé la discussion à une séance ultérieure (L2121-12) : les "
+            "questions renvoyées ne sont pas délibérées à cette séance."
+        )
+    return problems

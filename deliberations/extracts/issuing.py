@@ -247,6 +247,10 @@ def certified_data(deliberation: Deliberation) -> dict:
             }
             for view in appointments
         ]
+    # L2121-15: "un ou plusieurs secrétaires", all named on the extract.
+    others = [member.full_name for member in session.other_secretaries.order_by("pk")]
+    if others:
+        data["session"]["other_secretaries"] = others
     if deliberation.is_individual:
         data["deliberation"]["notifications"] = [
             {"addressee": row.addressee,

@@ -482,7 +482,40 @@ def test_member_votes(dated, choices, ballot, votes_for, votes_against, abstenti
     ) == problems, source
 
 
+# --- 8. Urgency (L2121-12) --------------------------------------------------------------------
+
+L2121_12 = "CGCT L2121-12, 3e alinéa (urgence)"
+NOT_RULED = ("Convocation en urgence : l'assemblée ne s'est pas prononcée sur l'urgence à "
+             "l'ouverture de la séance (L2121-12) ; sans ce vote, le délai d'un jour franc "
+             "n'est pas justifié.")
+
+# (date of the source, convened on, session on, urgent, ruling, problems, source)
+URGENCY_CASES = [
+    (date(1996, 2, 24), date(2022, 10, 16), date(2022, 10, 18), True, "", [NOT_RULED],
+     f"{L2121_12} : un jour franc, urgence non votée"),
+    (date(1996, 2, 24), date(2022, 10, 16), date(2022, 10, 18), True, "upheld", [],
+     f"{L2121_12} : urgence reconnue à l'ouverture"),
+    (date(1996, 2, 24), date(2022, 10, 17), date(2022, 10, 18), True, "upheld",
+     ["Même en urgence, la convocation part 1 jour franc au moins avant la séance "
+      "(L2121-12)."], f"{L2121_12} : la veille, aucun jour franc"),
+    (date(1996, 2, 24), date(2022, 10, 12), date(2022, 10, 18), True, "", [],
+     f"{L2121_12} : cinq jours francs tenus, l'urgence est sans objet"),
+    (date(1996, 2, 24), date(2022, 10, 16), date(2022, 10, 18), True, "referred",
+     ["L'assemblée a renvoyé la discussion à une séance ultérieure (L2121-12) : les questions "
+      "renvoyées ne sont pas délibérées à cette séance."], f"{L2121_12} : renvoi"),
+]
+
+
+@pytest.mark.parametrize(("dated", "convened_on", "session_on", "urgent", "ruling", "problems",
+                          "source"), URGENCY_CASES)
+def test_urgency_needs_the_assemblys_ruling(dated, convened_on, session_on, urgent, ruling,
+                                            problems, source):
+    assert rules.urgency_problems(convened_on=convened_on, session_on=session_on,
+                                  urgent=urgent, ruling=ruling) == problems, source
+
+
 CASE_TABLES = {
+    "urgency_problems": (("L2121-12",), URGENCY_CASES),
     "appointment_result": (("L2121-21",), APPOINTMENT_CASES),
     "appointment_ballot_problems": (("L2121-21", "L2122-7"), APPOINTMENT_BALLOT_CASES),
     "individual_executory_on": (("L2131-1", "R421-1"), INDIVIDUAL_CASES),

@@ -11,9 +11,10 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from deliberations import selectors, services
-from deliberations.extracts.issuing import certified_data
+from deliberations.extracts.issuing import IssueInfo, certified_data, render_extract_html
 from deliberations.minutes.importing import attendance_import, match_names
 from deliberations.minutes.parsing import AttendanceResult, PresentEntry, ProxyEntry
 from deliberations.models import (
@@ -445,3 +446,34 @@ def test_executory_filter_follows_the_notification_of_an_individual_decision(cou
     assert list(published.executory(on=datetime.date(2022, 11, 2))) == []
     assert list(published.executory(on=datetime.date(2022, 11, 3))) == [deliberation]
     assert selectors.executory_on(deliberation) == datetime.date(2022, 11, 3)
+
+
+# --- Several secretaries (L2121-15), urgency (L2121-12) ----------------------------------------
+
+
+def test_every_secretary_is_named_on_the_extract(council):
+    body, m = council
+    session = SessionFactory(body=body, date=DAY, secretary=m["DUPONT"])
+    session.other_secretaries.set([m["MARTIN"]])
+    deliberation = DeliberationFactory(session=session, published=True)
+
+    data = certified_data(deliberation)
+
+    assert (data["session"]["secretary"], data["session"]["other_secretaries"]) == (
+        "DUPONT Jean", ["MARTIN Anne"])
+    html = render_extract_html(data, IssueInfo(code="ABCD-EFGH-JKLM", version=1,
+                                               issued_at=timezone.now()))
+    assert "DUPONT Jean, MARTIN Anne sont élus Secrétaires," in html
+
+
+def test_admin_flags_an_urgent_convocation_without_the_assemblys_ruling(admin_client, council):
+    body, _ = council
+    session = SessionFactory(body=body, date=DAY, convened_on=datetime.date(2022, 10, 16),
+                             urgent=True)
+    url = reverse("admin:deliberations_session_change", args=[session.pk])
+
+    assert ("Convocation en urgence : l'assemblée ne s'est pas prononcée sur l'urgence"
+            in page_text(admin_client.get(url)))
+    session.urgency_ruling = "upheld"
+    session.save()
+    assert "Respecté (CGCT L2121-12)" in page_text(admin_client.get(url))
