@@ -44,7 +44,7 @@ class AttendanceInline(OrganisationScopeMixin, admin.TabularInline):
     formset = AttendanceFormSet
     extra = 0
     autocomplete_fields = ["member", "replaces"]
-    fields = ["member", "status", "from_item", "until_item", "replaces", "note"]
+    fields = ["member", "status", "from_item", "until_item", "replaces", "remote", "note"]
     verbose_name_plural = "Présences (par question)"
 
 
@@ -100,7 +100,7 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     actions = [export_session_extracts]
     fieldsets = [
         (None, {"fields": ["body", "status", ("date", "starts_at"), "place"]}),
-        ("Convocation", {"fields": [("convened_on", "urgent"), "urgency_ruling",
+        ("Convocation", {"fields": [("convened_on", "urgent"), "urgency_ruling", "videoconference",
                                     "convocation_posted_at",
                                     "convocation_check", "first_convocation"]}),
         ("Bureau de séance", {"fields": ["president", "president_capacity", "secretary",
@@ -282,7 +282,8 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
         ("Texte", {"fields": ["theme", "title", "rapporteur", "report", "president_request",
                               "vote_wording", "decision", "appeal_clause"]}),
         ("Classement @ctes et budget", {"fields": [("nature", "matter_code"),
-                                                   ("budget_year", "budget_name")]}),
+                                                   ("budget_year", "budget_name"),
+                                                   "is_initial_budget"]}),
         ("Vote", {"fields": [("roll_call_requests", "secret_ballot_requests"), "ballot",
                              "vote_kind", ("votes_for", "votes_against", "abstentions",
                                                      "blank_or_null"),

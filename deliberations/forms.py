@@ -236,6 +236,12 @@ class SessionAdminForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        body = data.get("body")
+        if data.get("videoconference") and body is not None:
+            for message in rules.videoconference_problems(
+                bureau=body.kind == body.Kind.BUREAU, ballot="main_levee",
+            ):
+                self.add_error("videoconference", message)
         first = data.get("first_convocation")
         if first is not None and data.get("body") and data.get("date"):
             for message in rules.second_convocation_problems(
@@ -259,8 +265,32 @@ class DeliberationAdminForm(forms.ModelForm):
         data = super().clean()
         self._check_vote(data)
         self._check_ballot_requests(data)
+        self._check_videoconference(data)
         self._check_dates(data)
         return data
+
+    def _check_videoconference(self, data):
+        """L5211-11-1: in a session held by videoconference, public votes only, an item whose
+        secret ballot is asked for is postponed, and some items are excluded."""
+        session = data.get("session")
+        if session is None or not session.videoconference:
+            return
+        present = None
+        if session.pk and data.get("secret_ballot_requests"):
+            ranges = self._item_ranges(data, session)
+            present = min((r.figures.present for r in ranges), default=None)
+        executive = bool(self.instance.pk) and self.instance.appointments.filter(
+            executive_election=True).exists()
+        for message in rules.videoconference_problems(
+            bureau=session.body.kind == session.body.Kind.BUREAU,
+            ballot=data.get("ballot") or Deliberation.Ballot.SHOW_OF_HANDS,
+            secret_requests=data.get("secret_ballot_requests"), present=present,
+            executive_election=executive,
+            initial_budget=bool(data.get("is_initial_budget")),
+            # @ctes 5.3 "Désignation de représentants": the appointments of L2121-33.
+            external_appointment=data.get("matter_code") == "5.3",
+        ):
+            self.add_error(None, message)
 
     def _check_ballot_requests(self, data):
         """L2121-21: roll call at the request of a quarter of the members present, secret

@@ -150,6 +150,12 @@ class Session(models.Model):
         help_text="L2121-12 : le président rend compte de l'urgence dès l'ouverture de la "
         "séance ; l'assemblée se prononce sur l'urgence.",
     )
+    videoconference = models.BooleanField(
+        "réunion par téléconférence", default=False,
+        help_text="L5211-11-1 : organe délibérant d'un EPCI à fiscalité propre seulement ; "
+        "votes au scrutin public ; ni élection du président et du bureau, ni budget primitif, "
+        "ni désignations (L2121-33).",
+    )
     first_convocation = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True,
         related_name="second_convocation", verbose_name="séance initiale (quorum non atteint)",
@@ -224,6 +230,10 @@ class Attendance(models.Model):
     )
     until_item = models.PositiveSmallIntegerField(
         "présent jusqu'à la question", null=True, blank=True
+    )
+    remote = models.BooleanField(
+        "à distance (téléconférence)", default=False,
+        help_text="L5211-11-1 : un membre présent à distance compte pour le quorum.",
     )
     replaces = models.ForeignKey(
         Member, on_delete=models.PROTECT, null=True, blank=True, related_name="replaced_in",
@@ -486,6 +496,10 @@ class Deliberation(models.Model):
     withdrawn_members = models.ManyToManyField(
         Member, blank=True, related_name="+",
         verbose_name="ont quitté la salle (intérêt personnel, L2131-11)",
+    )
+    is_initial_budget = models.BooleanField(
+        "budget primitif", default=False,
+        help_text="Ne peut être adopté en téléconférence (L5211-11-1).",
     )
     is_individual = models.BooleanField(
         "décision individuelle", default=False,

@@ -1695,3 +1695,49 @@ def urgency_problems(
             "questions renvoyées ne sont pas délibérées à cette séance."
         )
     return problems
+
+
+# --- Videoconference (L5211-11-1) ---------------------------------------------------------------
+
+
+@follows("CGCT L5211-11-1 (réunion de l'organe délibérant d'un EPCI à fiscalité propre par "
+         "téléconférence : scrutin public seulement, report si le scrutin secret est demandé, "
+         "exclusions)", dated=date(2019, 12, 27))
+def videoconference_problems(
+    *,
+    bureau: bool,
+    ballot: str,
+    secret_requests: int | None = None,
+    present: int | None = None,
+    executive_election: bool = False,
+    initial_budget: bool = False,
+    external_appointment: bool = False,
+) -> list[str]:
+    """Why an item cannot be deliberated in a session held by videoconference (L5211-11-1).
+
+    The article opens videoconference to the organe délibérant only, not the Bureau; votes
+    are public only ("le vote se fait au scrutin public"), and when the secret ballot is
+    asked for by the members who may obtain it (a third of those present, L2121-21) the
+    president postpones the item; the election of the president and the bureau, the initial
+    budget and the appointments of L2121-33 are excluded. Members attending remotely count
+    as present for quorum: the clerk records them as present (Attendance.remote).
+    """
+    problems = []
+    if bureau:
+        problems.append("Le Bureau ne peut se réunir par téléconférence : L5211-11-1 ne vise "
+                        "que l'organe délibérant.")
+    if ballot == "secret":
+        problems.append("En téléconférence, le vote a lieu au scrutin public (L5211-11-1).")
+    if secret_requests and present and 3 * secret_requests >= present:
+        problems.append("Le scrutin secret est demandé par le tiers des présents : en "
+                        "téléconférence, le président reporte la question à une séance "
+                        "ultérieure (L5211-11-1).")
+    excluded = [label for flag, label in (
+        (executive_election, "l'élection du président et du bureau"),
+        (initial_budget, "l'adoption du budget primitif"),
+        (external_appointment, "les désignations au sein d'organismes extérieurs (L2121-33)"),
+    ) if flag]
+    if excluded:
+        problems.append("Une réunion par téléconférence ne peut porter sur "
+                        + ", ".join(excluded) + " (L5211-11-1).")
+    return problems

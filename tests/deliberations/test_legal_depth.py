@@ -514,7 +514,38 @@ def test_urgency_needs_the_assemblys_ruling(dated, convened_on, session_on, urge
                                   urgent=urgent, ruling=ruling) == problems, source
 
 
+# --- 8. Videoconference (L5211-11-1) ------------------------------------------------------
+
+L5211_11_1 = "CGCT L5211-11-1 (téléconférence)"
+PUBLIC_ONLY = "En téléconférence, le vote a lieu au scrutin public (L5211-11-1)."
+
+# (date of the source, arguments, problems, source)
+VIDEOCONFERENCE_CASES = [
+    (date(2019, 12, 27), {"bureau": False, "ballot": "public"}, [], L5211_11_1),
+    (date(2019, 12, 27), {"bureau": True, "ballot": "main_levee"},
+     ["Le Bureau ne peut se réunir par téléconférence : L5211-11-1 ne vise que l'organe "
+      "délibérant."], f"{L5211_11_1} : organe délibérant seulement"),
+    (date(2019, 12, 27), {"bureau": False, "ballot": "secret"}, [PUBLIC_ONLY],
+     f"{L5211_11_1} : scrutin public"),
+    (date(2019, 12, 27), {"bureau": False, "ballot": "main_levee", "secret_requests": 21,
+                          "present": 62},
+     ["Le scrutin secret est demandé par le tiers des présents : en téléconférence, le "
+      "président reporte la question à une séance ultérieure (L5211-11-1)."],
+     f"{L5211_11_1} : report de la question"),
+    (date(2019, 12, 27), {"bureau": False, "ballot": "main_levee", "initial_budget": True,
+                          "executive_election": True},
+     ["Une réunion par téléconférence ne peut porter sur l'élection du président et du "
+      "bureau, l'adoption du budget primitif (L5211-11-1)."], f"{L5211_11_1} : exclusions"),
+]
+
+
+@pytest.mark.parametrize(("dated", "arguments", "problems", "source"), VIDEOCONFERENCE_CASES)
+def test_videoconference(dated, arguments, problems, source):
+    assert rules.videoconference_problems(**arguments) == problems, source
+
+
 CASE_TABLES = {
+    "videoconference_problems": (("L5211-11-1",), VIDEOCONFERENCE_CASES),
     "urgency_problems": (("L2121-12",), URGENCY_CASES),
     "appointment_result": (("L2121-21",), APPOINTMENT_CASES),
     "appointment_ballot_problems": (("L2121-21", "L2122-7"), APPOINTMENT_BALLOT_CASES),

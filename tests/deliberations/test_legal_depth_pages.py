@@ -477,3 +477,39 @@ def test_admin_flags_an_urgent_convocation_without_the_assemblys_ruling(admin_cl
     session.urgency_ruling = "upheld"
     session.save()
     assert "Respecté (CGCT L2121-12)" in page_text(admin_client.get(url))
+
+
+def test_videoconference_refuses_a_secret_ballot_and_the_bureau(admin_client, council,
+                                                                organisation):
+    body, m = council
+    session = SessionFactory(body=body, date=DAY, videoconference=True, agenda_item_count=1)
+    AttendanceFactory(session=session, member=m["DUPONT"], remote=True)
+    AttendanceFactory(session=session, member=m["MARTIN"])
+    AttendanceFactory(session=session, member=m["DURAND"])
+    (only,) = selectors.session_quorum_table(session)
+    assert (only.figures.present, only.figures.quorum_met) == (3, True)  # remote counts
+
+    deliberation = DeliberationFactory(session=session, item_number=1)
+    data = {
+        "session": session.pk, "item_number": "1", "slug": deliberation.slug,
+        "title": deliberation.title, "nature": "1", "ballot": "secret",
+        "vote_kind": "ordinary", "votes_for": "2", "votes_against": "1",
+        "subject_to_transmission": "on",
+    }
+    for prefix in ("annexes", "appointments", "member_votes", "notifications",
+                   "status_changes"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
+                     f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"})
+    response = admin_client.post(
+        reverse("admin:deliberations_deliberation_change", args=[deliberation.pk]), data)
+    assert response.status_code == 200
+    assert "En téléconférence, le vote a lieu au scrutin public (L5211-11-1)." in page_text(
+        response)
+
+    bureau = BodyFactory(organisation=organisation, kind=Body.Kind.BUREAU, name="Bureau")
+    post = session_post(bureau, attendances=[], proxies=[])
+    post["videoconference"] = "on"
+    response = admin_client.post(reverse("admin:deliberations_session_add"), post)
+    assert response.status_code == 200
+    assert ("Le Bureau ne peut se réunir par téléconférence : L5211-11-1 ne vise que l'organe "
+            "délibérant.") in page_text(response)
