@@ -4,8 +4,12 @@ Quorum, proxies and per-item figures (CGCT L2121-17, L2121-20, L2131-11), the Co
 exceptional regimes as dated configuration, written proxies across sessions (L2121-20), vote
 results (L2121-20), executability (L2131-1, L5211-3), legal time (délai franc of the appeal
 and of the prefect's review, R421-1 CJA, L2131-6; clear days of the convocation, L2121-12;
-working days) and the deliberation lifecycle. Each rule records the text and date it follows
-in ``RULES`` (``follows``).
+working days) and the deliberation lifecycle; issue 17's depth: designated suppléants
+(L5211-6, QE n° 49337), a body's own rules from its statutes (``BodyRules``), second
+convocations (L2121-17; CE 16 June 1997, Pfister), vote kinds (L1612-12, two thirds,
+L5211-11), appointments (L2121-21), individual decisions (L2131-1), ballot requests and
+roll-call votes, urgency (L2121-12) and videoconference (L5211-11-1). Each rule records the
+text and date it follows in ``RULES`` (``follows``).
 
 Standard library only: no Django, no ORM. Callers turn model rows into the dataclasses below,
 so these rules are fast to test and shared by views, services, extracts and the API (one copy
