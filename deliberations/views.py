@@ -56,6 +56,10 @@ def deliberation_detail(request, organisation, year, slug):
             "appointments__votes__candidate", "appointments__single_candidate",
             Prefetch("member_votes", queryset=MemberVote.objects.select_related(
                 "member", "for_member")),
+            # Other apps' records that point at this act, read through their reverse
+            # relations in the template (no import of those apps).
+            "project_actions__objective__stake__priority__project",
+            "adopted_projects",
         ),
         session__body__organisation__slug=organisation, year=year, slug=slug,
     )

@@ -30,6 +30,8 @@ urlpatterns = [
     path("", include("deliberations.extracts.urls")),
     path("", include((portal_patterns, "portal"))),
     path("", include("deliberations.urls")),
+    path("", include("territory_project.urls")),
+    path("api/v1/", include("territory_project.api")),
     path("api/v1/", include("deliberations.publication.api")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS},
          name="django.contrib.sitemaps.views.sitemap"),

@@ -96,7 +96,30 @@ def public_site(browser, transactional_db, live_server):
     }
     if extract is not None:
         pages["extract verification"] = f"/verifier/{extract.code}"
+    if "load_territorial_project" in get_commands() and "load_seed_records" in get_commands():
+        pages.update(_territorial_project_pages())
     return pages
+
+
+def _territorial_project_pages():
+    """Dashboard, an indicator with two measurements (chart + table) and the evaluation
+    calendar of the territorial project read from seed 003."""
+    import datetime
+
+    from territory_project.models import Measurement, Project
+
+    call_command("load_territorial_project", verbosity=0)
+    project = Project.objects.get()
+    indicator = project.indicators.get(code="dechets-par-habitant")
+    for year, value in ((2024, 742), (2025, 701)):
+        Measurement.objects.create(indicator=indicator, value=value, source="Rapport annuel",
+                                   measured_on=datetime.date(year, 6, 30))
+    base = project.get_absolute_url()
+    return {
+        "territorial project dashboard": base,
+        "territorial project indicator": indicator.get_absolute_url(),
+        "territorial project evaluations": f"{base}evaluations/",
+    }
 
 
 def _axe_violations(page):

@@ -1,0 +1,268 @@
+"""Public pages of the territorial project: the dashboard, drill-down to each action and its
+deliberations, indicators with their server-drawn charts, the evaluation calendar, the view by
+social function, and the CSV exports. Deliberations shown are always
+Deliberation.objects.published()."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+
+from django.db.models import Count, Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from deliberations.models import Deliberation
+from portal.charts import Guide, Point, format_number, line_chart
+from territory_project import selectors
+from territory_project.models import (
+    Action,
+    Indicator,
+    Measurement,
+    Project,
+    Stake,
+)
+
+
+def today() -> datetime.date:
+    """The date the evaluation calendar is read on (tests replace it)."""
+    return timezone.localdate()
+
+
+def _project(slug: str) -> Project:
+    return get_object_or_404(Project.objects.select_related("organisation"), slug=slug)
+
+
+def _adoption(project: Project) -> Deliberation | None:
+    if project.adopted_by_id is None:
+        return None
+    return (Deliberation.objects.published().select_related("session__body__organisation")
+            .filter(pk=project.adopted_by_id).first())
+
+
+@require_safe
+def project_list(request):
+    projects = Project.objects.select_related("organisation").annotate(
+        priority_count=Count("priorities", distinct=True))
+    return render(request, "territory_project/project_list.html", {"projects": projects})
+
+
+@require_safe
+def dashboard(request, slug):
+    project = _project(slug)
+    progress = selectors.project_progress(project)
+    calendar = selectors.evaluation_calendar(project, today=today())
+    return render(request, "territory_project/dashboard.html", {
+        "project": project,
+        "adoption": _adoption(project),
+        "progress": progress,
+        "next_evaluation": next((e for e in calendar if e.status != "done"), None),
+        "indicator_count": project.indicators.count(),
+    })
+
+
+@require_safe
+def priority_detail(request, slug, number):
+    project = _project(slug)
+    priority = get_object_or_404(project.priorities, number=number)
+    return render(request, "territory_project/priority_detail.html", {
+        "project": project,
+        "priority": priority,
+        "stakes": selectors.priority_tree(priority),
+        "priorities": project.priorities.order_by("number").only("pk", "number", "title",
+                                                                   "project_id"),
+    })
+
+
+@require_safe
+def action_detail(request, slug, pk):
+    project = _project(slug)
+    action = get_object_or_404(
+        Action.objects.select_related("objective__stake__priority")
+        .prefetch_related(selectors.published_deliberations_prefetch()),
+        objective__stake__priority__project=project, pk=pk,
+    )
+    return render(request, "territory_project/action_detail.html", {
+        "project": project,
+        "action": action,
+        "objective": action.objective,
+        "stake": action.objective.stake,
+        "priority": action.objective.stake.priority,
+    })
+
+
+@require_safe
+def indicator_list(request, slug):
+    project = _project(slug)
+    indicators = project.indicators.select_related("stake__priority").annotate(
+        measurement_count=Count("measurements"))
+    return render(request, "territory_project/indicator_list.html", {
+        "project": project, "indicators": indicators,
+    })
+
+
+def _indicator_chart(indicator: Indicator, measurements: list[Measurement]):
+    """The baseline (dated 1 January of its year: the document gives only the year) followed
+    by the measurements, as chart points; the target and the comparison as guides."""
+    points = []
+    if indicator.baseline_value is not None:
+        points.append(Point(
+            x=datetime.date(indicator.baseline_year, 1, 1).toordinal(),
+            y=float(indicator.baseline_value),
+            label=f"{indicator.baseline_year} (réf.)",
+        ))
+    for measurement in measurements:
+        points.append(Point(x=measurement.measured_on.toordinal(), y=float(measurement.value),
+                            label=measurement.measured_on.strftime("%m/%Y")))
+    points.sort(key=lambda p: p.x)
+    guides = []
+    if indicator.target_value is not None:
+        guides.append(Guide(float(indicator.target_value),
+                            f"Cible {indicator.target_year} : "
+                            f"{format_number(indicator.target_value)}", "target"))
+    if indicator.comparison_value is not None:
+        guides.append(Guide(float(indicator.comparison_value),
+                            f"{indicator.comparison_label} : "
+                            f"{format_number(indicator.comparison_value)}", "comparison"))
+    return points, guides
+
+
+def indicator_summary(indicator: Indicator, measurements: list[Measurement]) -> str:
+    """A sentence that says what the chart shows, for everyone (and for the SVG's desc)."""
+    unit = indicator.unit
+    parts = []
+    if indicator.baseline_value is not None:
+        parts.append(f"Valeur de référence {indicator.baseline_year} : "
+                     f"{format_number(indicator.baseline_value)} {unit}.")
+    if measurements:
+        last = measurements[-1]
+        parts.append(f"{len(measurements)} mesure{'s' if len(measurements) > 1 else ''} "
+                     f"enregistrée{'s' if len(measurements) > 1 else ''} ; la dernière, le "
+                     f"{last.measured_on:%d/%m/%Y}, vaut {format_number(last.value)} {unit}.")
+        reference = (indicator.baseline_value if indicator.baseline_value is not None
+                     else measurements[0].value if len(measurements) > 1 else None)
+        if reference is not None and last.value != reference:
+            went_up = last.value > reference
+            trend = "en hausse" if went_up else "en baisse"
+            if indicator.direction == Indicator.Direction.NONE:
+                parts.append(f"L'indicateur est {trend}.")
+            else:
+                better = went_up == (indicator.direction == Indicator.Direction.HIGHER)
+                parts.append(f"L'indicateur est {trend}, "
+                             f"{'dans le sens' if better else 'à l’inverse'} de l'objectif.")
+    else:
+        parts.append("Aucune mesure n'est encore enregistrée.")
+    if indicator.target_value is not None:
+        parts.append(f"Cible : {format_number(indicator.target_value)} {unit} en "
+                     f"{indicator.target_year}.")
+    if indicator.comparison_value is not None:
+        parts.append(f"Comparaison ({indicator.comparison_label}) : "
+                     f"{format_number(indicator.comparison_value)} {unit}.")
+    return " ".join(parts)
+
+
+@require_safe
+def indicator_detail(request, slug, code):
+    project = _project(slug)
+    indicator = get_object_or_404(project.indicators.select_related("stake__priority"),
+                                  code=code)
+    measurements = list(indicator.measurements.order_by("measured_on"))
+    points, guides = _indicator_chart(indicator, measurements)
+    summary = indicator_summary(indicator, measurements)
+    return render(request, "territory_project/indicator_detail.html", {
+        "project": project,
+        "indicator": indicator,
+        "measurements": measurements,
+        "summary": summary,
+        "chart": line_chart(points, title=f"{indicator.label} ({indicator.unit})",
+                            description=summary, guides=guides,
+                            chart_id=f"graphique-{indicator.code}"),
+    })
+
+
+@require_safe
+def evaluation_calendar(request, slug):
+    project = _project(slug)
+    entries = selectors.evaluation_calendar(project, today=today())
+    published = set(Deliberation.objects.published().filter(
+        pk__in=[e.evaluation.deliberation_id for e in entries
+                if e.evaluation and e.evaluation.deliberation_id]
+    ).values_list("pk", flat=True))
+    return render(request, "territory_project/evaluation_calendar.html", {
+        "project": project,
+        "entries": entries,
+        "published_ids": published,
+        "today": today(),
+    })
+
+
+@require_safe
+def social_functions(request, slug):
+    project = _project(slug)
+    functions = project.social_functions.order_by("number").prefetch_related(
+        "findings",
+        Prefetch("stakes", queryset=Stake.objects.select_related("priority")
+                 .order_by("priority__number", "position")),
+    )
+    return render(request, "territory_project/social_functions.html", {
+        "project": project, "functions": functions,
+    })
+
+
+def _csv_response(filename: str) -> tuple[HttpResponse, csv.writer]:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # spreadsheet programs read the UTF-8 accents with the BOM
+    return response, csv.writer(response)
+
+
+@require_safe
+def project_csv(request, slug):
+    """The project tree, one row per action, with the published deliberations that carry it
+    out (their addresses)."""
+    project = _project(slug)
+    response, writer = _csv_response(f"{project.slug}-actions.csv")
+    writer.writerow(["priorite_numero", "priorite", "enjeu_rang", "enjeu", "parce_que",
+                     "objectif_numero", "objectif", "action_rang", "action_id", "action",
+                     "deliberations"])
+    for priority in selectors.project_tree(project):
+        for stake in priority.stakes.all():
+            for objective in stake.objectives.all():
+                for action in objective.actions.all():
+                    writer.writerow([
+                        priority.number, priority.title, stake.position, stake.title,
+                        stake.rationale, objective.number, objective.title, action.position,
+                        action.pk, action.title,
+                        " ".join(request.build_absolute_uri(d.get_absolute_url())
+                                 for d in action.public_deliberations),
+                    ])
+    return response
+
+
+@require_safe
+def indicators_csv(request, slug):
+    """Indicators and measurements: one row for the baseline, one per measurement."""
+    project = _project(slug)
+    response, writer = _csv_response(f"{project.slug}-indicateurs.csv")
+    writer.writerow(["indicateur_code", "indicateur", "unite", "sens", "type", "date_ou_annee",
+                     "valeur", "source"])
+    for indicator in project.indicators.prefetch_related(
+            Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on"))):
+        if indicator.baseline_value is not None:
+            writer.writerow([indicator.code, indicator.label, indicator.unit,
+                             indicator.direction, "reference", indicator.baseline_year,
+                             indicator.baseline_value, indicator.source_sentence])
+        if indicator.target_value is not None:
+            writer.writerow([indicator.code, indicator.label, indicator.unit,
+                             indicator.direction, "cible", indicator.target_year,
+                             indicator.target_value, indicator.source_sentence])
+        for measurement in indicator.measurements.all():
+            writer.writerow([indicator.code, indicator.label, indicator.unit,
+                             indicator.direction, "mesure", measurement.measured_on.isoformat(),
+                             measurement.value, measurement.source])
+    return response
+
+
+

@@ -1,0 +1,155 @@
+"""Public pages of the territorial project on the real seeds."""
+
+import datetime
+import html
+import re
+from decimal import Decimal
+from xml.etree import ElementTree
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from deliberations.models import Deliberation
+from territory_project import selectors, views
+from territory_project.models import Action, ActionDeliberation, Evaluation, Measurement
+from tests.factories import DeliberationFactory, SessionFactory
+
+from .test_parsing import PRIORITY_TITLES
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _text(response) -> str:
+    return html.unescape(response.content.decode())
+
+
+def test_dashboard_shows_the_four_priorities_in_order(client, project):
+    page = _text(client.get(project.get_absolute_url()))
+    positions = [page.index(title) for title in PRIORITY_TITLES]
+    assert positions == sorted(positions)
+    assert "4 priorités, 30 enjeux, 83 objectifs, 220 actions" in page
+    assert project.adopted_by.get_absolute_url() in page
+
+
+def test_deliberation_page_links_back_to_the_project_and_its_actions(client, project):
+    deliberation = project.adopted_by
+    action = Action.objects.get(title="Lutter contre les fuites")
+    ActionDeliberation.objects.create(action=action, deliberation=deliberation)
+    page = _text(client.get(deliberation.get_absolute_url()))
+    assert f'href="{project.get_absolute_url()}"' in page
+    assert "Elle met en œuvre 1 action du projet de territoire" in page
+    assert f'href="{action.get_absolute_url()}">Lutter contre les fuites</a>' in page
+    assert "objectif 2 : Assurer une distribution efficace et à moindre coût" in page
+    # And the action's page lists the deliberation.
+    assert deliberation.get_absolute_url() in _text(client.get(action.get_absolute_url()))
+
+
+def test_linking_a_published_deliberation_moves_the_share(client, project):
+    url = project.get_absolute_url()
+    assert "(0 sur 220)" in _text(client.get(url))
+    action = Action.objects.filter(objective__stake__priority__number=2).first()
+    draft = DeliberationFactory(session=SessionFactory(body=project.adopted_by.session.body))
+    ActionDeliberation.objects.create(action=action, deliberation=draft)
+    assert "(0 sur 220)" in _text(client.get(url)), "a draft carries out nothing in public"
+
+    ActionDeliberation.objects.create(action=action, deliberation=project.adopted_by)
+    page = _text(client.get(url))
+    assert "(1 sur 220)" in page
+    assert re.search(r"<td class=\"num\">76</td>\s*<td class=\"num\">1 \(1,3\xa0%\)</td>",
+                     page)
+    progress = selectors.project_progress(project)
+    assert (progress.carried, progress.actions) == (1, 220)
+    assert [p.carried for p in progress.priorities] == [0, 1, 0, 0]
+
+
+def test_indicator_with_two_measurements_has_a_chart_and_a_table_with_the_same_numbers(
+        client, project):
+    indicator = project.indicators.get(code="dechets-par-habitant")
+    Measurement.objects.create(indicator=indicator, measured_on=datetime.date(2024, 6, 30),
+                               value=Decimal("742.5"), source="Rapport annuel déchets 2023")
+    Measurement.objects.create(indicator=indicator, measured_on=datetime.date(2025, 6, 30),
+                               value=Decimal("701"), source="Rapport annuel déchets 2024")
+    page = client.get(indicator.get_absolute_url()).content.decode()
+    svg = ElementTree.fromstring(re.search(r"<svg class=\"chart\".*?</svg>", page, re.S)[0])
+    chart_values = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "chart__value"]
+    assert chart_values == ["770", "742,5", "701"]
+    assert svg.get("role") == "img" and svg.find(f"{SVG}title") is not None
+    assert "(moyenne nationale) : 500 kg" in svg.find(f"{SVG}desc").text
+    table = re.search(r"<table class=\"indicator-values\">.*?</table>", page, re.S)[0]
+    table_values = re.findall(r"<td class=\"num\">([^<]+)</td>", table)
+    assert table_values == chart_values
+    summary = html.unescape(re.search(r'id="resume-indicateur">([^<]+)<', page)[1])
+    assert "2 mesures enregistrées ; la dernière, le 30/06/2025, vaut 701" in summary
+    assert "en baisse, dans le sens de l'objectif" in summary
+
+
+def test_2024_evaluation_is_overdue_when_none_is_recorded(client, project, monkeypatch):
+    entries = selectors.evaluation_calendar(project, today=datetime.date(2025, 2, 1))
+    assert [(e.due_on.year, e.status) for e in entries] == [
+        (2024, "overdue"), (2026, "due"), (2028, "due"), (2030, "due"), (2032, "due")]
+    monkeypatch.setattr(views, "today", lambda: datetime.date(2025, 2, 1))
+    page = _text(client.get(f"{project.get_absolute_url()}evaluations/"))
+    assert re.search(r"6 décembre 2024</th>\s*<td><span class=\"badge badge--overdue\">"
+                     r"en retard", page)
+
+    Evaluation.objects.create(project=project, due_on=datetime.date(2024, 12, 6),
+                              presented_on=datetime.date(2025, 1, 28), summary="Bilan")
+    entries = selectors.evaluation_calendar(project, today=datetime.date(2025, 2, 1))
+    assert entries[0].status == "done"
+    page = _text(client.get(f"{project.get_absolute_url()}evaluations/"))
+    assert "le 28 janvier 2025" in page
+
+
+def test_social_functions_page(client, project):
+    page = _text(client.get(f"{project.get_absolute_url()}fonctions-sociales/"))
+    assert "Les 7 fonctions sociales" in page
+    assert "Lutter contre l'illettrisme et l'illectronisme." in page
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_pages_api_and_csv_run_a_constant_number_of_queries(client, project):
+    base = project.get_absolute_url()
+    urls = [base, f"{base}priorites/2/", f"{base}indicateurs/",
+            f"{base}indicateurs/dechets-par-habitant/", f"{base}evaluations/",
+            f"{base}fonctions-sociales/", f"{base}actions.csv", f"{base}indicateurs.csv",
+            f"/api/v1/projects/{project.slug}/", "/api/v1/indicators/",
+            project.adopted_by.get_absolute_url()]
+    action = Action.objects.filter(objective__stake__priority__number=2).first()
+    ActionDeliberation.objects.create(action=action, deliberation=project.adopted_by)
+    indicator = project.indicators.get(code="dechets-par-habitant")
+    Measurement.objects.create(indicator=indicator, measured_on=datetime.date(2024, 1, 1),
+                               value=700, source="s")
+    first = {url: _queries(client, url) for url in urls}
+
+    session = SessionFactory(body=project.adopted_by.session.body,
+                             date=datetime.date(2023, 1, 10))
+    for index, action in enumerate(Action.objects.filter(
+            objective__stake__priority__number=2)[:50]):
+        deliberation = DeliberationFactory(published=True, session=session)
+        ActionDeliberation.objects.create(action=action, deliberation=deliberation)
+        ActionDeliberation.objects.get_or_create(action=action, deliberation=project.adopted_by)
+        Measurement.objects.create(indicator=indicator, value=600 + index, source="s",
+                                   measured_on=datetime.date(2024, 2, 1)
+                                   + datetime.timedelta(days=index))
+    assert Deliberation.objects.published().count() >= 50
+    assert {url: _queries(client, url) for url in urls} == first
+
+
+def test_site_search_finds_the_project_actions(client, project):
+    response = client.get("/recherche/", {"q": "fuites"})
+    [group] = [g for g in response.context["groups"] if g.kind.key == "territory_project"]
+    assert group.kind.label == "Projet de territoire"
+    assert group.total == 1
+    [hit] = group.hits
+    action = Action.objects.get(title="Lutter contre les fuites")
+    assert (hit.title, hit.url) == ("Action : Lutter contre les fuites",
+                                    action.get_absolute_url())
+    response = client.get("/recherche/", {"q": "logements indignes"})
+    [group] = [g for g in response.context["groups"] if g.kind.key == "territory_project"]
+    assert group.hits[0].title == ("Enjeu : Assurer un logement digne aux habitants de "
+                                   "l'Agglomération")
