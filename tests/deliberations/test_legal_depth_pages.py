@@ -7,6 +7,7 @@ statutes count members represented in the quorum (L5711-1; CE 18 Oct 2018 n° 42
 """
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -73,6 +74,18 @@ def admin_client(client):
 
     client.force_login(User.objects.create_superuser("admin", "admin@example.org", "x"))
     return client
+
+
+def empty_inlines(admin_client, deliberation):
+    """Management forms of every inline of the deliberation page, empty: read from the page,
+    so that inlines other apps add to it (territory_project) are included."""
+    url = reverse("admin:deliberations_deliberation_change", args=[deliberation.pk])
+    prefixes = re.findall(r'name="([\w-]+)-TOTAL_FORMS"', admin_client.get(url).content.decode())
+    data = {}
+    for prefix in prefixes:
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
+                     f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"})
+    return data
 
 
 def with_replaces(data, index, titular):
@@ -411,10 +424,7 @@ def test_admin_requires_the_secret_ballot_a_third_asked_for(admin_client, counci
         "vote_kind": "ordinary", "roll_call_requests": "1", "secret_ballot_requests": "1",
         "votes_for": "2", "votes_against": "1", "subject_to_transmission": "on",
     }
-    for prefix in ("annexes", "appointments", "member_votes", "notifications",
-                   "status_changes"):
-        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
-                     f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"})
+    data.update(empty_inlines(admin_client, deliberation))
 
     response = admin_client.post(
         reverse("admin:deliberations_deliberation_change", args=[deliberation.pk]), data)
@@ -496,10 +506,7 @@ def test_videoconference_refuses_a_secret_ballot_and_the_bureau(admin_client, co
         "vote_kind": "ordinary", "votes_for": "2", "votes_against": "1",
         "subject_to_transmission": "on",
     }
-    for prefix in ("annexes", "appointments", "member_votes", "notifications",
-                   "status_changes"):
-        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
-                     f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"})
+    data.update(empty_inlines(admin_client, deliberation))
     response = admin_client.post(
         reverse("admin:deliberations_deliberation_change", args=[deliberation.pk]), data)
     assert response.status_code == 200
