@@ -13,18 +13,25 @@ from deliberations.extracts.admin import (
     issue_certified_extracts,
 )
 from deliberations.forms import (
+    AppointmentAdminForm,
+    AppointmentVoteFormSet,
     AttendanceFormSet,
     DeliberationAdminForm,
+    MemberVoteFormSet,
     ProxyFormSet,
     SessionAdminForm,
 )
 from deliberations.minutes.admin import import_attendance_view
 from deliberations.models import (
     Annex,
+    Appointment,
+    AppointmentVote,
     Attendance,
     Deliberation,
     DeliberationStatusChange,
     IssuedExtract,
+    MemberVote,
+    Notification,
     Proxy,
     Session,
     WrittenProxy,
@@ -43,7 +50,7 @@ class AttendanceInline(OrganisationScopeMixin, admin.TabularInline):
     formset = AttendanceFormSet
     extra = 0
     autocomplete_fields = ["member", "replaces"]
-    fields = ["member", "status", "from_item", "until_item", "replaces", "note"]
+    fields = ["member", "status", "from_item", "until_item", "replaces", "remote", "note"]
     verbose_name_plural = "Présences (par question)"
 
 
@@ -91,18 +98,19 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     list_filter = ["body__organisation", "body", "status"]
     date_hierarchy = "date"
     search_fields = ["place", "body__name"]
-    list_select_related = ["body", "body__organisation"]
-    autocomplete_fields = ["president", "secretary"]
+    list_select_related = ["body", "body__organisation", "body__settings"]
+    autocomplete_fields = ["president", "secretary", "other_secretaries"]
     raw_id_fields = ["first_convocation"]
     readonly_fields = ["quorum_table", "convocation_check"]
     inlines = [AttendanceInline, ProxyInline, DeliberationInline]
     actions = [export_session_extracts]
     fieldsets = [
         (None, {"fields": ["body", "status", ("date", "starts_at"), "place"]}),
-        ("Convocation", {"fields": [("convened_on", "urgent"), "convocation_posted_at",
+        ("Convocation", {"fields": [("convened_on", "urgent"), "urgency_ruling", "videoconference",
+                                    "convocation_posted_at",
                                     "convocation_check", "first_convocation"]}),
         ("Bureau de séance", {"fields": ["president", "president_capacity", "secretary",
-                                         "agenda_item_count"]}),
+                                         "other_secretaries", "agenda_item_count"]}),
         ("Quorum et votes par question", {"fields": ["quorum_table"]}),
     ]
 
@@ -110,18 +118,27 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     def convocation_check(self, session):
         if session is None or session.convened_on is None or session.date is None:
             return "—"
+        # The body's statutes may set another delay than L2121-12 (BodySettings).
+        clear_days, source = selectors.convocation_clear_days(session.body)
         timely = rules.convocation_is_timely(
             convened_on=session.convened_on, session_on=session.date, urgent=session.urgent,
-            clear_days=settings.CONVOCATION_CLEAR_DAYS,
+            clear_days=clear_days, clear_days_urgent=settings.CONVOCATION_CLEAR_DAYS_URGENT,
+        )
+        urgency = rules.urgency_problems(
+            convened_on=session.convened_on, session_on=session.date, urgent=session.urgent,
+            ruling=session.urgency_ruling, clear_days=clear_days,
             clear_days_urgent=settings.CONVOCATION_CLEAR_DAYS_URGENT,
         )
+        if timely and urgency:
+            return " ".join(urgency)
         if timely:
-            return "Respecté"
+            return f"Respecté ({source})"
         latest = rules.latest_convocation_date(
-            session.date, urgent=session.urgent, clear_days=settings.CONVOCATION_CLEAR_DAYS,
+            session.date, urgent=session.urgent, clear_days=clear_days,
             clear_days_urgent=settings.CONVOCATION_CLEAR_DAYS_URGENT,
         )
-        return f"Non respecté : convocation à envoyer au plus tard le {latest:%d/%m/%Y}"
+        return (f"Non respecté : convocation à envoyer au plus tard le {latest:%d/%m/%Y} "
+                f"({source})")
 
     @admin.display(description="Présents, représentés et quorum par question")
     def quorum_table(self, session):
@@ -203,6 +220,57 @@ class AnnexInline(admin.TabularInline):
         return not self._locked(obj) and super().has_delete_permission(request, obj)
 
 
+class NotificationInline(admin.TabularInline):
+    """Addressees of an individual decision and the date each was notified (L2131-1)."""
+
+    model = Notification
+    extra = 0
+    fields = ["addressee", "notified_on"]
+
+
+class MemberVoteInline(OrganisationScopeMixin, admin.TabularInline):
+    """Votes per member in a public roll call (L2121-21), read by the procès-verbal."""
+
+    model = MemberVote
+    formset = MemberVoteFormSet
+    extra = 0
+    autocomplete_fields = ["member", "for_member"]
+    fields = ["member", "for_member", "choice"]
+
+
+class AppointmentInline(admin.TabularInline):
+    """Elections of persons decided by the deliberation (L2121-21); the votes per round are
+    entered on each appointment's own page."""
+
+    model = Appointment
+    form = AppointmentAdminForm
+    extra = 0
+    fields = ["position", "office", "executive_election", "secret_ballot_waived",
+              "single_candidate"]
+    autocomplete_fields = ["single_candidate"]
+    show_change_link = True
+
+
+class AppointmentVoteInline(OrganisationScopeMixin, admin.TabularInline):
+    model = AppointmentVote
+    formset = AppointmentVoteFormSet
+    extra = 0
+    autocomplete_fields = ["candidate"]
+    fields = ["round", "candidate", "votes"]
+
+
+@admin.register(Appointment)
+class AppointmentAdmin(OrganisationScopedAdmin):
+    """An appointment and its results per candidate per round (L2121-21)."""
+
+    form = AppointmentAdminForm
+    list_display = ["office", "deliberation"]
+    list_select_related = ["deliberation"]
+    search_fields = ["office", "deliberation__title"]
+    autocomplete_fields = ["deliberation", "single_candidate"]
+    inlines = [AppointmentVoteInline]
+
+
 class StatusChangeInline(admin.TabularInline):
     model = DeliberationStatusChange
     extra = 0
@@ -229,20 +297,24 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
                            "withdrawn_members"]
     readonly_fields = ["status", "executory", "appeal_deadline", "prefect_review_deadline"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [AnnexInline, StatusChangeInline]
+    inlines = [AnnexInline, AppointmentInline, MemberVoteInline, NotificationInline,
+               StatusChangeInline]
     actions = ["mark_adopted", "mark_transmitted", "publish", issue_certified_extracts]
     fieldsets = [
         (None, {"fields": ["session", ("item_number", "act_number"), "slug", "status"]}),
         ("Texte", {"fields": ["theme", "title", "rapporteur", "report", "president_request",
                               "vote_wording", "decision", "appeal_clause"]}),
         ("Classement @ctes et budget", {"fields": [("nature", "matter_code"),
-                                                   ("budget_year", "budget_name")]}),
-        ("Vote", {"fields": ["ballot", ("votes_for", "votes_against", "abstentions",
-                                        "blank_or_null"), "president_voted_for",
+                                                   ("budget_year", "budget_name"),
+                                                   "is_initial_budget"]}),
+        ("Vote", {"fields": [("roll_call_requests", "secret_ballot_requests"), "ballot",
+                             "vote_kind", ("votes_for", "votes_against", "abstentions",
+                                                     "blank_or_null"),
+                             ("president_voted_for", "president_abstained"),
                              "non_voting_members", "withdrawn_members", "is_carried_over",
                              "result"]}),
         ("Transmission et publication", {"fields": [
-            "subject_to_transmission", "prefecture_act_id",
+            "subject_to_transmission", "is_individual", "prefecture_act_id",
             ("transmitted_on", "received_on", "published_on"), "executory",
             ("appeal_deadline", "prefect_review_deadline"),
             ("signatory", "signatory_capacity"),

@@ -5,7 +5,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from deliberations import rules, selectors
-from deliberations.models import ATTENDANCE_LOCKED, Attendance, Deliberation, Session
+from deliberations.models import (
+    ATTENDANCE_LOCKED,
+    Appointment,
+    Attendance,
+    Deliberation,
+    Session,
+)
 
 
 def _checked_items(presences, proxies, item_count):
@@ -17,7 +23,8 @@ def _checked_items(presences, proxies, item_count):
 
 
 def first_proxy_problems(*, presences, proxies, session_date, item_count, names,
-                         in_office_members=None):
+                         in_office_members=None, substitutes=None,
+                         body_rules=rules.CGCT_RULES):
     """The first problem of each proxy (keyed by its position in `proxies`), checked at every
     item where attendance changes (rules.breakpoints): figures are constant in between.
 
@@ -29,6 +36,8 @@ def first_proxy_problems(*, presences, proxies, session_date, item_count, names,
             item=item, presences=presences, proxies=proxies, session_date=session_date,
             names=names,
             in_office_members=in_office_members,
+            substitutes=substitutes,
+            body_rules=body_rules,
         ):
             for index, proxy in enumerate(proxies):
                 if (proxy.giver, proxy.holder) == (problem.giver, problem.holder):
@@ -36,14 +45,17 @@ def first_proxy_problems(*, presences, proxies, session_date, item_count, names,
     return found
 
 
-def first_presence_problems(*, presences, item_count, names, in_office_members):
+def first_presence_problems(*, presences, item_count, names, in_office_members,
+                            substitutes=None, body_rules=rules.CGCT_RULES):
     """The first problem of each member marked present (keyed by member): not in office, or a
-    suppléant whose titular member is present (L2121-17, L5211-6), at every item where
-    attendance changes."""
+    suppléant whose titular member is present, who is not that member's designated suppléant
+    or who sits in a body admitting none (L2121-17, L5211-6), at every item where attendance
+    changes."""
     found: dict = {}
     for item in _checked_items(presences, (), item_count):
         for problem in rules.presence_problems(
             item=item, presences=presences, in_office_members=in_office_members, names=names,
+            substitutes=substitutes, body_rules=body_rules,
         ):
             found.setdefault(problem.member, problem.message)
     return found
@@ -55,6 +67,14 @@ def _session_in_office(session):
     if session.date is None or session.body_id is None:
         return None
     return selectors.in_office_member_ids(session.body_id, session.date) or None
+
+
+def _session_substitutes(session):
+    """(designated suppléants, the body's rules) for the checks of L5211-6 and the statutes."""
+    if session.date is None or session.body_id is None:
+        return None, rules.CGCT_RULES
+    return (selectors.designated_substitutes(session.body_id, session.date),
+            selectors.body_rules_for(session.body_id))
 
 
 def _attendance_presences(attendance_formset):
@@ -129,9 +149,10 @@ class AttendanceFormSet(SessionRelatedFormSet):
         if in_office is None:
             return
         presences, names, forms_by_member = _attendance_presences(self)
+        substitutes, body_rules = _session_substitutes(self.instance)
         problems = first_presence_problems(
             presences=presences, item_count=self.instance.agenda_item_count, names=names,
-            in_office_members=in_office,
+            in_office_members=in_office, substitutes=substitutes, body_rules=body_rules,
         )
         for member, message in problems.items():
             forms_by_member[member].add_error(None, message)
@@ -178,10 +199,12 @@ class ProxyFormSet(SessionRelatedFormSet):
         session = self.instance
         if session.date is None:
             return
+        substitutes, body_rules = _session_substitutes(session)
         problems = first_proxy_problems(
             presences=presences, proxies=proxies, session_date=session.date,
             item_count=session.agenda_item_count, names=names,
-            in_office_members=_session_in_office(session),
+            in_office_members=_session_in_office(session), substitutes=substitutes,
+            body_rules=body_rules,
         )
         for index, message in sorted(problems.items()):
             proxy_forms[index].add_error(None, message)
@@ -227,13 +250,20 @@ class SessionAdminForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        body = data.get("body")
+        if data.get("videoconference") and body is not None:
+            for message in rules.videoconference_problems(
+                bureau=body.kind == body.Kind.BUREAU, ballot="main_levee",
+            ):
+                self.add_error("videoconference", message)
         first = data.get("first_convocation")
         if first is not None and data.get("body") and data.get("date"):
             for message in rules.second_convocation_problems(
                 first_session_on=first.date,
-                first_quorum_failed=first.status == Session.Status.CANCELLED,
+                first_quorum_failed=selectors.quorum_failed(first),
                 same_body=first.body_id == data["body"].pk,
                 second_session_on=data["date"],
+                convened_on=data.get("convened_on"),
             ):
                 self.add_error("first_convocation", message)
         return data
@@ -248,8 +278,53 @@ class DeliberationAdminForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         self._check_vote(data)
+        self._check_ballot_requests(data)
+        self._check_videoconference(data)
         self._check_dates(data)
         return data
+
+    def _check_videoconference(self, data):
+        """L5211-11-1: in a session held by videoconference, public votes only, an item whose
+        secret ballot is asked for is postponed, and some items are excluded."""
+        session = data.get("session")
+        if session is None or not session.videoconference:
+            return
+        present = None
+        if session.pk and data.get("secret_ballot_requests"):
+            ranges = self._item_ranges(data, session)
+            present = min((r.figures.present for r in ranges), default=None)
+        executive = bool(self.instance.pk) and self.instance.appointments.filter(
+            executive_election=True).exists()
+        for message in rules.videoconference_problems(
+            bureau=session.body.kind == session.body.Kind.BUREAU,
+            ballot=data.get("ballot") or Deliberation.Ballot.SHOW_OF_HANDS,
+            secret_requests=data.get("secret_ballot_requests"), present=present,
+            executive_election=executive,
+            initial_budget=bool(data.get("is_initial_budget")),
+            # @ctes 5.3 "Désignation de représentants": the appointments of L2121-33.
+            external_appointment=data.get("matter_code") == "5.3",
+        ):
+            self.add_error(None, message)
+
+    def _check_ballot_requests(self, data):
+        """L2121-21: roll call at the request of a quarter of the members present, secret
+        ballot at the request of a third (it prevails); checked against the members present
+        on the item (selectors, rules.required_ballot)."""
+        session = data.get("session")
+        if session is None or session.pk is None:
+            return
+        if data.get("roll_call_requests") is None and data.get("secret_ballot_requests") is None:
+            return
+        ranges = self._item_ranges(data, session)
+        if not ranges:
+            return
+        for message in rules.ballot_request_problems(
+            ballot=data.get("ballot") or Deliberation.Ballot.SHOW_OF_HANDS,
+            present=min(r.figures.present for r in ranges),
+            roll_call_requests=data.get("roll_call_requests"),
+            secret_requests=data.get("secret_ballot_requests"),
+        ):
+            self.add_error("ballot", message)
 
     def _check_vote(self, data):
         votes_for, votes_against = data.get("votes_for"), data.get("votes_against")
@@ -257,13 +332,18 @@ class DeliberationAdminForm(forms.ModelForm):
             return
         if votes_for is None or votes_against is None:
             raise ValidationError("Indiquez à la fois le nombre de voix pour et contre.")
+        session = data.get("session")
+        ranges = self._item_ranges(data, session) if session is not None and session.pk else []
         try:
-            outcome = rules.vote_result(
+            outcome = selectors.vote_outcome_of(
+                vote_kind=data.get("vote_kind") or Deliberation.VoteKind.ORDINARY,
                 votes_for=votes_for, votes_against=votes_against,
                 abstentions=data.get("abstentions") or 0,
                 blank_or_null=data.get("blank_or_null") or 0,
                 ballot=data.get("ballot") or Deliberation.Ballot.SHOW_OF_HANDS,
                 president_voted_for=data.get("president_voted_for"),
+                president_abstained=bool(data.get("president_abstained")),
+                ranges=ranges,
             )
         except ValueError as error:
             raise ValidationError(str(error)) from error
@@ -277,20 +357,19 @@ class DeliberationAdminForm(forms.ModelForm):
                 f"Le résultat saisi (« {label} ») ne correspond pas au décompte : "
                 f"{outcome.explanation}",
             )
-        session = data.get("session")
-        if session is not None and session.pk:
-            self._check_vote_total(data, session)
+        if ranges:
+            self._check_vote_total(data, ranges)
 
-    def _check_vote_total(self, data, session):
+    def _item_ranges(self, data, session):
         item = data.get("item_number")
         table = selectors.session_quorum_table(session)
-        ranges = [
+        return [
             r for r in table
             if item is None or (r.first_item <= item and (r.last_item is None
                                                            or item <= r.last_item))
         ]
-        if not ranges:
-            return
+
+    def _check_vote_total(self, data, ranges):
         available = min(r.figures.votes_available for r in ranges)
         non_voting = len(data.get("non_voting_members") or [])
         for message in rules.check_vote_counts(
@@ -313,3 +392,64 @@ class DeliberationAdminForm(forms.ModelForm):
                 label = Deliberation._meta.get_field(field).verbose_name
                 self.add_error(field, f"La date « {label} » ne peut précéder la séance du "
                                f"{session.date:%d/%m/%Y}.")
+
+
+class MemberVoteFormSet(forms.BaseInlineFormSet):
+    """Votes per member (public roll call, L2121-21): never in a secret ballot, and their
+    tally equals the counts of the deliberation (rules.member_vote_problems)."""
+
+    def clean(self):
+        super().clean()
+        choices = [
+            form.cleaned_data["choice"] for form in self.forms
+            if form.is_valid() and form.cleaned_data.get("choice")
+            and not form.cleaned_data.get("DELETE")
+        ]
+        deliberation = self.instance
+        for message in rules.member_vote_problems(
+            choices=choices, ballot=deliberation.ballot, votes_for=deliberation.votes_for,
+            votes_against=deliberation.votes_against, abstentions=deliberation.abstentions,
+        ):
+            raise ValidationError(message)
+
+
+class AppointmentAdminForm(forms.ModelForm):
+    class Meta:
+        model = Appointment
+        fields = ["deliberation", "position", "office", "executive_election",
+                  "secret_ballot_waived", "single_candidate"]
+
+    def clean(self):
+        data = super().clean()
+        for message in rules.appointment_ballot_problems(
+            secret_ballot_waived=bool(data.get("secret_ballot_waived")),
+            executive_election=bool(data.get("executive_election")),
+        ):
+            self.add_error("secret_ballot_waived", message)
+        return data
+
+
+class AppointmentVoteFormSet(forms.BaseInlineFormSet):
+    """The rounds entered must make a lawful election (rules.appointment_result, L2121-21):
+    at most three rounds, none after someone was elected, the oldest on a tie at round 3."""
+
+    def clean(self):
+        super().clean()
+        rows = [form.cleaned_data for form in self.forms
+                if form.is_valid() and form.cleaned_data.get("candidate")
+                and not form.cleaned_data.get("DELETE")]
+        rounds = sorted({row["round"] for row in rows})
+        if rounds and rounds != list(range(1, len(rounds) + 1)):
+            raise ValidationError("Les tours de scrutin se suivent à partir du premier.")
+        by_round = [{row["candidate"].pk: row["votes"] for row in rows if row["round"] == n}
+                    for n in rounds]
+        members = {row["candidate"].pk: row["candidate"] for row in rows}
+        single = self.instance.single_candidate
+        try:
+            rules.appointment_result(
+                rounds=by_round, born_on={pk: m.born_on for pk, m in members.items()},
+                single_candidate=single.pk if single else None,
+                names={pk: m.full_name for pk, m in members.items()},
+            )
+        except ValueError as error:
+            raise ValidationError(str(error)) from error
