@@ -1,6 +1,7 @@
 from django.urls import path
 
 from deliberations import views
+from deliberations.documents import views as document_views
 from deliberations.publication.feeds import DeliberationFeed
 
 app_name = "deliberations"
@@ -17,4 +18,7 @@ urlpatterns = [
     path("seances/", views.session_list, name="session_list"),
     path("seances/calendrier.ics", views.session_calendar, name="session_calendar"),
     path("seances/<int:pk>/", views.session_detail, name="session_detail"),
+    path("seances/<int:pk>/liste-des-deliberations.pdf", document_views.deliberation_list_pdf,
+         name="deliberation_list_pdf"),
+    path("seances/<int:pk>/proces-verbal.pdf", document_views.minutes_pdf, name="minutes_pdf"),
 ]

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from deliberations import selectors
+from deliberations.documents.selectors import session_documents
 from deliberations.models import Attendance, Deliberation, Session
 from deliberations.publication import opendata
 from deliberations.publication.feeds import sessions_icalendar
@@ -118,6 +119,7 @@ def session_detail(request, pk):
             "giver__last_name", "giver__first_name"
         ),
         "quorum_table": selectors.session_quorum_table(session),
+        **session_documents(session),
     })
 
 
