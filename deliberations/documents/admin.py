@@ -1,0 +1,240 @@
+"""Admin screens of the session documents, additive to the existing admin: the clerk opens
+a procès-verbal for a held session, writes the substance of the discussions per item, records
+its adoption at a later session and its signature (which publishes the PDF); publishes the
+list of deliberations examined; generates the registre of a body and a year. Every write goes
+through documents/services.py; French errors come from there."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.html import format_html
+
+from deliberations import rules
+from deliberations.documents import services
+from deliberations.models import DeliberationList, Minutes, MinutesItem, Registre, Session
+from portal.admin import scope_queryset, user_organisation_ids
+from portal.models import Body
+
+
+class ScopedDocumentAdmin(admin.ModelAdmin):
+    """Lists and choices limited to the organisations of the staff account."""
+
+    organisation_path = "session__body__organisation"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        ids = user_organisation_ids(request)
+        if ids is None:
+            return queryset
+        return queryset.filter(**{f"{self.organisation_path}__in": ids})
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        kwargs.setdefault("queryset", scope_queryset(
+            request, db_field.remote_field.model._default_manager.all()))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def _apply(self, request, function, **kwargs):
+        try:
+            return function(by=request.user, **kwargs)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return None
+
+
+class MinutesItemInline(admin.StackedInline):
+    model = MinutesItem
+    fields = ["deliberation", "ballot_request", "discussion"]
+    readonly_fields = ["deliberation"]
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        # Read-only once adopted (L2121-15: the text is the one the body adopted).
+        editable = obj is None or obj.status == Minutes.Status.DRAFT
+        return editable and super().has_change_permission(request, obj)
+
+
+class MinutesForm(forms.ModelForm):
+    approve_at = forms.ModelChoiceField(
+        queryset=Session.objects.none(), required=False, label="arrêté lors de la séance",
+        help_text="Séance postérieure de la même assemblée, au commencement de laquelle le "
+        "procès-verbal a été arrêté (L2121-15).",
+    )
+    sign_on = forms.DateField(
+        required=False, label="signé par le président et le secrétaire le",
+        help_text="Renseigner publie le procès-verbal (PDF/A) : il ne pourra plus être "
+        "modifié.", widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = Minutes
+        fields = ["session", "opening"]
+
+
+@admin.register(Minutes)
+class MinutesAdmin(ScopedDocumentAdmin):
+    form = MinutesForm
+    inlines = [MinutesItemInline]
+    list_display = ["session", "status", "approved_at", "published_on", "publication_due"]
+    list_filter = ["status"]
+    list_select_related = ["session__body", "approved_at__body"]
+
+    @admin.display(description="publication due au plus tard le")
+    def publication_due(self, obj):
+        if obj.approved_at is None:
+            return "—"
+        due = rules.minutes_publication_deadline(obj.approved_at.date)
+        if obj.published_on is None and timezone.localdate() > due:
+            return format_html('<strong class="errornote">{} (en retard)</strong>',
+                               f"{due:%d/%m/%Y}")
+        return f"{due:%d/%m/%Y}"
+
+    def get_inlines(self, request, obj):
+        # The items are created with the draft, from the deliberations examined.
+        return [] if obj is None else self.inlines
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["session"]
+        fields = ["session", "status", "opening", "approved_at", "signed_on", "published_on",
+                  "file", "sha256"]
+        if obj.status == Minutes.Status.DRAFT:
+            fields.append("approve_at")
+        elif obj.status == Minutes.Status.APPROVED:
+            fields.append("sign_on")
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        readonly = ["session", "status", "approved_at", "signed_on", "published_on", "file",
+                    "sha256"]
+        if obj.status != Minutes.Status.DRAFT:
+            readonly.append("opening")
+        return readonly
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None and "approve_at" in form.base_fields:
+            form.base_fields["approve_at"].queryset = Session.objects.filter(
+                body=obj.session.body, date__gt=obj.session.date, status=Session.Status.HELD)
+        if obj is None and "session" in form.base_fields:
+            form.base_fields["session"].queryset = scope_queryset(
+                request, Session.objects.filter(status=Session.Status.HELD, minutes__isnull=True))
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            minutes = self._apply(request, services.minutes_draft, session=obj.session)
+            if minutes is not None:
+                obj.pk = minutes.pk
+            return
+        if obj.status == Minutes.Status.DRAFT:
+            services.minutes_check_editable(Minutes.objects.get(pk=obj.pk))
+            obj.save(update_fields=["opening", "updated_at"])
+
+    def save_related(self, request, form, formsets, change):
+        if form.instance.pk is None:
+            return
+        minutes = Minutes.objects.get(pk=form.instance.pk)
+        if minutes.status == Minutes.Status.DRAFT:
+            super().save_related(request, form, formsets, change)
+        else:
+            # Adopted text: nothing of the items is saved (the change message reads these).
+            for formset in formsets:
+                formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        if form.cleaned_data.get("approve_at"):
+            self._apply(request, services.minutes_approve, minutes=minutes,
+                        at_session=form.cleaned_data["approve_at"])
+        elif form.cleaned_data.get("sign_on"):
+            self._apply(request, services.minutes_publish, minutes=minutes,
+                        signed_on=form.cleaned_data["sign_on"])
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is None or obj.status == Minutes.Status.DRAFT
+
+
+@admin.register(DeliberationList)
+class DeliberationListAdmin(ScopedDocumentAdmin):
+    list_display = ["session", "published_on", "deadline"]
+    list_select_related = ["session__body"]
+
+    @admin.display(description="délai (L2121-25)")
+    def deadline(self, obj):
+        due = rules.deliberation_list_deadline(obj.session.date)
+        late = " — publiée en retard" if obj.published_on > due else ""
+        return f"{due:%d/%m/%Y}{late}"
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["session"]
+        return ["session", "published_on", "entries", "file", "sha256", "created_by"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else self.get_fields(request, obj)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is None and "session" in form.base_fields:
+            form.base_fields["session"].queryset = scope_queryset(request, Session.objects.filter(
+                status=Session.Status.HELD, deliberation_list__isnull=True))
+            form.base_fields["session"].help_text = (
+                "La liste est générée à partir des délibérations de la séance et publiée "
+                "aujourd'hui (PDF/A et page publique de la séance).")
+        return form
+
+    def save_model(self, request, obj, form, change):
+        document = self._apply(request, services.deliberation_list_publish, session=obj.session)
+        if document is not None:
+            obj.pk = document.pk
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class RegistreForm(forms.ModelForm):
+    class Meta:
+        model = Registre
+        fields = ["body", "year"]
+
+
+@admin.register(Registre)
+class RegistreAdmin(ScopedDocumentAdmin):
+    form = RegistreForm
+    organisation_path = "body__organisation"
+    list_display = ["body", "year", "version", "act_count", "page_count", "generated_at",
+                    "sha256"]
+    list_filter = ["year"]
+    list_select_related = ["body"]
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["body", "year"]
+        return ["body", "year", "version", "act_count", "page_count", "file", "sha256",
+                "content_fingerprint", "generated_at", "generated_by"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else self.get_fields(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        body = Body.objects.get(pk=obj.body_id)
+        result = self._apply(request, services.registre_generate, body=body, year=obj.year)
+        if result is not None:
+            registre, generated = result
+            obj.pk = registre.pk
+            if not generated:
+                self.message_user(request, "Aucun acte n'a changé : la dernière version du "
+                                  "registre reste valable.", messages.INFO)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
