@@ -142,9 +142,9 @@ def deliberation_csv(request):
 @require_safe
 def session_calendar(request):
     """iCalendar (RFC 5545) feed of public sessions."""
-    sessions = Session.objects.public().select_related("body__organisation").order_by(
-        "date", "starts_at"
-    ).prefetch_related(
+    sessions = Session.objects.public().select_related(
+        "body__organisation", "deliberation_list", "minutes",
+    ).order_by("date", "starts_at").prefetch_related(
         Prefetch("deliberations", queryset=Deliberation.objects.published().order_by(
             "item_number", "pk"), to_attr="public_deliberations")
     )

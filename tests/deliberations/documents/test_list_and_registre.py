@@ -137,3 +137,9 @@ def test_seed_bureau_registre_2022(bureau):
     assert list(Registre.objects.filter(body=bureau, year=2022).values_list(
         "version", flat=True)) == [2, 1]
     assert read(Registre.objects.get(pk=registre.pk).file) == content
+
+
+def test_icalendar_feed_carries_the_published_list(conseil_session, client):
+    services.deliberation_list_publish(session=conseil_session, today=datetime.date(2022, 12, 9))
+    body = client.get("/seances/calendrier.ics").content.decode().replace("\r\n ", "")
+    assert "Liste des délibérations examinées publiée le 09/12/2022" in body
