@@ -673,6 +673,10 @@ class IssuedExtract(models.Model):
 # The session documents (procès-verbal, list of deliberations, registre) live in their own
 # module; importing them here makes them models of this app.
 from deliberations.documents.models import (  # noqa: E402, F401
+    AgendaItem,
+    Convocation,
+    ConvocationAddress,
+    ConvocationDelivery,
     DeliberationList,
     Minutes,
     MinutesItem,

@@ -20,5 +20,7 @@ urlpatterns = [
     path("seances/<int:pk>/", views.session_detail, name="session_detail"),
     path("seances/<int:pk>/liste-des-deliberations.pdf", document_views.deliberation_list_pdf,
          name="deliberation_list_pdf"),
+    path("convocation/accuse/<str:token>/", document_views.convocation_acknowledge,
+         name="convocation_acknowledge"),
     path("seances/<int:pk>/proces-verbal.pdf", document_views.minutes_pdf, name="minutes_pdf"),
 ]

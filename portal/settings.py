@@ -191,3 +191,16 @@ EXTRACT_SIGNING_P12 = os.environ.get("EXTRACT_SIGNING_P12", "")
 EXTRACT_SIGNING_P12_PASSPHRASE = os.environ.get("EXTRACT_SIGNING_P12_PASSPHRASE", "")
 # Absolute base URL printed in the extracts (QR code + verification link).
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+
+# Convocations (L2121-10) are sent through Django's email backend: printed on the console by
+# default, sent by SMTP once EMAIL_HOST is set (or any backend named by EMAIL_BACKEND).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "assemblees@example.org")

@@ -180,3 +180,115 @@ class Registre(models.Model):
 
     def __str__(self):
         return f"Registre {self.body} {self.year} (version {self.version})"
+
+
+class AgendaItem(models.Model):
+    """One item of a session's agenda (ordre du jour), as the convocation announces it:
+    its rank, its subject, its rapporteur and the explanatory note (L2121-12, L5211-1)."""
+
+    session = models.ForeignKey("deliberations.Session", on_delete=models.CASCADE,
+                                related_name="agenda_items", verbose_name="séance")
+    position = models.PositiveSmallIntegerField("n° de la question")
+    title = models.TextField("objet")
+    rapporteur = models.ForeignKey(
+        "portal.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="rapporteur",
+    )
+    note = models.TextField(
+        "note explicative de synthèse", blank=True,
+        help_text="Obligatoire pour un EPCI comptant une commune de 3 500 habitants ou plus "
+        "(L2121-12 via L5211-1).",
+    )
+
+    class Meta:
+        verbose_name = "question de l'ordre du jour"
+        verbose_name_plural = "ordre du jour"
+        ordering = ["session", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "position"], name="agenda_item_unique",
+                                    violation_error_message="Ce numéro de question est déjà "
+                                    "utilisé dans l'ordre du jour."),
+            models.CheckConstraint(condition=Q(position__gte=1), name="agenda_item_positive",
+                                   violation_error_message="Les questions sont numérotées à "
+                                   "partir de 1."),
+        ]
+
+    def __str__(self):
+        return f"{self.position}. {self.title[:100]}"
+
+
+class ConvocationAddress(models.Model):
+    """The address where a member receives convocations (L2121-10: "à leur domicile ou à une
+    autre adresse", electronically by default). Kept apart from the public member record:
+    it is never published."""
+
+    member = models.OneToOneField("portal.Member", on_delete=models.CASCADE,
+                                  related_name="convocation_address", verbose_name="élu")
+    email = models.EmailField("adresse électronique")
+
+    class Meta:
+        verbose_name = "adresse de convocation"
+        verbose_name_plural = "adresses de convocation"
+        ordering = ["member"]
+
+    def __str__(self):
+        return f"{self.member} <{self.email}>"
+
+
+class Convocation(models.Model):
+    """The convocation of a session as sent (L2121-10, L2121-12): the PDF/A with the agenda and
+    notes, its SHA-256, and when it was sent. The L2121-12 delay is checked against
+    ``sent_at``, never against a typed date."""
+
+    session = models.OneToOneField("deliberations.Session", on_delete=models.PROTECT,
+                                   related_name="convocation", verbose_name="séance")
+    sent_at = models.DateTimeField("envoyée le")
+    urgent = models.BooleanField("en urgence (un jour franc)", default=False)
+    subject = models.CharField("objet du message", max_length=255)
+    html = models.TextField("message envoyé (HTML)")
+    file = models.FileField("PDF", upload_to="convocations/%Y/")
+    sha256 = models.CharField("empreinte SHA-256 du PDF", max_length=64)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name="par",
+    )
+
+    class Meta:
+        verbose_name = "convocation"
+        verbose_name_plural = "convocations"
+        ordering = ["-sent_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(sha256__regex=r"^[0-9a-f]{64}$"),
+                                   name="convocation_sha256_hex"),
+        ]
+
+    def __str__(self):
+        return f"Convocation — {self.session}"
+
+
+class ConvocationDelivery(models.Model):
+    """One sending of the convocation to one member: when, to which address, the SHA-256 of
+    what was sent, and when the member opened the acknowledgement link."""
+
+    convocation = models.ForeignKey(Convocation, on_delete=models.CASCADE,
+                                    related_name="deliveries", verbose_name="convocation")
+    member = models.ForeignKey("portal.Member", on_delete=models.PROTECT, related_name="+",
+                               verbose_name="élu")
+    email = models.EmailField("adresse")
+    sent_at = models.DateTimeField("envoyée le")
+    sha256 = models.CharField("empreinte SHA-256 du message", max_length=64)
+    opened_at = models.DateTimeField("ouverte le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "envoi de convocation"
+        verbose_name_plural = "envois de convocation"
+        ordering = ["convocation", "member"]
+        constraints = [
+            models.UniqueConstraint(fields=["convocation", "member"],
+                                    name="convocation_delivery_once"),
+            models.CheckConstraint(condition=Q(sha256__regex=r"^[0-9a-f]{64}$"),
+                                   name="convocation_delivery_sha256_hex"),
+        ]
+
+    def __str__(self):
+        return f"{self.member} — {self.sent_at:%d/%m/%Y %H:%M}"

@@ -4,7 +4,7 @@ deadlines from rules.py."""
 from django.utils import timezone
 
 from deliberations import rules
-from deliberations.models import DeliberationList, Minutes, Session
+from deliberations.models import Convocation, DeliberationList, Minutes, Session
 
 
 def session_documents(session: Session, *, today=None) -> dict:
@@ -22,7 +22,10 @@ def session_documents(session: Session, *, today=None) -> dict:
     )
     list_deadline = rules.deliberation_list_deadline(session.date)
     held = session.status == Session.Status.HELD
+    convocation = Convocation.objects.filter(session=session).first()
     return {
+        "convocation": convocation,
+        "convocation_problem": convocation_problem(session, convocation),
         "deliberation_list": document,
         "list_deadline": list_deadline if held else None,
         "list_overdue": held and document is None and today > list_deadline,
@@ -32,3 +35,14 @@ def session_documents(session: Session, *, today=None) -> dict:
             rules.minutes_publication_deadline(minutes.approved_at.date) if minutes else None
         ),
     }
+
+
+def convocation_problem(session: Session, convocation: Convocation | None) -> str:
+    """L2121-12 checked against the recorded sending of the convocation (rules.py), ""
+    when in time or when the session was recorded without a sending (imported records keep
+    their registre's convocation date, which the portal did not send)."""
+    if convocation is None:
+        return ""
+    return rules.convocation_delay_problem(
+        sent_on=timezone.localdate(convocation.sent_at), session_on=session.date,
+        urgent=convocation.urgent)

@@ -8,15 +8,26 @@ import io
 import pypdf
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 
-from deliberations import rules
+from deliberations import rules, selectors
+from deliberations.documents import convocation as convocation_doc
 from deliberations.documents import listing
 from deliberations.documents import minutes as minutes_doc
 from deliberations.documents import registre as registre_doc
 from deliberations.documents.files import store
-from deliberations.models import DeliberationList, Minutes, MinutesItem, Registre, Session
-from portal.models import Body
+from deliberations.models import (
+    Convocation,
+    ConvocationAddress,
+    ConvocationDelivery,
+    DeliberationList,
+    Minutes,
+    MinutesItem,
+    Registre,
+    Session,
+)
+from portal.models import Body, Member
 
 PUBLISHED_MINUTES = ("Le procès-verbal est signé et publié : il ne peut plus être modifié "
                      "(article L2121-15).")
@@ -161,3 +172,84 @@ def registre_generate(*, body: Body, year: int, by=None) -> tuple[Registre, bool
                             content)
     registre.save()
     return registre, True
+
+
+# --- Convocation (L2121-10, L2121-12, L5211-1) -----------------------------------------------
+
+
+@transaction.atomic
+def convocation_send(*, session: Session, urgent: bool = False, by=None, now=None,
+                     connection=None) -> tuple[Convocation, list]:
+    """Render the convocation of a session (PDF/A with the agenda and notes), email it to
+    every member in office on the session date who has a convocation address, and record
+    the convocation and each sending (time, SHA-256 of the message). The session becomes
+    "convoquée" and its convocation date is the day of sending. Returns the convocation and
+    the members in office without an address (to be convened by post).
+
+    The messages are sent inside the transaction: if the mail server refuses one, nothing is
+    recorded and the clerk is told (messages already accepted by the server cannot be
+    recalled; the error says so)."""
+    from django.core.mail import get_connection
+
+    now = now or timezone.now()
+    sent_on = timezone.localdate(now)
+    session = Session.objects.select_for_update().select_related(
+        "body__organisation", "president").get(pk=session.pk)
+    if session.status not in (Session.Status.DRAFT, Session.Status.CONVENED):
+        raise ValidationError("Seule une séance en préparation peut être convoquée.")
+    if Convocation.objects.filter(session=session).exists():
+        raise ValidationError("La convocation de cette séance a déjà été envoyée.")
+    if sent_on >= session.date:
+        raise ValidationError("La convocation est envoyée avant la séance (L2121-12).")
+    if not session.agenda_items.exists():
+        raise ValidationError("L'ordre du jour est vide : ajoutez ses questions avant "
+                              "d'envoyer la convocation (L2121-10).")
+    member_ids = selectors.in_office_member_ids(session.body_id, session.date)
+    addresses = {a.member_id: a for a in ConvocationAddress.objects.filter(
+        member_id__in=member_ids).select_related("member")}
+    context = convocation_doc.convocation_context(session, sent_on=sent_on, urgent=urgent)
+    pdf = convocation_doc.render_convocation_pdf(context)
+    convocation = Convocation(session=session, sent_at=now, urgent=urgent,
+                              subject=context["document_title"],
+                              html=render_to_string(convocation_doc.PDF_TEMPLATE, context),
+                              sent_by=by if getattr(by, "pk", None) else None)
+    pdf_name = f"convocation-{session.pk}.pdf"
+    convocation.sha256 = store(convocation.file, pdf_name, pdf)
+    convocation.save()
+    messages, deliveries = [], []
+    for member_id in sorted(addresses, key=lambda pk: addresses[pk].member.full_name):
+        address = addresses[member_id]
+        message = convocation_doc.build_message(
+            context, member=address.member, email=address.email,
+            convocation_id=convocation.pk, pdf=pdf, pdf_name=pdf_name)
+        messages.append(message)
+        deliveries.append(ConvocationDelivery(
+            convocation=convocation, member_id=member_id, email=address.email, sent_at=now,
+            sha256=convocation_doc.message_digest(message)))
+    try:
+        (connection or get_connection()).send_messages(messages)
+    except Exception as error:  # any transport failure: nothing is recorded
+        raise ValidationError(
+            f"Échec de l'envoi de la convocation ({error}). Rien n'a été enregistré ; des "
+            "messages ont pu partir avant l'erreur.") from error
+    ConvocationDelivery.objects.bulk_create(deliveries)
+    session.status = Session.Status.CONVENED
+    session.convened_on = sent_on
+    session.urgent = urgent
+    session.save(update_fields=["status", "convened_on", "urgent"])
+    missing = sorted(m for m in member_ids if m not in addresses)
+    return convocation, list(Member.objects.filter(pk__in=missing).order_by(
+        "last_name", "first_name"))
+
+
+@transaction.atomic
+def convocation_acknowledge(*, convocation_id: int, member_id: int, now=None):
+    """Record when a member opened their acknowledgement link (the first time only)."""
+    delivery = ConvocationDelivery.objects.select_for_update().filter(
+        convocation_id=convocation_id, member_id=member_id).first()
+    if delivery is None:
+        return None
+    if delivery.opened_at is None:
+        delivery.opened_at = now or timezone.now()
+        delivery.save(update_fields=["opened_at"])
+    return delivery
