@@ -7,12 +7,23 @@ through documents/services.py; French errors come from there."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.html import format_html
 
 from deliberations import rules
 from deliberations.documents import services
-from deliberations.models import DeliberationList, Minutes, MinutesItem, Registre, Session
+from deliberations.models import (
+    AgendaItem,
+    Convocation,
+    ConvocationAddress,
+    ConvocationDelivery,
+    DeliberationList,
+    Minutes,
+    MinutesItem,
+    Registre,
+    Session,
+)
 from portal.admin import scope_queryset, user_organisation_ids
 from portal.models import Body
 
@@ -33,6 +44,18 @@ class ScopedDocumentAdmin(admin.ModelAdmin):
         kwargs.setdefault("queryset", scope_queryset(
             request, db_field.remote_field.model._default_manager.all()))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    # The add forms call a service; when it refuses (French message shown), nothing was
+    # created: no log entry, and the clerk comes back to the form.
+    def log_addition(self, request, obj, message):
+        if obj.pk is not None:
+            return super().log_addition(request, obj, message)
+        return None
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if obj.pk is None:
+            return HttpResponseRedirect(request.path)
+        return super().response_add(request, obj, post_url_continue)
 
     def _apply(self, request, function, **kwargs):
         try:
@@ -232,6 +255,117 @@ class RegistreAdmin(ScopedDocumentAdmin):
             if not generated:
                 self.message_user(request, "Aucun acte n'a changé : la dernière version du "
                                   "registre reste valable.", messages.INFO)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(ScopedDocumentAdmin):
+    """The agenda of a session (ordre du jour), item by item, before the convocation."""
+
+    list_display = ["session", "position", "title", "rapporteur"]
+    list_select_related = ["session__body", "rapporteur"]
+    list_filter = ["session__body"]
+    autocomplete_fields = ["rapporteur"]
+    fields = ["session", "position", "title", "rapporteur", "note"]
+
+    def has_change_permission(self, request, obj=None):
+        # The agenda sent is the one convened: frozen once the convocation left.
+        if obj is not None and Convocation.objects.filter(session=obj.session_id).exists():
+            return False
+        return super().has_change_permission(request, obj)
+
+    has_delete_permission = has_change_permission
+
+
+@admin.register(ConvocationAddress)
+class ConvocationAddressAdmin(ScopedDocumentAdmin):
+    organisation_path = "member__mandates__body__organisation"
+    list_display = ["member", "email"]
+    search_fields = ["member__last_name", "member__first_name", "email"]
+    autocomplete_fields = ["member"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).distinct()
+
+
+class ConvocationDeliveryInline(admin.TabularInline):
+    model = ConvocationDelivery
+    fields = ["member", "email", "sent_at", "sha256", "opened_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ConvocationForm(forms.ModelForm):
+    class Meta:
+        model = Convocation
+        fields = ["session", "urgent"]
+
+
+@admin.register(Convocation)
+class ConvocationAdmin(ScopedDocumentAdmin):
+    """Send the convocation of a session: choose the session (its agenda must be entered),
+    say whether it is urgent; the sending is recorded and cannot be changed."""
+
+    form = ConvocationForm
+    list_display = ["session", "sent_at", "urgent", "delay", "delivery_count"]
+    list_select_related = ["session__body"]
+    inlines = [ConvocationDeliveryInline]
+
+    @admin.display(description="délai L2121-12")
+    def delay(self, obj):
+        problem = rules.convocation_delay_problem(
+            sent_on=timezone.localdate(obj.sent_at), session_on=obj.session.date,
+            urgent=obj.urgent)
+        if problem:
+            return format_html('<strong class="errornote">Non respecté : {}</strong>', problem)
+        return "Respecté"
+
+    @admin.display(description="envois")
+    def delivery_count(self, obj):
+        return obj.deliveries.count()
+
+    def get_inlines(self, request, obj):
+        return [] if obj is None else self.inlines
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["session", "urgent"]
+        return ["session", "urgent", "sent_at", "subject", "file", "sha256", "sent_by"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else self.get_fields(request, obj)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is None and "session" in form.base_fields:
+            form.base_fields["session"].queryset = scope_queryset(request, Session.objects.filter(
+                status__in=[Session.Status.DRAFT, Session.Status.CONVENED],
+                convocation__isnull=True))
+            form.base_fields["session"].help_text = (
+                "La convocation (PDF/A, ordre du jour et notes) est envoyée maintenant par "
+                "courriel à chaque élu en exercice ayant une adresse de convocation.")
+        return form
+
+    def save_model(self, request, obj, form, change):
+        result = self._apply(request, services.convocation_send, session=obj.session,
+                             urgent=obj.urgent)
+        if result is None:
+            return
+        convocation, missing = result
+        obj.pk = convocation.pk
+        if missing:
+            self.message_user(request, (
+                f"{len(missing)} élu(s) sans adresse de convocation, à convoquer par courrier : "
+                + ", ".join(m.full_name for m in missing)), messages.WARNING)
 
     def has_change_permission(self, request, obj=None):
         return False

@@ -129,3 +129,27 @@ def test_no_convocation_without_agenda(session):
         services.convocation_send(session=session,
                                   now=datetime.datetime(2022, 11, 30, 10, tzinfo=PARIS))
     assert not mail.outbox
+
+
+def test_clerk_sends_the_convocation_from_the_admin(session, admin_client):
+    # The admin sends now (real clock): the session is ten days ahead.
+    Session.objects.filter(pk=session.pk).update(
+        date=datetime.date.today() + datetime.timedelta(days=10))
+    page = admin_client.get("/admin/deliberations/convocation/add/")
+    assert page.status_code == 200
+    response = admin_client.post("/admin/deliberations/convocation/add/",
+                                 {"session": session.pk, "urgent": ""}, follow=True)
+    assert response.status_code == 200
+    assert "1 élu(s) sans adresse de convocation" in response.content.decode()
+    assert len(mail.outbox) == 2
+    assert admin_client.get("/admin/deliberations/convocation/").status_code == 200
+
+
+def test_admin_refusal_is_shown_in_french(session, admin_client):
+    Session.objects.filter(pk=session.pk).update(
+        date=datetime.date.today() + datetime.timedelta(days=10))
+    session.agenda_items.all().delete()
+    response = admin_client.post("/admin/deliberations/convocation/add/",
+                                 {"session": session.pk}, follow=True)
+    assert "ordre du jour est vide" in response.content.decode()
+    assert not mail.outbox
