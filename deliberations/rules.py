@@ -1126,6 +1126,18 @@ def minutes_approval_problem(*, session_on: date, approved_on: date) -> str:
     return ""
 
 
+@follows("CGCT L2131-1 et L2131-2 : pas de délai général de transmission ni de publication "
+         "(l'acte n'est exécutoire qu'une fois transmis et publié) ; objectif du greffe",
+         dated=date(2022, 7, 1))
+def transmission_target(start: date, *, days: int) -> date:
+    """The clerk's target date to transmit (or publish) an act, ``days`` after ``start``.
+
+    L2131-1 and L2131-2 set no general deadline: an act untransmitted or unpublished is
+    simply not executory. The number of days is the organisation's own target (setting),
+    not a legal limit; the calendar says so through its legal basis."""
+    return start + timedelta(days=days)
+
+
 SECOND_CONVOCATION_MIN_DAYS = 3
 
 

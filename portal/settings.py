@@ -204,3 +204,8 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
     else "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "assemblees@example.org")
+
+# The clerk's calendar: targets where the law sets no deadline (L2131-1, L2131-2: an act is
+# executory only once transmitted and published), in days after the session / the receipt.
+TRANSMISSION_TARGET_DAYS = int(os.environ.get("TRANSMISSION_TARGET_DAYS", "15"))
+PUBLICATION_TARGET_DAYS = int(os.environ.get("PUBLICATION_TARGET_DAYS", "7"))

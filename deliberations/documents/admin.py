@@ -124,7 +124,7 @@ class MinutesAdmin(ScopedDocumentAdmin):
         if obj is None:
             return ["session"]
         fields = ["session", "status", "opening", "approved_at", "signed_on", "published_on",
-                  "file", "sha256"]
+                  "file", "sha256", "communicated_on"]
         if obj.status == Minutes.Status.DRAFT:
             fields.append("approve_at")
         elif obj.status == Minutes.Status.APPROVED:
@@ -156,9 +156,12 @@ class MinutesAdmin(ScopedDocumentAdmin):
             if minutes is not None:
                 obj.pk = minutes.pk
             return
+        # Only the text of a draft changes; the date of communication to the member communes
+        # (L5211-40-2) is recorded whatever the state, it is not part of the PV.
+        fields = ["communicated_on", "updated_at"]
         if obj.status == Minutes.Status.DRAFT:
-            services.minutes_check_editable(Minutes.objects.get(pk=obj.pk))
-            obj.save(update_fields=["opening", "updated_at"])
+            fields.append("opening")
+        obj.save(update_fields=fields)
 
     def save_related(self, request, form, formsets, change):
         if form.instance.pk is None:
@@ -195,10 +198,13 @@ class DeliberationListAdmin(ScopedDocumentAdmin):
     def get_fields(self, request, obj=None):
         if obj is None:
             return ["session"]
-        return ["session", "published_on", "entries", "file", "sha256", "created_by"]
+        return ["session", "published_on", "entries", "file", "sha256", "created_by",
+                "communicated_on"]
 
     def get_readonly_fields(self, request, obj=None):
-        return [] if obj is None else self.get_fields(request, obj)
+        # Published as generated: only the date of communication to the member communes
+        # (L5211-40-2) is recorded afterwards.
+        return [] if obj is None else self.get_fields(request, obj)[:-1]
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -211,12 +217,12 @@ class DeliberationListAdmin(ScopedDocumentAdmin):
         return form
 
     def save_model(self, request, obj, form, change):
+        if change:
+            obj.save(update_fields=["communicated_on"])
+            return
         document = self._apply(request, services.deliberation_list_publish, session=obj.session)
         if document is not None:
             obj.pk = document.pk
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -48,6 +48,10 @@ class Minutes(models.Model):
     file = models.FileField("PDF publié", upload_to="proces-verbaux/%Y/", blank=True,
                             editable=False)
     sha256 = models.CharField("empreinte SHA-256", max_length=64, blank=True, editable=False)
+    communicated_on = models.DateField(
+        "communiqué aux conseillers municipaux des communes membres le", null=True, blank=True,
+        help_text="L5211-40-2 : dans le mois qui suit son adoption.",
+    )
     created_at = models.DateTimeField("créé le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
 
@@ -124,6 +128,10 @@ class DeliberationList(models.Model):
     published_on = models.DateField("publiée le")
     file = models.FileField("PDF publié", upload_to="listes/%Y/")
     sha256 = models.CharField("empreinte SHA-256", max_length=64)
+    communicated_on = models.DateField(
+        "communiquée aux conseillers municipaux des communes membres le", null=True,
+        blank=True, help_text="L5211-40-2 : dans le mois qui suit la séance.",
+    )
     created_at = models.DateTimeField("générée le", auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
