@@ -2,6 +2,7 @@ from django.urls import path
 
 from deliberations import views
 from deliberations.documents import views as document_views
+from deliberations.documents.feeds import SessionDocumentFeed
 from deliberations.publication.feeds import DeliberationFeed
 
 app_name = "deliberations"
@@ -16,6 +17,7 @@ urlpatterns = [
         name="deliberation_detail",
     ),
     path("seances/", views.session_list, name="session_list"),
+    path("seances/documents.atom", SessionDocumentFeed(), name="session_document_feed"),
     path("seances/calendrier.ics", views.session_calendar, name="session_calendar"),
     path("seances/<int:pk>/", views.session_detail, name="session_detail"),
     path("seances/<int:pk>/liste-des-deliberations.pdf", document_views.deliberation_list_pdf,

@@ -143,3 +143,18 @@ def test_icalendar_feed_carries_the_published_list(conseil_session, client):
     services.deliberation_list_publish(session=conseil_session, today=datetime.date(2022, 12, 9))
     body = client.get("/seances/calendrier.ics").content.decode().replace("\r\n ", "")
     assert "Liste des délibérations examinées publiée le 09/12/2022" in body
+
+
+def test_atom_feed_carries_the_list_and_the_minutes(conseil_session, client):
+    services.deliberation_list_publish(session=conseil_session, today=datetime.date(2022, 12, 9))
+    following = SessionFactory(body=conseil_session.body, date=datetime.date(2022, 12, 15),
+                               convened_on=datetime.date(2022, 12, 8))
+    minutes = services.minutes_draft(session=conseil_session)
+    services.minutes_approve(minutes=minutes, at_session=following)
+    services.minutes_publish(minutes=minutes, signed_on=datetime.date(2022, 12, 16),
+                             today=datetime.date(2022, 12, 19))
+    feed = client.get("/seances/documents.atom").content.decode()
+    assert feed.index("Procès-verbal — Conseil communautaire du 06/12/2022") < feed.index(
+        "Liste des délibérations examinées — Conseil communautaire du 06/12/2022")
+    assert f"/seances/{conseil_session.pk}/proces-verbal.pdf" in feed
+    assert "publié le 09/12/2022" in feed and "2022-12-19" in feed
