@@ -81,7 +81,8 @@ def minutes_set_discussion(*, item: MinutesItem, discussion: str, ballot_request
 def minutes_approve(*, minutes: Minutes, at_session: Session, by=None) -> Minutes:
     """The body adopts ("arrête") the procès-verbal at the start of a later session of the
     same body (L2121-15)."""
-    minutes = Minutes.objects.select_for_update().select_related("session").get(pk=minutes.pk)
+    minutes = Minutes.objects.select_for_update(of=("self",)).select_related("session").get(
+        pk=minutes.pk)
     if minutes.status != Minutes.Status.DRAFT:
         raise ValidationError("Ce procès-verbal a déjà été arrêté.")
     if at_session.body_id != minutes.session.body_id:
@@ -103,7 +104,8 @@ def minutes_publish(*, minutes: Minutes, signed_on: datetime.date, by=None,
     """Signed by the president and the secretary, the PV is rendered as PDF/A, stored with its
     SHA-256 and published; read-only from now on."""
     today = today or timezone.localdate()
-    minutes = Minutes.objects.select_for_update().select_related(
+    # of=("self",): PostgreSQL refuses FOR UPDATE on the nullable side of an outer join.
+    minutes = Minutes.objects.select_for_update(of=("self",)).select_related(
         "session", "approved_at").get(pk=minutes.pk)
     if minutes.status == Minutes.Status.PUBLISHED:
         raise ValidationError(PUBLISHED_MINUTES)
@@ -131,8 +133,8 @@ def deliberation_list_publish(*, session: Session, by=None,
     """Generate the list of deliberations examined at a held session, as PDF/A, and publish
     it on the session's page. Published once: its entries and file stay as published."""
     today = today or timezone.localdate()
-    session = Session.objects.select_for_update().select_related("body__organisation").get(
-        pk=session.pk)
+    session = Session.objects.select_for_update(of=("self",)).select_related(
+        "body__organisation").get(pk=session.pk)
     _require_held(session, "la publication de la liste des délibérations")
     if DeliberationList.objects.filter(session=session).exists():
         raise ValidationError("La liste des délibérations de cette séance est déjà publiée.")
@@ -193,7 +195,7 @@ def convocation_send(*, session: Session, urgent: bool = False, by=None, now=Non
 
     now = now or timezone.now()
     sent_on = timezone.localdate(now)
-    session = Session.objects.select_for_update().select_related(
+    session = Session.objects.select_for_update(of=("self",)).select_related(
         "body__organisation", "president").get(pk=session.pk)
     if session.status not in (Session.Status.DRAFT, Session.Status.CONVENED):
         raise ValidationError("Seule une séance en préparation peut être convoquée.")
