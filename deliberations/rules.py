@@ -1138,6 +1138,16 @@ def transmission_target(start: date, *, days: int) -> date:
     return start + timedelta(days=days)
 
 
+@follows("CGCT L5211-39 : le président adresse chaque année, avant le 30 septembre, au maire de "
+         "chaque commune membre un rapport retraçant l'activité de l'établissement",
+         dated=date(1999, 7, 12))
+def activity_report_deadline(activity_year: int) -> date:
+    """The last day the report on a year's activity reaches the members (L5211-39): before
+    30 September of the following year. The members' assemblies then take note of it in
+    public session, at a date the article does not fix."""
+    return date(activity_year + 1, 9, 30)
+
+
 SECOND_CONVOCATION_MIN_DAYS = 3
 
 

@@ -41,21 +41,26 @@ def examined_deliberations(session: Session):
 
 
 def _member_votes(deliberation: Deliberation) -> list[dict]:
-    """Per-member votes of a public roll-call ballot (L2121-21), when the portal records them.
+    """Per-member votes of a public roll-call ballot (L2121-21: "les noms des votants avec
+    l'indication du sens de leur vote"), when the portal records them.
 
-    The model of per-member votes belongs to another part of the portal (issue 17); until it
-    exists, a deliberation has no ``member_votes`` and the PV prints the figures only.
+    The model of per-member votes belongs to issue 17 (``MemberVote``, related name
+    ``member_votes``, a ``choice`` and, for a vote cast by proxy, ``for_member``); until it is
+    merged a deliberation has no ``member_votes`` and the PV prints the figures only.
     """
     related = getattr(deliberation, "member_votes", None)
     if related is None:
         return []
+    by_proxy = any(f.name == "for_member" for f in related.model._meta.get_fields())
+    votes = related.select_related("member", *(["for_member"] if by_proxy else []))
     rows = []
-    for vote in related.select_related("member").order_by("member__last_name",
-                                                          "member__first_name"):
-        choice = getattr(vote, "get_choice_display", None) or getattr(vote, "get_vote_display",
-                                                                      None)
-        rows.append({"member": vote.member.full_name, "vote": choice() if choice else ""})
-    return rows
+    for vote in votes.order_by("member__last_name", "member__first_name", "pk"):
+        name = vote.member.full_name
+        proxy_for = getattr(vote, "for_member", None) if by_proxy else None
+        if proxy_for is not None:
+            name = f"{proxy_for.full_name} (par procuration, {vote.member.full_name})"
+        rows.append({"member": name, "vote": vote.get_choice_display()})
+    return sorted(rows, key=lambda row: row["member"])
 
 
 def vote_text(deliberation: Deliberation) -> str:

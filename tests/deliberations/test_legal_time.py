@@ -436,6 +436,7 @@ CASE_TABLES = {
     "convocation_delay_problem": (("L2121-12",), document_rules.CONVOCATION_DELAY_CASES),
     "minutes_approval_problem": (("L2121-15",), document_rules.MINUTES_APPROVAL_CASES),
     "transmission_target": (("L2131-1", "L2131-2"), document_rules.TRANSMISSION_TARGET_CASES),
+    "activity_report_deadline": (("L5211-39",), document_rules.ACTIVITY_REPORT_CASES),
 }
 
 

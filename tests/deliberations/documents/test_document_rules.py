@@ -36,6 +36,10 @@ MINUTES_APPROVAL_CASES = [
     (date(2022, 12, 6), date(2022, 12, 15), "", "adopted at the next session"),
     (date(2022, 12, 6), date(2022, 12, 6), "postérieure", "not at the session it relates"),
 ]
+ACTIVITY_REPORT_CASES = [
+    (2021, date(2022, 9, 30), "seed 000: PMA report 2021, noted by the Bureau on 18 Oct 2022"),
+    (2020, date(2021, 9, 30), "seed 001: PMA report 2020"),
+]
 TRANSMISSION_TARGET_CASES = [
     (date(2023, 3, 7), 15, date(2023, 3, 22), "setting TRANSMISSION_TARGET_DAYS = 15"),
     (date(2023, 3, 9), 7, date(2023, 3, 16), "setting PUBLICATION_TARGET_DAYS = 7"),
@@ -83,3 +87,8 @@ def test_minutes_are_adopted_at_a_later_session(session_on, approved_on, fragmen
 @pytest.mark.parametrize(("start", "days", "expected", "source"), TRANSMISSION_TARGET_CASES)
 def test_transmission_target(start, days, expected, source):
     assert rules.transmission_target(start, days=days) == expected, source
+
+
+@pytest.mark.parametrize(("year", "expected", "source"), ACTIVITY_REPORT_CASES)
+def test_activity_report_deadline(year, expected, source):
+    assert rules.activity_report_deadline(year) == expected, source
