@@ -107,3 +107,21 @@ def test_calendar_page_shows_overdue_in_words_and_sorts(records, clerk, client, 
 
 def test_calendar_is_staff_only(client):
     assert client.get("/admin/calendrier/").status_code == 302
+
+
+def test_calendar_queries_do_not_grow_with_the_records(records, organisation):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        first = len(deadlines_for([organisation.pk], TODAY))
+    body = records["second"].body
+    for day in range(1, 21):  # twenty more held sessions in April, each with an adopted act
+        session = SessionFactory(body=body, date=D(2023, 4, day), status=Session.Status.HELD,
+                                 convened_on=D(2023, 3, 25))
+        DeliberationFactory(session=session, status=Deliberation.Status.ADOPTED,
+                            result=Deliberation.Result.ADOPTED)
+    with CaptureQueriesContext(connection) as many:
+        more = len(deadlines_for([organisation.pk], TODAY))
+    assert more > first + 40
+    assert len(many) == len(few)
