@@ -421,3 +421,7 @@ class IssuedExtractAdmin(OrganisationScopedAdmin):
     # An issued extract stays verifiable for ever: it is superseded, never deleted.
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# Session documents (procès-verbal, list of deliberations, registre): their own admin module.
+from deliberations.documents import admin as documents_admin  # noqa: E402, F401

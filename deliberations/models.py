@@ -943,3 +943,17 @@ class IssuedExtract(models.Model):
         """The session date as certified (certified_data keeps dates in ISO form)."""
         value = self.certified_data.get("session", {}).get("date")
         return datetime.date.fromisoformat(value) if value else None
+
+
+# The session documents (procès-verbal, list of deliberations, registre) live in their own
+# module; importing them here makes them models of this app.
+from deliberations.documents.models import (  # noqa: E402, F401
+    AgendaItem,
+    Convocation,
+    ConvocationAddress,
+    ConvocationDelivery,
+    DeliberationList,
+    Minutes,
+    MinutesItem,
+    Registre,
+)

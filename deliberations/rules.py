@@ -1309,6 +1309,97 @@ def convocation_is_timely(
     return clear_days_between(convened_on, session_on) >= required and convened_on < session_on
 
 
+@follows("CGCT L2121-12 (via L5211-1) : délai compté depuis l'envoi de la convocation, "
+         "jours francs", dated=date(1996, 2, 24))
+def convocation_delay_problem(
+    *,
+    sent_on: date | None,
+    session_on: date,
+    urgent: bool = False,
+    clear_days: int = 5,
+    clear_days_urgent: int = 1,
+) -> str:
+    """Why the convocation of a session is late (L2121-12), in French; "" when it is not.
+
+    ``sent_on``: the day the convocation was actually sent (the recorded sending, never a
+    typed date). In an emergency the delay is one clear day and the assembly must rule on the
+    emergency at the opening of the session.
+    """
+    if sent_on is None:
+        return "Aucune convocation n'a été envoyée (L2121-12)."
+    if convocation_is_timely(convened_on=sent_on, session_on=session_on, urgent=urgent,
+                             clear_days=clear_days, clear_days_urgent=clear_days_urgent):
+        return ""
+    required = clear_days_urgent if urgent else clear_days
+    got = clear_days_between(sent_on, session_on)
+    return (
+        f"Convocation envoyée le {sent_on:%d/%m/%Y} : {got} jour{'s' if got > 1 else ''} "
+        f"franc{'s' if got > 1 else ''} avant la séance, il en faut {required}"
+        f"{' en urgence' if urgent else ''} (L2121-12)."
+    )
+
+
+@follows("CGCT L2121-25 (rédaction de l'ordonnance 2021-1310) : « Dans un délai d'une semaine, "
+         "la liste des délibérations examinées […] est affichée […] et mise en ligne »",
+         dated=date(2022, 7, 1))
+def deliberation_list_deadline(session_on: date) -> date:
+    """The last day the list of deliberations examined at a session may be posted and put
+    online (L2121-25): within a week of the session, i.e. seven days after it."""
+    return session_on + timedelta(days=7)
+
+
+@follows("CGCT L2121-15 (rédaction de l'ordonnance 2021-1310) : le procès-verbal est « publié "
+         "sous forme électronique […] dans la semaine qui suit » la séance où il est arrêté",
+         dated=date(2022, 7, 1))
+def minutes_publication_deadline(approved_on: date) -> date:
+    """The last day the procès-verbal may be published online (L2121-15): within the week
+    following the session where it was adopted ("arrêté")."""
+    return approved_on + timedelta(days=7)
+
+
+@follows("CGCT L5211-40-2 (loi 2019-1461) : les conseillers municipaux des communes membres "
+         "sont destinataires de la liste des délibérations « dans un délai d'un mois » et du "
+         "procès-verbal", dated=date(2019, 12, 27))
+def member_communes_deadline(start: date) -> date:
+    """The last day to send the councillors of the member communes the list of deliberations
+    (from the session) or the procès-verbal (from its adoption): within a month (L5211-40-2),
+    counted from date to date (art. 641 CPC)."""
+    return add_months(start, 1)
+
+
+@follows("CGCT L2121-15 : le procès-verbal est arrêté au commencement de la séance qui suit",
+         dated=date(2022, 7, 1))
+def minutes_approval_problem(*, session_on: date, approved_on: date) -> str:
+    """Why a session cannot adopt the procès-verbal of another one (L2121-15); "" if it can:
+    the PV is adopted ("arrêté") at a later session of the same body."""
+    if approved_on <= session_on:
+        return ("Le procès-verbal est arrêté lors d'une séance postérieure à celle qu'il "
+                "relate (L2121-15).")
+    return ""
+
+
+@follows("CGCT L2131-1 et L2131-2 : pas de délai général de transmission ni de publication "
+         "(l'acte n'est exécutoire qu'une fois transmis et publié) ; objectif du greffe",
+         dated=date(2022, 7, 1))
+def transmission_target(start: date, *, days: int) -> date:
+    """The clerk's target date to transmit (or publish) an act, ``days`` after ``start``.
+
+    L2131-1 and L2131-2 set no general deadline: an act untransmitted or unpublished is
+    simply not executory. The number of days is the organisation's own target (setting),
+    not a legal limit; the calendar says so through its legal basis."""
+    return start + timedelta(days=days)
+
+
+@follows("CGCT L5211-39 : le président adresse chaque année, avant le 30 septembre, au maire de "
+         "chaque commune membre un rapport retraçant l'activité de l'établissement",
+         dated=date(1999, 7, 12))
+def activity_report_deadline(activity_year: int) -> date:
+    """The last day the report on a year's activity reaches the members (L5211-39): before
+    30 September of the following year. The members' assemblies then take note of it in
+    public session, at a date the article does not fix."""
+    return date(activity_year + 1, 9, 30)
+
+
 # CE 16 June 1997, Pfister, n° 142691: "à trois jours au moins d'intervalle" (L2121-17) means
 # three clear days between the sending of the new convocation and the second session.
 SECOND_CONVOCATION_CLEAR_DAYS = 3

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from deliberations import annexes, selectors
+from deliberations.documents.selectors import session_documents
 from deliberations.models import Annex, Attendance, Deliberation, MemberVote, Session
 from deliberations.publication import opendata
 from deliberations.publication.feeds import sessions_icalendar
@@ -153,6 +154,7 @@ def session_detail(request, pk):
             "giver__last_name", "giver__first_name"
         ),
         "quorum_table": selectors.session_quorum_table(session, published_only=True),
+        **session_documents(session),
     })
 
 
@@ -175,9 +177,9 @@ def deliberation_csv(request):
 @require_safe
 def session_calendar(request):
     """iCalendar (RFC 5545) feed of public sessions."""
-    sessions = Session.objects.public().select_related("body__organisation").order_by(
-        "date", "starts_at"
-    ).prefetch_related(
+    sessions = Session.objects.public().select_related(
+        "body__organisation", "deliberation_list", "minutes",
+    ).order_by("date", "starts_at").prefetch_related(
         Prefetch("deliberations", queryset=Deliberation.objects.published().order_by(
             "item_number", "pk"), to_attr="public_deliberations")
     )
