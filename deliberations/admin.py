@@ -24,8 +24,11 @@ from deliberations.forms import (
     GRID_STATUS_CHOICES,
     REPRESENTED,
     AdoptForm,
+    AppointmentAdminForm,
+    AppointmentVoteFormSet,
     AttendanceGrid,
     DeliberationAdminForm,
+    MemberVoteFormSet,
     PublishForm,
     ReceiptForm,
     SessionAdminForm,
@@ -39,16 +42,20 @@ from deliberations.models import (
     MATTER_CHOICES,
     MATTER_LABELS,
     Annex,
+    Appointment,
+    AppointmentVote,
     Attendance,
     Deliberation,
     DeliberationStatusChange,
     IssuedExtract,
+    MemberVote,
+    Notification,
     Proxy,
     Session,
     WrittenProxy,
 )
 from deliberations.views import render_deliberation
-from portal.admin import OrganisationScopedAdmin, scope_queryset
+from portal.admin import OrganisationScopedAdmin, OrganisationScopeMixin, scope_queryset
 from portal.models import Member
 from portal.wording import items_wording
 
@@ -80,8 +87,9 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     list_filter = ["body__organisation", "body", "status"]
     date_hierarchy = "date"
     search_fields = ["place", "body__name"]
-    list_select_related = ["body", "body__organisation"]
-    autocomplete_fields = ["president", "secretary"]
+    list_select_related = ["body", "body__organisation", "body__settings"]
+    autocomplete_fields = ["president", "secretary", "other_secretaries"]
+    raw_id_fields = ["first_convocation"]
     readonly_fields = ["quorum_table", "convocation_check", "attendance_summary",
                        "deliberation_list"]
     # Attendance and proxies have a screen of their own (attendance_view): as inlines, a
@@ -91,10 +99,11 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     actions = [export_session_extracts]
     fieldsets = [
         (None, {"fields": ["body", "status", ("date", "starts_at"), "place"]}),
-        ("Convocation", {"fields": [("convened_on", "urgent"), "convocation_posted_at",
+        ("Convocation", {"fields": [("convened_on", "urgent"), "urgency_ruling", "videoconference",
+                                    "convocation_posted_at",
                                     "convocation_check", "first_convocation"]}),
         ("Bureau de séance", {"fields": ["president", "president_capacity", "secretary",
-                                         "agenda_item_count"]}),
+                                         "other_secretaries", "agenda_item_count"]}),
         ("Présences et procurations", {"fields": ["attendance_summary"]}),
         ("Quorum et votes par question", {"fields": ["quorum_table"]}),
         ("Délibérations de la séance", {"fields": ["deliberation_list"]}),
@@ -104,18 +113,27 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     def convocation_check(self, session):
         if session is None or session.convened_on is None or session.date is None:
             return "—"
+        # The body's statutes may set another delay than L2121-12 (BodySettings).
+        clear_days, source = selectors.convocation_clear_days(session.body)
         timely = rules.convocation_is_timely(
             convened_on=session.convened_on, session_on=session.date, urgent=session.urgent,
-            clear_days=settings.CONVOCATION_CLEAR_DAYS,
+            clear_days=clear_days, clear_days_urgent=settings.CONVOCATION_CLEAR_DAYS_URGENT,
+        )
+        urgency = rules.urgency_problems(
+            convened_on=session.convened_on, session_on=session.date, urgent=session.urgent,
+            ruling=session.urgency_ruling, clear_days=clear_days,
             clear_days_urgent=settings.CONVOCATION_CLEAR_DAYS_URGENT,
         )
+        if timely and urgency:
+            return " ".join(urgency)
         if timely:
-            return "Respecté"
+            return f"Respecté ({source})"
         latest = rules.latest_convocation_date(
-            session.date, urgent=session.urgent, clear_days=settings.CONVOCATION_CLEAR_DAYS,
+            session.date, urgent=session.urgent, clear_days=clear_days,
             clear_days_urgent=settings.CONVOCATION_CLEAR_DAYS_URGENT,
         )
-        return f"Non respecté : convocation à envoyer au plus tard le {latest:%d/%m/%Y}"
+        return (f"Non respecté : convocation à envoyer au plus tard le {latest:%d/%m/%Y} "
+                f"({source})")
 
     @admin.display(description="Présents, représentés et quorum par question")
     def quorum_table(self, session, inputs=None):
@@ -307,6 +325,7 @@ def _attendance_of(row) -> Attendance:
     return Attendance(
         member=row.member, status=row.status, from_item=row.from_item,
         until_item=row.until_item, replaces=row.replaces_member,
+        remote=row.remote and row.status == Attendance.Status.PRESENT,
         # The registre's mention follows the items (as the import writes it).
         note=items_wording(row.from_item, row.until_item)
         if row.status == Attendance.Status.PRESENT else "",
@@ -331,6 +350,57 @@ class AnnexInline(admin.TabularInline):
 
     def has_delete_permission(self, request, obj=None):
         return not self._locked(obj) and super().has_delete_permission(request, obj)
+
+
+class NotificationInline(admin.TabularInline):
+    """Addressees of an individual decision and the date each was notified (L2131-1)."""
+
+    model = Notification
+    extra = 0
+    fields = ["addressee", "notified_on"]
+
+
+class MemberVoteInline(OrganisationScopeMixin, admin.TabularInline):
+    """Votes per member in a public roll call (L2121-21), read by the procès-verbal."""
+
+    model = MemberVote
+    formset = MemberVoteFormSet
+    extra = 0
+    autocomplete_fields = ["member", "for_member"]
+    fields = ["member", "for_member", "choice"]
+
+
+class AppointmentInline(admin.TabularInline):
+    """Elections of persons decided by the deliberation (L2121-21); the votes per round are
+    entered on each appointment's own page."""
+
+    model = Appointment
+    form = AppointmentAdminForm
+    extra = 0
+    fields = ["position", "office", "executive_election", "secret_ballot_waived",
+              "single_candidate"]
+    autocomplete_fields = ["single_candidate"]
+    show_change_link = True
+
+
+class AppointmentVoteInline(OrganisationScopeMixin, admin.TabularInline):
+    model = AppointmentVote
+    formset = AppointmentVoteFormSet
+    extra = 0
+    autocomplete_fields = ["candidate"]
+    fields = ["round", "candidate", "votes"]
+
+
+@admin.register(Appointment)
+class AppointmentAdmin(OrganisationScopedAdmin):
+    """An appointment and its results per candidate per round (L2121-21)."""
+
+    form = AppointmentAdminForm
+    list_display = ["office", "deliberation"]
+    list_select_related = ["deliberation"]
+    search_fields = ["office", "deliberation__title"]
+    autocomplete_fields = ["deliberation", "single_candidate"]
+    inlines = [AppointmentVoteInline]
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -425,7 +495,8 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     readonly_fields = ["status", "executory", "appeal_deadline", "prefect_review_deadline",
                        "extracts_list"]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [AnnexInline, StatusChangeInline]
+    inlines = [AnnexInline, AppointmentInline, MemberVoteInline, NotificationInline,
+               StatusChangeInline]
     change_form_template = "admin/deliberations/deliberation/change_form.html"
     actions = ["mark_adopted", "mark_transmitted", "publish", issue_certified_extracts]
     fieldsets = [
@@ -433,13 +504,16 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
         ("Texte", {"fields": ["theme", "title", "rapporteur", "report", "president_request",
                               "vote_wording", "decision", "appeal_clause"]}),
         ("Classement @ctes et budget", {"fields": [("nature", "matter_code"),
-                                                   ("budget_year", "budget_name")]}),
-        ("Vote", {"fields": ["ballot", ("votes_for", "votes_against", "abstentions",
-                                        "blank_or_null"), "president_voted_for",
+                                                   ("budget_year", "budget_name"),
+                                                   "is_initial_budget"]}),
+        ("Vote", {"fields": [("roll_call_requests", "secret_ballot_requests"), "ballot",
+                             "vote_kind", ("votes_for", "votes_against", "abstentions",
+                                                     "blank_or_null"),
+                             ("president_voted_for", "president_abstained"),
                              "non_voting_members", "withdrawn_members", "is_carried_over",
                              "result"]}),
         ("Transmission et publication", {"fields": [
-            "subject_to_transmission", "prefecture_act_id",
+            "subject_to_transmission", "is_individual", "prefecture_act_id",
             ("transmitted_on", "received_on", "published_on"), "executory",
             ("appeal_deadline", "prefect_review_deadline"),
             ("signatory", "signatory_capacity"),
@@ -727,3 +801,6 @@ class IssuedExtractAdmin(OrganisationScopedAdmin):
         )
         return render_to_string("admin/deliberations/issuedextract/_certified_text.html",
                                 context)
+
+# Session documents (procès-verbal, list of deliberations, registre): their own admin module.
+from deliberations.documents import admin as documents_admin  # noqa: E402, F401

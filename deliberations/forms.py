@@ -10,7 +10,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from deliberations import rules, selectors
-from deliberations.models import ATTENDANCE_LOCKED, Attendance, Deliberation, Session
+from deliberations.models import (
+    ATTENDANCE_LOCKED,
+    Appointment,
+    Attendance,
+    Deliberation,
+    Session,
+)
 from portal.names import name_key
 
 
@@ -23,7 +29,8 @@ def _checked_items(presences, proxies, item_count):
 
 
 def first_proxy_problems(*, presences, proxies, session_date, item_count, names,
-                         in_office_members=None):
+                         in_office_members=None, substitutes=None,
+                         body_rules=rules.CGCT_RULES):
     """The first problem of each proxy (keyed by its position in `proxies`), checked at every
     item where attendance changes (rules.breakpoints): figures are constant in between.
 
@@ -35,6 +42,8 @@ def first_proxy_problems(*, presences, proxies, session_date, item_count, names,
             item=item, presences=presences, proxies=proxies, session_date=session_date,
             names=names,
             in_office_members=in_office_members,
+            substitutes=substitutes,
+            body_rules=body_rules,
         ):
             for index, proxy in enumerate(proxies):
                 if (proxy.giver, proxy.holder) == (problem.giver, problem.holder):
@@ -42,14 +51,17 @@ def first_proxy_problems(*, presences, proxies, session_date, item_count, names,
     return found
 
 
-def first_presence_problems(*, presences, item_count, names, in_office_members):
+def first_presence_problems(*, presences, item_count, names, in_office_members,
+                            substitutes=None, body_rules=rules.CGCT_RULES):
     """The first problem of each member marked present (keyed by member): not in office, or a
-    suppléant whose titular member is present (L2121-17, L5211-6), at every item where
-    attendance changes."""
+    suppléant whose titular member is present, who is not that member's designated suppléant
+    or who sits in a body admitting none (L2121-17, L5211-6), at every item where attendance
+    changes."""
     found: dict = {}
     for item in _checked_items(presences, (), item_count):
         for problem in rules.presence_problems(
             item=item, presences=presences, in_office_members=in_office_members, names=names,
+            substitutes=substitutes, body_rules=body_rules,
         ):
             found.setdefault(problem.member, problem.message)
     return found
@@ -72,6 +84,15 @@ def secretary_problem(secretary, presences) -> str | None:
         return None
     return (f"Le secrétaire de séance, {secretary.full_name}, doit figurer parmi les membres "
             "présents (L2121-15).")
+
+
+def _session_substitutes(session):
+    """(designated suppléants, the body's rules) for the checks of L5211-6 and the statutes."""
+    if session.date is None or session.body_id is None:
+        return None, rules.CGCT_RULES
+    return (selectors.designated_substitutes(session.body_id, session.date),
+            selectors.body_rules_for(session.body_id))
+
 
 
 class SessionAdminForm(forms.ModelForm):
@@ -97,13 +118,20 @@ class SessionAdminForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        body = data.get("body")
+        if data.get("videoconference") and body is not None:
+            for message in rules.videoconference_problems(
+                bureau=body.kind == body.Kind.BUREAU, ballot="main_levee",
+            ):
+                self.add_error("videoconference", message)
         first = data.get("first_convocation")
         if first is not None and data.get("body") and data.get("date"):
             for message in rules.second_convocation_problems(
                 first_session_on=first.date,
-                first_quorum_failed=first.status == Session.Status.CANCELLED,
+                first_quorum_failed=selectors.quorum_failed(first),
                 same_body=first.body_id == data["body"].pk,
                 second_session_on=data["date"],
+                convened_on=data.get("convened_on"),
             ):
                 self.add_error("first_convocation", message)
         self._check_secretary(data)
@@ -131,8 +159,53 @@ class DeliberationAdminForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         self._check_vote(data)
+        self._check_ballot_requests(data)
+        self._check_videoconference(data)
         self._check_dates(data)
         return data
+
+    def _check_videoconference(self, data):
+        """L5211-11-1: in a session held by videoconference, public votes only, an item whose
+        secret ballot is asked for is postponed, and some items are excluded."""
+        session = data.get("session")
+        if session is None or not session.videoconference:
+            return
+        present = None
+        if session.pk and data.get("secret_ballot_requests"):
+            ranges = self._item_ranges(data, session)
+            present = min((r.figures.present for r in ranges), default=None)
+        executive = bool(self.instance.pk) and self.instance.appointments.filter(
+            executive_election=True).exists()
+        for message in rules.videoconference_problems(
+            bureau=session.body.kind == session.body.Kind.BUREAU,
+            ballot=data.get("ballot") or Deliberation.Ballot.SHOW_OF_HANDS,
+            secret_requests=data.get("secret_ballot_requests"), present=present,
+            executive_election=executive,
+            initial_budget=bool(data.get("is_initial_budget")),
+            # @ctes 5.3 "Désignation de représentants": the appointments of L2121-33.
+            external_appointment=data.get("matter_code") == "5.3",
+        ):
+            self.add_error(None, message)
+
+    def _check_ballot_requests(self, data):
+        """L2121-21: roll call at the request of a quarter of the members present, secret
+        ballot at the request of a third (it prevails); checked against the members present
+        on the item (selectors, rules.required_ballot)."""
+        session = data.get("session")
+        if session is None or session.pk is None:
+            return
+        if data.get("roll_call_requests") is None and data.get("secret_ballot_requests") is None:
+            return
+        ranges = self._item_ranges(data, session)
+        if not ranges:
+            return
+        for message in rules.ballot_request_problems(
+            ballot=data.get("ballot") or Deliberation.Ballot.SHOW_OF_HANDS,
+            present=min(r.figures.present for r in ranges),
+            roll_call_requests=data.get("roll_call_requests"),
+            secret_requests=data.get("secret_ballot_requests"),
+        ):
+            self.add_error("ballot", message)
 
     def _check_vote(self, data):
         votes_for, votes_against = data.get("votes_for"), data.get("votes_against")
@@ -140,13 +213,18 @@ class DeliberationAdminForm(forms.ModelForm):
             return
         if votes_for is None or votes_against is None:
             raise ValidationError("Indiquez à la fois le nombre de voix pour et contre.")
+        session = data.get("session")
+        ranges = self._item_ranges(data, session) if session is not None and session.pk else []
         try:
-            outcome = rules.vote_result(
+            outcome = selectors.vote_outcome_of(
+                vote_kind=data.get("vote_kind") or Deliberation.VoteKind.ORDINARY,
                 votes_for=votes_for, votes_against=votes_against,
                 abstentions=data.get("abstentions") or 0,
                 blank_or_null=data.get("blank_or_null") or 0,
                 ballot=data.get("ballot") or Deliberation.Ballot.SHOW_OF_HANDS,
                 president_voted_for=data.get("president_voted_for"),
+                president_abstained=bool(data.get("president_abstained")),
+                ranges=ranges,
             )
         except ValueError as error:
             raise ValidationError(str(error)) from error
@@ -160,20 +238,19 @@ class DeliberationAdminForm(forms.ModelForm):
                 f"Le résultat saisi (« {label} ») ne correspond pas au décompte : "
                 f"{outcome.explanation}",
             )
-        session = data.get("session")
-        if session is not None and session.pk:
-            self._check_vote_total(data, session)
+        if ranges:
+            self._check_vote_total(data, ranges)
 
-    def _check_vote_total(self, data, session):
+    def _item_ranges(self, data, session):
         item = data.get("item_number")
         table = selectors.session_quorum_table(session)
-        ranges = [
+        return [
             r for r in table
             if item is None or (r.first_item <= item and (r.last_item is None
                                                            or item <= r.last_item))
         ]
-        if not ranges:
-            return
+
+    def _check_vote_total(self, data, ranges):
         available = min(r.figures.votes_available for r in ranges)
         non_voting = len(data.get("non_voting_members") or [])
         for message in rules.check_vote_counts(
@@ -215,7 +292,8 @@ GRID_STATUS_CHOICES = [
     (Attendance.Status.EXCUSED, "Absent excusé"),
     (Attendance.Status.ABSENT, "Absent"),
 ]
-GRID_FIELDS_PER_ROW = 5
+# A sixth input, "à distance", only for a session held by videoconference (L5211-11-1).
+GRID_FIELDS_PER_ROW = 6
 # Room left for the CSRF token, the page's member list and the submit button.
 GRID_SPARE_FIELDS = 20
 _ITEMS = re.compile(r"^\s*(\d{1,3})?\s*(?:[-–—]|à)?\s*(\d{1,3})?\s*$")
@@ -267,6 +345,8 @@ class GridRow:
     holder: str = ""
     proxy_items: str = ""
     note: str = ""
+    # L5211-11-1: present by videoconference (counts as present for the quorum).
+    remote: bool = False
     errors: list = dataclass_field(default_factory=list)
     # Parsed values (set by AttendanceGrid.clean).
     from_item: int | None = None
@@ -285,7 +365,12 @@ class GridRow:
         return f"m{self.member.pk}"
 
     def values(self) -> tuple:
+        """The five texts of the row, as posted."""
         return (self.status, self.items, self.replaces, self.holder, self.proxy_items)
+
+    def state(self) -> tuple:
+        """What a save compares with the stored row: the texts and the "à distance" box."""
+        return (*self.values(), self.remote)
 
 
 class AttendanceGrid:
@@ -314,13 +399,14 @@ class AttendanceGrid:
             row.items = items_text(attendance.from_item, attendance.until_item)
             row.replaces = labels.get(attendance.replaces_id, "")
             row.note = attendance.note
+            row.remote = attendance.remote
         for proxy in proxies:
             row = self.rows[proxy.giver_id]
             row.status = row.status or REPRESENTED
             row.holder = labels.get(proxy.holder_id, "")
             row.proxy_items = items_text(proxy.from_item, proxy.until_item)
             row.written_proxy = row.stored_written_proxy = proxy.written_proxy
-        self.stored = {pk: row.values() for pk, row in self.rows.items()}
+        self.stored = {pk: row.state() for pk, row in self.rows.items()}
         self.page_members = list(page_members if page_members is not None else self.rows)
         self.errors: list[str] = []
         self.bound = data is not None
@@ -333,6 +419,10 @@ class AttendanceGrid:
                 row.replaces = data.get(f"{key}-r", "").strip()
                 row.holder = data.get(f"{key}-h", "").strip()
                 row.proxy_items = data.get(f"{key}-p", "").strip()
+                # The box is shown only for a session held by videoconference; otherwise the
+                # stored value stays (and is refused by _clean_row if set).
+                if session.videoconference:
+                    row.remote = bool(data.get(f"{key}-d"))
 
     def member_for(self, text: str):
         """The member a typed name designates: a label of the list, or a name that only one
@@ -351,7 +441,7 @@ class AttendanceGrid:
     @property
     def changed_rows(self) -> list[GridRow]:
         return [self.rows[pk] for pk in self.page_members
-                if self.rows[pk].values() != self.stored[pk]]
+                if self.rows[pk].state() != self.stored[pk]]
 
     def is_valid(self) -> bool:
         if not self.bound:
@@ -373,18 +463,21 @@ class AttendanceGrid:
             return
         presences, proxies, givers, names = self.rules_inputs()
         in_office = self.in_office or None
+        # L5211-6 and the statutes: a suppléant sits only for the titular who designated them,
+        # in a body admitting suppléants; a replaced titular cannot also give a proxy.
+        substitutes, body_rules = _session_substitutes(self.session)
         presence_problems = {}
         if in_office is not None:
             presence_problems = first_presence_problems(
                 presences=presences, item_count=self.session.agenda_item_count, names=names,
-                in_office_members=in_office,
+                in_office_members=in_office, substitutes=substitutes, body_rules=body_rules,
             )
         for member, message in presence_problems.items():
             self.rows[member].errors.append(message)
         proxy_problems = first_proxy_problems(
             presences=presences, proxies=proxies, session_date=self.session.date,
             item_count=self.session.agenda_item_count, names=names,
-            in_office_members=in_office,
+            in_office_members=in_office, substitutes=substitutes, body_rules=body_rules,
         )
         for index, message in proxy_problems.items():
             self.rows[givers[index]].errors.append(message)
@@ -404,7 +497,7 @@ class AttendanceGrid:
         rows = [row for row in self.rows.values() if row.holder_member is not None]
         if not rows or self.session.body_id is None or self.session.date is None:
             return {}
-        changed = [row for row in rows if row.values() != self.stored[row.member.pk]]
+        changed = [row for row in rows if row.state() != self.stored[row.member.pk]]
         matched = selectors.matching_written_proxies(
             self.session, [(row.member.pk, row.holder_member.pk) for row in changed]
         )
@@ -442,6 +535,11 @@ class AttendanceGrid:
         if not present and (row.items or row.replaces):
             row.errors.append("Les questions de présence et la suppléance ne concernent qu'un "
                               "élu présent.")
+        if row.remote and not present:
+            row.errors.append("Seul un élu présent peut assister à distance.")
+        if row.remote and not self.session.videoconference:
+            row.errors.append("La séance ne se tient pas par téléconférence (L5211-11-1) : "
+                              "aucun élu n'y assiste à distance.")
         if row.replaces_member is not None and row.replaces_member.pk == row.member.pk:
             row.errors.append("Un élu ne peut être son propre suppléant.")
         if row.status == REPRESENTED and not row.holder:
@@ -540,3 +638,64 @@ class PublishForm(forms.Form):
 class WithdrawForm(forms.Form):
     reason = forms.CharField(label="Motif du retour en brouillon", max_length=200,
                              help_text="Par exemple : « adoption enregistrée par erreur ».")
+
+
+class MemberVoteFormSet(forms.BaseInlineFormSet):
+    """Votes per member (public roll call, L2121-21): never in a secret ballot, and their
+    tally equals the counts of the deliberation (rules.member_vote_problems)."""
+
+    def clean(self):
+        super().clean()
+        choices = [
+            form.cleaned_data["choice"] for form in self.forms
+            if form.is_valid() and form.cleaned_data.get("choice")
+            and not form.cleaned_data.get("DELETE")
+        ]
+        deliberation = self.instance
+        for message in rules.member_vote_problems(
+            choices=choices, ballot=deliberation.ballot, votes_for=deliberation.votes_for,
+            votes_against=deliberation.votes_against, abstentions=deliberation.abstentions,
+        ):
+            raise ValidationError(message)
+
+
+class AppointmentAdminForm(forms.ModelForm):
+    class Meta:
+        model = Appointment
+        fields = ["deliberation", "position", "office", "executive_election",
+                  "secret_ballot_waived", "single_candidate"]
+
+    def clean(self):
+        data = super().clean()
+        for message in rules.appointment_ballot_problems(
+            secret_ballot_waived=bool(data.get("secret_ballot_waived")),
+            executive_election=bool(data.get("executive_election")),
+        ):
+            self.add_error("secret_ballot_waived", message)
+        return data
+
+
+class AppointmentVoteFormSet(forms.BaseInlineFormSet):
+    """The rounds entered must make a lawful election (rules.appointment_result, L2121-21):
+    at most three rounds, none after someone was elected, the oldest on a tie at round 3."""
+
+    def clean(self):
+        super().clean()
+        rows = [form.cleaned_data for form in self.forms
+                if form.is_valid() and form.cleaned_data.get("candidate")
+                and not form.cleaned_data.get("DELETE")]
+        rounds = sorted({row["round"] for row in rows})
+        if rounds and rounds != list(range(1, len(rounds) + 1)):
+            raise ValidationError("Les tours de scrutin se suivent à partir du premier.")
+        by_round = [{row["candidate"].pk: row["votes"] for row in rows if row["round"] == n}
+                    for n in rounds]
+        members = {row["candidate"].pk: row["candidate"] for row in rows}
+        single = self.instance.single_candidate
+        try:
+            rules.appointment_result(
+                rounds=by_round, born_on={pk: m.born_on for pk, m in members.items()},
+                single_candidate=single.pk if single else None,
+                names={pk: m.full_name for pk, m in members.items()},
+            )
+        except ValueError as error:
+            raise ValidationError(str(error)) from error

@@ -123,6 +123,14 @@ class Session(models.Model):
         # Cancelled, or closed for lack of quorum (then a second convocation follows).
         CANCELLED = "cancelled", "Annulée / quorum non atteint"
 
+    class UrgencyRuling(models.TextChoices):
+        # Not recorded (or no urgency).
+        NONE = "", "—"
+        # The assembly recognised the urgency at the opening of the session (L2121-12).
+        UPHELD = "upheld", "Urgence reconnue par l'assemblée"
+        # The assembly referred all or part of the discussion to a later session.
+        REFERRED = "referred", "Discussion renvoyée à une séance ultérieure"
+
     body = models.ForeignKey(
         Body, on_delete=models.PROTECT, related_name="sessions", verbose_name="assemblée"
     )
@@ -147,6 +155,23 @@ class Session(models.Model):
     secretary = models.ForeignKey(
         Member, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name="secrétaire de séance",
+    )
+    other_secretaries = models.ManyToManyField(
+        Member, blank=True, related_name="+", verbose_name="autres secrétaires de séance",
+        help_text="L2121-15 : l'assemblée nomme « un ou plusieurs » secrétaires parmi ses "
+        "membres ; tous sont nommés sur les extraits.",
+    )
+    urgency_ruling = models.CharField(
+        "décision de l'assemblée sur l'urgence", max_length=10, choices=UrgencyRuling.choices,
+        blank=True, default="",
+        help_text="L2121-12 : le président rend compte de l'urgence dès l'ouverture de la "
+        "séance ; l'assemblée se prononce sur l'urgence.",
+    )
+    videoconference = models.BooleanField(
+        "réunion par téléconférence", default=False,
+        help_text="L5211-11-1 : organe délibérant d'un EPCI à fiscalité propre seulement ; "
+        "votes au scrutin public ; ni élection du président et du bureau, ni budget primitif, "
+        "ni désignations (L2121-33).",
     )
     first_convocation = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True,
@@ -262,6 +287,10 @@ class Attendance(models.Model):
     )
     until_item = models.PositiveSmallIntegerField(
         "présent jusqu'à la question", null=True, blank=True
+    )
+    remote = models.BooleanField(
+        "à distance (téléconférence)", default=False,
+        help_text="L5211-11-1 : un membre présent à distance compte pour le quorum.",
     )
     replaces = models.ForeignKey(
         Member, on_delete=models.PROTECT, null=True, blank=True, related_name="replaced_in",
@@ -445,6 +474,18 @@ class Deliberation(models.Model):
         # Scrutin secret: tiers des membres présents, or appointments (L2121-21).
         SECRET = "secret", "Scrutin secret"
 
+    class VoteKind(models.TextChoices):
+        # L2121-20: more votes for than against; the president's vote decides a tie.
+        ORDINARY = "ordinary", "Vote ordinaire (majorité des suffrages exprimés)"
+        # L1612-12: adopted unless a majority votes against; the president withdraws.
+        ADMINISTRATIVE_ACCOUNT = "administrative_account", "Compte administratif (L1612-12)"
+        # Two thirds of the members in office (e.g. intérêt communautaire, L5216-5 III).
+        TWO_THIRDS_IN_OFFICE = "two_thirds_in_office", "Deux tiers des membres en exercice"
+        # Two thirds of the votes cast, where the text says so.
+        TWO_THIRDS_CAST = "two_thirds_cast", "Deux tiers des suffrages exprimés"
+        # L5211-11: sitting in camera, absolute majority of members present or represented.
+        CLOSED_SESSION = "closed_session", "Huis clos (L5211-11)"
+
     class Result(models.TextChoices):
         # for > against, or a tie broken by the president's vote (not in a secret ballot).
         ADOPTED = "adopted", "Adoptée"
@@ -492,6 +533,15 @@ class Deliberation(models.Model):
     votes_against = models.PositiveSmallIntegerField("contre", null=True, blank=True)
     abstentions = models.PositiveSmallIntegerField("abstentions", null=True, blank=True)
     blank_or_null = models.PositiveSmallIntegerField("blancs et nuls", null=True, blank=True)
+    vote_kind = models.CharField(
+        "nature du vote", max_length=24, choices=VoteKind.choices, default=VoteKind.ORDINARY,
+        help_text="Règle de majorité (rules.vote_result). Compte administratif : le président "
+        "de séance se retire et ne compte ni présent ni pour une procuration sur cette question.",
+    )
+    president_abstained = models.BooleanField(
+        "le président s'est abstenu", default=False,
+        help_text="En cas de partage, sans voix du président la délibération n'est pas adoptée.",
+    )
     president_voted_for = models.BooleanField(
         "voix du président pour l'adoption", null=True, blank=True,
         help_text="En cas de partage des voix, la voix du président est prépondérante, "
@@ -503,6 +553,24 @@ class Deliberation(models.Model):
     withdrawn_members = models.ManyToManyField(
         Member, blank=True, related_name="+",
         verbose_name="ont quitté la salle (intérêt personnel, L2131-11)",
+    )
+    is_initial_budget = models.BooleanField(
+        "budget primitif", default=False,
+        help_text="Ne peut être adopté en téléconférence (L5211-11-1).",
+    )
+    is_individual = models.BooleanField(
+        "décision individuelle", default=False,
+        help_text="Exécutoire par sa notification aux intéressés (et sa transmission), non par "
+        "sa publication ; le délai de recours court de la notification (L2131-1).",
+    )
+    roll_call_requests = models.PositiveSmallIntegerField(
+        "membres demandant le scrutin public", null=True, blank=True,
+        help_text="Scrutin public à la demande du quart des membres présents (L2121-21).",
+    )
+    secret_ballot_requests = models.PositiveSmallIntegerField(
+        "membres demandant le scrutin secret", null=True, blank=True,
+        help_text="Scrutin secret à la demande du tiers des membres présents ; il l'emporte "
+        "sur le scrutin public (L2121-21).",
     )
     is_carried_over = models.BooleanField(
         "question reportée (seconde convocation)", default=False,
@@ -617,6 +685,146 @@ class Deliberation(models.Model):
     @property
     def matter_full_name(self) -> str:
         return matter_full_name(self.matter_code)
+
+
+class Notification(models.Model):
+    """The notification of an individual decision to one of its addressees (L2131-1): the act
+    is executory for them from that date (and its receipt in the prefecture when it must be
+    transmitted), and their appeal period runs from it (R421-1 CJA)."""
+
+    deliberation = models.ForeignKey(
+        Deliberation, on_delete=models.CASCADE, related_name="notifications",
+        verbose_name="délibération",
+    )
+    addressee = models.CharField("destinataire", max_length=255)
+    notified_on = models.DateField("notifiée le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "notification"
+        verbose_name_plural = "notifications (décision individuelle)"
+        ordering = ["deliberation", "notified_on", "pk"]
+
+    def __str__(self):
+        return f"Notification à {self.addressee}"
+
+
+class MemberVote(models.Model):
+    """How one member voted on a deliberation, in a public roll-call vote (scrutin public,
+    L2121-21: "les noms des votants avec l'indication du sens de leur vote"). One row per
+    member who voted in person; ``for_member`` is set when the vote was cast by proxy in the
+    name of that member (then ``member`` is the proxy holder). The procès-verbal (L2121-15)
+    lists these rows; rules.tally_member_votes checks them against the recorded counts."""
+
+    class Choice(models.TextChoices):
+        # Voted for the motion.
+        FOR = "for", "Pour"
+        # Voted against.
+        AGAINST = "against", "Contre"
+        # Abstained (not a vote cast).
+        ABSTENTION = "abstention", "Abstention"
+        # Took no part in the vote ("ne prend pas part au vote").
+        NOT_VOTING = "not_voting", "Ne prend pas part au vote"
+
+    deliberation = models.ForeignKey(
+        Deliberation, on_delete=models.CASCADE, related_name="member_votes",
+        verbose_name="délibération",
+    )
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="votes", verbose_name="votant"
+    )
+    for_member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="au nom de (procuration)",
+    )
+    choice = models.CharField("vote", max_length=12, choices=Choice.choices)
+
+    class Meta:
+        verbose_name = "vote nominatif"
+        verbose_name_plural = "votes nominatifs (scrutin public)"
+        ordering = ["deliberation", "member__last_name", "member__first_name", "pk"]
+        constraints = [
+            # One vote per member in person, and one per member represented.
+            models.UniqueConstraint(fields=["deliberation", "member"],
+                                    condition=Q(for_member__isnull=True),
+                                    name="member_vote_once_in_person",
+                                    violation_error_message="Cet élu a déjà voté sur cette "
+                                    "délibération."),
+            models.UniqueConstraint(fields=["deliberation", "for_member"],
+                                    condition=Q(for_member__isnull=False),
+                                    name="member_vote_once_by_proxy",
+                                    violation_error_message="Un vote a déjà été enregistré au "
+                                    "nom de cet élu."),
+        ]
+
+    def __str__(self):
+        return f"{self.member} : {self.get_choice_display()}"
+
+
+class Appointment(models.Model):
+    """An election of a person (nomination) decided by a deliberation (L2121-21): by secret
+    ballot in up to three rounds, unless the assembly unanimously decided otherwise, or at
+    once when a single candidacy was filed. Results per candidate per round are
+    AppointmentVote rows; rules.appointment_result decides and words the outcome."""
+
+    deliberation = models.ForeignKey(
+        Deliberation, on_delete=models.CASCADE, related_name="appointments",
+        verbose_name="délibération",
+    )
+    position = models.PositiveSmallIntegerField("ordre", default=1)
+    office = models.CharField("poste à pourvoir", max_length=255)
+    executive_election = models.BooleanField(
+        "élection du président ou d'un vice-président", default=False,
+        help_text="Toujours au scrutin secret (L2122-7, via L5211-2).",
+    )
+    secret_ballot_waived = models.BooleanField(
+        "scrutin secret écarté à l'unanimité", default=False,
+        help_text="L2121-21 : l'assemblée peut décider à l'unanimité de ne pas voter au "
+        "scrutin secret.",
+    )
+    single_candidate = models.ForeignKey(
+        Member, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="candidature unique",
+        help_text="Une seule candidature : la nomination prend effet immédiatement, sans vote.",
+    )
+
+    class Meta:
+        verbose_name = "nomination"
+        verbose_name_plural = "nominations (élections de personnes)"
+        ordering = ["deliberation", "position", "pk"]
+
+    def __str__(self):
+        return self.office
+
+
+class AppointmentVote(models.Model):
+    """The votes a candidate obtained at one round of an appointment (L2121-21)."""
+
+    appointment = models.ForeignKey(
+        Appointment, on_delete=models.CASCADE, related_name="votes", verbose_name="nomination"
+    )
+    round = models.PositiveSmallIntegerField("tour")
+    candidate = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="+", verbose_name="candidat"
+    )
+    votes = models.PositiveSmallIntegerField("voix")
+
+    class Meta:
+        verbose_name = "résultat d'un candidat"
+        verbose_name_plural = "résultats par tour"
+        ordering = ["appointment", "round", "-votes", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["appointment", "round", "candidate"],
+                                    name="appointment_vote_once_per_round",
+                                    violation_error_message="Ce candidat a déjà un résultat "
+                                    "pour ce tour."),
+            models.CheckConstraint(condition=Q(round__gte=1) & Q(round__lte=3),
+                                   name="appointment_vote_round_1_to_3",
+                                   violation_error_message="Une élection compte trois tours "
+                                   "au plus (L2121-21)."),
+        ]
+
+    def __str__(self):
+        return f"{self.candidate} — tour {self.round} : {self.votes} voix"
 
 
 class DeliberationStatusChange(models.Model):
@@ -783,3 +991,17 @@ class NameAlias(models.Model):
 
         self.key = name_key(self.name)
         super().save(*args, **kwargs)
+
+
+# The session documents (procès-verbal, list of deliberations, registre) live in their own
+# module; importing them here makes them models of this app.
+from deliberations.documents.models import (  # noqa: E402, F401
+    AgendaItem,
+    Convocation,
+    ConvocationAddress,
+    ConvocationDelivery,
+    DeliberationList,
+    Minutes,
+    MinutesItem,
+    Registre,
+)

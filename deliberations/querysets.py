@@ -5,7 +5,7 @@ from collections import Counter
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connections, models
-from django.db.models import Case, F, FloatField, Q, TextField, Value, When
+from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, TextField, Value, When
 from django.utils import timezone
 
 from portal.search import (
@@ -47,11 +47,19 @@ class DeliberationQuerySet(models.QuerySet):
         L2131-1: executory once published and, when it must be sent to the prefect (L2131-2),
         once received there. This is the SQL form of rules.executory_on (one date per act,
         used on the detail pages); tests/deliberations/test_public_pages.py checks that both
-        agree.
+        agree. An individual decision is executory by the notification to each addressee,
+        not by its publication (rules.individual_executory_on): every notification dated on
+        or before ``on``.
         """
         on = on or timezone.localdate()
-        return self.filter(published_on__lte=on).filter(
-            Q(subject_to_transmission=False) | Q(received_on__lte=on)
+        received = Q(subject_to_transmission=False) | Q(received_on__lte=on)
+        from deliberations.models import Notification  # the models module imports this one
+
+        notifications = Notification.objects.filter(deliberation=OuterRef("pk"))
+        pending = notifications.filter(Q(notified_on__isnull=True) | Q(notified_on__gt=on))
+        return self.filter(received).filter(
+            (Q(is_individual=False) & Q(published_on__lte=on))
+            | (Q(is_individual=True) & Exists(notifications) & ~Exists(pending))
         )
 
     def not_executory(self, on=None):

@@ -8,12 +8,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import time
 
+from django.conf import settings
 from django.db.models import Q
 
 from deliberations import rules
 from deliberations.models import Attendance, Deliberation, Proxy, Session, WrittenProxy
 from portal.calendars import public_holidays
-from portal.models import Mandate, Organisation
+from portal.models import Body, Mandate, Organisation
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,12 @@ class SessionInputs:
     attendance_recorded: bool = False
     # Attendance rows per status (Attendance.Status value -> count).
     status_counts: dict = field(default_factory=dict)
+    # Titular member -> the suppléants designated for them (rules.designated_substitutes).
+    substitutes: dict = field(default_factory=dict)
+    # The body's own rules (statutes), CGCT defaults otherwise (body_rules).
+    body_rules: rules.BodyRules = rules.CGCT_RULES
+    # Item -> member -> why they left the room, when not a personal interest (L1612-12).
+    withdrawal_reasons: dict = field(default_factory=dict)
 
 
 def _mandate_spans(body_ids, first_date, last_date) -> dict[int, list[rules.MandateSpan]]:
@@ -45,13 +52,55 @@ def _mandate_spans(body_ids, first_date, last_date) -> dict[int, list[rules.Mand
         Mandate.objects.filter(body_id__in=body_ids, start_on__lte=last_date)
         .filter(Q(end_on__isnull=True) | Q(end_on__gte=first_date))
         .order_by()
-        .values_list("body_id", "member_id", "start_on", "end_on", "role")
+        .values_list("body_id", "member_id", "start_on", "end_on", "role", "substitute_for_id")
     )
-    for body_id, member_id, start_on, end_on, role in rows:
+    for body_id, member_id, start_on, end_on, role, substitute_for in rows:
         spans[body_id].append(rules.MandateSpan(
             member_id, start_on, end_on, substitute=role == Mandate.Role.SUBSTITUTE,
+            substitute_for=substitute_for,
         ))
     return spans
+
+
+def rules_of_body(body: Body, settings=None) -> rules.BodyRules:
+    """rules.BodyRules of a body: its statutes' settings (``settings``, a BodySettings row or
+    None) over the CGCT defaults; suppléants only in an organe délibérant, never in the Bureau
+    (L5211-6)."""
+    base = rules.BUREAU_RULES if body.kind == Body.Kind.BUREAU else rules.CGCT_RULES
+    if settings is None:
+        return base
+    return rules.BodyRules(
+        quorum_counts_represented=settings.quorum_counts_represented,
+        quorum_source=settings.quorum_source,
+        proxies_per_holder=settings.proxies_per_holder,
+        proxies_source=settings.proxies_source,
+        convocation_clear_days=settings.convocation_clear_days,
+        convocation_source=settings.convocation_source,
+        substitutes_admitted=base.substitutes_admitted,
+    )
+
+
+def _bodies_rules(body_ids) -> dict[int, rules.BodyRules]:
+    """rules_of_body for several bodies in one query."""
+    return {
+        # A missing reverse one-to-one raises an AttributeError subclass: getattr's default.
+        body.pk: rules_of_body(body, getattr(body, "settings", None))
+        for body in Body.objects.filter(pk__in=body_ids).select_related("settings")
+    }
+
+
+def convocation_clear_days(body: Body) -> tuple[int, str]:
+    """The convocation delay of a body and its source: its statutes (BodySettings) or the
+    CGCT (L2121-12, settings.CONVOCATION_CLEAR_DAYS). Lists select ``body__settings``."""
+    statutes = getattr(body, "settings", None)  # a missing one-to-one raises AttributeError
+    if statutes is not None:
+        return statutes.convocation_clear_days, statutes.convocation_source
+    return settings.CONVOCATION_CLEAR_DAYS, "CGCT L2121-12"
+
+
+def body_rules_for(body_id) -> rules.BodyRules:
+    """rules_of_body by primary key (one query)."""
+    return _bodies_rules([body_id]).get(body_id, rules.CGCT_RULES)
 
 
 def in_office_member_ids(body_id, on) -> frozenset:
@@ -60,16 +109,23 @@ def in_office_member_ids(body_id, on) -> frozenset:
     return rules.members_in_office(_mandate_spans([body_id], on, on)[body_id], on)
 
 
+def designated_substitutes(body_id, on) -> dict:
+    """Titular member -> the suppléants designated for them in a body on a date (L5211-6;
+    rules.designated_substitutes). One query."""
+    return dict(rules.designated_substitutes(_mandate_spans([body_id], on, on)[body_id], on))
+
+
 def bulk_session_inputs(sessions, *, published_only: bool = False) -> dict[int, SessionInputs]:
-    """SessionInputs for many sessions in five queries, whatever their number: mandates of
+    """SessionInputs for many sessions in six queries, whatever their number: mandates of
     the sessions' bodies (members in office per session date, rules.members_in_office, so a
     member holding two seats on the date counts once), attendances, proxies, carried-over
-    items, withdrawals (L2131-11). Lists and exports use it so that their query count does
-    not grow with the data.
+    items, withdrawals (L2131-11), the bodies' own rules, the comptes administratifs
+    (L1612-12). Lists and exports use it so that their query count does not grow with the
+    data.
 
     `published_only`: what the public sees (pages, API, feeds, exports) is computed from the
-    attendance and from published acts only; a draft act's withdrawals or carried-over flag
-    would otherwise split the public table and reveal an unpublished item."""
+    attendance and from published acts only; a draft act's withdrawals, carried-over flag or
+    vote kind would otherwise split the public table and reveal an unpublished item."""
     sessions = {s.pk: s for s in sessions}
     if not sessions:
         return {}
@@ -78,6 +134,11 @@ def bulk_session_inputs(sessions, *, published_only: bool = False) -> dict[int, 
     in_office = {
         pk: rules.members_in_office(spans[s.body_id], s.date) for pk, s in sessions.items()
     }
+    substitutes = {
+        pk: dict(rules.designated_substitutes(spans[s.body_id], s.date))
+        for pk, s in sessions.items()
+    }
+    body_rules = _bodies_rules({s.body_id for s in sessions.values()})
     presences, proxies, names = defaultdict(list), defaultdict(list), defaultdict(dict)
     recorded = set()
     status_counts = defaultdict(lambda: defaultdict(int))
@@ -104,11 +165,17 @@ def bulk_session_inputs(sessions, *, published_only: bool = False) -> dict[int, 
         names[p.session_id][p.giver_id] = p.giver.full_name
         names[p.session_id][p.holder_id] = p.holder.full_name
     acts = Deliberation.objects.published() if published_only else Deliberation.objects.all()
+    # Carried-over items (L2121-17) and comptes administratifs (L1612-12), in one read.
     carried_over = defaultdict(set)
-    for session_id, item in acts.filter(
-        session_id__in=sessions, is_carried_over=True, item_number__isnull=False
-    ).values_list("session_id", "item_number"):
-        carried_over[session_id].add(item)
+    accounts = []
+    for session_id, item, is_carried_over, vote_kind in acts.filter(
+        Q(is_carried_over=True) | Q(vote_kind=Deliberation.VoteKind.ADMINISTRATIVE_ACCOUNT),
+        session_id__in=sessions, item_number__isnull=False,
+    ).values_list("session_id", "item_number", "is_carried_over", "vote_kind"):
+        if is_carried_over:
+            carried_over[session_id].add(item)
+        if vote_kind == Deliberation.VoteKind.ADMINISTRATIVE_ACCOUNT:
+            accounts.append((session_id, item))
     # Withdrawals (L2131-11) are per item. A deliberation without an item number cannot be
     # placed on an item, so its withdrawals are left out of the per-item figures rather than
     # guessed onto a range (its own page says the register gives no number).
@@ -118,6 +185,14 @@ def bulk_session_inputs(sessions, *, published_only: bool = False) -> dict[int, 
         deliberation__in=acts.filter(session_id__in=sessions, item_number__isnull=False)
     ).values_list("deliberation__session_id", "deliberation__item_number", "member_id"):
         withdrawn[session_id][item].add(member_id)
+    # L1612-12 and L2121-14: for the compte administratif the president withdraws; neither
+    # present nor giving nor holding a proxy on that item.
+    reasons = defaultdict(dict)
+    for session_id, item in accounts:
+        president = sessions[session_id].president_id
+        if president is not None:
+            withdrawn[session_id][item].add(president)
+            reasons[session_id][item] = {president: rules.ADMINISTRATIVE_ACCOUNT_WITHDRAWAL}
     return {
         pk: SessionInputs(
             in_office=len(in_office[pk]),
@@ -132,6 +207,9 @@ def bulk_session_inputs(sessions, *, published_only: bool = False) -> dict[int, 
             withdrawn={item: frozenset(m) for item, m in withdrawn[pk].items()},
             attendance_recorded=pk in recorded,
             status_counts=dict(status_counts[pk]),
+            substitutes=substitutes[pk],
+            body_rules=body_rules.get(session.body_id, rules.CGCT_RULES),
+            withdrawal_reasons=dict(reasons[pk]),
         )
         for pk, session in sessions.items()
     }
@@ -145,7 +223,7 @@ def bulk_quorum_tables(sessions, *, published_only: bool = False) -> dict[int, l
 
 
 def session_inputs(session: Session, *, published_only: bool = False) -> SessionInputs:
-    """Everything rules.session_table needs for one session (five queries)."""
+    """Everything rules.session_table needs for one session (six queries)."""
     return bulk_session_inputs([session], published_only=published_only)[session.pk]
 
 
@@ -173,7 +251,26 @@ def session_quorum_table(session: Session, inputs: SessionInputs | None = None, 
         names=inputs.names,
         withdrawn=inputs.withdrawn,
         in_office_members=inputs.in_office_members,
+        substitutes=inputs.substitutes,
+        body_rules=inputs.body_rules,
+        withdrawal_reasons=inputs.withdrawal_reasons,
     )
+
+
+def items_to_carry_over(session: Session, table=None) -> tuple:
+    """The items of a session lacking the quorum (rules.items_to_carry_over), to be carried
+    over to a second convocation (L2121-17): every item of a session closed for lack of
+    quorum with no attendance entered is unknown, hence empty."""
+    table = table if table is not None else session_quorum_table(session)
+    return rules.items_to_carry_over(table, session.agenda_item_count)
+
+
+def quorum_failed(session: Session) -> bool:
+    """Whether a session opens a second convocation (L2121-17): closed for lack of quorum, or
+    held and the quorum lost at some item (items_to_carry_over)."""
+    if session.status == Session.Status.CANCELLED:
+        return True
+    return session.status == Session.Status.HELD and bool(items_to_carry_over(session))
 
 
 def deliberation_quorum(deliberation: Deliberation, table=None, *,
@@ -195,8 +292,66 @@ def deliberation_quorum(deliberation: Deliberation, table=None, *,
     ]
 
 
+def vote_outcome_of(*, vote_kind, votes_for, votes_against, abstentions=0, blank_or_null=0,
+                    ballot="main_levee", president_voted_for=None, president_abstained=False,
+                    ranges=()):
+    """rules.vote_result for a vote as recorded, with the figures of its item (``ranges``,
+    deliberation_quorum): members in office for a two-thirds majority, members present or
+    represented for the closed session (L5211-11). Raises ValueError as the rule does."""
+    figures = [r.figures for r in ranges]
+    return rules.vote_result(
+        votes_for=votes_for, votes_against=votes_against, abstentions=abstentions,
+        blank_or_null=blank_or_null, ballot=ballot, president_voted_for=president_voted_for,
+        president_abstained=president_abstained, kind=vote_kind,
+        in_office=max((f.in_office for f in figures), default=None),
+        votes_available=min((f.votes_available for f in figures), default=None),
+    )
+
+
+def vote_outcome(deliberation: Deliberation, ranges=None):
+    """The outcome of a deliberation's recorded vote, worded as the registre writes it
+    (rules.vote_result), or None when no count was recorded or it cannot be computed (e.g.
+    a two-thirds vote with no attendance entered): pages then print the clerk's wording.
+    ``ranges``: deliberation_quorum(deliberation) when the caller has it."""
+    if deliberation.votes_for is None or deliberation.votes_against is None:
+        return None
+    try:
+        return vote_outcome_of(
+            vote_kind=deliberation.vote_kind, votes_for=deliberation.votes_for,
+            votes_against=deliberation.votes_against,
+            abstentions=deliberation.abstentions or 0,
+            blank_or_null=deliberation.blank_or_null or 0, ballot=deliberation.ballot,
+            president_voted_for=deliberation.president_voted_for,
+            president_abstained=deliberation.president_abstained,
+            ranges=ranges if ranges is not None else deliberation_quorum(deliberation),
+        )
+    except ValueError:
+        return None
+
+
+def special_vote_statement(deliberation: Deliberation, ranges=None) -> str:
+    """The registre's sentence for a vote that is not an ordinary majority vote (compte
+    administratif, two thirds, closed session) or a tie the abstaining president did not
+    break; empty otherwise, so that ordinary votes keep the clerk's own wording only."""
+    special = (deliberation.vote_kind != Deliberation.VoteKind.ORDINARY
+               or deliberation.president_abstained)
+    if not special:
+        return ""
+    outcome = vote_outcome(deliberation, ranges)
+    return outcome.explanation if outcome else ""
+
+
 def executory_on(deliberation: Deliberation):
-    """L2131-1: when the act became executory (None while it is not)."""
+    """L2131-1: when the act became executory (None while it is not). An individual decision
+    is executory by its notification, not its publication (rules.individual_executory_on);
+    its notifications are read through ``deliberation.notifications.all()``, so lists
+    prefetch them."""
+    if deliberation.is_individual:
+        return rules.individual_executory_on(
+            notified_on=[n.notified_on for n in deliberation.notifications.all()],
+            received_on=deliberation.received_on,
+            subject_to_transmission=deliberation.subject_to_transmission,
+        )
     return rules.executory_on(
         published_on=deliberation.published_on,
         received_on=deliberation.received_on,
@@ -213,7 +368,16 @@ def organisation_holidays(organisation: Organisation):
 def appeal_deadline(deliberation: Deliberation):
     """R421-1 CJA: last day to appeal, a délai franc from publication, on the calendar of the
     organisation's department (None before publication). Reads
-    ``deliberation.session.body.organisation``: lists select them with the deliberation."""
+    ``deliberation.session.body.organisation``: lists select them with the deliberation.
+    An individual decision: from the last notification (each addressee's own period runs
+    from their notification, notification_rows)."""
+    if deliberation.is_individual:
+        notified = [n.notified_on for n in deliberation.notifications.all()]
+        if not notified or None in notified:
+            return None
+        return rules.appeal_deadline(
+            max(notified), holidays=organisation_holidays(deliberation.session.body.organisation)
+        )
     if deliberation.published_on is None:
         return None
     return rules.appeal_deadline(
@@ -410,3 +574,79 @@ def stored_written_proxy_problems(session: Session) -> list[str]:
         .order_by("pk")
     ]
     return list(written_proxy_problems(session, uses).values())
+
+
+# --- Individual decisions, appointments, roll-call votes (issue 17) --------------------------
+
+
+@dataclass(frozen=True)
+class NotificationRow:
+    addressee: str
+    notified_on: object
+    executory_on: object
+    appeal_deadline: object
+
+
+def notification_rows(deliberation: Deliberation) -> list[NotificationRow]:
+    """Per addressee of an individual decision: notification date, the date the act is
+    executory for them (rules.individual_executory_on) and their last day to appeal (two
+    months from their notification, délai franc, rules.appeal_deadline)."""
+    holidays = organisation_holidays(deliberation.session.body.organisation)
+    rows = []
+    for notification in deliberation.notifications.all():
+        day = notification.notified_on
+        rows.append(NotificationRow(
+            notification.addressee, day,
+            rules.individual_executory_on(
+                notified_on=[day], received_on=deliberation.received_on,
+                subject_to_transmission=deliberation.subject_to_transmission,
+            ),
+            rules.appeal_deadline(day, holidays=holidays) if day else None,
+        ))
+    return rows
+
+
+@dataclass(frozen=True)
+class AppointmentView:
+    appointment: object
+    outcome: rules.AppointmentOutcome | None
+    error: str
+    rounds: tuple[int, ...]
+    # (candidate name, votes per round, None where the candidate was not in that round)
+    candidates: tuple[tuple[str, tuple], ...]
+
+
+def appointment_views(deliberation: Deliberation) -> list[AppointmentView]:
+    """Each appointment of a deliberation with its result per candidate per round and its
+    outcome worded by rules.appointment_result (L2121-21). Reads
+    ``deliberation.appointments.all()`` with their votes and candidates: views prefetch
+    ``appointments__votes__candidate`` and ``appointments__single_candidate``."""
+    views = []
+    for appointment in deliberation.appointments.all():
+        votes = list(appointment.votes.all())
+        rounds = tuple(sorted({vote.round for vote in votes}))
+        by_round = [{v.candidate_id: v.votes for v in votes if v.round == number}
+                    for number in rounds]
+        members = {v.candidate_id: v.candidate for v in votes}
+        if appointment.single_candidate_id:
+            members[appointment.single_candidate_id] = appointment.single_candidate
+        try:
+            outcome = rules.appointment_result(
+                rounds=by_round,
+                born_on={pk: member.born_on for pk, member in members.items()},
+                single_candidate=appointment.single_candidate_id,
+                names={pk: member.full_name for pk, member in members.items()},
+                feminine={pk for pk, member in members.items() if member.civility == "Mme"},
+                secret_ballot_waived=appointment.secret_ballot_waived,
+            )
+            error = ""
+        except ValueError as problem:
+            outcome, error = None, str(problem)
+        order = sorted(members, key=lambda pk: (-sum(r.get(pk, 0) for r in by_round),
+                                                members[pk].full_name))
+        candidates = tuple(
+            (members[pk].full_name, tuple(r.get(pk) for r in by_round)) for pk in order
+            if any(pk in r for r in by_round)
+        )
+        views.append(AppointmentView(appointment, outcome, error, rounds, candidates))
+    return views

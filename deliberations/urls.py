@@ -1,6 +1,8 @@
 from django.urls import path
 
 from deliberations import views
+from deliberations.documents import views as document_views
+from deliberations.documents.feeds import SessionDocumentFeed
 from deliberations.publication.feeds import DeliberationFeed
 
 app_name = "deliberations"
@@ -16,6 +18,12 @@ urlpatterns = [
     ),
     path("deliberations/annexe/<int:pk>/", views.annex_download, name="annex_download"),
     path("seances/", views.session_list, name="session_list"),
+    path("seances/documents.atom", SessionDocumentFeed(), name="session_document_feed"),
     path("seances/calendrier.ics", views.session_calendar, name="session_calendar"),
     path("seances/<int:pk>/", views.session_detail, name="session_detail"),
+    path("seances/<int:pk>/liste-des-deliberations.pdf", document_views.deliberation_list_pdf,
+         name="deliberation_list_pdf"),
+    path("convocation/accuse/<str:token>/", document_views.convocation_acknowledge,
+         name="convocation_acknowledge"),
+    path("seances/<int:pk>/proces-verbal.pdf", document_views.minutes_pdf, name="minutes_pdf"),
 ]

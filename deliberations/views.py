@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from deliberations import annexes, selectors
-from deliberations.models import Annex, Attendance, Deliberation, Session
+from deliberations.documents.selectors import session_documents
+from deliberations.models import Annex, Attendance, Deliberation, MemberVote, Session
 from deliberations.publication import opendata
 from deliberations.publication.feeds import sessions_icalendar
 from deliberations.publication.filters import DeliberationFilter
@@ -53,12 +54,17 @@ def deliberation_detail(request, organisation, year, slug):
     deliberation = get_object_or_404(
         public_deliberations()
         .select_related("rapporteur", "session__president", "session__secretary")
-        .prefetch_related("annexes", "non_voting_members", "withdrawn_members",
-                          # Other apps' records that point at this act, read through their
-                          # reverse relations in the template (no import of those apps).
-                          "project_actions__objective__stake__priority__project",
-                          "adopted_projects",
-                          "activity_report_notes__report__organisation"),
+        .prefetch_related(
+            "annexes", "non_voting_members", "withdrawn_members", "notifications",
+            "appointments__votes__candidate", "appointments__single_candidate",
+            Prefetch("member_votes", queryset=MemberVote.objects.select_related(
+                "member", "for_member")),
+            # Other apps' records that point at this act, read through their reverse
+            # relations in the template (no import of those apps).
+            "project_actions__objective__stake__priority__project",
+            "adopted_projects",
+            "activity_report_notes__report__organisation",
+        ),
         session__body__organisation__slug=organisation, year=year, slug=slug,
     )
     return render_deliberation(request, deliberation)
@@ -78,11 +84,16 @@ def render_deliberation(request, deliberation, *, staff_preview=False):
     index = next((i for i, d in enumerate(siblings) if d.pk == deliberation.pk), None)
     if index is None:
         siblings, index = [deliberation], 0
+    quorum = selectors.deliberation_quorum(deliberation, published_only=True)
     return render(request, "deliberations/deliberation_detail.html", {
         "deliberation": deliberation,
         "session": session,
         "organisation": session.body.organisation,
-        "quorum": selectors.deliberation_quorum(deliberation, published_only=True),
+        "quorum": quorum,
+        "vote_statement": selectors.special_vote_statement(deliberation, quorum),
+        "appointments": selectors.appointment_views(deliberation),
+        "notifications": (selectors.notification_rows(deliberation)
+                          if deliberation.is_individual else []),
         "executory_on": selectors.executory_on(deliberation),
         "appeal_deadline": selectors.appeal_deadline(deliberation),
         "previous": siblings[index - 1] if index > 0 else None,
@@ -143,7 +154,9 @@ def session_detail(request, pk):
     return render(request, "deliberations/session_detail.html", {
         "session": session,
         "organisation": session.body.organisation,
-        "deliberations": session.deliberations.published().order_by("item_number", "pk"),
+        "deliberations": session.deliberations.published().order_by("item_number", "pk")
+        .prefetch_related(Prefetch("member_votes", queryset=MemberVote.objects.select_related(
+            "member", "for_member"))),
         "present": by_status[Attendance.Status.PRESENT],
         "excused": by_status[Attendance.Status.EXCUSED],
         "absent": by_status[Attendance.Status.ABSENT],
@@ -151,6 +164,7 @@ def session_detail(request, pk):
             "giver__last_name", "giver__first_name"
         ),
         "quorum_table": selectors.session_quorum_table(session, published_only=True),
+        **session_documents(session),
     })
 
 
@@ -173,9 +187,9 @@ def deliberation_csv(request):
 @require_safe
 def session_calendar(request):
     """iCalendar (RFC 5545) feed of public sessions."""
-    sessions = Session.objects.public().select_related("body__organisation").order_by(
-        "date", "starts_at"
-    ).prefetch_related(
+    sessions = Session.objects.public().select_related(
+        "body__organisation", "deliberation_list", "minutes",
+    ).order_by("date", "starts_at").prefetch_related(
         Prefetch("deliberations", queryset=Deliberation.objects.published().order_by(
             "item_number", "pk"), to_attr="public_deliberations")
     )

@@ -12,3 +12,8 @@ class PmaReportsConfig(AppConfig):
         sitesearch.register("rapports", "Rapports d'activités", search_reports, order=30)
         sitesearch.register("publications", "Actualités et lettres aux maires",
                             search_publications, order=40)
+
+        from pma_reports.deadlines import activity_report_deadlines
+        from portal import deadlines
+
+        deadlines.register(activity_report_deadlines)

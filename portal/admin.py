@@ -12,7 +12,15 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
-from portal.models import Body, Commune, Mandate, Member, Organisation, StaffAssignment
+from portal.models import (
+    Body,
+    BodySettings,
+    Commune,
+    Mandate,
+    Member,
+    Organisation,
+    StaffAssignment,
+)
 
 
 def user_organisation_ids(request) -> list[int] | None:
@@ -59,6 +67,7 @@ ORGANISATION_PATHS = {
     "deliberations.WrittenProxy": "body__organisation",
     "deliberations.Deliberation": "session__body__organisation",
     "deliberations.IssuedExtract": "deliberation__session__body__organisation",
+    "deliberations.Appointment": "deliberation__session__body__organisation",
 }
 
 
@@ -157,6 +166,19 @@ class CommuneAdmin(OrganisationScopedAdmin):
     list_select_related = ["organisation"]
 
 
+class BodySettingsInline(admin.StackedInline):
+    """The body's own rules (statutes of a syndicat mixte), each with its source text; without
+    a record the CGCT defaults apply (deliberations.rules.CGCT_RULES)."""
+
+    model = BodySettings
+    extra = 0
+    max_num = 1
+    can_delete = True
+    fields = [("quorum_counts_represented", "quorum_source"),
+              ("proxies_per_holder", "proxies_source"),
+              ("convocation_clear_days", "convocation_source")]
+
+
 @admin.register(Body)
 class BodyAdmin(OrganisationScopedAdmin):
     list_display = ["name", "organisation", "kind", "delegated_by"]
@@ -164,6 +186,7 @@ class BodyAdmin(OrganisationScopedAdmin):
     search_fields = ["name", "organisation__name"]
     list_select_related = ["organisation", "delegated_by"]
     prepopulated_fields = {"slug": ["name"]}
+    inlines = [BodySettingsInline]
 
 
 class MandateInline(OrganisationScopeMixin, admin.TabularInline):
@@ -171,8 +194,9 @@ class MandateInline(OrganisationScopeMixin, admin.TabularInline):
     fk_name = "member"
     extra = 0
     autocomplete_fields = ["body", "commune", "substitute_for"]
-    fields = ["body", "role", "vice_president_rank", "delegation", "commune", "start_on",
-              "end_on"]
+    # substitute_for: the titular member a délégué suppléant is designated for (L5211-6).
+    fields = ["body", "role", "vice_president_rank", "delegation", "commune", "substitute_for",
+              "start_on", "end_on"]
 
 
 def member_organisations(member, *, current_on: datetime.date | None = None) -> set[int]:

@@ -156,6 +156,55 @@ class Body(models.Model):
         )
 
 
+class BodySettings(models.Model):
+    """The rules a body's own texts set, where the CGCT leaves them room; without a record the
+    CGCT defaults apply (rules.CGCT_RULES). A syndicat mixte's committee follows its statutes
+    (L5711-1, L5721-2 via L5731-3; CE 18 Oct 2018 n° 421197). Each value names its source
+    (e.g. "Statuts du PMA, art. 9"), printed beside the figures it changes."""
+
+    body = models.OneToOneField(
+        Body, on_delete=models.CASCADE, related_name="settings", verbose_name="assemblée"
+    )
+    quorum_counts_represented = models.BooleanField(
+        "le quorum compte les membres représentés", default=False,
+        help_text="CGCT L2121-17 : non (membres physiquement présents seulement).",
+    )
+    quorum_source = models.CharField(
+        "source de la règle de quorum", max_length=255, default="CGCT L2121-17"
+    )
+    proxies_per_holder = models.PositiveSmallIntegerField(
+        "procurations par mandataire", default=1, help_text="CGCT L2121-20 : une seule."
+    )
+    proxies_source = models.CharField(
+        "source de la limite de procurations", max_length=255, default="CGCT L2121-20"
+    )
+    convocation_clear_days = models.PositiveSmallIntegerField(
+        "délai de convocation (jours francs)", default=5,
+        help_text="CGCT L2121-12 (via L5211-1) : cinq jours francs.",
+    )
+    convocation_source = models.CharField(
+        "source du délai de convocation", max_length=255, default="CGCT L2121-12"
+    )
+
+    class Meta:
+        verbose_name = "règles propres de l'assemblée"
+        verbose_name_plural = "règles propres des assemblées"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(proxies_per_holder__gte=1), name="body_settings_proxies_positive",
+                violation_error_message="Un mandataire peut détenir au moins une procuration.",
+            ),
+            models.CheckConstraint(
+                condition=Q(convocation_clear_days__gte=1),
+                name="body_settings_convocation_positive",
+                violation_error_message="Le délai de convocation compte au moins un jour franc.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Règles propres — {self.body}"
+
+
 class Member(models.Model):
     """An élu. Names are kept as the registre writes them: NOM Prénom."""
 
@@ -168,6 +217,9 @@ class Member(models.Model):
     last_name = models.CharField("nom", max_length=100)
     first_name = models.CharField("prénom", max_length=100)
     civility = models.CharField("civilité", max_length=3, choices=Civility.choices, blank=True)
+    # L2121-21: on a tie at the third round of an appointment, the oldest is elected. Never
+    # shown on public pages.
+    born_on = models.DateField("date de naissance", null=True, blank=True)
     slug = models.SlugField("identifiant d'URL", max_length=120, unique=True)
     # Accent-, case- and hyphen-insensitive key used to match names read in minutes.
     match_key = models.CharField("clé de rapprochement", max_length=220, db_index=True,

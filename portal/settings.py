@@ -204,3 +204,21 @@ EXTRACT_SIGNING_P12 = os.environ.get("EXTRACT_SIGNING_P12", "")
 EXTRACT_SIGNING_P12_PASSPHRASE = os.environ.get("EXTRACT_SIGNING_P12_PASSPHRASE", "")
 # Absolute base URL printed in the extracts (QR code + verification link).
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+
+# Convocations (L2121-10) are sent through Django's email backend: printed on the console by
+# default, sent by SMTP once EMAIL_HOST is set (or any backend named by EMAIL_BACKEND).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "assemblees@example.org")
+
+# The clerk's calendar: targets where the law sets no deadline (L2131-1, L2131-2: an act is
+# executory only once transmitted and published), in days after the session / the receipt.
+TRANSMISSION_TARGET_DAYS = int(os.environ.get("TRANSMISSION_TARGET_DAYS", "15"))
+PUBLICATION_TARGET_DAYS = int(os.environ.get("PUBLICATION_TARGET_DAYS", "7"))

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from portal import views
+from portal import deadline_views, views
 from portal.admin import view_on_site
 from portal.sitemaps import SITEMAPS
 
@@ -32,6 +32,11 @@ urlpatterns = [
     # Before the admin's own /admin/r/ (same address): restricted to what the account sees.
     path("admin/r/<int:content_type_id>/<path:object_id>/",
          admin.site.admin_view(view_on_site)),
+    # The clerk's calendar, before the admin's catch-all patterns (staff only: admin_view).
+    path("admin/calendrier/", admin.site.admin_view(deadline_views.calendar),
+         name="deadline_calendar"),
+    path("admin/calendrier.ics", admin.site.admin_view(deadline_views.calendar_ics),
+         name="deadline_calendar_ics"),
     path("admin/", admin.site.urls),
     path("", include("deliberations.extracts.urls")),
     path("", include((portal_patterns, "portal"))),

@@ -242,6 +242,35 @@ def certified_data(deliberation: Deliberation) -> dict:
             "blank_or_null": deliberation.blank_or_null or 0,
             "not_voting": sorted(m.full_name for m in deliberation.non_voting_members.all()),
         }
+    # A special vote (compte administratif, two thirds, closed session) is worded as the
+    # registre writes it (rules.vote_result); ordinary votes keep their data unchanged, so the
+    # fingerprint of their extracts does not move.
+    statement = selectors.special_vote_statement(deliberation)
+    if statement:
+        data["deliberation"]["vote_statement"] = statement
+    # Appointments (L2121-21) and individual decisions (L2131-1) likewise add keys only when
+    # the deliberation has them.
+    appointments = selectors.appointment_views(deliberation)
+    if appointments:
+        data["deliberation"]["appointments"] = [
+            {
+                "office": view.appointment.office,
+                "wording": view.outcome.wording if view.outcome else view.error,
+                "rounds": list(view.rounds),
+                "candidates": [[name, list(votes)] for name, votes in view.candidates],
+            }
+            for view in appointments
+        ]
+    # L2121-15: "un ou plusieurs secrétaires", all named on the extract.
+    others = [member.full_name for member in session.other_secretaries.order_by("pk")]
+    if others:
+        data["session"]["other_secretaries"] = others
+    if deliberation.is_individual:
+        data["deliberation"]["notifications"] = [
+            {"addressee": row.addressee,
+             "notified_on": row.notified_on.isoformat() if row.notified_on else ""}
+            for row in selectors.notification_rows(deliberation)
+        ]
     return data
 
 
@@ -356,6 +385,11 @@ def extract_context(data: dict, issue: IssueInfo) -> dict:
         ),
         "received_on": french_date(received) if delib["subject_to_transmission"] else "",
         "published_on": french_date(_date(delib["published_on"])),
+        # An individual decision is executory by its notification (L2131-1).
+        "notified_on": ", ".join(
+            f"{n['addressee']} le {french_date(_date(n['notified_on']))}"
+            for n in delib.get("notifications", []) if n["notified_on"]
+        ),
         "issue": issue,
         "issued_on": french_date(local_issued.date()),
         "created_iso": local_issued.replace(microsecond=0).isoformat(),

@@ -31,7 +31,7 @@ from deliberations.minutes.parsing import (
 )
 from deliberations.models import Attendance, Deliberation, Proxy, Session
 from deliberations.services import deliberation_set_status
-from portal.models import Body, Commune, Mandate, Member, Organisation
+from portal.models import Body, BodySettings, Commune, Mandate, Member, Organisation
 from portal.names import name_key, strip_accents
 from portal.wording import items_wording
 
@@ -212,10 +212,32 @@ def _organisation(values: dict) -> Organisation:
     return organisation
 
 
+# The PMA's committee follows its statutes where the CGCT leaves room (syndicat mixte:
+# L5711-1 via L5731-3; CE 18 Oct 2018 n° 421197). The seeds quote the statutes only through
+# their last amendment (seed 000: "modification des statuts du PMA (arrêté préfectoral du
+# 21 octobre 2021)") and none of their clauses, so the record keeps the CGCT values and says
+# so: a clerk holding the statutes corrects a value and its source in the admin.
+PMA_STATUTES = "Statuts du PMA (arrêté préfectoral du 21 octobre 2021), article à vérifier"
+PMA_COMMITTEE_SETTINGS = {
+    "quorum_counts_represented": False,
+    "quorum_source": f"{PMA_STATUTES} ; à défaut CGCT L2121-17 (via L5711-1)",
+    "proxies_per_holder": 1,
+    "proxies_source": f"{PMA_STATUTES} ; à défaut CGCT L2121-20 (via L5711-1)",
+    "convocation_clear_days": 5,
+    "convocation_source": f"{PMA_STATUTES} ; à défaut CGCT L2121-12 (via L5711-1)",
+}
+
+
 def _load_pma(cabbalr: Organisation) -> Organisation:
     pma = _organisation(PMA)
     others = [_organisation(values) for values in PMA_OTHER_MEMBERS]
     pma.member_organisations.set([cabbalr, *others])
+    # Same key as pma_reports' loader (organisation and slug): whichever runs first creates it.
+    committee, _ = Body.objects.update_or_create(
+        organisation=pma, slug="comite-syndical",
+        defaults={"kind": Body.Kind.SYNDICATE_COMMITTEE, "name": "Comité syndical"},
+    )
+    BodySettings.objects.update_or_create(body=committee, defaults=PMA_COMMITTEE_SETTINGS)
     return pma
 
 

@@ -27,7 +27,7 @@ class DeliberationViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         queryset = (
             Deliberation.objects.published().with_public_relations()
-            .prefetch_related("non_voting_members")
+            .prefetch_related("non_voting_members", "notifications")
         )
         if self.action == "retrieve":
             queryset = queryset.prefetch_related("annexes")

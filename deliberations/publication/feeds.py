@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -117,6 +118,28 @@ def _utc(value: datetime.datetime) -> str:
     return value.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+def _session_documents(session) -> list[str]:
+    """The published list of deliberations (L2121-25) and procès-verbal (L2121-15) of a
+    session, with their publication dates; the caller select_related them (constant
+    queries)."""
+    lines = []
+    if _has(session, "deliberation_list"):
+        published_on = session.deliberation_list.published_on
+        lines.append(f"Liste des délibérations examinées publiée le {published_on:%d/%m/%Y}")
+    minutes = session.minutes if _has(session, "minutes") else None
+    if minutes is not None and minutes.published_on is not None:
+        lines.append(f"Procès-verbal publié le {minutes.published_on:%d/%m/%Y}")
+    return lines
+
+
+def _has(session, relation: str) -> bool:
+    try:
+        getattr(session, relation)
+    except ObjectDoesNotExist:
+        return False
+    return True
+
+
 def sessions_icalendar(sessions, *, build_url, host: str) -> str:
     """A VCALENDAR with one VEVENT per session (times in UTC, so no VTIMEZONE is needed).
 
@@ -146,11 +169,14 @@ def sessions_icalendar(sessions, *, build_url, host: str) -> str:
         if session.place:
             lines.append("LOCATION:" + _escape(session.place))
         items = getattr(session, "public_deliberations", [])
+        description = []
         if items:
-            description = "Délibérations publiées :\n" + "\n".join(
+            description.append("Délibérations publiées :\n" + "\n".join(
                 f"- {d.title}" for d in items
-            )
-            lines.append("DESCRIPTION:" + _escape(description))
+            ))
+        description += _session_documents(session)
+        if description:
+            lines.append("DESCRIPTION:" + _escape("\n".join(description)))
         lines.append("URL:" + build_url(session.get_absolute_url()))
         cancelled = session.status == Session.Status.CANCELLED
         lines += [f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}", "END:VEVENT"]

@@ -107,10 +107,10 @@ class DeliberationSerializer(serializers.ModelSerializer):
         fields = [
             "slug", "url", "api_url", "act_number", "organisation", "body", "session",
             "item_number", "theme", "title", "nature", "matter_code", "matter_name",
-            "ballot", "votes_for", "votes_against", "abstentions", "blank_or_null",
-            "vote_wording", "result", "non_voting_members", "prefecture_act_id",
-            "received_on", "published_on", "executory_on", "appeal_deadline", "signatory",
-            "signatory_capacity", "budget_year", "budget_name",
+            "ballot", "vote_kind", "votes_for", "votes_against", "abstentions",
+            "blank_or_null", "vote_wording", "result", "non_voting_members", "is_individual",
+            "prefecture_act_id", "received_on", "published_on", "executory_on",
+            "appeal_deadline", "signatory", "signatory_capacity", "budget_year", "budget_name",
         ]
 
     @extend_schema_field(OpenApiTypes.DATE)

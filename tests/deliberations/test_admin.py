@@ -299,25 +299,37 @@ def test_secretary_must_be_among_the_members_present(client, clerk, bureau_sessi
     assert session.secretary == m["DELELIS"]
 
 
-def test_second_convocation_needs_a_failed_session_three_days_before(client, clerk, bureau):
+def test_second_convocation_needs_a_failed_session_and_three_clear_days(client, clerk, bureau):
+    """L2121-17; CE 16 June 1997, Pfister, n° 142691: three clear days between the sending
+    of the new convocation and the second session."""
     body, m = bureau
     first = SessionFactory(body=body, date=datetime.date(2022, 10, 16),
                            starts_at=datetime.time(18, 0), status="held")
     client.force_login(clerk)
     data = session_post(body)
     data["first_convocation"] = first.pk
+    data["convened_on"] = "2022-10-15"
     response = client.post(reverse("admin:deliberations_session_add"), data)
     assert response.status_code == 200
     text = page_text(response)
-    assert ("La séance initiale doit être marquée « Annulée / quorum non atteint » : seule une "
-            "séance sans quorum ouvre une seconde convocation (L2121-17).") in text
-    assert ("La seconde convocation se tient à 3 jours au moins d'intervalle (L2121-17) : "
-            "pas avant le 19/10/2022.") in text
+    assert ("La séance initiale doit avoir manqué le quorum (séance « Annulée / quorum non "
+            "atteint », ou tenue et quorum perdu en cours de séance) : seule une séance sans "
+            "quorum ouvre une seconde convocation (L2121-17).") in text
+    assert ("La nouvelle convocation ne peut précéder la séance initiale du 16/10/2022 : elle "
+            "suit le constat de l'absence de quorum.") in text
     assert Session.objects.count() == 1
 
     first.status = "cancelled"
     first.date = datetime.date(2022, 10, 14)
     first.save()
+    # Sent 15 Oct: 16 and 17 Oct are the only clear days before the session of 18 Oct.
+    response = client.post(reverse("admin:deliberations_session_add"), data)
+    assert response.status_code == 200
+    assert ("La seconde convocation se tient à 3 jours francs au moins de l'envoi de la "
+            "nouvelle convocation (L2121-17 ; CE 16 juin 1997, Pfister, n° 142691) : convoquée "
+            "le 15/10/2022, pas avant le 19/10/2022.") in page_text(response)
+
+    data["convened_on"] = "2022-10-14"
     response = client.post(reverse("admin:deliberations_session_add"), data)
     assert response.status_code == 302
     assert Session.objects.get(date=datetime.date(2022, 10, 18)).first_convocation == first

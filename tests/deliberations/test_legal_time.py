@@ -32,6 +32,7 @@ from deliberations.rules import (
     written_proxy_problem,
 )
 from portal.calendars import public_holidays
+from tests.deliberations.documents import test_document_rules as document_rules
 
 PAS_DE_CALAIS = public_holidays("62")
 MOSELLE = public_holidays("57")
@@ -428,6 +429,14 @@ CASE_TABLES = {
     "quorum_reached": (("L2121-17",), QUORUM_REACHED_CASES),
     "max_proxies_per_holder": (("L2121-20",), REGIME_CASES),
     "written_proxy_problem": (("L2121-20", "maladie"), WRITTEN_PROXY_CASES),
+    # Session documents (issue 15): tables in tests/deliberations/documents/.
+    "deliberation_list_deadline": (("L2121-25",), document_rules.DELIBERATION_LIST_CASES),
+    "minutes_publication_deadline": (("L2121-15",), document_rules.MINUTES_PUBLICATION_CASES),
+    "member_communes_deadline": (("L5211-40-2",), document_rules.MEMBER_COMMUNES_CASES),
+    "convocation_delay_problem": (("L2121-12",), document_rules.CONVOCATION_DELAY_CASES),
+    "minutes_approval_problem": (("L2121-15",), document_rules.MINUTES_APPROVAL_CASES),
+    "transmission_target": (("L2131-1", "L2131-2"), document_rules.TRANSMISSION_TARGET_CASES),
+    "activity_report_deadline": (("L5211-39",), document_rules.ACTIVITY_REPORT_CASES),
 }
 
 
@@ -448,4 +457,7 @@ def test_rule_states_its_source_and_keeps_a_dated_case_table(name):
 
 
 def test_every_logged_rule_has_a_case_table():
-    assert set(rules.RULES) == set(CASE_TABLES)
+    # Issue 17's rules keep their tables in test_legal_depth.py.
+    from tests.deliberations.test_legal_depth import CASE_TABLES as DEPTH_CASE_TABLES
+
+    assert set(rules.RULES) == set(CASE_TABLES) | set(DEPTH_CASE_TABLES)

@@ -1001,7 +1001,7 @@ def test_tie_needs_the_presidents_vote():
 
     assert str(error.value) == (
         "En cas de partage des voix, indiquez le sens du vote du président "
-        "(voix prépondérante, L2121-20)."
+        "(voix prépondérante, L2121-20), ou qu'il s'est abstenu."
     )
 
 
@@ -1165,22 +1165,32 @@ def test_rules_import_without_django_settings():
     assert rules.__name__ == "deliberations.rules"
 
 
+FAILED_RULE = (
+    "La séance initiale doit avoir manqué le quorum (séance « Annulée / quorum non atteint », ou "
+    "tenue et quorum perdu en cours de séance) : seule une séance sans quorum ouvre une seconde "
+    "convocation (L2121-17)."
+)
+
+
+# 18 -> 21 Oct 2022 used to be accepted here: three calendar days between the two sessions.
+# CE 16 June 1997, Pfister, n° 142691 reads L2121-17 as three *clear* days between the
+# sending of the new convocation and the second session: sent 18 Oct, not before 22 Oct.
 @pytest.mark.parametrize(
-    ("first_on", "failed", "same_body", "second_on", "messages"),
+    ("first_on", "failed", "same_body", "convened_on", "second_on", "messages"),
     [
-        (date(2022, 10, 18), True, True, date(2022, 10, 21), []),
-        (date(2022, 10, 18), True, True, date(2022, 10, 20), [
-            "La seconde convocation se tient à 3 jours au moins d'intervalle (L2121-17) : "
-            "pas avant le 21/10/2022."]),
-        (date(2022, 10, 18), False, True, date(2022, 11, 2), [
-            "La séance initiale doit être marquée « Annulée / quorum non atteint » : seule une "
-            "séance sans quorum ouvre une seconde convocation (L2121-17)."]),
-        (date(2022, 10, 18), True, False, date(2022, 11, 2), [
+        (date(2022, 10, 18), True, True, date(2022, 10, 18), date(2022, 10, 22), []),
+        (date(2022, 10, 18), True, True, date(2022, 10, 18), date(2022, 10, 21), [
+            "La seconde convocation se tient à 3 jours francs au moins de l'envoi de la "
+            "nouvelle convocation (L2121-17 ; CE 16 juin 1997, Pfister, n° 142691) : convoquée "
+            "le 18/10/2022, pas avant le 22/10/2022."]),
+        (date(2022, 10, 18), False, True, date(2022, 10, 19), date(2022, 11, 2), [FAILED_RULE]),
+        (date(2022, 10, 18), True, False, date(2022, 10, 19), date(2022, 11, 2), [
             "La séance initiale doit être une séance de la même assemblée."]),
     ],
 )
-def test_second_convocation_problems(first_on, failed, same_body, second_on, messages):
+def test_second_convocation_problems(first_on, failed, same_body, convened_on, second_on,
+                                     messages):
     assert rules.second_convocation_problems(
         first_session_on=first_on, first_quorum_failed=failed, same_body=same_body,
-        second_session_on=second_on,
+        convened_on=convened_on, second_session_on=second_on,
     ) == messages

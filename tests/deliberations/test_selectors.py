@@ -235,11 +235,12 @@ def test_bulk_session_inputs_query_count_does_not_grow(django_assert_num_queries
         return session
 
     sessions = [make_session(0)]
-    # Mandates, attendances, proxies, carried-over items, withdrawals.
-    with django_assert_num_queries(5):
+    # Mandates, bodies' own rules, attendances, proxies, carried-over items and comptes
+    # administratifs, withdrawals.
+    with django_assert_num_queries(6):
         selectors.bulk_session_inputs(sessions)
     sessions += [make_session(day) for day in range(1, 6)]
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         inputs = selectors.bulk_session_inputs(sessions)
     assert {i.in_office for i in inputs.values()} == {3}
 

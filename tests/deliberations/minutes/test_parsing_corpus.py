@@ -1,9 +1,14 @@
-"""The parser on real attendance blocks of other French bodies (tests/fixtures/minutes/).
+"""The parser on real attendance layouts of other French bodies (tests/fixtures/minutes/).
 
-Each ``<slug>.txt`` is a block copied verbatim from minutes a body published online; its
-``<slug>.json`` gives the source address, the body, the date and the counts made by hand, with
-``how_counted`` saying how (who is a substitute, which proxy givers are also listed as excused,
-what a flattened table holds...). Counting rules, the same for every text:
+Each ``<slug>.txt`` keeps the layout of a block from minutes a body published online (the
+address is the sidecar's ``source``): capitals, initials, particles, compound names, civilities,
+line breaks and cuts, separators, notes, headings, commune names, numbers and dates are those of
+the source, but every personal name is fictitious (replaced consistently within a file, given
+names by given names of the same gender and initial; ``"pseudonymised": true``) and the
+narrative sentences around the block are neutral rewordings. Its ``<slug>.json`` gives the
+source address, the body, the date and the counts made by hand, with ``how_counted`` saying how
+(who is a substitute, which proxy givers are also listed as excused, what a flattened table
+holds...). Counting rules, the same for every text:
 - present: every person sitting, substitutes included (one entry each);
 - proxies: every giver → holder pair; a giver is not counted among the excused even when the
   minutes list them there too;
@@ -84,11 +89,11 @@ def test_check_command_needs_a_directory_of_pairs(tmp_path):
 
 
 @pytest.mark.parametrize(("first", "second", "same"), [
-    ("Michel LOUSSOUARN", "M. LOUSSOUARN", True),
-    ("C. LECLERC", "LECLERC C.", True),
-    ("LE BARON R.", "R. LE BARON", True),
-    ("Amblard", "Monsieur Amblard", True),
-    ("MARTIN Benoît", "BERNARD Benoît", False),
+    ("Mathieu VOSAUDIN", "M. VOSAUDIN", True),
+    ("C. NINNAUZET", "NINNAUZET C.", True),
+    ("LE BRITETIN R.", "R. LE BRITETIN", True),
+    ("Cimisson", "Monsieur Cimisson", True),
+    ("RANASSOL Bertrand", "TESELLEC Bertrand", False),
 ])
 def test_surname_key_compares_what_the_corpus_compares(first, second, same):
     assert (surname_key(first) == surname_key(second)) is same

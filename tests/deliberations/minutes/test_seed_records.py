@@ -174,3 +174,18 @@ def test_quorum_table(loaded):
     (council,) = session_quorum_table(session_of("conseil-communautaire"))
     assert (council.figures.in_office, council.figures.quorum_required, council.figures.present,
             council.figures.votes_available) == (152, 77, 104, 128)
+
+
+def test_pma_committee_has_its_own_settings_record(loaded):
+    """Issue 17: the PMA's committee follows its statutes (L5711-1); the seeds cite none of
+    their clauses, so the record keeps the CGCT values and names the text to check."""
+    committee = Body.objects.get(organisation__slug="pma", slug="comite-syndical")
+    settings = committee.settings
+    assert (committee.kind, settings.quorum_counts_represented, settings.proxies_per_holder,
+            settings.convocation_clear_days) == ("comite", False, 1, 5)
+    assert settings.quorum_source == (
+        "Statuts du PMA (arrêté préfectoral du 21 octobre 2021), article à vérifier ; à défaut "
+        "CGCT L2121-17 (via L5711-1)"
+    )
+    load()  # idempotent
+    assert Body.objects.filter(organisation__slug="pma").count() == 1

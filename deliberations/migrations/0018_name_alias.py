@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('deliberations', '0007_annex_file_checked_by_content'),
+        ('deliberations', '0017_documents_communicated_on'),
         ('portal', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

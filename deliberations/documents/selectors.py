@@ -1,0 +1,48 @@
+"""Reads of the session documents for the public pages and the admin, with their legal
+deadlines from rules.py."""
+
+from django.utils import timezone
+
+from deliberations import rules
+from deliberations.models import Convocation, DeliberationList, Minutes, Session
+
+
+def session_documents(session: Session, *, today=None) -> dict:
+    """The published list of deliberations and procès-verbal of a session, with the dates
+    the law sets for them (two queries).
+
+    ``list_overdue``: the session was held, the week of L2121-25 has passed and the list is
+    still not published. ``list_late``: it was published after that week.
+    """
+    today = today or timezone.localdate()
+    document = DeliberationList.objects.filter(session=session).first()
+    minutes = (
+        Minutes.objects.filter(session=session, status=Minutes.Status.PUBLISHED)
+        .select_related("approved_at").first()
+    )
+    list_deadline = rules.deliberation_list_deadline(session.date)
+    held = session.status == Session.Status.HELD
+    convocation = Convocation.objects.filter(session=session).first()
+    return {
+        "convocation": convocation,
+        "convocation_problem": convocation_problem(session, convocation),
+        "deliberation_list": document,
+        "list_deadline": list_deadline if held else None,
+        "list_overdue": held and document is None and today > list_deadline,
+        "list_late": document is not None and document.published_on > list_deadline,
+        "published_minutes": minutes,
+        "minutes_deadline": (
+            rules.minutes_publication_deadline(minutes.approved_at.date) if minutes else None
+        ),
+    }
+
+
+def convocation_problem(session: Session, convocation: Convocation | None) -> str:
+    """L2121-12 checked against the recorded sending of the convocation (rules.py), ""
+    when in time or when the session was recorded without a sending (imported records keep
+    their registre's convocation date, which the portal did not send)."""
+    if convocation is None:
+        return ""
+    return rules.convocation_delay_problem(
+        sent_on=timezone.localdate(convocation.sent_at), session_on=session.date,
+        urgent=convocation.urgent)
