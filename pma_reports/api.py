@@ -21,7 +21,7 @@ class KeyFigureSerializer(serializers.ModelSerializer):
                   "sentence"]
 
 
-class ActionSerializer(serializers.ModelSerializer):
+class ReportActionSerializer(serializers.ModelSerializer):
     parent = serializers.PrimaryKeyRelatedField(read_only=True)
     objective = serializers.PrimaryKeyRelatedField(read_only=True)
 
@@ -30,11 +30,11 @@ class ActionSerializer(serializers.ModelSerializer):
         fields = ["id", "objective", "parent", "order", "text"]
 
 
-class ObjectiveSerializer(serializers.ModelSerializer):
+class ReportObjectiveSerializer(serializers.ModelSerializer):
     pillar = serializers.CharField(source="pillar.title", read_only=True)
     year = serializers.IntegerField(source="pillar.report.year", read_only=True)
     report = serializers.IntegerField(source="pillar.report_id", read_only=True)
-    actions = ActionSerializer(many=True, read_only=True)
+    actions = ReportActionSerializer(many=True, read_only=True)
 
     class Meta:
         model = Objective
@@ -43,7 +43,7 @@ class ObjectiveSerializer(serializers.ModelSerializer):
 
 
 class PillarSerializer(serializers.ModelSerializer):
-    objectives = ObjectiveSerializer(many=True, read_only=True)
+    objectives = ReportObjectiveSerializer(many=True, read_only=True)
 
     class Meta:
         model = Pillar
@@ -127,7 +127,7 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
 @extend_schema_view(list=extend_schema(summary="Objectifs des rapports, avec leurs actions"),
                     retrieve=extend_schema(summary="Un objectif et ses actions"))
 class ObjectiveViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = ObjectiveSerializer
+    serializer_class = ReportObjectiveSerializer
     filterset_fields = {"theme": ["exact"], "pillar__report__year": ["exact"]}
 
     def get_queryset(self):
@@ -141,7 +141,7 @@ class ObjectiveViewSet(viewsets.ReadOnlyModelViewSet):
 @extend_schema_view(list=extend_schema(summary="Actions réalisées (sous-éléments compris)"),
                     retrieve=extend_schema(summary="Une action"))
 class ActionViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = ActionSerializer
+    serializer_class = ReportActionSerializer
     filterset_fields = {"objective": ["exact"], "objective__pillar__report__year": ["exact"]}
 
     def get_queryset(self):
