@@ -59,3 +59,10 @@ def test_providers_are_listed_in_their_order():
         assert calls == [("mot", 3)]
     finally:
         sitesearch._REGISTRY.pop("zz-test")
+
+
+def test_the_header_search_box_searches_the_whole_portal(client, seed_records):
+    page = client.get(reverse("deliberations:session_list")).content.decode()
+    assert ('<form class="header-search" role="search" method="get" action="/recherche/">'
+            in page)
+    assert '<label for="recherche-entete">Rechercher dans le portail</label>' in page
