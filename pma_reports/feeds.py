@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_safe
 
-# One escaping and folding of iCalendar text for the whole portal.
-from deliberations.publication.feeds import _escape, _fold, _utc
 from pma_reports.models import ActivityReport, Event
+
+# One escaping and folding of iCalendar text for the whole portal.
+from portal.icalendar import escape, fold, utc
 
 FEED_SIZE = 50
 
@@ -48,32 +49,32 @@ class ActivityReportFeed(Feed):
 
 
 def events_icalendar(events, *, build_url, host: str) -> str:
-    now = _utc(timezone.now())
+    now = utc(timezone.now())
     local = ZoneInfo(settings.TIME_ZONE)
     lines = [
         "BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//{host}//{settings.PORTAL_NAME}//FR",
         "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_escape('Agenda du Pôle Métropolitain — ' + settings.PORTAL_NAME)}",
+        f"X-WR-CALNAME:{escape('Agenda du Pôle Métropolitain — ' + settings.PORTAL_NAME)}",
         "X-WR-TIMEZONE:" + settings.TIME_ZONE,
     ]
     for event in events:
         lines += ["BEGIN:VEVENT", f"UID:evenement-{event.pk}@{host}", f"DTSTAMP:{now}"]
         if event.starts_at:
             start = datetime.datetime.combine(event.starts_on, event.starts_at, tzinfo=local)
-            lines.append(f"DTSTART:{_utc(start)}")
+            lines.append(f"DTSTART:{utc(start)}")
         else:
             end = (event.ends_on or event.starts_on) + datetime.timedelta(days=1)
             lines += [f"DTSTART;VALUE=DATE:{event.starts_on:%Y%m%d}",
                       f"DTEND;VALUE=DATE:{end:%Y%m%d}"]
-        lines.append("SUMMARY:" + _escape(event.title))
+        lines.append("SUMMARY:" + escape(event.title))
         description = f"Annoncé par : {event.publication.title}"
         if event.date_note:
             description += f"\nDate : {event.date_note}"
-        lines.append("DESCRIPTION:" + _escape(description))
+        lines.append("DESCRIPTION:" + escape(description))
         lines.append("URL:" + build_url(event.publication.get_absolute_url()))
         lines += [f"STATUS:{'TENTATIVE' if event.tentative else 'CONFIRMED'}", "END:VEVENT"]
     lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+    return "".join(fold(line) + "\r\n" for line in lines)
 
 
 @require_safe

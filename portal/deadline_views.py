@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from portal.admin import user_organisation_ids
 from portal.deadlines import deadlines_for
+from portal.icalendar import escape, fold
 
 SORTS = {
     "date": lambda d: (d.due_on, d.label),
@@ -46,27 +47,6 @@ def calendar(request):
     })
 
 
-def _escape(text: str) -> str:
-    """RFC 5545 §3.3.11 TEXT escaping; control characters dropped."""
-    text = "".join(ch for ch in text if ch >= " " or ch == "\n")
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\n", "\\n"))
-
-
-def _fold(line: str) -> str:
-    """RFC 5545 §3.1: fold lines longer than 75 octets."""
-    parts, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > (75 if not parts else 74):
-            parts.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    parts.append(current)
-    return "\r\n ".join(parts)
-
-
 def calendar_ics(request):
     """The same deadlines as all-day events, for the clerk's own diary."""
     today, deadlines, _ = _deadlines(request)
@@ -74,21 +54,21 @@ def calendar_ics(request):
     stamp = timezone.now().astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//{host}//{settings.PORTAL_NAME}//FR",
              "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-             "X-WR-CALNAME:" + _escape("Échéances légales — " + settings.PORTAL_NAME)]
+             "X-WR-CALNAME:" + escape("Échéances légales — " + settings.PORTAL_NAME)]
     for d in deadlines:
         late = " (en retard)" if d.overdue(today) else ""
         lines += [
             "BEGIN:VEVENT", f"UID:{d.uid}@{host}", f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{d.due_on:%Y%m%d}",
             f"DTEND;VALUE=DATE:{d.due_on + datetime.timedelta(days=1):%Y%m%d}",
-            "SUMMARY:" + _escape(f"{d.label}{late} — {d.title}"),
-            "DESCRIPTION:" + _escape(f"{d.organisation}\n{d.legal_basis}"),
+            "SUMMARY:" + escape(f"{d.label}{late} — {d.title}"),
+            "DESCRIPTION:" + escape(f"{d.organisation}\n{d.legal_basis}"),
         ]
         if d.url:
             lines.append("URL:" + request.build_absolute_uri(d.url))
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
-    response = HttpResponse("".join(_fold(line) + "\r\n" for line in lines),
+    response = HttpResponse("".join(fold(line) + "\r\n" for line in lines),
                             content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="echeances.ics"'
     return response

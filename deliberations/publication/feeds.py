@@ -2,7 +2,6 @@
 iCalendar (RFC 5545) file of public sessions, written by hand to avoid a dependency."""
 
 import datetime
-import re
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -15,6 +14,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from deliberations.models import Session
 from deliberations.publication.filters import DeliberationFilter
+from portal.icalendar import escape, fold, utc
 
 FEED_SIZE = 50
 
@@ -84,40 +84,6 @@ class DeliberationFeed(Feed):
 
 
 # RFC 5545 §3.3.11: TEXT allows no control character but HTAB; a line break is written "\\n".
-_LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-def _escape(text: str) -> str:
-    """RFC 5545 §3.3.11 TEXT escaping: backslash, ";", "," and every line break (CRLF, a bare
-    CR or LF), so that a value typed by a clerk can never start a new property (a bare CR
-    would end the line for many readers: "LOCATION:x\\rSUMMARY:…")."""
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return _CONTROL.sub("", _LINE_BREAK.sub("\\\\n", text))
-
-
-def _fold(line: str) -> str:
-    """RFC 5545 §3.1: lines longer than 75 octets are folded (CRLF + one space)."""
-    encoded = line.encode("utf-8")
-    if len(encoded) <= 75:
-        return line
-    parts, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        limit = 75 if not parts else 74  # continuation lines start with a space
-        if size + width > limit:
-            parts.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    parts.append(current)
-    return "\r\n ".join(parts)
-
-
-def _utc(value: datetime.datetime) -> str:
-    return value.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
 def _session_documents(session) -> list[str]:
     """The published list of deliberations (L2121-25) and procès-verbal (L2121-15) of a
     session, with their publication dates; the caller select_related them (constant
@@ -146,7 +112,7 @@ def sessions_icalendar(sessions, *, build_url, host: str) -> str:
     Each session should carry `public_deliberations` (published ones, item order), listed in
     the description.
     """
-    now = _utc(timezone.now())
+    now = utc(timezone.now())
     local = ZoneInfo(settings.TIME_ZONE)
     lines = [
         "BEGIN:VCALENDAR",
@@ -154,7 +120,7 @@ def sessions_icalendar(sessions, *, build_url, host: str) -> str:
         f"PRODID:-//{host}//{settings.PORTAL_NAME}//FR",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_escape('Séances — ' + settings.PORTAL_NAME)}",
+        f"X-WR-CALNAME:{escape('Séances — ' + settings.PORTAL_NAME)}",
         "X-WR-TIMEZONE:" + settings.TIME_ZONE,
     ]
     for session in sessions:
@@ -162,12 +128,12 @@ def sessions_icalendar(sessions, *, build_url, host: str) -> str:
         lines += ["BEGIN:VEVENT", f"UID:seance-{session.pk}@{host}", f"DTSTAMP:{now}"]
         if session.starts_at:
             start = datetime.datetime.combine(session.date, session.starts_at, tzinfo=local)
-            lines.append(f"DTSTART:{_utc(start)}")
+            lines.append(f"DTSTART:{utc(start)}")
         else:
             lines.append(f"DTSTART;VALUE=DATE:{session.date:%Y%m%d}")
-        lines.append("SUMMARY:" + _escape(f"{body.name} — {body.organisation.name}"))
+        lines.append("SUMMARY:" + escape(f"{body.name} — {body.organisation.name}"))
         if session.place:
-            lines.append("LOCATION:" + _escape(session.place))
+            lines.append("LOCATION:" + escape(session.place))
         items = getattr(session, "public_deliberations", [])
         description = []
         if items:
@@ -176,9 +142,9 @@ def sessions_icalendar(sessions, *, build_url, host: str) -> str:
             ))
         description += _session_documents(session)
         if description:
-            lines.append("DESCRIPTION:" + _escape("\n".join(description)))
+            lines.append("DESCRIPTION:" + escape("\n".join(description)))
         lines.append("URL:" + build_url(session.get_absolute_url()))
         cancelled = session.status == Session.Status.CANCELLED
         lines += [f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}", "END:VEVENT"]
     lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+    return "".join(fold(line) + "\r\n" for line in lines)
