@@ -91,7 +91,7 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     autocomplete_fields = ["president", "secretary", "other_secretaries"]
     raw_id_fields = ["first_convocation"]
     readonly_fields = ["quorum_table", "convocation_check", "attendance_summary",
-                       "deliberation_list"]
+                       "session_acts"]
     # Attendance and proxies have a screen of their own (attendance_view): as inlines, a
     # 152-member session posted some 1 400 fields, over Django's limit, and could no longer
     # be saved. The deliberations are listed, each edited on its own page.
@@ -106,7 +106,7 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
                                          "other_secretaries", "agenda_item_count"]}),
         ("Présences et procurations", {"fields": ["attendance_summary"]}),
         ("Quorum et votes par question", {"fields": ["quorum_table"]}),
-        ("Délibérations de la séance", {"fields": ["deliberation_list"]}),
+        ("Délibérations de la séance", {"fields": ["session_acts"]}),
     ]
 
     @admin.display(description="Délai de convocation")
@@ -164,13 +164,14 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
                                    args=[session.pk])},
         )
 
+    # Not named "deliberation_list": that is the session's list of deliberations (the
+    # document of L2121-25, documents.DeliberationList), which the admin would show instead.
     @admin.display(description="Délibérations")
-    def deliberation_list(self, session):
+    def session_acts(self, session):
         if session is None or session.pk is None:
             return "—"
-        deliberations = session.deliberations.order_by("item_number", "pk").only(
-            "pk", "item_number", "act_number", "title", "result", "status", "session_id"
-        )
+        _cached_inputs(session)
+        deliberations = session._session_acts
         return render_to_string(
             "admin/deliberations/session/_deliberation_list.html",
             {"deliberations": deliberations,
@@ -179,7 +180,10 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
         )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("body__organisation")
+        # The body's statutes (BodySettings) serve the convocation check and the quorum
+        # table: read with the session, not once each.
+        return super().get_queryset(request).select_related(
+            "body__organisation", "body__settings")
 
     def get_readonly_fields(self, request, obj=None):
         # Attendance (members in office), act numbers and extracts hang on the body: a
@@ -243,8 +247,7 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
         can_change = self.has_change_permission(request, session)
         if request.method == "POST" and not can_change:
             raise PermissionDenied
-        members, attendances, proxies = selectors.attendance_grid(session)
-        inputs = selectors.session_inputs(session)
+        members, attendances, proxies, inputs = selectors.attendance_workspace(session)
         in_office = inputs.in_office_members
         paginator = Paginator(members, grid_page_size())
         page = paginator.get_page(request.POST.get("page") or request.GET.get("page"))
@@ -317,7 +320,8 @@ def _cached_inputs(session):
     table and the attendance summary receive the same instance)."""
     inputs = getattr(session, "_rules_inputs", None)
     if inputs is None:
-        inputs = session._rules_inputs = selectors.session_inputs(session)
+        inputs, session._session_acts = selectors.session_workspace(session)
+        session._rules_inputs = inputs
     return inputs
 
 

@@ -80,13 +80,21 @@ def rules_of_body(body: Body, settings=None) -> rules.BodyRules:
     )
 
 
-def _bodies_rules(body_ids) -> dict[int, rules.BodyRules]:
-    """rules_of_body for several bodies in one query."""
-    return {
+def _bodies_rules(body_ids, loaded=()) -> dict[int, rules.BodyRules]:
+    """rules_of_body for several bodies in one query, none when every body is in ``loaded``
+    with its settings already read (``select_related("body__settings")``)."""
+    found = {
         # A missing reverse one-to-one raises an AttributeError subclass: getattr's default.
         body.pk: rules_of_body(body, getattr(body, "settings", None))
-        for body in Body.objects.filter(pk__in=body_ids).select_related("settings")
+        for body in loaded if Body.settings.is_cached(body)
     }
+    missing = set(body_ids) - found.keys()
+    if missing:
+        found.update({
+            body.pk: rules_of_body(body, getattr(body, "settings", None))
+            for body in Body.objects.filter(pk__in=missing).select_related("settings")
+        })
+    return found
 
 
 def convocation_clear_days(body: Body) -> tuple[int, str]:
@@ -115,7 +123,8 @@ def designated_substitutes(body_id, on) -> dict:
     return dict(rules.designated_substitutes(_mandate_spans([body_id], on, on)[body_id], on))
 
 
-def bulk_session_inputs(sessions, *, published_only: bool = False) -> dict[int, SessionInputs]:
+def bulk_session_inputs(sessions, *, published_only: bool = False,
+                        _rows=None) -> dict[int, SessionInputs]:
     """SessionInputs for many sessions in six queries, whatever their number: mandates of
     the sessions' bodies (members in office per session date, rules.members_in_office, so a
     member holding two seats on the date counts once), attendances, proxies, carried-over
@@ -130,7 +139,20 @@ def bulk_session_inputs(sessions, *, published_only: bool = False) -> dict[int, 
     if not sessions:
         return {}
     dates = [s.date for s in sessions.values()]
-    spans = _mandate_spans({s.body_id for s in sessions.values()}, min(dates), max(dates))
+    # Rows a screen read already for itself (attendance_workspace, session_workspace) are
+    # not read twice: "spans", "attendances", "proxies" with "full_names", "acts".
+    pre_read = _rows or {}
+    spans = pre_read.get("spans") or _mandate_spans(
+        {s.body_id for s in sessions.values()}, min(dates), max(dates))
+    attendance_rows = pre_read.get("attendances")
+    proxy_rows = pre_read.get("proxies")
+    full_names = pre_read.get("full_names")
+    if attendance_rows is None:
+        full_names = None
+        attendance_rows = Attendance.objects.filter(session_id__in=sessions).select_related(
+            "member", "replaces").order_by("session_id", "pk")
+        proxy_rows = Proxy.objects.filter(session_id__in=sessions).select_related(
+            "giver", "holder").order_by("session_id", "pk")
     in_office = {
         pk: rules.members_in_office(spans[s.body_id], s.date) for pk, s in sessions.items()
     }
@@ -138,40 +160,50 @@ def bulk_session_inputs(sessions, *, published_only: bool = False) -> dict[int, 
         pk: dict(rules.designated_substitutes(spans[s.body_id], s.date))
         for pk, s in sessions.items()
     }
-    body_rules = _bodies_rules({s.body_id for s in sessions.values()})
+    body_rules = _bodies_rules(
+        {s.body_id for s in sessions.values()},
+        loaded=[s.body for s in sessions.values() if Session.body.is_cached(s)],
+    )
+
+    def name_of(member_id, member_attribute):
+        return full_names[member_id] if full_names is not None else member_attribute().full_name
     presences, proxies, names = defaultdict(list), defaultdict(list), defaultdict(dict)
     recorded = set()
     status_counts = defaultdict(lambda: defaultdict(int))
-    for a in Attendance.objects.filter(session_id__in=sessions).select_related(
-        "member", "replaces"
-    ).order_by("session_id", "pk"):
+    for a in attendance_rows:
         recorded.add(a.session_id)
         status_counts[a.session_id][a.status] += 1
-        names[a.session_id][a.member_id] = a.member.full_name
+        names[a.session_id][a.member_id] = name_of(a.member_id, lambda a=a: a.member)
         if a.status != Attendance.Status.PRESENT:
             continue
         presences[a.session_id].append(
             rules.Presence(a.member_id, a.from_item, a.until_item, replaces=a.replaces_id)
         )
         if a.replaces_id is not None:
-            names[a.session_id].setdefault(a.replaces_id, a.replaces.full_name)
-    for p in Proxy.objects.filter(session_id__in=sessions).select_related(
-        "giver", "holder"
-    ).order_by("session_id", "pk"):
+            names[a.session_id].setdefault(a.replaces_id,
+                                           name_of(a.replaces_id, lambda a=a: a.replaces))
+    for p in proxy_rows:
         recorded.add(p.session_id)
         proxies[p.session_id].append(
             rules.ProxyGrant(p.giver_id, p.holder_id, p.from_item, p.until_item)
         )
-        names[p.session_id][p.giver_id] = p.giver.full_name
-        names[p.session_id][p.holder_id] = p.holder.full_name
+        names[p.session_id][p.giver_id] = name_of(p.giver_id, lambda p=p: p.giver)
+        names[p.session_id][p.holder_id] = name_of(p.holder_id, lambda p=p: p.holder)
     acts = Deliberation.objects.published() if published_only else Deliberation.objects.all()
     # Carried-over items (L2121-17) and comptes administratifs (L1612-12), in one read.
     carried_over = defaultdict(set)
     accounts = []
-    for session_id, item, is_carried_over, vote_kind in acts.filter(
-        Q(is_carried_over=True) | Q(vote_kind=Deliberation.VoteKind.ADMINISTRATIVE_ACCOUNT),
-        session_id__in=sessions, item_number__isnull=False,
-    ).values_list("session_id", "item_number", "is_carried_over", "vote_kind"):
+    if pre_read.get("acts") is not None:
+        act_rows = [(act.session_id, act.item_number, act.is_carried_over, act.vote_kind)
+                    for act in pre_read["acts"] if act.item_number is not None
+                    and (act.is_carried_over
+                         or act.vote_kind == Deliberation.VoteKind.ADMINISTRATIVE_ACCOUNT)]
+    else:
+        act_rows = acts.filter(
+            Q(is_carried_over=True) | Q(vote_kind=Deliberation.VoteKind.ADMINISTRATIVE_ACCOUNT),
+            session_id__in=sessions, item_number__isnull=False,
+        ).values_list("session_id", "item_number", "is_carried_over", "vote_kind")
+    for session_id, item, is_carried_over, vote_kind in act_rows:
         if is_carried_over:
             carried_over[session_id].add(item)
         if vote_kind == Deliberation.VoteKind.ADMINISTRATIVE_ACCOUNT:
@@ -402,22 +434,49 @@ def attendance_grid(session: Session):
     everyone holding a seat in the body on the session date (suppléants included: they may
     sit, L5211-6) and anyone already recorded for the session (nothing stored is hidden),
     sorted by name as in the registre. Four queries, whatever the size of the body."""
+    members, attendances, proxies, _spans = _grid_rows(session)
+    return members, attendances, proxies
+
+
+def _grid_rows(session: Session):
     from portal.models import Member
 
     attendances = list(session.attendances.order_by("pk"))
     # The written proxy each proxy rests on is shown in its row (L2121-20).
     proxies = list(session.proxies.select_related("written_proxy").order_by("pk"))
-    ids = set(
-        Mandate.objects.filter(body_id=session.body_id, start_on__lte=session.date)
-        .filter(Q(end_on__isnull=True) | Q(end_on__gte=session.date))
-        .values_list("member_id", flat=True)
-    )
+    spans = _mandate_spans([session.body_id], session.date, session.date)
+    ids = {span.member for span in spans[session.body_id]}
     for attendance in attendances:
         ids.update(filter(None, (attendance.member_id, attendance.replaces_id)))
     for proxy in proxies:
         ids.update((proxy.giver_id, proxy.holder_id))
     members = list(Member.objects.filter(pk__in=ids).order_by("last_name", "first_name", "pk"))
-    return members, attendances, proxies
+    return members, attendances, proxies, spans
+
+
+def attendance_workspace(session: Session):
+    """(members, attendances, proxies, inputs) of the clerk's attendance screen: the grid's
+    rows and the session's rules inputs (session_inputs) from one read of each table, six
+    queries whatever the size of the body (the body's statutes come with the session when it
+    was read with ``select_related("body__settings")``)."""
+    members, attendances, proxies, spans = _grid_rows(session)
+    full_names = {member.pk: member.full_name for member in members}
+    inputs = bulk_session_inputs([session], _rows={
+        "spans": spans, "attendances": attendances, "proxies": proxies,
+        "full_names": full_names})[session.pk]
+    return members, attendances, proxies, inputs
+
+
+def session_workspace(session: Session):
+    """(inputs, deliberations) of the clerk's session page: the session's rules inputs and
+    its deliberations in item order, the deliberations read once for both (not published
+    only: the clerk sees every act of the session)."""
+    deliberations = list(session.deliberations.order_by("item_number", "pk").only(
+        "pk", "item_number", "act_number", "title", "result", "status", "session_id",
+        "is_carried_over", "vote_kind",
+    ))
+    inputs = bulk_session_inputs([session], _rows={"acts": deliberations})[session.pk]
+    return inputs, deliberations
 
 
 def clerk_todo(organisation_ids) -> list[tuple[str, int, str, str]]:
