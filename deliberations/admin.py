@@ -32,8 +32,10 @@ from deliberations.forms import (
     PublishForm,
     ReceiptForm,
     SessionAdminForm,
+    SessionOfBodyAutocomplete,
     TransmitForm,
     WithdrawForm,
+    first_convocation_candidates,
     grid_page_size,
 )
 from deliberations.minutes.admin import import_attendance_view
@@ -89,7 +91,6 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     search_fields = ["place", "body__name"]
     list_select_related = ["body", "body__organisation", "body__settings"]
     autocomplete_fields = ["president", "secretary", "other_secretaries"]
-    raw_id_fields = ["first_convocation"]
     readonly_fields = ["quorum_table", "convocation_check", "attendance_summary",
                        "session_acts"]
     # Attendance and proxies have a screen of their own (attendance_view): as inlines, a
@@ -178,6 +179,27 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
              "add_url": reverse("admin:deliberations_deliberation_add")
              + f"?session={session.pk}"},
         )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "first_convocation":
+            # A search box among the body's earlier sessions (SessionAdminForm), not an id.
+            kwargs["widget"] = SessionOfBodyAutocomplete(db_field, self.admin_site,
+                                                         using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_search_results(self, request, queryset, search_term):
+        if (request.GET.get("model_name") == "session"
+                and request.GET.get("field_name") == "first_convocation"):
+            # The first convocation's search box (SessionOfBodyAutocomplete): the earlier
+            # sessions of the body of the session being edited, found by date or body name.
+            edited = request.GET.get("seance", "")
+            session = (queryset.filter(pk=edited).first()
+                       if edited.isdigit() else None)
+            queryset = first_convocation_candidates(queryset, session)
+            dated = sessions_on(queryset, search_term)
+            if dated is not None:
+                return dated, False
+        return super().get_search_results(request, queryset, search_term)
 
     def get_queryset(self, request):
         # The body's statutes (BodySettings) serve the convocation check and the quorum
@@ -313,6 +335,31 @@ class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
         return TemplateResponse(
             request, "admin/deliberations/session/attendance_grid.html", context
         )
+
+
+FRENCH_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                 "septembre", "octobre", "novembre", "décembre"]
+
+
+def sessions_on(queryset, term: str):
+    """The sessions of ``queryset`` on a date typed as a clerk writes it ("06/12/2022",
+    "12/2022", "2022", "décembre 2022", "6 décembre 2022"); None when the term is no date."""
+    words = term.strip().lower().replace("/", " ").replace("-", " ").replace(".", " ").split()
+    words = [str(FRENCH_MONTHS.index(w) + 1) if w in FRENCH_MONTHS else w for w in words]
+    if not words or len(words) > 3 or not all(w.isdigit() for w in words):
+        return None
+    numbers = [int(w) for w in words]
+    year = numbers[-1]
+    if not 1900 <= year <= 2200:
+        return None
+    lookups = {"date__year": year}
+    if len(numbers) >= 2:
+        lookups["date__month"] = numbers[-2]
+    if len(numbers) == 3:
+        lookups["date__day"] = numbers[0]
+    if not 1 <= lookups.get("date__month", 1) <= 12 or not 1 <= lookups.get("date__day", 1) <= 31:
+        return queryset.none()
+    return queryset.filter(**lookups)
 
 
 def _cached_inputs(session):

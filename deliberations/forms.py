@@ -4,9 +4,11 @@ member and the item, before anything is saved."""
 import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 
 from deliberations import rules, selectors
@@ -95,6 +97,30 @@ def _session_substitutes(session):
 
 
 
+def first_convocation_candidates(queryset, session):
+    """The sessions a session may be the second convocation of (L2121-17): the earlier
+    sessions of its body, latest first; every session of the queryset (the clerk's
+    organisations) while the new session has no body yet (the form checks the body then)."""
+    queryset = queryset.select_related("body__organisation").order_by("-date", "-pk")
+    if session is not None and session.body_id:
+        queryset = queryset.filter(body_id=session.body_id).exclude(pk=session.pk)
+        if session.date:
+            queryset = queryset.filter(date__lt=session.date)
+    return queryset
+
+
+class SessionOfBodyAutocomplete(AutocompleteSelect):
+    """The admin's search box for the first convocation: the session being edited travels in
+    the search URL (?seance=…) so that the answers are that body's earlier sessions only
+    (SessionAdmin.get_search_results), searched by date or by the body's name."""
+
+    session_pk = None
+
+    def get_url(self):
+        url = super().get_url()
+        return f"{url}?{urlencode({'seance': self.session_pk})}" if self.session_pk else url
+
+
 class SessionAdminForm(forms.ModelForm):
     class Meta:
         model = Session
@@ -107,14 +133,11 @@ class SessionAdminForm(forms.ModelForm):
         if first is not None:
             # Chosen by name and date among the earlier sessions of the same body (a second
             # convocation follows a session of that body, L2121-17), never by numeric id.
-            queryset = first.queryset.select_related("body__organisation").order_by("-date")
-            if self.instance.body_id:
-                queryset = queryset.filter(body_id=self.instance.body_id).exclude(
-                    pk=self.instance.pk)
-                if self.instance.date:
-                    queryset = queryset.filter(date__lt=self.instance.date)
-            first.queryset = queryset
+            first.queryset = first_convocation_candidates(first.queryset, self.instance)
             first.empty_label = "— aucune (première convocation) —"
+            widget = getattr(first.widget, "widget", first.widget)
+            if isinstance(widget, SessionOfBodyAutocomplete):
+                widget.session_pk = self.instance.pk
 
     def clean(self):
         data = super().clean()

@@ -57,7 +57,7 @@ class ActionDeliberationInline(OrganisationScopeMixin, admin.TabularInline):
 
     model = ActionDeliberation
     fk_name = "action"
-    extra = 1
+    extra = 0  # a blank row's inputs would have no label of their own (axe, RGAA 11.1)
     autocomplete_fields = ["deliberation"]
     fields = ["deliberation", "note"]
     verbose_name = "délibération qui met en œuvre cette action"
@@ -90,7 +90,7 @@ class DeliberationActionInline(OrganisationScopeMixin, admin.TabularInline):
 
     model = ActionDeliberation
     fk_name = "deliberation"
-    extra = 1
+    extra = 0  # a blank row's inputs would have no label of their own (axe, RGAA 11.1)
     autocomplete_fields = ["action"]
     fields = ["action", "note"]
     verbose_name = "action du projet de territoire mise en œuvre"

@@ -111,3 +111,51 @@ def test_view_on_site_of_an_unpublished_act_is_a_staff_preview(client, clerk, or
     client.logout()
     assert client.get(preview_url).status_code == 302  # staff only
     assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_first_convocation_is_searched_by_date_among_the_bodys_earlier_sessions(
+        client, clerk, organisation):
+    other_organisation = OrganisationFactory(name="Autre communauté", slug="autre")
+    body = BodyFactory(organisation=organisation)
+    failed = SessionFactory(body=body, date=datetime.date(2022, 10, 14), status="cancelled",
+                            convened_on=datetime.date(2022, 10, 8))
+    older = SessionFactory(body=body, date=datetime.date(2021, 10, 12),
+                           convened_on=datetime.date(2021, 10, 6))
+    SessionFactory(body=BodyFactory(organisation=organisation, name="Bureau communautaire",
+                                    slug="bureau"), date=datetime.date(2022, 10, 13),
+                   convened_on=datetime.date(2022, 10, 7))
+    SessionFactory(body=body, date=datetime.date(2022, 11, 2),
+                   convened_on=datetime.date(2022, 10, 27))
+    SessionFactory(body=BodyFactory(organisation=other_organisation),
+                   date=datetime.date(2022, 10, 11), convened_on=datetime.date(2022, 10, 5))
+    session = SessionFactory(body=body, date=datetime.date(2022, 10, 18),
+                             convened_on=datetime.date(2022, 10, 12))
+    client.force_login(clerk)
+    page = client.get(reverse("admin:deliberations_session_change", args=[session.pk]))
+    text = page.content.decode()
+    # A search box (the admin's autocomplete), never a numeric id to type.
+    assert 'name="first_convocation"' in text
+    assert "vForeignKeyRawIdAdminField" not in text
+    search_url = f"{reverse('admin:autocomplete')}?seance={session.pk}"
+    assert f'data-ajax--url="{search_url}"' in text.replace("&amp;", "&")
+
+    def found(term, seance=session.pk):
+        answer = client.get(reverse("admin:autocomplete"), {
+            "app_label": "deliberations", "model_name": "session",
+            "field_name": "first_convocation", "term": term, "seance": seance})
+        assert answer.status_code == 200
+        return [result["text"] for result in answer.json()["results"]]
+
+    label = f"{body.name} du 14/10/2022"
+    assert found("14/10/2022") == [label]
+    assert found("octobre 2022") == [label]
+    assert found("10/2022") == [label]
+    assert found("2021") == [f"{body.name} du 12/10/2021"] == [str(older)]
+    # Every earlier session of the body, latest first; not the later one, not the Bureau's,
+    # not another organisation's.
+    assert found("") == [label, str(older)]
+    assert found("2022 13 45") == []
+    # A session of another organisation in the URL does not widen the search.
+    foreign = Session.objects.get(body__organisation=other_organisation)
+    assert len(found("", seance=foreign.pk)) == 5  # the clerk's own five sessions
+    assert str(foreign) not in found("", seance=foreign.pk)
