@@ -28,6 +28,7 @@ from deliberations.minutes.importing import (
     candidate_members,
     match_names,
     resolve,
+    search_members,
     unknown_names_resolve,
 )
 from deliberations.minutes.parsing import (
@@ -151,10 +152,18 @@ def import_attendance_view(request: HttpRequest, session_id: str, model_admin) -
     unknown = [match for match in matches if not match.matched]
     choices = {name_key(match.name): request.POST.get(f"member-{name_key(match.name)}", "")
                for match in unknown}
+    # The search box under each unknown name (no JavaScript: "Rechercher" sends the page
+    # again); a single answer is chosen at once, the clerk still confirms.
+    searches = {key: request.POST.get(f"search-{key}", "").strip()[:100] for key in choices}
+    found_members = {key: search_members(candidates, text) if text else None
+                     for key, text in searches.items()}
+    for key, members_found in found_members.items():
+        if members_found is not None and len(members_found) == 1 and not choices[key]:
+            choices[key] = str(members_found[0].pk)
     found = ambiguities(result)
     for ambiguity in found:
         ambiguity.chosen = request.POST.get(ambiguity.field, "")
-    settled = [a for a in found if a.chosen in dict(a.choices)]
+    settled = [a for a in found if a.settled]
     resolved = resolve(result, settled)
     blocking = ([m.name for m in unknown if not choices[name_key(m.name)]]
                 + [a.name for a in found if a not in settled])
@@ -192,7 +201,10 @@ def import_attendance_view(request: HttpRequest, session_id: str, model_admin) -
         "rows": _preview_rows(resolved, matches),
         "unknown": [
             {"match": match, "field": f"member-{name_key(match.name)}",
+             "key": name_key(match.name),
              "chosen": choices[name_key(match.name)],
+             "search": searches[name_key(match.name)],
+             "found": found_members[name_key(match.name)],
              "others": [c for c in candidates if c.pk not in suggestions[name_key(match.name)]]}
             for match in unknown
         ],

@@ -268,7 +268,8 @@ class Ambiguity:
     """A fact the registre states two ways; the import waits for the clerk's choice.
 
     ``kind``: "present_and_excused" (choices "present" / "excused"), "duplicate_name"
-    (choice "same": the same person read twice) or "holder_multiple_proxies" (choice: the
+    (choice "same": the same person read twice, or DISTINCT: two members, one of them
+    misspelt, which only a corrected text settles) or "holder_multiple_proxies" (choice: the
     giver whose proxy is kept; the others are recorded as excused)."""
 
     kind: str
@@ -279,8 +280,28 @@ class Ambiguity:
     chosen: str = ""
 
     @property
+    def settled(self) -> bool:
+        """Whether the clerk's choice settles the fact (DISTINCT asks for a corrected text)."""
+        return self.chosen in dict(self.choices) and self.chosen != DISTINCT
+
+    @property
     def field(self) -> str:
         return f"resolve-{self.kind}-{self.key}"
+
+
+# The duplicate-name choice "two different members": the text must be corrected first.
+DISTINCT = "distinct"
+
+
+def search_members(members, text: str) -> list:
+    """The members whose name contains every word of ``text``, whatever the accents, case,
+    hyphens and word order ("lecl chris" finds LECLERC Christian)."""
+    words = [name_key(word) for word in text.split()]
+    words = [word for word in words if word]
+    if not words:
+        return []
+    return [member for member in members
+            if all(word in name_key(member.full_name) for word in words)]
 
 
 def ambiguities(result: AttendanceResult) -> list[Ambiguity]:
@@ -306,7 +327,9 @@ def ambiguities(result: AttendanceResult) -> list[Ambiguity]:
                     "duplicate_name", key, name,
                     f"« {name} » est écrit deux fois dans la même liste.",
                     [("same", "C'est la même personne, écrite deux fois : la compter une "
-                      "fois")]))
+                      "fois"),
+                     (DISTINCT, "Ce sont deux élus différents : je corrige le nom de l'un "
+                      "d'eux dans le texte collé")]))
             seen.add(key)
     held: dict[str, list] = {}
     for proxy in result.proxies:

@@ -117,7 +117,7 @@ def test_first_convocation_is_searched_by_date_among_the_bodys_earlier_sessions(
         client, clerk, organisation):
     other_organisation = OrganisationFactory(name="Autre communauté", slug="autre")
     body = BodyFactory(organisation=organisation)
-    failed = SessionFactory(body=body, date=datetime.date(2022, 10, 14), status="cancelled",
+    SessionFactory(body=body, date=datetime.date(2022, 10, 14), status="cancelled",
                             convened_on=datetime.date(2022, 10, 8))
     older = SessionFactory(body=body, date=datetime.date(2021, 10, 12),
                            convened_on=datetime.date(2021, 10, 6))

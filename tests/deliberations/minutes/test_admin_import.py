@@ -301,3 +301,47 @@ def test_a_holder_with_two_proxies_keeps_the_one_chosen(admin_client, session):
     assert response.status_code == 302
     assert list(session.proxies.values_list("giver__last_name", flat=True)) == ["MARTIN"]
     assert session.attendances.get(member=member("DURAND Paul")).status == "excused"
+
+
+def test_unknown_name_is_found_with_the_search_box(admin_client, session):
+    text = "Présents : DUPONT Jean, LECOMPTE Maurice"
+    field, box = "member-lecomptemaurice", "search-lecomptemaurice"
+    preview = html.unescape(admin_client.post(
+        url(session), {"text": text, "action": "Analyser"}).content.decode())
+    assert (f'<label for="id_{box}">Rechercher un élu pour « LECOMPTE Maurice » :</label>'
+            in preview)
+    # Part of the name, in any order and case, without accents: one member, chosen at once.
+    found = html.unescape(admin_client.post(url(session), {
+        "text": text, "action": "search", box: "maur lecom"}).content.decode())
+    assert "1 élu trouvé, proposé en tête de la liste ci-dessus." in found
+    select = found.split(f'name="{field}"')[1].split("</select>")[0]
+    lecomte = member("LECOMTE Maurice")
+    assert select.index("Résultats de la recherche « maur lecom »") < select.index(
+        "Suggestions")
+    assert f'<option value="{lecomte.pk}" selected>' in select
+    assert "disabled" not in confirm_button(found)
+    # Nothing found says so, and chooses nothing.
+    none = html.unescape(admin_client.post(url(session), {
+        "text": text, "action": "search", box: "zzz"}).content.decode())
+    assert ("Aucun élu de l'organisation ne correspond à « zzz » : vérifiez l'orthographe, "
+            "ou créez l'élu.") in none
+    assert " disabled " in confirm_button(none)
+    assert not Attendance.objects.exists()
+
+
+def test_the_same_name_twice_is_a_choice_to_make(admin_client, session):
+    text = "Présents : DUPONT Jean, MARTIN Anne, Dupont Jean"
+    field = "resolve-duplicate_name-dupontjean"
+    page = html.unescape(admin_client.post(
+        url(session), {"text": text, "action": "Analyser"}).content.decode())
+    assert "« Dupont Jean » est écrit deux fois dans la même liste." in page
+    assert page.count(f'name="{field}"') == 2
+    assert " disabled " in confirm_button(page)
+    # "Two different members" waits for a corrected text.
+    distinct = admin_client.post(url(session), {"text": text, "action": "confirm",
+                                                field: "distinct"})
+    assert distinct.status_code == 200 and not Attendance.objects.exists()
+    assert " disabled " in confirm_button(distinct.content.decode())
+    same = admin_client.post(url(session), {"text": text, "action": "confirm", field: "same"})
+    assert same.status_code == 302
+    assert session.attendances.filter(status="present").count() == 2
