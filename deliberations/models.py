@@ -6,6 +6,7 @@ import datetime
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -899,6 +900,12 @@ class Annex(models.Model):
         return self.url
 
 
+def extracts_storage():
+    """Where issued extracts are stored: STORAGES["extracts"] (the file system under
+    MEDIA_ROOT by default, an S3-compatible bucket when configured; portal/settings.py)."""
+    return storages["extracts"]
+
+
 class IssuedExtract(models.Model):
     """A certified extract ("extrait du registre") as issued: the file never changes.
 
@@ -911,7 +918,7 @@ class IssuedExtract(models.Model):
         verbose_name="délibération",
     )
     version = models.PositiveSmallIntegerField("version")
-    file = models.FileField("fichier PDF", upload_to="extracts/%Y/")
+    file = models.FileField("fichier PDF", upload_to="extracts/%Y/", storage=extracts_storage)
     sha256 = models.CharField("empreinte SHA-256", max_length=64, unique=True)
     code = models.CharField("code de vérification", max_length=16, unique=True)
     issued_at = models.DateTimeField("émis le", auto_now_add=True)
