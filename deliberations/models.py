@@ -7,9 +7,12 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
+from django.core.signals import setting_changed
 from django.db import models, transaction
 from django.db.models import F, Q
+from django.dispatch import receiver
 from django.urls import reverse
+from django.utils.functional import LazyObject, empty
 
 from deliberations.annexes import annex_upload_to, validate_annex_file
 from deliberations.querysets import DeliberationQuerySet, IssuedExtractQuerySet, SessionQuerySet
@@ -900,10 +903,27 @@ class Annex(models.Model):
         return self.url
 
 
+class _ExtractsStorage(LazyObject):
+    """STORAGES["extracts"], looked up on first use and again after the setting changes (as
+    Django's default_storage): a FileField evaluates its storage once, at import."""
+
+    def _setup(self):
+        self._wrapped = storages["extracts"]
+
+
+_extracts_storage = _ExtractsStorage()
+
+
+@receiver(setting_changed)
+def _storages_changed(*, setting, **kwargs):
+    if setting in ("STORAGES", "MEDIA_ROOT"):
+        _extracts_storage._wrapped = empty
+
+
 def extracts_storage():
     """Where issued extracts are stored: STORAGES["extracts"] (the file system under
     MEDIA_ROOT by default, an S3-compatible bucket when configured; portal/settings.py)."""
-    return storages["extracts"]
+    return _extracts_storage
 
 
 class IssuedExtract(models.Model):

@@ -71,14 +71,13 @@ def changed_at() -> datetime.datetime:
 
 def public_records_changed(*, using=None) -> None:
     """Every cached public page and facet is outdated: now, and once the transaction commits
-    (once per transaction: a bulk import does not pay one cache round trip per row)."""
+    (that second bump is registered once per transaction, however many rows it writes)."""
+    bump_generation()
     connection = transaction.get_connection(using)
-    if connection.in_atomic_block and any(
+    if not connection.in_atomic_block or not any(
         callback is bump_generation for _, callback, _ in connection.run_on_commit
     ):
-        return
-    bump_generation()
-    transaction.on_commit(bump_generation, using=using)
+        transaction.on_commit(bump_generation, using=using)
 
 
 def _on_model_change(sender, **kwargs):
