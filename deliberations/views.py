@@ -235,8 +235,10 @@ def session_calendar(request):
     sessions = sessions.select_related(
         "body__organisation", "deliberation_list", "minutes",
     ).order_by("date", "starts_at", "pk").prefetch_related(
+        # Only the titles are listed: the reports and decisions are not read (flat memory).
         Prefetch("deliberations", queryset=Deliberation.objects.published().order_by(
-            "item_number", "pk"), to_attr="public_deliberations")
+            "item_number", "pk").only("pk", "session_id", "item_number", "title"),
+            to_attr="public_deliberations")
     )
     response = StreamingHttpResponse(
         sessions_icalendar_chunks(sessions, build_url=request.build_absolute_uri,
