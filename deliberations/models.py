@@ -6,9 +6,13 @@ import datetime
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
+from django.core.signals import setting_changed
 from django.db import models, transaction
 from django.db.models import F, Q
+from django.dispatch import receiver
 from django.urls import reverse
+from django.utils.functional import LazyObject, empty
 
 from deliberations.annexes import annex_upload_to, validate_annex_file
 from deliberations.querysets import DeliberationQuerySet, IssuedExtractQuerySet, SessionQuerySet
@@ -899,6 +903,29 @@ class Annex(models.Model):
         return self.url
 
 
+class _ExtractsStorage(LazyObject):
+    """STORAGES["extracts"], looked up on first use and again after the setting changes (as
+    Django's default_storage): a FileField evaluates its storage once, at import."""
+
+    def _setup(self):
+        self._wrapped = storages["extracts"]
+
+
+_extracts_storage = _ExtractsStorage()
+
+
+@receiver(setting_changed)
+def _storages_changed(*, setting, **kwargs):
+    if setting in ("STORAGES", "MEDIA_ROOT"):
+        _extracts_storage._wrapped = empty
+
+
+def extracts_storage():
+    """Where issued extracts are stored: STORAGES["extracts"] (the file system under
+    MEDIA_ROOT by default, an S3-compatible bucket when configured; portal/settings.py)."""
+    return _extracts_storage
+
+
 class IssuedExtract(models.Model):
     """A certified extract ("extrait du registre") as issued: the file never changes.
 
@@ -911,7 +938,7 @@ class IssuedExtract(models.Model):
         verbose_name="délibération",
     )
     version = models.PositiveSmallIntegerField("version")
-    file = models.FileField("fichier PDF", upload_to="extracts/%Y/")
+    file = models.FileField("fichier PDF", upload_to="extracts/%Y/", storage=extracts_storage)
     sha256 = models.CharField("empreinte SHA-256", max_length=64, unique=True)
     code = models.CharField("code de vérification", max_length=16, unique=True)
     issued_at = models.DateTimeField("émis le", auto_now_add=True)

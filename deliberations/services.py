@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from deliberations import rules, selectors
-from deliberations.extracts import issuing
+from deliberations.extracts import tasks
 from deliberations.models import (
     ATTENDANCE_LOCKED,
     Attendance,
@@ -18,6 +18,7 @@ from deliberations.models import (
     Proxy,
     Session,
 )
+from portal.cache import public_records_changed
 
 STATUS_LABELS = dict(Deliberation.Status.choices)
 
@@ -74,7 +75,7 @@ def deliberation_set_status(
         # The certified extract is issued once the publication is committed (a PDF failure
         # is logged and never undoes the publication); the public download only serves it.
         transaction.on_commit(
-            functools.partial(issuing.extract_issue_after_publication, deliberation.pk,
+            functools.partial(tasks.issue_after_publication_later, deliberation.pk,
                               getattr(by, "pk", None))
         )
     return DeliberationStatusChange.objects.create(
@@ -225,6 +226,7 @@ def deliberation_record_receipt(
     if received_on < deliberation.session.date:
         raise ValidationError("La réception en préfecture ne peut précéder la séance.")
     Deliberation.objects.filter(pk=deliberation.pk).update(received_on=received_on)
+    public_records_changed()  # update() sends no post_save: the public pages must know
     deliberation.received_on = received_on
     return DeliberationStatusChange.objects.create(
         deliberation=deliberation, from_status=status, to_status=status,

@@ -4,11 +4,12 @@ Every queryset starts from Deliberation.objects.published() or Session.objects.p
 the legal figures (quorum, executory date, appeal deadline) come from selectors.py.
 """
 
+import datetime
 from pathlib import PurePath
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
+from django.db.models import Count, Max, Prefetch
+from django.http import FileResponse, Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -17,8 +18,10 @@ from deliberations import annexes, selectors
 from deliberations.documents.selectors import session_documents
 from deliberations.models import Annex, Attendance, Deliberation, MemberVote, Session
 from deliberations.publication import opendata
-from deliberations.publication.feeds import sessions_icalendar
+from deliberations.publication.feeds import sessions_icalendar_chunks
 from deliberations.publication.filters import DeliberationFilter
+from portal.cache import ExportValidators, cache_public_page
+from portal.db_routers import replica_reads
 
 PAGE_SIZE = 20
 
@@ -34,6 +37,8 @@ def _query_without_page(request) -> str:
 
 
 @require_safe
+@replica_reads
+@cache_public_page
 def deliberation_list(request):
     """Published deliberations: facets, full-text search, sort, pagination (constant queries)."""
     filterset = DeliberationFilter(request.GET)
@@ -50,6 +55,8 @@ def deliberation_list(request):
 
 
 @require_safe
+@replica_reads
+@cache_public_page
 def deliberation_detail(request, organisation, year, slug):
     deliberation = get_object_or_404(
         public_deliberations()
@@ -123,6 +130,8 @@ def annex_download(request, pk):
 
 
 @require_safe
+@replica_reads
+@cache_public_page
 def session_list(request):
     """Public sessions, upcoming first then past ones (constant queries)."""
     today = timezone.localdate()
@@ -137,6 +146,8 @@ def session_list(request):
 
 
 @require_safe
+@replica_reads
+@cache_public_page
 def session_detail(request, pk):
     session = get_object_or_404(
         Session.objects.public().select_related(
@@ -169,8 +180,10 @@ def session_detail(request, pk):
 
 
 @require_safe
+@replica_reads
 def deliberation_csv(request):
-    """SCDL "Délibérations" 2.1.5 export of the filtered list (opendata.py)."""
+    """SCDL "Délibérations" 2.1.5 export of the filtered list (opendata.py), streamed in
+    chunks; a client holding the current copy (ETag, Last-Modified) gets a 304."""
     filterset = DeliberationFilter(request.GET)
     if not filterset.is_valid():
         # An export must not silently ignore a filter: say which one is wrong.
@@ -178,23 +191,59 @@ def deliberation_csv(request):
             filterset.errors.as_text(), content_type="text/plain; charset=utf-8"
         )
     queryset = filterset.qs
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    facts = queryset.order_by().aggregate(
+        count=Count("pk"), updated=Max("updated_at"), published=Max("published_on"),
+    )
+    validators = ExportValidators(request, facts=facts.values(),
+                                  last_modified=_latest(facts["updated"], facts["published"]))
+    if (not_modified := validators.not_modified(request)) is not None:
+        return validators.apply(not_modified)
+    response = StreamingHttpResponse(
+        opendata.scdl_csv_chunks(queryset, build_url=request.build_absolute_uri),
+        content_type="text/csv; charset=utf-8",
+    )
     response["Content-Disposition"] = 'attachment; filename="deliberations-scdl.csv"'
-    opendata.write_scdl_csv(response, queryset, build_url=request.build_absolute_uri)
-    return response
+    return validators.apply(response)
+
+
+def _latest(updated_at, published_on):
+    """The later of a change instant and a publication date (at midnight, local time)."""
+    published_at = None
+    if published_on is not None:
+        published_at = timezone.make_aware(
+            datetime.datetime.combine(published_on, datetime.time())
+        )
+    return max(filter(None, [updated_at, published_at]), default=None)
 
 
 @require_safe
+@replica_reads
 def session_calendar(request):
-    """iCalendar (RFC 5545) feed of public sessions."""
-    sessions = Session.objects.public().select_related(
-        "body__organisation", "deliberation_list", "minutes",
-    ).order_by("date", "starts_at").prefetch_related(
-        Prefetch("deliberations", queryset=Deliberation.objects.published().order_by(
-            "item_number", "pk"), to_attr="public_deliberations")
+    """iCalendar (RFC 5545) feed of public sessions, streamed in chunks, with ETag and
+    Last-Modified (304 when the client's copy is current)."""
+    sessions = Session.objects.public()
+    facts = sessions.order_by().aggregate(count=Count("pk"), latest=Max("pk"))
+    published = Deliberation.objects.published().order_by().aggregate(
+        count=Count("pk"), updated=Max("updated_at"), published=Max("published_on"),
     )
-    body = sessions_icalendar(sessions, build_url=request.build_absolute_uri,
-                              host=request.get_host().split(":")[0])
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    validators = ExportValidators(
+        request, facts=[*facts.values(), *published.values()],
+        last_modified=_latest(published["updated"], published["published"]),
+    )
+    if (not_modified := validators.not_modified(request)) is not None:
+        return validators.apply(not_modified)
+    sessions = sessions.select_related(
+        "body__organisation", "deliberation_list", "minutes",
+    ).order_by("date", "starts_at", "pk").prefetch_related(
+        # Only the titles are listed: the reports and decisions are not read (flat memory).
+        Prefetch("deliberations", queryset=Deliberation.objects.published().order_by(
+            "item_number", "pk").only("pk", "session_id", "item_number", "title"),
+            to_attr="public_deliberations")
+    )
+    response = StreamingHttpResponse(
+        sessions_icalendar_chunks(sessions, build_url=request.build_absolute_uri,
+                                  host=request.get_host().split(":")[0]),
+        content_type="text/calendar; charset=utf-8",
+    )
     response["Content-Disposition"] = 'inline; filename="seances.ics"'
-    return response
+    return validators.apply(response)

@@ -30,5 +30,9 @@ class PortalConfig(AppConfig):
         )
 
         errors.install()
+        # Any write to a public app's model invalidates the cached public pages.
+        from portal import cache
+
+        cache.connect_invalidation()
         # Django names the default permissions in English ("Can add séance").
         post_migrate.connect(french_permission_names, dispatch_uid="french_permission_names")

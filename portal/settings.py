@@ -104,6 +104,44 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Past one machine (README, « Déploiement à grande échelle »): the public read-only views read
+# from a replica when DATABASE_REPLICA_URL is set (portal/db_routers.py); writes and every
+# other read stay on the primary.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+    )
+DATABASE_READ_REPLICA = "replica" if DATABASE_REPLICA_URL else ""
+DATABASE_ROUTERS = ["portal.db_routers.ReplicaRouter"]
+
+# Local memory by default (one cache per process); Redis, shared by every process and
+# machine, when CACHE_URL is set (redis://127.0.0.1:6379/0).
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL else
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}
+    )
+}
+# Public pages and facets are cached this long at most (0: no cache); any write to a model of
+# these apps invalidates them at once (portal/cache.py).
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
+PUBLIC_CACHE_APPS = ["portal", "deliberations", "pma_reports", "territory_project"]
+
+# Extract issuing and batch exports run in a Celery worker when CELERY_BROKER_URL is set
+# (redis://127.0.0.1:6379/1); without it they run in the request, as before.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", CELERY_BROKER_URL) or None
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_IMPORTS = ["deliberations.extracts.tasks"]
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = "Europe/Paris"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -122,8 +160,46 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+
+
+def extracts_storage(environ) -> dict:
+    """Where issued extracts and batch exports are stored: MEDIA_ROOT by default; an
+    S3-compatible bucket (django-storages, boto3) with EXTRACTS_STORAGE=s3 and the AWS_*
+    variables; or any Django storage class named by EXTRACTS_STORAGE_BACKEND."""
+    kind = environ.get("EXTRACTS_STORAGE", "filesystem").strip().lower()
+    if environ.get("EXTRACTS_STORAGE_BACKEND"):
+        return {"BACKEND": environ["EXTRACTS_STORAGE_BACKEND"]}
+    if kind == "filesystem":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if kind != "s3":
+        raise ImproperlyConfigured(
+            f"EXTRACTS_STORAGE={kind!r} : valeurs possibles « filesystem » ou « s3 »."
+        )
+    if not environ.get("AWS_STORAGE_BUCKET_NAME"):
+        raise ImproperlyConfigured(
+            "EXTRACTS_STORAGE=s3 demande AWS_STORAGE_BUCKET_NAME (et les identifiants "
+            "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, éventuellement AWS_S3_ENDPOINT_URL)."
+        )
+    options = {
+        "bucket_name": environ["AWS_STORAGE_BUCKET_NAME"],
+        "location": environ.get("AWS_LOCATION", "extraits"),
+        # Extracts are public documents served by the portal's own view: no public ACL.
+        "default_acl": None,
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+    for option, name in (("endpoint_url", "AWS_S3_ENDPOINT_URL"),
+                         ("region_name", "AWS_S3_REGION_NAME"),
+                         ("access_key", "AWS_ACCESS_KEY_ID"),
+                         ("secret_key", "AWS_SECRET_ACCESS_KEY")):
+        if environ.get(name):
+            options[option] = environ[name]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "extracts": extracts_storage(os.environ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -17,6 +17,8 @@ from django.views.decorators.http import require_safe
 
 from deliberations.models import Attendance, Deliberation, Proxy, Session
 from portal import sitesearch
+from portal.cache import cache_public_page
+from portal.db_routers import replica_reads
 from portal.models import Body, Mandate, Member, Organisation
 
 LATEST = 10
@@ -52,6 +54,8 @@ def _organisations_with_bodies():
 
 
 @require_safe
+@replica_reads
+@cache_public_page
 def home(request):
     return render(request, "portal/home.html", {
         "latest": _latest_deliberations(),
@@ -63,6 +67,8 @@ def home(request):
 
 
 @require_safe
+@replica_reads
+@cache_public_page
 def organisation_list(request):
     return render(request, "portal/organisation_list.html", {
         "organisations": _organisations_with_bodies(),
@@ -70,6 +76,8 @@ def organisation_list(request):
 
 
 @require_safe
+@replica_reads
+@cache_public_page
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     return render(request, "portal/organisation_detail.html", {
@@ -84,6 +92,8 @@ def organisation_detail(request, slug):
 
 
 @require_safe
+@replica_reads
+@cache_public_page
 def body_detail(request, organisation, slug):
     body = get_object_or_404(
         Body.objects.select_related("organisation", "delegated_by"),
@@ -114,6 +124,8 @@ def body_detail(request, organisation, slug):
 
 
 @require_safe
+@replica_reads
+@cache_public_page
 def member_list(request):
     members = Member.objects.with_public_record().order_by("last_name", "first_name")
     letter = (request.GET.get("lettre") or "").upper()[:1]
@@ -169,6 +181,8 @@ def member_attendance(member: Member, mandates) -> AttendanceRecord:
 
 
 @require_safe
+@replica_reads
+@cache_public_page
 def member_detail(request, slug):
     member = get_object_or_404(Member.objects.with_public_record(), slug=slug)
     mandates = list(

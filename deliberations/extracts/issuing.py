@@ -24,7 +24,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -503,7 +502,7 @@ def extract_get_or_issue(
                     current.superseded_by = extract
                     current.save(update_fields=["superseded_by"])
         except IntegrityError:
-            default_storage.delete(extract.file.name)
+            extract.file.storage.delete(extract.file.name)
             raise
     return extract, True
 

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -112,9 +113,19 @@ def sessions_icalendar(sessions, *, build_url, host: str) -> str:
     Each session should carry `public_deliberations` (published ones, item order), listed in
     the description.
     """
+    return "".join(sessions_icalendar_chunks(sessions, build_url=build_url, host=host))
+
+
+# Sessions per chunk of the streamed calendar (QuerySet.iterator: a server-side cursor on
+# PostgreSQL, the published deliberations prefetched chunk by chunk).
+CHUNK_SIZE = 200
+
+
+def sessions_icalendar_chunks(sessions, *, build_url, host: str, chunk_size=CHUNK_SIZE):
+    """sessions_icalendar as text chunks of `chunk_size` events, for a StreamingHttpResponse:
+    a queryset is read in chunks, so memory stays flat whatever the number of sessions."""
     now = utc(timezone.now())
-    local = ZoneInfo(settings.TIME_ZONE)
-    lines = [
+    header = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:-//{host}//{settings.PORTAL_NAME}//FR",
@@ -123,28 +134,45 @@ def sessions_icalendar(sessions, *, build_url, host: str) -> str:
         f"X-WR-CALNAME:{escape('Séances — ' + settings.PORTAL_NAME)}",
         "X-WR-TIMEZONE:" + settings.TIME_ZONE,
     ]
-    for session in sessions:
-        body = session.body
-        lines += ["BEGIN:VEVENT", f"UID:seance-{session.pk}@{host}", f"DTSTAMP:{now}"]
-        if session.starts_at:
-            start = datetime.datetime.combine(session.date, session.starts_at, tzinfo=local)
-            lines.append(f"DTSTART:{utc(start)}")
-        else:
-            lines.append(f"DTSTART;VALUE=DATE:{session.date:%Y%m%d}")
-        lines.append("SUMMARY:" + escape(f"{body.name} — {body.organisation.name}"))
-        if session.place:
-            lines.append("LOCATION:" + escape(session.place))
-        items = getattr(session, "public_deliberations", [])
-        description = []
-        if items:
-            description.append("Délibérations publiées :\n" + "\n".join(
-                f"- {d.title}" for d in items
-            ))
-        description += _session_documents(session)
-        if description:
-            lines.append("DESCRIPTION:" + escape("\n".join(description)))
-        lines.append("URL:" + build_url(session.get_absolute_url()))
-        cancelled = session.status == Session.Status.CANCELLED
-        lines += [f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}", "END:VEVENT"]
+    yield _lines(header)
+    if isinstance(sessions, QuerySet):
+        sessions = sessions.iterator(chunk_size=chunk_size)
+    lines = []
+    for count, session in enumerate(sessions, start=1):
+        lines += _session_event(session, build_url=build_url, host=host, now=now)
+        if count % chunk_size == 0:
+            yield _lines(lines)
+            lines = []
     lines.append("END:VCALENDAR")
+    yield _lines(lines)
+
+
+def _lines(lines) -> str:
     return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def _session_event(session, *, build_url, host: str, now: str) -> list[str]:
+    local = ZoneInfo(settings.TIME_ZONE)
+    body = session.body
+    lines = ["BEGIN:VEVENT", f"UID:seance-{session.pk}@{host}", f"DTSTAMP:{now}"]
+    if session.starts_at:
+        start = datetime.datetime.combine(session.date, session.starts_at, tzinfo=local)
+        lines.append(f"DTSTART:{utc(start)}")
+    else:
+        lines.append(f"DTSTART;VALUE=DATE:{session.date:%Y%m%d}")
+    lines.append("SUMMARY:" + escape(f"{body.name} — {body.organisation.name}"))
+    if session.place:
+        lines.append("LOCATION:" + escape(session.place))
+    items = getattr(session, "public_deliberations", [])
+    description = []
+    if items:
+        description.append("Délibérations publiées :\n" + "\n".join(
+            f"- {d.title}" for d in items
+        ))
+    description += _session_documents(session)
+    if description:
+        lines.append("DESCRIPTION:" + escape("\n".join(description)))
+    lines.append("URL:" + build_url(session.get_absolute_url()))
+    cancelled = session.status == Session.Status.CANCELLED
+    lines += [f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}", "END:VEVENT"]
+    return lines

@@ -8,6 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from deliberations.models import MATTER_CHOICES, Deliberation
+from portal.cache import cached_public
 from portal.models import Body, Organisation
 
 
@@ -16,6 +17,12 @@ def _public():
 
 
 def _year_choices():
+    # Read from every published act: computed once per cache generation (portal/cache.py,
+    # invalidated by any publication), not on each list, feed, API or CSV request.
+    return cached_public("facets:years", _compute_year_choices)
+
+
+def _compute_year_choices():
     years = (
         _public().annotate(session_year=ExtractYear("session__date"))
         .order_by("-session_year").values_list("session_year", flat=True).distinct()
@@ -24,6 +31,10 @@ def _year_choices():
 
 
 def _theme_choices():
+    return cached_public("facets:themes", _compute_theme_choices)
+
+
+def _compute_theme_choices():
     themes = _public().exclude(theme="").order_by("theme").values_list("theme", flat=True)
     return [(theme, theme) for theme in themes.distinct()]
 

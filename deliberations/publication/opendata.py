@@ -7,6 +7,9 @@ per session.
 """
 
 import csv
+import itertools
+
+from django.db.models import QuerySet
 
 from deliberations import selectors
 from deliberations.models import Deliberation
@@ -73,38 +76,77 @@ def _text(value) -> str:
     return neutralise_formula(" ".join(str(value).split()))
 
 
-def scdl_rows(deliberations, *, build_url):
-    """One SCDL row (a dict keyed by SCDL_COLUMNS) per deliberation."""
-    deliberations = list(deliberations)
-    sessions = {d.session_id: d.session for d in deliberations}
-    tables = selectors.bulk_quorum_tables(sessions.values(), published_only=True)
-    for d in deliberations:
-        organisation = d.session.body.organisation
-        in_office, available = item_vote_figures(d, tables[d.session_id])
-        values = [
-            organisation.name,
-            organisation.siret,
-            d.act_number,
-            d.session.date,
-            d.matter_code,
-            d.matter_full_name,
-            d.title,
-            d.budget_year,
-            d.budget_name,
-            d.prefecture_act_id,
-            d.received_on,
-            in_office,
-            available,
-            d.votes_for,
-            d.votes_against,
-            d.abstentions,
-            build_url(d.get_absolute_url()),
-        ]
-        yield dict(zip(SCDL_COLUMNS, map(_text, values), strict=True))
+# Rows read and written per step of a streamed export: what the server holds at once, and the
+# size of the first chunk sent (its time to first byte).
+CHUNK_SIZE = 500
+
+
+def _batches(iterable, size):
+    iterator = iter(iterable)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def scdl_rows(deliberations, *, build_url, chunk_size=CHUNK_SIZE):
+    """One SCDL row (a dict keyed by SCDL_COLUMNS) per deliberation.
+
+    A queryset is read in chunks (a server-side cursor on PostgreSQL, QuerySet.iterator), and
+    the quorum tables are read for the sessions of each chunk: memory stays flat whatever the
+    number of rows, and the queries are a constant number per chunk.
+    """
+    if isinstance(deliberations, QuerySet):
+        deliberations = deliberations.iterator(chunk_size=chunk_size)
+    for chunk in _batches(deliberations, chunk_size):
+        sessions = {d.session_id: d.session for d in chunk}
+        tables = selectors.bulk_quorum_tables(sessions.values(), published_only=True)
+        for d in chunk:
+            yield _scdl_row(d, tables[d.session_id], build_url)
+
+
+def _scdl_row(d, table, build_url):
+    organisation = d.session.body.organisation
+    in_office, available = item_vote_figures(d, table)
+    values = [
+        organisation.name,
+        organisation.siret,
+        d.act_number,
+        d.session.date,
+        d.matter_code,
+        d.matter_full_name,
+        d.title,
+        d.budget_year,
+        d.budget_name,
+        d.prefecture_act_id,
+        d.received_on,
+        in_office,
+        available,
+        d.votes_for,
+        d.votes_against,
+        d.abstentions,
+        build_url(d.get_absolute_url()),
+    ]
+    return dict(zip(SCDL_COLUMNS, map(_text, values), strict=True))
+
+
+class _Lines:
+    """A file-like object whose write() returns the line: csv.writer then formats one row at a
+    time for a streamed response (Django's "Streaming large CSV files")."""
+
+    def write(self, value):
+        return value
+
+
+def scdl_csv_chunks(deliberations, *, build_url, chunk_size=CHUNK_SIZE):
+    """The SCDL CSV (UTF-8, comma-separated, header row then one row per deliberation) as
+    text chunks of `chunk_size` rows, for a StreamingHttpResponse."""
+    writer = csv.DictWriter(_Lines(), fieldnames=SCDL_COLUMNS, lineterminator="\r\n")
+    yield writer.writeheader()
+    rows = scdl_rows(deliberations, build_url=build_url, chunk_size=chunk_size)
+    for batch in _batches(rows, chunk_size):
+        yield "".join(writer.writerow(row) for row in batch)
 
 
 def write_scdl_csv(stream, deliberations, *, build_url) -> None:
-    """UTF-8, comma-separated, header row then one row per deliberation (SCDL 2.1.5)."""
-    writer = csv.DictWriter(stream, fieldnames=SCDL_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(scdl_rows(deliberations, build_url=build_url))
+    """The SCDL CSV (SCDL 2.1.5) written to a file-like object."""
+    for chunk in scdl_csv_chunks(deliberations, build_url=build_url):
+        stream.write(chunk)

@@ -41,7 +41,8 @@ def test_finding_04_csv_export_neutralises_formulas_and_keeps_scdl_columns_valid
     act.votes_for, act.votes_against, act.abstentions, act.budget_year = 3, 0, 0, 2022
     act.save()
     response = client.get(reverse("deliberations:deliberation_csv"))
-    (row,) = csv.DictReader(io.StringIO(response.content.decode("utf-8")))
+    text = b"".join(response.streaming_content).decode("utf-8")
+    (row,) = csv.DictReader(io.StringIO(text))
     assert row["DELIB_OBJET"] == "'" + act.title
     assert row["BUDGET_NOM"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
     assert row["DELIB_ID"] == "'-2022-118"
@@ -94,7 +95,8 @@ def test_finding_09_icalendar_values_cannot_start_a_property(client, council):
     SessionFactory(body=council, status=Session.Status.CONVENED,
                    place="Salle Olof Palme\rSUMMARY:Séance annulée;voir https://evil.example,"
                          "\\ici\nDESCRIPTION:x\r\nEND:VEVENT\u2028BEGIN:VEVENT")
-    raw = client.get(reverse("deliberations:session_calendar")).content.decode("utf-8")
+    response = client.get(reverse("deliberations:session_calendar"))
+    raw = b"".join(response.streaming_content).decode("utf-8")
     lines = raw.replace("\r\n ", "").split("\r\n")
     assert "\r" not in "".join(lines) and "\n" not in "".join(lines)
     (location,) = [line for line in lines if line.startswith("LOCATION:")]

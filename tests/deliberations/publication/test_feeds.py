@@ -38,7 +38,7 @@ def test_atom_feed_of_a_search(client, seed_records):
 def test_icalendar_feed_follows_rfc_5545(client, seed_records):
     response = client.get(reverse("deliberations:session_calendar"))
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
-    raw = response.content
+    raw = b"".join(response.streaming_content)
     assert raw.endswith(b"\r\n")
     lines = raw.split(b"\r\n")[:-1]
     assert all(len(line) <= 75 for line in lines)
@@ -75,8 +75,8 @@ def test_sitemap_and_robots(client, draft):
 def test_a_session_without_quorum_stays_public_and_is_cancelled_in_the_calendar(client):
     failed = SessionFactory(status="cancelled")
     hidden = SessionFactory(status="draft", date=failed.date.replace(day=20))
-    unfolded = client.get(reverse("deliberations:session_calendar")).content.decode().replace(
-        "\r\n ", "")
+    response = client.get(reverse("deliberations:session_calendar"))
+    unfolded = b"".join(response.streaming_content).decode().replace("\r\n ", "")
     assert f"UID:seance-{failed.pk}@testserver" in unfolded
     assert "STATUS:CANCELLED" in unfolded
     assert f"UID:seance-{hidden.pk}@testserver" not in unfolded

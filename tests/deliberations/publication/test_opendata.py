@@ -44,7 +44,7 @@ def _rows(client, **params):
     response = client.get(reverse("deliberations:deliberation_csv"), params)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    text = response.content.decode("utf-8")  # strict UTF-8, no BOM
+    text = b"".join(response.streaming_content).decode("utf-8")  # strict UTF-8, no BOM
     assert not text.startswith("\ufeff")
     reader = csv.reader(io.StringIO(text), delimiter=",")
     header, *rows = list(reader)
