@@ -4,7 +4,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -13,7 +13,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from deliberations import rules, selectors, services
+from deliberations import immutability, rules, selectors, services
 from deliberations.extracts import issuing
 from deliberations.extracts.admin import (
     ExportExtractPermissionMixin,
@@ -66,8 +66,54 @@ SESSION_LOCKED_NOTE = (
 )
 
 
+class ImmutableRecordAdminMixin:
+    """The last line of defence: when the database refuses a change to the published record
+    (immutability.py) that the screens did not prevent, the clerk reads the trigger's French
+    sentence on the page instead of a server error; nothing is written (the admin's
+    transaction is rolled back)."""
+
+    def _refused(self, request, error):
+        message = immutability.refusal_message(error)
+        if message is None:
+            raise error
+        self.message_user(request, message, messages.ERROR)
+        return redirect(request.get_full_path())
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except IntegrityError as error:
+            return self._refused(request, error)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except IntegrityError as error:
+            return self._refused(request, error)
+
+
+def _act_published(obj) -> bool:
+    """Whether the parent act of an inline (or the act itself) is published."""
+    deliberation = getattr(obj, "deliberation", obj)
+    return deliberation is not None and deliberation.status == Deliberation.Status.PUBLISHED
+
+
+class PublishedActInlineMixin:
+    """The annexes, votes and appointments of a published act are part of it: locked like
+    the act itself (immutability.PUBLISHED_ACT_PARTS_LOCKED)."""
+
+    def has_add_permission(self, request, obj=None):
+        return not _act_published(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not _act_published(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not _act_published(obj) and super().has_delete_permission(request, obj)
+
+
 @admin.register(WrittenProxy)
-class WrittenProxyAdmin(OrganisationScopedAdmin):
+class WrittenProxyAdmin(ImmutableRecordAdminMixin, OrganisationScopedAdmin):
     """Written proxies (pouvoirs écrits) serving at several sessions of a body (L2121-20)."""
 
     list_display = ["giver", "holder", "body", "valid_from", "valid_until", "illness_certified"]
@@ -79,9 +125,21 @@ class WrittenProxyAdmin(OrganisationScopedAdmin):
     fields = ["body", "giver", "holder", "signed_on", ("valid_from", "valid_until"),
               "illness_certified", "note"]
 
+    # A written proxy used at a session with published acts is part of what they certify.
+    def _locked(self, obj):
+        return obj is not None and obj.uses.filter(
+            session__deliberations__status=Deliberation.Status.PUBLISHED).exists()
+
+    def has_change_permission(self, request, obj=None):
+        return not self._locked(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._locked(obj) and super().has_delete_permission(request, obj)
+
 
 @admin.register(Session)
-class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
+class SessionAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin,
+                   OrganisationScopedAdmin):
     form = SessionAdminForm
     list_display = ["date", "starts_at", "body", "place", "status", "convocation_check"]
     list_filter = ["body__organisation", "body", "status"]
@@ -332,35 +390,24 @@ def _attendance_of(row) -> Attendance:
     )
 
 
-class AnnexInline(admin.TabularInline):
+class AnnexInline(PublishedActInlineMixin, admin.TabularInline):
     model = Annex
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     extra = 0
     fields = ["position", "title", "file", "url"]
 
-    # The annexes of a published act are part of it: locked like the act itself.
-    def _locked(self, obj):
-        return obj is not None and obj.status == Deliberation.Status.PUBLISHED
-
-    def has_add_permission(self, request, obj=None):
-        return not self._locked(obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return not self._locked(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return not self._locked(obj) and super().has_delete_permission(request, obj)
-
 
 class NotificationInline(admin.TabularInline):
-    """Addressees of an individual decision and the date each was notified (L2131-1)."""
+    """Addressees of an individual decision and the date each was notified (L2131-1).
+    Open after publication: a notification is a fact about the act, like its receipt."""
 
     model = Notification
     extra = 0
     fields = ["addressee", "notified_on"]
 
 
-class MemberVoteInline(OrganisationScopeMixin, admin.TabularInline):
+class MemberVoteInline(PublishedActInlineMixin, OrganisationScopeMixin,
+                       admin.TabularInline):
     """Votes per member in a public roll call (L2121-21), read by the procès-verbal."""
 
     model = MemberVote
@@ -370,7 +417,7 @@ class MemberVoteInline(OrganisationScopeMixin, admin.TabularInline):
     fields = ["member", "for_member", "choice"]
 
 
-class AppointmentInline(admin.TabularInline):
+class AppointmentInline(PublishedActInlineMixin, admin.TabularInline):
     """Elections of persons decided by the deliberation (L2121-21); the votes per round are
     entered on each appointment's own page."""
 
@@ -383,7 +430,8 @@ class AppointmentInline(admin.TabularInline):
     show_change_link = True
 
 
-class AppointmentVoteInline(OrganisationScopeMixin, admin.TabularInline):
+class AppointmentVoteInline(PublishedActInlineMixin, OrganisationScopeMixin,
+                            admin.TabularInline):
     model = AppointmentVote
     formset = AppointmentVoteFormSet
     extra = 0
@@ -392,7 +440,7 @@ class AppointmentVoteInline(OrganisationScopeMixin, admin.TabularInline):
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(OrganisationScopedAdmin):
+class AppointmentAdmin(ImmutableRecordAdminMixin, OrganisationScopedAdmin):
     """An appointment and its results per candidate per round (L2121-21)."""
 
     form = AppointmentAdminForm
@@ -401,6 +449,12 @@ class AppointmentAdmin(OrganisationScopedAdmin):
     search_fields = ["office", "deliberation__title"]
     autocomplete_fields = ["deliberation", "single_candidate"]
     inlines = [AppointmentVoteInline]
+
+    def has_change_permission(self, request, obj=None):
+        return not _act_published(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not _act_published(obj) and super().has_delete_permission(request, obj)
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -481,7 +535,8 @@ class MatterInUseFilter(admin.SimpleListFilter):
 
 
 @admin.register(Deliberation)
-class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
+class DeliberationAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin,
+                        OrganisationScopedAdmin):
     form = DeliberationAdminForm
     # The state right after the title: at 1 280 px the last columns are cut off.
     list_display = ["title_short", "status", "session", "item_number", "executory"]
@@ -745,7 +800,7 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
 
 
 @admin.register(IssuedExtract)
-class IssuedExtractAdmin(OrganisationScopedAdmin):
+class IssuedExtractAdmin(ImmutableRecordAdminMixin, OrganisationScopedAdmin):
     list_display = ["code", "deliberation", "version", "issued_at", "issued_by", "signed",
                     "superseded_by", "download"]
     list_select_related = ["deliberation", "issued_by", "superseded_by"]
