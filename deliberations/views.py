@@ -52,7 +52,7 @@ def deliberation_list(request):
 @require_safe
 def deliberation_detail(request, organisation, year, slug):
     deliberation = get_object_or_404(
-        public_deliberations()
+        public_deliberations().with_rectifications()
         .select_related("rapporteur", "session__president", "session__secretary")
         .prefetch_related(
             "annexes", "non_voting_members", "withdrawn_members", "notifications",
@@ -99,6 +99,7 @@ def render_deliberation(request, deliberation, *, staff_preview=False):
         "previous": siblings[index - 1] if index > 0 else None,
         "next": siblings[index + 1] if index + 1 < len(siblings) else None,
         "staff_preview": staff_preview,
+        "rectifications": selectors.rectifications(deliberation),
     })
 
 
@@ -180,7 +181,8 @@ def deliberation_csv(request):
     queryset = filterset.qs
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="deliberations-scdl.csv"'
-    opendata.write_scdl_csv(response, queryset, build_url=request.build_absolute_uri)
+    opendata.write_scdl_csv(response, queryset.with_rectifications(),
+                            build_url=request.build_absolute_uri)
     return response
 
 

@@ -30,6 +30,11 @@ SCDL_COLUMNS = [
     "VOTE_ABSTENTION",
     "DELIB_URL",
 ]
+# After the SCDL columns, the portal's own (issue 14): a reader that takes the SCDL columns
+# by name is unaffected. The address of the act a row rectifies, and of the published acts
+# that rectify it (space-separated, oldest first).
+RECTIFICATION_COLUMNS = ["DELIB_RECTIFIE_URL", "DELIB_RECTIFIEE_PAR_URL"]
+CSV_COLUMNS = SCDL_COLUMNS + RECTIFICATION_COLUMNS
 
 
 def item_vote_figures(deliberation: Deliberation, table) -> tuple[int | None, int | None]:
@@ -74,7 +79,8 @@ def _text(value) -> str:
 
 
 def scdl_rows(deliberations, *, build_url):
-    """One SCDL row (a dict keyed by SCDL_COLUMNS) per deliberation."""
+    """One SCDL row (a dict keyed by CSV_COLUMNS) per deliberation; ``deliberations`` come
+    with DeliberationQuerySet.with_rectifications (else two queries per row)."""
     deliberations = list(deliberations)
     sessions = {d.session_id: d.session for d in deliberations}
     tables = selectors.bulk_quorum_tables(sessions.values(), published_only=True)
@@ -100,11 +106,17 @@ def scdl_rows(deliberations, *, build_url):
             d.abstentions,
             build_url(d.get_absolute_url()),
         ]
-        yield dict(zip(SCDL_COLUMNS, map(_text, values), strict=True))
+        links = selectors.rectifications(d)
+        values += [
+            build_url(links.rectifies.get_absolute_url()) if links.rectifies else "",
+            " ".join(build_url(r.get_absolute_url()) for r in links.rectified_by),
+        ]
+        yield dict(zip(CSV_COLUMNS, map(_text, values), strict=True))
 
 
 def write_scdl_csv(stream, deliberations, *, build_url) -> None:
-    """UTF-8, comma-separated, header row then one row per deliberation (SCDL 2.1.5)."""
-    writer = csv.DictWriter(stream, fieldnames=SCDL_COLUMNS, lineterminator="\r\n")
+    """UTF-8, comma-separated, header row then one row per deliberation (SCDL 2.1.5, then
+    RECTIFICATION_COLUMNS)."""
+    writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(scdl_rows(deliberations, build_url=build_url))
