@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from deliberations import immutability, rules, selectors, services
 from deliberations.extracts import issuing
@@ -546,9 +546,9 @@ class DeliberationAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin,
     list_select_related = ["session", "session__body", "session__body__organisation"]
     date_hierarchy = "published_on"
     autocomplete_fields = ["rapporteur", "signatory", "non_voting_members",
-                           "withdrawn_members"]
+                           "withdrawn_members", "rectifies"]
     readonly_fields = ["status", "executory", "appeal_deadline", "prefect_review_deadline",
-                       "extracts_list"]
+                       "extracts_list", "rectified_by"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [AnnexInline, AppointmentInline, MemberVoteInline, NotificationInline,
                StatusChangeInline]
@@ -574,6 +574,13 @@ class DeliberationAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin,
             ("signatory", "signatory_capacity"),
         ]}),
         ("Extraits certifiés", {"fields": ["extracts_list"]}),
+        ("Rectification", {
+            "description": "Une délibération publiée ne se modifie plus : une erreur se "
+            "corrige par une nouvelle délibération (ou un rectificatif d'erreur matérielle) "
+            "qui indique ici celle qu'elle rectifie. Une fois publiée, la délibération "
+            "rectifiée affiche un bandeau qui renvoie vers elle.",
+            "fields": [("rectifies", "rectification_kind"), "rectified_by"],
+        }),
     ]
 
     def get_readonly_fields(self, request, obj=None):
@@ -582,7 +589,7 @@ class DeliberationAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin,
             return [field.name for field in Deliberation._meta.get_fields()
                     if field.concrete and field.editable and not field.auto_created] + [
                 "status", "executory", "appeal_deadline", "prefect_review_deadline",
-                "extracts_list"]
+                "extracts_list", "rectified_by"]
         return super().get_readonly_fields(request, obj)
 
     def get_prepopulated_fields(self, request, obj=None):
@@ -749,6 +756,20 @@ class DeliberationAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin,
             return "Aucun extrait émis (il l'est à la publication)."
         return render_to_string("admin/deliberations/deliberation/_extracts.html",
                                 {"extracts": extracts})
+
+    @admin.display(description="rectifiée par")
+    def rectified_by(self, deliberation):
+        if deliberation is None or deliberation.pk is None:
+            return "—"
+        rows = list(deliberation.rectifications.select_related("session__body")
+                    .order_by("session__date", "pk"))
+        if not rows:
+            return "—"
+        return format_html_join(
+            ", ", '<a href="{}">{}</a> ({}, {} du {:%d/%m/%Y}, {})',
+            ((reverse("admin:deliberations_deliberation_change", args=[row.pk]),
+              row.title[:90], row.get_rectification_kind_display(), row.session.body.name,
+              row.session.date, row.get_status_display()) for row in rows))
 
     @admin.display(description="fin du délai de recours (R421-1 CJA, délai franc)")
     def appeal_deadline(self, deliberation):

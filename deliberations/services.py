@@ -299,9 +299,10 @@ def deliberation_rectify(
 ) -> Deliberation:
     """Start the correction of a published act: a new draft act of ``session``, linked to
     the act it rectifies (``kind``: Deliberation.RectificationKind), with the corrected
-    act's texts except ``changes`` (any field of the act: its vote is its own). It follows the lifecycle of any act (adopted, then
-    published); once published, both public pages, the extract, the API and the CSV carry
-    the link. The corrected act itself is never changed (immutability.py)."""
+    act's texts except ``changes`` (any field of the act: its vote is its own). It follows
+    the lifecycle of any act (adopted, then published); once published, both public pages,
+    the extract, the API and the CSV carry the link. The corrected act itself is never
+    changed (immutability.py)."""
     settable = {field.name for field in Deliberation._meta.concrete_fields if field.editable}
     unknown = set(changes) - (settable - {"session", "item_number", "slug", "rectifies",
                                           "rectification_kind"})
