@@ -766,10 +766,10 @@ class DeliberationAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin,
         if not rows:
             return "—"
         return format_html_join(
-            ", ", '<a href="{}">{}</a> ({}, {} du {:%d/%m/%Y}, {})',
+            ", ", '<a href="{}">{}</a> ({}, {} du {}, {})',
             ((reverse("admin:deliberations_deliberation_change", args=[row.pk]),
               row.title[:90], row.get_rectification_kind_display(), row.session.body.name,
-              row.session.date, row.get_status_display()) for row in rows))
+              f"{row.session.date:%d/%m/%Y}", row.get_status_display()) for row in rows))
 
     @admin.display(description="fin du délai de recours (R421-1 CJA, délai franc)")
     def appeal_deadline(self, deliberation):

@@ -338,3 +338,27 @@ def test_admin_offers_no_change_and_no_deletion(admin_client, record):
     assert admin_client.post(delete, {"post": "yes"}).status_code == 403
     assert Appointment.objects.get().office == "Vice-président"
     assert IssuedExtract.objects.filter(pk=extract.pk).exists()
+
+
+def test_admin_links_a_rectification_both_ways(admin_client, record):
+    act = record["act"]
+    later = SessionFactory(body=act.session.body, date=datetime.date(2022, 11, 15))
+    rectification = services.deliberation_rectify(
+        corrected=act, session=later, slug="rectificatif-election-bureau",
+        kind=Deliberation.RectificationKind.MATERIAL_ERROR)
+    page = admin_client.get(reverse("admin:deliberations_deliberation_change",
+                                    args=[act.pk])).content.decode()
+    new_url = reverse("admin:deliberations_deliberation_change", args=[rectification.pk])
+    assert (f'<a href="{new_url}">Election du Bureau</a> (Rectificatif d&#x27;erreur '
+            "matérielle, Bureau communautaire du 15/11/2022, Brouillon)") in page
+    form = admin_client.get(new_url).context["adminform"].form
+    assert (form["rectifies"].value(), form["rectification_kind"].value()) == (
+        act.pk, "material_error")
+    # The model refuses to rectify an act that is not published, in French.
+    other = Deliberation(session=later, slug="sur-brouillon", title="Objet",
+                         rectifies=record["draft"], rectification_kind="material_error")
+    with pytest.raises(ValidationError) as error:
+        other.full_clean(exclude=["body", "year", "session_date"])
+    assert error.value.message_dict["rectifies"] == [
+        "Seule une délibération publiée se rectifie : tant qu'elle ne l'est pas, "
+        "corrigez-la directement."]
