@@ -4,16 +4,16 @@ from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
-from deliberations import rules, selectors, services
+from deliberations import immutability, rules, selectors, services
 from deliberations.extracts import issuing
 from deliberations.extracts.admin import (
     ExportExtractPermissionMixin,
@@ -68,8 +68,54 @@ SESSION_LOCKED_NOTE = (
 )
 
 
+class ImmutableRecordAdminMixin:
+    """The last line of defence: when the database refuses a change to the published record
+    (immutability.py) that the screens did not prevent, the clerk reads the trigger's French
+    sentence on the page instead of a server error; nothing is written (the admin's
+    transaction is rolled back)."""
+
+    def _refused(self, request, error):
+        message = immutability.refusal_message(error)
+        if message is None:
+            raise error
+        self.message_user(request, message, messages.ERROR)
+        return redirect(request.get_full_path())
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except IntegrityError as error:
+            return self._refused(request, error)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except IntegrityError as error:
+            return self._refused(request, error)
+
+
+def _act_published(obj) -> bool:
+    """Whether the parent act of an inline (or the act itself) is published."""
+    deliberation = getattr(obj, "deliberation", obj)
+    return deliberation is not None and deliberation.status == Deliberation.Status.PUBLISHED
+
+
+class PublishedActInlineMixin:
+    """The annexes, votes and appointments of a published act are part of it: locked like
+    the act itself (immutability.PUBLISHED_ACT_PARTS_LOCKED)."""
+
+    def has_add_permission(self, request, obj=None):
+        return not _act_published(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not _act_published(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not _act_published(obj) and super().has_delete_permission(request, obj)
+
+
 @admin.register(WrittenProxy)
-class WrittenProxyAdmin(OrganisationScopedAdmin):
+class WrittenProxyAdmin(ImmutableRecordAdminMixin, OrganisationScopedAdmin):
     """Written proxies (pouvoirs écrits) serving at several sessions of a body (L2121-20)."""
 
     list_display = ["giver", "holder", "body", "valid_from", "valid_until", "illness_certified"]
@@ -81,9 +127,21 @@ class WrittenProxyAdmin(OrganisationScopedAdmin):
     fields = ["body", "giver", "holder", "signed_on", ("valid_from", "valid_until"),
               "illness_certified", "note"]
 
+    # A written proxy used at a session with published acts is part of what they certify.
+    def _locked(self, obj):
+        return obj is not None and obj.uses.filter(
+            session__deliberations__status=Deliberation.Status.PUBLISHED).exists()
+
+    def has_change_permission(self, request, obj=None):
+        return not self._locked(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._locked(obj) and super().has_delete_permission(request, obj)
+
 
 @admin.register(Session)
-class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
+class SessionAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin,
+                   OrganisationScopedAdmin):
     form = SessionAdminForm
     list_display = ["date", "starts_at", "body", "place", "status", "convocation_check"]
     list_filter = ["body__organisation", "body", "status"]
@@ -383,35 +441,24 @@ def _attendance_of(row) -> Attendance:
     )
 
 
-class AnnexInline(admin.TabularInline):
+class AnnexInline(PublishedActInlineMixin, admin.TabularInline):
     model = Annex
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     extra = 0
     fields = ["position", "title", "file", "url"]
 
-    # The annexes of a published act are part of it: locked like the act itself.
-    def _locked(self, obj):
-        return obj is not None and obj.status == Deliberation.Status.PUBLISHED
-
-    def has_add_permission(self, request, obj=None):
-        return not self._locked(obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return not self._locked(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return not self._locked(obj) and super().has_delete_permission(request, obj)
-
 
 class NotificationInline(admin.TabularInline):
-    """Addressees of an individual decision and the date each was notified (L2131-1)."""
+    """Addressees of an individual decision and the date each was notified (L2131-1).
+    Open after publication: a notification is a fact about the act, like its receipt."""
 
     model = Notification
     extra = 0
     fields = ["addressee", "notified_on"]
 
 
-class MemberVoteInline(OrganisationScopeMixin, admin.TabularInline):
+class MemberVoteInline(PublishedActInlineMixin, OrganisationScopeMixin,
+                       admin.TabularInline):
     """Votes per member in a public roll call (L2121-21), read by the procès-verbal."""
 
     model = MemberVote
@@ -421,7 +468,7 @@ class MemberVoteInline(OrganisationScopeMixin, admin.TabularInline):
     fields = ["member", "for_member", "choice"]
 
 
-class AppointmentInline(admin.TabularInline):
+class AppointmentInline(PublishedActInlineMixin, admin.TabularInline):
     """Elections of persons decided by the deliberation (L2121-21); the votes per round are
     entered on each appointment's own page."""
 
@@ -434,7 +481,8 @@ class AppointmentInline(admin.TabularInline):
     show_change_link = True
 
 
-class AppointmentVoteInline(OrganisationScopeMixin, admin.TabularInline):
+class AppointmentVoteInline(PublishedActInlineMixin, OrganisationScopeMixin,
+                            admin.TabularInline):
     model = AppointmentVote
     formset = AppointmentVoteFormSet
     extra = 0
@@ -443,7 +491,7 @@ class AppointmentVoteInline(OrganisationScopeMixin, admin.TabularInline):
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(OrganisationScopedAdmin):
+class AppointmentAdmin(ImmutableRecordAdminMixin, OrganisationScopedAdmin):
     """An appointment and its results per candidate per round (L2121-21)."""
 
     form = AppointmentAdminForm
@@ -452,6 +500,12 @@ class AppointmentAdmin(OrganisationScopedAdmin):
     search_fields = ["office", "deliberation__title"]
     autocomplete_fields = ["deliberation", "single_candidate"]
     inlines = [AppointmentVoteInline]
+
+    def has_change_permission(self, request, obj=None):
+        return not _act_published(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not _act_published(obj) and super().has_delete_permission(request, obj)
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -532,7 +586,8 @@ class MatterInUseFilter(admin.SimpleListFilter):
 
 
 @admin.register(Deliberation)
-class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
+class DeliberationAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin,
+                        OrganisationScopedAdmin):
     form = DeliberationAdminForm
     # The state right after the title: at 1 280 px the last columns are cut off.
     list_display = ["title_short", "status", "session", "item_number", "executory"]
@@ -542,9 +597,9 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
     list_select_related = ["session", "session__body", "session__body__organisation"]
     date_hierarchy = "published_on"
     autocomplete_fields = ["rapporteur", "signatory", "non_voting_members",
-                           "withdrawn_members"]
+                           "withdrawn_members", "rectifies"]
     readonly_fields = ["status", "executory", "appeal_deadline", "prefect_review_deadline",
-                       "extracts_list"]
+                       "extracts_list", "rectified_by"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [AnnexInline, AppointmentInline, MemberVoteInline, NotificationInline,
                StatusChangeInline]
@@ -570,6 +625,13 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
             ("signatory", "signatory_capacity"),
         ]}),
         ("Extraits certifiés", {"fields": ["extracts_list"]}),
+        ("Rectification", {
+            "description": "Une délibération publiée ne se modifie plus : une erreur se "
+            "corrige par une nouvelle délibération (ou un rectificatif d'erreur matérielle) "
+            "qui indique ici celle qu'elle rectifie. Une fois publiée, la délibération "
+            "rectifiée affiche un bandeau qui renvoie vers elle.",
+            "fields": [("rectifies", "rectification_kind"), "rectified_by"],
+        }),
     ]
 
     def get_readonly_fields(self, request, obj=None):
@@ -578,7 +640,7 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
             return [field.name for field in Deliberation._meta.get_fields()
                     if field.concrete and field.editable and not field.auto_created] + [
                 "status", "executory", "appeal_deadline", "prefect_review_deadline",
-                "extracts_list"]
+                "extracts_list", "rectified_by"]
         return super().get_readonly_fields(request, obj)
 
     def get_prepopulated_fields(self, request, obj=None):
@@ -746,6 +808,20 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
         return render_to_string("admin/deliberations/deliberation/_extracts.html",
                                 {"extracts": extracts})
 
+    @admin.display(description="rectifiée par")
+    def rectified_by(self, deliberation):
+        if deliberation is None or deliberation.pk is None:
+            return "—"
+        rows = list(deliberation.rectifications.select_related("session__body")
+                    .order_by("session__date", "pk"))
+        if not rows:
+            return "—"
+        return format_html_join(
+            ", ", '<a href="{}">{}</a> ({}, {} du {}, {})',
+            ((reverse("admin:deliberations_deliberation_change", args=[row.pk]),
+              row.title[:90], row.get_rectification_kind_display(), row.session.body.name,
+              f"{row.session.date:%d/%m/%Y}", row.get_status_display()) for row in rows))
+
     @admin.display(description="fin du délai de recours (R421-1 CJA, délai franc)")
     def appeal_deadline(self, deliberation):
         value = selectors.appeal_deadline(deliberation) if deliberation.pk else None
@@ -796,7 +872,7 @@ class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
 
 
 @admin.register(IssuedExtract)
-class IssuedExtractAdmin(OrganisationScopedAdmin):
+class IssuedExtractAdmin(ImmutableRecordAdminMixin, OrganisationScopedAdmin):
     list_display = ["code", "deliberation", "version", "issued_at", "issued_by", "signed",
                     "superseded_by", "download"]
     list_select_related = ["deliberation", "issued_by", "superseded_by"]

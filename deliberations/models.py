@@ -14,7 +14,14 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.functional import LazyObject, empty
 
+from deliberations import rules
 from deliberations.annexes import annex_upload_to, validate_annex_file
+from deliberations.immutability import (  # noqa: F401  (re-exported: one wording)
+    ATTENDANCE_LOCKED,
+    PUBLISHED_ACT_LOCKED,
+    PUBLISHED_ACT_MUTABLE,
+    SESSION_LOCKED,
+)
 from deliberations.querysets import DeliberationQuerySet, IssuedExtractQuerySet, SessionQuerySet
 from portal.models import Body, Member
 
@@ -102,14 +109,7 @@ def matter_full_name(code: str) -> str:
 # A session whose acts are published is part of the public record: what those acts certify
 # (date, body, state, attendance and proxies, hence the quorum) changes only by a rectifying
 # deliberation, never in place. Same wording in the model, the admin and the import.
-SESSION_LOCKED = (
-    "Cette séance a des délibérations publiées : sa date, son assemblée et son état ne "
-    "peuvent plus être modifiés. Rectifiez-les par une délibération rectificative."
-)
-ATTENDANCE_LOCKED = (
-    "Cette séance a des délibérations publiées : sa liste de présence et ses procurations ne "
-    "peuvent plus être modifiées. Rectifiez-les par une délibération rectificative."
-)
+# The sentences are those of the database triggers (deliberations/immutability.py).
 # Fields of a session that its published acts certify (see SESSION_LOCKED).
 SESSION_LOCKED_FIELDS = ("date", "body", "status")
 
@@ -498,6 +498,15 @@ class Deliberation(models.Model):
         # The assembly takes note of a report: no decision is voted ("prend acte").
         NOTED = "noted", "Prise d'acte"
 
+    class RectificationKind(models.TextChoices):
+        # Not a rectification.
+        NONE = "", "—"
+        # Corrects an obvious clerical mistake (a figure, a name, a date) of the act, without
+        # changing what was decided.
+        MATERIAL_ERROR = "material_error", "Rectificatif d'erreur matérielle"
+        # The assembly deliberates again: withdraws or modifies the act.
+        NEW_DELIBERATION = "new_deliberation", "Nouvelle délibération (retrait ou modification)"
+
     session = models.ForeignKey(
         Session, on_delete=models.PROTECT, related_name="deliberations", verbose_name="séance"
     )
@@ -604,6 +613,17 @@ class Deliberation(models.Model):
     budget_year = models.PositiveSmallIntegerField("exercice budgétaire", null=True,
                                                    blank=True)
     budget_name = models.CharField("budget", max_length=150, blank=True)
+    # A published act never changes (immutability.py): a correction is a new act linked to it.
+    rectifies = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="rectifications",
+        verbose_name="rectifie la délibération",
+        help_text="La délibération publiée que celle-ci corrige ; elle reste en ligne, avec "
+        "un bandeau qui renvoie à celle-ci une fois publiée.",
+    )
+    rectification_kind = models.CharField(
+        "nature de la rectification", max_length=20, choices=RectificationKind.choices,
+        blank=True, default="",
+    )
     status = models.CharField("état", max_length=12, choices=Status.choices,
                               default=Status.DRAFT, editable=False)
     created_at = models.DateTimeField("créée le", auto_now_add=True)
@@ -661,6 +681,13 @@ class Deliberation(models.Model):
                 name="deliberation_item_positive",
                 violation_error_message="Le numéro d'ordre commence à 1.",
             ),
+            models.CheckConstraint(
+                condition=(Q(rectifies__isnull=True) & Q(rectification_kind=""))
+                | (Q(rectifies__isnull=False) & ~Q(rectification_kind="")),
+                name="deliberation_rectification_has_kind",
+                violation_error_message="Une rectification indique la délibération qu'elle "
+                "corrige et sa nature (erreur matérielle ou nouvelle délibération).",
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "published_on"], name="deliberation_public_idx"),
@@ -670,11 +697,18 @@ class Deliberation(models.Model):
         return self.title[:120]
 
     def save(self, *args, **kwargs):
+        # Not a business rule but the database's own refusal (immutability.py), said first
+        # and in the terms of the model: the trigger would raise an IntegrityError.
+        changed = self.locked_changes()
+        if changed:
+            raise ValidationError({name: PUBLISHED_ACT_LOCKED for name in changed})
         # Derived keys only (see the fields): the session decides body and year.
         self.body_id = self.session.body_id
         self.session_date = self.session.date
         self.year = self.session.date.year
         super().save(*args, **kwargs)
+        self._loaded = {field.attname: getattr(self, field.attname)
+                        for field in self._meta.concrete_fields}
 
     def get_absolute_url(self):
         return reverse(
@@ -685,6 +719,46 @@ class Deliberation(models.Model):
                 "slug": self.slug,
             },
         )
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # The values as read, so that a change to a published act is refused before the
+        # database trigger has to, without a query (locked_changes).
+        instance._loaded = dict(zip(field_names, values, strict=True))
+        return instance
+
+    def locked_changes(self) -> list[str]:
+        """The fields changed since this act was read, when it was published then (no query):
+        a published act changes only by a rectification (immutability.PUBLISHED_ACT_MUTABLE:
+        the receipt date may still be recorded once)."""
+        loaded = getattr(self, "_loaded", None)
+        if not loaded or loaded.get("status") != self.Status.PUBLISHED:
+            return []
+        return [
+            field.name for field in self._meta.concrete_fields
+            if field.attname in loaded and field.attname not in PUBLISHED_ACT_MUTABLE
+            and getattr(self, field.attname) != loaded[field.attname]
+        ] + (["received_on"] if loaded.get("received_on") is not None
+             and self.received_on != loaded["received_on"] else [])
+
+    def clean(self):
+        changed = self.locked_changes()
+        if changed:
+            raise ValidationError({name: PUBLISHED_ACT_LOCKED for name in changed})
+        if self.rectifies_id is not None:
+            corrected = self.rectifies
+            problems = rules.rectification_problems(
+                corrected_status=corrected.status,
+                corrected_session_date=corrected.session.date,
+                session_date=self.session.date if self.session_id else None,
+                same_organisation=not self.session_id or (
+                    corrected.session.body.organisation_id
+                    == self.session.body.organisation_id),
+                is_itself=corrected.pk == self.pk,
+            )
+            if problems:
+                raise ValidationError({"rectifies": problems})
 
     @property
     def matter_full_name(self) -> str:

@@ -41,6 +41,18 @@ class DeliberationQuerySet(models.QuerySet):
             "session", "session__body", "session__body__organisation", "signatory"
         )
 
+    def with_rectifications(self):
+        """Each act's public links with its corrections (issue 14), two queries for a whole
+        list: ``public_rectifies`` (the published act it rectifies, or None) and
+        ``public_rectifications`` (its published rectifications, oldest first)."""
+        public = self.model.objects.published().select_related("session__body__organisation")
+        return self.prefetch_related(
+            models.Prefetch("rectifies", queryset=public, to_attr="public_rectifies"),
+            models.Prefetch("rectifications",
+                            queryset=public.order_by("session__date", "published_on", "pk"),
+                            to_attr="public_rectifications"),
+        )
+
     def executory(self, on=None):
         """Deliberations executory on a date (today by default), as a filter for lists.
 

@@ -709,3 +709,23 @@ def appointment_views(deliberation: Deliberation) -> list[AppointmentView]:
         )
         views.append(AppointmentView(appointment, outcome, error, rounds, candidates))
     return views
+
+
+@dataclass(frozen=True)
+class Rectifications:
+    """The public links of an act with its corrections: the act it rectifies, if published,
+    and its published rectifications, oldest first (two queries)."""
+
+    rectifies: Deliberation | None
+    rectified_by: list[Deliberation]
+
+
+def rectifications(deliberation: Deliberation) -> Rectifications:
+    """Read from DeliberationQuerySet.with_rectifications when the act came from it."""
+    if hasattr(deliberation, "public_rectifications"):
+        return Rectifications(rectifies=deliberation.public_rectifies,
+                              rectified_by=deliberation.public_rectifications)
+    deliberation = (Deliberation.objects.with_rectifications().only("pk", "rectifies_id")
+                    .get(pk=deliberation.pk))
+    return Rectifications(rectifies=deliberation.public_rectifies,
+                          rectified_by=deliberation.public_rectifications)

@@ -283,3 +283,54 @@ def session_attendance_replace(
             change_message=f"Présences et procurations modifiées pour {len(members)} élu(s).",
         )
     return len(attendances), len(proxies)
+
+
+# What a rectification takes over from the act it corrects, unless given: the clerk then
+# changes only what was wrong.
+RECTIFICATION_COPIED_FIELDS = (
+    "theme", "title", "report", "president_request", "vote_wording", "decision",
+    "appeal_clause", "nature", "matter_code", "budget_year", "budget_name",
+    "subject_to_transmission", "is_individual", "rapporteur_id",
+)
+
+
+@transaction.atomic
+def deliberation_rectify(
+    *, corrected: Deliberation, session: Session, kind: str, slug: str, by=None,
+    item_number: int | None = None, **changes,
+) -> Deliberation:
+    """Start the correction of a published act: a new draft act of ``session``, linked to
+    the act it rectifies (``kind``: Deliberation.RectificationKind), with the corrected
+    act's texts except ``changes`` (any field of the act: its vote is its own). It follows
+    the lifecycle of any act (adopted, then published); once published, both public pages,
+    the extract, the API and the CSV carry the link. The corrected act itself is never
+    changed (immutability.py)."""
+    settable = {field.name for field in Deliberation._meta.concrete_fields if field.editable}
+    unknown = set(changes) - (settable - {"session", "item_number", "slug", "rectifies",
+                                          "rectification_kind"})
+    if unknown:
+        raise ValidationError(f"Champs inconnus pour une rectification : {sorted(unknown)}.")
+    if kind not in (Deliberation.RectificationKind.MATERIAL_ERROR,
+                    Deliberation.RectificationKind.NEW_DELIBERATION):
+        raise ValidationError("Indiquez la nature de la rectification : rectificatif d'erreur "
+                              "matérielle ou nouvelle délibération.")
+    rectification = Deliberation(
+        session=session, item_number=item_number, slug=slug, rectifies=corrected,
+        rectification_kind=kind,
+        **{name: getattr(corrected, name) for name in RECTIFICATION_COPIED_FIELDS},
+    )
+    for name, value in changes.items():
+        setattr(rectification, name, value)
+    # The keys save() derives from the session, needed by the checks below.
+    rectification.body_id, rectification.session_date, rectification.year = (
+        session.body_id, session.date, session.date.year)
+    rectification.full_clean()
+    rectification.save()
+    label = Deliberation.RectificationKind(kind).label
+    DeliberationStatusChange.objects.create(
+        deliberation=rectification, from_status="", to_status=Deliberation.Status.DRAFT,
+        changed_by=by if getattr(by, "pk", None) else None,
+        note=f"{label} de la délibération « {corrected.title[:120]} » du "
+             f"{corrected.session.date:%d/%m/%Y}"[:255],
+    )
+    return rectification

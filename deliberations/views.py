@@ -59,7 +59,7 @@ def deliberation_list(request):
 @cache_public_page
 def deliberation_detail(request, organisation, year, slug):
     deliberation = get_object_or_404(
-        public_deliberations()
+        public_deliberations().with_rectifications()
         .select_related("rapporteur", "session__president", "session__secretary")
         .prefetch_related(
             "annexes", "non_voting_members", "withdrawn_members", "notifications",
@@ -106,6 +106,7 @@ def render_deliberation(request, deliberation, *, staff_preview=False):
         "previous": siblings[index - 1] if index > 0 else None,
         "next": siblings[index + 1] if index + 1 < len(siblings) else None,
         "staff_preview": staff_preview,
+        "rectifications": selectors.rectifications(deliberation),
     })
 
 
@@ -199,7 +200,8 @@ def deliberation_csv(request):
     if (not_modified := validators.not_modified(request)) is not None:
         return validators.apply(not_modified)
     response = StreamingHttpResponse(
-        opendata.scdl_csv_chunks(queryset, build_url=request.build_absolute_uri),
+        opendata.scdl_csv_chunks(queryset.with_rectifications(),
+                                 build_url=request.build_absolute_uri),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="deliberations-scdl.csv"'

@@ -19,3 +19,22 @@ def clerk(db, organisation):
     user.groups.add(Group.objects.get(name="Secrétariat des assemblées"))
     StaffAssignment.objects.create(user=user, organisation=organisation)
     return user
+
+
+@pytest.fixture(autouse=True)
+def _flushable_published_record(request):
+    """A transactional test ends with a flush, which SQLite runs as DELETE FROM every table:
+    the triggers of the published record (deliberations/immutability.py) would refuse it.
+    They are dropped just before the flush; the flush's post_migrate installs them again."""
+    if not {"transactional_db", "live_server"} & set(request.fixturenames):
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    yield
+    from django.db import connections
+
+    from deliberations import immutability
+
+    for connection in connections.all():
+        if connection.vendor == "sqlite":
+            immutability.uninstall(connection)

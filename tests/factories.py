@@ -113,6 +113,15 @@ class DeliberationFactory(factory.django.DjangoModelFactory):
     matter_code = "5.7"
 
 
+def publish(deliberation: Deliberation) -> Deliberation:
+    """Mark published an act built as a draft (``DeliberationFactory(published=True,
+    status="draft")``) once its votes, annexes and appointments are entered, as the clerk
+    does: the database refuses them on a published act (deliberations/immutability.py)."""
+    Deliberation.objects.filter(pk=deliberation.pk).update(status=Deliberation.Status.PUBLISHED)
+    deliberation.refresh_from_db()
+    return deliberation
+
+
 def large_session(*, members: int = 152, items: int = 40, organisation=None) -> Session:
     """A Conseil of ``members`` members in office and a held session of ``items``
     deliberations, attendance entered as a real Conseil's: most present, some arriving late

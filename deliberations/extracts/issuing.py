@@ -146,7 +146,7 @@ def certified_data(deliberation: Deliberation) -> dict:
     deliberation = (
         Deliberation.objects.select_related(
             "session__body__organisation", "session__president", "session__secretary",
-            "signatory", "rapporteur",
+            "signatory", "rapporteur", "rectifies__session__body",
         ).prefetch_related("non_voting_members").get(pk=deliberation.pk)
     )
     session = deliberation.session
@@ -264,6 +264,18 @@ def certified_data(deliberation: Deliberation) -> dict:
     others = [member.full_name for member in session.other_secretaries.order_by("pk")]
     if others:
         data["session"]["other_secretaries"] = others
+    # Issue 14: a rectification names the act it corrects, which stays as published.
+    corrected = deliberation.rectifies
+    if corrected is not None:
+        data["deliberation"]["rectifies"] = {
+            "kind": deliberation.get_rectification_kind_display(),
+            "title": corrected.title,
+            "act_number": corrected.act_number,
+            "body": corrected.session.body.name,
+            "session_date": corrected.session.date.isoformat(),
+            "published_on": (corrected.published_on.isoformat()
+                             if corrected.published_on else ""),
+        }
     if deliberation.is_individual:
         data["deliberation"]["notifications"] = [
             {"addressee": row.addressee,
@@ -334,6 +346,19 @@ def _date(value: str) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
+def rectifies_wording(rectifies: dict | None) -> str:
+    """The line under the title of a rectification: "Rectificatif d'erreur matérielle de la
+    délibération n° 12 du Bureau communautaire du 18 octobre 2022 : « OBJET », publiée le
+    20 octobre 2022." (empty for any other act)."""
+    if not rectifies:
+        return ""
+    number = f" n° {rectifies['act_number']}" if rectifies["act_number"] else ""
+    published = _date(rectifies["published_on"])
+    return (f"{rectifies['kind']} de la délibération{number} du {rectifies['body']} du "
+            f"{french_date(_date(rectifies['session_date']))} : « {rectifies['title']} »"
+            + (f", publiée le {french_date(published)}" if published else "") + ".")
+
+
 def extract_context(data: dict, issue: IssueInfo) -> dict:
     """Turn certified data into the wording of the registre."""
     session, delib = data["session"], data["deliberation"]
@@ -369,6 +394,7 @@ def extract_context(data: dict, issue: IssueInfo) -> dict:
         "secretary_elected": "élue" if session["secretary_civility"] == "Madame" else "élu",
         "report_intro": report_intro(delib, president_title),
         "vote_figures": vote_figures(delib.get("votes")),
+        "rectifies": rectifies_wording(delib.get("rectifies")),
         "report": paragraphs(report),
         "report_quoted": bool(report) and not report.startswith("«"),
         "president_request": paragraphs(delib["president_request"]),

@@ -26,7 +26,7 @@ class DeliberationViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         queryset = (
-            Deliberation.objects.published().with_public_relations()
+            Deliberation.objects.published().with_public_relations().with_rectifications()
             .prefetch_related("non_voting_members", "notifications")
         )
         if self.action == "retrieve":

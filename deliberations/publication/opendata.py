@@ -33,6 +33,11 @@ SCDL_COLUMNS = [
     "VOTE_ABSTENTION",
     "DELIB_URL",
 ]
+# After the SCDL columns, the portal's own (issue 14): a reader that takes the SCDL columns
+# by name is unaffected. The address of the act a row rectifies, and of the published acts
+# that rectify it (space-separated, oldest first).
+RECTIFICATION_COLUMNS = ["DELIB_RECTIFIE_URL", "DELIB_RECTIFIEE_PAR_URL"]
+CSV_COLUMNS = SCDL_COLUMNS + RECTIFICATION_COLUMNS
 
 
 def item_vote_figures(deliberation: Deliberation, table) -> tuple[int | None, int | None]:
@@ -88,7 +93,8 @@ def _batches(iterable, size):
 
 
 def scdl_rows(deliberations, *, build_url, chunk_size=CHUNK_SIZE):
-    """One SCDL row (a dict keyed by SCDL_COLUMNS) per deliberation.
+    """One SCDL row (a dict keyed by CSV_COLUMNS) per deliberation; ``deliberations`` come
+    with DeliberationQuerySet.with_rectifications (else two queries per row).
 
     A queryset is read in chunks (a server-side cursor on PostgreSQL, QuerySet.iterator), and
     the quorum tables are read for the sessions of each chunk: memory stays flat whatever the
@@ -125,7 +131,12 @@ def _scdl_row(d, table, build_url):
         d.abstentions,
         build_url(d.get_absolute_url()),
     ]
-    return dict(zip(SCDL_COLUMNS, map(_text, values), strict=True))
+    links = selectors.rectifications(d)
+    values += [
+        build_url(links.rectifies.get_absolute_url()) if links.rectifies else "",
+        " ".join(build_url(r.get_absolute_url()) for r in links.rectified_by),
+    ]
+    return dict(zip(CSV_COLUMNS, map(_text, values), strict=True))
 
 
 class _Lines:
@@ -137,9 +148,10 @@ class _Lines:
 
 
 def scdl_csv_chunks(deliberations, *, build_url, chunk_size=CHUNK_SIZE):
-    """The SCDL CSV (UTF-8, comma-separated, header row then one row per deliberation) as
-    text chunks of `chunk_size` rows, for a StreamingHttpResponse."""
-    writer = csv.DictWriter(_Lines(), fieldnames=SCDL_COLUMNS, lineterminator="\r\n")
+    """The SCDL CSV (UTF-8, comma-separated, header row then one row per deliberation, SCDL
+    2.1.5 then RECTIFICATION_COLUMNS) as text chunks of `chunk_size` rows, for a
+    StreamingHttpResponse."""
+    writer = csv.DictWriter(_Lines(), fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     yield writer.writeheader()
     rows = scdl_rows(deliberations, build_url=build_url, chunk_size=chunk_size)
     for batch in _batches(rows, chunk_size):

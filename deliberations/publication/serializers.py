@@ -86,6 +86,21 @@ class AnnexSerializer(serializers.ModelSerializer):
         return annex.url
 
 
+class RectificationRefSerializer(serializers.ModelSerializer):
+    """An act linked to another by a rectification (issue 14)."""
+
+    url = AbsoluteUrlField()
+    api_url = serializers.HyperlinkedIdentityField(
+        view_name="api:deliberation-detail", lookup_field="slug"
+    )
+    session_date = serializers.DateField(source="session.date", read_only=True)
+
+    class Meta:
+        model = Deliberation
+        fields = ["slug", "act_number", "title", "session_date", "published_on",
+                  "rectification_kind", "url", "api_url"]
+
+
 class DeliberationSerializer(serializers.ModelSerializer):
     url = AbsoluteUrlField()
     api_url = serializers.HyperlinkedIdentityField(
@@ -101,6 +116,8 @@ class DeliberationSerializer(serializers.ModelSerializer):
     signatory = MemberRefSerializer(read_only=True)
     executory_on = serializers.SerializerMethodField()
     appeal_deadline = serializers.SerializerMethodField()
+    rectifies = serializers.SerializerMethodField()
+    rectified_by = serializers.SerializerMethodField()
 
     class Meta:
         model = Deliberation
@@ -111,6 +128,7 @@ class DeliberationSerializer(serializers.ModelSerializer):
             "blank_or_null", "vote_wording", "result", "non_voting_members", "is_individual",
             "prefecture_act_id", "received_on", "published_on", "executory_on",
             "appeal_deadline", "signatory", "signatory_capacity", "budget_year", "budget_name",
+            "rectification_kind", "rectifies", "rectified_by",
         ]
 
     @extend_schema_field(OpenApiTypes.DATE)
@@ -120,6 +138,19 @@ class DeliberationSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.DATE)
     def get_appeal_deadline(self, deliberation):
         return selectors.appeal_deadline(deliberation)
+
+    # Issue 14: a published act never changes; its corrections are acts linked to it.
+    @extend_schema_field(RectificationRefSerializer(allow_null=True))
+    def get_rectifies(self, deliberation):
+        corrected = selectors.rectifications(deliberation).rectifies
+        return RectificationRefSerializer(corrected, context=self.context).data \
+            if corrected else None
+
+    @extend_schema_field(RectificationRefSerializer(many=True))
+    def get_rectified_by(self, deliberation):
+        return RectificationRefSerializer(
+            selectors.rectifications(deliberation).rectified_by, many=True,
+            context=self.context).data
 
 
 class DeliberationDetailSerializer(DeliberationSerializer):

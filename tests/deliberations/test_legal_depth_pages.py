@@ -38,6 +38,7 @@ from tests.factories import (
     MemberFactory,
     ProxyFactory,
     SessionFactory,
+    publish,
 )
 
 pytestmark = pytest.mark.django_db
@@ -344,7 +345,8 @@ def test_appointment_in_three_rounds_on_the_page_and_the_extract(client, council
     m["MARTIN"].born_on = datetime.date(1962, 9, 30)
     m["MARTIN"].save()
     session = SessionFactory(body=body, date=DAY)
-    deliberation = DeliberationFactory(session=session, published=True,
+    # Entered as a draft, published once complete (a published act is immutable).
+    deliberation = DeliberationFactory(session=session, published=True, status="draft",
                                        title="Désignation d'un représentant au SMT")
     appointment = Appointment.objects.create(deliberation=deliberation,
                                              office="Représentant au SMT Artois-Gohelle")
@@ -357,6 +359,7 @@ def test_appointment_in_three_rounds_on_the_page_and_the_extract(client, council
                 continue  # withdrew before the third round
             AppointmentVote.objects.create(appointment=appointment, round=round_number,
                                            candidate=member, votes=votes)
+    publish(deliberation)
     wording = ("Élu au troisième tour à la majorité relative, au bénéfice de l'âge : DUPONT "
                "Jean, 1 voix sur 2 suffrages exprimés, à égalité avec MARTIN Anne (article "
                "L2121-21 du CGCT).")
@@ -423,12 +426,13 @@ def test_individual_decision_is_executory_on_its_notification(client, council):
 def test_roll_call_votes_are_shown_on_the_session_page(client, council):
     body, m = council
     session = SessionFactory(body=body, date=DAY)
-    deliberation = DeliberationFactory(session=session, published=True, ballot="public",
-                                       votes_for=2, votes_against=1)
+    deliberation = DeliberationFactory(session=session, published=True, status="draft",
+                                       ballot="public", votes_for=2, votes_against=1)
     MemberVote.objects.create(deliberation=deliberation, member=m["DUPONT"], choice="for")
     MemberVote.objects.create(deliberation=deliberation, member=m["DUPONT"],
                               for_member=m["PETIT"], choice="for")
     MemberVote.objects.create(deliberation=deliberation, member=m["MARTIN"], choice="against")
+    publish(deliberation)
 
     page = page_text(client.get(session.get_absolute_url()))
 

@@ -18,6 +18,7 @@ from tests.factories import (
     MandateFactory,
     ProxyFactory,
     SessionFactory,
+    publish,
 )
 
 # Fixtures `seed_records` and `draft`.
@@ -63,12 +64,13 @@ def test_deliberation_page_shows_the_record(client, seed_records):
 
 def test_deliberation_page_shows_vote_counts_and_non_voting_members(client):
     deliberation = DeliberationFactory(
-        published=True, votes_for=30, votes_against=2, abstentions=3, blank_or_null=0,
-        ballot=Deliberation.Ballot.ROLL_CALL,
+        published=True, status=Deliberation.Status.DRAFT, votes_for=30, votes_against=2,
+        abstentions=3, blank_or_null=0, ballot=Deliberation.Ballot.ROLL_CALL,
     )
     member = MandateFactory(body=deliberation.session.body).member
     deliberation.non_voting_members.add(member)
     annex = deliberation.annexes.create(title="Convention jointe", url="https://example.org/c.pdf")
+    publish(deliberation)
     html = client.get(deliberation.get_absolute_url()).content.decode()
     for text in ('<td class="num">30</td>', '<td class="num">2</td>', '<td class="num">3</td>',
                  "Scrutin public", "Ne prennent pas part au vote", member.full_name,
@@ -114,11 +116,10 @@ def test_session_page_lists_only_published_deliberations(client, draft):
 
 def test_executory_filter_agrees_with_the_selector(seed_records):
     session = Deliberation.objects.published().first().session
-    not_received = DeliberationFactory(published=True, session=session, item_number=None)
-    Deliberation.objects.filter(pk=not_received.pk).update(received_on=None)
-    not_sent = DeliberationFactory(published=True, session=session, item_number=None,
-                                   subject_to_transmission=False)
-    Deliberation.objects.filter(pk=not_sent.pk).update(received_on=None)
+    not_received = DeliberationFactory(published=True, session=session, item_number=None,
+                                       received_on=None)
+    DeliberationFactory(published=True, session=session, item_number=None,
+                        subject_to_transmission=False, received_on=None)
     published = Deliberation.objects.published()
     executory = set(published.executory())
     for deliberation in published:
@@ -176,10 +177,12 @@ def make_published(count):
         AttendanceFactory(session=session, member=members[0])
         AttendanceFactory(session=session, member=members[1], from_item=2)
         ProxyFactory(session=session, giver=members[2], holder=members[0])
-        deliberation = DeliberationFactory(published=True, session=session,
+        deliberation = DeliberationFactory(published=True, status=Deliberation.Status.DRAFT,
+                                           session=session,
                                            title=f"Subvention au logement n° {i}",
                                            signatory=members[0])
         deliberation.non_voting_members.add(members[1])
+        publish(deliberation)
     return body
 
 

@@ -111,11 +111,13 @@ def test_carried_over_item_of_a_second_convocation_is_adopted_without_quorum():
 
 
 def test_a_session_still_in_preparation_hides_its_deliberations():
-    deliberation = DeliberationFactory(published=True)
-    assert list(Deliberation.objects.published()) == [deliberation]
-    deliberation.session.status = "draft"
-    deliberation.session.save()
-    assert list(Deliberation.objects.published()) == []
+    # An act marked published in a session still in preparation (an import, a script) stays
+    # hidden; a held session's published act cannot be hidden by setting its session back
+    # to draft (the database refuses, deliberations/immutability.py).
+    hidden = DeliberationFactory(published=True, session=SessionFactory(status="draft"))
+    shown = DeliberationFactory(published=True)
+    assert list(Deliberation.objects.published()) == [shown]
+    assert hidden.status == "published"
 
 
 def test_publication_issues_the_certified_extract_once_committed(

@@ -19,6 +19,7 @@ from pma_reports.models import (
     Objective,
     Pillar,
     Publication,
+    TakingNote,
 )
 from portal.models import Organisation
 
@@ -73,9 +74,12 @@ def test_report_page_shows_the_taking_notes_one_member_of_four(client, pma):
 
 def test_a_draft_deliberation_is_not_shown_as_taking_note(client, pma):
     from deliberations.models import Deliberation
+    from tests.factories import DeliberationFactory
 
     bureau = Deliberation.objects.get(slug="bureau-communautaire-2022-10-18-rapport-activites-pma")
-    Deliberation.objects.filter(pk=bureau.pk).update(status=Deliberation.Status.DRAFT)
+    # The note rests on an act still in draft (the published one cannot go back to draft).
+    draft = DeliberationFactory(session=bureau.session, item_number=None)
+    TakingNote.objects.filter(deliberation=bureau).update(deliberation=draft)
     text = _text(client.get(_report_url(2021)))
     assert "Pris acte : 0 membre sur 4" in text
 

@@ -90,12 +90,8 @@ def test_unpublished_deliberation_url_is_404(client, seed_records, status):
 def test_published_with_future_date_is_not_public_yet(client, seed_records):
     deliberation = DeliberationFactory(
         published=True, session=Deliberation.objects.published().first().session,
-        item_number=None,
+        item_number=None, published_on=timezone.localdate() + datetime.timedelta(days=3),
     )
-    Deliberation.objects.filter(pk=deliberation.pk).update(
-        published_on=timezone.localdate() + datetime.timedelta(days=3)
-    )
-    deliberation.refresh_from_db()
     assert client.get(deliberation.get_absolute_url()).status_code == 404
 
 

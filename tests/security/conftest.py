@@ -93,7 +93,15 @@ def shared_member(council, committee):
 
 
 @pytest.fixture
-def published_session(council, shared_member):
+def published_act_fields():
+    """The content of the act of ``published_session``. A published act cannot be edited
+    (deliberations/immutability.py): a test that needs other content (hostile text) gives
+    it here, with ``@pytest.mark.parametrize("published_act_fields", [{...}])``."""
+    return {}
+
+
+@pytest.fixture
+def published_session(council, shared_member, published_act_fields):
     """A held Conseil of 18 Oct 2022, three members present, one act published on 20 Oct."""
     session = SessionFactory(body=council, date=datetime.date(2022, 10, 18),
                              agenda_item_count=2)
@@ -101,7 +109,8 @@ def published_session(council, shared_member):
     for member in members:
         AttendanceFactory(session=session, member=member)
     DeliberationFactory(session=session, item_number=1, published=True,
-                        title="GOUVERNANCE - Election des vice-présidents")
+                        **{"title": "GOUVERNANCE - Election des vice-présidents",
+                           **published_act_fields})
     return session
 
 

@@ -12,8 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from deliberations.annexes import REFUSED, TOO_LARGE, validate_annex_file
-from deliberations.models import Annex
-from tests.factories import DeliberationFactory, SessionFactory
+from deliberations.models import Annex, Deliberation
+from tests.factories import DeliberationFactory, SessionFactory, publish
 from tests.security.conftest import admin_form_data
 
 pytestmark = pytest.mark.django_db
@@ -100,8 +100,12 @@ def test_finding_10_annex_served_only_once_published_as_an_attachment(client, co
 
 
 def test_finding_10_stored_file_of_another_type_is_not_served(client, published_session):
-    annex = Annex(deliberation=published_session.deliberations.get(), title="Ancienne annexe")
+    # Entered on the draft (before the check existed), then published.
+    act = DeliberationFactory(session=published_session, item_number=2, published=True,
+                              status=Deliberation.Status.DRAFT)
+    annex = Annex(deliberation=act, title="Ancienne annexe")
     annex.file.save("plan.svg", ContentFile(SVG), save=True)  # stored before the check
+    publish(act)
     assert client.get(reverse("deliberations:annex_download", args=[annex.pk])).status_code == 404
 
 

@@ -79,19 +79,22 @@ def test_held_autocompletes_offer_only_the_clerks_organisation(
     assert bodies == []
 
 
+# The act is published with this content (a published act cannot be edited afterwards).
+hostile_content = pytest.mark.parametrize("published_act_fields", [{
+    "title": f"SUBVENTION {SCRIPT}", "theme": f"FINANCES {IMG}",
+    "decision": f"ADOPTE {SCRIPT}"}], ids=["hostile"])
+
+
 @pytest.fixture
 def hostile_act(published_session):
     act = published_session.deliberations.get()
-    act.title = f"SUBVENTION {SCRIPT}"
-    act.theme = f"FINANCES {IMG}"
-    act.decision = f"ADOPTE {SCRIPT}"
-    act.save()
     member = published_session.attendances.order_by("pk").last().member
     member.first_name = f"Jean{IMG}"
     member.save()
     return act
 
 
+@hostile_content
 def test_held_stored_xss_is_escaped_in_pages(client, hostile_act):
     session = hostile_act.session
     member = session.attendances.order_by("pk").last().member
@@ -104,6 +107,7 @@ def test_held_stored_xss_is_escaped_in_pages(client, hostile_act):
     assert "&lt;script&gt;alert(&#x27;xss&#x27;)&lt;/script&gt;" in page
 
 
+@hostile_content
 def test_held_stored_xss_stays_data_in_api_and_feeds(client, hostile_act):
     api = client.get(f"/api/v1/deliberations/{hostile_act.slug}/")
     assert api["Content-Type"] == "application/json"
@@ -117,6 +121,7 @@ def test_held_stored_xss_stays_data_in_api_and_feeds(client, hostile_act):
     assert "<script>" in calendar.replace("\r\n ", "")  # plain text there, no markup language
 
 
+@hostile_content
 def test_held_stored_xss_is_escaped_in_the_certified_extract(hostile_act):
     html = render_extract_html(certified_data(hostile_act), IssueInfo(
         code="ABCDEFGHJK", version=1,

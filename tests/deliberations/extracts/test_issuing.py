@@ -30,6 +30,7 @@ from django.urls import reverse
 from deliberations.extracts import issuing
 from deliberations.extracts.admin import export_session_extracts, issue_certified_extracts
 from deliberations.models import Deliberation, IssuedExtract, Session
+from portal.models import Organisation
 from portal.wording import at_place
 from tests.deliberations.extracts.test_data import build_bureau_session
 from tests.factories import DeliberationFactory
@@ -278,8 +279,10 @@ def test_issuing_again_without_change_returns_the_same_extract(issued):
 
 def test_a_change_after_issue_gives_a_new_version_through_the_action(issued, client):
     deliberation = issued["deliberation"]
-    Deliberation.objects.filter(pk=deliberation.pk).update(
-        title="RAPPORT D'ACTIVITES DU POLE METROPOLITAIN DE L'ARTOIS (RECTIFIE)")
+    # The act itself never changes once published (a rectification is a new act): what may
+    # still move its certified text is outside it, here the organisation's name.
+    organisation = deliberation.session.body.organisation
+    Organisation.objects.filter(pk=organisation.pk).update(name=organisation.name + " (RENOMMEE)")
     url = reverse("extracts:download", args=[deliberation.slug])
     # A public GET never issues: the current extract (v1) is still served.
     response = client.get(url)
@@ -299,11 +302,11 @@ def test_a_change_after_issue_gives_a_new_version_through_the_action(issued, cli
         assert issuing.sha256_of(handle.read()) == old.sha256
     page = client.get(reverse("extracts:verify", args=[old.code])).content.decode()
     assert "remplacé" in page and new.code in page
-    # The superseded extract still shows what it certified, not the rectified title.
+    # The superseded extract still shows what it certified, not the new name.
     certified = page.split("Ce qui a été certifié")[1]
-    assert "L&#x27;ARTOIS</dd>" in certified and "(RECTIFIE)" not in certified
+    assert "Romane</dd>" in certified and "(RENOMMEE)" not in certified
     new_page = client.get(reverse("extracts:verify", args=[new.code])).content.decode()
-    assert "(RECTIFIE)" in new_page.split("Ce qui a été certifié")[1]
+    assert "(RENOMMEE)</dd>" in new_page.split("Ce qui a été certifié")[1]
 
 
 def test_only_published_deliberations_are_certified(issued):

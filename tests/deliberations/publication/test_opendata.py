@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from deliberations import selectors
 from deliberations.models import Deliberation, matter_full_name
-from deliberations.publication.opendata import SCDL_COLUMNS
+from deliberations.publication.opendata import CSV_COLUMNS, SCDL_COLUMNS
 from portal.models import Mandate
 from tests.factories import DeliberationFactory
 
@@ -53,7 +53,10 @@ def _rows(client, **params):
 
 def test_columns_names_and_order(client, seed_records):
     header, rows = _rows(client)
-    assert header == EXPECTED_COLUMNS == SCDL_COLUMNS
+    # The SCDL columns, in order, then the portal's rectification links (issue 14).
+    assert header[:17] == EXPECTED_COLUMNS == SCDL_COLUMNS
+    assert header == CSV_COLUMNS == [*SCDL_COLUMNS, "DELIB_RECTIFIE_URL",
+                                     "DELIB_RECTIFIEE_PAR_URL"]
     assert len(rows) == Deliberation.objects.published().count()
 
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('deliberations', '0018_name_alias'),
+        ('deliberations', '0019_immutable_published_record'),
     ]
 
     operations = [
