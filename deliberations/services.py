@@ -160,9 +160,16 @@ def deliberation_publish(
     note = "Mise en ligne"
     if missing_receipt:
         note += " ; date de réception en préfecture à compléter"
-    return deliberation_set_status(
+    change = deliberation_set_status(
         deliberation=deliberation, to_status=Deliberation.Status.PUBLISHED, by=by, note=note,
     )
+    if deliberation.rectifies_id is not None:
+        # The corrected act's public record now names its rectification (page, API, CSV):
+        # its change time moves so that exports filtered on it answer a new ETag. The
+        # database lets updated_at change on a published act (immutability.py).
+        Deliberation.objects.filter(pk=deliberation.rectifies_id).update(
+            updated_at=timezone.now())
+    return change
 
 
 @transaction.atomic

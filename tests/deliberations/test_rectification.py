@@ -173,7 +173,7 @@ def test_api_list_and_csv_cost_the_same_queries_with_more_rectifications(
 def test_csv_carries_the_link(client, corrected, rectification):
     response = client.get(reverse("deliberations:deliberation_csv"))
     rows = {row["DELIB_URL"]: row for row in csv.DictReader(io.StringIO(
-        response.content.decode()))}
+        b"".join(response.streaming_content).decode()))}
     old_url = f"http://testserver{corrected.get_absolute_url()}"
     new_url = f"http://testserver{rectification.get_absolute_url()}"
     assert rows[new_url]["DELIB_RECTIFIE_URL"] == old_url
@@ -206,3 +206,22 @@ def test_only_a_published_act_of_the_same_organisation_is_rectified(corrected, r
     assert error.value.messages == [
         "Indiquez la nature de la rectification : rectificatif d'erreur matérielle ou "
         "nouvelle délibération."]
+
+
+def test_the_csv_filtered_on_the_corrected_act_changes_its_etag(client, corrected):
+    # Filtered to the corrected act's session date: the rectification (15 November) is not
+    # in the export, yet its publication changes the corrected act's row.
+    day = corrected.session.date.isoformat()
+    url = reverse("deliberations:deliberation_csv") + f"?date_from={day}&date_to={day}"
+    before = client.get(url)
+    assert client.get(url, HTTP_IF_NONE_MATCH=before["ETag"]).status_code == 304
+    rectification = services.deliberation_rectify(
+        corrected=corrected, session=_later_bureau(corrected), slug="rectificatif-etag",
+        kind=Deliberation.RectificationKind.MATERIAL_ERROR, result=Deliberation.Result.NOTED)
+    services.deliberation_adopt(deliberation=rectification)
+    services.deliberation_publish(deliberation=rectification,
+                                  published_on=datetime.date(2022, 11, 17),
+                                  signatory=corrected.signatory)
+    after = client.get(url, HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200
+    assert b"rectificatif-etag" in b"".join(after.streaming_content)
