@@ -55,7 +55,12 @@ from deliberations.models import (
     WrittenProxy,
 )
 from deliberations.views import render_deliberation
-from portal.admin import OrganisationScopedAdmin, OrganisationScopeMixin, scope_queryset
+from portal.admin import (
+    AuditedAdmin,
+    OrganisationScopedAdmin,
+    OrganisationScopeMixin,
+    scope_queryset,
+)
 from portal.models import Member
 from portal.wording import items_wording
 
@@ -67,7 +72,7 @@ SESSION_LOCKED_NOTE = (
 
 
 @admin.register(WrittenProxy)
-class WrittenProxyAdmin(OrganisationScopedAdmin):
+class WrittenProxyAdmin(AuditedAdmin, OrganisationScopedAdmin):
     """Written proxies (pouvoirs écrits) serving at several sessions of a body (L2121-20)."""
 
     list_display = ["giver", "holder", "body", "valid_from", "valid_until", "illness_certified"]
@@ -81,7 +86,9 @@ class WrittenProxyAdmin(OrganisationScopedAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
+class SessionAdmin(ExportExtractPermissionMixin, AuditedAdmin, OrganisationScopedAdmin):
+    # Attendance and proxies are edited on the session's grid: their history is read here.
+    related_history = [(Attendance, "session", "Présences"), (Proxy, "session", "Procurations")]
     form = SessionAdminForm
     list_display = ["date", "starts_at", "body", "place", "status", "convocation_check"]
     list_filter = ["body__organisation", "body", "status"]
@@ -481,7 +488,8 @@ class MatterInUseFilter(admin.SimpleListFilter):
 
 
 @admin.register(Deliberation)
-class DeliberationAdmin(ExportExtractPermissionMixin, OrganisationScopedAdmin):
+class DeliberationAdmin(ExportExtractPermissionMixin, AuditedAdmin, OrganisationScopedAdmin):
+    related_history = [(Annex, "deliberation", "Annexes")]
     form = DeliberationAdminForm
     # The state right after the title: at 1 280 px the last columns are cut off.
     list_display = ["title_short", "status", "session", "item_number", "executory"]
