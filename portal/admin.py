@@ -200,6 +200,12 @@ class AuditedAdmin(SimpleHistoryAdmin):
                     model, record).context_for_delta_changes(delta)
             previous[record.id] = record
 
+    def history_view_title(self, request, obj):
+        return f"Historique : {obj}"
+
+    def history_form_view_title(self, request, obj):
+        return f"Version enregistrée : {obj}"
+
     def get_historical_record_context_helper(self, request, historical_record):
         return FrenchHistoryValues(self.model, historical_record)
 
