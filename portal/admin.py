@@ -184,7 +184,8 @@ class AuditedAdmin(SimpleHistoryAdmin):
                     .order_by("-history_date", "-history_id")[: self.related_history_limit]
                 )
                 self._set_related_deltas(request, model, records)
-                related.append({"title": title, "records": records})
+                related.append({"title": title, "records": records,
+                                "truncated": len(records) == self.related_history_limit})
         extra_context = {**(extra_context or {}), "related_histories": related}
         return super().history_view(request, object_id, extra_context)
 
