@@ -88,7 +88,8 @@ class WrittenProxyAdmin(AuditedAdmin, OrganisationScopedAdmin):
 @admin.register(Session)
 class SessionAdmin(ExportExtractPermissionMixin, AuditedAdmin, OrganisationScopedAdmin):
     # Attendance and proxies are edited on the session's grid: their history is read here.
-    related_history = [(Attendance, "session", "Présences"), (Proxy, "session", "Procurations")]
+    related_history = [(Attendance, "session", "Présences", ["member"]),
+                       (Proxy, "session", "Procurations", ["giver", "holder"])]
     form = SessionAdminForm
     list_display = ["date", "starts_at", "body", "place", "status", "convocation_check"]
     list_filter = ["body__organisation", "body", "status"]
@@ -489,7 +490,7 @@ class MatterInUseFilter(admin.SimpleListFilter):
 
 @admin.register(Deliberation)
 class DeliberationAdmin(ExportExtractPermissionMixin, AuditedAdmin, OrganisationScopedAdmin):
-    related_history = [(Annex, "deliberation", "Annexes")]
+    related_history = [(Annex, "deliberation", "Annexes", [])]
     form = DeliberationAdminForm
     # The state right after the title: at 1 280 px the last columns are cut off.
     list_display = ["title_short", "status", "session", "item_number", "executory"]

@@ -146,7 +146,7 @@ class AuditedAdmin(SimpleHistoryAdmin):
     change and deletion with the account and the time, and for a change what it changed
     (field: before → after). ``related_history`` adds the history of rows edited on this
     record's page that have no page of their own, e.g. a session's attendance:
-    [(model, field naming this record, title)].
+    [(model, field naming this record, title, relations its name is made of)].
 
     Reading only: nothing is reverted from the history (SIMPLE_HISTORY_REVERT_DISABLED; a
     published act changes only by a rectification), and an account reads the history of
@@ -154,7 +154,7 @@ class AuditedAdmin(SimpleHistoryAdmin):
 
     object_history_template = "admin/audit/object_history.html"
     object_history_list_template = "admin/audit/object_history_list.html"
-    related_history: list[tuple[type[models.Model], str, str]] = []
+    related_history: list[tuple[type[models.Model], str, str, list[str]]] = []
     related_history_limit = 200
 
     def _visible_object(self, request, object_id):
@@ -173,20 +173,42 @@ class AuditedAdmin(SimpleHistoryAdmin):
         obj = self._visible_object(request, object_id)
         related = []
         if obj is not None:
-            for model, field, title in self.related_history:
+            for model, field, title, relations in self.related_history:
                 records = model.history.filter(**{f"{field}_id": obj.pk})
                 path = ORGANISATION_PATHS.get(model._meta.label)
                 ids = user_organisation_ids(request)
                 if path and ids is not None:
                     records = records.filter(**{f"{path}__in": ids})
                 records = list(
-                    records.select_related("history_user")
+                    records.select_related("history_user", *relations)
                     .order_by("-history_date", "-history_id")[: self.related_history_limit]
                 )
+                for record in records:
+                    # The row's name from the relations read with it: one query per
+                    # section, not one per row.
+                    row = record.history_object
+                    for name in {relation.split("__")[0] for relation in relations}:
+                        setattr(row, name, getattr(record, name))
+                    record.row_label = str(row)
                 self._set_related_deltas(request, model, records)
                 related.append({"title": title, "records": records,
                                 "truncated": len(records) == self.related_history_limit})
-        extra_context = {**(extra_context or {}), "related_histories": related}
+        # The admin's own journal (Django's « Historique » before this one): its messages
+        # say what a screen did ("Liste de présence importée du registre : …").
+        actions = []
+        if obj is not None:
+            from django.contrib.admin.models import LogEntry
+
+            actions = (
+                LogEntry.objects.filter(
+                    object_id=str(obj.pk),
+                    content_type=ContentType.objects.get_for_model(self.model),
+                )
+                .select_related("user")
+                .order_by("-action_time")
+            )
+        extra_context = {**(extra_context or {}), "related_histories": related,
+                         "admin_actions": actions}
         return super().history_view(request, object_id, extra_context)
 
     def _set_related_deltas(self, request, model, records):
@@ -337,7 +359,7 @@ class MemberAdmin(AuditedAdmin, OrganisationScopedAdmin):
     on each page only the mandates in those organisations are shown and editable."""
 
     # Only the mandates in the account's organisations (ORGANISATION_PATHS).
-    related_history = [(Mandate, "member", "Mandats")]
+    related_history = [(Mandate, "member", "Mandats", ["member", "body__organisation"])]
 
     list_display = ["last_name", "first_name", "civility"]
     search_fields = ["last_name", "first_name", "match_key"]

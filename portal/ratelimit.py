@@ -42,8 +42,11 @@ def request_kind(request) -> str | None:
     if path.startswith("/verifier/") and request.method == "POST":
         # The uploaded file is hashed and the code looked up: the costly, guessable part.
         return "verification"
+    if path.startswith("/admin/"):
+        # Staff only, behind a login (and its lock-out): the admin's own "q" is not limited.
+        return None
     if path.startswith("/recherche/") or request.GET.get("q", "").strip():
-        # The portal's search box and every list searched through its "q" filter.
+        # The portal's search box and every public list searched through its "q" filter.
         return "search"
     return None
 

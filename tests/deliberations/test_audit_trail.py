@@ -143,8 +143,33 @@ def test_attendance_grid_bulk_writes_are_in_the_sessions_history(client, named_c
     page = text(client.get(reverse("admin:deliberations_session_history",
                                    args=[session.pk])))
     assert "<h2>Présences</h2>" in page and "<h2>Procurations</h2>" in page
-    assert page.count("Claire Martin (greffe)") == 4  # 3 attendance rows + 1 proxy
+    # 3 attendance rows + 1 proxy, and the grid's line in the admin's journal.
+    assert page.count("Claire Martin (greffe)") == 5
+    assert "Présences et procurations modifiées pour 3 élu(s)." in page
     assert "Suppression" in page
+
+
+def test_session_history_reads_a_constant_number_of_queries(client, clerk, organisation):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(clerk)
+    counts = []
+    for size in (2, 12):
+        session = SessionFactory(body=BodyFactory(organisation=organisation))
+        members = [MandateFactory(body=session.body).member for _ in range(size)]
+        for member in members:
+            AttendanceFactory(session=session, member=member)
+        for giver, holder in zip(members[:size // 2], members[size // 2:], strict=True):
+            Proxy.objects.create(session=session, giver=giver, holder=holder)
+        url = reverse("admin:deliberations_session_history", args=[session.pk])
+        client.get(url)  # warm the per-process caches (content types)
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert text(response).count(" donne procuration à ") == size // 2
+        counts.append(len(context.captured_queries))
+    assert counts[0] == counts[1]
 
 
 def test_receipt_recorded_by_update_is_in_the_history(clerk, organisation):

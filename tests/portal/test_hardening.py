@@ -213,7 +213,7 @@ def test_fixed_window_counts_and_retry_after():
     cache.clear()
 
 
-def test_search_over_the_limit_gets_the_french_429_page(client, limits):
+def test_search_over_the_limit_gets_the_french_429_page(client, rf, limits):
     for _ in range(2):
         assert client.get("/recherche/?q=budget").status_code == 200
     response = client.get("/recherche/?q=budget")
@@ -227,6 +227,7 @@ def test_search_over_the_limit_gets_the_french_429_page(client, limits):
     # does not.
     assert client.get("/deliberations/?q=budget").status_code == 429
     assert client.get("/deliberations/").status_code == 200
+    assert ratelimit.request_kind(rf.get("/admin/deliberations/deliberation/?q=budget")) is None
 
 
 def test_api_over_the_limit_answers_429_in_french(client, limits):
