@@ -57,7 +57,12 @@ from deliberations.models import (
     WrittenProxy,
 )
 from deliberations.views import render_deliberation
-from portal.admin import OrganisationScopedAdmin, OrganisationScopeMixin, scope_queryset
+from portal.admin import (
+    AuditedAdmin,
+    OrganisationScopedAdmin,
+    OrganisationScopeMixin,
+    scope_queryset,
+)
 from portal.models import Member
 from portal.wording import items_wording
 
@@ -115,7 +120,7 @@ class PublishedActInlineMixin:
 
 
 @admin.register(WrittenProxy)
-class WrittenProxyAdmin(ImmutableRecordAdminMixin, OrganisationScopedAdmin):
+class WrittenProxyAdmin(ImmutableRecordAdminMixin, AuditedAdmin, OrganisationScopedAdmin):
     """Written proxies (pouvoirs écrits) serving at several sessions of a body (L2121-20)."""
 
     list_display = ["giver", "holder", "body", "valid_from", "valid_until", "illness_certified"]
@@ -140,8 +145,11 @@ class WrittenProxyAdmin(ImmutableRecordAdminMixin, OrganisationScopedAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin,
+class SessionAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin, AuditedAdmin,
                    OrganisationScopedAdmin):
+    # Attendance and proxies are edited on the session's grid: their history is read here.
+    related_history = [(Attendance, "session", "Présences", ["member"]),
+                       (Proxy, "session", "Procurations", ["giver", "holder"])]
     form = SessionAdminForm
     list_display = ["date", "starts_at", "body", "place", "status", "convocation_check"]
     list_filter = ["body__organisation", "body", "status"]
@@ -586,8 +594,9 @@ class MatterInUseFilter(admin.SimpleListFilter):
 
 
 @admin.register(Deliberation)
-class DeliberationAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin,
+class DeliberationAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin, AuditedAdmin,
                         OrganisationScopedAdmin):
+    related_history = [(Annex, "deliberation", "Annexes", [])]
     form = DeliberationAdminForm
     # The state right after the title: at 1 280 px the last columns are cut off.
     list_display = ["title_short", "status", "session", "item_number", "executory"]

@@ -13,6 +13,8 @@ from django.db.models import F, Q
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.functional import LazyObject, empty
+from simple_history.models import HistoricalRecords
+from simple_history.utils import bulk_update_with_history
 
 from deliberations import rules
 from deliberations.annexes import annex_upload_to, validate_annex_file
@@ -194,6 +196,9 @@ class Session(models.Model):
         help_text="Texte du registre dont la présence a été importée.",
     )
 
+    # Audit trail (who changed what, when): the admin's « Historique » with a diff.
+    history = HistoricalRecords(verbose_name="historique : séance")
+
     objects = SessionQuerySet.as_manager()
 
     class Meta:
@@ -227,9 +232,17 @@ class Session(models.Model):
             super().save(*args, **kwargs)
             update_fields = kwargs.get("update_fields")
             if update_fields is None or {"date", "body"} & set(update_fields):
-                self.deliberations.exclude(
+                moved = list(self.deliberations.exclude(
                     session_date=self.date, body_id=self.body_id
-                ).update(session_date=self.date, year=self.date.year, body_id=self.body_id)
+                ))
+                for deliberation in moved:
+                    deliberation.session_date = self.date
+                    deliberation.year = self.date.year
+                    deliberation.body_id = self.body_id
+                if moved:
+                    # One UPDATE, and the acts' audit trail records the change (no signal).
+                    bulk_update_with_history(moved, Deliberation,
+                                             ["session_date", "year", "body"])
 
     def get_absolute_url(self):
         return reverse("deliberations:session_detail", kwargs={"pk": self.pk})
@@ -303,6 +316,9 @@ class Attendance(models.Model):
     )
     note = models.CharField("mention au registre", max_length=255, blank=True)
 
+    # Audit trail (who changed what, when): the admin's « Historique » with a diff.
+    history = HistoricalRecords(verbose_name="historique : présence")
+
     class Meta:
         verbose_name = "présence"
         verbose_name_plural = "présences"
@@ -371,6 +387,9 @@ class WrittenProxy(models.Model):
     )
     note = models.CharField("mention", max_length=255, blank=True)
 
+    # Audit trail (who changed what, when): the admin's « Historique » with a diff.
+    history = HistoricalRecords(verbose_name="historique : pouvoir écrit")
+
     class Meta:
         verbose_name = "pouvoir écrit"
         verbose_name_plural = "pouvoirs écrits"
@@ -418,6 +437,9 @@ class Proxy(models.Model):
         help_text="Rempli d'office quand un pouvoir écrit du même mandant au même mandataire "
         "couvre la date de la séance.",
     )
+
+    # Audit trail (who changed what, when): the admin's « Historique » with a diff.
+    history = HistoricalRecords(verbose_name="historique : procuration")
 
     class Meta:
         verbose_name = "procuration"
@@ -632,6 +654,11 @@ class Deliberation(models.Model):
     # created in migration 0003_search; its GIN index lives there too (PostgreSQL only).
     # Always NULL on SQLite, where DeliberationQuerySet.search() uses a Python fallback.
     search_vector = SearchVectorField(null=True, editable=False)
+
+    # Audit trail (who changed what, when): the admin's « Historique » with a diff.
+    history = HistoricalRecords(
+        excluded_fields=["search_vector"], verbose_name="historique : délibération"
+    )
 
     objects = DeliberationQuerySet.as_manager()
 
@@ -954,6 +981,9 @@ class Annex(models.Model):
     )
     url = models.URLField("lien", blank=True)
     position = models.PositiveSmallIntegerField("ordre", default=1)
+
+    # Audit trail (who changed what, when): the admin's « Historique » with a diff.
+    history = HistoricalRecords(verbose_name="historique : annexe")
 
     class Meta:
         verbose_name = "annexe"

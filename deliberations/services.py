@@ -7,6 +7,7 @@ import functools
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from deliberations import rules, selectors
 from deliberations.extracts import tasks
@@ -235,6 +236,12 @@ def deliberation_record_receipt(
     Deliberation.objects.filter(pk=deliberation.pk).update(received_on=received_on)
     public_records_changed()  # update() sends no post_save: the public pages must know
     deliberation.received_on = received_on
+    # update() sends no signal: the audit trail records the change itself, from the row
+    # as stored.
+    Deliberation.history.bulk_history_create(
+        [Deliberation.objects.get(pk=deliberation.pk)], update=True,
+        default_user=by if getattr(by, "pk", None) else None,
+    )
     return DeliberationStatusChange.objects.create(
         deliberation=deliberation, from_status=status, to_status=status,
         changed_by=by if getattr(by, "pk", None) else None,
@@ -276,8 +283,11 @@ def session_attendance_replace(
         row.session = session
         # Turns the database constraints into the models' French messages.
         row.full_clean(exclude=["session"], validate_unique=False)
-    Attendance.objects.bulk_create(attendances)
-    Proxy.objects.bulk_create(proxies)
+    # bulk_create sends no signal: the *_with_history variants write the audit trail too
+    # (the rows deleted above are recorded by the delete signals).
+    user = by if getattr(by, "pk", None) else None
+    bulk_create_with_history(attendances, Attendance, default_user=user)
+    bulk_create_with_history(proxies, Proxy, default_user=user)
     problems = [*selectors.session_problems(session),
                 *selectors.stored_written_proxy_problems(session)]
     if problems:

@@ -6,11 +6,13 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.contrib.contenttypes import views as contenttype_views
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from portal.models import (
     Body,
@@ -123,8 +125,124 @@ class OrganisationScopedAdmin(OrganisationScopeMixin, admin.ModelAdmin):
     """ModelAdmin restricted to the organisations of the staff account."""
 
 
+class FrenchHistoryValues(HistoricalRecordContextHelper):
+    """Values of a history diff as a clerk reads them: the label of a choice ("Publiée", not
+    "published"), "oui"/"non", "(vide)" for an empty value (never "None")."""
+
+    def prepare_delta_change_value(self, change, value):
+        value = super().prepare_delta_change_value(change, value)
+        field = self.model._meta.get_field(change.field)
+        if value is None or value == "":
+            return "(vide)"
+        if isinstance(value, bool):
+            return "oui" if value else "non"
+        if field.choices and not isinstance(value, list):
+            return dict(field.flatchoices).get(value, value)
+        return value
+
+
+class AuditedAdmin(SimpleHistoryAdmin):
+    """The « Historique » of a governance record (django-simple-history): every creation,
+    change and deletion with the account and the time, and for a change what it changed
+    (field: before → after). ``related_history`` adds the history of rows edited on this
+    record's page that have no page of their own, e.g. a session's attendance:
+    [(model, field naming this record, title, relations its name is made of)].
+
+    Reading only: nothing is reverted from the history (SIMPLE_HISTORY_REVERT_DISABLED; a
+    published act changes only by a rectification), and an account reads the history of
+    the records it may see, nothing else (a deleted record's: superusers only)."""
+
+    object_history_template = "admin/audit/object_history.html"
+    object_history_list_template = "admin/audit/object_history_list.html"
+    related_history: list[tuple[type[models.Model], str, str, list[str]]] = []
+    related_history_limit = 200
+
+    def _visible_object(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None:
+            return obj
+        try:
+            exists = self.model._default_manager.filter(pk=unquote(object_id)).exists()
+        except (ValueError, ValidationError) as error:
+            raise Http404("Objet introuvable.") from error
+        if exists or not request.user.is_superuser:
+            raise Http404("Objet introuvable.")
+        return None
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self._visible_object(request, object_id)
+        related = []
+        if obj is not None:
+            for model, field, title, relations in self.related_history:
+                records = model.history.filter(**{f"{field}_id": obj.pk})
+                path = ORGANISATION_PATHS.get(model._meta.label)
+                ids = user_organisation_ids(request)
+                if path and ids is not None:
+                    records = records.filter(**{f"{path}__in": ids})
+                records = list(
+                    records.select_related("history_user", *relations)
+                    .order_by("-history_date", "-history_id")[: self.related_history_limit]
+                )
+                for record in records:
+                    # The row's name from the relations read with it: one query per
+                    # section, not one per row.
+                    row = record.history_object
+                    for name in {relation.split("__")[0] for relation in relations}:
+                        setattr(row, name, getattr(record, name))
+                    record.row_label = str(row)
+                self._set_related_deltas(request, model, records)
+                related.append({"title": title, "records": records,
+                                "truncated": len(records) == self.related_history_limit})
+        # The admin's own journal (Django's « Historique » before this one): its messages
+        # say what a screen did ("Liste de présence importée du registre : …").
+        actions = []
+        if obj is not None:
+            from django.contrib.admin.models import LogEntry
+
+            actions = (
+                LogEntry.objects.filter(
+                    object_id=str(obj.pk),
+                    content_type=ContentType.objects.get_for_model(self.model),
+                )
+                .select_related("user")
+                .order_by("-action_time")
+            )
+        extra_context = {**(extra_context or {}), "related_histories": related,
+                         "admin_actions": actions}
+        return super().history_view(request, object_id, extra_context)
+
+    def _set_related_deltas(self, request, model, records):
+        """What each record changed since the previous record of the same row, as the main
+        history does (records are newest first)."""
+        previous = {}
+        for record in reversed(records):
+            older = previous.get(record.id)
+            if older is not None and record.history_type == "~":
+                delta = record.diff_against(older, foreign_keys_are_objs=True)
+                record.history_delta_changes = FrenchHistoryValues(
+                    model, record).context_for_delta_changes(delta)
+            previous[record.id] = record
+
+    def history_view_title(self, request, obj):
+        return f"Historique : {obj}"
+
+    def history_form_view_title(self, request, obj):
+        return f"Version enregistrée : {obj}"
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return FrenchHistoryValues(self.model, historical_record)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history's page of a past version would save its form when posted, with
+        # only the "view history" right checked: here it is a page to read.
+        if request.method not in ("GET", "HEAD"):
+            raise PermissionDenied
+        self._visible_object(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
 @admin.register(Organisation)
-class OrganisationAdmin(OrganisationScopedAdmin):
+class OrganisationAdmin(AuditedAdmin, OrganisationScopedAdmin):
     """Organisations are created, deleted and renamed by superusers only: an organisation
     gets a public page, so a clerk could otherwise publish a spoofed one ("Préfecture
     (officiel)" with a phishing link). A clerk keeps their own organisation's practical
@@ -180,7 +298,7 @@ class BodySettingsInline(admin.StackedInline):
 
 
 @admin.register(Body)
-class BodyAdmin(OrganisationScopedAdmin):
+class BodyAdmin(AuditedAdmin, OrganisationScopedAdmin):
     list_display = ["name", "organisation", "kind", "delegated_by"]
     list_filter = ["organisation", "kind"]
     search_fields = ["name", "organisation__name"]
@@ -236,9 +354,12 @@ def may_change_member_identity(request, member) -> bool:
 
 
 @admin.register(Member)
-class MemberAdmin(OrganisationScopedAdmin):
+class MemberAdmin(AuditedAdmin, OrganisationScopedAdmin):
     """Élus with a seat in the account's organisations (or none yet, created by one of them);
     on each page only the mandates in those organisations are shown and editable."""
+
+    # Only the mandates in the account's organisations (ORGANISATION_PATHS).
+    related_history = [(Mandate, "member", "Mandats", ["member", "body__organisation"])]
 
     list_display = ["last_name", "first_name", "civility"]
     search_fields = ["last_name", "first_name", "match_key"]
@@ -299,7 +420,7 @@ class MemberAdmin(OrganisationScopedAdmin):
 
 
 @admin.register(Mandate)
-class MandateAdmin(OrganisationScopedAdmin):
+class MandateAdmin(AuditedAdmin, OrganisationScopedAdmin):
     list_display = ["member", "body", "role", "vice_president_rank", "commune", "start_on",
                     "end_on"]
     list_filter = ["body__organisation", "body", "role"]
@@ -309,7 +430,7 @@ class MandateAdmin(OrganisationScopedAdmin):
 
 
 @admin.register(StaffAssignment)
-class StaffAssignmentAdmin(admin.ModelAdmin):
+class StaffAssignmentAdmin(AuditedAdmin):
     list_display = ["user", "organisation"]
     list_filter = ["organisation"]
     autocomplete_fields = ["organisation"]

@@ -4,6 +4,7 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from portal.querysets import MandateQuerySet, MemberQuerySet
 
@@ -50,6 +51,9 @@ class Organisation(models.Model):
         "self", symmetrical=False, blank=True, related_name="groupings",
         verbose_name="membres (pour un syndicat ou un pôle)",
     )
+
+    # Audit trail (who changed what, when): the admin's « Historique » with a diff.
+    history = HistoricalRecords(verbose_name="historique : collectivité")
 
     class Meta:
         verbose_name = "collectivité"
@@ -135,6 +139,9 @@ class Body(models.Model):
         verbose_name="délibère par délégation de",
         help_text="Pour un Bureau : le Conseil qui lui a délégué une partie de ses attributions.",
     )
+
+    # Audit trail (who changed what, when): the admin's « Historique » with a diff.
+    history = HistoricalRecords(verbose_name="historique : assemblée")
 
     class Meta:
         verbose_name = "assemblée"
@@ -232,6 +239,9 @@ class Member(models.Model):
         verbose_name="créé par la collectivité",
     )
 
+    # Audit trail (who changed what, when): the admin's « Historique » with a diff.
+    history = HistoricalRecords(verbose_name="historique : élu")
+
     objects = MemberQuerySet.as_manager()
 
     class Meta:
@@ -302,6 +312,9 @@ class Mandate(models.Model):
 
     objects = MandateQuerySet.as_manager()
 
+    # Audit trail (who changed what, when): the admin's « Historique » with a diff.
+    history = HistoricalRecords(verbose_name="historique : mandat")
+
     class Meta:
         verbose_name = "mandat"
         verbose_name_plural = "mandats"
@@ -353,6 +366,9 @@ class StaffAssignment(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="staff",
         verbose_name="collectivité",
     )
+
+    # Audit trail (who changed what, when): the admin's « Historique » with a diff.
+    history = HistoricalRecords(verbose_name="historique : rattachement d'un agent")
 
     class Meta:
         verbose_name = "rattachement d'un agent"

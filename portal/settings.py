@@ -4,10 +4,12 @@ Everything that differs between a laptop and production is read from the environ
 DATABASE_URL (default: the embedded SQLite file), SECRET_KEY, DEBUG, ALLOWED_HOSTS.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -54,6 +56,8 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    "simple_history",
+    "axes",
     "portal",
     "deliberations",
     "pma_reports",
@@ -62,13 +66,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (CONTENT_SECURITY_POLICY below) and Permissions-Policy.
+    "csp.middleware.CSPMiddleware",
+    "portal.middleware.permissions_policy",
+    # Before the views it protects, after nothing that costs much (portal/ratelimit.py).
+    "portal.ratelimit.RateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The audit trail records the account of the request (simple-history).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its French page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 if not DEBUG:
@@ -225,6 +238,65 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+
+# Content-Security-Policy (django-csp): everything from this site, no inline script or style
+# (neither <script>/<style> bodies nor style="" attributes: tests/portal/test_hardening.py
+# scans the templates and the rendered pages), no plugin, no framing, forms posted here only.
+# The admin's own scripts set styles through the DOM (element.style), which CSP allows.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Permissions-Policy (portal/middleware.py): the portal uses none of these browser features.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+
+# Admin login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins for one
+# account from one address, that pair is locked out for AXES_COOLOFF_TIME (French page with
+# Retry-After, portal/lockout.py). A successful login clears the count.
+AUTHENTICATION_BACKENDS = [
+    # First, as django-axes asks: it refuses a locked-out login before any password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"
+AXES_VERBOSE = False
+AXES_COOLOFF_MESSAGE = "Connexion bloquée : trop de tentatives. Réessayez plus tard."
+AXES_PERMALOCK_MESSAGE = ("Connexion bloquée : trop de tentatives. Demandez à "
+                          "l'administrateur du registre de débloquer le compte.")
+
+# Rate limits on the costly public endpoints (portal/ratelimit.py): "requests/seconds" per
+# client address; over it, a French 429 page with Retry-After. RATELIMIT_ENABLED=0 turns
+# them off (the load benchmark does). The counters live in Django's cache (CACHES); with
+# the default per-process memory cache, each server process counts on its own.
+RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
+RATELIMITS = {
+    "search": os.environ.get("RATELIMIT_SEARCH", "60/60"),
+    "api": os.environ.get("RATELIMIT_API", "120/60"),
+    "verification": os.environ.get("RATELIMIT_VERIFICATION", "10/60"),
+}
+
+# Audit trail (django-simple-history): the history is read in the admin, never reverted
+# from it (a published act changes only by a rectification).
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -17,3 +17,6 @@ PUBLIC_CACHE_SECONDS = 0
 # A second alias on the same test database, for the read replica router's tests
 # (tests/portal/test_db_routers.py); DATABASE_READ_REPLICA stays empty elsewhere.
 DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+# Neither throttled nor locked out unless a test turns it on (tests/portal/test_hardening.py).
+RATELIMIT_ENABLED = False
+AXES_ENABLED = False

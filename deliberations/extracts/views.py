@@ -22,11 +22,14 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 # What a multipart body may add to the file itself (boundaries, part headers, CSRF token).
 MULTIPART_OVERHEAD_BYTES = 64 * 1024
 TOO_LARGE = "Le fichier dépasse 20 Mo : ce n'est pas un extrait émis."
+NOT_A_PDF = ("Ce fichier n'est pas un PDF : un extrait certifié est un fichier PDF, tel que "
+             "téléchargé depuis le registre.")
 
 
 class ExtractUploadForm(forms.Form):
     file = forms.FileField(
         label="Fichier PDF de l'extrait",
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
         help_text="Le fichier n'est pas conservé : seule son empreinte SHA-256 est calculée.",
     )
 
@@ -34,7 +37,19 @@ class ExtractUploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(TOO_LARGE)
+        if not is_pdf(upload):
+            raise forms.ValidationError(NOT_A_PDF, code="not_pdf")
         return upload
+
+
+def is_pdf(upload) -> bool:
+    """Whether the file is a PDF by its content, not its name or declared type: a PDF
+    starts with "%PDF-" within its first 1 024 bytes (ISO 32000-1, 7.5.2 and its
+    implementation note). Anything else is refused before it is hashed."""
+    upload.seek(0)
+    head = upload.read(1024)
+    upload.seek(0)
+    return b"%PDF-" in head
 
 
 UNKNOWN_CODE = (
