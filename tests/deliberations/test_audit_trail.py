@@ -201,5 +201,6 @@ def test_history_stays_out_of_the_public_api_and_csv(client, organisation):
     assert not [key for key in data if key.startswith("history")]
     root = client.get("/api/v1/").json()
     assert not [name for name in root if "histor" in name]
-    csv = client.get(reverse("deliberations:deliberation_csv")).content.decode()
+    response = client.get(reverse("deliberations:deliberation_csv"))
+    csv = b"".join(response.streaming_content).decode()
     assert "history" not in csv.lower() and "historique" not in csv.lower()
