@@ -26,15 +26,21 @@ def _flushable_published_record(request):
     """A transactional test ends with a flush, which SQLite runs as DELETE FROM every table:
     the triggers of the published record (deliberations/immutability.py) would refuse it.
     They are dropped just before the flush; the flush's post_migrate installs them again."""
-    if not {"transactional_db", "live_server"} & set(request.fixturenames):
+    marker = request.node.get_closest_marker("django_db")
+    by_marker = marker is not None and (
+        marker.kwargs.get("transaction") or (len(marker.args) > 0 and marker.args[0]))
+    if not by_marker and not {"transactional_db", "live_server"} & set(request.fixturenames):
         yield
         return
-    request.getfixturevalue("transactional_db")
+    # Set up before this fixture, so torn down (flushed) after the triggers are dropped.
+    request.getfixturevalue("_django_db_helper" if by_marker else "transactional_db")
     yield
     from django.db import connections
 
     from deliberations import immutability
 
     for connection in connections.all():
-        if connection.vendor == "sqlite":
+        # A mirror (the replica alias of the router's tests) is the same database.
+        mirrored = connection.settings_dict.get("TEST", {}).get("MIRROR")
+        if connection.vendor == "sqlite" and not mirrored:
             immutability.uninstall(connection)
