@@ -1,21 +1,20 @@
 """What the public may see is decided here, once (STYLE.md habit 1); so is how it is searched
 (habit 6)."""
 
-from collections import Counter
-
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connections, models
-from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, TextField, Value, When
+from django.db.models import Exists, F, FloatField, Func, OuterRef, Q, TextField, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.query import ModelIterable
 from django.utils import timezone
 
 from portal.search import (
     MARK_START,
     MARK_STOP,
     SEARCH_CONFIG,
-    WORD,
+    fts5_query,
     python_snippet,
     search_terms,
-    stem,
 )
 
 # Session states the public may see (Session.Status): convened, held, or cancelled (a
@@ -71,8 +70,11 @@ class DeliberationQuerySet(models.QuerySet):
 
         Annotates `rank` (higher is better), `title_highlight` and `snippet` (text with matches
         between MARK_START and MARK_STOP). PostgreSQL uses the stored `search_vector`
-        (`french_unaccent` configuration, GIN index); other databases fall back to matching
-        normalised words in Python, which gives the same results on the seed records.
+        (`french_unaccent` configuration, GIN index); SQLite its FTS5 table of the same French
+        stems (migration 0040), ranked by bm25 with the same column weights, the highlights
+        being written in Python on the rows actually read (SearchIterable). Both databases
+        find the same acts for the same words (tests/deliberations/test_search_parity.py).
+        Order the result with best_first() to rank it.
         """
         query = (query or "").strip()
         if not query:
@@ -83,7 +85,18 @@ class DeliberationQuerySet(models.QuerySet):
             )
         if connections[self.db].vendor == "postgresql":
             return self._search_postgresql(query)
-        return self._search_fallback(query)
+        return self._search_sqlite(query)
+
+    def best_first(self, *then):
+        """A search's matches by decreasing rank (then `then`, newest first by default).
+
+        Only the SEARCH_CANDIDATES newest matches are ranked: a broad query ("rapport" matches
+        nearly every act) would otherwise compute the rank of every match before showing 20.
+        A narrow query has fewer matches than that, and all of them are ranked.
+        """
+        then = then or tuple(LIST_ORDER)
+        candidates = self.order_by(*LIST_ORDER).values("pk")[:SEARCH_CANDIDATES]
+        return self.filter(pk__in=candidates).order_by("-rank", *then)
 
     def _search_postgresql(self, query: str):
         search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
@@ -99,41 +112,67 @@ class DeliberationQuerySet(models.QuerySet):
             ),
         )
 
-    def _search_fallback(self, query: str):
+    def _search_sqlite(self, query: str):
         terms = search_terms(query)
         if not terms:
             return self.none().search("")
-        weights = {"title": 1.0, "theme": 0.4, "act_number": 0.4, "report": 0.1,
-                   "decision": 0.1}
-        scores, titles, snippets = {}, {}, {}
-        rows = self.values_list("pk", *weights)
-        for pk, *texts in rows:
-            counts = {
-                field: Counter(stem(w) for w in WORD.findall(text or ""))
-                for field, text in zip(weights, texts, strict=True)
-            }
-            if not all(any(c[t] for c in counts.values()) for t in terms):
-                continue
-            scores[pk] = sum(
-                weights[field] * counts[field][t] for field in weights for t in terms
-            )
-            title, report = texts[0], texts[3]
-            titles[pk] = python_snippet(title, terms, words=10_000)
-            snippets[pk] = python_snippet(report or "", terms)
-        if not scores:
-            return self.none().search("")
+        match = fts5_query(terms)
+        found = self.filter(
+            pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+        ).annotate(rank=_Bm25Rank(match))
+        found._iterable_class = SearchIterable
+        found._search_terms = tuple(terms)
+        return found
 
-        def case(values, field):
-            return Case(
-                *(When(pk=pk, then=Value(v)) for pk, v in values.items()),
-                default=Value(0.0 if field is FloatField else ""), output_field=field(),
-            )
+    # SQLite search: the terms travel with the queryset to SearchIterable.
+    _search_terms = ()
 
-        return self.filter(pk__in=list(scores)).annotate(
-            rank=case(scores, FloatField),
-            title_highlight=case(titles, TextField),
-            snippet=case(snippets, TextField),
-        )
+    def _clone(self):
+        clone = super()._clone()
+        clone._search_terms = self._search_terms
+        return clone
+
+
+# The SQLite full-text table (deliberations' migration 0040) and its columns' weights, those
+# PostgreSQL's ts_rank gives to the vector's A (title), B (theme, act number) and C (report,
+# decision) by default.
+FTS_TABLE = "deliberations_search"
+FTS_WEIGHTS = (1.0, 0.4, 0.2)
+# How many of a search's newest matches best_first() ranks.
+SEARCH_CANDIDATES = 1000
+# The order of every list of acts: newest session first, then its items (Deliberation's
+# Meta.ordering; its indexes in migration 0040 let a page read it without sorting every act).
+LIST_ORDER = ("-session_date", "-session_id", "item_number", "id")
+
+
+class _Bm25Rank(Func):
+    """SQLite: an act's bm25 score for an FTS5 query (higher is better; one index probe)."""
+
+    output_field = FloatField()
+
+    def __init__(self, match: str):
+        super().__init__(F("pk"))
+        self.match = match
+
+    def as_sql(self, compiler, connection, **extra_context):
+        pk_sql, params = compiler.compile(self.source_expressions[0])
+        weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+        sql = (f"(SELECT -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} "
+               f"WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid = {pk_sql})")
+        return sql, [self.match, *params]
+
+
+class SearchIterable(ModelIterable):
+    """SQLite search results: each act read gets `title_highlight` and `snippet` (matched
+    words marked), computed for the rows of the page only."""
+
+    def __iter__(self):
+        terms = list(self.queryset._search_terms)
+        for deliberation in super().__iter__():
+            deliberation.title_highlight = python_snippet(deliberation.title, terms,
+                                                          words=10_000)
+            deliberation.snippet = python_snippet(deliberation.report or "", terms)
+            yield deliberation
 
 
 class SessionQuerySet(models.QuerySet):
