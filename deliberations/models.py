@@ -669,11 +669,12 @@ class Deliberation(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["status", "published_on"], name="deliberation_public_idx"),
             # The public lists read LIST_ORDER from an index (no sort of every act before the
             # LIMIT): unfiltered, by body (and year or dates: a range of session_date), by
             # @ctes matter; the home page's latest publications. Published acts only, as
-            # every public list (DeliberationQuerySet.published).
+            # every public list (DeliberationQuerySet.published). No (status, published_on)
+            # index: SQLite, which has no statistics, would read every published act through
+            # it and sort them rather than read a page in order.
             models.Index(fields=LIST_ORDER, name="deliberation_list_idx", condition=PUBLISHED),
             models.Index(fields=["body", *LIST_ORDER], name="deliberation_body_list_idx",
                          condition=PUBLISHED),
@@ -681,6 +682,9 @@ class Deliberation(models.Model):
                          name="deliberation_matter_list_idx", condition=PUBLISHED),
             models.Index(fields=["-published_on", *LIST_ORDER], name="deliberation_latest_idx",
                          condition=PUBLISHED),
+            # The facets' choices (DeliberationQuerySet.distinct_values).
+            models.Index(fields=["year"], name="deliberation_year_idx", condition=PUBLISHED),
+            models.Index(fields=["theme"], name="deliberation_theme_idx", condition=PUBLISHED),
         ]
 
     def __str__(self):

@@ -3,7 +3,19 @@
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connections, models
-from django.db.models import Exists, F, FloatField, Func, OuterRef, Q, TextField, Value
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.query import ModelIterable
 from django.utils import timezone
@@ -65,13 +77,37 @@ class DeliberationQuerySet(models.QuerySet):
         """The complement of executory() within this queryset."""
         return self.exclude(pk__in=self.executory(on).values("pk"))
 
+    def distinct_values(self, field: str) -> list:
+        """The distinct non-empty values of `field` in this queryset, in order, without reading
+        every row: one recursive query that jumps from each value to the next through the
+        index on `field` (a "loose index scan"), the queryset's filters checked on the way.
+        For the list's facets (years, themes): a few dozen values among 250 000 acts.
+        """
+        rows = self.exclude(**{f"{field}__isnull": True})
+        if isinstance(self.model._meta.get_field(field), (models.CharField, models.TextField)):
+            rows = rows.exclude(**{field: ""})
+        rows = rows.order_by(field).values(field)
+        first_sql, first_params = rows[:1].query.sql_with_params()
+        next_sql, next_params = rows.filter(
+            **{f"{field}__gt": RawSQL("loose_scan.value", [])}
+        )[:1].query.sql_with_params()
+        sql = (
+            f"WITH RECURSIVE loose_scan(value) AS (SELECT ({first_sql}) UNION ALL "
+            f"SELECT ({next_sql}) FROM loose_scan WHERE loose_scan.value IS NOT NULL) "
+            "SELECT value FROM loose_scan WHERE value IS NOT NULL"
+        )
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(sql, [*first_params, *next_params])
+            return [value for (value,) in cursor.fetchall()]
+
     def search(self, query: str):
         """Full-text search in French, accent-insensitive, word forms matched.
 
         Annotates `rank` (higher is better), `title_highlight` and `snippet` (text with matches
         between MARK_START and MARK_STOP). PostgreSQL uses the stored `search_vector`
         (`french_unaccent` configuration, GIN index); SQLite its FTS5 table of the same French
-        stems (migration 0040), ranked by bm25 with the same column weights, the highlights
+        stems (migration 0040), ranked by the columns each term occurs in, with the weights
+        PostgreSQL gives them (title, then theme and act number, then text), the highlights
         being written in Python on the rows actually read (SearchIterable). Both databases
         find the same acts for the same words (tests/deliberations/test_search_parity.py).
         Order the result with best_first() to rank it.
@@ -116,10 +152,16 @@ class DeliberationQuerySet(models.QuerySet):
         terms = search_terms(query)
         if not terms:
             return self.none().search("")
-        match = fts5_query(terms)
-        found = self.filter(
-            pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
-        ).annotate(rank=_Bm25Rank(match))
+        # The rank: for each term, the weight of each column it occurs in (PostgreSQL's
+        # weights of the vector's A, B and C). Each column's matches are listed once per
+        # query by the FTS5 index; bm25() would look every candidate up in the index again.
+        rank = sum(
+            (Case(When(_Fts5Match(f'{{{column}}}: {fts5_query([term])}'), then=Value(weight)),
+                  default=Value(0.0), output_field=FloatField())
+             for term in terms for column, weight in FTS_WEIGHTS.items()),
+            start=Value(0.0, output_field=FloatField()),
+        )
+        found = self.filter(_Fts5Match(fts5_query(terms))).annotate(rank=rank)
         found._iterable_class = SearchIterable
         found._search_terms = tuple(terms)
         return found
@@ -137,7 +179,7 @@ class DeliberationQuerySet(models.QuerySet):
 # PostgreSQL's ts_rank gives to the vector's A (title), B (theme, act number) and C (report,
 # decision) by default.
 FTS_TABLE = "deliberations_search"
-FTS_WEIGHTS = (1.0, 0.4, 0.2)
+FTS_WEIGHTS = {"title": 1.0, "theme": 0.4, "body": 0.2}
 # How many of a search's newest matches best_first() ranks.
 SEARCH_CANDIDATES = 1000
 # The order of every list of acts: newest session first, then its items (Deliberation's
@@ -145,10 +187,12 @@ SEARCH_CANDIDATES = 1000
 LIST_ORDER = ("-session_date", "-session_id", "item_number", "id")
 
 
-class _Bm25Rank(Func):
-    """SQLite: an act's bm25 score for an FTS5 query (higher is better; one index probe)."""
+class _Fts5Match(Func):
+    """SQLite: whether an act matches an FTS5 query. The acts' key is compared as `+id`, so
+    that SQLite reads the acts in the list's order (index) and looks each one up in the
+    matches, instead of reading every match and sorting them all."""
 
-    output_field = FloatField()
+    output_field = BooleanField()
 
     def __init__(self, match: str):
         super().__init__(F("pk"))
@@ -156,10 +200,8 @@ class _Bm25Rank(Func):
 
     def as_sql(self, compiler, connection, **extra_context):
         pk_sql, params = compiler.compile(self.source_expressions[0])
-        weights = ", ".join(str(w) for w in FTS_WEIGHTS)
-        sql = (f"(SELECT -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} "
-               f"WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid = {pk_sql})")
-        return sql, [self.match, *params]
+        sql = f"(+{pk_sql} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))"
+        return sql, [*params, self.match]
 
 
 class SearchIterable(ModelIterable):

@@ -9,7 +9,8 @@ Django connection): they call `portal_french_stems()`, registered on every SQLit
 by portal.apps. PostgreSQL keeps its stored vector and GIN index (0003_search).
 
 Both databases: partial indexes (published acts) in the lists' order, so that a page reads 20
-rows of an index instead of sorting every act.
+rows of an index instead of sorting every act, and on the facets (years, themes); the old
+(status, published_on) index goes (it led SQLite to sort every published act).
 """
 
 from django.db import migrations, models
@@ -109,6 +110,18 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name='session',
             index=models.Index(fields=['-date', '-starts_at'], name='session_date_idx'),
+        ),
+        migrations.RemoveIndex(
+            model_name='deliberation',
+            name='deliberation_public_idx',
+        ),
+        migrations.AddIndex(
+            model_name='deliberation',
+            index=models.Index(condition=models.Q(('status', 'published')), fields=['year'], name='deliberation_year_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='deliberation',
+            index=models.Index(condition=models.Q(('status', 'published')), fields=['theme'], name='deliberation_theme_idx'),
         ),
         migrations.RunPython(_run(FORWARD_SQL), _run(BACKWARD_SQL)),
     ]

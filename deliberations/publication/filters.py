@@ -16,13 +16,12 @@ def _public():
 
 
 def _year_choices():
-    years = _public().order_by("-year").values_list("year", flat=True).distinct()
+    years = reversed(_public().distinct_values("year"))
     return [(str(year), str(year)) for year in years]
 
 
 def _theme_choices():
-    themes = _public().exclude(theme="").order_by("theme").values_list("theme", flat=True)
-    return [(theme, theme) for theme in themes.distinct()]
+    return [(theme, theme) for theme in _public().distinct_values("theme")]
 
 
 def _organisations(request):
