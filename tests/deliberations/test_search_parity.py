@@ -117,3 +117,15 @@ def test_python_stems_are_postgresql_lexemes(acts):
     python = {w: "" if not search_terms(w) else f"'{stem(w)}':1" for w in words}
     assert python == postgresql
     assert "ete" not in STOPWORDS and "les" not in STOPWORDS
+
+
+def test_a_broad_search_ranks_its_newest_matches_only(acts, monkeypatch):
+    """best_first ranks at most SEARCH_CANDIDATES matches, the newest ones (a search matching
+    most acts does not compute the rank of each); sorted by date, all matches are listed."""
+    from deliberations import querysets
+
+    monkeypatch.setattr(querysets, "SEARCH_CANDIDATES", 2)
+    matches = Deliberation.objects.published().search("logement")
+    # The newest two matches ("logement", "sociaux"), ranked; "effectifs" (older) left out.
+    assert [d.slug for d in matches.best_first()] == ["logement", "sociaux"]
+    assert matches.count() == 3
