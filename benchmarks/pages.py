@@ -494,11 +494,11 @@ def main() -> None:
     print()
     matches = ", ".join(f"{hits[size]} sur {size}" for size in sizes)
     if database.vendor == "sqlite":
-        print(f"Recherche `q={SEARCH}` ({matches}, comptés jusqu'à 10 000) : SQLite, table "
+        print(f"Recherche `q={SEARCH}` ({matches}, comptés jusqu'à 1 000) : SQLite, table "
               "FTS5 des racines françaises (migration 0040), bm25 sur les 1 000 résultats "
               "les plus récents au plus (best_first).")
     else:
-        print(f"Recherche `q={SEARCH}` ({matches}, comptés jusqu'à 10 000) : PostgreSQL, "
+        print(f"Recherche `q={SEARCH}` ({matches}, comptés jusqu'à 1 000) : PostgreSQL, "
               "search_vector (index GIN), ts_rank sur les 1 000 résultats les plus récents "
               "au plus (best_first).")
     if growing:

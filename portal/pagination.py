@@ -2,16 +2,17 @@
 
 Django's Paginator runs `COUNT(*)` over every matching row on each page; at a few hundred
 thousand rows that count alone costs more than the page. CappedPaginator counts at most
-COUNT_CAP + 1 rows (a LIMIT inside the count): past the cap the list says « plus de 10 000 »
-and offers the first COUNT_CAP / per_page pages, enough to browse; filters narrow the rest.
+COUNT_CAP + 1 rows (a LIMIT inside the count): past the cap the list says « plus de 1 000 »,
+and the pages go on as long as there are rows (each page reads one row more than it shows to
+know whether a next one exists), so that an API client can follow `next` to the end.
 """
 
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.utils.functional import cached_property
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
 
 
 def capped_count(queryset, cap: int = COUNT_CAP) -> tuple[int, bool]:
@@ -41,6 +42,48 @@ class CappedPaginator(Paginator):
     def capped(self) -> bool:
         """Whether more rows match than `count` says."""
         return self._capped_count[1]
+
+    def validate_number(self, number):
+        if not self.capped:
+            return super().validate_number(number)
+        try:
+            number = int(number)
+        except (TypeError, ValueError) as error:
+            raise PageNotAnInteger("Le numéro de page n'est pas un entier.") from error
+        if number < 1:
+            raise EmptyPage("Le numéro de page est inférieur à 1.")
+        return number
+
+    def get_page(self, number):
+        try:
+            return super().get_page(number)
+        except EmptyPage:  # past the last row: the last counted page, as Django does
+            return self.page(self.num_pages)
+
+    def page(self, number):
+        if not self.capped:
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list[bottom:bottom + self.per_page + 1])
+        if not rows:
+            raise EmptyPage("Cette page ne contient aucun résultat.")
+        return CappedPage(rows[:self.per_page], number, self,
+                          more=len(rows) > self.per_page)
+
+
+class CappedPage(Page):
+    """A page past the counted rows: whether a next one exists is known from its rows."""
+
+    def __init__(self, object_list, number, paginator, *, more: bool):
+        super().__init__(object_list, number, paginator)
+        self.more = more
+
+    def has_next(self):
+        return self.more
+
+    def end_index(self):
+        return (self.number - 1) * self.paginator.per_page + len(self.object_list)
 
 
 class CappedPageNumberPagination(PageNumberPagination):

@@ -35,8 +35,24 @@ def test_list_home_and_api_say_more_than_the_cap(client, five_acts, monkeypatch)
     home = client.get(reverse("portal:home")).content.decode()
     assert "Plus de 3 délibérations publiées." in home
     api = client.get(reverse("api:deliberation-list")).json()
-    # Pages cover the first COUNT_CAP results; filters narrow the rest.
-    assert (api["count"], api["count_capped"], len(api["results"])) == (3, True, 3)
+    assert (api["count"], api["count_capped"], len(api["results"])) == (3, True, 5)
+    assert api["next"] is None
+
+
+def test_pages_go_on_past_the_cap(client, five_acts, monkeypatch):
+    """An API client follows `next` to the last act, whatever the cap."""
+    monkeypatch.setattr(pagination.CappedPaginator, "cap", 1)
+    url, slugs = reverse("api:deliberation-list") + "?page_size=2", []
+    monkeypatch.setattr("rest_framework.pagination.PageNumberPagination.page_size", 2)
+    while url:
+        page = client.get(url).json()
+        assert (page["count"], page["count_capped"]) == (1, True)
+        slugs += [d["slug"] for d in page["results"]]
+        url = page["next"]
+    assert sorted(slugs) == sorted(d.slug for d in five_acts)
+    assert client.get(reverse("api:deliberation-list") + "?page=4").status_code == 404
+    html = client.get(reverse("deliberations:deliberation_list"), {"page": "2"})
+    assert html.status_code == 200
 
 
 def test_exact_count_below_the_cap(client, five_acts):
