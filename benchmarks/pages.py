@@ -495,8 +495,8 @@ def main() -> None:
     matches = ", ".join(f"{hits[size]} sur {size}" for size in sizes)
     if database.vendor == "sqlite":
         print(f"Recherche `q={SEARCH}` ({matches}, comptés jusqu'à 1 000) : SQLite, table "
-              "FTS5 des racines françaises (migration 0040), bm25 sur les 1 000 résultats "
-              "les plus récents au plus (best_first).")
+              "FTS5 des racines françaises (migration 0040), classement sur les 1 000 "
+              "résultats les plus récents au plus (best_first).")
     else:
         print(f"Recherche `q={SEARCH}` ({matches}, comptés jusqu'à 1 000) : PostgreSQL, "
               "search_vector (index GIN), ts_rank sur les 1 000 résultats les plus récents "
