@@ -429,9 +429,12 @@ def check_fixture(client, count: int) -> int:
 
     from django.urls import reverse
 
+    from portal.pagination import COUNT_CAP
+
     api = json.loads(fetch(client, reverse("api:deliberation-list")))
     csv_lines = fetch(client, reverse("deliberations:deliberation_csv")).count(b"\r\n")
-    if api["count"] != count or csv_lines != count + 1:
+    # The API counts up to COUNT_CAP (portal.pagination), and says when there are more.
+    if api["count"] != min(count, COUNT_CAP) or csv_lines != count + 1:
         raise SystemExit(f"N = {count} : l'API en compte {api['count']}, "
                          f"le CSV {csv_lines - 1}")
     search = json.loads(fetch(client, f"{reverse('api:deliberation-list')}?q={SEARCH}"))
@@ -491,13 +494,13 @@ def main() -> None:
     print()
     matches = ", ".join(f"{hits[size]} sur {size}" for size in sizes)
     if database.vendor == "sqlite":
-        print(f"Recherche `q={SEARCH}` ({matches}) : sur SQLite, repli en Python "
-              "(DeliberationQuerySet._search_fallback) — chaque requête lit et découpe en "
-              "mots le texte de toutes les délibérations publiées, puis passe les résultats "
-              "en CASE WHEN ; le temps croît avec N. PostgreSQL utilise search_vector (GIN).")
+        print(f"Recherche `q={SEARCH}` ({matches}, comptés jusqu'à 1 000) : SQLite, table "
+              "FTS5 des racines françaises (migration 0040), classement sur les 1 000 "
+              "résultats les plus récents au plus (best_first).")
     else:
-        print(f"Recherche `q={SEARCH}` ({matches}) : PostgreSQL, en SQL sur search_vector "
-              "(index GIN), sans lecture des textes en Python.")
+        print(f"Recherche `q={SEARCH}` ({matches}, comptés jusqu'à 1 000) : PostgreSQL, "
+              "search_vector (index GIN), ts_rank sur les 1 000 résultats les plus récents "
+              "au plus (best_first).")
     if growing:
         print("⚠ Nombre de requêtes variable avec N (requête par ligne ?) : "
               + ", ".join(growing))

@@ -16,7 +16,7 @@ from django.utils.functional import LazyObject, empty
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_update_with_history
 
-from deliberations import rules
+from deliberations import querysets, rules
 from deliberations.annexes import annex_upload_to, validate_annex_file
 from deliberations.immutability import (  # noqa: F401  (re-exported: one wording)
     ATTENDANCE_LOCKED,
@@ -205,6 +205,8 @@ class Session(models.Model):
         verbose_name = "séance"
         verbose_name_plural = "séances"
         ordering = ["-date", "-starts_at"]
+        # The session lists (newest first, or upcoming from today) read this order from it.
+        indexes = [models.Index(fields=["-date", "-starts_at"], name="session_date_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(convened_on__isnull=True) | Q(convened_on__lte=F("date")),
@@ -470,6 +472,11 @@ class Proxy(models.Model):
         return f"{self.giver} donne procuration à {self.holder}"
 
 
+# The order of every list of acts (querysets.LIST_ORDER) and the rows the lists' indexes cover.
+LIST_ORDER = list(querysets.LIST_ORDER)
+PUBLISHED = Q(status="published")
+
+
 class Deliberation(models.Model):
     """A délibération: one item of a session, with its vote and its publication."""
 
@@ -652,7 +659,8 @@ class Deliberation(models.Model):
     updated_at = models.DateTimeField("modifiée le", auto_now=True)
     # PostgreSQL full-text vector (french + unaccent), kept up to date by a database trigger
     # created in migration 0003_search; its GIN index lives there too (PostgreSQL only).
-    # Always NULL on SQLite, where DeliberationQuerySet.search() uses a Python fallback.
+    # Always NULL on SQLite, where an FTS5 table of French stems kept by triggers (migration
+    # 0040_search_fts_list_indexes) does the same work.
     search_vector = SearchVectorField(null=True, editable=False)
 
     # Audit trail (who changed what, when): the admin's « Historique » with a diff.
@@ -665,7 +673,8 @@ class Deliberation(models.Model):
     class Meta:
         verbose_name = "délibération"
         verbose_name_plural = "délibérations"
-        ordering = ["-session__date", "session", "item_number", "pk"]
+        # LIST_ORDER: newest session first, its items in order; served by the indexes below.
+        ordering = LIST_ORDER
         permissions = [
             ("export_extract", "Peut émettre et exporter des extraits certifiés"),
         ]
@@ -717,7 +726,22 @@ class Deliberation(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["status", "published_on"], name="deliberation_public_idx"),
+            # The public lists read LIST_ORDER from an index (no sort of every act before the
+            # LIMIT): unfiltered, by body (and year or dates: a range of session_date), by
+            # @ctes matter; the home page's latest publications. Published acts only, as
+            # every public list (DeliberationQuerySet.published). No (status, published_on)
+            # index: SQLite, which has no statistics, would read every published act through
+            # it and sort them rather than read a page in order.
+            models.Index(fields=LIST_ORDER, name="deliberation_list_idx", condition=PUBLISHED),
+            models.Index(fields=["body", *LIST_ORDER], name="deliberation_body_list_idx",
+                         condition=PUBLISHED),
+            models.Index(fields=["matter_code", *LIST_ORDER],
+                         name="deliberation_matter_list_idx", condition=PUBLISHED),
+            models.Index(fields=["-published_on", *LIST_ORDER], name="deliberation_latest_idx",
+                         condition=PUBLISHED),
+            # The facets' choices (DeliberationQuerySet.distinct_values).
+            models.Index(fields=["year"], name="deliberation_year_idx", condition=PUBLISHED),
+            models.Index(fields=["theme"], name="deliberation_theme_idx", condition=PUBLISHED),
         ]
 
     def __str__(self):

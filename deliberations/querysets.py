@@ -1,21 +1,32 @@
 """What the public may see is decided here, once (STYLE.md habit 1); so is how it is searched
 (habit 6)."""
 
-from collections import Counter
-
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connections, models
-from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, TextField, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.query import ModelIterable
 from django.utils import timezone
 
 from portal.search import (
     MARK_START,
     MARK_STOP,
     SEARCH_CONFIG,
-    WORD,
+    fts5_query,
     python_snippet,
     search_terms,
-    stem,
 )
 
 # Session states the public may see (Session.Status): convened, held, or cancelled (a
@@ -78,13 +89,40 @@ class DeliberationQuerySet(models.QuerySet):
         """The complement of executory() within this queryset."""
         return self.exclude(pk__in=self.executory(on).values("pk"))
 
+    def distinct_values(self, field: str) -> list:
+        """The distinct non-empty values of `field` in this queryset, in order, without reading
+        every row: one recursive query that jumps from each value to the next through the
+        index on `field` (a "loose index scan"), the queryset's filters checked on the way.
+        For the list's facets (years, themes): a few dozen values among 250 000 acts.
+        """
+        rows = self.exclude(**{f"{field}__isnull": True})
+        if isinstance(self.model._meta.get_field(field), (models.CharField, models.TextField)):
+            rows = rows.exclude(**{field: ""})
+        rows = rows.order_by(field).values(field)
+        first_sql, first_params = rows[:1].query.sql_with_params()
+        next_sql, next_params = rows.filter(
+            **{f"{field}__gt": RawSQL("loose_scan.value", [])}
+        )[:1].query.sql_with_params()
+        sql = (
+            f"WITH RECURSIVE loose_scan(value) AS (SELECT ({first_sql}) UNION ALL "
+            f"SELECT ({next_sql}) FROM loose_scan WHERE loose_scan.value IS NOT NULL) "
+            "SELECT value FROM loose_scan WHERE value IS NOT NULL"
+        )
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(sql, [*first_params, *next_params])
+            return [value for (value,) in cursor.fetchall()]
+
     def search(self, query: str):
         """Full-text search in French, accent-insensitive, word forms matched.
 
         Annotates `rank` (higher is better), `title_highlight` and `snippet` (text with matches
         between MARK_START and MARK_STOP). PostgreSQL uses the stored `search_vector`
-        (`french_unaccent` configuration, GIN index); other databases fall back to matching
-        normalised words in Python, which gives the same results on the seed records.
+        (`french_unaccent` configuration, GIN index); SQLite its FTS5 table of the same French
+        stems (migration 0040), ranked by the columns each term occurs in, with the weights
+        PostgreSQL gives them (title, then theme and act number, then text), the highlights
+        being written in Python on the rows actually read (SearchIterable). Both databases
+        find the same acts for the same words (tests/deliberations/test_search_parity.py).
+        Order the result with best_first() to rank it.
         """
         query = (query or "").strip()
         if not query:
@@ -95,7 +133,18 @@ class DeliberationQuerySet(models.QuerySet):
             )
         if connections[self.db].vendor == "postgresql":
             return self._search_postgresql(query)
-        return self._search_fallback(query)
+        return self._search_sqlite(query)
+
+    def best_first(self, *then):
+        """A search's matches by decreasing rank (then `then`, newest first by default).
+
+        Only the SEARCH_CANDIDATES newest matches are ranked: a broad query ("rapport" matches
+        nearly every act) would otherwise compute the rank of every match before showing 20.
+        A narrow query has fewer matches than that, and all of them are ranked.
+        """
+        then = then or tuple(LIST_ORDER)
+        candidates = self.order_by(*LIST_ORDER).values("pk")[:SEARCH_CANDIDATES]
+        return self.filter(pk__in=candidates).order_by("-rank", *then)
 
     def _search_postgresql(self, query: str):
         search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
@@ -111,41 +160,73 @@ class DeliberationQuerySet(models.QuerySet):
             ),
         )
 
-    def _search_fallback(self, query: str):
+    def _search_sqlite(self, query: str):
         terms = search_terms(query)
         if not terms:
             return self.none().search("")
-        weights = {"title": 1.0, "theme": 0.4, "act_number": 0.4, "report": 0.1,
-                   "decision": 0.1}
-        scores, titles, snippets = {}, {}, {}
-        rows = self.values_list("pk", *weights)
-        for pk, *texts in rows:
-            counts = {
-                field: Counter(stem(w) for w in WORD.findall(text or ""))
-                for field, text in zip(weights, texts, strict=True)
-            }
-            if not all(any(c[t] for c in counts.values()) for t in terms):
-                continue
-            scores[pk] = sum(
-                weights[field] * counts[field][t] for field in weights for t in terms
-            )
-            title, report = texts[0], texts[3]
-            titles[pk] = python_snippet(title, terms, words=10_000)
-            snippets[pk] = python_snippet(report or "", terms)
-        if not scores:
-            return self.none().search("")
-
-        def case(values, field):
-            return Case(
-                *(When(pk=pk, then=Value(v)) for pk, v in values.items()),
-                default=Value(0.0 if field is FloatField else ""), output_field=field(),
-            )
-
-        return self.filter(pk__in=list(scores)).annotate(
-            rank=case(scores, FloatField),
-            title_highlight=case(titles, TextField),
-            snippet=case(snippets, TextField),
+        # The rank: for each term, the weight of each column it occurs in (PostgreSQL's
+        # weights of the vector's A, B and C). Each column's matches are listed once per
+        # query by the FTS5 index; bm25() would look every candidate up in the index again.
+        rank = sum(
+            (Case(When(_Fts5Match(f'{{{column}}}: {fts5_query([term])}'), then=Value(weight)),
+                  default=Value(0.0), output_field=FloatField())
+             for term in terms for column, weight in FTS_WEIGHTS.items()),
+            start=Value(0.0, output_field=FloatField()),
         )
+        found = self.filter(_Fts5Match(fts5_query(terms))).annotate(rank=rank)
+        found._iterable_class = SearchIterable
+        found._search_terms = tuple(terms)
+        return found
+
+    # SQLite search: the terms travel with the queryset to SearchIterable.
+    _search_terms = ()
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._search_terms = self._search_terms
+        return clone
+
+
+# The SQLite full-text table (deliberations' migration 0040) and its columns' weights, those
+# PostgreSQL's ts_rank gives to the vector's A (title), B (theme, act number) and C (report,
+# decision) by default.
+FTS_TABLE = "deliberations_search"
+FTS_WEIGHTS = {"title": 1.0, "theme": 0.4, "body": 0.2}
+# How many of a search's newest matches best_first() ranks.
+SEARCH_CANDIDATES = 1000
+# The order of every list of acts: newest session first, then its items (Deliberation's
+# Meta.ordering; its indexes in migration 0040 let a page read it without sorting every act).
+LIST_ORDER = ("-session_date", "-session_id", "item_number", "id")
+
+
+class _Fts5Match(Func):
+    """SQLite: whether an act matches an FTS5 query. The acts' key is compared as `+id`, so
+    that SQLite reads the acts in the list's order (index) and looks each one up in the
+    matches, instead of reading every match and sorting them all."""
+
+    output_field = BooleanField()
+
+    def __init__(self, match: str):
+        super().__init__(F("pk"))
+        self.match = match
+
+    def as_sql(self, compiler, connection, **extra_context):
+        pk_sql, params = compiler.compile(self.source_expressions[0])
+        sql = f"(+{pk_sql} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))"
+        return sql, [*params, self.match]
+
+
+class SearchIterable(ModelIterable):
+    """SQLite search results: each act read gets `title_highlight` and `snippet` (matched
+    words marked), computed for the rows of the page only."""
+
+    def __iter__(self):
+        terms = list(self.queryset._search_terms)
+        for deliberation in super().__iter__():
+            deliberation.title_highlight = python_snippet(deliberation.title, terms,
+                                                          words=10_000)
+            deliberation.snippet = python_snippet(deliberation.report or "", terms)
+            yield deliberation
 
 
 class SessionQuerySet(models.QuerySet):

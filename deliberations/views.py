@@ -7,7 +7,6 @@ the legal figures (quorum, executory date, appeal deadline) come from selectors.
 import datetime
 from pathlib import PurePath
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Max, Prefetch
 from django.http import FileResponse, Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -20,8 +19,10 @@ from deliberations.models import Annex, Attendance, Deliberation, MemberVote, Se
 from deliberations.publication import opendata
 from deliberations.publication.feeds import sessions_icalendar_chunks
 from deliberations.publication.filters import DeliberationFilter
+from deliberations.querysets import SEARCH_CANDIDATES
 from portal.cache import ExportValidators, cache_public_page
 from portal.db_routers import replica_reads
+from portal.pagination import CappedPaginator
 
 PAGE_SIZE = 20
 
@@ -42,13 +43,17 @@ def _query_without_page(request) -> str:
 def deliberation_list(request):
     """Published deliberations: facets, full-text search, sort, pagination (constant queries)."""
     filterset = DeliberationFilter(request.GET)
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     querystring = _query_without_page(request)
+    sort = filterset.sort_order
     return render(request, "deliberations/deliberation_list.html", {
         "filter": filterset,
         "page": page,
         "search_query": filterset.search_query,
-        "sort": filterset.sort_order,
+        "sort": sort,
+        # A broad search ranks its newest matches only (DeliberationQuerySet.best_first).
+        "ranked_among_newest": sort == "pertinence"
+        and page.paginator.count >= SEARCH_CANDIDATES,
         "querystring": querystring,
         "has_filters": bool(querystring),
     })
@@ -138,7 +143,7 @@ def session_list(request):
     today = timezone.localdate()
     sessions = Session.objects.public().select_related("body__organisation")
     upcoming = sessions.filter(date__gte=today).order_by("date", "starts_at")
-    past = Paginator(
+    past = CappedPaginator(
         sessions.filter(date__lt=today).order_by("-date", "-starts_at"), PAGE_SIZE
     ).get_page(request.GET.get("page"))
     return render(request, "deliberations/session_list.html", {

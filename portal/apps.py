@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 
 ACTIONS = {"add": "ajouter", "change": "modifier", "delete": "supprimer", "view": "consulter"}
@@ -19,6 +20,14 @@ def french_permission_names(using="default", **kwargs):
         Permission.objects.using(using).filter(pk=permission.pk).update(name=name)
 
 
+def sqlite_search_functions(sender, connection, **kwargs):
+    """SQLite: the French stems function the full-text triggers call (portal.search)."""
+    if connection.vendor == "sqlite":
+        from portal.search import register_sqlite_functions
+
+        register_sqlite_functions(connection.connection)
+
+
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = "Collectivités, assemblées et élus"
@@ -34,5 +43,7 @@ class PortalConfig(AppConfig):
         from portal import cache
 
         cache.connect_invalidation()
+        connection_created.connect(sqlite_search_functions,
+                                   dispatch_uid="sqlite_search_functions")
         # Django names the default permissions in English ("Can add séance").
         post_migrate.connect(french_permission_names, dispatch_uid="french_permission_names")

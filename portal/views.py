@@ -16,10 +16,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from deliberations.models import Attendance, Deliberation, Proxy, Session
+from deliberations.querysets import LIST_ORDER
 from portal import sitesearch
 from portal.cache import cache_public_page
 from portal.db_routers import replica_reads
 from portal.models import Body, Mandate, Member, Organisation
+from portal.pagination import CappedPaginator, capped_count
 
 LATEST = 10
 SEARCH_GROUP_LIMIT = 10
@@ -28,7 +30,8 @@ SEARCH_GROUP_LIMIT = 10
 def _latest_deliberations(**filters):
     return (
         Deliberation.objects.published().with_public_relations().filter(**filters)
-        .order_by("-published_on", "-session__date", "item_number", "pk")[:LATEST]
+        # Newest publications first, read from deliberation_latest_idx.
+        .order_by("-published_on", *LIST_ORDER)[:LATEST]
     )
 
 
@@ -57,12 +60,15 @@ def _organisations_with_bodies():
 @replica_reads
 @cache_public_page
 def home(request):
+    # Counted up to COUNT_CAP: a full count would cost more than the page (issue 13).
+    count, capped = capped_count(Deliberation.objects.published())
     return render(request, "portal/home.html", {
         "latest": _latest_deliberations(),
         "upcoming": _upcoming_sessions(),
         "recent_sessions": _recent_sessions(),
         "organisations": _organisations_with_bodies(),
-        "deliberation_count": Deliberation.objects.published().count(),
+        "deliberation_count": count,
+        "deliberation_count_capped": capped,
     })
 
 
@@ -105,7 +111,7 @@ def body_detail(request, organisation, slug):
         .select_related("member", "commune", "represented_organisation")
         .order_by("member__last_name", "member__first_name")
     )
-    sessions = Paginator(
+    sessions = CappedPaginator(
         Session.objects.public().filter(body=body).annotate(
             public_count=Count(
                 "deliberations",

@@ -3,11 +3,11 @@ the SCDL CSV export, so that a filtered URL means the same thing everywhere."""
 
 import django_filters
 from django import forms
-from django.db.models.functions import ExtractYear
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from deliberations.models import MATTER_CHOICES, Deliberation
+from deliberations.querysets import LIST_ORDER
 from portal.cache import cached_public
 from portal.models import Body, Organisation
 
@@ -17,16 +17,14 @@ def _public():
 
 
 def _year_choices():
-    # Read from every published act: computed once per cache generation (portal/cache.py,
-    # invalidated by any publication), not on each list, feed, API or CSV request.
+    # Read from every published act's index (distinct_values): computed once per cache
+    # generation (portal/cache.py, invalidated by any publication), not on each list, feed,
+    # API or CSV request.
     return cached_public("facets:years", _compute_year_choices)
 
 
 def _compute_year_choices():
-    years = (
-        _public().annotate(session_year=ExtractYear("session__date"))
-        .order_by("-session_year").values_list("session_year", flat=True).distinct()
-    )
+    years = reversed(_public().distinct_values("year"))
     return [(str(year), str(year)) for year in years]
 
 
@@ -35,8 +33,7 @@ def _theme_choices():
 
 
 def _compute_theme_choices():
-    themes = _public().exclude(theme="").order_by("theme").values_list("theme", flat=True)
-    return [(theme, theme) for theme in themes.distinct()]
+    return [(theme, theme) for theme in _public().distinct_values("theme")]
 
 
 def _organisations(request):
@@ -76,14 +73,14 @@ class DeliberationFilter(django_filters.FilterSet):
         label="Assemblée", field_name="body", queryset=_bodies, empty_label="Toutes",
     )
     year = YearFilter(
-        label="Année", field_name="session__date__year", choices=_year_choices,
+        label="Année", field_name="session_date__year", choices=_year_choices,
         empty_label="Toutes",
     )
     date_from = django_filters.DateFilter(
-        label="Séance du", field_name="session__date", lookup_expr="gte", widget=DateInput,
+        label="Séance du", field_name="session_date", lookup_expr="gte", widget=DateInput,
     )
     date_to = django_filters.DateFilter(
-        label="Séance au", field_name="session__date", lookup_expr="lte", widget=DateInput,
+        label="Séance au", field_name="session_date", lookup_expr="lte", widget=DateInput,
     )
     theme = django_filters.ChoiceFilter(
         label="Thématique", choices=_theme_choices, empty_label="Toutes",
@@ -146,9 +143,9 @@ class DeliberationFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
-        newest = ("-session__date", "-session__starts_at", "item_number", "pk")
         if self.sort_order == "pertinence":
-            return queryset.order_by("-rank", *newest)
+            return queryset.best_first()
         if self.sort_order == "date_asc":
-            return queryset.order_by("session__date", "session__starts_at", "item_number", "pk")
-        return queryset.order_by(*newest)
+            return queryset.order_by("session_date", "session_id", "item_number", "id")
+        # LIST_ORDER, read from the lists' indexes (Deliberation.Meta.indexes).
+        return queryset.order_by(*LIST_ORDER)

@@ -199,6 +199,9 @@ def count_queries(client, url, params=None):
 LIST_URLS = [
     ("deliberations:deliberation_list", {}),
     ("deliberations:deliberation_list", {"q": "logements", "year": "2022"}),
+    ("deliberations:deliberation_list", {"q": "logement", "sort": "date_asc"}),
+    ("deliberations:deliberation_list", {"matter": "5.7", "theme": "ADMINISTRATION GENERALE"}),
+    ("deliberations:deliberation_list", {"year": "2022", "sort": "date_asc", "page": "1"}),
     ("deliberations:deliberation_csv", {}),
     ("deliberations:deliberation_csv", {"q": "logement"}),
     ("deliberations:deliberation_feed", {}),
@@ -208,6 +211,7 @@ LIST_URLS = [
     ("portal:member_list", {}),
     ("api:deliberation-list", {}),
     ("api:deliberation-list", {"q": "logement"}),
+    ("api:deliberation-list", {"matter": "5.7", "year": "2022"}),
     ("api:session-list", {}),
     ("api:member-list", {}),
 ]

@@ -85,7 +85,9 @@ def test_stop_words_only_query_returns_nothing(seed_records):
 def test_search_terms_fold_accents_elisions_and_word_forms():
     """Snowball French stems, as PostgreSQL's `french` configuration computes them."""
     assert search_terms("Rapport d'Activités") == ["rapport", "activit"]
-    assert search_terms("les logements sociaux") == ["log", "social"]
+    # "les" is not in PostgreSQL's French stop words (tsearch_data/french.stop): indexed there
+    # as "le", so here too.
+    assert search_terms("les logements sociaux") == ["le", "log", "social"]
     assert search_terms("le logement social") == ["log", "social"]
     assert search_terms("s'y rapportant") == ["rapport"]
 
