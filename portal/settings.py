@@ -167,6 +167,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "portal.api_schema.french_descriptions",
+        "portal.api_schema.local_times",
     ],
     # Two models have a "status" field with different choices: name both enums explicitly.
     "ENUM_NAME_OVERRIDES": {
