@@ -13,7 +13,7 @@ from pma_reports.models import Action, ActivityReport, KeyFigure, Objective, Pil
 
 class KeyFigureSerializer(serializers.ModelSerializer):
     year = serializers.IntegerField(source="report.year", read_only=True)
-    action = serializers.PrimaryKeyRelatedField(read_only=True)
+    action = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = KeyFigure
@@ -22,7 +22,7 @@ class KeyFigureSerializer(serializers.ModelSerializer):
 
 
 class ReportActionSerializer(serializers.ModelSerializer):
-    parent = serializers.PrimaryKeyRelatedField(read_only=True)
+    parent = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     objective = serializers.PrimaryKeyRelatedField(read_only=True)
 
     class Meta:

@@ -2,6 +2,7 @@ import datetime
 
 from django.contrib import admin
 from django.contrib.admin.utils import get_fields_from_path, unquote
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.contrib.contenttypes import views as contenttype_views
@@ -87,6 +88,34 @@ class ScopedRelatedFieldListFilter(admin.RelatedFieldListFilter):
         return [(obj.pk, str(obj)) for obj in queryset]
 
 
+class _KeysOnlyMixin:
+    """Django's autocomplete widgets look the submitted values up in the database when a form
+    comes back with errors: a value that is not a key ("abc", NUL, 10³⁰) makes that query fail
+    with a server error instead of the form's French error message. Only values that are
+    valid keys are looked up; the field itself still reports the invalid choice."""
+
+    def optgroups(self, name, value, attr=None):
+        model = self.field.remote_field.model
+        target = model._meta.get_field(
+            getattr(self.field.remote_field, "field_name", None) or model._meta.pk.name)
+        keys = []
+        for item in value:
+            try:
+                target.run_validators(target.to_python(item))
+            except (ValidationError, TypeError, ValueError):
+                continue
+            keys.append(item)
+        return super().optgroups(name, keys, attr)
+
+
+class KeysOnlyAutocompleteSelect(_KeysOnlyMixin, AutocompleteSelect):
+    pass
+
+
+class KeysOnlyAutocompleteSelectMultiple(_KeysOnlyMixin, AutocompleteSelectMultiple):
+    pass
+
+
 class OrganisationScopeMixin:
     """For ModelAdmin and inlines: lists, change pages, list filters and every related
     choice (foreign keys, many-to-many, autocomplete) are limited to the account's
@@ -111,6 +140,9 @@ class OrganisationScopeMixin:
             "queryset",
             scope_queryset(request, db_field.remote_field.model._default_manager.all()),
         )
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault("widget", KeysOnlyAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
@@ -118,6 +150,9 @@ class OrganisationScopeMixin:
             "queryset",
             scope_queryset(request, db_field.remote_field.model._default_manager.all()),
         )
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault("widget", KeysOnlyAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")))
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 

@@ -45,3 +45,34 @@ def french_descriptions(result, generator, request, public):
     return result
 
 
+
+
+# Times of day are local (Europe/Paris) wall-clock times, written "19:00:00" by Django REST
+# framework. OpenAPI's format "time" is RFC 3339's full-time, which requires an offset
+# ("19:00:00+01:00"): declaring it would be false, so the document gives the real shape.
+LOCAL_TIME = {
+    "type": "string",
+    "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]+)?$",
+    "description_suffix": "Heure locale (Europe/Paris), sans décalage horaire.",
+}
+
+
+def _local_times(node):
+    if isinstance(node, dict):
+        if node.get("type") == "string" and node.get("format") == "time":
+            del node["format"]
+            node["pattern"] = LOCAL_TIME["pattern"]
+            description = node.get("description", "")
+            node["description"] = " ".join(
+                part for part in (description, LOCAL_TIME["description_suffix"]) if part)
+        for value in node.values():
+            _local_times(value)
+    elif isinstance(node, list):
+        for value in node:
+            _local_times(value)
+
+
+def local_times(result, generator, request, public):
+    """Postprocessing hook: times of day as local times (a pattern, not RFC 3339's format)."""
+    _local_times(result)
+    return result

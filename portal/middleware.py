@@ -1,6 +1,7 @@
-"""Small response middleware shared by every page."""
+"""Small middleware shared by every page: response headers and request checks."""
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 
 
 def permissions_policy(get_response):
@@ -14,5 +15,24 @@ def permissions_policy(get_response):
         if policy:
             response.headers.setdefault("Permissions-Policy", policy)
         return response
+
+    return middleware
+
+
+def reject_nul_bytes(get_response):
+    """A NUL character in the address or the query string is a bad request (400).
+
+    PostgreSQL refuses NUL in text: a filter, a search or a lookup by slug or code receiving
+    one would otherwise fail with a server error. Forms already refuse NUL in their text
+    fields (Django's ProhibitNullCharactersValidator); the query string is checked here once
+    for every view, the HTML pages, the feeds and the API alike."""
+
+    def middleware(request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            raise BadRequest("Caractère nul dans l'adresse.")
+        return get_response(request)
 
     return middleware

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "portal.middleware.permissions_policy",
     # Before the views it protects, after nothing that costs much (portal/ratelimit.py).
     "portal.ratelimit.RateLimitMiddleware",
+    # NUL in the address or the query string: 400 before any view queries PostgreSQL.
+    "portal.middleware.reject_nul_bytes",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -316,6 +318,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "portal.api_schema.french_descriptions",
+        "portal.api_schema.local_times",
     ],
     # Two models have a "status" field with different choices: name both enums explicitly.
     "ENUM_NAME_OVERRIDES": {

@@ -147,7 +147,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Indicator
-        fields = ["code", "project", "label", "unit", "direction", "baseline_value",
+        fields = ["id", "code", "project", "label", "unit", "direction", "baseline_value",
                   "baseline_year", "target_value", "target_year", "comparison_value",
                   "comparison_label", "source_sentence", "stake", "url", "measurements"]
 

@@ -113,7 +113,7 @@ class DeliberationSerializer(serializers.ModelSerializer):
     session = SessionRefSerializer(read_only=True)
     matter_name = serializers.CharField(source="matter_full_name", read_only=True)
     non_voting_members = MemberRefSerializer(many=True, read_only=True)
-    signatory = MemberRefSerializer(read_only=True)
+    signatory = MemberRefSerializer(read_only=True, allow_null=True)
     executory_on = serializers.SerializerMethodField()
     appeal_deadline = serializers.SerializerMethodField()
     rectifies = serializers.SerializerMethodField()
@@ -131,11 +131,11 @@ class DeliberationSerializer(serializers.ModelSerializer):
             "rectification_kind", "rectifies", "rectified_by",
         ]
 
-    @extend_schema_field(OpenApiTypes.DATE)
+    @extend_schema_field(serializers.DateField(allow_null=True))
     def get_executory_on(self, deliberation):
         return selectors.executory_on(deliberation)
 
-    @extend_schema_field(OpenApiTypes.DATE)
+    @extend_schema_field(serializers.DateField(allow_null=True))
     def get_appeal_deadline(self, deliberation):
         return selectors.appeal_deadline(deliberation)
 
@@ -184,8 +184,8 @@ class SessionSerializer(serializers.ModelSerializer):
     url = AbsoluteUrlField()
     api_url = serializers.HyperlinkedIdentityField(view_name="api:session-detail")
     body = BodySerializer(read_only=True)
-    president = MemberRefSerializer(read_only=True)
-    secretary = MemberRefSerializer(read_only=True)
+    president = MemberRefSerializer(read_only=True, allow_null=True)
+    secretary = MemberRefSerializer(read_only=True, allow_null=True)
     deliberations = PublicDeliberationRefSerializer(
         source="public_deliberations", many=True, read_only=True
     )
@@ -201,7 +201,7 @@ class SessionSerializer(serializers.ModelSerializer):
 
 class AttendanceSerializer(serializers.ModelSerializer):
     member = MemberRefSerializer(read_only=True)
-    replaces = MemberRefSerializer(read_only=True)
+    replaces = MemberRefSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Attendance
@@ -234,8 +234,9 @@ class SessionDetailSerializer(SessionSerializer):
 class MandateSerializer(serializers.ModelSerializer):
     body = BodySerializer(read_only=True)
     title = serializers.CharField(read_only=True)
-    commune = serializers.StringRelatedField()
-    represented_organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    commune = serializers.StringRelatedField(allow_null=True)
+    represented_organisation = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = Mandate
