@@ -183,6 +183,11 @@ class Harness:
 def build(args, say):
     from deliberations import synthetic
 
+    if args.existing:
+        data = synthetic.existing()
+        say(f"Données existantes : {data.counts['acts']} délibérations, "
+            f"{data.counts['sessions']} séances")
+        return data
     started = time.perf_counter()
     data = synthetic.generate(deliberations=args.deliberations, seed=args.seed,
                               progress=lambda message: say(f"  {message}"))
@@ -197,9 +202,9 @@ def clerk_client(organisation):
 
     from portal.models import StaffAssignment
 
-    user = User.objects.create_user("greffe-banc", password="banc-d-essai-42", is_staff=True)
+    user, _ = User.objects.get_or_create(username="greffe-banc", defaults={"is_staff": True})
     user.groups.add(Group.objects.get(name="Secrétariat des assemblées"))
-    StaffAssignment.objects.create(user=user, organisation=organisation)
+    StaffAssignment.objects.get_or_create(user=user, organisation=organisation)
     client = Client()
     client.force_login(user)
     return client
@@ -361,6 +366,10 @@ def main() -> None:
     parser.add_argument("--cold", type=int, default=5, help="extraits rendus à froid")
     parser.add_argument("--batch", type=int, default=100, help="extraits du lot")
     parser.add_argument("--json", type=Path, help="écrit les lignes dans ce fichier JSON")
+    parser.add_argument("--existing", action="store_true",
+                        help="mesure la base de DATABASE_URL telle quelle, déjà remplie par "
+                        "generate_synthetic (ni création, ni génération, ni suppression ; le "
+                        "compte greffe-banc et des extraits y sont ajoutés)")
     args = parser.parse_args()
     if args.samples < 1 or args.cold < 1 or args.batch < 1:
         parser.error("--samples, --cold et --batch valent au moins 1")
@@ -371,14 +380,18 @@ def main() -> None:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="bench-run-") as tmp:
         database = BenchmarkDatabase(Path(tmp))
-        database.create()
+        if args.existing:
+            if not os.environ.get("DATABASE_URL"):
+                parser.error("--existing mesure la base nommée par DATABASE_URL")
+        else:
+            database.create()
         try:
             setup_django(Path(tmp), database)
             from django.db import connection
 
             engine = database.describe(connection)
-            say(f"{engine} : génération de {args.deliberations} délibérations…")
             data = build(args, say)
+            args.deliberations = data.counts["acts"]
             load = [os.getloadavg()[0]]
             harness = measure_all(args, data, database.vendor, say)
             load.append(os.getloadavg()[0])

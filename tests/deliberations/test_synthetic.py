@@ -135,3 +135,10 @@ def test_command_reports_counts_and_refuses_a_second_run():
 def test_command_needs_the_40_items_of_the_large_session():
     with pytest.raises(CommandError, match="au moins 40 délibérations"):
         call_command("generate_synthetic", "--deliberations", "10", verbosity=0)
+
+
+def test_existing_finds_the_large_session_again():
+    result = synthetic.generate(deliberations=80, seed=4, today=TODAY)
+    again = synthetic.existing()
+    assert again.large_session == result.large_session
+    assert again.counts["acts"] == 80
