@@ -322,6 +322,11 @@ def table(results, elapsed, title) -> None:
               f"{percentile(durations, 0.99):.0f} | {errors} |")
     outcomes = collections.Counter(str(outcome) for *_, outcome in results)
     print("\nRéponses : " + ", ".join(f"{k} × {v}" for k, v in sorted(outcomes.items())))
+    for kind, rows in groups.items():
+        failed = collections.Counter(str(outcome) for _, outcome in rows if outcome != 200)
+        if failed:
+            print(f"- erreurs « {kind} » : " + ", ".join(
+                f"{k} × {v}" for k, v in sorted(failed.items())))
 
 
 def fault_report(results, down_at, up_at, before, after) -> None:
