@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import BenchmarkDatabase, setup_django  # noqa: E402
+from _common import BenchmarkDatabase, setup_django  # noqa: E402
 
 TARGET_MS, TARGET_KB, TARGET_QUERIES = 300, 400, 15
 

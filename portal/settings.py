@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "portal.ratelimit.RateLimitMiddleware",
     # NUL in the address or the query string: 400 before any view queries PostgreSQL.
     "portal.middleware.reject_nul_bytes",
+    # A database down or restarting answers a French 503 page (portal/resilience.py).
+    "portal.resilience.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -114,8 +116,16 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        # A kept connection is tested before a request reuses it: after a database restart
+        # the portal reconnects by itself instead of failing once per worker.
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # An unreachable server fails within seconds (French 503 page) instead of hanging a
+    # worker for the system's TCP timeout.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -3,6 +3,7 @@
 What is public is decided by Deliberation.objects.published() and Session.objects.public().
 """
 
+import sys
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -241,6 +242,12 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
+    # Called while the exception is handled: a database that is down, met outside a view
+    # (a middleware), gets the same French 503 page as in a view (portal/resilience.py).
+    from portal import resilience
+
+    if resilience.is_database_unavailable(sys.exc_info()[1]):
+        return resilience.unavailable_response()
     # No request context: a failing database or context processor must not fail this page.
     context = {
         "PORTAL_NAME": settings.PORTAL_NAME,

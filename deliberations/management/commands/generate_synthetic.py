@@ -1,0 +1,49 @@
+"""python manage.py generate_synthetic --deliberations N [--seed S]
+
+Fills the database with synthetic records for benchmarks and load tests
+(deliberations/synthetic.py): organisations, bodies, members, sessions with attendance per
+item and proxies, N deliberations. Deterministic for a given seed and day. Refuses a database
+that already holds them.
+"""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from deliberations import synthetic
+
+
+class Command(BaseCommand):
+    help = ("Crée des données synthétiques (collectivités, séances, présences, procurations, "
+            "délibérations) pour les bancs d'essai. Jamais sur une base de production.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--deliberations", type=int, required=True,
+                            help="Nombre de délibérations à créer (au moins "
+                            f"{synthetic.LARGE_ITEMS}).")
+        parser.add_argument("--seed", type=int, default=1,
+                            help="Graine du générateur : même graine, mêmes données (1 par "
+                            "défaut).")
+
+    def handle(self, *args, deliberations, seed, **options):
+        started = time.perf_counter()
+        verbose = options["verbosity"] > 0
+
+        def progress(message):
+            if verbose:
+                self.stderr.write(f"  {message} ({time.perf_counter() - started:.0f} s)")
+
+        try:
+            result = synthetic.generate(deliberations=deliberations, seed=seed,
+                                        progress=progress)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        counts = result.counts
+        self.stdout.write(
+            f"{counts['acts']} délibérations, {counts['sessions']} séances, "
+            f"{counts['attendances']} présences, {counts['proxies']} procurations, "
+            f"{counts['members']} élus, {counts['bodies']} assemblées, "
+            f"{counts['organisations']} collectivités en "
+            f"{time.perf_counter() - started:.0f} s. Séance de {synthetic.LARGE_MEMBERS} élus × "
+            f"{synthetic.LARGE_ITEMS} questions : n° {result.large_session.pk}."
+        )
