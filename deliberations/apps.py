@@ -1,3 +1,5 @@
+import contextlib
+
 from django.apps import AppConfig
 from django.db import connections
 from django.db.models.signals import post_migrate
@@ -14,6 +16,20 @@ def install_immutability(sender, using, **kwargs):
 class DeliberationsConfig(AppConfig):
     name = "deliberations"
     verbose_name = "Séances et délibérations"
+
+    @contextlib.contextmanager
+    def restoring(self, connection):
+        """An archive restore (portal/archive.py) inserts the published record table by
+        table: the triggers of immutability.py would refuse the attendance of a session whose
+        acts are already in. They are dropped inside the restore's transaction and installed
+        again before it commits (DDL is transactional on PostgreSQL and SQLite)."""
+        from deliberations import immutability
+
+        immutability.uninstall(connection)
+        try:
+            yield
+        finally:
+            immutability.install(connection)
 
     def ready(self):
         post_migrate.connect(install_immutability, sender=self,

@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
-from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 
 from deliberations import rules, selectors
@@ -19,6 +18,7 @@ from deliberations.models import (
     Deliberation,
     Session,
 )
+from portal.admin import KeysOnlyAutocompleteSelect
 from portal.names import name_key
 
 
@@ -109,7 +109,7 @@ def first_convocation_candidates(queryset, session):
     return queryset
 
 
-class SessionOfBodyAutocomplete(AutocompleteSelect):
+class SessionOfBodyAutocomplete(KeysOnlyAutocompleteSelect):
     """The admin's search box for the first convocation: the session being edited travels in
     the search URL (?seance=…) so that the answers are that body's earlier sessions only
     (SessionAdmin.get_search_results), searched by date or by the body's name."""

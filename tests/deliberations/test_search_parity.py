@@ -83,21 +83,29 @@ def test_title_then_theme_then_text_when_ranked(acts):
 
 def test_index_follows_bulk_create_update_and_delete(acts):
     """Whatever writes the row (bulk_create, update, delete: no save()), the full-text index
-    follows: a trigger on each database."""
+    follows: a trigger on each database. A draft is rewritten and deleted (a published act
+    no longer can be, immutability.py); a published one is found by the public search."""
     template = acts["palais"]
-    [bulk] = Deliberation.objects.bulk_create([Deliberation(
-        session=template.session, body_id=template.body_id, year=template.year,
-        session_date=template.session_date, item_number=9, slug="bulk",
-        title="Subvention aux ornithologues", status="published",
-        published_on=template.published_on,
-    )])
-    search = Deliberation.objects.published().search
-    assert [d.slug for d in search("ornithologue")] == ["bulk"]
-    Deliberation.objects.filter(pk=bulk.pk).update(title="Subvention aux apiculteurs")
+
+    def bulk(slug, title, status):
+        return Deliberation.objects.bulk_create([Deliberation(
+            session=template.session, body_id=template.body_id, year=template.year,
+            session_date=template.session_date, item_number=9, slug=slug, title=title,
+            status=status, published_on=template.published_on if status == "published" else None,
+        )])[0]
+
+    draft = bulk("brouillon", "Subvention aux ornithologues", "adopted")
+    search = Deliberation.objects.search
+    assert [d.slug for d in search("ornithologue")] == ["brouillon"]
+    assert list(Deliberation.objects.published().search("ornithologue")) == []
+    Deliberation.objects.filter(pk=draft.pk).update(title="Subvention aux apiculteurs")
     assert list(search("ornithologue")) == []
-    assert [d.slug for d in search("apiculteur")] == ["bulk"]
-    Deliberation.objects.filter(pk=bulk.pk).delete()
+    assert [d.slug for d in search("apiculteur")] == ["brouillon"]
+    Deliberation.objects.filter(pk=draft.pk).delete()
     assert list(search("apiculteur")) == []
+    bulk("publiee", "Subvention aux ornithologues", "published")
+    assert [d.slug for d in Deliberation.objects.published().search("ornithologue")] == [
+        "publiee"]
 
 
 def test_python_stems_are_postgresql_lexemes(acts):

@@ -13,6 +13,7 @@ from django.core.management import CommandError, call_command
 from django.core.management.color import no_style
 from django.db import connection
 
+from deliberations import immutability
 from deliberations.extracts.issuing import extract_get_or_issue
 from deliberations.models import Deliberation, IssuedExtract
 from portal.archive import Group as ArchiveGroup
@@ -49,6 +50,9 @@ def _empty_the_database(media_root: Path):
     tables.add("django_admin_log")
     statements = connection.ops.sql_flush(no_style(), sorted(tables), reset_sequences=True,
                                           allow_cascade=True)
+    # The triggers of the published record refuse SQLite's DELETE of published acts: a new
+    # server has them too, so they are installed again once the tables are empty.
+    immutability.uninstall(connection)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # The test's transaction has deferred foreign key checks pending: TRUNCATE
@@ -58,6 +62,7 @@ def _empty_the_database(media_root: Path):
             cursor.execute(statement)
         if connection.vendor == "postgresql":
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    immutability.install(connection)
     shutil.rmtree(media_root)
 
 
