@@ -128,8 +128,8 @@ def test_postgresql_keeps_a_stored_vector_with_a_gin_index(seed_records):
         )
         (indexdef,) = cursor.fetchone()
     assert "gin" in indexdef.lower()
-    # Updating the text updates the vector (trigger), with no Python involved.
-    Deliberation.objects.filter(pk=deliberation.pk).update(title="Objet renommé : ornithorynques")
-    assert Deliberation.objects.published().search("ornithorynque").filter(
-        pk=deliberation.pk
-    ).exists()
+    # Updating the text updates the vector (trigger), with no Python involved: on a draft (a
+    # published act's text no longer changes, immutability.py).
+    draft = DeliberationFactory(session=deliberation.session, item_number=99)
+    Deliberation.objects.filter(pk=draft.pk).update(title="Objet renommé : ornithorynques")
+    assert Deliberation.objects.search("ornithorynque").filter(pk=draft.pk).exists()
