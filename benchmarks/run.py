@@ -122,20 +122,26 @@ class Harness:
         self.rows.append(row)
         return row
 
-    def uncached(self, name, url, cached: Row):
-        """The same page with every cache emptied before each request: what a cache saves."""
+    def cached(self, name, url):
+        """The same page with the public page cache switched on, as in production
+        (PUBLIC_CACHE_SECONDS, portal/cache.py; the test settings switch it off): the main rows
+        are the uncached server time, this row what the cache serves."""
+        from django.conf import settings
         from django.core.cache import caches
 
-        def cold():
-            for cache in caches.all(initialized_only=True):
-                cache.clear()
-            fetch(self.client, url)
-
-        count = count_queries(cold)
-        cpu = []
-        durations = repeat(cold, samples=self.samples, budget=self.budget, cpu=cpu)
+        for cache in caches.all(initialized_only=True):
+            cache.clear()
+        saved, settings.PUBLIC_CACHE_SECONDS = settings.PUBLIC_CACHE_SECONDS, 300
+        try:
+            fetch(self.client, url)  # fills the cache
+            count = count_queries(lambda: fetch(self.client, url))
+            cpu = []
+            durations = repeat(lambda: fetch(self.client, url), samples=self.samples,
+                               budget=self.budget, cpu=cpu)
+        finally:
+            settings.PUBLIC_CACHE_SECONDS = saved
         median, p95 = summary(durations)
-        row = Row(f"{name} — caches vidés à chaque appel", median, p95, count, None, None,
+        row = Row(f"{name} — servie par le cache des pages", median, p95, count, None, None,
                   len(durations), summary(cpu)[0])
         self.rows.append(row)
         return row
@@ -248,8 +254,8 @@ def measure_all(args, data, vendor, say) -> Harness:
     csv = reverse("deliberations:deliberation_csv")
 
     step("Pages publiques…")
-    home = harness.page("accueil /", reverse("portal:home"), None)
-    listing = harness.page("délibérations, sans filtre", lists, goal["list"])
+    harness.page("accueil /", reverse("portal:home"), None)
+    harness.page("délibérations, sans filtre", lists, goal["list"])
     harness.page(f"délibérations, assemblée + année {year}", f"{lists}?body={body.pk}&year={year}",
                  goal["list"])
     harness.page("délibérations, matière @ctes 7.5", f"{lists}?matter=7.5", goal["list"])
@@ -269,8 +275,8 @@ def measure_all(args, data, vendor, say) -> Harness:
     harness.page("API, liste des délibérations", reverse("api:deliberation-list"), goal["list"])
 
     step("Caches…")
-    harness.uncached("accueil /", reverse("portal:home"), home)
-    harness.uncached("délibérations, sans filtre", lists, listing)
+    harness.cached("accueil /", reverse("portal:home"))
+    harness.cached("délibérations, sans filtre", lists)
 
     step("Écrans du greffe…")
     clerk = Harness(clerk_client(body.organisation), min(args.samples, 9), args.row_budget)
@@ -364,7 +370,7 @@ def print_table(harness, engine, args, elapsed, load) -> None:
         print(f"- {line}")
     by_name = {row.name: row for row in harness.rows}
     for name in ("accueil /", "délibérations, sans filtre"):
-        cached, cold = by_name[name], by_name[f"{name} — caches vidés à chaque appel"]
+        cold, cached = by_name[name], by_name[f"{name} — servie par le cache des pages"]
         ratio = cold.median_ms / cached.median_ms if cached.median_ms else float("inf")
         verdict = "ok" if ratio >= CACHE_RATIO else "HORS CIBLE"
         print(f"- {name} : sans cache / avec cache = {ratio:.1f}× (cible ≥ {CACHE_RATIO}×) "
