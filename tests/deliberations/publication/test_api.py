@@ -70,3 +70,17 @@ def test_api_is_read_only(client, seed_records):
     assert client.post(url, {}).status_code == 405
     slug = Deliberation.objects.published().first().slug
     assert client.delete(reverse("api:deliberation-detail", args=[slug])).status_code == 405
+
+
+def test_api_list_answers_an_etag_and_304_to_a_client_holding_it(client):
+    from tests.factories import DeliberationFactory
+
+    DeliberationFactory(published=True, title="Subvention au club de judo")
+    url = reverse("api:deliberation-list")
+    first = client.get(url)
+    assert first.status_code == 200 and first["ETag"]
+    again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again.content == b""
+    DeliberationFactory(published=True, title="Convention avec la région")
+    changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
