@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.middleware.http import ConditionalGetMiddleware
 
 
 def permissions_policy(get_response):
@@ -36,3 +37,12 @@ def reject_nul_bytes(get_response):
         return get_response(request)
 
     return middleware
+
+
+class SuccessfulConditionalGetMiddleware(ConditionalGetMiddleware):
+    """Django's ETag and 304 (the API's JSON pages, every whole answer), on successful
+    answers only: an error page (a refused filter, a 404) carries no validator a client
+    would revalidate."""
+
+    def needs_etag(self, response):
+        return response.status_code == 200 and super().needs_etag(response)

@@ -68,7 +68,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # ETag on every whole (non-streamed) answer and 304 to a client holding it: the API's
     # JSON pages among them (the CSV and iCalendar exports, streamed, set their own).
-    "django.middleware.http.ConditionalGetMiddleware",
+    "portal.middleware.SuccessfulConditionalGetMiddleware",
     # Content-Security-Policy (CONTENT_SECURITY_POLICY below) and Permissions-Policy.
     "csp.middleware.CSPMiddleware",
     "portal.middleware.permissions_policy",
