@@ -8,6 +8,7 @@ import contextlib
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -133,6 +134,35 @@ def setup_django(workdir: Path, database: BenchmarkDatabase) -> None:
     # As Django's test runner: no query log in the timings (middleware, static storage and
     # HTTPS settings were computed with DEBUG on, as in development).
     settings.DEBUG = False
+
+
+def run_on_temporary_database(run, args) -> None:
+    """Django set up on a database this benchmark creates, then ``run(args, database)``, then
+    the database dropped (benchmarks/clerk.py, benchmarks/audit.py)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        database = BenchmarkDatabase(Path(tmp))
+        database.create()
+        try:
+            setup_django(Path(tmp), database)
+            run(args, database)
+        finally:
+            database.drop()
+
+
+def large_session_and_clerk(members: int, items: int):
+    """The benchmark case of the clerk's workspace (tests.factories.large_session) and a
+    clerk account of its organisation: (session, user)."""
+    from django.contrib.auth.models import Group, User
+
+    from portal.models import StaffAssignment
+    from tests.factories import OrganisationFactory, large_session
+
+    organisation = OrganisationFactory(name="Communauté d'agglomération du banc d'essai")
+    session = large_session(members=members, items=items, organisation=organisation)
+    user = User.objects.create_user("greffe-banc", password="banc-d-essai-42", is_staff=True)
+    user.groups.add(Group.objects.get(name="Secrétariat des assemblées"))
+    StaffAssignment.objects.create(user=user, organisation=organisation)
+    return session, user
 
 
 # --- Timing ---------------------------------------------------------------------------------

@@ -16,13 +16,12 @@ benchmark's own (benchmarks/pages.py).
 import argparse
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import BenchmarkDatabase, setup_django  # noqa: E402
+from _common import large_session_and_clerk, run_on_temporary_database  # noqa: E402
 
 
 def median_ms(function, samples: int) -> float:
@@ -40,19 +39,11 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=40)
     parser.add_argument("--samples", type=int, default=7)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        database = BenchmarkDatabase(Path(tmp))
-        database.create()
-        try:
-            setup_django(Path(tmp), database)
-            run(args, database)
-        finally:
-            database.drop()
+    run_on_temporary_database(run, args)
 
 
 def run(args, database) -> None:
     from django.conf import settings
-    from django.contrib.auth.models import Group, User
     from django.db import connection, transaction
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -61,14 +52,8 @@ def run(args, database) -> None:
     from deliberations import services
     from deliberations.models import Attendance, Proxy
     from portal import ratelimit
-    from portal.models import StaffAssignment
-    from tests.factories import OrganisationFactory, large_session
 
-    organisation = OrganisationFactory(name="Communauté d'agglomération du banc d'essai")
-    session = large_session(members=args.members, items=args.items, organisation=organisation)
-    user = User.objects.create_user("greffe-banc", password="banc-d-essai-42", is_staff=True)
-    user.groups.add(Group.objects.get(name="Secrétariat des assemblées"))
-    StaffAssignment.objects.create(user=user, organisation=organisation)
+    session, user = large_session_and_clerk(args.members, args.items)
     attendances = list(session.attendances.all())
     proxies = list(session.proxies.all())
     members = [row.member_id for row in attendances] + [row.giver_id for row in proxies]

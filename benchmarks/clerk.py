@@ -16,13 +16,12 @@ times saving the grid unchanged (POST, redirect). Targets of issue 9: ≤ 300 ms
 import argparse
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import BenchmarkDatabase, setup_django  # noqa: E402
+from _common import large_session_and_clerk, run_on_temporary_database  # noqa: E402
 
 TARGET_MS, TARGET_KB, TARGET_QUERIES = 300, 400, 15
 
@@ -53,30 +52,16 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=40)
     parser.add_argument("--samples", type=int, default=9)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        database = BenchmarkDatabase(Path(tmp))
-        database.create()
-        try:
-            setup_django(Path(tmp), database)
-            run(args, database)
-        finally:
-            database.drop()
+    run_on_temporary_database(run, args)
 
 
 def run(args, database) -> None:
-    from django.contrib.auth.models import Group, User
     from django.db import connection
     from django.test import Client
     from django.urls import reverse
 
-    from portal.models import StaffAssignment
-    from tests.factories import OrganisationFactory, large_session
 
-    organisation = OrganisationFactory(name="Communauté d'agglomération du banc d'essai")
-    session = large_session(members=args.members, items=args.items, organisation=organisation)
-    user = User.objects.create_user("greffe-banc", password="banc-d-essai-42", is_staff=True)
-    user.groups.add(Group.objects.get(name="Secrétariat des assemblées"))
-    StaffAssignment.objects.create(user=user, organisation=organisation)
+    session, user = large_session_and_clerk(args.members, args.items)
     client = Client()
     client.force_login(user)
 
