@@ -8,7 +8,7 @@ Builds the session of benchmarks/clerk.py (tests.factories.large_session), then 
 the audit trail written and with it turned off (SIMPLE_HISTORY_ENABLED=False): replacing
 every attendance and proxy row of the session (services.session_attendance_replace, the
 attendance grid's write, rolled back after each sample), and the session's « Historique »
-page once that history exists. Last, the rate limiter's cost per request (portal.ratelimit
+page once that history exists. Last, the rate limiter's cost per request (portal.kernel.ratelimit
 .hit on the local memory cache). Medians of --samples runs; the database is the
 benchmark's own (benchmarks/pages.py).
 """
@@ -51,7 +51,7 @@ def run(args, database) -> None:
 
     from deliberations import services
     from deliberations.models import Attendance, Proxy
-    from portal import ratelimit
+    from portal.kernel import ratelimit
 
     session, user = large_session_and_clerk(args.members, args.items)
     attendances = list(session.attendances.all())

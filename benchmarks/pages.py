@@ -110,8 +110,8 @@ def populate(count: int) -> dict:
     from django.utils.text import slugify
 
     from deliberations.models import Attendance, Deliberation, Proxy, Session
+    from portal.kernel.names import name_key
     from portal.models import Body, Mandate, Member, Organisation
-    from portal.names import name_key
 
     clear()
     today = timezone.localdate()
@@ -312,11 +312,11 @@ def check_fixture(client, count: int) -> int:
 
     from django.urls import reverse
 
-    from portal.pagination import COUNT_CAP
+    from portal.kernel.pagination import COUNT_CAP
 
     api = json.loads(fetch(client, reverse("api:deliberation-list")))
     csv_lines = fetch(client, reverse("deliberations:deliberation_csv")).count(b"\r\n")
-    # The API counts up to COUNT_CAP (portal.pagination), and says when there are more.
+    # The API counts up to COUNT_CAP (portal.kernel.pagination), and says when there are more.
     if api["count"] != min(count, COUNT_CAP) or csv_lines != count + 1:
         raise SystemExit(f"N = {count} : l'API en compte {api['count']}, "
                          f"le CSV {csv_lines - 1}")

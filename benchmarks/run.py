@@ -124,8 +124,8 @@ class Harness:
 
     def cached(self, name, url):
         """The same page with the public page cache switched on, as in production
-        (PUBLIC_CACHE_SECONDS, portal/cache.py; the test settings switch it off): the main rows
-        are the uncached server time, this row what the cache serves."""
+        (PUBLIC_CACHE_SECONDS, portal/kernel/cache.py; the test settings switch it off): the
+        main rows are the uncached server time, this row what the cache serves."""
         from django.conf import settings
         from django.core.cache import caches
 

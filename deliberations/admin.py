@@ -63,8 +63,8 @@ from portal.admin import (
     OrganisationScopeMixin,
     scope_queryset,
 )
+from portal.kernel.wording import items_wording
 from portal.models import Member
-from portal.wording import items_wording
 
 SESSION_LOCKED_NOTE = (
     "Cette séance a des délibérations publiées : sa date, son assemblée, son état, sa liste "

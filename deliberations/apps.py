@@ -19,7 +19,7 @@ class DeliberationsConfig(AppConfig):
 
     @contextlib.contextmanager
     def restoring(self, connection):
-        """An archive restore (portal/archive.py) inserts the published record table by
+        """An archive restore (portal/kernel/archive.py) inserts the published record table by
         table: the triggers of immutability.py would refuse the attendance of a session whose
         acts are already in. They are dropped inside the restore's transaction and installed
         again before it commits (DDL is transactional on PostgreSQL and SQLite)."""
@@ -36,7 +36,7 @@ class DeliberationsConfig(AppConfig):
                              dispatch_uid="deliberations_immutability")
         from deliberations.documents.deadlines import deliberation_deadlines
         from deliberations.search import search_deliberations
-        from portal import deadlines, sitesearch
+        from portal.kernel import deadlines, sitesearch
 
         deadlines.register(deliberation_deadlines)
 

@@ -19,7 +19,7 @@ from deliberations.models import (
     Session,
 )
 from portal.admin import KeysOnlyAutocompleteSelect
-from portal.names import name_key
+from portal.kernel.names import name_key
 
 
 def _checked_items(presences, proxies, item_count):

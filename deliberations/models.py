@@ -1117,7 +1117,7 @@ class NameAlias(models.Model):
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="name_aliases",
                              verbose_name="assemblée")
     name = models.CharField("nom lu", max_length=220)
-    # portal.names.name_key of ``name``: accents, case and hyphens ignored.
+    # portal.kernel.names.name_key of ``name``: accents, case and hyphens ignored.
     key = models.CharField("clé de rapprochement", max_length=220, editable=False)
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="name_aliases",
                                verbose_name="élu")
@@ -1142,7 +1142,7 @@ class NameAlias(models.Model):
 
     def save(self, *args, **kwargs):
         # Derived value, not a business rule (as Member.match_key).
-        from portal.names import name_key
+        from portal.kernel.names import name_key
 
         self.key = name_key(self.name)
         super().save(*args, **kwargs)

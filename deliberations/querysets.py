@@ -20,7 +20,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.query import ModelIterable
 from django.utils import timezone
 
-from portal.search import (
+from portal.kernel.search import (
     MARK_START,
     MARK_STOP,
     SEARCH_CONFIG,

@@ -30,7 +30,7 @@ from typing import TypeAlias
 
 Names: TypeAlias = Mapping[Hashable, str] | None
 # Anything that answers ``day in holidays``: a set of dates, or the calendar of an
-# organisation's department (portal.calendars.public_holidays). rules.py never picks a
+# organisation's department (portal.kernel.calendars.public_holidays). rules.py never picks a
 # calendar itself: the selector passes the organisation's.
 Holidays: TypeAlias = Container[date]
 

@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from deliberations import rules
 from deliberations.models import Attendance, Deliberation, Proxy, Session, WrittenProxy
-from portal.calendars import public_holidays
+from portal.kernel.calendars import public_holidays
 from portal.models import Body, Mandate, Organisation
 
 
@@ -392,7 +392,7 @@ def executory_on(deliberation: Deliberation):
 
 
 def organisation_holidays(organisation: Organisation):
-    """The public holidays of the organisation's department (portal.calendars): national
+    """The public holidays of the organisation's department (portal.kernel.calendars): national
     list, plus Good Friday and 26 December in Moselle, Bas-Rhin and Haut-Rhin."""
     return public_holidays(organisation.department)
 

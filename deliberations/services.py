@@ -19,7 +19,7 @@ from deliberations.models import (
     Proxy,
     Session,
 )
-from portal.cache import public_records_changed
+from portal.kernel.cache import public_records_changed
 
 STATUS_LABELS = dict(Deliberation.Status.choices)
 

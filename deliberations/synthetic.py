@@ -30,8 +30,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from deliberations.models import Attendance, Deliberation, Proxy, Session
+from portal.kernel.names import name_key
 from portal.models import Body, Commune, Mandate, Member, Organisation
-from portal.names import name_key
 
 BATCH = 2000
 RARE_WORD = "géothermie"

@@ -20,9 +20,9 @@ from deliberations.publication import opendata
 from deliberations.publication.feeds import sessions_icalendar_chunks
 from deliberations.publication.filters import DeliberationFilter
 from deliberations.querysets import SEARCH_CANDIDATES
-from portal.cache import ExportValidators, cache_public_page
-from portal.db_routers import replica_reads
-from portal.pagination import CappedPaginator
+from portal.kernel.cache import ExportValidators, cache_public_page
+from portal.kernel.db_routers import replica_reads
+from portal.kernel.pagination import CappedPaginator
 
 PAGE_SIZE = 20
 

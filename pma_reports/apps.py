@@ -7,13 +7,13 @@ class PmaReportsConfig(AppConfig):
 
     def ready(self):
         from pma_reports.search import search_publications, search_reports
-        from portal import sitesearch
+        from portal.kernel import sitesearch
 
         sitesearch.register("rapports", "Rapports d'activités", search_reports, order=30)
         sitesearch.register("publications", "Actualités et lettres aux maires",
                             search_publications, order=40)
 
         from pma_reports.deadlines import activity_report_deadlines
-        from portal import deadlines
+        from portal.kernel import deadlines
 
         deadlines.register(activity_report_deadlines)

@@ -1,9 +1,9 @@
-"""The PMA activity reports' deadlines for the clerk's calendar (portal.deadlines): each
+"""The PMA activity reports' deadlines for the clerk's calendar (portal.kernel.deadlines): each
 member whose assembly has not yet taken note ("prend acte") of a report (L5211-39).
 
 Registered in PmaReportsConfig.ready() (pma_reports/apps.py):
     from pma_reports.deadlines import activity_report_deadlines
-    from portal import deadlines
+    from portal.kernel import deadlines
     deadlines.register(activity_report_deadlines)
 
 L5211-39 dates the sending of the report (before 30 September of the following year), not
@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from deliberations import rules
 from pma_reports.models import TakingNote
-from portal.deadlines import Deadline
+from portal.kernel.deadlines import Deadline
 
 
 def activity_report_deadlines(organisation_ids, today: datetime.date):

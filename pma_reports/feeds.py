@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 from pma_reports.models import ActivityReport, Event
 
 # One escaping and folding of iCalendar text for the whole portal.
-from portal.icalendar import escape, fold, utc
+from portal.kernel.icalendar import escape, fold, utc
 
 FEED_SIZE = 50
 

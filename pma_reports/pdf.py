@@ -1,5 +1,5 @@
 """The activity report as a PDF/A document, through the portal's shared PDF machinery
-(portal/pdf.py: fonts, stylesheet, safe URL fetcher, PDF/A-3b)."""
+(portal/kernel/pdf.py: fonts, stylesheet, safe URL fetcher, PDF/A-3b)."""
 
 from django.template.loader import render_to_string
 
@@ -24,6 +24,6 @@ def render_report_html(report) -> str:
 
 
 def render_report_pdf(report) -> bytes:
-    from portal.pdf import render_pdf
+    from portal.kernel.pdf import render_pdf
 
     return render_pdf(render_report_html(report), stylesheet=render_to_string(STYLESHEET))

@@ -1,5 +1,5 @@
 """The activity reports' and publications' providers for the site-wide search
-(portal.sitesearch), with the portal's French search (portal.search).
+(portal.kernel.sitesearch), with the portal's French search (portal.kernel.search).
 
 A report is found through its actions and objectives: one hit per report, its snippet from
 the best matching action, the link pointing at that objective. PostgreSQL matches with the
@@ -14,7 +14,7 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db import connection
 
 from pma_reports.models import Action, ActivityReport, Section
-from portal.search import (
+from portal.kernel.search import (
     MARK_START,
     MARK_STOP,
     SEARCH_CONFIG,
@@ -23,7 +23,7 @@ from portal.search import (
     search_terms,
     stem,
 )
-from portal.sitesearch import Hit
+from portal.kernel.sitesearch import Hit
 
 
 def _postgresql(queryset, fields: list[str], query: str, text_field: str):

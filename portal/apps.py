@@ -21,9 +21,9 @@ def french_permission_names(using="default", **kwargs):
 
 
 def sqlite_search_functions(sender, connection, **kwargs):
-    """SQLite: the French stems function the full-text triggers call (portal.search)."""
+    """SQLite: the French stems function the full-text triggers call (portal.kernel.search)."""
     if connection.vendor == "sqlite":
-        from portal.search import register_sqlite_functions
+        from portal.kernel.search import register_sqlite_functions
 
         register_sqlite_functions(connection.connection)
 
@@ -33,14 +33,12 @@ class PortalConfig(AppConfig):
     verbose_name = "Collectivités, assemblées et élus"
 
     def ready(self):
-        from portal import (
-            checks,  # noqa: F401 -- registers the system checks
-            errors,
-        )
+        from portal import checks  # noqa: F401 -- registers the system checks
+        from portal.kernel import errors
 
         errors.install()
         # Any write to a public app's model invalidates the cached public pages.
-        from portal import cache
+        from portal.kernel import cache
 
         cache.connect_invalidation()
         connection_created.connect(sqlite_search_functions,

@@ -1,5 +1,5 @@
 """The clerk's calendar (admin): every legal deadline of the clerk's organisations, from
-the providers registered in portal.deadlines, sortable, exportable as iCalendar."""
+the providers registered in portal.kernel.deadlines, sortable, exportable as iCalendar."""
 
 import datetime
 
@@ -10,8 +10,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from portal.admin import user_organisation_ids
-from portal.deadlines import deadlines_for
-from portal.icalendar import escape, fold
+from portal.kernel.deadlines import deadlines_for
+from portal.kernel.icalendar import escape, fold
 
 SORTS = {
     "date": lambda d: (d.due_on, d.label),

@@ -32,7 +32,7 @@ class Organisation(models.Model):
     kind = models.CharField("nature", max_length=20, choices=Kind.choices)
     siren = models.CharField("SIREN", max_length=9, blank=True)
     siret = models.CharField("SIRET", max_length=14, blank=True)
-    # Decides the calendar of public holidays of every deadline (portal.calendars): Moselle,
+    # Decides the calendar of public holidays of every deadline (portal.kernel.calendars): Moselle,
     # Bas-Rhin and Haut-Rhin add Good Friday and 26 December.
     department = models.CharField(
         "département", max_length=3, blank=True,
@@ -254,7 +254,7 @@ class Member(models.Model):
 
     def save(self, *args, **kwargs):
         # Derived value, not a business rule: keeps the matching key in step with the name.
-        from portal.names import name_key
+        from portal.kernel.names import name_key
 
         self.match_key = name_key(self.full_name)
         super().save(*args, **kwargs)

@@ -39,8 +39,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 # French page for a form that fails the CSRF check (expired page, cookies off).
-CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
-# Under DEBUG (bin/run), 404 and 400 answer with the French pages too (portal/errors.py).
+CSRF_FAILURE_VIEW = "portal.kernel.errors.csrf_failure"
+# Under DEBUG (bin/run), 404 and 400 answer with the French pages too (portal/kernel/errors.py).
 FRENCH_ERROR_PAGES_IN_DEBUG = env_bool("FRENCH_ERROR_PAGES_IN_DEBUG", True)
 
 INSTALLED_APPS = [
@@ -68,16 +68,16 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # ETag on every whole (non-streamed) answer and 304 to a client holding it: the API's
     # JSON pages among them (the CSV and iCalendar exports, streamed, set their own).
-    "portal.middleware.SuccessfulConditionalGetMiddleware",
+    "portal.kernel.middleware.SuccessfulConditionalGetMiddleware",
     # Content-Security-Policy (CONTENT_SECURITY_POLICY below) and Permissions-Policy.
     "csp.middleware.CSPMiddleware",
-    "portal.middleware.permissions_policy",
-    # Before the views it protects, after nothing that costs much (portal/ratelimit.py).
-    "portal.ratelimit.RateLimitMiddleware",
+    "portal.kernel.middleware.permissions_policy",
+    # Before the views it protects, after nothing that costs much (portal/kernel/ratelimit.py).
+    "portal.kernel.ratelimit.RateLimitMiddleware",
     # NUL in the address or the query string: 400 before any view queries PostgreSQL.
-    "portal.middleware.reject_nul_bytes",
-    # A database down or restarting answers a French 503 page (portal/resilience.py).
-    "portal.resilience.DatabaseUnavailableMiddleware",
+    "portal.kernel.middleware.reject_nul_bytes",
+    # A database down or restarting answers a French 503 page (portal/kernel/resilience.py).
+    "portal.kernel.resilience.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -133,7 +133,7 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Past one machine (README, « Déploiement à grande échelle »): the public read-only views read
-# from a replica when DATABASE_REPLICA_URL is set (portal/db_routers.py); writes and every
+# from a replica when DATABASE_REPLICA_URL is set (portal/kernel/db_routers.py); writes and every
 # other read stay on the primary.
 DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
 if DATABASE_REPLICA_URL:
@@ -141,7 +141,7 @@ if DATABASE_REPLICA_URL:
         DATABASE_REPLICA_URL, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
     )
 DATABASE_READ_REPLICA = "replica" if DATABASE_REPLICA_URL else ""
-DATABASE_ROUTERS = ["portal.db_routers.ReplicaRouter"]
+DATABASE_ROUTERS = ["portal.kernel.db_routers.ReplicaRouter"]
 
 # Local memory by default (one cache per process); Redis, shared by every process and
 # machine, when CACHE_URL is set (redis://127.0.0.1:6379/0).
@@ -154,7 +154,7 @@ CACHES = {
     )
 }
 # Public pages and facets are cached this long at most (0: no cache); any write to a model of
-# these apps invalidates them at once (portal/cache.py).
+# these apps invalidates them at once (portal/kernel/cache.py).
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
 PUBLIC_CACHE_APPS = ["portal", "deliberations", "pma_reports", "territory_project"]
 
@@ -272,7 +272,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
-# Permissions-Policy (portal/middleware.py): the portal uses none of these browser features.
+# Permissions-Policy (portal/kernel/middleware.py): the portal uses none of these browser features.
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=()"
@@ -280,7 +280,7 @@ PERMISSIONS_POLICY = (
 
 # Admin login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins for one
 # account from one address, that pair is locked out for AXES_COOLOFF_TIME (French page with
-# Retry-After, portal/lockout.py). A successful login clears the count.
+# Retry-After, portal/kernel/lockout.py). A successful login clears the count.
 AUTHENTICATION_BACKENDS = [
     # First, as django-axes asks: it refuses a locked-out login before any password check.
     "axes.backends.AxesStandaloneBackend",
@@ -291,14 +291,14 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "portal.lockout.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.kernel.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "portal.kernel.ratelimit.client_ip"
 AXES_VERBOSE = False
 AXES_COOLOFF_MESSAGE = "Connexion bloquée : trop de tentatives. Réessayez plus tard."
 AXES_PERMALOCK_MESSAGE = ("Connexion bloquée : trop de tentatives. Demandez à "
                           "l'administrateur du registre de débloquer le compte.")
 
-# Rate limits on the costly public endpoints (portal/ratelimit.py): "requests/seconds" per
+# Rate limits on the costly public endpoints (portal/kernel/ratelimit.py): "requests/seconds" per
 # client address; over it, a French 429 page with Retry-After. RATELIMIT_ENABLED=0 turns
 # them off (the load benchmark does). The counters live in Django's cache (CACHES); with
 # the default per-process memory cache, each server process counts on its own.
@@ -319,7 +319,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     # Counts stop at 10 000 (issue 13: no COUNT(*) of a whole table on every page).
-    "DEFAULT_PAGINATION_CLASS": "portal.pagination.CappedPageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "portal.kernel.pagination.CappedPageNumberPagination",
     "PAGE_SIZE": 50,
 }
 SPECTACULAR_SETTINGS = {
@@ -327,11 +327,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API publique en lecture seule : délibérations publiées, séances, élus.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    # The libraries' generated descriptions in French (portal/api_schema.py).
+    # The libraries' generated descriptions in French (portal/kernel/api_schema.py).
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "portal.api_schema.french_descriptions",
-        "portal.api_schema.local_times",
+        "portal.kernel.api_schema.french_descriptions",
+        "portal.kernel.api_schema.local_times",
     ],
     # Two models have a "status" field with different choices: name both enums explicitly.
     "ENUM_NAME_OVERRIDES": {

@@ -10,8 +10,8 @@ admin.site.site_header = "Registre des délibérations — administration"
 admin.site.site_title = "Registre des délibérations"
 admin.site.index_title = "Secrétariat des assemblées"
 
-handler400 = "portal.errors.bad_request"
-handler403 = "portal.errors.permission_denied"
+handler400 = "portal.kernel.errors.bad_request"
+handler403 = "portal.kernel.errors.permission_denied"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
 

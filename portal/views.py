@@ -18,11 +18,11 @@ from django.views.decorators.http import require_safe
 
 from deliberations.models import Attendance, Deliberation, Proxy, Session
 from deliberations.querysets import LIST_ORDER
-from portal import sitesearch
-from portal.cache import cache_public_page
-from portal.db_routers import replica_reads
+from portal.kernel import sitesearch
+from portal.kernel.cache import cache_public_page
+from portal.kernel.db_routers import replica_reads
+from portal.kernel.pagination import CappedPaginator, capped_count
 from portal.models import Body, Mandate, Member, Organisation
-from portal.pagination import CappedPaginator, capped_count
 
 LATEST = 10
 SEARCH_GROUP_LIMIT = 10
@@ -243,8 +243,8 @@ def page_not_found(request, exception):
 
 def server_error(request):
     # Called while the exception is handled: a database that is down, met outside a view
-    # (a middleware), gets the same French 503 page as in a view (portal/resilience.py).
-    from portal import resilience
+    # (a middleware), gets the same French 503 page as in a view (portal/kernel/resilience.py).
+    from portal.kernel import resilience
 
     if resilience.is_database_unavailable(sys.exc_info()[1]):
         return resilience.unavailable_response()

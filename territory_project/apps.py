@@ -6,7 +6,7 @@ class TerritoryProjectConfig(AppConfig):
     verbose_name = "Projet de territoire 2022-2032"
 
     def ready(self):
-        from portal import deadlines, sitesearch
+        from portal.kernel import deadlines, sitesearch
         from territory_project.deadlines import evaluation_deadlines
 
         deadlines.register(evaluation_deadlines)

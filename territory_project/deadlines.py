@@ -1,4 +1,4 @@
-"""The territorial project's deadlines for the clerk's calendar (portal.deadlines): each
+"""The territorial project's deadlines for the clerk's calendar (portal.kernel.deadlines): each
 evaluation not yet presented to the Conseil, at its due date ("Un projet à évaluer": every
 two years, with the Conseil de développement)."""
 
@@ -6,7 +6,7 @@ import datetime
 
 from django.urls import reverse
 
-from portal.deadlines import Deadline
+from portal.kernel.deadlines import Deadline
 from territory_project.models import Evaluation
 
 

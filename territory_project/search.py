@@ -1,6 +1,6 @@
-"""The territorial project's provider for the site-wide search (portal.sitesearch): its
+"""The territorial project's provider for the site-wide search (portal.kernel.sitesearch): its
 stakes (title and "Parce que …") and actions (with their objective), French word forms and
-accents folded as in the deliberations' search (portal.search).
+accents folded as in the deliberations' search (portal.kernel.search).
 
 A project holds a few hundred short texts: they are matched in Python on every database (two
 queries), which keeps the same results on SQLite and PostgreSQL without a search index.
@@ -8,8 +8,8 @@ queries), which keeps the same results on SQLite and PostgreSQL without a search
 
 from django.urls import reverse
 
-from portal.search import WORD, python_snippet, search_terms, stem
-from portal.sitesearch import Hit
+from portal.kernel.search import WORD, python_snippet, search_terms, stem
+from portal.kernel.sitesearch import Hit
 from territory_project.models import Action, Stake
 
 

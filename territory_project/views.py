@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from deliberations.models import Deliberation
-from portal.charts import Guide, Point, format_number, line_chart
+from portal.kernel.charts import Guide, Point, format_number, line_chart
 from territory_project import selectors
 from territory_project.models import (
     Action,

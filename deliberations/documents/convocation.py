@@ -15,8 +15,8 @@ from django.urls import reverse
 from deliberations import rules
 from deliberations.extracts.issuing import arrondissement_heading, paragraphs, upper_unaccented
 from deliberations.models import Session
-from portal.pdf import render_pdf
-from portal.wording import at_place, french_date
+from portal.kernel.pdf import render_pdf
+from portal.kernel.wording import at_place, french_date
 
 PDF_TEMPLATE = "deliberations/documents/convocation.html"
 EMAIL_TEMPLATE = "deliberations/documents/convocation_email.html"

@@ -1,5 +1,5 @@
 """The deadlines the deliberations app derives from its records, for the clerk's calendar
-(portal.deadlines): convocation to send (L2121-12), list of deliberations to publish
+(portal.kernel.deadlines): convocation to send (L2121-12), list of deliberations to publish
 (L2121-25), procès-verbal to draft, adopt and publish (L2121-15), acts to transmit and acts
 received but not published (L2131-1), communications to the member communes (L5211-40-2),
 appeal periods running (R421-1 CJA). Each date comes from rules.py."""
@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from deliberations import rules, selectors
 from deliberations.models import Deliberation, Minutes, Session
-from portal.deadlines import Deadline
+from portal.kernel.deadlines import Deadline
 from portal.models import Organisation
 
 # The reform of 1 July 2022 (ordonnance 2021-1310) created the list of deliberations and the

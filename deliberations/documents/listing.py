@@ -9,8 +9,8 @@ from deliberations import rules
 from deliberations.documents.minutes import STYLESHEET, examined_deliberations
 from deliberations.extracts.issuing import arrondissement_heading, upper_unaccented
 from deliberations.models import Session
-from portal.pdf import render_pdf
-from portal.wording import french_date
+from portal.kernel.pdf import render_pdf
+from portal.kernel.wording import french_date
 
 TEMPLATE = "deliberations/documents/deliberation_list.html"
 

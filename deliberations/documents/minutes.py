@@ -23,8 +23,8 @@ from deliberations.extracts.issuing import (
     upper_unaccented,
 )
 from deliberations.models import Attendance, Deliberation, Minutes, Session
-from portal.pdf import render_pdf
-from portal.wording import at_place, french_date
+from portal.kernel.pdf import render_pdf
+from portal.kernel.wording import at_place, french_date
 
 TEMPLATE = "deliberations/documents/minutes.html"
 STYLESHEET = "deliberations/documents/documents.css"
@@ -218,5 +218,5 @@ def render_minutes_html(data: dict) -> str:
 
 
 def render_minutes_pdf(data: dict) -> bytes:
-    """The procès-verbal as PDF/A-3b (portal.pdf)."""
+    """The procès-verbal as PDF/A-3b (portal.kernel.pdf)."""
     return render_pdf(render_minutes_html(data), stylesheet=render_to_string(STYLESHEET))

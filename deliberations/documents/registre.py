@@ -20,9 +20,9 @@ from deliberations.extracts.issuing import (
     upper_unaccented,
 )
 from deliberations.models import Deliberation
+from portal.kernel.pdf import render_pdf
+from portal.kernel.wording import french_date
 from portal.models import Body
-from portal.pdf import render_pdf
-from portal.wording import french_date
 
 TEMPLATE = "deliberations/documents/registre.html"
 

@@ -31,10 +31,10 @@ from django.utils import timezone
 
 from deliberations import selectors
 from deliberations.models import Attendance, Deliberation, IssuedExtract, Session
+from portal.kernel.names import strip_accents
+from portal.kernel.pdf import render_pdf
+from portal.kernel.wording import at_place, french_date, items_wording
 from portal.models import Member
-from portal.names import strip_accents
-from portal.pdf import render_pdf
-from portal.wording import at_place, french_date, items_wording
 
 TEMPLATE = "deliberations/extract/extract.html"
 STYLESHEET = "deliberations/extract/extract.css"
@@ -438,7 +438,7 @@ def render_extract_html(data: dict, issue: IssueInfo) -> str:
 
 
 def render_extract_pdf(data: dict, issue: IssueInfo) -> bytes:
-    """The extract as PDF/A-3b through the portal's document machinery (portal.pdf)."""
+    """The extract as PDF/A-3b through the portal's document machinery (portal.kernel.pdf)."""
     return render_pdf(render_extract_html(data, issue), stylesheet=render_to_string(STYLESHEET))
 
 

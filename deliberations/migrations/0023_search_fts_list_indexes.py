@@ -1,7 +1,7 @@
 """Scale (issue 13): SQLite full-text search through FTS5, and the indexes of the public lists.
 
 SQLite: `deliberations_search`, a contentless FTS5 table of French Snowball stems (the lexemes
-PostgreSQL's `french_unaccent` configuration indexes, see portal.search), one row per
+PostgreSQL's `french_unaccent` configuration indexes, see portal.kernel.search), one row per
 deliberation (rowid = its id), three columns weighted like the PostgreSQL vector's A, B and C:
 title; theme and act number; report and decision. Triggers on insert, update and delete of a
 deliberation keep it in step, whatever writes the row (save, bulk_create, update, raw SQL of a
@@ -69,7 +69,7 @@ def _run(statements):
     def run(apps, schema_editor):
         if schema_editor.connection.vendor != "sqlite":
             return
-        from portal.search import register_sqlite_functions
+        from portal.kernel.search import register_sqlite_functions
 
         # Already done by portal.apps on connection; again in case the connection predates it.
         register_sqlite_functions(schema_editor.connection.connection)

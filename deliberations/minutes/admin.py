@@ -38,8 +38,8 @@ from deliberations.minutes.parsing import (
     parse_date,
 )
 from deliberations.models import Session
-from portal.names import name_key
-from portal.wording import items_wording
+from portal.kernel.names import name_key
+from portal.kernel.wording import items_wording
 
 TEMPLATE = "admin/deliberations/session/import_attendance.html"
 

@@ -18,9 +18,9 @@ from django.db import transaction
 from deliberations import selectors
 from deliberations.minutes.parsing import AttendanceResult, split_full_name
 from deliberations.models import ATTENDANCE_LOCKED, Attendance, Proxy, Session
+from portal.kernel.names import name_key
+from portal.kernel.wording import items_wording
 from portal.models import Member
-from portal.names import name_key
-from portal.wording import items_wording
 
 # Below this similarity of name keys a member is not worth suggesting.
 SUGGESTION_CUTOFF = 0.75

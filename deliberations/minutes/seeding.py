@@ -31,9 +31,9 @@ from deliberations.minutes.parsing import (
 )
 from deliberations.models import Attendance, Deliberation, Proxy, Session
 from deliberations.services import deliberation_set_status
+from portal.kernel.names import name_key, strip_accents
+from portal.kernel.wording import items_wording
 from portal.models import Body, BodySettings, Commune, Mandate, Member, Organisation
-from portal.names import name_key, strip_accents
-from portal.wording import items_wording
 
 # Seat start date. Seed 000 cites "délibérations du Conseil communautaire en date des
 # 15 juillet et 29 septembre 2020": 15 July 2020 is the first known session of the mandate

@@ -15,7 +15,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from deliberations.models import Session
 from deliberations.publication.filters import DeliberationFilter
-from portal.icalendar import escape, fold, utc
+from portal.kernel.icalendar import escape, fold, utc
 
 FEED_SIZE = 50
 

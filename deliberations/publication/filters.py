@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from deliberations.models import MATTER_CHOICES, Deliberation
 from deliberations.querysets import LIST_ORDER
-from portal.cache import cached_public
+from portal.kernel.cache import cached_public
 from portal.models import Body, Organisation
 
 
@@ -18,7 +18,7 @@ def _public():
 
 def _year_choices():
     # Read from every published act's index (distinct_values): computed once per cache
-    # generation (portal/cache.py, invalidated by any publication), not on each list, feed,
+    # generation (portal/kernel/cache.py, invalidated by any publication), not on each list, feed,
     # API or CSV request.
     return cached_public("facets:years", _compute_year_choices)
 

@@ -4,8 +4,8 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from portal.search import MARK_START, MARK_STOP
-from portal.wording import at_place, items_wording
+from portal.kernel.search import MARK_START, MARK_STOP
+from portal.kernel.wording import at_place, items_wording
 
 register = template.Library()
 
@@ -44,5 +44,5 @@ register.filter("at_place", at_place)
 @register.simple_tag
 def items_of(row, whole="toute la séance"):
     """The items an attendance or proxy row covers, worded as in the registre
-    (portal.wording.items_wording); `whole` when it covers the whole session."""
+    (portal.kernel.wording.items_wording); `whole` when it covers the whole session."""
     return items_wording(row.from_item, row.until_item) or whole

@@ -1,6 +1,6 @@
 from django import template
 
-from portal.charts import format_number
+from portal.kernel.charts import format_number
 
 register = template.Library()
 

@@ -124,7 +124,7 @@ def test_deliberation_body_and_year_follow_the_session():
 
 def test_member_match_key_ignores_accents_case_and_hyphens():
     member = MemberFactory(last_name="MEYFROIDT", first_name="Sylvie")
-    from portal.names import name_key
+    from portal.kernel.names import name_key
 
     assert member.match_key == name_key("MEY-FROIDT Sylvie") == name_key("Meyfroidt  SYLVIE")
     assert name_key("LECONTE Maurice") != name_key("LECOMTE Maurice")

@@ -31,7 +31,7 @@ from deliberations.rules import (
     regime_on,
     written_proxy_problem,
 )
-from portal.calendars import public_holidays
+from portal.kernel.calendars import public_holidays
 from tests.deliberations.documents import test_document_rules as document_rules
 
 PAS_DE_CALAIS = public_holidays("62")

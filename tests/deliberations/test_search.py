@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from deliberations.models import Deliberation
-from portal.search import MARK_START, MARK_STOP, search_terms
+from portal.kernel.search import MARK_START, MARK_STOP, search_terms
 from tests.factories import DeliberationFactory
 
 # Fixtures `seed_records` and `draft`.

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 
 from deliberations.models import Deliberation
-from portal.search import STOPWORDS, WORD, search_terms, stem
+from portal.kernel.search import STOPWORDS, WORD, search_terms, stem
 from tests.factories import DeliberationFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -109,7 +109,7 @@ def test_index_follows_bulk_create_update_and_delete(acts):
 
 
 def test_python_stems_are_postgresql_lexemes(acts):
-    """Every word of the records: the Snowball stem portal.search gives SQLite is the lexeme
+    """Every word of the records: the Snowball stem portal.kernel.search gives SQLite is the lexeme
     PostgreSQL's `french_unaccent` configuration indexes, and the same words are dropped."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL's french configuration to compare with")

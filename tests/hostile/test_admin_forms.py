@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from deliberations.models import Session
-from portal.archive import archived_models
+from portal.kernel.archive import archived_models
 from portal.models import Body, Mandate, Member, Organisation
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@
 import datetime
 
 from pma_reports.models import TakingNote
-from portal import deadlines
+from portal.kernel import deadlines
 from portal.models import Organisation
 
 

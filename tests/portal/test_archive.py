@@ -16,8 +16,8 @@ from django.db import connection
 from deliberations import immutability
 from deliberations.extracts.issuing import extract_get_or_issue
 from deliberations.models import Deliberation, IssuedExtract
-from portal.archive import Group as ArchiveGroup
-from portal.archive import archived_models
+from portal.kernel.archive import Group as ArchiveGroup
+from portal.kernel.archive import archived_models
 from portal.models import Member
 from tests.factories import MemberFactory
 

@@ -1,4 +1,4 @@
-"""The public page cache (portal/cache.py): served to anonymous visitors only, invalidated by
+"""The public page cache (portal/kernel/cache.py): served to anonymous visitors only, invalidated by
 any publication or change, never holding what staff see."""
 
 import datetime
@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from deliberations import services
 from deliberations.models import Deliberation
-from portal import cache as public_cache
+from portal.kernel import cache as public_cache
 from tests.factories import DeliberationFactory, MemberFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db

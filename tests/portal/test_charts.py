@@ -1,10 +1,10 @@
-"""portal/charts.py: SVG line charts drawn on the server, accessible, numbers in French."""
+"""portal/kernel/charts.py: SVG line charts drawn on the server, accessible, numbers in French."""
 
 from xml.etree import ElementTree
 
 import pytest
 
-from portal.charts import Guide, Point, format_number, line_chart, nice_ticks
+from portal.kernel.charts import Guide, Point, format_number, line_chart, nice_ticks
 
 SVG = "{http://www.w3.org/2000/svg}"
 

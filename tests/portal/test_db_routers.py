@@ -1,4 +1,4 @@
-"""The read replica router (portal/db_routers.py), with a second alias `replica` on the same
+"""The read replica router (portal/kernel/db_routers.py), with a second alias `replica` on the same
 test database (settings_test: TEST MIRROR): the public views read there, everything else,
 and every write, on `default`."""
 
@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from deliberations import services
 from deliberations.models import Deliberation
-from portal.db_routers import ReplicaRouter, reading_replica
+from portal.kernel.db_routers import ReplicaRouter, reading_replica
 from tests.factories import DeliberationFactory, MemberFactory
 
 replica_db = pytest.mark.django_db(transaction=True, databases=["default", "replica"])

@@ -9,7 +9,7 @@ from django.core.handlers import exception as handling
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from portal import errors
+from portal.kernel import errors
 from portal.models import StaffAssignment
 
 pytestmark = pytest.mark.django_db

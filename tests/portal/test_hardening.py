@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.template import engines
 from django.urls import reverse
 
-from portal import ratelimit
+from portal.kernel import ratelimit
 from tests.factories import (
     AttendanceFactory,
     BodyFactory,

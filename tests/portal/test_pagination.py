@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from deliberations.models import Deliberation
-from portal import pagination
+from portal.kernel import pagination
 from tests.factories import DeliberationFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""The shared PDF/A machinery (portal.pdf): the only place that imports WeasyPrint."""
+"""The shared PDF/A machinery (portal.kernel.pdf): the only place that imports WeasyPrint."""
 
 import io
 import subprocess
@@ -7,7 +7,7 @@ import sys
 import pytest
 from pypdf import PdfReader
 
-from portal import pdf
+from portal.kernel import pdf
 
 CSS = """
 @font-face { font-family: "Liberation Serif"; src: url(LiberationSerif-Regular.ttf); }
@@ -57,8 +57,8 @@ def test_shared_modules_depend_on_no_app():
         "before = set(m for m in sys.modules if m.startswith(('deliberations', 'pma_reports',"
         " 'territory_project')));"
         "import importlib;"
-        "[importlib.import_module(m) for m in ('portal.pdf', 'portal.search', 'portal.wording',"
-        " 'portal.sitesearch')];"
+        "[importlib.import_module(m) for m in ('portal.kernel.pdf', 'portal.kernel.search',"
+        " 'portal.kernel.wording', 'portal.kernel.sitesearch')];"
         "after = set(m for m in sys.modules if m.startswith(('deliberations', 'pma_reports',"
         " 'territory_project')));"
         "print(sorted(after - before))"

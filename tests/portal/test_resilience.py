@@ -1,4 +1,4 @@
-"""A database that cannot be reached answers the French 503 page (portal/resilience.py), with
+"""A database that cannot be reached answers the French 503 page (portal/kernel/resilience.py), with
 a real failing connection: the default alias pointed at a closed port (PostgreSQL) or at a
 file that cannot be opened (SQLite), never a mock."""
 
@@ -10,7 +10,8 @@ from django.db import OperationalError, connections
 from django.test import RequestFactory
 from django.urls import reverse
 
-from portal import resilience, views
+from portal import views
+from portal.kernel import resilience
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from portal import sitesearch
+from portal.kernel import sitesearch
 from tests.portal.public_data import DRAFT_WORD
 
 # Fixtures `seed_records` and `draft`.

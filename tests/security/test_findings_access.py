@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client, override_settings
 
 from deliberations.models import Deliberation, Session
-from portal import pdf
+from portal.kernel import pdf
 from tests.factories import DeliberationFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db

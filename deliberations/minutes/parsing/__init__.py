@@ -1,5 +1,5 @@
-"""Minutes parser: registre text → dataclasses. Pure: standard library and portal.names only (no
-Django model).
+"""Minutes parser: registre text → dataclasses. Pure: standard library and portal.kernel.names
+only (no Django model).
 
 Modules: ``text`` (folding, lines, dates), ``names`` (one person's name and its notes),
 ``sections`` (headings, separators, secretary, stated counts), ``proxies``, ``builder``

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portal.names import name_key
+from portal.kernel.names import name_key
 
 from .matching import name_parts, same_person
 from .names import _token_kind

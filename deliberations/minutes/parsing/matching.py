@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from portal.names import name_key
+from portal.kernel.names import name_key
 
 from .names import _INITIALS, _token_kind
 

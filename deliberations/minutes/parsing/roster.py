@@ -12,7 +12,7 @@ written: the import matches it already.
 
 from __future__ import annotations
 
-from portal.names import name_key
+from portal.kernel.names import name_key
 
 from .matching import roster_matches
 from .results import Anomaly, AttendanceResult, PresentEntry

@@ -1,11 +1,11 @@
 """``manage.py export_archive DIR``: every governance record, every stored file and a
-manifest of SHA-256 hashes (portal/archive.py)."""
+manifest of SHA-256 hashes (portal/kernel/archive.py)."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.archive import ArchiveError, export_archive
+from portal.kernel.archive import ArchiveError, export_archive
 
 
 class Command(BaseCommand):

@@ -1,11 +1,11 @@
 """``manage.py import_archive DIR``: restores an archive of export_archive into a new,
-migrated database (portal/archive.py)."""
+migrated database (portal/kernel/archive.py)."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.archive import ArchiveError, import_archive
+from portal.kernel.archive import ArchiveError, import_archive
 
 
 class Command(BaseCommand):

@@ -1,5 +1,6 @@
-"""The clerk's calendar (portal.deadlines + providers of deliberations and territory_project):
-each kind of deadline with its date for a test organisation, fixed clock (10 March 2023)."""
+"""The clerk's calendar (portal.kernel.deadlines + providers of deliberations and
+territory_project): each kind of deadline with its date for a test organisation, fixed clock
+(10 March 2023)."""
 
 import datetime
 
@@ -12,7 +13,7 @@ from deliberations.models import (
     Session,
 )
 from portal import deadline_views
-from portal.deadlines import deadlines_for
+from portal.kernel.deadlines import deadlines_for
 from territory_project.models import Evaluation, Project
 from tests.factories import BodyFactory, DeliberationFactory, SessionFactory
 

@@ -30,8 +30,8 @@ from django.urls import reverse
 from deliberations.extracts import issuing
 from deliberations.extracts.admin import export_session_extracts, issue_certified_extracts
 from deliberations.models import Deliberation, IssuedExtract, Session
+from portal.kernel.wording import at_place
 from portal.models import Organisation
-from portal.wording import at_place
 from tests.deliberations.extracts.test_data import build_bureau_session
 from tests.factories import DeliberationFactory
 

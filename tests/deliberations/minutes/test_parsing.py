@@ -17,7 +17,7 @@ from deliberations.minutes.parsing import (
     parse_session_header,
     split_full_name,
 )
-from portal.names import name_key
+from portal.kernel.names import name_key
 
 
 def seed_text(prefix: str) -> str:

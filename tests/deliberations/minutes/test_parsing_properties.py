@@ -13,7 +13,7 @@ from deliberations.minutes.parsing import (
     parse_deliberation,
     parse_session_header,
 )
-from portal.names import name_key
+from portal.kernel.names import name_key
 
 FAST = settings(max_examples=200, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 class Hit:
     title: str
     url: str
-    # May contain portal.search.MARK_START / MARK_STOP around matched words (escaped, then
+    # May contain portal.kernel.search.MARK_START / MARK_STOP around matched words (escaped, then
     # highlighted by the `highlight` template filter).
     snippet: str = ""
     date: datetime.date | None = None

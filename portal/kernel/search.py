@@ -10,7 +10,7 @@ import re
 
 import snowballstemmer
 
-from portal.names import strip_accents
+from portal.kernel.names import strip_accents
 
 # Full-text configuration created by deliberations' migration 0003_search: `french` stemming
 # after `unaccent`.
