@@ -1,4 +1,4 @@
-"""Dated case tables of the session-document deadlines (rules.py): L2121-25, L2121-15,
+"""Dated case tables of the session-document deadlines (deliberations.rules): L2121-25, L2121-15,
 L5211-40-2, the L2121-12 delay checked against the recorded sending day, and the clerk's
 targets where the law sets no deadline. The tables are also listed in
 tests/deliberations/test_legal_time.py (CASE_TABLES: every logged rule keeps one)."""
