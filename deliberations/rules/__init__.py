@@ -91,6 +91,17 @@ from .proxies import (
 )
 from .regimes import EXCEPTIONAL_REGIMES, ExceptionalRegime, Regimes, regime_on
 from .sources import RULES, Holidays, Names, RuleSource, follows
+from .vocabulary import (
+    AttendanceStatus,
+    Ballot,
+    DeliberationStatus,
+    Role,
+    SessionStatus,
+    UrgencyRuling,
+    VoteChoice,
+    VoteKind,
+    VoteResult,
+)
 from .votes import (
     ADMINISTRATIVE_ACCOUNT,
     BALLOT_WORDING,
@@ -193,4 +204,13 @@ __all__ = [
     "items_to_carry_over",
     "urgency_problems",
     "videoconference_problems",
+    "AttendanceStatus",
+    "Ballot",
+    "DeliberationStatus",
+    "Role",
+    "SessionStatus",
+    "UrgencyRuling",
+    "VoteChoice",
+    "VoteKind",
+    "VoteResult",
 ]

@@ -13,6 +13,7 @@ from .figures import (
     ItemRange,
 )
 from .sources import follows
+from .vocabulary import Ballot, UrgencyRuling
 
 
 @follows("CGCT L2121-12 (via L5211-1) : cinq jours francs, un jour franc en urgence",
@@ -244,13 +245,13 @@ def urgency_problems(
             f"Même en urgence, la convocation part {clear_days_urgent} jour franc au moins "
             "avant la séance (L2121-12)."
         )
-    if ruling == "":
+    if ruling == UrgencyRuling.NONE:
         problems.append(
             "Convocation en urgence : l'assemblée ne s'est pas prononcée sur l'urgence à "
             "l'ouverture de la séance (L2121-12) ; sans ce vote, le délai d'un jour franc n'est "
             "pas justifié."
         )
-    elif ruling == "referred":
+    elif ruling == UrgencyRuling.REFERRED:
         problems.append(
             "L'assemblée a renvoyé la discussion à une séance ultérieure (L2121-12) : les "
             "questions renvoyées ne sont pas délibérées à cette séance."
@@ -287,7 +288,7 @@ def videoconference_problems(
     if bureau:
         problems.append("Le Bureau ne peut se réunir par téléconférence : L5211-11-1 ne vise "
                         "que l'organe délibérant.")
-    if ballot == "secret":
+    if ballot == Ballot.SECRET:
         problems.append("En téléconférence, le vote a lieu au scrutin public (L5211-11-1).")
     if secret_requests and present and 3 * secret_requests >= present:
         problems.append("Le scrutin secret est demandé par le tiers des présents : en "

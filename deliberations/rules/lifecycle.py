@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
+from .vocabulary import DeliberationStatus
+
 # --- Lifecycle ---------------------------------------------------------------------------------
 
 # A deliberation is drafted, adopted by the body, transmitted to the prefect (L2131-2) and
 # published (R2131-1). An adopted act not yet sent out may go back to draft to fix a clerical
 # error; once published it changes only by a rectification, never by a status change.
 ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
-    "draft": frozenset({"adopted"}),
-    "adopted": frozenset({"transmitted", "published", "draft"}),
-    "transmitted": frozenset({"published"}),
-    "published": frozenset(),
+    DeliberationStatus.DRAFT: frozenset({DeliberationStatus.ADOPTED}),
+    DeliberationStatus.ADOPTED: frozenset({
+        DeliberationStatus.TRANSMITTED, DeliberationStatus.PUBLISHED, DeliberationStatus.DRAFT,
+    }),
+    DeliberationStatus.TRANSMITTED: frozenset({DeliberationStatus.PUBLISHED}),
+    DeliberationStatus.PUBLISHED: frozenset(),
 }
 
 
@@ -33,7 +37,7 @@ def rectification_problems(
     problems = []
     if is_itself:
         problems.append("Une délibération ne peut se rectifier elle-même.")
-    if corrected_status != "published":
+    if corrected_status != DeliberationStatus.PUBLISHED:
         problems.append("Seule une délibération publiée se rectifie : tant qu'elle ne l'est "
                         "pas, corrigez-la directement.")
     if not same_organisation:

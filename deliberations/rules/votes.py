@@ -10,10 +10,11 @@ from datetime import date
 from fractions import Fraction
 
 from .sources import follows
+from .vocabulary import Ballot, VoteChoice, VoteKind, VoteResult
 
 # --- Votes -------------------------------------------------------------------------------------
 
-BALLOTS = frozenset({"main_levee", "public", "secret"})
+BALLOTS = frozenset(Ballot)
 
 
 @dataclass(frozen=True)
@@ -41,16 +42,16 @@ def _vote_detail(votes_for: int, votes_against: int, abstentions: int, blank_or_
 
 
 # Vote kinds (Deliberation.VoteKind): which majority decides.
-ORDINARY = "ordinary"  # L2121-20: more votes for than against; casting vote on a tie
-ADMINISTRATIVE_ACCOUNT = "administrative_account"  # L1612-12: unless a majority is against
-TWO_THIRDS_IN_OFFICE = "two_thirds_in_office"  # two thirds of the members in office
-TWO_THIRDS_CAST = "two_thirds_cast"  # two thirds of the votes cast
-CLOSED_SESSION = "closed_session"  # L5211-11: absolute majority of present or represented
+ORDINARY = VoteKind.ORDINARY  # L2121-20: more votes for than against; casting vote on a tie
+ADMINISTRATIVE_ACCOUNT = VoteKind.ADMINISTRATIVE_ACCOUNT  # L1612-12: unless a majority is against
+TWO_THIRDS_IN_OFFICE = VoteKind.TWO_THIRDS_IN_OFFICE  # two thirds of the members in office
+TWO_THIRDS_CAST = VoteKind.TWO_THIRDS_CAST  # two thirds of the votes cast
+CLOSED_SESSION = VoteKind.CLOSED_SESSION  # L5211-11: absolute majority of present or represented
 VOTE_KINDS = frozenset(
     {ORDINARY, ADMINISTRATIVE_ACCOUNT, TWO_THIRDS_IN_OFFICE, TWO_THIRDS_CAST, CLOSED_SESSION}
 )
-BALLOT_WORDING = {"main_levee": "à main levée", "public": "au scrutin public",
-                  "secret": "au scrutin secret"}
+BALLOT_WORDING = {Ballot.SHOW_OF_HANDS: "à main levée", Ballot.ROLL_CALL: "au scrutin public",
+                  Ballot.SECRET: "au scrutin secret"}
 
 
 @follows("CGCT L2121-20 (majorité absolue des suffrages exprimés, voix prépondérante du "
@@ -63,7 +64,7 @@ def vote_result(
     votes_against: int,
     abstentions: int = 0,
     blank_or_null: int = 0,
-    ballot: str = "main_levee",
+    ballot: str = Ballot.SHOW_OF_HANDS,
     president_voted_for: bool | None = None,
     president_abstained: bool = False,
     kind: str = ORDINARY,
@@ -122,7 +123,8 @@ def vote_result(
             "contre son adoption"
         )
         return VoteOutcome(
-            "adopted" if adopted else "rejected", votes_cast, adopted and votes_against == 0,
+            VoteResult.ADOPTED if adopted else VoteResult.REJECTED, votes_cast,
+            adopted and votes_against == 0,
             False, f"{wording} (article L1612-12 du CGCT), {how} : {detail}.",
         )
     if kind == TWO_THIRDS_IN_OFFICE:
@@ -135,7 +137,7 @@ def vote_result(
         verdict = ("Adoptée à la majorité des deux tiers des membres en exercice" if adopted
                    else "Rejetée : la majorité des deux tiers des membres en exercice n'est pas "
                    "atteinte")
-        return VoteOutcome("adopted" if adopted else "rejected", votes_cast,
+        return VoteOutcome(VoteResult.ADOPTED if adopted else VoteResult.REJECTED, votes_cast,
                            adopted and votes_against == 0, False,
                            f"{verdict} ({basis}), {how} : {detail}.")
     if kind == TWO_THIRDS_CAST:
@@ -145,7 +147,7 @@ def vote_result(
         verdict = ("Adoptée à la majorité des deux tiers des suffrages exprimés" if adopted
                    else "Rejetée : la majorité des deux tiers des suffrages exprimés n'est pas "
                    "atteinte")
-        return VoteOutcome("adopted" if adopted else "rejected", votes_cast,
+        return VoteOutcome(VoteResult.ADOPTED if adopted else VoteResult.REJECTED, votes_cast,
                            adopted and votes_against == 0, False,
                            f"{verdict} ({basis}), {how} : {detail}.")
     if kind == CLOSED_SESSION:
@@ -157,7 +159,8 @@ def vote_result(
         verdict = ("L'assemblée décide de se réunir à huis clos" if adopted else
                    "L'assemblée ne décide pas le huis clos")
         return VoteOutcome(
-            "adopted" if adopted else "rejected", votes_cast, adopted and votes_against == 0,
+            VoteResult.ADOPTED if adopted else VoteResult.REJECTED, votes_cast,
+            adopted and votes_against == 0,
             False,
             f"{verdict} : majorité absolue des membres présents ou représentés requise, "
             f"{required} voix sur {votes_available} (article L5211-11 du CGCT), {how} : "
@@ -166,7 +169,7 @@ def vote_result(
 
     if votes_cast == 0:
         return VoteOutcome(
-            "rejected", 0, False, False, f"Rejetée : aucun suffrage exprimé ({detail})."
+            VoteResult.REJECTED, 0, False, False, f"Rejetée : aucun suffrage exprimé ({detail})."
         )
     if votes_for != votes_against:
         adopted = votes_for > votes_against
@@ -175,16 +178,17 @@ def vote_result(
         if unanimous:
             verdict += " à l'unanimité des suffrages exprimés"
         return VoteOutcome(
-            "adopted" if adopted else "rejected", votes_cast, unanimous, False,
+            VoteResult.ADOPTED if adopted else VoteResult.REJECTED, votes_cast, unanimous, False,
             f"{verdict} : {detail}.",
         )
-    if ballot == "secret":
+    if ballot == Ballot.SECRET:
         return VoteOutcome(
-            "rejected", votes_cast, False, False, "Rejetée : partage des voix au scrutin secret."
+            VoteResult.REJECTED, votes_cast, False, False,
+            "Rejetée : partage des voix au scrutin secret.",
         )
     if president_abstained:
         return VoteOutcome(
-            "rejected", votes_cast, False, False,
+            VoteResult.REJECTED, votes_cast, False, False,
             f"Rejetée : partage des voix ({votes_for} pour, {votes_against} contre), le "
             "président s'étant abstenu, sa voix n'est pas prépondérante (L2121-20).",
         )
@@ -195,7 +199,7 @@ def vote_result(
         )
     verdict = "Adoptée" if president_voted_for else "Rejetée"
     return VoteOutcome(
-        "adopted" if president_voted_for else "rejected", votes_cast, False, True,
+        VoteResult.ADOPTED if president_voted_for else VoteResult.REJECTED, votes_cast, False, True,
         f"{verdict} : partage des voix ({votes_for} pour, {votes_against} contre), "
         "voix prépondérante du président.",
     )
@@ -258,10 +262,10 @@ def required_ballot(*, present: int, roll_call_requests: int = 0,
     if present < 1:
         raise ValueError("Il faut au moins un membre présent pour voter.")
     if secret_requests and 3 * secret_requests >= present:
-        return "secret"
+        return Ballot.SECRET
     if roll_call_requests and 4 * roll_call_requests >= present:
-        return "public"
-    return "main_levee"
+        return Ballot.ROLL_CALL
+    return Ballot.SHOW_OF_HANDS
 
 
 def ballot_request_problems(*, ballot: str, present: int, roll_call_requests: int | None,
@@ -273,8 +277,8 @@ def ballot_request_problems(*, ballot: str, present: int, roll_call_requests: in
                                secret_requests=secret_requests or 0)
     if required == ballot:
         return []
-    labels = {"secret": "au scrutin secret", "public": "au scrutin public",
-              "main_levee": "à main levée"}
+    labels = {Ballot.SECRET: "au scrutin secret", Ballot.ROLL_CALL: "au scrutin public",
+              Ballot.SHOW_OF_HANDS: "à main levée"}
     return [
         f"Avec {secret_requests or 0} demande(s) de scrutin secret et {roll_call_requests or 0} "
         f"de scrutin public pour {present} membres présents, le vote a lieu "
@@ -283,7 +287,7 @@ def ballot_request_problems(*, ballot: str, present: int, roll_call_requests: in
     ]
 
 
-VOTE_CHOICES = ("for", "against", "abstention", "not_voting")
+VOTE_CHOICES = tuple(VoteChoice)
 
 
 @follows("CGCT L2121-21 (au scrutin public, le registre porte les noms des votants et le sens "
@@ -305,12 +309,13 @@ def member_vote_problems(
         raise ValueError(f"Sens de vote inconnu : {', '.join(sorted(unknown))}.")
     if not tally:
         return []
-    if ballot == "secret":
+    if ballot == Ballot.SECRET:
         return ["Au scrutin secret, le sens du vote de chaque membre n'est pas enregistré "
                 "(L2121-21)."]
     problems = []
-    for choice, label, count in (("for", "pour", votes_for), ("against", "contre", votes_against),
-                                 ("abstention", "abstentions", abstentions)):
+    for choice, label, count in ((VoteChoice.FOR, "pour", votes_for),
+                                 (VoteChoice.AGAINST, "contre", votes_against),
+                                 (VoteChoice.ABSTENTION, "abstentions", abstentions)):
         if tally[choice] != (count or 0):
             problems.append(
                 f"Votes nominatifs « {label} » : {tally[choice]} enregistrés, {count or 0} "

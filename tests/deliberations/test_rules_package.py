@@ -20,7 +20,7 @@ MODULES = sorted(RULES_DIR.glob("*.py"))
 def test_the_package_has_one_module_per_concern():
     assert [path.stem for path in MODULES] == [
         "__init__", "appointments", "attendance", "convocations", "dates", "figures",
-        "lifecycle", "proxies", "regimes", "sources", "votes",
+        "lifecycle", "proxies", "regimes", "sources", "vocabulary", "votes",
     ]
 
 

@@ -1,0 +1,122 @@
+"""The vocabulary of the rules: statuses, vote kinds, ballots, results, vote choices, roles."""
+
+# StrEnum (standard library, so the rules stay pure): each member equals the string stored in
+# the database today, so callers comparing with "adopted" or saving a member keep working.
+# Stored values are in English except the ballots and roles kept from the first schema
+# ("main_levee", "public", "conseiller", "suppleant", "membre_bureau"); renaming them needs a
+# data migration.
+
+from enum import StrEnum
+
+
+class DeliberationStatus(StrEnum):
+    """Where an act stands in its lifecycle (L2131-1, L2131-2, R2131-1)."""
+
+    # Being written; never public.
+    DRAFT = "draft"
+    # Voted by the body.
+    ADOPTED = "adopted"
+    # Sent to the prefecture through @ctes (L2131-2).
+    TRANSMITTED = "transmitted"
+    # Put online (R2131-1): public from now on; changed only by a rectification.
+    PUBLISHED = "published"
+
+
+class SessionStatus(StrEnum):
+    """Where a session stands (L2121-10, L2121-17)."""
+
+    # Being prepared by the clerks; never shown to the public.
+    DRAFT = "draft"
+    # Convocation sent (L2121-10): shown as an upcoming session.
+    CONVENED = "convened"
+    # The session took place.
+    HELD = "held"
+    # Cancelled, or closed for lack of quorum (then a second convocation follows).
+    CANCELLED = "cancelled"
+
+
+class AttendanceStatus(StrEnum):
+    """A member's attendance at a session (L2121-17)."""
+
+    # Present for the items in [from_item, until_item].
+    PRESENT = "present"
+    # Absent and excused ("absent excusé"); may have given a proxy.
+    EXCUSED = "excused"
+    # Absent, not excused.
+    ABSENT = "absent"
+
+
+class VoteKind(StrEnum):
+    """Which majority decides a vote."""
+
+    # L2121-20: more votes for than against; the president's vote decides a tie.
+    ORDINARY = "ordinary"
+    # L1612-12: adopted unless a majority votes against; the president withdraws.
+    ADMINISTRATIVE_ACCOUNT = "administrative_account"
+    # Two thirds of the members in office (e.g. intérêt communautaire, L5216-5 III).
+    TWO_THIRDS_IN_OFFICE = "two_thirds_in_office"
+    # Two thirds of the votes cast, where the text says so.
+    TWO_THIRDS_CAST = "two_thirds_cast"
+    # L5211-11: sitting in camera, absolute majority of members present or represented.
+    CLOSED_SESSION = "closed_session"
+
+
+class Ballot(StrEnum):
+    """How the body votes (L2121-21): "scrutin"."""
+
+    # Vote à main levée (ordinary).
+    SHOW_OF_HANDS = "main_levee"
+    # Scrutin public à la demande du quart des membres présents (L2121-21).
+    ROLL_CALL = "public"
+    # Scrutin secret: tiers des membres présents, or appointments (L2121-21).
+    SECRET = "secret"
+
+
+class VoteResult(StrEnum):
+    """What a vote decided (L2121-20)."""
+
+    # for > against, or a tie broken by the president's vote (not in a secret ballot).
+    ADOPTED = "adopted"
+    # Not adopted.
+    REJECTED = "rejected"
+    # The assembly takes note of a report: no decision is voted ("prend acte").
+    NOTED = "noted"
+
+
+class VoteChoice(StrEnum):
+    """How one member voted, as the register of a roll-call vote records it (L2121-21)."""
+
+    # Voted for the motion.
+    FOR = "for"
+    # Voted against.
+    AGAINST = "against"
+    # Abstained (not a vote cast).
+    ABSTENTION = "abstention"
+    # Took no part in the vote ("ne prend pas part au vote").
+    NOT_VOTING = "not_voting"
+
+
+class UrgencyRuling(StrEnum):
+    """What the assembly said of the urgency the president invoked (L2121-12)."""
+
+    # Not recorded (or no urgency).
+    NONE = ""
+    # The assembly recognised the urgency at the opening of the session.
+    UPHELD = "upheld"
+    # The assembly referred all or part of the discussion to a later session.
+    REFERRED = "referred"
+
+
+class Role(StrEnum):
+    """The seat a member holds in a body ("fonction")."""
+
+    # Président of the body.
+    PRESIDENT = "president"
+    # n-th vice-président, with a delegation.
+    VICE_PRESIDENT = "vice_president"
+    # Other member of the Bureau.
+    BUREAU_MEMBER = "membre_bureau"
+    # Conseiller (délégué titulaire).
+    COUNCILLOR = "conseiller"
+    # Délégué suppléant (L5211-6): sits only when the titular member is absent.
+    SUBSTITUTE = "suppleant"
