@@ -1,0 +1,1 @@
+"""Sessions, attendance, proxies, acts and votes, their legal rules, record and documents."""

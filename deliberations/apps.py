@@ -5,6 +5,13 @@ from django.db import connections
 from django.db.models.signals import post_migrate
 
 
+def load_from_seeds(seeds_dir):
+    """This app's part of ``manage.py load_seeds`` (imported only when the command runs)."""
+    from deliberations.minutes.seeding import load_from_seeds
+
+    return load_from_seeds(seeds_dir)
+
+
 def install_immutability(sender, using, **kwargs):
     """Re-install the triggers of the published record after every migrate: on SQLite a
     migration that rebuilds a table drops its triggers (immutability.py)."""
@@ -41,3 +48,11 @@ class DeliberationsConfig(AppConfig):
         deadlines.register(deliberation_deadlines)
 
         sitesearch.register("deliberations", "Délibérations", search_deliberations, order=10)
+
+        from deliberations import site
+
+        site.register()
+
+        from portal.kernel import seeds
+
+        seeds.register("deliberations", load_from_seeds, order=10)

@@ -391,6 +391,12 @@ def executory_on(deliberation: Deliberation):
     )
 
 
+def activity_report_deadline(activity_year: int):
+    """When an EPCI's activity report of `activity_year` must be sent to its members' mayors
+    (L5211-39): for the apps that list it (pma_reports), which read rules through here."""
+    return rules.activity_report_deadline(activity_year)
+
+
 def organisation_holidays(organisation: Organisation):
     """The public holidays of the organisation's department (portal.kernel.calendars): national
     list, plus Good Friday and 26 December in Moselle, Bas-Rhin and Haut-Rhin."""

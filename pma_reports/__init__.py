@@ -1,0 +1,1 @@
+"""The Pôle métropolitain de l'Artois's annual activity reports, news and letters to mayors."""

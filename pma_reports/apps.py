@@ -1,6 +1,13 @@
 from django.apps import AppConfig
 
 
+def load_from_seeds(seeds_dir):
+    """This app's part of ``manage.py load_seeds`` (imported only when the command runs)."""
+    from pma_reports.seeding import load_from_seeds
+
+    return load_from_seeds(seeds_dir)
+
+
 class PmaReportsConfig(AppConfig):
     name = "pma_reports"
     verbose_name = "Rapports d'activités du Pôle métropolitain de l'Artois"
@@ -17,3 +24,7 @@ class PmaReportsConfig(AppConfig):
         from portal.kernel import deadlines
 
         deadlines.register(activity_report_deadlines)
+
+        from portal.kernel import seeds
+
+        seeds.register("pma_reports", load_from_seeds, order=30)

@@ -16,7 +16,7 @@ import datetime
 from django.db.models import Q
 from django.urls import reverse
 
-from deliberations import rules
+from deliberations.selectors import activity_report_deadline
 from pma_reports.models import TakingNote
 from portal.kernel.deadlines import Deadline
 
@@ -32,7 +32,7 @@ def activity_report_deadlines(organisation_ids, today: datetime.date):
         Deadline(
             "activity_report", "Rapport d'activités dont il n'a pas été pris acte",
             f"{note.report.title} — {note.member_organisation.name}",
-            rules.activity_report_deadline(note.report.year),
+            activity_report_deadline(note.report.year),
             note.member_organisation.name, "CGCT L5211-39",
             reverse("admin:pma_reports_activityreport_change", args=[note.report_id]),
             informative=True,

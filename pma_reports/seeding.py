@@ -17,7 +17,6 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
-from deliberations.minutes.seeding import PMA, SEED_DELIBERATIONS
 from deliberations.models import Deliberation
 from pma_reports import parsing
 from pma_reports.corrections import LAYOUT_2021, OCR_2020, apply_corrections
@@ -32,11 +31,9 @@ from pma_reports.models import (
     Section,
     TakingNote,
 )
+from portal.kernel import seeds
+from portal.kernel.seeds import SeedError
 from portal.models import Body, Organisation
-
-
-class SeedError(RuntimeError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -51,6 +48,9 @@ class FigureRule:
 
 # Labels are shared between years where the figure measures the same thing, so that the
 # CSV of key figures by year lines them up.
+# The PMA as load_seed_records creates it (the organisation the documents are about).
+PMA_SLUG = "pma"
+
 FIGURES = {
     2021: [
         FigureRule(r"(?P<value>5) Comités syndicaux", "Comités syndicaux réunis",
@@ -200,7 +200,7 @@ def load_pma_reports(*, seeds_dir: Path) -> PmaSummary:
     """Create or update the PMA's reports and publications; running it twice changes
     nothing. Needs load_seed_records first (the PMA, its members, the Bureau deliberation)."""
     try:
-        pma = Organisation.objects.get(slug=PMA["slug"])
+        pma = Organisation.objects.get(slug=PMA_SLUG)
     except Organisation.DoesNotExist:
         raise SeedError("Le PMA n'existe pas : lancez d'abord load_seed_records.") from None
     summary = PmaSummary()
@@ -315,9 +315,14 @@ def _link_bureau_deliberation(pma, summary: PmaSummary) -> None:
     """Seed 000 is the Bureau deliberation of 18 Oct 2022 that "PREND ACTE du rapport
     d'activités présenté par le Pôle Métropolitain de l'Artois, ci-annexé", followed by that
     annexed report (2021): CABBALR's taking-note of the 2021 report."""
-    seed = next(s for s in SEED_DELIBERATIONS if s.prefix == "000")
-    deliberation = Deliberation.objects.select_related("session__body__organisation").filter(
-        slug=seed.slug).first()
+    # Found by what it says, among the published acts: this app reads the deliberations'
+    # public queryset, not their seed loader.
+    deliberation = (
+        Deliberation.objects.published().select_related("session__body__organisation")
+        .filter(session__date=datetime.date(2022, 10, 18),
+                decision__contains="PREND ACTE du rapport d'activités")
+        .first()
+    )
     if deliberation is None:
         summary.warnings.append("Délibération du Bureau du 18 octobre 2022 introuvable.")
         return
@@ -466,3 +471,16 @@ def _letter_figures(publication, text: str) -> int:
         )
     publication.key_figures.filter(order__gt=len(pairs)).delete()
     return len(pairs)
+
+
+def load_from_seeds(seeds_dir: Path) -> seeds.SeedReport:
+    """load_seeds' loader of the PMA's reports, news and letter (seeds 000, 001, 002, 004),
+    after the PMA, its members and the Bureau deliberation that takes note of a report."""
+    from pma_reports.corrections import CorrectionMismatch
+    from pma_reports.parsing import ParseError
+
+    try:
+        summary = load_pma_reports(seeds_dir=seeds_dir)
+    except (ParseError, CorrectionMismatch) as error:
+        raise SeedError(str(error)) from error
+    return seeds.SeedReport(summary.as_french(), list(summary.warnings))

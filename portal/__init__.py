@@ -1,0 +1,1 @@
+"""The project package: settings, URLs, the site (who is who, public shell) and the kernel."""

@@ -37,6 +37,9 @@ class PortalConfig(AppConfig):
         from portal.kernel import errors
 
         errors.install()
+        from portal import sitemaps
+
+        sitemaps.register()
         # Any write to a public app's model invalidates the cached public pages.
         from portal.kernel import cache
 

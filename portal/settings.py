@@ -345,6 +345,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Without a broker, tasks run in the calling process: kombu's "No hostname was
+        # supplied" and Celery's "Task … succeeded" would be English noise on every console.
+        **({"kombu": {"level": "ERROR"}, "celery": {"level": "WARNING"}}
+           if CELERY_TASK_ALWAYS_EAGER else {}),
+    },
 }
 
 # ---------------------------------------------------------------------------
@@ -361,7 +367,7 @@ ACCESSIBILITY_CONTACT = os.environ.get("ACCESSIBILITY_CONTACT", "accessibilite@e
 CONVOCATION_CLEAR_DAYS = 5
 CONVOCATION_CLEAR_DAYS_URGENT = 1
 
-# Where the real documents are read by load_seed_records.
+# Where the real documents are read by load_seeds.
 SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", BASE_DIR.parent / "shared" / "seeds"))
 
 # Certified extracts: optional PAdES signature with a PKCS#12 file.

@@ -1,30 +1,11 @@
-"""sitemap.xml: only what the public may see (published deliberations, public sessions)."""
+"""sitemap.xml: the site's own sections (organisations, bodies, members, its pages); the apps add
+theirs through portal.kernel.pages. Only what the public may see."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from deliberations.models import Deliberation, Session
+from portal.kernel import pages
 from portal.models import Body, Member, Organisation
-
-
-class DeliberationSitemap(Sitemap):
-    changefreq = "yearly"
-    priority = 0.8
-    limit = 5000
-
-    def items(self):
-        return Deliberation.objects.published().with_public_relations().order_by("pk")
-
-    def lastmod(self, item):
-        return item.updated_at
-
-
-class SessionSitemap(Sitemap):
-    changefreq = "monthly"
-    priority = 0.6
-
-    def items(self):
-        return Session.objects.public().order_by("pk")
 
 
 class OrganisationSitemap(Sitemap):
@@ -54,7 +35,7 @@ class StaticSitemap(Sitemap):
 
     def items(self):
         return [
-            "portal:home", "deliberations:deliberation_list", "deliberations:session_list",
+            "portal:home", *pages.STATIC_URL_NAMES,
             "portal:organisation_list", "portal:member_list", "portal:accessibility",
             "portal:legal_notice",
         ]
@@ -63,11 +44,8 @@ class StaticSitemap(Sitemap):
         return reverse(item)
 
 
-SITEMAPS = {
-    "pages": StaticSitemap,
-    "deliberations": DeliberationSitemap,
-    "seances": SessionSitemap,
-    "collectivites": OrganisationSitemap,
-    "assemblees": BodySitemap,
-    "elus": MemberSitemap,
-}
+def register() -> None:
+    pages.register_sitemap("pages", StaticSitemap)
+    pages.register_sitemap("collectivites", OrganisationSitemap)
+    pages.register_sitemap("assemblees", BodySitemap)
+    pages.register_sitemap("elus", MemberSitemap)

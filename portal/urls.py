@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from portal import deadline_views, views
 from portal.admin import view_on_site
-from portal.sitemaps import SITEMAPS
+from portal.kernel.pages import SITEMAPS
 
 admin.site.site_header = "Registre des délibérations — administration"
 admin.site.site_title = "Registre des délibérations"
@@ -12,8 +12,8 @@ admin.site.index_title = "Secrétariat des assemblées"
 
 handler400 = "portal.kernel.errors.bad_request"
 handler403 = "portal.kernel.errors.permission_denied"
-handler404 = "portal.views.page_not_found"
-handler500 = "portal.views.server_error"
+handler404 = "portal.kernel.errors.page_not_found"
+handler500 = "portal.kernel.errors.server_error"
 
 portal_patterns = [
     path("", views.home, name="home"),

@@ -1,6 +1,13 @@
 from django.apps import AppConfig
 
 
+def load_from_seeds(seeds_dir):
+    """This app's part of ``manage.py load_seeds`` (imported only when the command runs)."""
+    from territory_project.seeding import load_from_seeds
+
+    return load_from_seeds(seeds_dir)
+
+
 class TerritoryProjectConfig(AppConfig):
     name = "territory_project"
     verbose_name = "Projet de territoire 2022-2032"
@@ -14,3 +21,7 @@ class TerritoryProjectConfig(AppConfig):
 
         sitesearch.register("territory_project", "Projet de territoire", search_project,
                             order=30)
+
+        from portal.kernel import seeds
+
+        seeds.register("territory_project", load_from_seeds, order=20)

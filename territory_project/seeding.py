@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from deliberations.models import Deliberation
+from portal.kernel import seeds
 from territory_project.models import (
     Action,
     Finding,
@@ -174,3 +175,15 @@ def project_load(*, text: str) -> tuple[Project, LoadSummary]:
         )
         summary.indicators += 1
     return project, summary
+
+
+def load_from_seeds(seeds_dir) -> seeds.SeedReport:
+    """load_seeds' loader of the territorial project 2022-2032 (seed 003), after the
+    deliberation that adopts it."""
+    from territory_project.parsing import ProjectParseError
+
+    try:
+        _, summary = project_load(text=seeds.seed_file(seeds_dir, "003"))
+    except (ProjectParseError, ProjectLoadError) as error:
+        raise seeds.SeedError(str(error)) from error
+    return seeds.SeedReport(summary.as_french())

@@ -1,0 +1,1 @@
+"""The sessions' documents: convocation, list of deliberations, procès-verbal, registre."""

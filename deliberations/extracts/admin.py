@@ -1,4 +1,4 @@
-"""Admin actions for certified extracts (registered by deliberations/admin.py).
+"""Admin actions for certified extracts (registered by deliberations/admin/).
 
 Both require the permission deliberations.export_extract (groups "Agents" and "Secrétariat
 des assemblées"). Only published deliberations are certified: see issuing.extract_get_or_issue.

@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from deliberations.minutes.parsing import (
     AttendanceResult,
     DeliberationText,
+    ParseError,
     SessionHeader,
     parse_attendance,
     parse_commune_list,
@@ -31,7 +32,9 @@ from deliberations.minutes.parsing import (
 )
 from deliberations.models import Attendance, Deliberation, Proxy, Session
 from deliberations.services import deliberation_set_status
+from portal.kernel import seeds
 from portal.kernel.names import name_key, strip_accents
+from portal.kernel.seeds import SeedError, seed_file  # noqa: F401 -- seed_file: also for tests
 from portal.kernel.wording import items_wording
 from portal.models import Body, BodySettings, Commune, Mandate, Member, Organisation
 
@@ -120,17 +123,6 @@ class SeedSummary:
         return "\n".join(lines)
 
 
-class SeedError(Exception):
-    """A seed file is missing or does not read as expected (French message)."""
-
-
-def seed_file(seeds_dir: Path, prefix: str) -> str:
-    matches = sorted(Path(seeds_dir).glob(f"{prefix}_*.txt"))
-    if not matches:
-        raise SeedError(f"Fichier « {prefix}_*.txt » introuvable dans {seeds_dir}.")
-    return matches[0].read_text(encoding="utf-8")
-
-
 @dataclass
 class _Extract:
     """One seed extract read once."""
@@ -160,6 +152,16 @@ class _Extract:
 
 
 @transaction.atomic
+def load_from_seeds(seeds_dir: Path) -> seeds.SeedReport:
+    """load_seeds' first loader: organisations, communes, bodies, members, mandates, sessions,
+    attendance, proxies and the deliberations of extracts 000 and 003."""
+    try:
+        summary = load_seed_records(seeds_dir=seeds_dir)
+    except ParseError as error:
+        raise SeedError(str(error)) from error
+    return seeds.SeedReport(summary.as_french())
+
+
 def load_seed_records(*, seeds_dir: Path, by=None) -> SeedSummary:
     """Create or update every seed record; running it twice changes nothing."""
     bureau_extract = _Extract.read(seeds_dir, "000")
@@ -451,6 +453,11 @@ def _result_of(text: DeliberationText) -> str:
 
 def _load_deliberation(seed: SeedDeliberation, session: Session, text: DeliberationText,
                        members: dict[str, Member], by) -> Deliberation:
+    published = Deliberation.objects.filter(
+        slug=seed.slug, status=Deliberation.Status.PUBLISHED).first()
+    if published is not None:
+        # What was published never changes (a second run included): not even its change time.
+        return published
     deliberation, _ = Deliberation.objects.update_or_create(
         slug=seed.slug,
         defaults={

@@ -1,4 +1,4 @@
-"""French error pages (400, 403, CSRF failure, 404), also under DEBUG.
+"""French error pages (400, 403, CSRF failure, 404, 500), the 404 and 400 also under DEBUG.
 
 Under DEBUG, Django answers a 404 and a 400 with its English technical pages, and bin/run
 serves with DEBUG=1: clerks and citizens trying the portal that way would read English. With
@@ -6,10 +6,20 @@ FRENCH_ERROR_PAGES_IN_DEBUG (default on), `install()` routes those two cases to 
 French pages as in production; the technical 500 page (a programming error) is kept.
 """
 
+import sys
+
 from django.conf import settings
 from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
-from django.http import Http404, HttpResponseBadRequest, HttpResponseForbidden
+from django.http import (
+    Http404,
+    HttpResponseBadRequest,
+    HttpResponseForbidden,
+    HttpResponseNotFound,
+    HttpResponseServerError,
+)
 from django.template import loader
+
+from portal.kernel import resilience
 
 
 def bad_request(request, exception=None):
@@ -18,6 +28,23 @@ def bad_request(request, exception=None):
 
 def permission_denied(request, exception=None):
     return HttpResponseForbidden(loader.render_to_string("403.html", request=request))
+
+
+def page_not_found(request, exception):
+    return HttpResponseNotFound(loader.render_to_string("404.html", request=request))
+
+
+def server_error(request):
+    # Called while the exception is handled: a database that is down, met outside a view
+    # (a middleware), gets the same French 503 page as in a view (portal/kernel/resilience.py).
+    if resilience.is_database_unavailable(sys.exc_info()[1]):
+        return resilience.unavailable_response()
+    # No request context: a failing database or context processor must not fail this page.
+    context = {
+        "PORTAL_NAME": settings.PORTAL_NAME,
+        "ACCESSIBILITY_STATUS": settings.ACCESSIBILITY_STATUS,
+    }
+    return HttpResponseServerError(loader.render_to_string("500.html", context))
 
 
 def csrf_failure(request, reason=""):
@@ -39,8 +66,6 @@ def install() -> None:
     def response_for_exception(request, exc):
         # Django has no setting for this: its exception handler is wrapped, not replaced.
         if isinstance(exc, Http404):
-            from portal.views import page_not_found
-
             return page_not_found(request, exc)
         if isinstance(exc, (BadRequest, SuspiciousOperation)) and not isinstance(
                 exc, PermissionDenied):

@@ -3,7 +3,7 @@
 `DatabaseUnavailableMiddleware` turns the errors Django raises when it cannot reach the
 database (OperationalError: refused, closed or lost connection; InterfaceError: a connection
 already closed) into « Service momentanément indisponible » with a Retry-After header; the
-500 handler (portal.views.server_error) does the same for such an error raised outside a
+500 handler (portal.kernel.errors.server_error) does the same for such an error raised outside a
 view. The settings bound the wait (PostgreSQL connect_timeout) and test a kept connection
 before reusing it (CONN_HEALTH_CHECKS), so the portal recovers by itself once the database is
 back: nothing here retries or caches a failure.

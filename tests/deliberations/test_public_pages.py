@@ -287,7 +287,7 @@ def test_404_and_500_pages_in_the_site_style(client):
     assert response.status_code == 404
     assert "Page introuvable" in response.content.decode()
     assert "portal.css" in response.content.decode()
-    from portal.views import server_error
+    from portal.kernel.errors import server_error
 
     response = server_error(None)
     assert response.status_code == 500

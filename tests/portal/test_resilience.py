@@ -10,8 +10,7 @@ from django.db import OperationalError, connections
 from django.test import RequestFactory
 from django.urls import reverse
 
-from portal import views
-from portal.kernel import resilience
+from portal.kernel import errors, resilience
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +69,7 @@ def test_an_error_outside_a_view_gets_the_503_page_from_the_500_handler(database
     try:
         database_down.ensure_connection()
     except OperationalError:
-        response = views.server_error(request)
+        response = errors.server_error(request)
     assert response.status_code == 503
     assert "Service momentanément indisponible" in response.content.decode()
 
@@ -80,7 +79,7 @@ def test_other_errors_keep_the_500_page():
     try:
         raise ValueError("programming error")
     except ValueError:
-        response = views.server_error(request)
+        response = errors.server_error(request)
     assert response.status_code == 500
 
 

@@ -1,0 +1,1 @@
+"""Commands: seed records, synthetic data, attendance parsing, extract exports."""

@@ -1,0 +1,1 @@
+"""Commands: loading the PMA's reports from the seed documents."""

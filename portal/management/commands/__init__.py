@@ -1,0 +1,1 @@
+"""Site-wide commands: seeds, archives, the administrator account."""

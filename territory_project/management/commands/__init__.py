@@ -1,0 +1,1 @@
+"""Commands: loading the territorial project from seed 003."""

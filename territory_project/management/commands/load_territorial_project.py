@@ -9,7 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from deliberations.minutes.seeding import SeedError, seed_file
+from portal.kernel.seeds import SeedError, seed_file
 from territory_project.parsing import ProjectParseError
 from territory_project.seeding import ProjectLoadError, project_load
 

@@ -1,0 +1,185 @@
+"""Sessions (séances) of a body, and the fields their published acts lock."""
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+from simple_history.utils import bulk_update_with_history
+
+from deliberations.immutability import SESSION_LOCKED
+from deliberations.querysets import SessionQuerySet
+from portal.models import Body, Member
+
+# A session whose acts are published is part of the public record: what those acts certify
+# (date, body, state, attendance and proxies, hence the quorum) changes only by a rectifying
+# deliberation, never in place. Same wording in the model, the admin and the import.
+# The sentences are those of the database triggers (deliberations/immutability.py).
+# Fields of a session that its published acts certify (see SESSION_LOCKED).
+SESSION_LOCKED_FIELDS = ("date", "body", "status")
+
+
+class Session(models.Model):
+    """A séance of a body."""
+
+    class Status(models.TextChoices):
+        # Being prepared by the clerks; never shown to the public.
+        DRAFT = "draft", "En préparation"
+        # Convocation sent (L2121-10): shown as an upcoming session.
+        CONVENED = "convened", "Convoquée"
+        # The session took place.
+        HELD = "held", "Tenue"
+        # Cancelled, or closed for lack of quorum (then a second convocation follows).
+        CANCELLED = "cancelled", "Annulée / quorum non atteint"
+
+    class UrgencyRuling(models.TextChoices):
+        # Not recorded (or no urgency).
+        NONE = "", "—"
+        # The assembly recognised the urgency at the opening of the session (L2121-12).
+        UPHELD = "upheld", "Urgence reconnue par l'assemblée"
+        # The assembly referred all or part of the discussion to a later session.
+        REFERRED = "referred", "Discussion renvoyée à une séance ultérieure"
+
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="sessions", verbose_name="assemblée"
+    )
+    date = models.DateField("date")
+    starts_at = models.TimeField("heure", null=True, blank=True)
+    place = models.CharField("lieu", max_length=255, blank=True)
+    convened_on = models.DateField("date de la convocation", null=True, blank=True)
+    convocation_posted_at = models.CharField(
+        "convocation affichée à", max_length=255, blank=True
+    )
+    urgent = models.BooleanField(
+        "convocation en urgence", default=False,
+        help_text="Délai ramené à un jour franc (L2121-12).",
+    )
+    president = models.ForeignKey(
+        Member, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="président de séance",
+    )
+    president_capacity = models.CharField(
+        "qualité du président de séance", max_length=255, blank=True
+    )
+    secretary = models.ForeignKey(
+        Member, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="secrétaire de séance",
+    )
+    other_secretaries = models.ManyToManyField(
+        Member, blank=True, related_name="+", verbose_name="autres secrétaires de séance",
+        help_text="L2121-15 : l'assemblée nomme « un ou plusieurs » secrétaires parmi ses "
+        "membres ; tous sont nommés sur les extraits.",
+    )
+    urgency_ruling = models.CharField(
+        "décision de l'assemblée sur l'urgence", max_length=10, choices=UrgencyRuling.choices,
+        blank=True, default="",
+        help_text="L2121-12 : le président rend compte de l'urgence dès l'ouverture de la "
+        "séance ; l'assemblée se prononce sur l'urgence.",
+    )
+    videoconference = models.BooleanField(
+        "réunion par téléconférence", default=False,
+        help_text="L5211-11-1 : organe délibérant d'un EPCI à fiscalité propre seulement ; "
+        "votes au scrutin public ; ni élection du président et du bureau, ni budget primitif, "
+        "ni désignations (L2121-33).",
+    )
+    first_convocation = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="second_convocation", verbose_name="séance initiale (quorum non atteint)",
+        help_text="Seconde convocation (L2121-17) : les questions reportées sont délibérées "
+        "sans condition de quorum.",
+    )
+    agenda_item_count = models.PositiveSmallIntegerField(
+        "nombre de questions à l'ordre du jour", null=True, blank=True
+    )
+    status = models.CharField(
+        "état", max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    minutes_source = models.TextField(
+        "texte source du registre", blank=True,
+        help_text="Texte du registre dont la présence a été importée.",
+    )
+
+    # Audit trail (who changed what, when): the admin's « Historique » with a diff.
+    history = HistoricalRecords(verbose_name="historique : séance")
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "séance"
+        verbose_name_plural = "séances"
+        ordering = ["-date", "-starts_at"]
+        # The session lists (newest first, or upcoming from today) read this order from it.
+        indexes = [models.Index(fields=["-date", "-starts_at"], name="session_date_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(convened_on__isnull=True) | Q(convened_on__lte=F("date")),
+                name="session_convened_before",
+                violation_error_message="La convocation ne peut être postérieure à la séance.",
+            ),
+            models.CheckConstraint(
+                condition=Q(agenda_item_count__isnull=True) | Q(agenda_item_count__gte=1),
+                name="session_agenda_positive",
+                violation_error_message="L'ordre du jour compte au moins une question.",
+            ),
+            models.UniqueConstraint(
+                fields=["body", "date", "starts_at"], name="session_unique_per_body_time"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.body.name} du {self.date:%d/%m/%Y}"
+
+    def save(self, *args, **kwargs):
+        from deliberations.models.acts import Deliberation  # acts.py imports this module
+
+        # Derived copies only (Deliberation.save): body, year and session date are stored on
+        # each act so that the database can check them; keep them in step with the session,
+        # or a moved session would escape the "not before the session" check.
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            update_fields = kwargs.get("update_fields")
+            if update_fields is None or {"date", "body"} & set(update_fields):
+                moved = list(self.deliberations.exclude(
+                    session_date=self.date, body_id=self.body_id
+                ))
+                for deliberation in moved:
+                    deliberation.session_date = self.date
+                    deliberation.year = self.date.year
+                    deliberation.body_id = self.body_id
+                if moved:
+                    # One UPDATE, and the acts' audit trail records the change (no signal).
+                    bulk_update_with_history(moved, Deliberation,
+                                             ["session_date", "year", "body"])
+
+    def get_absolute_url(self):
+        return reverse("deliberations:session_detail", kwargs={"pk": self.pk})
+
+    def clean(self):
+        changed = self.locked_changes()
+        if changed:
+            raise ValidationError({name: SESSION_LOCKED for name in changed})
+
+    def has_published_acts(self) -> bool:
+        """Whether an act of this session is published (SESSION_LOCKED): one query."""
+        from deliberations.models.acts import Deliberation  # acts.py imports this module
+
+        return self.pk is not None and self.deliberations.filter(
+            status=Deliberation.Status.PUBLISHED
+        ).exists()
+
+    def locked_changes(self) -> list[str]:
+        """The fields among SESSION_LOCKED_FIELDS changed since the session was read, when
+        its acts are published (else none)."""
+        if self.pk is None:
+            return []
+        stored = Session.objects.filter(pk=self.pk).values(*[
+            f"{name}_id" if name == "body" else name for name in SESSION_LOCKED_FIELDS
+        ]).first()
+        if stored is None:
+            return []
+        changed = [
+            name for name in SESSION_LOCKED_FIELDS
+            if stored[f"{name}_id" if name == "body" else name]
+            != getattr(self, f"{name}_id" if name == "body" else name)
+        ]
+        return changed if changed and self.has_published_acts() else []
