@@ -61,7 +61,7 @@ def members_in_office(mandates: Iterable[MandateSpan], on: date) -> frozenset:
 
 @dataclass(frozen=True)
 class BodyRules:
-    """The rules a body's own texts set, defaulting to the CGCT (issue 17, "rules per body").
+    """The rules a body's own texts set, defaulting to the CGCT ("rules per body").
 
     A syndicat mixte's committee follows its statutes where the CGCT leaves them room
     (L5711-1, L5721-2 via L5731-3; CE 18 Oct 2018 n° 421197): they may count members
