@@ -132,7 +132,9 @@ class DeliberationSitemap(Sitemap):
         return Deliberation.objects.published().with_public_relations().order_by("pk")
 
     def lastmod(self, item):
-        return item.updated_at
+        # The day the act was published, not the time its row was last written (a load or a
+        # rectification's link would otherwise date every act to the same moment).
+        return item.published_on
 
 
 class SessionSitemap(Sitemap):

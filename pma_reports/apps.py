@@ -28,3 +28,10 @@ class PmaReportsConfig(AppConfig):
         from portal.kernel import seeds
 
         seeds.register("pma_reports", load_from_seeds, order=30)
+
+        from pma_reports.sitemaps import ActivityReportSitemap, PublicationSitemap
+        from portal.kernel import pages
+
+        pages.register_sitemap("rapports", ActivityReportSitemap,
+                               static_url_names=("pma_reports:report_list",))
+        pages.register_sitemap("publications", PublicationSitemap)

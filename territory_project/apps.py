@@ -25,3 +25,8 @@ class TerritoryProjectConfig(AppConfig):
         from portal.kernel import seeds
 
         seeds.register("territory_project", load_from_seeds, order=20)
+
+        from portal.kernel import pages
+        from territory_project.sitemaps import ProjectSitemap
+
+        pages.register_sitemap("projet-de-territoire", ProjectSitemap)
