@@ -144,7 +144,7 @@ class SessionAdminForm(forms.ModelForm):
         body = data.get("body")
         if data.get("videoconference") and body is not None:
             for message in rules.videoconference_problems(
-                bureau=body.kind == body.Kind.BUREAU, ballot="main_levee",
+                bureau=body.kind == body.Kind.BUREAU, ballot="show_of_hands",
             ):
                 self.add_error("videoconference", message)
         first = data.get("first_convocation")

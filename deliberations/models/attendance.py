@@ -5,6 +5,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from deliberations.models.sessions import Session
+from deliberations.rules import vocabulary
 from portal.models import Body, Member
 
 
@@ -16,12 +17,10 @@ class Attendance(models.Model):
     """
 
     class Status(models.TextChoices):
-        # Present for the items in [from_item, until_item].
-        PRESENT = "present", "Présent"
-        # Absent and excused ("absent excusé"); may have given a proxy.
-        EXCUSED = "excused", "Absent excusé"
-        # Absent, not excused.
-        ABSENT = "absent", "Absent"
+        # Stored values: rules.vocabulary; labels: what people read.
+        PRESENT = vocabulary.AttendanceStatus.PRESENT, "Présent"
+        EXCUSED = vocabulary.AttendanceStatus.EXCUSED, "Absent excusé"
+        ABSENT = vocabulary.AttendanceStatus.ABSENT, "Absent"
 
     session = models.ForeignKey(
         Session, on_delete=models.CASCADE, related_name="attendances", verbose_name="séance"
