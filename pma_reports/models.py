@@ -283,7 +283,8 @@ class KeyFigure(models.Model):
 class TakingNote(models.Model):
     """A member organisation's assembly taking note ("prend acte") of the report (L5211-39).
 
-    A row per member: without a deliberation, the member has not (yet) taken note.
+    A row per member: without a deliberation, this portal does not hold the member's taking
+    note (which may exist in acts published elsewhere), and the pages say so.
     """
 
     report = models.ForeignKey(ActivityReport, on_delete=models.CASCADE,

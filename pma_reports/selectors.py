@@ -37,7 +37,14 @@ class TakingNoteSummary:
 
     @property
     def noted(self) -> int:
+        """Members whose taking note is published on this portal."""
         return sum(1 for row in self.rows if row.public_deliberation is not None)
+
+    @property
+    def not_recorded(self) -> int:
+        """Members whose taking note this portal does not hold: they may well have taken note
+        in a session whose acts are published elsewhere, so nothing is concluded."""
+        return self.total - self.noted
 
 
 def report_structure(report: ActivityReport):

@@ -1,5 +1,5 @@
 """Public pages, feeds, CSV, PDF, API and site search of the activity reports, on the real
-seed records (acceptance points of issue 10)."""
+seed records."""
 
 import html as html_lib
 import io
@@ -62,14 +62,22 @@ def test_2020_report_page_shows_the_president_and_the_four_vice_presidents(clien
             "vice-présidents le 16 octobre 2020.") in text
 
 
-def test_report_page_shows_the_taking_notes_one_member_of_four(client, pma):
+def test_report_page_says_which_taking_notes_the_portal_holds(client, pma):
     response = client.get(_report_url(2021))
     text = _text(response)
-    assert "Pris acte : 1 membre sur 4" in text
+    assert ("Prise d'acte publiée sur ce portail : 1 membre sur 4. Pour les 3 autres membres : "
+            "non renseigné sur ce portail, qui ne détient pas leur délibération de prise "
+            "d'acte.") in text
     bureau = response.context["notes"].rows[1].public_deliberation
     assert bureau.get_absolute_url() in response.content.decode()
-    assert text.count("Pas de délibération publiée") == 3
-    assert "Pris acte : 0 membre sur 4" in _text(client.get(_report_url(2020)))
+    assert text.count("Non renseigné sur ce portail") == 3
+    # Missing records are not read as members who did not take note.
+    for wrong in ("Pas de délibération publiée", "Pris acte : 1 membre sur 4"):
+        assert wrong not in text
+    text_2020 = _text(client.get(_report_url(2020)))
+    assert ("Prise d'acte publiée sur ce portail : 0 membre sur 4. Pour les 4 membres : "
+            "non renseigné sur ce portail") in text_2020
+    assert "Pris acte : 0 membre sur 4" not in text_2020
 
 
 def test_a_draft_deliberation_is_not_shown_as_taking_note(client, pma):
@@ -81,7 +89,7 @@ def test_a_draft_deliberation_is_not_shown_as_taking_note(client, pma):
     draft = DeliberationFactory(session=bureau.session, item_number=None)
     TakingNote.objects.filter(deliberation=bureau).update(deliberation=draft)
     text = _text(client.get(_report_url(2021)))
-    assert "Pris acte : 0 membre sur 4" in text
+    assert "Prise d'acte publiée sur ce portail : 0 membre sur 4." in text
 
 
 def test_the_bureau_deliberation_links_to_the_2021_report(client, pma):
@@ -203,7 +211,8 @@ def test_report_pdf_is_pdf_a(client, pma):
     assert 'pdfaid:part="3"' in reader.xmp_metadata.rdf_root.toxml()
     first_page = reader.pages[0].extract_text()
     assert "Rapport d'activités 2021 du Pôle Métropolitain de l'Artois" in first_page
-    assert "Pris acte : 1 membre sur 4" in first_page
+    assert "Prise d'acte publiée sur le portail : 1 membre sur 4" in first_page
+    assert "pour les autres, non renseigné sur le portail" in first_page
     assert "5 Comités syndicaux" in first_page
 
 
