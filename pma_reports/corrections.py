@@ -151,6 +151,9 @@ READING_2020: list[Correction] = [
     Correction("3°™ année", "3e année", "exposant mal lu"),
     Correction("4™ édition", "4e édition", "exposant mal lu"),
     Correction("PMA 3 initier", "PMA à initier", "« à » lu « 3 »"),
+    Correction("de 'ERBM", "de l'ERBM", "« l » perdu"),
+    Correction("I'’événement", "l’événement", "« l’ » lu « I'’ » (apostrophe doublée)"),
+    Correction("modéle", "modèle", "accent mal lu"),
 ]
 
 OCR_2020 = LAYOUT_2020 + READING_2020
