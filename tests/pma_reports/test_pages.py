@@ -103,7 +103,7 @@ def test_the_bureau_deliberation_links_to_the_2021_report(client, pma):
 
 def test_source_text_and_corrections_are_on_the_page(client, pma):
     text = _text(client.get(_report_url(2020)))
-    assert "Texte source" in text and "Corrections appliquées (72)" in text
+    assert "Texte source" in text and "Corrections appliquées (75)" in text
     assert "Agir sur ’Emploi et le * Enréponse a la volonté" in text
 
 
