@@ -141,7 +141,7 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> Non
         if _NOTHING.match(_fold(logical)):
             continue  # "Procurations : néant" is an empty list, not an entry.
         logical = re.sub(r"^[-–•·]\s+", "", logical)
-        logical, removed = strip_communes(logical)
+        logical, removed = strip_communes(logical, capitals=kind != "proxies")
         if removed and not communes:
             builder.anomaly("commune_heading", logical,
                             "Noms de communes retirés de la liste : "
@@ -196,7 +196,7 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> Non
 def _strip_end(piece: str) -> str:
     """Without the final full stop of a list ("… SOMON Nadine."), except an initial's
     ("LECLERC C.")."""
-    piece = piece.strip(" :")
+    piece = re.sub(r"\s+[-–]$", "", piece.strip(" :"))
     if piece.endswith(".") and not _is_initials(piece.split()[-1]):
         piece = piece[:-1].rstrip()
     return piece

@@ -18,6 +18,9 @@ _SUBSTITUTED = re.compile(
     r"suppleante?\s*,?\s*(?P<substitute>.+)$"
 )
 
+_EXCUSED_NOTE = re.compile(r"^\s*excusee?s?\s*$")
+
+
 class _Builder(_ProxyReading, _Checks):
     """Accumulates the reading of one attendance block and its anomalies."""
 
@@ -84,6 +87,9 @@ class _Builder(_ProxyReading, _Checks):
             return
         if len(read.names) > 1:
             self._glued(raw, read)
+        # "Absent non représenté : X (excusée)": the note says excused.
+        if any(_EXCUSED_NOTE.match(_fold(note)) for _, note in entry.notes):
+            excused = True
         target = self.result.excused if excused else self.result.absent
         target.extend(read.names)
 
