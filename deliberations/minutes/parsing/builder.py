@@ -14,11 +14,16 @@ from .results import Anomaly, AttendanceResult, PresentEntry, ProxyEntry
 from .text import _GENDER_MARK, _fold
 
 _SUBSTITUTED = re.compile(
-    r"^(?P<titular>.+?)\s*,?\s+(?:representee?|remplacee?)\s+par\s+(?:son|sa|le|la)\s+"
-    r"suppleante?\s*,?\s*(?P<substitute>.+)$"
+    r"^(?P<titular>.+?)\s*,?\s+(?:(?:representee?|remplacee?)\s+par\s+(?:son|sa|le|la)\s+"
+    r"suppleante?|suppleee?\s+par)\s*,?\s*(?P<substitute>.+)$"
 )
+# Under "Étaient suppléés :", "X par Y".
+_SUBSTITUTED_BARE = re.compile(r"^(?P<titular>.+?)\s+par\s+(?P<substitute>.+)$")
 
 _EXCUSED_NOTE = re.compile(r"^\s*excusee?s?\s*$")
+# A presence or a procuration bounded in time or by an event rather than by an item.
+_PARTIAL = re.compile(r"^(?:a\s+partir\s+d|jusqu'|des\s|apres\s|avant\s|arrivee?\b|depart\b|"
+                      r"partie?\b|quitte\b|sortie?\b|absente?\s+(?:a|de|apres|avant)\b)")
 
 
 class _Builder(_ProxyReading, _Checks):
@@ -26,6 +31,9 @@ class _Builder(_ProxyReading, _Checks):
 
     def __init__(self) -> None:
         self.result = AttendanceResult()
+        # Procurations written "X représenté par Y": a suppléant when the registre states
+        # that there is no procuration (see ``_Checks.represented_as_substitutes``).
+        self.represented: list[ProxyEntry] = []
 
     def anomaly(self, kind: str, text: str, message: str) -> None:
         self.result.anomalies.append(Anomaly(kind=kind, text=text.strip(), message=message))
@@ -33,7 +41,7 @@ class _Builder(_ProxyReading, _Checks):
     # -- entries ----------------------------------------------------------------------------
 
     def add_present(self, raw: str) -> None:
-        if self._maybe_proxy(raw, bare=False):
+        if self._maybe_proxy(raw, bare=False, present=True):
             return
         entry = _split_entry(raw)
         read = _read_names(entry.text)
@@ -64,8 +72,21 @@ class _Builder(_ProxyReading, _Checks):
         if note.proxy_from:
             self.result.proxies.append(ProxyEntry(giver=note.proxy_from, holder=person.name))
         if not note.understood and note_text.strip():
-            self.anomaly("unparsed_note", raw,
-                         f"Mention non comprise et ignorée : « {note_text.strip()} ».")
+            self.note_not_understood(raw, note_text)
+
+    def note_not_understood(self, raw: str, note_text: str, *, proxy: bool = False) -> None:
+        """A note the lists cannot hold. A presence or a procuration bounded by an hour or
+        an event ("jusqu'à 11 heures", "à partir de l'élection du 5ème Vice-Président") is
+        not silently taken for the whole session: the clerk is asked for the items."""
+        note_text = note_text.strip()
+        if _PARTIAL.search(_fold(note_text)):
+            what = "Procuration" if proxy else "Présence"
+            self.anomaly("partial_presence", raw,
+                         f"{what} limitée « {note_text} » : l'heure ou l'événement ne désigne "
+                         "aucune question ; elle est comptée pour toute la séance, précisez les "
+                         "questions concernées.")
+            return
+        self.anomaly("unparsed_note", raw, f"Mention non comprise et ignorée : « {note_text} ».")
 
     @staticmethod
     def _note_target(read: _NameRead, tokens_before: int) -> int:
@@ -93,11 +114,16 @@ class _Builder(_ProxyReading, _Checks):
         target = self.result.excused if excused else self.result.absent
         target.extend(read.names)
 
-    def _substitute(self, raw: str) -> bool:
-        """"X, représenté par sa suppléante, Mme Y": X is excused and Y sits in X's place
-        (L5211-6) — a substitution, not a procuration."""
+    def add_substitution(self, raw: str) -> None:
+        """An entry under "Étaient suppléés :": "X par Y"."""
+        if not self._substitute(raw, bare=True):
+            self._unparsed(raw, "suppléance")
+
+    def _substitute(self, raw: str, *, bare: bool = False) -> bool:
+        """"X, représenté par sa suppléante, Mme Y", "X, suppléé par Y": X is excused and Y
+        sits in X's place (L5211-6) — a substitution, not a procuration."""
         folded = _fold(_GENDER_MARK.sub("", raw))
-        match = _SUBSTITUTED.match(folded)
+        match = _SUBSTITUTED.match(folded) or (_SUBSTITUTED_BARE.match(folded) if bare else None)
         if not match:
             return False
         titular = _read_names(raw[:match.end("titular")])
