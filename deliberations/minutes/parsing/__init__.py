@@ -125,6 +125,10 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
             builder.anomaly("guessed_join", builder.result.secretary,
                             "Secrétaire de séance : traits d'union entourés d'espaces lus comme "
                             f"des traits d'union (« {builder.result.secretary} »).")
+    if not builder.result.present:
+        builder.anomaly("empty_section", "présents",
+                        "Aucun membre présent n'a été lu : la liste des présents manque ou n'a pas "
+                        "été reconnue ; rien n'est à importer sans vérification.")
     if roster:
         resolve_with_roster(builder.result, list(roster))
     builder.check()
@@ -163,7 +167,8 @@ def _check_nothing_left(builder: _Builder, kind: str, section_lines: list[str],
     # all the same: every name read so far counts.
     words = {_fold(word) for name in _names_read(builder.result)
              for word in re.split(r"[\s\-.'’]+", name)}
-    words |= {_fold(word) for heading in removed for word in re.split(r"[\s\-/]+", heading)}
+    words |= {_fold(word) for heading in removed
+              for word in re.split(r"[\s\-/.'’]+", heading)}
     for line in text_lines:
         left = [token for token in re.findall(r"[^\W\d_][^\s,;:()]*", line)
                 if _token_kind(token) == "S" and sum(char.isalpha() for char in token) >= 3
@@ -264,6 +269,8 @@ def _strip_end(piece: str) -> str:
     """Without the final full stop of a list ("… SOMON Nadine."), except an initial's
     ("LECLERC C.")."""
     piece = re.sub(r"\s+[-–]$", "", piece.strip(" :"))
+    if piece.endswith(")."):
+        piece = piece[:-1]  # "SAUSETIN Diane (S)."
     if piece.endswith(".") and not _is_initials(piece.split()[-1]):
         piece = piece[:-1].rstrip()
     return piece

@@ -21,6 +21,11 @@ _SUBSTITUTED = re.compile(
 _SUBSTITUTED_BARE = re.compile(r"^(?P<titular>.+?)\s+par\s+(?P<substitute>.+)$")
 
 _EXCUSED_NOTE = re.compile(r"^\s*excusee?s?\s*$")
+# "(Artenay)", "(Communauté de Communes de la Beauce Loirétaine)": whom the member represents.
+_MEMBER_OF = re.compile(r"^[A-ZÀ-Ý][^\W\d_]*(?:[\s'’\-]+[^\W\d_]+){0,9}$")
+# "(titulaire)", "(suppléante)", "(T)", "(S)", "(Président)": the member's capacity.
+_CAPACITY_NOTE = re.compile(r"^(?:titulaire|suppleante?|t|s|(?:vice-?\s*)?presidente?|"
+                            r"demissionnaire|(?:\d+e(?:me)?\s+)?vice-?\s*presidente?)$")
 # A presence or a procuration bounded in time or by an event rather than by an item.
 _PARTIAL = re.compile(r"^(?:a\s+partir\s+d|jusqu'|des\s|apres\s|avant\s|arrivee?\b|depart\b|"
                       r"partie?\b|quitte\b|sortie?\b|absente?\s+(?:a|de|apres|avant)\b)")
@@ -79,6 +84,8 @@ class _Builder(_ProxyReading, _Checks):
         an event ("jusqu'à 11 heures", "à partir de l'élection du 5ème Vice-Président") is
         not silently taken for the whole session: the clerk is asked for the items."""
         note_text = note_text.strip()
+        if note_text.startswith("(") and note_text.endswith(")"):
+            note_text = note_text[1:-1].strip()
         if _PARTIAL.search(_fold(note_text)):
             what = "Procuration" if proxy else "Présence"
             self.anomaly("partial_presence", raw,
@@ -86,6 +93,8 @@ class _Builder(_ProxyReading, _Checks):
                          "aucune question ; elle est comptée pour toute la séance, précisez les "
                          "questions concernées.")
             return
+        if _MEMBER_OF.match(note_text) or _CAPACITY_NOTE.match(_fold(note_text)):
+            return  # "(Artenay)", "(Communauté de Communes de …)", "(titulaire)", "(T)"
         self.anomaly("unparsed_note", raw, f"Mention non comprise et ignorée : « {note_text} ».")
 
     @staticmethod

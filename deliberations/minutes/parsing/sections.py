@@ -9,7 +9,7 @@ from .names import _INITIALS, _read_names, _token_kind
 from .results import StatedCounts
 from .text import _GENDER_MARK, _clean_lines, _fold
 
-_G = r"(?:\(e\)|e)?(?:\(s\)|s)?"  # présent(e)s, excusé(e)s, représentés...
+_G = r"(?:\(e\)|e)?(?:\(s\)|s)?(?:\(e?s\))?"  # présent(e)s, excusé(e)s, présents(es)...
 # "absents excusés", "absents - excusés", "absents/excusés", "absents, excusés".
 _ABSENT_EXCUSED = rf"absent{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)?excuse{_G}"
 _HEADING_BODY = (
@@ -22,7 +22,7 @@ _HEADING_BODY = (
     rf"|absent{_G}\s+avec\s+(?:procuration|pouvoir){_G}"
     rf"(?:\s+par\s+(?:pouvoir|procuration){_G})?|represente{_G}(?:\s+par\s+"
     rf"(?:pouvoir|procuration){_G})?|(?:procuration|pouvoir){_G}(?:\s+donne{_G})?|"
-    rf"ont\s+donne\s+(?:procuration|pouvoir){_G})"
+    rf"(?:ont|avai(?:en)?t)\s+donne{_G}\s+(?:procuration|pouvoir){_G})"
     # "Étaient suppléés : X par Y": substitutes sitting for titular members (L5211-6).
     rf"|(?P<substitutes>supplee{_G}(?:\s+par)?)"
     # "Excusés/absents", "absents ou excusés": one list, counted as excused.
@@ -36,6 +36,10 @@ _HEADING_BODY = (
     rf"|(?P<subpresent>(?<=membres\s)(?:titulaires|suppleant{_G})"
     rf"(?:\s+avec\s+voix\s+deliberatives?)?)"
     r")"
+    # "Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :": who they are.
+    r"(?:\s+(?:mesdames|messieurs|mmes|mm|et|les|des|du|de|la|l'|delegue\S*|conseill\S*|"
+    r"membres|elus|titulaires|suppleant\S*|pays|comite|conseil|syndicat|bureau|"
+    r"communautaires?|municipaux|syndicaux))*"
 )
 _HEADING = re.compile(rf"^{_HEADING_BODY}\s*(?::\s*(?P<rest>.*))?$")
 # A heading inside a line ("… M. Michèle SIMONET. Absents excusés : Mme …"): only with its colon,
@@ -271,6 +275,14 @@ def _heading(line: str) -> tuple[str, str] | None:
     match = _HEADING.match(folded)
     if not match and " " not in folded:
         match = _SQUEEZED_HEADING.match(folded)
+    if not match and (verb := _VERB_HEADING.match(folded)):
+        # "Étaient présents ANGLIERS Aristide RIGAUD …": no colon, but the verb says it.
+        after = stripped[verb.end():].lstrip()
+        if after[:1].isupper():
+            kind = next(name for name in ("ignore", "proxies", "substitutes", "excused",
+                                          "absent", "present", "subpresent")
+                        if verb.groupdict().get(name) is not None)
+            return ("present" if kind == "subpresent" else kind), after
     if not match:
         return None
     rest = stripped[match.start("rest"):] if match.groupdict().get("rest") is not None else ""
@@ -282,6 +294,7 @@ def _heading(line: str) -> tuple[str, str] | None:
     return ("present" if kind == "subpresent" else kind), rest.strip()
 
 
+_VERB_HEADING = re.compile(rf"^(?=etai(?:en)?t\s){_HEADING_BODY}(?=\s)")
 # Letter-spaced headings lose their word breaks: "ABSENTSEXCUSESAYANTDONNEPOUVOIR".
 _SQUEEZED_HEADING = re.compile(
     r"^(?:etaient)?(?:(?P<proxies>absents?(?:excuses?)?(?:ayant|ont)donnes?(?:pouvoirs?|"
