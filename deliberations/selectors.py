@@ -735,3 +735,46 @@ def rectifications(deliberation: Deliberation) -> Rectifications:
                     .get(pk=deliberation.pk))
     return Rectifications(rectifies=deliberation.public_rectifies,
                           rectified_by=deliberation.public_rectifications)
+
+
+@dataclass(frozen=True)
+class Officer:
+    """A member who may sign the body's acts, with the capacity printed under the name."""
+
+    member: object
+    capacity: str
+    title: str
+
+
+def _officer_capacity(mandate: Mandate) -> str:
+    """"Le Président" for the president; "Par délégation du Président, le 2e Vice-président"
+    for a vice-president, who signs on the president's delegation (L5211-9)."""
+    feminine = mandate.member.civility == mandate.member.Civility.MRS
+    if mandate.role == Mandate.Role.PRESIDENT:
+        return "La Présidente" if feminine else "Le Président"
+    title = mandate.title.replace("Vice-président", "Vice-présidente" if feminine
+                                  else "Vice-président")
+    return f"Par délégation du Président, {'la' if feminine else 'le'} {title}"
+
+
+def session_officers(session: Session) -> list[Officer]:
+    """Who may sign the acts of a session (R2131-1 names the signatory): the officers of
+    the body in office on the session date — the president first, then the vice-presidents
+    by rank (L5211-9, L5211-10) — and the session's president when no such mandate names
+    them (an election session chaired by the oldest member). One query."""
+    mandates = list(
+        Mandate.objects.in_office(session.date)
+        .filter(body_id=session.body_id,
+                role__in=[Mandate.Role.PRESIDENT, Mandate.Role.VICE_PRESIDENT])
+        .select_related("member")
+        .order_by("role", "vice_president_rank", "member__last_name")
+    )
+    # "president" sorts before "vice_president": the president heads the list.
+    officers = [Officer(m.member, _officer_capacity(m), m.title) for m in mandates]
+    seen = {officer.member.pk for officer in officers}
+    if session.president_id is not None and session.president_id not in seen:
+        president = session.president
+        officers.append(Officer(president, session.president_capacity or (
+            "La Présidente de séance" if president.civility == president.Civility.MRS
+            else "Le Président de séance"), "président de séance"))
+    return officers

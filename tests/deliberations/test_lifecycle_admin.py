@@ -42,6 +42,16 @@ def step(client, deliberation, name, data=None, follow=False):
     return client.post(url, data, follow=follow)
 
 
+def publish(client, deliberation, data, follow=False):
+    """"Publier" shows the extract's preview first; the clerk then confirms what was shown."""
+    preview = step(client, deliberation, "publier", data)
+    key = preview.context["form"]["preview_key"].value() if preview.context else ""
+    if not key:
+        return preview
+    return step(client, deliberation, "publier", {**data, "preview_key": key, "confirm": "1"},
+                follow=follow)
+
+
 def text(response) -> str:
     return html.unescape(response.content.decode())
 
@@ -83,8 +93,9 @@ def test_draft_to_published_with_the_buttons(client, clerk, deliberation):
 
     form = step(client, deliberation, "publier").context["form"]
     # Received: no confirmation asked.
-    assert list(form.fields) == ["published_on", "signatory", "signatory_capacity"]
-    response = step(client, deliberation, "publier", {
+    assert list(form.fields) == ["published_on", "signatory", "signatory_capacity",
+                                 "preview_key"]
+    response = publish(client, deliberation, {
         "published_on": "2022-10-20", "signatory": deliberation.session.president_id,
         "signatory_capacity": "Le Président"}, follow=True)
     assert "« Publier » : fait. La délibération est maintenant « Publiée »." in text(response)
@@ -164,8 +175,8 @@ def test_publish_without_receipt_asks_confirmation_and_marks_to_complete(
     deliberation.refresh_from_db()
     assert deliberation.status == "adopted"
 
-    response = step(client, deliberation, "publier", {**data, "confirm_without_receipt": "on"},
-                    follow=True)
+    response = publish(client, deliberation, {**data, "confirm_without_receipt": "on"},
+                       follow=True)
     deliberation.refresh_from_db()
     assert deliberation.status == "published"
     page = text(response)
