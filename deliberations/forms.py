@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 
 from deliberations import rules, selectors
 from deliberations.models import (
@@ -159,7 +160,30 @@ class SessionAdminForm(forms.ModelForm):
             ):
                 self.add_error("first_convocation", message)
         self._check_secretary(data)
+        self._check_item_count(data)
         return data
+
+    def _check_item_count(self, data):
+        """The item count bounds every range of items recorded for the session (attendance,
+        proxies, acts): it cannot drop below the last item they name."""
+        if self.instance.pk is None or "agenda_item_count" not in self.changed_data:
+            return
+        count = data.get("agenda_item_count")
+        highest = [
+            value for query in (self.instance.attendances, self.instance.proxies)
+            for value in query.aggregate(a=Max("from_item"), b=Max("until_item")).values()
+        ] + [self.instance.deliberations.aggregate(n=Max("item_number"))["n"]]
+        last = max((value for value in highest if value is not None), default=None)
+        if last is None:
+            return
+        if count is None:
+            self.add_error("agenda_item_count", (
+                f"La présence, les procurations ou les délibérations de la séance nomment "
+                f"la question {last} : le nombre de questions ne peut être effacé."))
+        elif count < last:
+            self.add_error("agenda_item_count", (
+                f"La présence, les procurations ou les délibérations de la séance nomment "
+                f"la question {last} : l'ordre du jour en compte au moins {last}."))
 
     def _check_secretary(self, data):
         """L2121-15 against the attendance already entered (on its own screen)."""
@@ -187,7 +211,17 @@ class DeliberationAdminForm(forms.ModelForm):
         self._check_videoconference(data)
         self._check_dates(data)
         self._check_signatory(data)
+        self._check_item_number(data)
         return data
+
+    def _check_item_number(self, data):
+        """The act's item is one of the session's agenda (rules.item_range_problem)."""
+        session, item = data.get("session"), data.get("item_number")
+        if session is None or item is None or "item_number" not in self.changed_data:
+            return
+        problem = rules.item_range_problem(item, item, session.agenda_item_count)
+        if problem:
+            self.add_error("item_number", problem)
 
     def _check_signatory(self, data):
         """The signatory is one of the body's officers on the session date, as on the
@@ -565,6 +599,10 @@ class AttendanceGrid:
                 values = (None, None)
             setattr(row, target[0], values[0])
             setattr(row, target[1], values[1])
+            # Only what is typed: rows recorded before the count was set stay as recorded.
+            problem = rules.item_range_problem(*values, self.session.agenda_item_count)
+            if problem and row.state() != self.stored[row.member.pk]:
+                row.errors.append(problem)
         for attribute, target in (("replaces", "replaces_member"), ("holder", "holder_member")):
             try:
                 setattr(row, target, self.member_for(getattr(row, attribute)))
