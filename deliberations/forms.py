@@ -18,8 +18,8 @@ from deliberations.models import (
     Deliberation,
     Session,
 )
-from portal.admin import KeysOnlyAutocompleteSelect
 from portal.kernel.names import name_key
+from portal.kernel.scope import KeysOnlyAutocompleteSelect
 
 
 def _checked_items(presences, proxies, item_count):
