@@ -271,11 +271,12 @@ def check_admin_scope(app_configs=None, **kwargs):
     errors = []
     for site in admin.sites.all_sites:
         for model, model_admin in site._registry.items():
-            errors += _scope_errors(f"L'administration de {model._meta.label}",
+            errors += _scope_errors(f"L'écran d'administration de {model._meta.label}",
                                     type(model_admin), model)
             for inline in model_admin.inlines:
                 found = _scope_errors(
-                    f"La ligne {inline.__name__} de {model._meta.label}", inline, inline.model)
+                    f"Le formulaire en ligne {inline.__name__} de {model._meta.label}", inline,
+                    inline.model)
                 errors += [checks.Error(e.msg, hint=e.hint, obj=e.obj,
                                         id="portal.E003" if e.id == "portal.E002" else e.id)
                            for e in found]
