@@ -118,7 +118,7 @@ def _convocation(session: Session) -> ConvocationFacts:
     )
 
 
-def _session_facts(session: Session, table) -> SessionFacts:
+def session_facts(session: Session, table) -> SessionFacts:
     attendances = list(session.attendances.select_related("member", "replaces").order_by(
         "member__last_name", "member__first_name", "pk"))
     proxies = list(session.proxies.select_related("giver", "holder").order_by(
@@ -283,7 +283,7 @@ def build_record(deliberation: Deliberation) -> DeliberationRecord:
             department=organisation.department,
         ),
         body=BodyFacts(name=session.body.name, slug=session.body.slug, kind=session.body.kind),
-        session=_session_facts(session, table),
+        session=session_facts(session, table),
         act=_act(deliberation),
         quorum=quorum_ranges(ranges),
         vote=_vote(deliberation, ranges),
@@ -305,3 +305,9 @@ def build_record(deliberation: Deliberation) -> DeliberationRecord:
     )
 
 
+
+
+def live_session_facts(session: Session) -> SessionFacts:
+    """The session part of a record computed now, for a session none of whose acts is
+    published yet (its public page): figures from the published acts only."""
+    return session_facts(session, selectors.session_quorum_table(session, published_only=True))
