@@ -215,7 +215,8 @@ def session_detail(request, pk):
     else:
         facts = record.live_session_facts(session)
     by_status = {status: [] for status in Attendance.Status.values}
-    for line in facts.attendance:
+    # The page lists people by name; the record keeps the registre's order.
+    for line in sorted(facts.attendance, key=lambda line: line.member.name):
         by_status[line.status].append(line)
     return render(request, "deliberations/session_detail.html", {
         "session": session,
@@ -225,6 +226,7 @@ def session_detail(request, pk):
         "present": by_status[Attendance.Status.PRESENT],
         "excused": by_status[Attendance.Status.EXCUSED],
         "absent": by_status[Attendance.Status.ABSENT],
+        "proxies": sorted(facts.proxies, key=lambda proxy: proxy.giver.name),
         **session_documents(session),
     })
 

@@ -119,10 +119,9 @@ def _convocation(session: Session) -> ConvocationFacts:
 
 
 def session_facts(session: Session, table) -> SessionFacts:
-    attendances = list(session.attendances.select_related("member", "replaces").order_by(
-        "member__last_name", "member__first_name", "pk"))
-    proxies = list(session.proxies.select_related("giver", "holder").order_by(
-        "giver__last_name", "giver__first_name", "pk"))
+    # In the order of the registre (as entered or imported): the extract prints them so.
+    attendances = list(session.attendances.select_related("member", "replaces").order_by("pk"))
+    proxies = list(session.proxies.select_related("giver", "holder").order_by("pk"))
     secretaries = [session.secretary] if session.secretary_id else []
     secretaries += list(session.other_secretaries.order_by("pk"))
     first = session.first_convocation
