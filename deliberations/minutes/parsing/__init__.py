@@ -55,7 +55,7 @@ from .results import (
     SessionHeader,
     StatedCounts,
 )
-from .roster import resolve_with_roster
+from .roster import read_with_roster, resolve_with_roster
 from .sections import (
     _find_secretary,
     _logical_lines,
@@ -108,13 +108,15 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
 
     builder = _Builder()
     builder.result.stated_counts = _read_counts("\n".join(lines[:end_index]))
+    read_per_section: list[list[str]] = []
     for index, (kind, section_lines) in enumerate(sections):
         before = Counter(_names_read(builder.result))
         removed = _read_section(builder, kind, section_lines)
+        read = list((Counter(_names_read(builder.result)) - before).elements())
+        read_per_section.append(read)
         # "Étaient présents : / Membres titulaires : …": a heading over sub-headings.
         subheaded = index + 1 < len(sections) and sections[index + 1][0] == kind
         if kind != "ignore" and not (subheaded and not section_lines):
-            read = list((Counter(_names_read(builder.result)) - before).elements())
             _check_nothing_left(builder, kind, section_lines, read, removed)
     spaced = any(anomaly.kind == "guessed_join" and " - " in anomaly.text
                  for anomaly in builder.result.anomalies)
@@ -130,7 +132,9 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
                         "Aucun membre présent n'a été lu : la liste des présents manque ou n'a pas "
                         "été reconnue ; rien n'est à importer sans vérification.")
     if roster:
-        resolve_with_roster(builder.result, list(roster))
+        roster = list(roster)
+        resolve_with_roster(builder.result, roster)
+        read_with_roster(builder.result, sections, read_per_section, roster)
     builder.check()
     return builder.result
 

@@ -115,3 +115,32 @@ def test_a_giver_matched_to_an_excused_member_by_guess_is_said():
                               "Excusés : DUPONT Marie, PETIT Luc")
     assert result.excused == ["PETIT Luc"]
     assert kinds(result) == {"duplicate_name"}
+
+
+# Énergies Vienne, 9 December 2014 (pseudonymised), flattened without colons: the rules
+# cannot tell the communes in capitals from the surnames; the roster can.
+VIENNE = ("Étaient présents ANGLIERS Aristide VRANOLLE ANTRAN Pacôme CRESSAC ARCHIGNY Félix "
+          "GONELET BEAUMONT Bastien BLANDOUMIER\nExcusés : Mme Faustine MAROUVEL")
+VIENNE_ROSTER = ["VRANOLLE Aristide", "CRESSAC Pacôme", "GONELET Félix", "BLANDOUMIER Bastien",
+                 "MAROUVEL Faustine", "ROBETIN Jules"]
+
+
+def test_roster_names_are_located_in_a_layout_the_rules_cannot_read():
+    without = parse_attendance(VIENNE)
+    assert "VRANOLLE Aristide" not in [entry.name for entry in without.present]
+    result = parse_attendance(VIENNE, roster=VIENNE_ROSTER)
+    assert sorted(entry.name for entry in result.present) == [
+        "BLANDOUMIER Bastien", "CRESSAC Pacôme", "GONELET Félix", "VRANOLLE Aristide"]
+    assert result.excused == ["MAROUVEL Faustine"]
+    (located,) = [anomaly for anomaly in result.anomalies if anomaly.kind == "unread_text"]
+    assert located.message.startswith("Liste des présents lue d'après la liste des élus ; "
+                                      "ajoutés : « VRANOLLE Aristide »")
+    assert ("écartés (mal lus) : « ANGLIERS Aristide », « VRANOLLE ANTRAN Pacôme »"
+            in located.message)
+
+
+def test_names_read_that_are_nobody_in_the_roster_are_leftovers():
+    result = parse_attendance("Présents : VRANOLLE Aristide, INCONNU Paul",
+                              roster=VIENNE_ROSTER)
+    assert [(anomaly.kind, anomaly.message) for anomaly in result.anomalies] == [
+        ("unknown_name", "Noms lus qui ne désignent aucun élu de la liste : « INCONNU Paul ».")]
