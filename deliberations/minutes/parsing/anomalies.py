@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from portal.kernel.names import name_key
-
 from .matching import name_parts, same_person
 from .names import _token_kind
 from .results import PresentEntry, ProxyEntry
+from .text import name_key
 
 
 class _Checks:

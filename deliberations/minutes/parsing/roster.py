@@ -17,12 +17,11 @@ written but not read, names read that are nobody's) are anomalies.
 from __future__ import annotations
 
 import re
-
-from portal.kernel.names import name_key
+from functools import lru_cache
 
 from .matching import name_parts, roster_matches, same_person
 from .results import Anomaly, AttendanceResult, PresentEntry
-from .text import _fold
+from .text import _fold, name_key
 
 
 def resolve_with_roster(result: AttendanceResult, roster: list[str]) -> None:
@@ -103,7 +102,8 @@ def _split_anomaly(name: str, split: list[str]) -> Anomaly:
 _WINDOW = 30
 
 
-def _surname_pattern(surname_words: list[str]) -> re.Pattern:
+@lru_cache(maxsize=4096)
+def _surname_pattern(surname_words: tuple[str, ...]) -> re.Pattern:
     body = r"[\s\-]+".join(re.escape(_fold(word)) for word in surname_words)
     return re.compile(rf"(?<![^\W\d_]){body}(?![^\W\d_])")
 
@@ -119,9 +119,9 @@ def locate_members(text: str, roster: list[str]) -> list[str]:
     found: list[tuple[int, str]] = []
     for member in roster:
         surname_words, given = _roster_parts(member)
-        if not surname_words:
+        if not surname_words or _fold(surname_words[-1]) not in folded:
             continue
-        for match in _surname_pattern(surname_words).finditer(folded):
+        for match in _surname_pattern(tuple(surname_words)).finditer(folded):
             around = folded[max(match.start() - _WINDOW, 0):match.end() + _WINDOW]
             namesakes = by_surname.get(name_parts(member).surname, [])
             if len(namesakes) == 1 or _given_near(around, given):
@@ -157,10 +157,16 @@ def read_with_roster(result: AttendanceResult, sections: list[tuple[str, list[st
     member found there (a commune glued to it, a name cut) is taken out. In a list of
     procurations, whose pairs cannot be guessed, a member written but not read is said. Each
     change is an anomaly: it is the roster's reading, for the clerk to confirm."""
-    keys = {name_key(member) for member in roster}
+    member_keys = {member: name_key(member) for member in roster}
+    keys = set(member_keys.values())
+    by_surname: dict[str, list[str]] = {}
+    for member in roster:
+        by_surname.setdefault(name_parts(member).surname, []).append(member)
 
     def designates(name: str) -> bool:
-        return name_key(name) in keys or bool(roster_matches(name, roster))
+        # Only members of the same surname can match: the roster is not scanned for each name.
+        return name_key(name) in keys or any(
+            same_person(name, member) for member in by_surname.get(name_parts(name).surname, []))
 
     labels = {"present": "présents", "excused": "excusés", "absent": "absents",
               "proxies": "procurations"}
@@ -173,10 +179,14 @@ def read_with_roster(result: AttendanceResult, sections: list[tuple[str, list[st
         # Words of the members found there: a name read that holds one of them and designates
         # nobody is a misreading of their names ("LECLERC DOMÉRAT Jean-Pierre").
         written = {_fold(word) for member in located for word in member.split()}
-        everyone = result.all_names()
-        missing = [member for member in located
-                   if not any(name_key(member) == name_key(name) or same_person(member, name)
-                              for name in everyone)]
+        everyone: dict[str, list[str]] = {}
+        names = result.all_names()
+        read_keys = {name_key(name) for name in names}
+        for name in names:
+            everyone.setdefault(name_parts(name).surname, []).append(name)
+        missing = [member for member in located if member_keys[member] not in read_keys
+                   and not any(same_person(member, name)
+                               for name in everyone.get(name_parts(member).surname, []))]
         if kind == "proxies":
             if missing:
                 result.anomalies.append(Anomaly(
