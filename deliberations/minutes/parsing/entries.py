@@ -37,7 +37,7 @@ _COMMUNE_SUFFIX = re.compile(
 # Capacities written among the names: "C. Montin, Président, …, Vice-Présidents ;",
 # "…, délégué(e)s titulaires", "… délégué(e)s suppléant(e)s".
 _CAPACITY = re.compile(
-    r"(?<![\w'])(?:(?:1er|premier|\d+e(?:me)?)\s+)?(?:vice[-\s]?)?president(?:e)?s?(?:\s+de\s+seance)?"
+    r"(?<![\w'])(?:(?:1er|premier|\d+\s?e(?:me)?)\s+)?(?:vice[-\s]?)?president(?:e)?s?(?:\s+de\s+seance)?"
     r"(?![\w'])|(?<![\w'])(?:delegue(?:e)?s?|membres?|conseill(?:er|ere)s?)\s+(?:communautaires?\s+)?"
     r"(?:titulaires?|suppleant(?:e)?s?)(?![\w'])|(?<![\w'])(?:titulaires?|suppleant(?:e)?s?)$"
     # Municipal capacities: "Virginie X, Maire (…), …, Pascal Y, Adjoints, …, conseillers
@@ -183,7 +183,10 @@ def merge_continuations(pieces: list[str]) -> list[str]:
     glue_next = False
     for piece in pieces:
         folded = _fold(_GENDER_MARK.sub("", piece))
-        if merged and (glue_next or _CONTINUES.match(folded)):
+        # "BEAUVAIS Laurent, Président, qui a donné pouvoir à …": a capacity standing alone
+        # between commas belongs to the name before it, and so does what follows it.
+        capacity_only = bool(merged) and not strip_capacities(piece) and bool(piece.strip())
+        if merged and (glue_next or capacity_only or _CONTINUES.match(folded)):
             merged[-1] = f"{merged[-1]}, {piece}"
         else:
             merged.append(piece)

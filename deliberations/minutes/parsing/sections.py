@@ -38,6 +38,7 @@ _HEADING_BODY = (
     r")"
     # "Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :": who they are.
     r"(?:\s+(?:mesdames|messieurs|mmes|mm|et|les|des|du|de|la|l'|delegue\S*|conseill\S*|"
+    r"en\s+tant\s+que|en\s+qualite\s+de|"
     r"membres|elus|titulaires|suppleant\S*|pays|comite|conseil|syndicat|bureau|"
     r"communautaires?|municipaux|syndicaux))*"
 )

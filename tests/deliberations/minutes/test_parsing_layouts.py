@@ -281,3 +281,29 @@ def test_the_tuned_corpus_stays_exact():
         text = path.with_suffix(".txt").read_text(encoding="utf-8")
         outcome = check_text(path.stem, text, sidecar["expected"], parse_attendance)
         assert outcome.verdict == EXACT, (path.stem, outcome.differences)
+
+
+def test_heading_en_tant_que_titulaires_and_a_capacity_between_name_and_proxy():
+    # Argentan Intercom, conseil communautaire of 3 February 2015
+    # (https://docslib.org/doc/4058754/compte-rendu-succinct-du-3-f%C3%A9vrier-2015), a part of
+    # each list.
+    result = parse_attendance(
+        "Etaient présents en tant que titulaires :\n\nCHAUDONNET Jules-Léandre, 1er "
+        "vice-président , TERNELLEC Damien, 2ème vice-président , DAUNOUVEL Jules-Kilian 4ème "
+        "vice-président, RIVIÈRE Inès, 5ème vice-présidente , VRELISSON Joachim , 6 ème "
+        "vice-président , BEIGNAC Agathe, GRARETIN Félix.\n\nExcusés : BRIRELET Léandre, "
+        "Président , qui a donné pouvoir à CHAUDONNET Jules-Léandre, GORAUDEL Rodolphe 3ème "
+        "vice-président, MAULIGNAC Josué qui a donné pouvoir à BEIGNAC Agathe, FORNESSAC "
+        "Faustine qui a donné pouvoir à TERNELLEC Damien, MOULEYRAC Flavie, FARSISSON Gontran, "
+        "COULELET Berthe, GOUNELET Prosper qui a donné pouvoir à GRARETIN Félix.")
+    assert names(result) == ["CHAUDONNET Jules-Léandre", "TERNELLEC Damien",
+                             "DAUNOUVEL Jules-Kilian", "RIVIÈRE Inès", "VRELISSON Joachim",
+                             "BEIGNAC Agathe", "GRARETIN Félix"]
+    assert result.excused == ["GORAUDEL Rodolphe", "MOULEYRAC Flavie", "FARSISSON Gontran",
+                              "COULELET Berthe"]
+    assert result.proxies == [
+        ProxyEntry("BRIRELET Léandre", "CHAUDONNET Jules-Léandre"),
+        ProxyEntry("MAULIGNAC Josué", "BEIGNAC Agathe"),
+        ProxyEntry("FORNESSAC Faustine", "TERNELLEC Damien"),
+        ProxyEntry("GOUNELET Prosper", "GRARETIN Félix")]
+    assert result.anomalies == []
