@@ -307,3 +307,22 @@ def test_heading_en_tant_que_titulaires_and_a_capacity_between_name_and_proxy():
         ProxyEntry("FORNESSAC Faustine", "TERNELLEC Damien"),
         ProxyEntry("GOUNELET Prosper", "GRARETIN Félix")]
     assert result.anomalies == []
+
+
+def test_full_stop_between_entries_and_givers_listed_without_their_holders():
+    # Montpellier Méditerranée Métropole, conseil of 18 April 2019
+    # (https://dokumen.tips/documents/compte-rendu-du-conseil-de-mtropole-page-114-secrtariat-gnral-service.html),
+    # the présents cut short.
+    result = parse_attendance(
+        "Nombre de membres en exercice : 92 Présents : Fabien BOROUMIER, Lorraine CHERDIÈRE, "
+        "Jules-Mathis CRARNAUDIN, Romain BRADIÈRE, Célestin PROLAUDIN. Paloma COLEYRAC, "
+        "suppléant de Rodolphe PRORSONNET. Absent(es) ayant voté par procuration en "
+        "application des articles L. 2121-20 et L.5211-1 du Code général des collectivités "
+        "territoriales: Rosy FIRDOUVEL, Hippolyte DE DOUSAUZET")
+    assert names(result) == ["Fabien BOROUMIER", "Lorraine CHERDIÈRE", "Jules-Mathis CRARNAUDIN",
+                             "Romain BRADIÈRE", "Célestin PROLAUDIN", "Paloma COLEYRAC"]
+    assert result.present[-1].replaces == "Rodolphe PRORSONNET"
+    # The givers are listed without their holders: said, never dropped silently.
+    assert result.proxies == []
+    unread = [anomaly.text for anomaly in result.anomalies if anomaly.kind == "unparsed_entry"]
+    assert unread == ["Rosy FIRDOUVEL", "Hippolyte DE DOUSAUZET"]
