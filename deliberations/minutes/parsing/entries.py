@@ -116,6 +116,10 @@ def commune_heading_lines(lines: list[str]) -> set[int]:
         stripped = line.strip()
         if not _CAPITALS_LINE.match(stripped) or any(char in stripped for char in ",;"):
             continue
+        previous = next((lines[back].split() for back in range(index - 1, -1, -1)
+                         if lines[back].strip()), [])
+        if previous and {_token_kind(token) for token in previous} <= {"C", "G"}:
+            continue  # "Madame / Françoise / GIVAUDIN": the surname of a name cut by cells
         if any("/" not in token and _is_initials(token) for token in stripped.split()[1:]):
             continue  # an initial: "DUPONT J" is a person ("LA FERTE S/ JOUARRE" is not)
         found.add(index)

@@ -129,7 +129,8 @@ def _joins_next(previous: str, following: str) -> str | None:
                              and len(tail.split()) <= 2
                              and all(len(t.strip(".")) <= 2 for t in tail.split()))):
         return " "
-    surname_only = tail_kinds <= {"S", "P"}
+    # "Monsieur WILLLIAM / Jacques": a civility does not make the surname less alone.
+    surname_only = tail_kinds - {"C"} <= {"S", "P"} and bool(tail_kinds - {"C"})
     given_only = "G" in tail_kinds and tail_kinds <= {"C", "G"}  # "M. Cyrille / KERRAND"
     if (surname_only and head_kinds <= {"G"}) or (given_only and head_kinds <= {"S", "P"}):
         return " "

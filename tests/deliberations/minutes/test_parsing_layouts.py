@@ -326,3 +326,16 @@ def test_full_stop_between_entries_and_givers_listed_without_their_holders():
     assert result.proxies == []
     unread = [anomaly.text for anomaly in result.anomalies if anomaly.kind == "unparsed_entry"]
     assert unread == ["Rosy FIRDOUVEL", "Hippolyte DE DOUSAUZET"]
+
+
+def test_table_flattened_by_columns_communes_then_names_cut_over_cells():
+    # Communauté de communes de la Vanne et du Pays d'Othe, conseil of 15 September 2015
+    # (http://doczz.fr/doc/5484573/conseil-communautaire-du-15-septembre-2015), the first
+    # rows: the communes' column, then the delegates', names cut over two or three cells.
+    result = parse_attendance(
+        "Étaient présents :\nARCES DILO\nARCES DILO\nBAGNEAUX\nBOEURS EN\nOTHE\nCERILLY\n"
+        "CERISIERS\nMonsieur BEZAUDIN\nMonsieur VANNELET\nMonsieur WIRLISSON\nJoachim\nMadame\n"
+        "Faustine\nGIVASSOL\nMonsieur LOUETIN\nMonsieur HARPELLEC")
+    assert names(result) == ["BEZAUDIN", "VANNELET", "WIRLISSON Joachim", "Faustine GIVASSOL",
+                             "LOUETIN", "HARPELLEC"]
+    assert kinds(result) == ["commune_heading"]
