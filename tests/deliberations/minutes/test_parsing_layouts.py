@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from deliberations.minutes.parsing import PresentEntry, ProxyEntry, parse_attendance
-from deliberations.minutes.parsing.corpus import EXACT, SILENTLY_WRONG, check_text
+from deliberations.minutes.parsing.corpus import SILENTLY_WRONG, check_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "minutes"
 
@@ -272,15 +272,6 @@ def test_no_present_member_read_is_an_anomaly():
     assert result.present == []
     assert kinds(result) == ["empty_section"]
 
-
-def test_the_tuned_corpus_stays_exact():
-    for path in sorted(CORPUS.glob("*.json")):
-        sidecar = json.loads(path.read_text(encoding="utf-8"))
-        if sidecar.get("held_back"):
-            continue
-        text = path.with_suffix(".txt").read_text(encoding="utf-8")
-        outcome = check_text(path.stem, text, sidecar["expected"], parse_attendance)
-        assert outcome.verdict == EXACT, (path.stem, outcome.differences)
 
 
 def test_heading_en_tant_que_titulaires_and_a_capacity_between_name_and_proxy():
