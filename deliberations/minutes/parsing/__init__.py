@@ -174,7 +174,10 @@ def _check_nothing_left(builder: _Builder, kind: str, section_lines: list[str],
     words |= {_fold(word) for heading in removed
               for word in re.split(r"[\s\-/.'’]+", heading)}
     for line in text_lines:
-        left = [token for token in re.findall(r"[^\W\d_][^\s,;:()]*", line)
+        # Names in notes are read as notes ("(remplace X)") or reported as notes not
+        # understood; communes in notes ("(titulaire CHARMOIS)") are no one.
+        outside_notes = re.sub(r"\([^()]*\)?", " ", line)
+        left = [token for token in re.findall(r"[^\W\d_][^\s,;:()]*", outside_notes)
                 if _token_kind(token) == "S" and sum(char.isalpha() for char in token) >= 3
                 and not any(_fold(part) in words for part in re.split(r"[\-.'’]+", token)
                             if part)]

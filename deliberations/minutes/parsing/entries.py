@@ -147,7 +147,11 @@ def drop_leading_civilities(piece: str) -> str:
     if ":" not in piece:
         return piece
     before, after = piece.split(":", 1)
-    return after.strip() if only_civilities(before) else piece
+    # "Membres (36/72) : Martial X, …": a sub-heading with its figures, not a name.
+    bare = re.sub(r"\([^()]*\)", " ", before).strip()
+    if only_civilities(before) or _fold(bare) in {"membres", "delegues", "elus", "conseillers"}:
+        return after.strip()
+    return piece
 
 
 def repair_words(piece: str) -> tuple[str, list[str]]:

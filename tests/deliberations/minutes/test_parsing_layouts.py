@@ -330,3 +330,18 @@ def test_table_flattened_by_columns_communes_then_names_cut_over_cells():
     assert names(result) == ["BEZAUDIN", "VANNELET", "WIRLISSON Joachim", "Faustine GIVASSOL",
                              "LOUETIN", "HARPELLEC"]
     assert kinds(result) == ["commune_heading"]
+
+
+def test_sub_heading_with_its_figures_and_each_members_commune_in_the_note():
+    # A syndicat des eaux of Meurthe-et-Moselle, comité of 22 June 2019
+    # (https://docslib.org/download/6329569/compte-rendu-du-comite-syndical-22-06-2019), the
+    # first delegates.
+    result = parse_attendance(
+        "Étaient présents : Membres (36/72) : Marin LEBRASSOL (titulaire BARBONVILLE), Dorian "
+        "EURELLEC (titulaire BORVILLE), Bastien DURIGNAC et Jules- Lucien PICANDIER (titulaires "
+        "CHARMOIS), Célestin CENARDEL (titulaire CLAYEURES), Agathe MAROUSSE (titulaire DAMAS "
+        "AUX BOIS), GEORLOLLE Pacôme (titulaire MORIVILLER)")
+    assert names(result) == ["Marin LEBRASSOL", "Dorian EURELLEC", "Bastien DURIGNAC",
+                             "Jules-Lucien PICANDIER", "Célestin CENARDEL", "Agathe MAROUSSE",
+                             "GEORLOLLE Pacôme"]
+    assert kinds(result) == ["guessed_join"]
