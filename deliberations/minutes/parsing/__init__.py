@@ -40,6 +40,7 @@ from .entries import (
     repair_words,
     strip_capacities,
     strip_communes,
+    strip_run_in_headings,
 )
 from .matching import _is_initials
 from .names import _NOTE_START, _token_kind, split_full_name
@@ -208,6 +209,9 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
             continue  # "Procurations : néant" is an empty list, not an entry.
         logical = re.sub(r"^[-–•·]\s+", "", logical)
         logical, removed = strip_communes(logical, capitals=kind != "proxies")
+        if kind in {"present", "excused", "absent"}:
+            logical, run_in = strip_run_in_headings(logical)
+            removed += run_in
         removed_all += removed
         if removed and not communes:
             builder.anomaly("commune_heading", logical,

@@ -105,6 +105,62 @@ def strip_communes(text: str, *, capitals: bool = True) -> tuple[str, list[str]]
 _ADDED = "\x1f"
 
 
+_CIVILITY_WORDS = {"m.", "mme", "mme.", "mr", "mr.", "monsieur", "madame", "mlle", "mlle."}
+
+
+def strip_run_in_headings(line: str) -> tuple[str, list[str]]:
+    """A table of communes and delegates flattened onto one line, each name opened by its
+    civility: "ANGLIERS M. DUPONT Jean ANTRAN Mme MARTIN Anne …". Capitals before the first
+    civility, and capitals after a complete "NOM Prénom" up to the next civility, are
+    communes (a name written surname first ends with its given name). Returns the line with
+    a comma in place of each commune, and the communes taken out; the line unchanged when
+    it has commas or fewer than two civilities."""
+    tokens = line.split()
+    depths, depth = [], 0
+    for token in tokens:
+        depths.append(depth if not token.startswith("(") else depth + 1)
+        depth = max(depth + token.count("(") - token.count(")"), 0)
+    civilities = [index for index, token in enumerate(tokens)
+                  if _fold(token) in _CIVILITY_WORDS and depths[index] == 0]
+    # Commas or dashes separate the entries already; "DUPONT M. –" is an initial.
+    if len(civilities) < 2 or re.search(r"[,;]|\s[-–—]+\s", line):
+        return line, []
+    kinds = [_token_kind(token.strip("()")) for token in tokens]
+    removed: list[str] = []
+    drop: set[int] = set()
+    bounds = [0, *civilities, len(tokens)]
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        chunk = list(range(start + (1 if start in civilities else 0), end))
+        outside = [index for index in chunk if depths[index] == 0]  # notes are not names
+        if start not in civilities:
+            heading = outside if all(kinds[i] in "SP" for i in outside) else []
+        else:
+            seen_given, heading = False, []
+            for position, index in enumerate(outside):
+                if kinds[index] == "G" and position:
+                    seen_given = True
+                elif seen_given and kinds[index] in "SP":
+                    heading = [i for i in outside[position:] if kinds[i] in "SP"]
+                    if len(heading) != len(outside) - position:
+                        heading = []
+                    break
+        if heading:
+            removed.append(" ".join(tokens[i] for i in heading))
+            drop.update(heading)
+    if not removed:
+        return line, []
+    rebuilt: list[str] = []
+    for index, token in enumerate(tokens):
+        if index in drop:
+            if rebuilt and rebuilt[-1] != ",":
+                rebuilt.append(",")
+            continue
+        if index in civilities and rebuilt and rebuilt[-1] != ",":
+            rebuilt.append(",")
+        rebuilt.append(token)
+    return " ".join(rebuilt).replace(" ,", ",").strip(" ,"), removed
+
+
 def commune_heading_lines(lines: list[str]) -> set[int]:
     """Indexes of lines that are commune headings: capitals alone on their line, in a section
     whose names are written in mixed case ("Patrick BAUDIN") — so they cannot be a name."""

@@ -64,6 +64,23 @@ def test_one_line_block_is_never_empty_without_an_anomaly():
                                          "unparsed_entry"} & set(kinds(result))
 
 
+def test_one_line_block_with_communes_running_into_civility_and_name():
+    # The syndicat mixte's comité the tracker describes (communes in capitals running straight
+    # into "M./Mme NOM Prénom"), written with the communes of the Énergies Vienne block.
+    result = parse_attendance(
+        "Etaient présents : ANGLIERS M. VRANOLLE Aristide ANTRAN Mme CRESSAC Pauline M. "
+        "GONELET Félix AVAILLES EN CHATELLERAULT M. LAURDIER Jules-Placide (suppléant de M. "
+        "SOUVELLEC Jules-Mathis) BEAUMONT BERRIE Mme MAROUVEL Faustine Excusés : M. ROBETIN "
+        "Jules, Mme BARNAUDIN Inès")
+    assert names(result) == ["VRANOLLE Aristide", "CRESSAC Pauline", "GONELET Félix",
+                             "LAURDIER Jules-Placide", "MAROUVEL Faustine"]
+    assert result.present[3].replaces == "SOUVELLEC Jules-Mathis"
+    assert result.excused == ["ROBETIN Jules", "BARNAUDIN Inès", "SOUVELLEC Jules-Mathis"]
+    assert [(anomaly.kind, anomaly.message) for anomaly in result.anomalies] == [
+        ("commune_heading", "Noms de communes retirés de la liste : « ANGLIERS », « ANTRAN », "
+                            "« AVAILLES EN CHATELLERAULT », « BEAUMONT BERRIE ».")]
+
+
 @pytest.mark.parametrize("path", sorted(
     path for path in CORPUS.glob("*.txt")
     if not json.loads(path.with_suffix(".json").read_text(encoding="utf-8")).get("held_back")),
