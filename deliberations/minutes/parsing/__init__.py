@@ -3,7 +3,9 @@ only (no Django model).
 
 Modules: ``text`` (folding, lines, dates), ``names`` (one person's name and its notes),
 ``sections`` (headings, separators, secretary, stated counts), ``proxies``, ``builder``
-(entries → result), ``anomalies`` (consistency checks), ``documents`` (preamble, deliberation).
+(entries → result), ``anomalies`` (consistency checks), ``documents`` (preamble, deliberation),
+``roster`` (names resolved against the body's members, and the roster-guided reading that
+locates them in each section), ``corpus`` (the hand-counted check, tuned and held-back sets).
 
 Reads what clerks actually write in a "extrait du registre des délibérations": the session
 preamble, the attendance block (présents with per-item notes, procurations, excusés, absents,
@@ -11,7 +13,9 @@ secrétaire de séance, stated counts) and the deliberation itself.
 
 Anomalies (an empty entry, two names glued together, a holder who is not present...) are
 *reported* in ``AttendanceResult.anomalies``, never silently fixed: the parser still produces
-its best reading so that a clerk can confirm or correct it.
+its best reading so that a clerk can confirm or correct it. Never silently empty nor partial:
+a heading with no name, surnames left unread in a section, no présent at all, or fewer names
+than the stated figures are anomalies too.
 
 Every regular expression is written in lower case without accents and runs on a folded copy of
 the text (``_fold``) that has exactly the same length as the original, so that match spans
