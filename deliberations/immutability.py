@@ -69,8 +69,14 @@ EXTRACT_LOCKED = (
     "Un extrait certifié émis ne peut être ni modifié ni supprimé : il reste vérifiable. Une "
     "nouvelle version le remplace."
 )
+# The record frozen at publication (deliberations/record/, PublishedRecord).
+RECORD_LOCKED = (
+    "L'état publié de cette délibération est figé : il ne peut être ni modifié ni supprimé. "
+    "Corrigez-la par une délibération rectificative."
+)
 MESSAGES = (PUBLISHED_ACT_LOCKED, PUBLISHED_ACT_UNDELETABLE, PUBLISHED_ACT_PARTS_LOCKED,
-            SESSION_LOCKED, ATTENDANCE_LOCKED, WRITTEN_PROXY_LOCKED, EXTRACT_LOCKED)
+            SESSION_LOCKED, ATTENDANCE_LOCKED, WRITTEN_PROXY_LOCKED, EXTRACT_LOCKED,
+            RECORD_LOCKED)
 
 # Columns of a published deliberation that may still change: the receipt date in the
 # prefecture, recorded once when the publication left it "à compléter"
@@ -166,6 +172,17 @@ GUARDS: list[Guard] = [
           EXTRACT_LOCKED, keep=EXTRACT_MUTABLE),
     Guard("issuedextract_delete", "deliberations_issuedextract", "DELETE", "1 = 1",
           EXTRACT_LOCKED),
+    # A frozen record is written once, for a published act; it changes only to add the
+    # receipt date the act itself records once (services.deliberation_record_receipt).
+    Guard("publishedrecord_insert", "deliberations_publishedrecord", "INSERT",
+          f"NOT {_act_published('NEW.deliberation_id')}", RECORD_LOCKED),
+    Guard("publishedrecord_update", "deliberations_publishedrecord", "UPDATE",
+          "{changed} AND NOT (OLD.received_on IS NULL AND NEW.received_on IS NOT NULL "
+          "AND NEW.deliberation_id = OLD.deliberation_id AND NEW.received_on = (SELECT "
+          "d.received_on FROM deliberations_deliberation d WHERE d.id = NEW.deliberation_id))",
+          RECORD_LOCKED),
+    Guard("publishedrecord_delete", "deliberations_publishedrecord", "DELETE", "1 = 1",
+          RECORD_LOCKED),
 ]
 
 

@@ -19,7 +19,7 @@ def uninstall(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("deliberations", "0023_search_fts_list_indexes"),
+        ("deliberations", "0026_published_record"),
     ]
 
     operations = [
