@@ -50,6 +50,7 @@ def convocation_context(session: Session, *, sent_on, urgent: bool) -> dict:
         "sent_on": french_date(sent_on),
         "latest_on": french_date(rules.latest_convocation_date(session.date, urgent=urgent)),
         "president": session.president.full_name if session.president else "",
+        "ack_until": french_date(acknowledgement_expires_on(session)),
         "document_title": (f"Convocation — {session.body.name}, séance du "
                            f"{french_date(session.date)}"),
     }

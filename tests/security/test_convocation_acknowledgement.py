@@ -122,3 +122,11 @@ def test_altered_link_is_unknown(client):
     assert client.get(path[:-3] + "xx/").status_code == 404
     assert client.post(path[:-3] + "xx/").status_code == 404
     assert opened_at(delivery) is None
+
+
+def test_email_says_until_when_the_link_works():
+    session = SessionFactory(date=datetime.date(2022, 12, 6))
+    context = convocation_doc.convocation_context(session, sent_on=datetime.date(2022, 11, 30),
+                                                  urgent=False)
+    assert context["ack_until"] == "7 décembre 2022"
+    assert convocation_doc.acknowledgement_expires_on(session) == datetime.date(2022, 12, 7)
