@@ -5,7 +5,7 @@ there is one path from the database to the legal rules.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import time
 
 from django.conf import settings
@@ -52,12 +52,13 @@ def _mandate_spans(body_ids, first_date, last_date) -> dict[int, list[rules.Mand
         Mandate.objects.filter(body_id__in=body_ids, start_on__lte=last_date)
         .filter(Q(end_on__isnull=True) | Q(end_on__gte=first_date))
         .order_by()
-        .values_list("body_id", "member_id", "start_on", "end_on", "role", "substitute_for_id")
+        .values_list("body_id", "member_id", "start_on", "end_on", "role", "substitute_for_id",
+                     "commune_id")
     )
-    for body_id, member_id, start_on, end_on, role, substitute_for in rows:
+    for body_id, member_id, start_on, end_on, role, substitute_for, commune in rows:
         spans[body_id].append(rules.MandateSpan(
             member_id, start_on, end_on, substitute=role == Mandate.Role.SUBSTITUTE,
-            substitute_for=substitute_for,
+            substitute_for=substitute_for, commune=commune,
         ))
     return spans
 
@@ -67,6 +68,8 @@ def rules_of_body(body: Body, settings=None) -> rules.BodyRules:
     None) over the CGCT defaults; suppléants only in an organe délibérant, never in the Bureau
     (L5211-6)."""
     base = rules.BUREAU_RULES if body.kind == Body.Kind.BUREAU else rules.CGCT_RULES
+    # The department decides the territorial scope of the exceptional regimes (loi 2020-856).
+    base = replace(base, department=body.organisation.department)
     if settings is None:
         return base
     return rules.BodyRules(
@@ -77,6 +80,15 @@ def rules_of_body(body: Body, settings=None) -> rules.BodyRules:
         convocation_clear_days=settings.convocation_clear_days,
         convocation_source=settings.convocation_source,
         substitutes_admitted=base.substitutes_admitted,
+        department=base.department,
+        remote_from_designated_places=settings.remote_from_designated_places,
+        remote_source=settings.remote_source,
+        two_thirds_basis=settings.two_thirds_basis,
+        two_thirds_source=settings.two_thirds_source,
+        seats=settings.seats,
+        weighted_votes=settings.weighted_votes,
+        quorum_in_voices=settings.quorum_in_voices,
+        weights_source=settings.weights_source,
     )
 
 
@@ -86,13 +98,15 @@ def _bodies_rules(body_ids, loaded=()) -> dict[int, rules.BodyRules]:
     found = {
         # A missing reverse one-to-one raises an AttributeError subclass: getattr's default.
         body.pk: rules_of_body(body, getattr(body, "settings", None))
-        for body in loaded if Body.settings.is_cached(body)
+        for body in loaded
+        if Body.settings.is_cached(body) and Body.organisation.is_cached(body)
     }
     missing = set(body_ids) - found.keys()
     if missing:
         found.update({
             body.pk: rules_of_body(body, getattr(body, "settings", None))
-            for body in Body.objects.filter(pk__in=missing).select_related("settings")
+            for body in Body.objects.filter(pk__in=missing).select_related("settings",
+                                                                           "organisation")
         })
     return found
 
@@ -329,9 +343,13 @@ def vote_outcome_of(*, vote_kind, votes_for, votes_against, abstentions=0, blank
                     ranges=()):
     """rules.vote_result for a vote as recorded, with the figures of its item (``ranges``,
     deliberation_quorum): members in office for a two-thirds majority, members present or
-    represented for the closed session (L5211-11). Raises ValueError as the rule does."""
+    represented for the closed session (L5211-11), the body's basis of "deux tiers du
+    conseil" (BodySettings). Raises ValueError as the rule does."""
     figures = [r.figures for r in ranges]
+    body_rules = figures[0].body_rules if figures else rules.CGCT_RULES
     return rules.vote_result(
+        two_thirds_basis=body_rules.two_thirds_basis, seats=body_rules.seats,
+        basis_source=body_rules.two_thirds_source,
         votes_for=votes_for, votes_against=votes_against, abstentions=abstentions,
         blank_or_null=blank_or_null, ballot=ballot, president_voted_for=president_voted_for,
         president_abstained=president_abstained, kind=vote_kind,

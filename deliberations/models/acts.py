@@ -62,6 +62,8 @@ class Deliberation(models.Model):
         TWO_THIRDS_CAST = "two_thirds_cast", "Deux tiers des suffrages exprimés"
         # L5211-11: sitting in camera, absolute majority of members present or represented.
         CLOSED_SESSION = "closed_session", "Huis clos (L5211-11)"
+        # "Deux tiers du conseil" (L5216-5 III), on the basis the body's settings choose.
+        TWO_THIRDS_COUNCIL = "two_thirds_council", "Deux tiers du conseil (base de l'assemblée)"
 
     class Result(models.TextChoices):
         # for > against, or a tie broken by the president's vote (not in a secret ballot).
@@ -453,6 +455,11 @@ class Appointment(models.Model):
         "scrutin secret écarté à l'unanimité", default=False,
         help_text="L2121-21 : l'assemblée peut décider à l'unanimité de ne pas voter au "
         "scrutin secret.",
+    )
+    commission_or_outside_body = models.BooleanField(
+        "commission ou organisme extérieur", default=False,
+        help_text="L2121-21 : une candidature unique n'y prend effet immédiatement que pour "
+        "une commission ou un organisme extérieur.",
     )
     single_candidate = models.ForeignKey(
         Member, on_delete=models.PROTECT, null=True, blank=True, related_name="+",

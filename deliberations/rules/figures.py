@@ -84,7 +84,7 @@ def item_figures(
         substitutes=substitutes, body_rules=body_rules, withdrawal_reasons=withdrawal_reasons,
     )
     problems = (*presence_issues, *proxy_issues)
-    regime = regime_on(session_date, regimes)
+    regime = regime_on(session_date, regimes, department=body_rules.department)
     required = None if quorum_waived else quorum_required(in_office, regime=regime)
     return ItemFigures(
         item=item,
