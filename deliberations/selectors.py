@@ -659,7 +659,7 @@ def stored_written_proxy_problems(session: Session) -> list[str]:
     return list(written_proxy_problems(session, uses).values())
 
 
-# --- Individual decisions, appointments, roll-call votes (issue 17) --------------------------
+# --- Individual decisions, appointments, roll-call votes ---------------------------------
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ SCDL_COLUMNS = [
     "VOTE_ABSTENTION",
     "DELIB_URL",
 ]
-# After the SCDL columns, the portal's own (issue 14): a reader that takes the SCDL columns
+# After the SCDL columns, the portal's own: a reader that takes the SCDL columns
 # by name is unaffected. The address of the act a row rectifies, and of the published acts
 # that rectify it (space-separated, oldest first).
 RECTIFICATION_COLUMNS = ["DELIB_RECTIFIE_URL", "DELIB_RECTIFIEE_PAR_URL"]

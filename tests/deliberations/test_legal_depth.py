@@ -1,4 +1,4 @@
-"""Legal depth (issue 17): the rules real sessions hit beyond the common case.
+"""Legal depth: the rules real sessions hit beyond the common case.
 
 Suppléants (L5211-6, QE n° 49337), second convocations (L2121-17; CE 16 June 1997, Pfister,
 n° 142691), quorum lost during a held session, vote kinds (compte administratif L1612-12,

@@ -1,4 +1,4 @@
-"""Issue 17 through the database: the admin, the attendance import, the session table, the
+"""Legal depth through the database: the admin, the attendance import, the session table, the
 public page and the extract all read the rules of test_legal_depth.py through selectors.py.
 
 Suppléants (L5211-6, QE n° 49337), second convocation after a quorum lost at item 15 of 20

@@ -1,4 +1,4 @@
-"""Every entry of the reviewed correction tables (pma_reports/corrections.py), on the real
+"""Every row of the reviewed correction tables (pma_reports/data/corrections.json), on the real
 seed text: it matches exactly as often as the table says at its turn, its damage is gone from
 the repaired text, and what it repairs reaches the loaded report."""
 
@@ -53,6 +53,25 @@ def test_each_correction_matches_as_often_as_reviewed_and_its_damage_is_gone(cor
         assert final.count(correction.corrected) == 1
     else:
         assert _count(correction, final) == 0
+
+
+@pytest.mark.parametrize("correction, text", CASES,
+                         ids=[f"{i:02d}-ligne" for i in range(len(CASES))])
+def test_each_row_names_the_line_it_corrects(correction, text):
+    """The row's `ligne` is the first line the correction touches in the text it meets."""
+    if correction.regex:
+        position = re.search(correction.original, text).start()
+    else:
+        position = text.index(correction.original)
+    while text[position] == "\n":
+        position += 1
+    assert text.count("\n", 0, position) + 1 == correction.line
+
+
+def test_the_tables_are_the_reviewed_data_file():
+    assert (len(LAYOUT_2020), len(READING_2020), len(LAYOUT_2021)) == (28, 44, 2)
+    assert LAYOUT_2020[0].line == 3
+    assert READING_2020[0].original == "[I'élaboration"
 
 
 def test_a_changed_source_stops_the_load_instead_of_being_corrected_silently():

@@ -1,5 +1,5 @@
 """Public pages, feeds, CSV, PDF, API and site search of the activity reports, on the real
-seed records (acceptance points of issue 10)."""
+seed records (the reports' acceptance points)."""
 
 import html as html_lib
 import io

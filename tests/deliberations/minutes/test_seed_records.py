@@ -177,7 +177,7 @@ def test_quorum_table(loaded):
 
 
 def test_pma_committee_has_its_own_settings_record(loaded):
-    """Issue 17: the PMA's committee follows its statutes (L5711-1); the seeds cite none of
+    """The PMA's committee follows its statutes (L5711-1); the seeds cite none of
     their clauses, so the record keeps the CGCT values and names the text to check."""
     committee = Body.objects.get(organisation__slug="pma", slug="comite-syndical")
     settings = committee.settings

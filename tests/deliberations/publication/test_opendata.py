@@ -53,7 +53,7 @@ def _rows(client, **params):
 
 def test_columns_names_and_order(client, seed_records):
     header, rows = _rows(client)
-    # The SCDL columns, in order, then the portal's rectification links (issue 14).
+    # The SCDL columns, in order, then the portal's rectification links.
     assert header[:17] == EXPECTED_COLUMNS == SCDL_COLUMNS
     assert header == CSV_COLUMNS == [*SCDL_COLUMNS, "DELIB_RECTIFIE_URL",
                                      "DELIB_RECTIFIEE_PAR_URL"]
