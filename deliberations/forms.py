@@ -282,7 +282,9 @@ class DeliberationAdminForm(forms.ModelForm):
         ]
 
     def _check_vote_total(self, data, ranges):
-        available = min(r.figures.votes_available for r in ranges)
+        # Weighted votes (statutes): the counts entered are voices.
+        available = min(r.figures.voices.voices_available if r.figures.voices
+                        else r.figures.votes_available for r in ranges)
         non_voting = len(data.get("non_voting_members") or [])
         for message in rules.check_vote_counts(
             votes_for=data.get("votes_for") or 0,

@@ -41,6 +41,8 @@ class SessionInputs:
     body_rules: rules.BodyRules = rules.CGCT_RULES
     # Item -> member -> why they left the room, when not a personal interest (L1612-12).
     withdrawal_reasons: dict = field(default_factory=dict)
+    # Member -> voices of their seat, for a body whose statutes weight the votes; else None.
+    voices: dict | None = None
 
 
 def _mandate_spans(body_ids, first_date, last_date) -> dict[int, list[rules.MandateSpan]]:
@@ -53,12 +55,12 @@ def _mandate_spans(body_ids, first_date, last_date) -> dict[int, list[rules.Mand
         .filter(Q(end_on__isnull=True) | Q(end_on__gte=first_date))
         .order_by()
         .values_list("body_id", "member_id", "start_on", "end_on", "role", "substitute_for_id",
-                     "commune_id")
+                     "commune_id", "voices")
     )
-    for body_id, member_id, start_on, end_on, role, substitute_for, commune in rows:
+    for body_id, member_id, start_on, end_on, role, substitute_for, commune, voices in rows:
         spans[body_id].append(rules.MandateSpan(
             member_id, start_on, end_on, substitute=role == Mandate.Role.SUBSTITUTE,
-            substitute_for=substitute_for, commune=commune,
+            substitute_for=substitute_for, commune=commune, voices=voices,
         ))
     return spans
 
@@ -256,6 +258,9 @@ def bulk_session_inputs(sessions, *, published_only: bool = False,
             substitutes=substitutes[pk],
             body_rules=body_rules.get(session.body_id, rules.CGCT_RULES),
             withdrawal_reasons=dict(reasons[pk]),
+            voices=(dict(rules.seat_voices(spans[session.body_id], session.date))
+                    if body_rules.get(session.body_id, rules.CGCT_RULES).weighted_votes
+                    else None),
         )
         for pk, session in sessions.items()
     }
@@ -300,6 +305,7 @@ def session_quorum_table(session: Session, inputs: SessionInputs | None = None, 
         substitutes=inputs.substitutes,
         body_rules=inputs.body_rules,
         withdrawal_reasons=inputs.withdrawal_reasons,
+        voices=inputs.voices,
     )
 
 
@@ -347,14 +353,18 @@ def vote_outcome_of(*, vote_kind, votes_for, votes_against, abstentions=0, blank
     conseil" (BodySettings). Raises ValueError as the rule does."""
     figures = [r.figures for r in ranges]
     body_rules = figures[0].body_rules if figures else rules.CGCT_RULES
+    # Weighted votes (statutes): the counts are voices, and so is what may be cast.
+    available = [f.voices.voices_available if f.voices else f.votes_available
+                 for f in figures]
     return rules.vote_result(
         two_thirds_basis=body_rules.two_thirds_basis, seats=body_rules.seats,
         basis_source=body_rules.two_thirds_source,
         votes_for=votes_for, votes_against=votes_against, abstentions=abstentions,
         blank_or_null=blank_or_null, ballot=ballot, president_voted_for=president_voted_for,
         president_abstained=president_abstained, kind=vote_kind,
-        in_office=max((f.in_office for f in figures), default=None),
-        votes_available=min((f.votes_available for f in figures), default=None),
+        in_office=max((f.voices.in_office_voices if f.voices else f.in_office
+                       for f in figures), default=None),
+        votes_available=min(available, default=None),
     )
 
 
@@ -377,6 +387,15 @@ def vote_outcome(deliberation: Deliberation, ranges=None):
         )
     except ValueError:
         return None
+
+
+def deliberation_voices(deliberation: Deliberation, ranges=None) -> str:
+    """The figures of a weighted vote in members and voices (rules.voices_wording) on the
+    deliberation's item, "" when the body's statutes give each seat one voice."""
+    ranges = ranges if ranges is not None else deliberation_quorum(deliberation)
+    if len(ranges) != 1 or ranges[0].figures.voices is None:
+        return ""
+    return rules.voices_wording(ranges[0].figures.voices)
 
 
 def special_vote_statement(deliberation: Deliberation, ranges=None) -> str:

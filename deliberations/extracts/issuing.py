@@ -145,8 +145,8 @@ def certified_data(deliberation: Deliberation) -> dict:
     """
     deliberation = (
         Deliberation.objects.select_related(
-            "session__body__organisation", "session__president", "session__secretary",
-            "signatory", "rapporteur", "rectifies__session__body",
+            "session__body__organisation", "session__body__settings", "session__president",
+            "session__secretary", "signatory", "rapporteur", "rectifies__session__body",
         ).prefetch_related("non_voting_members").get(pk=deliberation.pk)
     )
     session = deliberation.session
@@ -247,6 +247,13 @@ def certified_data(deliberation: Deliberation) -> dict:
     statement = selectors.special_vote_statement(deliberation)
     if statement:
         data["deliberation"]["vote_statement"] = statement
+    # Weighted votes (statutes): the members and their voices, as the rules counted them;
+    # read only for a body whose statutes weight the votes.
+    statutes = getattr(body, "settings", None)  # a missing one-to-one raises AttributeError
+    voices = selectors.deliberation_voices(deliberation) if (
+        statutes is not None and statutes.weighted_votes) else ""
+    if voices:
+        data["deliberation"]["voices"] = voices
     # Appointments (L2121-21) and individual decisions (L2131-1) likewise add keys only when
     # the deliberation has them.
     appointments = selectors.appointment_views(deliberation)

@@ -144,7 +144,7 @@ from .votes import (
     two_thirds_required,
     vote_result,
 )
-from .weights import VoiceFigures, item_voices, voices_wording
+from .weights import VoiceFigures, item_voices, seat_voices, voice_figures, voices_wording
 
 __all__ = [
     "Fraction",
@@ -258,4 +258,6 @@ __all__ = [
     "VoiceFigures",
     "item_voices",
     "voices_wording",
+    "seat_voices",
+    "voice_figures",
 ]

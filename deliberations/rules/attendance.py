@@ -44,6 +44,8 @@ class MandateSpan:
     substitute_for: Hashable | None = None
     # The commune the seat represents (Mandate.commune), None when not recorded.
     commune: Hashable | None = None
+    # The voices the statutes give the seat (weighted votes, Mandate.voices).
+    voices: int = 1
 
 
 def members_in_office(mandates: Iterable[MandateSpan], on: date) -> frozenset:

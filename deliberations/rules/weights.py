@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 
-from .attendance import CGCT_RULES, BodyRules, Presence, quorum_required
+from .attendance import CGCT_RULES, BodyRules, MandateSpan, Presence, quorum_required
 from .proxies import ProxyGrant, _figures_on
-from .regimes import EXCEPTIONAL_REGIMES, Regimes, regime_on
+from .regimes import EXCEPTIONAL_REGIMES, ExceptionalRegime, Regimes, regime_on
 from .sources import follows
 
 
@@ -58,29 +58,50 @@ def item_voices(
     its giver's voices to the holder (the proxies that count are those of ``item_figures``).
     """
     office = frozenset(in_office_members)
+    presences = tuple(presences)
     present, _, effective, _ = _figures_on(
         item=item, presences=presences, proxies=proxies, session_date=session_date,
         withdrawn=withdrawn, in_office_members=office, regimes=regimes, names=None,
         substitutes=substitutes, body_rules=body_rules,
         withdrawal_reasons=MappingProxyType({}),
     )
+    regime = regime_on(session_date, regimes, department=body_rules.department)
+    return voice_figures(present=present, effective=effective, in_office_members=office,
+                         presences=presences, voices=voices, body_rules=body_rules,
+                         regime=regime)
+
+
+def voice_figures(
+    *,
+    present: Iterable[Hashable],
+    effective: Iterable[ProxyGrant],
+    in_office_members: frozenset,
+    presences: Iterable[Presence],
+    voices: Mapping[Hashable, int],
+    body_rules: BodyRules,
+    regime: ExceptionalRegime | None,
+) -> VoiceFigures:
+    """The voices of the members counted present and of the effective proxies of an item
+    (``item_figures`` passes what it counted, so the two never disagree)."""
+    present, effective = frozenset(present), tuple(effective)
     replaced = {p.member: p.replaces for p in presences if p.replaces is not None}
 
     def weight(member: Hashable) -> int:
-        return voices.get(replaced.get(member, member) if member not in office else member, 1)
+        # A suppléant sitting for a titular member carries that member's voices.
+        seat = member if member in in_office_members else replaced.get(member, member)
+        return voices.get(seat, 1)
 
-    in_office_voices = sum(voices.get(member, 1) for member in office)
+    in_office_voices = sum(voices.get(member, 1) for member in in_office_members)
     present_voices = sum(weight(member) for member in present)
     represented_voices = sum(voices.get(proxy.giver, 1) for proxy in effective)
     required = met = None
     if body_rules.quorum_in_voices:
-        regime = regime_on(session_date, regimes, department=body_rules.department)
         required = quorum_required(in_office_voices, regime=regime)
         counts_represented = (regime.quorum_counts_represented if regime is not None
                               else body_rules.quorum_counts_represented)
         met = present_voices + (represented_voices if counts_represented else 0) >= required
     return VoiceFigures(
-        in_office_members=len(office),
+        in_office_members=len(in_office_members),
         in_office_voices=in_office_voices,
         present_members=len(present),
         present_voices=present_voices,
@@ -91,6 +112,17 @@ def item_voices(
         quorum_met=met,
         source=body_rules.weights_source,
     )
+
+
+def seat_voices(mandates: Iterable[MandateSpan], on: date) -> Mapping[Hashable, int]:
+    """Member -> the voices of the titular seat they hold on a date (statutes); a member
+    holding two spans that day keeps the larger."""
+    found: dict[Hashable, int] = {}
+    for mandate in mandates:
+        if (not mandate.substitute and mandate.start_on <= on
+                and (mandate.end_on is None or on <= mandate.end_on)):
+            found[mandate.member] = max(found.get(mandate.member, 0), mandate.voices)
+    return MappingProxyType(found)
 
 
 def voices_wording(figures: VoiceFigures) -> str:
