@@ -255,7 +255,7 @@ class DeliberationAdminForm(forms.ModelForm):
                 ballot=data.get("ballot") or Deliberation.Ballot.SHOW_OF_HANDS,
                 president_voted_for=data.get("president_voted_for"),
                 president_abstained=bool(data.get("president_abstained")),
-                ranges=ranges,
+                ranges=ranges, body_id=session.body_id if session is not None else None,
             )
         except ValueError as error:
             raise ValidationError(str(error)) from error

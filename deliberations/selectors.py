@@ -346,13 +346,19 @@ def deliberation_quorum(deliberation: Deliberation, table=None, *,
 
 def vote_outcome_of(*, vote_kind, votes_for, votes_against, abstentions=0, blank_or_null=0,
                     ballot="main_levee", president_voted_for=None, president_abstained=False,
-                    ranges=()):
+                    ranges=(), body_id=None):
     """rules.vote_result for a vote as recorded, with the figures of its item (``ranges``,
     deliberation_quorum): members in office for a two-thirds majority, members present or
     represented for the closed session (L5211-11), the body's basis of "deux tiers du
     conseil" (BodySettings). Raises ValueError as the rule does."""
     figures = [r.figures for r in ranges]
-    body_rules = figures[0].body_rules if figures else rules.CGCT_RULES
+    if figures:
+        body_rules = figures[0].body_rules
+    elif body_id is not None and vote_kind == Deliberation.VoteKind.TWO_THIRDS_COUNCIL:
+        # No attendance entered: the basis of "deux tiers du conseil" is still the body's.
+        body_rules = body_rules_for(body_id)
+    else:
+        body_rules = rules.CGCT_RULES
     # Weighted votes (statutes): the counts are voices, and so is what may be cast.
     available = [f.voices.voices_available if f.voices else f.votes_available
                  for f in figures]
@@ -384,6 +390,7 @@ def vote_outcome(deliberation: Deliberation, ranges=None):
             president_voted_for=deliberation.president_voted_for,
             president_abstained=deliberation.president_abstained,
             ranges=ranges if ranges is not None else deliberation_quorum(deliberation),
+            body_id=deliberation.session.body_id,
         )
     except ValueError:
         return None

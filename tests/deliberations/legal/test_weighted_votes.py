@@ -97,3 +97,40 @@ def test_an_unweighted_body_keeps_its_extract_unchanged(weighted_session):
     assert "voices" not in certified_data(act)["deliberation"]
     reread = Session.objects.get(pk=session.pk)
     assert selectors.session_quorum_table(reread)[0].figures.voices is None
+
+
+# --- The basis of "deux tiers du conseil", a setting of the body shown with the result ---------
+
+
+def test_two_thirds_of_the_council_is_counted_on_the_bodys_basis_and_shows_its_source(client):
+    organisation = OrganisationFactory(slug="cabbalr", department="62")
+    body = BodyFactory(organisation=organisation, kind=Body.Kind.COUNCIL)
+    BodySettings.objects.create(body=body, seats=152)
+    session = SessionFactory(body=body, date=datetime.date(2022, 12, 6))
+    act = DeliberationFactory(session=session, item_number=3, published=True,
+                              status=Deliberation.Status.DRAFT, title="Intérêt communautaire",
+                              vote_kind=Deliberation.VoteKind.TWO_THIRDS_COUNCIL,
+                              votes_for=101, votes_against=10, abstentions=0,
+                              result=Deliberation.Result.REJECTED)
+    publish(act)
+
+    page = html.unescape(client.get(act.get_absolute_url()).content.decode())
+
+    assert ("Rejetée : la majorité des deux tiers du conseil n'est pas atteinte (102 voix "
+            "requises sur 152 sièges du conseil, base retenue : QE n° 68314 (JO AN 2006) ; TA "
+            "Lille 2004 : tous les sièges du conseil), à main levée : 101 voix pour, 10 contre."
+            ) in page
+
+
+def test_two_thirds_of_all_seats_without_the_number_of_seats_is_refused(weighted_session):
+    session, _ = weighted_session
+    act = DeliberationFactory(session=session, item_number=2)
+    form = DeliberationAdminForm(data={
+        "session": session.pk, "item_number": 2, "slug": act.slug, "title": act.title,
+        "nature": "1", "ballot": "main_levee", "vote_kind": "two_thirds_council",
+        "votes_for": 9, "votes_against": 2, "abstentions": 0, "blank_or_null": 0,
+        "subject_to_transmission": True}, instance=act)
+
+    assert not form.is_valid()
+    assert ("Indiquez le nombre de sièges du conseil (règles propres de l'assemblée) : les deux "
+            "tiers se comptent sur tous ses sièges.") in form.non_field_errors()
