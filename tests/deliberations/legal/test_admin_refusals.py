@@ -268,3 +268,30 @@ def test_a_pv_adopted_at_the_next_session_gets_no_warning(council):
     approved = document_services.minutes_approve(minutes=minutes, at_session=following)
 
     assert approved.approval_warning == ""
+
+
+def test_the_import_refuses_a_suppleant_sitting_for_a_councillor_of_a_two_seat_commune(council):
+    from django.core.exceptions import ValidationError
+
+    from deliberations.minutes.importing import attendance_import, match_names
+    from deliberations.minutes.parsing import AttendanceResult, PresentEntry
+
+    body, bethune, _, seated = council
+    substitute = MemberFactory(last_name="LEROY", first_name="Anne")
+    # Recorded before Mandate.clean refused it: the import does not let it sit (L5211-6).
+    Mandate.objects.create(member=substitute, body=body, role=Mandate.Role.SUBSTITUTE,
+                           commune=bethune, substitute_for=seated["GACQUERRE"],
+                           start_on=datetime.date(2020, 7, 15))
+    session = SessionFactory(body=body, date=datetime.date(2022, 12, 6))
+    result = AttendanceResult(present=[PresentEntry("DELELIS Bernard"),
+                                       PresentEntry("DUCROCQ Alain"),
+                                       PresentEntry("LEROY Anne", replaces="GACQUERRE Olivier")])
+    matches = match_names(result.all_names(), [*seated.values(), substitute])
+
+    with pytest.raises(ValidationError) as error:
+        attendance_import(session=session, result=result, matches=matches)
+
+    assert error.value.messages == [
+        "LEROY Anne n'est pas le délégué suppléant désigné de GACQUERRE Olivier (L5211-6) : "
+        "sa présence n'est pas comptée (question 1)"]
+    assert session.attendances.count() == 0
