@@ -95,18 +95,18 @@ APPOINTMENT_BALLOT_CASES = [
     (date(2020, 7, 15), True, "secret", False, True, False,
      ["Même avec une seule candidature"], f"{L2122_7} : candidat unique, vote requis"),
     (date(2020, 7, 15), True, "secret", False, False, False, [], f"{L2122_7} : scrutin secret"),
-    (date(2020, 7, 15), True, "main_levee", False, False, False,
+    (date(2020, 7, 15), True, "show_of_hands", False, False, False,
      ["la délibération indique un autre mode de scrutin"], f"{L2122_7} : main levée refusée"),
     (date(2020, 7, 15), True, "secret", True, False, False,
      ["ne peut y renoncer"], f"{L2122_7} : renonciation impossible"),
-    (date(2022, 10, 18), False, "main_levee", False, False, False,
+    (date(2022, 10, 18), False, "show_of_hands", False, False, False,
      ["Une nomination a lieu au scrutin secret"], f"{L2121_21}, 3e al. : pas de renonciation"),
-    (date(2022, 10, 18), False, "main_levee", True, False, False, [],
+    (date(2022, 10, 18), False, "show_of_hands", True, False, False, [],
      f"{L2121_21}, 3e al. : renonciation unanime"),
     (date(2022, 10, 18), False, "secret", False, False, False, [], f"{L2121_21} : secret"),
-    (date(2022, 10, 18), False, "main_levee", False, True, True, [],
+    (date(2022, 10, 18), False, "show_of_hands", False, True, True, [],
      f"{L2121_21}, 5e al. : candidature unique, organisme extérieur"),
-    (date(2022, 10, 18), False, "main_levee", True, True, False,
+    (date(2022, 10, 18), False, "show_of_hands", True, True, False,
      ["ne prend effet immédiatement que pour une commission"],
      f"{L2121_21}, 5e al. : candidature unique hors commission"),
 ]
@@ -325,6 +325,29 @@ def test_item_voices(on, in_voices, expected, source):
         "5 membres en exercice (12 voix), 3 présents (8 voix), 1 représentés (3 voix)"), source
 
 
+# --- Items of a session (L2121-17: the quorum is checked at every item of the agenda) --------
+
+# (session date, from item, until item, item count, expected fragment or "", source)
+ITEM_RANGE_CASES = [
+    (date(2022, 10, 18), 5, None, 14, "", "seed 000 : OGIEZ « à partir de la question 5 »"),
+    (date(2022, 10, 18), None, 13, 14, "", "seed 000 : JURCZYK jusqu'à la question 13"),
+    (date(2022, 10, 18), 15, None, 14, "la séance ne compte que 14 questions",
+     "CGCT L2121-17 : question hors de l'ordre du jour"),
+    (date(2022, 10, 18), 5, None, None, "indiquez d'abord le nombre de questions",
+     "CGCT L2121-17 : ordre du jour inconnu"),
+]
+
+
+@pytest.mark.parametrize(("on", "first", "last", "count", "expected", "source"),
+                         ITEM_RANGE_CASES)
+def test_item_range_problem(on, first, last, count, expected, source):
+    problem = rules.item_range_problem(first, last, count)
+    if expected:
+        assert expected in problem, source
+    else:
+        assert problem is None, source
+
+
 CASE_TABLES = {
     "substitute_designation_problem": (("L5211-6",), SUBSTITUTE_DESIGNATION_CASES),
     "commune_seats": (("L5211-6",), COMMUNE_SEATS_CASES),
@@ -334,6 +357,7 @@ CASE_TABLES = {
     "minutes_approval_warning": (("L2121-15",), MINUTES_APPROVAL_WARNING_CASES),
     "two_thirds_required": (("68314", "TA Lille", "2014-2015"), TWO_THIRDS_CASES),
     "item_voices": (("statuts",), WEIGHTED_CASES),
+    "item_range_problem": (("L2121-17",), ITEM_RANGE_CASES),
 }
 # Extended rules keep their first table and gain one here.
 EXTENDED_TABLES = {

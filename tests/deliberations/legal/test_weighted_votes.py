@@ -127,7 +127,7 @@ def test_two_thirds_of_all_seats_without_the_number_of_seats_is_refused(weighted
     act = DeliberationFactory(session=session, item_number=2)
     form = DeliberationAdminForm(data={
         "session": session.pk, "item_number": 2, "slug": act.slug, "title": act.title,
-        "nature": "1", "ballot": "main_levee", "vote_kind": "two_thirds_council",
+        "nature": "1", "ballot": "show_of_hands", "vote_kind": "two_thirds_council",
         "votes_for": 9, "votes_against": 2, "abstentions": 0, "blank_or_null": 0,
         "subject_to_transmission": True}, instance=act)
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('deliberations', '0024_legal_appointment_scope_two_thirds_council'),
+        ('deliberations', '0028_legal_appointment_scope_two_thirds_council'),
     ]
 
     operations = [

@@ -21,7 +21,7 @@ def uninstall(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('deliberations', '0023_search_fts_list_indexes'),
+        ('deliberations', '0027_immutable_every_write'),
     ]
 
     operations = [
