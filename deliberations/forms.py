@@ -157,6 +157,14 @@ class SessionAdminForm(forms.ModelForm):
                 )
                 if message:
                     self.add_error("videoconference", message)
+                statutes = selectors.body_rules_for(body.pk)
+                message = rules.videoconference_places_problem(
+                    on=data["date"], places=data.get("place") or "",
+                    designated_places_only=statutes.remote_from_designated_places,
+                    source=statutes.remote_source, department=body.organisation.department,
+                )
+                if message:
+                    self.add_error("place", message)
         first = data.get("first_convocation")
         if first is not None and data.get("body") and data.get("date"):
             for message in rules.second_convocation_problems(

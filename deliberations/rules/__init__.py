@@ -89,6 +89,7 @@ from .meetings import (
     OWN_TAX_EPCI_FROM,
     remote_attendance_problem,
     videoconference_allowed_problem,
+    videoconference_places_problem,
 )
 from .proxies import (
     ADMINISTRATIVE_ACCOUNT_WITHDRAWAL,
@@ -254,6 +255,7 @@ __all__ = [
     "OWN_TAX_EPCI_FROM",
     "remote_attendance_problem",
     "videoconference_allowed_problem",
+    "videoconference_places_problem",
     "TWO_THIRDS_BASIS_WORDING",
     "TWO_THIRDS_COUNCIL",
     "two_thirds_required",

@@ -39,8 +39,9 @@ def _votes(count: int) -> str:
 
 @follows("CGCT L2121-21 (scrutin secret pour les nominations, majorité absolue aux deux "
          "premiers tours, relative au troisième, le plus âgé à égalité ; unanimité pour ne pas "
-         "voter au scrutin secret ; candidature unique prenant effet immédiatement), via "
-         "L5211-1", dated=date(2004, 8, 13))
+         "voter au scrutin secret ; candidature unique prenant effet immédiatement pour les "
+         "commissions et organismes extérieurs), via L5211-1 ; L2122-7 via L5211-2 (président "
+         "et vice-présidents : un vote même avec un seul candidat)", dated=date(2004, 8, 13))
 def appointment_result(
     *,
     rounds: Sequence[Mapping[Hashable, int]],

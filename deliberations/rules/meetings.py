@@ -103,3 +103,29 @@ def remote_attendance_problem(
     who = name or "Ce membre"
     return (f"{who} assiste à distance hors d'un lieu de réunion désigné par la convocation : "
             f"hors période dérogatoire, il n'est pas compté présent ({source}).")
+
+
+@follows("CGCT L5211-11-1 (réunion « en plusieurs lieux », désignés par la convocation) ; "
+         "décret 2020-904 ; hors périodes dérogatoires (ordonnance 2020-391 art. 6, loi "
+         "2020-1379 art. 6, loi 2021-1465 art. 10 : depuis tout lieu)", dated=date(2022, 8, 1))
+def videoconference_places_problem(
+    *,
+    on: date,
+    places: str,
+    designated_places_only: bool = True,
+    source: str = DESIGNATED_PLACES_SOURCE,
+    department: str = "",
+    regimes: Regimes = EXCEPTIONAL_REGIMES,
+) -> str:
+    """Why a session held by videoconference lacks its meeting places, in French; "" when
+    none is missing. Outside the Covid windows the members attend from the places the
+    convocation designates (when the body follows that reading), so the session records
+    them; during the windows they attended from anywhere."""
+    regime = regime_on(on, regimes, department=department)
+    if regime is not None and regime.remote_sessions:
+        return ""
+    if places.strip() or not designated_places_only:
+        return ""
+    return ("Hors période dérogatoire, une réunion par téléconférence se tient dans les lieux "
+            "de réunion que la convocation désigne, d'où les membres y assistent : indiquez-les "
+            f"({source}).")

@@ -231,6 +231,18 @@ def test_a_communaute_d_agglomeration_council_by_videoconference_in_october_2021
     assert response.status_code == 302, text(response)[:3000]
 
 
+def test_a_videoconference_after_the_covid_windows_names_its_meeting_places(admin_client,
+                                                                            pma_committee):
+    response = admin_client.post("/admin/deliberations/session/add/",
+                                 session_post(pma_committee, "2022-09-22", place=""))
+
+    assert response.status_code == 200
+    assert ("Hors période dérogatoire, une réunion par téléconférence se tient dans les lieux de "
+            "réunion que la convocation désigne, d'où les membres y assistent : indiquez-les "
+            "(CGCT L5211-11-1 (« en plusieurs lieux ») ; décret n° 2020-904).") in text(response)
+    assert not Session.objects.exists()
+
+
 # --- 5. PV adopted later than the next session (L2121-15) ------------------------------------
 
 

@@ -190,6 +190,24 @@ def test_remote_attendance_problem(on, designated, only, counted, source):
                            "décret n° 2020-904 du 24 juillet 2020).")
 
 
+# (session date, meeting places recorded, body reads "designated places only", refused, source)
+VIDEOCONFERENCE_PLACES_CASES = [
+    (date(2022, 9, 22), "", True, True, f"{L5211_11_1} ; décret 2020-904 : lieux à désigner"),
+    (date(2022, 9, 22), "Hôtel communautaire, Béthune ; mairie de Lillers", True, False,
+     f"{L5211_11_1} : plusieurs lieux désignés"),
+    (date(2022, 9, 22), "", False, False, "réglage de l'assemblée : tout lieu (source citée)"),
+    (date(2021, 3, 11), "", True, False, "loi 2020-1379 art. 6 : depuis tout lieu"),
+]
+
+
+@pytest.mark.parametrize(("on", "places", "only", "refused", "source"),
+                         VIDEOCONFERENCE_PLACES_CASES)
+def test_videoconference_places_problem(on, places, only, refused, source):
+    message = rules.videoconference_places_problem(on=on, places=places,
+                                                   designated_places_only=only)
+    assert (message != "") is refused, source
+
+
 # --- 5. PV adopted at the next session (L2121-15) --------------------------------------------
 
 BODY_SESSIONS = [date(2022, 10, 18), date(2022, 12, 6), date(2023, 2, 7)]
@@ -354,6 +372,8 @@ CASE_TABLES = {
     "videoconference_allowed_problem": (("L5211-11-1", "2019-1461", "3DS", "170"),
                                         VIDEOCONFERENCE_ALLOWED_CASES),
     "remote_attendance_problem": (("L5211-11-1", "2020-904"), REMOTE_ATTENDANCE_CASES),
+    "videoconference_places_problem": (("L5211-11-1", "2020-904"),
+                                       VIDEOCONFERENCE_PLACES_CASES),
     "minutes_approval_warning": (("L2121-15",), MINUTES_APPROVAL_WARNING_CASES),
     "two_thirds_required": (("68314", "TA Lille", "2014-2015"), TWO_THIRDS_CASES),
     "item_voices": (("statuts",), WEIGHTED_CASES),
