@@ -260,6 +260,17 @@ class BodySettings(models.Model):
                 name="body_settings_convocation_positive",
                 violation_error_message="Le délai de convocation compte au moins un jour franc.",
             ),
+            models.CheckConstraint(
+                condition=Q(quorum_in_voices=False) | Q(weighted_votes=True),
+                name="body_settings_quorum_in_voices_needs_weights",
+                violation_error_message="Le quorum ne se compte en voix que si les statuts "
+                "pondèrent les votes.",
+            ),
+            models.CheckConstraint(
+                condition=Q(seats__isnull=True) | Q(seats__gte=1),
+                name="body_settings_seats_positive",
+                violation_error_message="L'assemblée compte au moins un siège.",
+            ),
         ]
 
     organisation_path = "body__organisation"

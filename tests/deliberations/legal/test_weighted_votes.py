@@ -134,3 +134,18 @@ def test_two_thirds_of_all_seats_without_the_number_of_seats_is_refused(weighted
     assert not form.is_valid()
     assert ("Indiquez le nombre de sièges du conseil (règles propres de l'assemblée) : les deux "
             "tiers se comptent sur tous ses sièges.") in form.non_field_errors()
+
+
+def test_a_quorum_in_voices_without_weighted_votes_is_refused_in_french(weighted_session):
+    from django.core.exceptions import ValidationError
+
+    session, _ = weighted_session
+    settings = BodySettings.objects.get(body=session.body)
+    settings.weighted_votes = False
+    settings.quorum_in_voices = True
+
+    with pytest.raises(ValidationError) as error:
+        settings.full_clean()
+
+    assert error.value.messages == [
+        "Le quorum ne se compte en voix que si les statuts pondèrent les votes."]
