@@ -693,6 +693,8 @@ def appointment_views(deliberation: Deliberation) -> list[AppointmentView]:
                 names={pk: member.full_name for pk, member in members.items()},
                 feminine={pk for pk, member in members.items() if member.civility == "Mme"},
                 secret_ballot_waived=appointment.secret_ballot_waived,
+                # L2122-7: the executive is elected by a vote even on a single candidacy.
+                executive_election=appointment.executive_election,
             )
             error = ""
         except ValueError as problem:

@@ -307,3 +307,20 @@ def test_the_import_refuses_a_suppleant_sitting_for_a_councillor_of_a_two_seat_c
         "LEROY Anne n'est pas le délégué suppléant désigné de GACQUERRE Olivier (L5211-6) : "
         "sa présence n'est pas comptée (question 1)"]
     assert session.attendances.count() == 0
+
+
+def test_a_president_recorded_on_a_single_candidacy_reads_as_an_error_on_the_record(
+        election_act, council):
+    from deliberations import selectors
+
+    _, _, _, seated = council
+    # Entered before the admin refused it: the record does not say he took office at once.
+    Appointment.objects.create(deliberation=election_act, office="Président",
+                               executive_election=True, single_candidate=seated["GACQUERRE"])
+
+    (view,) = selectors.appointment_views(election_act)
+
+    assert view.outcome is None
+    assert view.error == ("Même avec une seule candidature, le président et les "
+                          "vice-présidents sont élus au scrutin secret à la majorité absolue "
+                          "(L2122-7, via L5211-2) : saisissez le résultat du vote.")
