@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from portal.kernel import validation
 from portal.querysets import MandateQuerySet, MemberQuerySet
 
 
@@ -454,8 +455,6 @@ class Mandate(models.Model):
     def clean(self):
         # The apps' checks (deliberations: L5211-6), through the kernel's registry: the site
         # imports no app.
-        from portal.kernel import validation
-
         errors = validation.problems(self)
         if errors:
             raise ValidationError(errors)
