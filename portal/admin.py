@@ -206,7 +206,10 @@ class BodySettingsInline(OrganisationScopeMixin, admin.StackedInline):
     can_delete = True
     fields = [("quorum_counts_represented", "quorum_source"),
               ("proxies_per_holder", "proxies_source"),
-              ("convocation_clear_days", "convocation_source")]
+              ("convocation_clear_days", "convocation_source"),
+              ("remote_from_designated_places", "remote_source"),
+              ("two_thirds_basis", "seats", "two_thirds_source"),
+              ("weighted_votes", "quorum_in_voices", "weights_source")]
 
 
 @admin.register(Body)
@@ -226,7 +229,7 @@ class MandateInline(OrganisationScopeMixin, admin.TabularInline):
     autocomplete_fields = ["body", "commune", "substitute_for"]
     # substitute_for: the titular member a délégué suppléant is designated for (L5211-6).
     fields = ["body", "role", "vice_president_rank", "delegation", "commune", "substitute_for",
-              "start_on", "end_on"]
+              "voices", "start_on", "end_on"]
 
 
 def may_change_member(request, member) -> bool:

@@ -95,6 +95,14 @@ def minutes_approve(*, minutes: Minutes, at_session: Session, by=None) -> Minute
     minutes.approved_at = at_session
     minutes.status = Minutes.Status.APPROVED
     minutes.save(update_fields=["approved_at", "status", "updated_at"])
+    # L2121-15 names the next session: a later adoption is recorded, with a warning.
+    minutes.approval_warning = rules.minutes_approval_warning(
+        session_on=minutes.session.date, approved_on=at_session.date,
+        body_session_dates=Session.objects.filter(
+            body_id=at_session.body_id, status=Session.Status.HELD,
+            date__gt=minutes.session.date, date__lt=at_session.date,
+        ).values_list("date", flat=True),
+    )
     return minutes
 
 

@@ -56,6 +56,8 @@ class Deliberation(models.Model):
                                 "Deux tiers des membres en exercice")
         TWO_THIRDS_CAST = vocabulary.VoteKind.TWO_THIRDS_CAST, "Deux tiers des suffrages exprimés"
         CLOSED_SESSION = vocabulary.VoteKind.CLOSED_SESSION, "Huis clos (L5211-11)"
+        TWO_THIRDS_COUNCIL = (vocabulary.VoteKind.TWO_THIRDS_COUNCIL,
+                              "Deux tiers du conseil (base de l'assemblée)")
 
     class Result(models.TextChoices):
         # Stored values: rules.vocabulary; labels: what people read.
@@ -451,6 +453,11 @@ class Appointment(models.Model):
         "scrutin secret écarté à l'unanimité", default=False,
         help_text="L2121-21 : l'assemblée peut décider à l'unanimité de ne pas voter au "
         "scrutin secret.",
+    )
+    commission_or_outside_body = models.BooleanField(
+        "commission ou organisme extérieur", default=False,
+        help_text="L2121-21 : une candidature unique n'y prend effet immédiatement que pour "
+        "une commission ou un organisme extérieur.",
     )
     single_candidate = models.ForeignKey(
         Member, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
