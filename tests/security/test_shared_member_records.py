@@ -91,3 +91,43 @@ def test_an_organisation_convenes_at_its_own_address_for_a_shared_member(
     assert list(ConvocationDelivery.objects.filter(convocation=convocation)
                 .values_list("email", flat=True)) == [PMA_ADDRESS]
     assert [message.to for message in mail.outbox] == [[PMA_ADDRESS]]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_existing_addresses_are_kept_for_every_organisation_of_the_member():
+    """The migration to one address per organisation copies an élu's former single address
+    to each organisation where they hold or held a mandate: no convocation loses its
+    addressee; an address of a member of no organisation goes."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("deliberations", "0023_search_fts_list_indexes")]
+    after = [("deliberations", "0024_convocation_address_per_organisation")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    apps = executor.loader.project_state(before).apps
+    Organisation = apps.get_model("portal", "Organisation")
+    Body = apps.get_model("portal", "Body")
+    Member = apps.get_model("portal", "Member")
+    Mandate = apps.get_model("portal", "Mandate")
+    Address = apps.get_model("deliberations", "ConvocationAddress")
+    bodies = {}
+    for slug in ("cabbalr", "pma"):
+        organisation = Organisation.objects.create(name=slug.upper(), slug=slug,
+                                                   short_name=slug.upper(), kind="ca")
+        bodies[slug] = Body.objects.create(organisation=organisation, name="Assemblée",
+                                           slug="assemblee", kind="conseil")
+    shared = Member.objects.create(last_name="GACQUERRE", first_name="Olivier", slug="g-o")
+    alone = Member.objects.create(last_name="SANS", first_name="Mandat", slug="s-m")
+    for body in bodies.values():
+        Mandate.objects.create(member=shared, body=body, role="conseiller",
+                               start_on=datetime.date(2020, 7, 15))
+    Address.objects.create(member=shared, email="o.gacquerre@example.org")
+    Address.objects.create(member=alone, email="sans.mandat@example.org")
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(after)
+    assert sorted(ConvocationAddress.objects.values_list(
+        "member__slug", "organisation__slug", "email")) == [
+        ("g-o", "cabbalr", "o.gacquerre@example.org"),
+        ("g-o", "pma", "o.gacquerre@example.org")]
