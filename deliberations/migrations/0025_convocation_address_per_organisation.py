@@ -32,8 +32,8 @@ def split_per_organisation(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("deliberations", "0023_search_fts_list_indexes"),
-        ("portal", "0006_history"),
+        ("deliberations", "0024_ballot_values_in_english"),
+        ("portal", "0007_mandate_roles_in_english"),
     ]
 
     operations = [
