@@ -101,9 +101,9 @@ def test_existing_addresses_are_kept_for_every_organisation_of_the_member():
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
-    before = [("deliberations", "0023_search_fts_list_indexes")]
-    after = [("deliberations", "0024_convocation_address_per_organisation")]
     executor = MigrationExecutor(connection)
+    before = [("deliberations", "0024_ballot_values_in_english")]
+    latest = executor.loader.graph.leaf_nodes()
     executor.migrate(before)
     apps = executor.loader.project_state(before).apps
     Organisation = apps.get_model("portal", "Organisation")
@@ -120,13 +120,13 @@ def test_existing_addresses_are_kept_for_every_organisation_of_the_member():
     shared = Member.objects.create(last_name="GACQUERRE", first_name="Olivier", slug="g-o")
     alone = Member.objects.create(last_name="SANS", first_name="Mandat", slug="s-m")
     for body in bodies.values():
-        Mandate.objects.create(member=shared, body=body, role="conseiller",
+        Mandate.objects.create(member=shared, body=body, role="councillor",
                                start_on=datetime.date(2020, 7, 15))
     Address.objects.create(member=shared, email="o.gacquerre@example.org")
     Address.objects.create(member=alone, email="sans.mandat@example.org")
 
     executor = MigrationExecutor(connection)
-    executor.migrate(after)
+    executor.migrate(latest)
     assert sorted(ConvocationAddress.objects.values_list(
         "member__slug", "organisation__slug", "email")) == [
         ("g-o", "cabbalr", "o.gacquerre@example.org"),
