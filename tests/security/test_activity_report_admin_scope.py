@@ -87,7 +87,7 @@ def test_the_report_page_does_not_replace_a_members_taking_note(client, report,
     assert all("deliberation" not in form.fields for form in formset.forms)
     client.logout()
     public = client.get(report.get_absolute_url()).content.decode()
-    assert "Pris acte : 1 membre sur 4" in public
+    assert "Prise d'acte publiée sur ce portail : 1 membre sur 4." in public
 
 
 def test_no_page_names_another_organisations_draft_for_a_posted_id(client, report,
