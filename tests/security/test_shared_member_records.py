@@ -131,3 +131,22 @@ def test_existing_addresses_are_kept_for_every_organisation_of_the_member():
         "member__slug", "organisation__slug", "email")) == [
         ("g-o", "cabbalr", "o.gacquerre@example.org"),
         ("g-o", "pma", "o.gacquerre@example.org")]
+
+
+def test_a_member_is_renamed_by_the_organisations_where_they_sit_now(
+        client, clerk_cabbalr, clerk_pma, council, committee):
+    """The shared-record rule counts the seats held now: an élu who left the PMA in 2020 and
+    sits in the CABBALR is the CABBALR's to correct, no longer the PMA's."""
+    member = MandateFactory(body=council, start_on=datetime.date(2020, 7, 15)).member
+    MandateFactory(member=member, body=committee, start_on=datetime.date(2014, 4, 1),
+                   end_on=datetime.date(2020, 7, 14))
+    url = reverse("admin:portal_member_change", args=[member.pk])
+    client.force_login(clerk_pma)
+    assert "last_name" not in client.get(url).context["adminform"].form.fields
+    client.force_login(clerk_cabbalr)
+    page = client.get(url)
+    data = admin_form_data(page)
+    data["last_name"] = "NOM-CORRIGÉ"
+    assert client.post(url, data).status_code == 302
+    member.refresh_from_db()
+    assert member.last_name == "NOM-CORRIGÉ"
