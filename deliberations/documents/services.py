@@ -248,12 +248,21 @@ def convocation_send(*, session: Session, urgent: bool = False, by=None, now=Non
 
 @transaction.atomic
 def convocation_acknowledge(*, convocation_id: int, member_id: int, now=None):
-    """Record when a member opened their acknowledgement link (the first time only)."""
-    delivery = ConvocationDelivery.objects.select_for_update().filter(
-        convocation_id=convocation_id, member_id=member_id).first()
+    """Record when a member acknowledged receipt (the button of the acknowledgement page; the
+    first time only). Refused once the link has expired (convocation.
+    acknowledgement_expires_on): nothing is recorded."""
+    delivery = ConvocationDelivery.objects.select_for_update().select_related(
+        "convocation__session").filter(convocation_id=convocation_id,
+                                       member_id=member_id).first()
     if delivery is None:
         return None
+    now = now or timezone.now()
+    expires_on = convocation_doc.acknowledgement_expires_on(delivery.convocation.session)
+    if delivery.opened_at is None and timezone.localdate(now) > expires_on:
+        raise ValidationError(
+            f"Ce lien d'accusé de réception a expiré le {expires_on:%d/%m/%Y} au soir : la "
+            "réception n'a pas été enregistrée.")
     if delivery.opened_at is None:
-        delivery.opened_at = now or timezone.now()
+        delivery.opened_at = now
         delivery.save(update_fields=["opened_at"])
     return delivery

@@ -73,6 +73,27 @@ def candidate_members(session: Session):
     ).distinct().order_by("last_name", "first_name")
 
 
+def members_not_found(session: Session, matches: Iterable[Match]) -> list[Member]:
+    """The members in office in the session's body on its date (the roster) that no name
+    read designates: neither present, represented, excused nor absent in the text. The import
+    states how many, so that a list the parser read only in part shows."""
+    found = {match.member.pk for match in matches if match.member}
+    in_office = selectors.in_office_member_ids(session.body_id, session.date)
+    return list(Member.objects.filter(pk__in=in_office).exclude(pk__in=found)
+                .order_by("last_name", "first_name"))
+
+
+def not_found_wording(members: list[Member]) -> str:
+    """The sentence of the import preview: "2 élus en exercice ne figurent dans aucune liste
+    du texte : DURAND Paul, PETIT Luc."."""
+    if not members:
+        return "Tous les élus en exercice figurent dans une liste du texte."
+    names = ", ".join(member.full_name for member in members)
+    if len(members) == 1:
+        return f"1 élu en exercice ne figure dans aucune liste du texte : {names}."
+    return f"{len(members)} élus en exercice ne figurent dans aucune liste du texte : {names}."
+
+
 @dataclass
 class ImportSummary:
     present: int

@@ -94,7 +94,7 @@ def test_icalendar_values_cannot_start_a_property(client, council):
     SessionFactory(body=council, status=Session.Status.CONVENED,
                    place="Salle Olof Palme\rSUMMARY:Séance annulée;voir https://evil.example,"
                          "\\ici\nDESCRIPTION:x\r\nEND:VEVENT\u2028BEGIN:VEVENT")
-    response = client.get(reverse("deliberations:session_calendar"))
+    response = client.get(reverse("deliberations:session_calendar"), {"annee": 2022})
     raw = b"".join(response.streaming_content).decode("utf-8")
     lines = raw.replace("\r\n ", "").split("\r\n")
     assert "\r" not in "".join(lines) and "\n" not in "".join(lines)
