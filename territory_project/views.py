@@ -5,17 +5,16 @@ Deliberation.objects.published()."""
 
 from __future__ import annotations
 
-import csv
 import datetime
 
 from django.db.models import Count, Prefetch
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from deliberations.models import Deliberation
 from portal.kernel.charts import Guide, Point, format_number, line_chart
+from portal.kernel.csv import csv_response
 from territory_project import selectors
 from territory_project.models import (
     Action,
@@ -228,19 +227,12 @@ def social_functions(request, slug):
     })
 
 
-def _csv_response(filename: str) -> tuple[HttpResponse, csv.writer]:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # spreadsheet programs read the UTF-8 accents with the BOM
-    return response, csv.writer(response)
-
-
 @require_safe
 def project_csv(request, slug):
     """The project tree, one row per action, with the published deliberations that carry it
     out (their addresses)."""
     project = _project(slug)
-    response, writer = _csv_response(f"{project.slug}-actions.csv")
+    response, writer = csv_response(f"{project.slug}-actions.csv", bom=True)
     writer.writerow(["priorite_numero", "priorite", "enjeu_rang", "enjeu", "parce_que",
                      "objectif_numero", "objectif", "action_rang", "action_id", "action",
                      "deliberations"])
@@ -264,7 +256,7 @@ def indicators_csv(request, slug):
     and its date or period only when stated), one per target (with its horizon when stated),
     one per measurement."""
     project = _project(slug)
-    response, writer = _csv_response(f"{project.slug}-indicateurs.csv")
+    response, writer = csv_response(f"{project.slug}-indicateurs.csv", bom=True)
     writer.writerow(["indicateur_code", "indicateur", "unite", "sens", "type", "date_ou_annee",
                      "periode", "qualificatif", "valeur", "unite_valeur", "source"])
     for indicator in project.indicators.prefetch_related(
