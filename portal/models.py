@@ -405,6 +405,12 @@ class Mandate(models.Model):
         verbose_name="suppléant de",
     )
     start_on = models.DateField("début")
+    # Seats loaded from registre extracts start, for the rules, at the first known session of
+    # the term; the sources give no appointment date, so the pages do not state one.
+    start_stated = models.BooleanField(
+        "date de début indiquée par la source", default=True,
+        help_text="Décoché : les pages disent que la date de début n'est pas précisée.",
+    )
     end_on = models.DateField("fin", null=True, blank=True)
     # Weighted votes (BodySettings.weighted_votes): the voices the statutes give this seat.
     voices = models.PositiveSmallIntegerField(

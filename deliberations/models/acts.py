@@ -109,6 +109,12 @@ class Deliberation(models.Model):
                                    blank=True)
     ballot = models.CharField("mode de scrutin", max_length=16, choices=Ballot.choices,
                               default=Ballot.SHOW_OF_HANDS)
+    # A registre extract loaded as it is may not say how the body voted ("A la majorité
+    # absolue"): the rules still read `ballot` (the ordinary regime), but no output states it.
+    ballot_stated = models.BooleanField(
+        "mode de scrutin indiqué par la source", default=True,
+        help_text="Décoché : les pages disent « non précisé par la source ».",
+    )
     votes_for = models.PositiveSmallIntegerField("pour", null=True, blank=True)
     votes_against = models.PositiveSmallIntegerField("contre", null=True, blank=True)
     abstentions = models.PositiveSmallIntegerField("abstentions", null=True, blank=True)
@@ -311,6 +317,17 @@ class Deliberation(models.Model):
                 "slug": self.slug,
             },
         )
+
+    BALLOT_NOT_STATED = "Non précisé par la source"
+
+    def get_ballot_display(self) -> str:
+        """Every output (page, PV, record, API) says "non précisé" rather than a default
+        when the source does not state the ballot (Django keeps a method defined here)."""
+        if not self.ballot_stated:
+            return self.BALLOT_NOT_STATED
+        if self.ballot in self.Ballot.values:
+            return self.Ballot(self.ballot).label
+        return self.ballot
 
     @classmethod
     def from_db(cls, db, field_names, values):
