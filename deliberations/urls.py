@@ -1,6 +1,7 @@
 from django.urls import path
 
 from deliberations import views
+from deliberations.alerts.urls import urlpatterns as alert_patterns
 from deliberations.documents import views as document_views
 from deliberations.documents.feeds import SessionDocumentFeed
 from deliberations.publication.feeds import DeliberationFeed
@@ -26,4 +27,5 @@ urlpatterns = [
     path("convocation/accuse/<str:token>/", document_views.convocation_acknowledge,
          name="convocation_acknowledge"),
     path("seances/<int:pk>/proces-verbal.pdf", document_views.minutes_pdf, name="minutes_pdf"),
+    *alert_patterns,
 ]

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -164,11 +165,19 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", CELERY_BROKER_URL) or None
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_IMPORTS = ["deliberations.extracts.tasks"]
+CELERY_IMPORTS = ["deliberations.extracts.tasks", "deliberations.alerts.tasks"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Paris"
+# celery -A portal.celery beat: the e-mail alerts' digests each morning (publications up to the
+# day before) and the deletion of unconfirmed subscriptions (deliberations/alerts/tasks.py).
+CELERY_BEAT_SCHEDULE = {
+    "alerts-digests": {"task": "alerts.send_digests",
+                       "schedule": crontab(hour=6, minute=30)},
+    "alerts-purge-unconfirmed": {"task": "alerts.purge_unconfirmed",
+                                 "schedule": crontab(hour=3, minute=15)},
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -307,6 +316,8 @@ RATELIMITS = {
     "search": os.environ.get("RATELIMIT_SEARCH", "60/60"),
     "api": os.environ.get("RATELIMIT_API", "120/60"),
     "verification": os.environ.get("RATELIMIT_VERIFICATION", "10/60"),
+    # The e-mail alerts' forms: each accepted request sends a mail to the address typed.
+    "alerts": os.environ.get("RATELIMIT_ALERTS", "10/3600"),
 }
 
 # Audit trail (django-simple-history): the history is read in the admin, never reverted
@@ -395,6 +406,10 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
     else "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "assemblees@example.org")
+# E-mail alerts (deliberations/alerts/): a subscription never confirmed is deleted after these
+# days; the digest run reads and sends this many subscriptions per batch (one SMTP connection).
+ALERTS_UNCONFIRMED_DAYS = int(os.environ.get("ALERTS_UNCONFIRMED_DAYS", "7"))
+ALERTS_BATCH_SIZE = int(os.environ.get("ALERTS_BATCH_SIZE", "500"))
 
 # The clerk's calendar: targets where the law sets no deadline (L2131-1, L2131-2: an act is
 # executory only once transmitted and published), in days after the session / the receipt.

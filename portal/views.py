@@ -131,6 +131,7 @@ def legal_notice(request):
     return render(request, "portal/legal_notice.html", {
         "organisations": Organisation.objects.filter(bodies__isnull=False).distinct(),
         "contact": settings.ACCESSIBILITY_CONTACT,
+        "alerts_unconfirmed_days": settings.ALERTS_UNCONFIRMED_DAYS,
     })
 
 

@@ -44,6 +44,8 @@ from deliberations.documents.models import (
     MinutesItem,
     Registre,
 )
+# The e-mail alerts (subscriptions and their sent-log), models of this app too.
+from deliberations.alerts.models import DigestLog, Subscriber, Subscription
 # isort: on
 
 # Re-exported: one wording (the database triggers' sentences).
@@ -76,6 +78,7 @@ __all__ = [
     "Deliberation",
     "DeliberationList",
     "DeliberationStatusChange",
+    "DigestLog",
     "IssuedExtract",
     "MemberVote",
     "Minutes",
@@ -86,6 +89,8 @@ __all__ = [
     "PublishedRecord",
     "Registre",
     "Session",
+    "Subscriber",
+    "Subscription",
     "WrittenProxy",
     "_ExtractsStorage",
     "_extracts_storage",

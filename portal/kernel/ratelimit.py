@@ -42,6 +42,10 @@ def request_kind(request) -> str | None:
     if path.startswith("/verifier/") and request.method == "POST":
         # The uploaded file is hashed and the code looked up: the costly, guessable part.
         return "verification"
+    if path.startswith(("/alertes/abonnement/", "/alertes/mes-abonnements/")) and (
+            request.method == "POST"):
+        # Each accepted form sends a mail to the address typed (e-mail alerts).
+        return "alerts"
     if path.startswith("/admin/"):
         # Staff only, behind a login (and its lock-out): the admin's own "q" is not limited.
         return None
