@@ -13,7 +13,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from deliberations import rules, selectors, services
+from deliberations import immutability, rules, selectors, services
+from deliberations.admin.locking import LockedRecordAdminMixin
 from deliberations.admin.mixins import ImmutableRecordAdminMixin, PublishedActInlineMixin
 from deliberations.extracts import issuing
 from deliberations.extracts.admin import (
@@ -62,6 +63,21 @@ class NotificationInline(admin.TabularInline):
     model = Notification
     extra = 0
     fields = ["addressee", "notified_on"]
+
+    @staticmethod
+    def _open(obj) -> bool:
+        # Only an individual decision is notified; other published acts are read-only.
+        return obj is None or obj.is_individual or (
+            obj.status != Deliberation.Status.PUBLISHED)
+
+    def has_add_permission(self, request, obj=None):
+        return self._open(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._open(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._open(obj) and super().has_delete_permission(request, obj)
 
 
 class MemberVoteInline(PublishedActInlineMixin, OrganisationScopeMixin,
@@ -166,8 +182,8 @@ class MatterInUseFilter(admin.SimpleListFilter):
 
 
 @admin.register(Deliberation)
-class DeliberationAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin, AuditedAdmin,
-                        OrganisationScopedAdmin):
+class DeliberationAdmin(LockedRecordAdminMixin, ImmutableRecordAdminMixin,
+                        ExportExtractPermissionMixin, AuditedAdmin, OrganisationScopedAdmin):
     related_history = [(Annex, "deliberation", "Annexes", [])]
     form = DeliberationAdminForm
     # The state right after the title: at 1 280 px the last columns are cut off.
@@ -215,19 +231,30 @@ class DeliberationAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin,
         }),
     ]
 
-    def get_readonly_fields(self, request, obj=None):
+    def locked_reason(self, deliberation) -> str:
         # A published act is changed only by a rectifying deliberation, never edited in place.
-        if obj is not None and obj.status == Deliberation.Status.PUBLISHED:
-            return [field.name for field in Deliberation._meta.get_fields()
-                    if field.concrete and field.editable and not field.auto_created] + [
-                "status", "executory", "appeal_deadline", "prefect_review_deadline",
-                "extracts_list", "rectified_by"]
-        return super().get_readonly_fields(request, obj)
+        if deliberation.status == Deliberation.Status.PUBLISHED:
+            return immutability.PUBLISHED_ACT_LOCKED
+        return ""
 
-    def get_prepopulated_fields(self, request, obj=None):
-        if obj is not None and obj.status == Deliberation.Status.PUBLISHED:
-            return {}
-        return super().get_prepopulated_fields(request, obj)
+    def undeletable_reason(self, deliberation) -> str:
+        # Only a draft may be deleted: an adopted act belongs to the registre.
+        if deliberation.status == Deliberation.Status.PUBLISHED:
+            return ("Une délibération publiée ne peut être supprimée : elle appartient au "
+                    "registre. Rectifiez-la par une délibération rectificative (ou de retrait) "
+                    "adoptée par l'assemblée.")
+        if deliberation.status == Deliberation.Status.ADOPTED:
+            return ("Une délibération adoptée ne peut être supprimée : elle appartient au "
+                    "registre. Si son adoption a été enregistrée par erreur, repassez-la "
+                    "d'abord en brouillon (bouton « Repasser en brouillon »).")
+        if deliberation.status == Deliberation.Status.TRANSMITTED:
+            return ("Une délibération transmise en préfecture ne peut être supprimée : son "
+                    "retrait passe par une nouvelle délibération de l'assemblée.")
+        return ""
+
+    def inlines_open_when_locked(self, deliberation) -> tuple:
+        # The notification of an individual decision follows its publication (L2131-1).
+        return (NotificationInline,) if deliberation.is_individual else ()
 
     def view_on_site(self, deliberation):
         # The public page exists only once published; before, staff get a marked preview.

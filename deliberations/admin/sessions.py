@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from deliberations import rules, selectors, services
+from deliberations.admin.locking import LockedRecordAdminMixin
 from deliberations.admin.mixins import ImmutableRecordAdminMixin
 from deliberations.extracts.admin import (
     ExportExtractPermissionMixin,
@@ -40,15 +41,15 @@ from portal.admin import (
 from portal.kernel.wording import items_wording
 
 SESSION_LOCKED_NOTE = (
-    "Cette séance a des délibérations publiées : sa date, son assemblée, son état, sa liste "
-    "de présence et ses procurations ne peuvent plus être modifiés ici. Pour corriger une "
+    "Cette séance a des délibérations publiées : ce qu'elles certifient (la séance, sa liste "
+    "de présence et ses procurations) ne peut plus être modifié ici. Pour corriger une "
     "erreur, rectifiez par une délibération rectificative."
 )
 
 
 @admin.register(Session)
-class SessionAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin, AuditedAdmin,
-                   OrganisationScopedAdmin):
+class SessionAdmin(LockedRecordAdminMixin, ImmutableRecordAdminMixin,
+                   ExportExtractPermissionMixin, AuditedAdmin, OrganisationScopedAdmin):
     # Attendance and proxies are edited on the session's grid: their history is read here.
     related_history = [(Attendance, "session", "Présences", ["member"]),
                        (Proxy, "session", "Procurations", ["giver", "holder"])]
@@ -198,9 +199,12 @@ class SessionAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin, Audi
         ]
         return custom + super().get_urls()
 
+    def locked_reason(self, session) -> str:
+        return SESSION_LOCKED_NOTE if session.has_published_acts() else ""
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is not None and obj.has_published_acts():
+        if self._locked(request, obj):
             # Said before the clerk types anything; the form refuses the change anyway.
             (name, options), *rest = fieldsets
             fieldsets = [(name, {**options, "description": SESSION_LOCKED_NOTE}), *rest]

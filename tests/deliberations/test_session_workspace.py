@@ -102,7 +102,9 @@ def cabbalr_clerk():
     return user
 
 
-def test_seeded_conseil_session_saved_unchanged_redirects_with_success(client, cabbalr_clerk):
+def test_seeded_conseil_session_is_read_only_and_refuses_a_save(client, cabbalr_clerk):
+    """Its acts are published: the page has no field nor save button, and a POST (an old
+    tab, a forged form) is refused with the reason, not "modifié avec succès"."""
     session = Session.objects.get(body__organisation__slug="cabbalr", date="2022-12-06",
                                   body__slug__startswith="conseil")
     assert session.attendances.count() == 128
@@ -111,13 +113,19 @@ def test_seeded_conseil_session_saved_unchanged_redirects_with_success(client, c
     page = client.get(url)
     assert page.status_code == 200
     data = submitted(page)
-    assert len(data) < 40  # the session's own fields, no attendance inline any more
-    response = client.post(url, data, follow=True)
-    assert response.redirect_chain, re.findall(r"errorlist[^>]*>(.*?)</ul>",
-                                               response.content.decode(), re.S)
-    assert response.redirect_chain[0][1] == 302
+    # The CSRF token only: no field, and no save button.
+    assert list(data) == ["csrfmiddlewaretoken"]
+    assert 'name="_save"' not in page.content.decode()
+    response = client.post(url, {**data, "place": "Ailleurs", "_save": "1"},
+                           follow=True)
+    assert response.redirect_chain == [(url, 302)]
     text = html.unescape(response.content.decode())
-    assert "a été modifié avec succès" in text
+    assert "a été modifié avec succès" not in text
+    assert ("Rien n'a été enregistré. Cette séance a des délibérations publiées : ce qu'elles "
+            "certifient (la séance, sa liste de présence et ses procurations) ne peut plus "
+            "être modifié ici.") in text
+    session.refresh_from_db()
+    assert session.place != "Ailleurs"
     assert session.attendances.count() == 128
     assert session.proxies.count() == 24
 
