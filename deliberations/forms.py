@@ -19,8 +19,8 @@ from deliberations.models import (
     Deliberation,
     Session,
 )
-from portal.admin import KeysOnlyAutocompleteSelect
 from portal.kernel.names import name_key
+from portal.kernel.scope import KeysOnlyAutocompleteSelect
 from portal.models import Member
 
 
@@ -146,7 +146,7 @@ class SessionAdminForm(forms.ModelForm):
         body = data.get("body")
         if data.get("videoconference") and body is not None:
             for message in rules.videoconference_problems(
-                bureau=body.kind == body.Kind.BUREAU, ballot="main_levee",
+                bureau=body.kind == body.Kind.BUREAU, ballot="show_of_hands",
             ):
                 self.add_error("videoconference", message)
         first = data.get("first_convocation")

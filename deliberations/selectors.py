@@ -325,7 +325,7 @@ def deliberation_quorum(deliberation: Deliberation, table=None, *,
 
 
 def vote_outcome_of(*, vote_kind, votes_for, votes_against, abstentions=0, blank_or_null=0,
-                    ballot="main_levee", president_voted_for=None, president_abstained=False,
+                    ballot="show_of_hands", president_voted_for=None, president_abstained=False,
                     ranges=()):
     """rules.vote_result for a vote as recorded, with the figures of its item (``ranges``,
     deliberation_quorum): members in office for a two-thirds majority, members present or

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from deliberations import rules
 from deliberations.models.sessions import Session
+from deliberations.rules import vocabulary
 from portal.models import Body, Member
 
 
@@ -18,12 +19,10 @@ class Attendance(models.Model):
     """
 
     class Status(models.TextChoices):
-        # Present for the items in [from_item, until_item].
-        PRESENT = "present", "Présent"
-        # Absent and excused ("absent excusé"); may have given a proxy.
-        EXCUSED = "excused", "Absent excusé"
-        # Absent, not excused.
-        ABSENT = "absent", "Absent"
+        # Stored values: rules.vocabulary; labels: what people read.
+        PRESENT = vocabulary.AttendanceStatus.PRESENT, "Présent"
+        EXCUSED = vocabulary.AttendanceStatus.EXCUSED, "Absent excusé"
+        ABSENT = vocabulary.AttendanceStatus.ABSENT, "Absent"
 
     session = models.ForeignKey(
         Session, on_delete=models.CASCADE, related_name="attendances", verbose_name="séance"
@@ -52,6 +51,9 @@ class Attendance(models.Model):
 
     # Audit trail (who changed what, when): the admin's « Historique » with a diff.
     history = HistoricalRecords(verbose_name="historique : présence")
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "session__body__organisation"
 
     class Meta:
         verbose_name = "présence"
@@ -128,6 +130,9 @@ class WrittenProxy(models.Model):
     # Audit trail (who changed what, when): the admin's « Historique » with a diff.
     history = HistoricalRecords(verbose_name="historique : pouvoir écrit")
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "body__organisation"
+
     class Meta:
         verbose_name = "pouvoir écrit"
         verbose_name_plural = "pouvoirs écrits"
@@ -178,6 +183,9 @@ class Proxy(models.Model):
 
     # Audit trail (who changed what, when): the admin's « Historique » with a diff.
     history = HistoricalRecords(verbose_name="historique : procuration")
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "session__body__organisation"
 
     class Meta:
         verbose_name = "procuration"
