@@ -10,10 +10,12 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 
 from deliberations import rules, selectors, services
 from deliberations.admin.locking import LockedRecordAdminMixin
 from deliberations.admin.mixins import ImmutableRecordAdminMixin
+from deliberations.documents.admin import session_document_links
 from deliberations.extracts.admin import (
     ExportExtractPermissionMixin,
     export_session_extracts,
@@ -59,7 +61,7 @@ class SessionAdmin(LockedRecordAdminMixin, ImmutableRecordAdminMixin,
     list_select_related = ["body", "body__organisation", "body__settings"]
     autocomplete_fields = ["president", "secretary", "other_secretaries"]
     readonly_fields = ["quorum_table", "convocation_check", "attendance_summary",
-                       "session_acts"]
+                       "session_acts", "session_documents"]
     # Attendance and proxies have a screen of their own (attendance_view): as inlines, a
     # 152-member session posted some 1 400 fields, over Django's limit, and could no longer
     # be saved. The deliberations are listed, each edited on its own page.
@@ -75,7 +77,21 @@ class SessionAdmin(LockedRecordAdminMixin, ImmutableRecordAdminMixin,
         ("Présences et procurations", {"fields": ["attendance_summary"]}),
         ("Quorum et votes par question", {"fields": ["quorum_table"]}),
         ("Délibérations de la séance", {"fields": ["session_acts"]}),
+        ("Documents de la séance", {"fields": ["session_documents"]}),
     ]
+
+    @admin.display(description="Documents")
+    def session_documents(self, session):
+        """The session's documents, each served by its admin download view (rights checked),
+        never a /media/ link."""
+        if session is None or session.pk is None:
+            return "—"
+        links = session_document_links(session)
+        if not links:
+            return ("Aucun document publié : convocation, liste des délibérations, "
+                    "procès-verbal et registre s'établissent depuis le menu « Documents ».")
+        return format_html("<ul>{}</ul>", format_html_join(
+            "", '<li><a href="{}">{}</a></li>', ((url, label) for label, url in links)))
 
     @admin.display(description="Délai de convocation")
     def convocation_check(self, session):

@@ -6,8 +6,10 @@ through documents/services.py; French errors come from there."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -57,6 +59,83 @@ class ScopedDocumentAdmin(OrganisationScopedAdmin):
             return None
 
 
+class DocumentFileAdminMixin:
+    """A document's PDF served by a view that checks the account may see the document (its
+    organisations), never a raw /media/ link (MEDIA_URL is not served): the page shows
+    ``download`` where the model's ``file`` would be."""
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path("<path:object_id>/fichier/", self.admin_site.admin_view(self.file_view),
+                 name=f"{opts.app_label}_{opts.model_name}_file"),
+        ] + super().get_urls()
+
+    def file_name(self, obj) -> str:
+        return f"{self.model._meta.model_name}-{obj.pk}.pdf"
+
+    def file_view(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404("Document introuvable.")
+        if not self.has_view_permission(request, obj):
+            raise PermissionDenied
+        if not obj.file:
+            raise Http404("Ce document n'a pas encore de PDF.")
+        response = FileResponse(obj.file.open("rb"), content_type="application/pdf",
+                                filename=self.file_name(obj))
+        response["Content-Disposition"] = f'inline; filename="{self.file_name(obj)}"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    @admin.display(description="PDF")
+    def download(self, obj):
+        if obj is None or obj.pk is None or not obj.file:
+            return "—"
+        opts = self.model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_file", args=[obj.pk])
+        return format_html('<a href="{}">Télécharger {} (PDF)</a>', url, self.file_name(obj))
+
+    def get_fields(self, request, obj=None):
+        return ["download" if name == "file" else name
+                for name in super().get_fields(request, obj)]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = ["download" if name == "file" else name
+                  for name in super().get_readonly_fields(request, obj)]
+        return [*fields, "download"] if "download" not in fields else fields
+
+
+def session_document_links(session) -> list[tuple[str, str]]:
+    """(label, admin download URL) of a session's documents, for its admin page: the
+    convocation, the list of deliberations, the procès-verbal, and the registre of each
+    year of the body that holds the session's acts."""
+    links = []
+    # One query for the three one-to-one documents, one for the registre.
+    documents = Session.objects.select_related(
+        "convocation", "deliberation_list", "minutes").get(pk=session.pk)
+    convocation = getattr(documents, "convocation", None)
+    if convocation is not None and convocation.file:
+        links.append((f"Convocation envoyée le {timezone.localtime(convocation.sent_at):%d/%m/%Y}",
+                      reverse("admin:deliberations_convocation_file", args=[convocation.pk])))
+    listing = getattr(documents, "deliberation_list", None)
+    if listing is not None and listing.file:
+        links.append((f"Liste des délibérations publiée le {listing.published_on:%d/%m/%Y}",
+                      reverse("admin:deliberations_deliberationlist_file", args=[listing.pk])))
+    minutes = getattr(documents, "minutes", None)
+    if minutes is not None and minutes.file:
+        links.append(("Procès-verbal publié" + (
+            f" le {minutes.published_on:%d/%m/%Y}" if minutes.published_on else ""),
+            reverse("admin:deliberations_minutes_file", args=[minutes.pk])))
+    registre = (Registre.objects.filter(body_id=session.body_id, year=session.date.year)
+                .exclude(file="").order_by("-version").first())
+    if registre is not None:
+        links.append((f"Registre {registre.year} du {session.body.name}, version "
+                      f"{registre.version}",
+                      reverse("admin:deliberations_registre_file", args=[registre.pk])))
+    return links
+
+
 class MinutesItemInline(OrganisationScopeMixin, admin.StackedInline):
     model = MinutesItem
     fields = ["deliberation", "ballot_request", "discussion"]
@@ -91,12 +170,16 @@ class MinutesForm(forms.ModelForm):
 
 
 @admin.register(Minutes)
-class MinutesAdmin(ScopedDocumentAdmin):
+class MinutesAdmin(DocumentFileAdminMixin, ScopedDocumentAdmin):
     form = MinutesForm
     inlines = [MinutesItemInline]
     list_display = ["session", "status", "approved_at", "published_on", "publication_due"]
     list_filter = ["status"]
     list_select_related = ["session__body", "approved_at__body"]
+
+    def file_name(self, obj) -> str:
+        return f"proces-verbal-{obj.session_id}.pdf"
+
 
     @admin.display(description="publication due au plus tard le")
     def publication_due(self, obj):
@@ -177,9 +260,13 @@ class MinutesAdmin(ScopedDocumentAdmin):
 
 
 @admin.register(DeliberationList)
-class DeliberationListAdmin(ScopedDocumentAdmin):
+class DeliberationListAdmin(DocumentFileAdminMixin, ScopedDocumentAdmin):
     list_display = ["session", "published_on", "deadline"]
     list_select_related = ["session__body"]
+
+    def file_name(self, obj) -> str:
+        return f"liste-des-deliberations-{obj.session_id}.pdf"
+
 
     @admin.display(description="délai (L2121-25)")
     def deadline(self, obj):
@@ -227,12 +314,16 @@ class RegistreForm(forms.ModelForm):
 
 
 @admin.register(Registre)
-class RegistreAdmin(ScopedDocumentAdmin):
+class RegistreAdmin(DocumentFileAdminMixin, ScopedDocumentAdmin):
     form = RegistreForm
     list_display = ["body", "year", "version", "act_count", "page_count", "generated_at",
                     "sha256"]
     list_filter = ["year"]
     list_select_related = ["body"]
+
+    def file_name(self, obj) -> str:
+        return f"registre-{obj.body.slug}-{obj.year}-v{obj.version}.pdf"
+
 
     def get_fields(self, request, obj=None):
         if obj is None:
@@ -317,9 +408,12 @@ class ConvocationForm(forms.ModelForm):
 
 
 @admin.register(Convocation)
-class ConvocationAdmin(ScopedDocumentAdmin):
+class ConvocationAdmin(DocumentFileAdminMixin, ScopedDocumentAdmin):
     """Send the convocation of a session: choose the session (its agenda must be entered),
     say whether it is urgent; the sending is recorded and cannot be changed."""
+
+    def file_name(self, obj) -> str:
+        return f"convocation-{obj.session_id}.pdf"
 
     form = ConvocationForm
     list_display = ["session", "sent_at", "urgent", "delay", "delivery_count"]
