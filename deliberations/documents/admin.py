@@ -339,7 +339,8 @@ class RegistreAdmin(DocumentFileAdminMixin, ScopedDocumentAdmin):
         result = self._apply(request, services.registre_generate, body=body, year=obj.year)
         if result is not None:
             registre, generated = result
-            obj.pk = registre.pk
+            # The confirmation names the version generated ("version 2", never "None").
+            obj.pk, obj.version = registre.pk, registre.version
             if not generated:
                 self.message_user(request, "Aucun acte n'a changé : la dernière version du "
                                   "registre reste valable.", messages.INFO)

@@ -199,7 +199,8 @@ class Registre(models.Model):
         ]
 
     def __str__(self):
-        return f"Registre {self.body} {self.year} (version {self.version})"
+        version = f" (version {self.version})" if self.version else ""
+        return f"Registre {self.body} {self.year}{version}"
 
 
 class AgendaItem(models.Model):

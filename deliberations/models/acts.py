@@ -346,6 +346,7 @@ class Deliberation(models.Model):
                     corrected.session.body.organisation_id
                     == self.session.body.organisation_id),
                 is_itself=corrected.pk == self.pk,
+                corrected_published_on=corrected.published_on,
             )
             if problems:
                 raise ValidationError({"rectifies": problems})
