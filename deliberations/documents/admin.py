@@ -9,11 +9,15 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from deliberations import rules
+from deliberations.documents import convocation as convocation_doc
+from deliberations.documents import selectors as document_selectors
 from deliberations.documents import services
 from deliberations.models import (
     AgendaItem,
@@ -452,9 +456,65 @@ class ConvocationAdmin(DocumentFileAdminMixin, ScopedDocumentAdmin):
                 status__in=[Session.Status.DRAFT, Session.Status.CONVENED],
                 convocation__isnull=True))
             form.base_fields["session"].help_text = (
-                "La convocation (PDF/A, ordre du jour et notes) est envoyée maintenant par "
-                "courriel à chaque élu en exercice ayant une adresse de convocation.")
+                "Un aperçu de la convocation (PDF/A, ordre du jour et notes) dit combien d'élus "
+                "la recevront par courriel et lesquels sont à convoquer par courrier, avant "
+                "l'envoi.")
         return form
+
+    def get_urls(self):
+        return [
+            path("courrier/<int:session_id>/", self.admin_site.admin_view(self.postal_view),
+                 name="deliberations_convocation_postal"),
+        ] + super().get_urls()
+
+    def _scoped_session(self, request, session_id):
+        session = scoped_for(request, Session.objects.select_related(
+            "body__organisation")).filter(pk=session_id).first()
+        if session is None:
+            raise Http404("Séance introuvable.")
+        return session
+
+    def postal_view(self, request, session_id):
+        """The members without a convocation address, to convene by post: a printable
+        list (the preview links to it before sending)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        session = self._scoped_session(request, session_id)
+        _, by_post = document_selectors.convocation_recipients(session)
+        return TemplateResponse(request, "admin/deliberations/convocation/postal.html", {
+            **self.admin_site.each_context(request), "title": "Élus à convoquer par courrier",
+            "session": session, "members": by_post, "opts": self.model._meta,
+        })
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """"Envoyer" comes after a preview: the convocation as it will be signed, how many
+        members receive it by e-mail and who, without an address, is convened by post."""
+        if request.method == "POST" and "confirm" not in request.POST:
+            form = self.get_form(request)(request.POST)
+            if form.is_valid():
+                session = form.cleaned_data["session"]
+                urgent = form.cleaned_data.get("urgent", False)
+                refusal = []
+                try:
+                    services.convocation_check_sendable(session=session,
+                                                        sent_on=timezone.localdate())
+                except ValidationError as error:
+                    refusal = error.messages
+                addresses, by_post = document_selectors.convocation_recipients(session)
+                context = convocation_doc.convocation_context(
+                    session, sent_on=timezone.localdate(), urgent=urgent)
+                return TemplateResponse(
+                    request, "admin/deliberations/convocation/preview.html", {
+                        **self.admin_site.each_context(request),
+                        "title": "Aperçu de la convocation avant envoi",
+                        "opts": self.model._meta, "session": session, "urgent": urgent,
+                        "refusal": refusal,
+                        "by_email": len(addresses), "by_post": by_post,
+                        "body": render_to_string(
+                            "deliberations/documents/_convocation_body.html",
+                            {**context, "member": None}),
+                    })
+        return super().add_view(request, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         result = self._apply(request, services.convocation_send, session=obj.session,
