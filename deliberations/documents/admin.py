@@ -17,8 +17,8 @@ from django.utils.html import format_html
 
 from deliberations import rules
 from deliberations.documents import convocation as convocation_doc
+from deliberations.documents import listing, services
 from deliberations.documents import selectors as document_selectors
-from deliberations.documents import services
 from deliberations.models import (
     AgendaItem,
     Convocation,
@@ -281,8 +281,36 @@ class DeliberationListAdmin(DocumentFileAdminMixin, ScopedDocumentAdmin):
     def get_fields(self, request, obj=None):
         if obj is None:
             return ["session"]
-        return ["session", "published_on", "entries", "file", "sha256", "created_by",
-                "communicated_on"]
+        return ["session", "published_on", "entries_table", "current", "file", "sha256",
+                "created_by", "communicated_on"]
+
+    @admin.display(description="délibérations de la liste publiée")
+    def entries_table(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        return render_to_string("admin/deliberations/deliberationlist/_entries.html",
+                                {"entries": obj.entries})
+
+    @admin.display(description="état par rapport à la séance")
+    def current(self, obj):
+        """Whether the published list still tells the session's acts as they are now (an act
+        added or retitled after publication makes it stale)."""
+        if obj is None or obj.pk is None:
+            return "—"
+        now = listing.list_entries(obj.session)
+        if now == obj.entries:
+            return "À jour : la liste publiée reprend les délibérations de la séance."
+        published = {(e["item_number"], e["title"]) for e in obj.entries}
+        current = {(e["item_number"], e["title"]) for e in now}
+        added = sorted(current - published, key=lambda e: (e[0] is None, e[0] or 0))
+        removed = sorted(published - current, key=lambda e: (e[0] is None, e[0] or 0))
+        changes = [f"ajoutée ou modifiée depuis : {title[:80]}" for _, title in added] + [
+            f"plus à la séance sous ce titre : {title[:80]}" for _, title in removed]
+        if not changes:
+            changes = ["numéros d'acte ou résultats modifiés depuis la publication"]
+        return format_html(
+            '<strong class="errornote">La liste publiée ne correspond plus aux délibérations '
+            "de la séance ({}).</strong>", " ; ".join(changes))
 
     def get_readonly_fields(self, request, obj=None):
         # Published as generated: only the date of communication to the member communes
