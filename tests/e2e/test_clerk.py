@@ -98,6 +98,8 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         page.fill("#id_starts_at", "18:00")
         page.fill("#id_place", "Hôtel Communautaire de Béthune")
         page.fill("#id_convened_on", "07/12/2022")
+        # Items are checked against the agenda: its count comes first.
+        page.fill("#id_agenda_item_count", "10")
         page.click("input[name=_continue]")
         assert "a été ajouté avec succès" in success_message()
         session = Session.objects.get(date="2022-12-13")
@@ -158,10 +160,17 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         page.click("input[value='Enregistrer la réception en préfecture']")
         page.click(".lifecycle >> text=Publier")
         page.fill("#id_published_on", "2022-12-14")
-        page.select_option("#id_signatory", index=1)
-        page.fill("#id_signatory_capacity", "Le Président")
+        # The president in office on the session date signs by default, among the officers.
+        assert page.locator("#id_signatory option:checked").inner_text() == (
+            "GACQUERRE Olivier — Président")
+        assert page.input_value("#id_signatory_capacity") == "Le Président"
         check("step-publish")
-        page.click("input[value=Publier]")
+        page.click("input[value='Aperçu avant publication']")
+        preview = page.inner_text(".publish-preview")
+        assert "Pour extrait conforme,\nLe Président," in preview
+        assert "GACQUERRE Olivier" in preview
+        check("step-publish-preview")
+        page.click("input[value='Confirmer la publication']")
         assert "La délibération est maintenant « Publiée »" in success_message()
         deliberation.refresh_from_db()
         assert deliberation.status == "published"
