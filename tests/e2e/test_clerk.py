@@ -88,7 +88,13 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         page.fill("#id_password", PASSWORD)
         page.click("input[type=submit]")
         assert page.locator("#clerk-todo-title").inner_text() == "À faire"
+        # The home's overdue count is the calendar's (one source of deadlines).
+        overdue = re.search(r"En retard \((\d+)\)", page.inner_text(".clerk-todo"))[1]
         check("index")
+        page.goto(url + "/admin/calendrier/")
+        assert f"{overdue} échéance" in page.inner_text("#content-main p")
+        assert page.locator("td >> text=En retard").count() == int(overdue)
+        check("calendar")
 
         # 1. A new Conseil session.
         page.goto(url + "/admin/deliberations/session/add/")
@@ -132,6 +138,13 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
 
         # 4. A deliberation of that session.
         page.goto(url + f"/admin/deliberations/deliberation/add/?session={session.pk}")
+        # An item outside the ten-item agenda is refused, nothing saved.
+        page.fill("#id_item_number", "12")
+        page.fill("#id_title", "Convention de partenariat avec la commune de Béthune")
+        page.click("input[name=_continue]")
+        assert ("Questions « 12 » : la séance ne compte que 10 questions à l'ordre du jour."
+                in page.inner_text("#content-main"))
+        assert not Deliberation.objects.filter(session=session).exists()
         page.fill("#id_item_number", "1")
         page.fill("#id_title", "Convention de partenariat avec la commune de Béthune")
         page.fill("#id_decision", "Article 1er : APPROUVE la convention.")
