@@ -4,6 +4,8 @@ its adoption at a later session and its signature (which publishes the PDF); pub
 list of deliberations examined; generates the registre of a body and a year. Every write goes
 through documents/services.py; French errors come from there."""
 
+import datetime
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -13,7 +15,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from deliberations import rules
 from deliberations.documents import convocation as convocation_doc
@@ -265,8 +267,21 @@ class MinutesAdmin(DocumentFileAdminMixin, ScopedDocumentAdmin):
 
 @admin.register(DeliberationList)
 class DeliberationListAdmin(DocumentFileAdminMixin, ScopedDocumentAdmin):
-    list_display = ["session", "published_on", "deadline"]
+    list_display = ["session", "version", "published_on", "deadline"]
     list_select_related = ["session__body"]
+    actions = ["republish"]
+
+    @admin.action(description="Publier une nouvelle version des listes dont les "
+                  "délibérations ont changé", permissions=["change"])
+    def republish(self, request, queryset):
+        done = 0
+        for document in queryset.select_related("session"):
+            result = self._apply(request, services.deliberation_list_republish,
+                                 session=document.session)
+            if result is not None and result[1]:
+                done += 1
+        self.message_user(request, f"Nouvelles versions publiées : {done} ; les autres "
+                          "listes étaient à jour.", messages.SUCCESS)
 
     def file_name(self, obj) -> str:
         return f"liste-des-deliberations-{obj.session_id}.pdf"
@@ -281,8 +296,17 @@ class DeliberationListAdmin(DocumentFileAdminMixin, ScopedDocumentAdmin):
     def get_fields(self, request, obj=None):
         if obj is None:
             return ["session"]
-        return ["session", "published_on", "entries_table", "current", "file", "sha256",
-                "created_by", "communicated_on"]
+        return ["session", "version", "published_on", "entries_table", "current", "file",
+                "sha256", "earlier", "created_by", "communicated_on"]
+
+    @admin.display(description="versions précédentes")
+    def earlier(self, obj):
+        if obj is None or not obj.earlier_versions:
+            return "Aucune : c'est la première version."
+        return format_html_join(", ", "version {} publiée le {} ({} délibération{})", (
+            (row["version"], f"{datetime.date.fromisoformat(row['published_on']):%d/%m/%Y}",
+             len(row["entries"]), "s" if len(row["entries"]) > 1 else "")
+            for row in obj.earlier_versions))
 
     @admin.display(description="délibérations de la liste publiée")
     def entries_table(self, obj):
@@ -310,7 +334,9 @@ class DeliberationListAdmin(DocumentFileAdminMixin, ScopedDocumentAdmin):
             changes = ["numéros d'acte ou résultats modifiés depuis la publication"]
         return format_html(
             '<strong class="errornote">La liste publiée ne correspond plus aux délibérations '
-            "de la séance ({}).</strong>", " ; ".join(changes))
+            "de la séance ({}).</strong> Publiez-en une nouvelle version : cochez-la dans "
+            "la liste des listes et choisissez l'action « Publier une nouvelle version ».",
+            " ; ".join(changes))
 
     def get_readonly_fields(self, request, obj=None):
         # Published as generated: only the date of communication to the member communes

@@ -149,6 +149,38 @@ def deliberation_list_publish(*, session: Session, by=None,
     return document
 
 
+@transaction.atomic
+def deliberation_list_republish(*, session: Session, by=None,
+                                today: datetime.date | None = None) -> tuple[DeliberationList,
+                                                                             bool]:
+    """A new version of the session's list when its acts changed since the list was
+    published (an act added, retitled, numbered or voted since): rendered and published
+    today, the earlier version kept (file and entries). Unchanged acts publish nothing.
+    Returns (list, republished_now)."""
+    today = today or timezone.localdate()
+    document = DeliberationList.objects.select_for_update().select_related(
+        "session__body__organisation").filter(session=session).first()
+    if document is None:
+        raise ValidationError("La liste des délibérations de cette séance n'est pas encore "
+                              "publiée : publiez-la d'abord.")
+    entries = listing.list_entries(document.session)
+    if entries == document.entries:
+        return document, False
+    document.earlier_versions = [*document.earlier_versions, {
+        "version": document.version, "published_on": document.published_on.isoformat(),
+        "file": document.file.name, "sha256": document.sha256, "entries": document.entries,
+    }]
+    document.version += 1
+    document.entries = entries
+    document.published_on = today
+    content = listing.render_list_pdf(document.session, entries, today,
+                                      version=document.version)
+    document.sha256 = store(document.file, f"liste-{session.pk}-v{document.version}.pdf",
+                            content)
+    document.save()
+    return document, True
+
+
 # --- Registre (L2121-23, R2121-9) -------------------------------------------------------------
 
 
