@@ -53,8 +53,8 @@ def test_a_stale_list_is_republished_as_a_new_version(client, cabbalr_clerk, con
             in html.unescape(response.content.decode()))
     document = DeliberationList.objects.get(session=conseil_session)
     assert document.version == 2
-    assert [entry["title"] for entry in document.entries][-1] == (
-        "Avenant au contrat de ruralité")
+    titles = [entry["title"] for entry in document.entries]
+    assert len(titles) == 2 and "Avenant au contrat de ruralité" in titles
     assert [(row["version"], row["published_on"], row["file"], len(row["entries"]))
             for row in document.earlier_versions] == [(1, "2022-12-08", first_file, 1)]
     assert document.file.name != first_file
