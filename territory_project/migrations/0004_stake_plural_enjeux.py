@@ -8,7 +8,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('territory_project', '0002_clerk_permissions'),
+        ('territory_project', '0003_indicators_as_stated'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('deliberations', '0027_immutable_every_write'),
+        ('deliberations', '0030_deliberation_ballot_stated'),
     ]
 
     operations = [
