@@ -12,12 +12,14 @@ def load_from_seeds(seeds_dir):
     return load_from_seeds(seeds_dir)
 
 
-def install_immutability(sender, using, **kwargs):
-    """Re-install the triggers of the published record after every migrate: on SQLite a
-    migration that rebuilds a table drops its triggers (immutability.py)."""
-    from deliberations import immutability
+def install_triggers(sender, using, **kwargs):
+    """Re-install the triggers of the published record and of the SQLite search index after
+    every migrate: on SQLite a migration that rebuilds a table drops its triggers
+    (immutability.py, search_index.py)."""
+    from deliberations import immutability, search_index
 
     immutability.install(connections[using])
+    search_index.install(connections[using])
 
 
 class DeliberationsConfig(AppConfig):
@@ -39,7 +41,7 @@ class DeliberationsConfig(AppConfig):
             immutability.install(connection)
 
     def ready(self):
-        post_migrate.connect(install_immutability, sender=self,
+        post_migrate.connect(install_triggers, sender=self,
                              dispatch_uid="deliberations_immutability")
         from deliberations.documents.deadlines import deliberation_deadlines
         from deliberations.search import search_deliberations

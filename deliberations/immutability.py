@@ -1,4 +1,4 @@
-"""The published record, immutable in the database (issue 14).
+"""The published record, immutable in the database.
 
 Once an act is published, what it certifies changes only by a rectifying deliberation
 (services.deliberation_rectify): the model and the admin say so first, in French, and these
@@ -16,7 +16,7 @@ application), on PostgreSQL and on SQLite alike:
 
 Left open on purpose: the notifications of an individual decision (made after the act,
 L2131-1, they are facts about it, like the receipt date) and the session's practical details
-(place, time, convocation, president and secretaries: finding 03 keeps them editable).
+(place, time, convocation, president and secretaries: the session lock keeps them editable).
 
 PostgreSQL raises SQLSTATE 23001 (restrict_violation) and SQLite RAISE(ABORT), so both reach
 Django as an IntegrityError carrying the French sentence (``refusal_message``).

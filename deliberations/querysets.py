@@ -53,7 +53,7 @@ class DeliberationQuerySet(models.QuerySet):
         )
 
     def with_rectifications(self):
-        """Each act's public links with its corrections (issue 14), two queries for a whole
+        """Each act's public links with its corrections, two queries for a whole
         list: ``public_rectifies`` (the published act it rectifies, or None) and
         ``public_rectifications`` (its published rectifications, oldest first)."""
         public = self.model.objects.published().select_related("session__body__organisation")

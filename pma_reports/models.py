@@ -238,7 +238,22 @@ class Event(models.Model):
 
 
 class KeyFigure(models.Model):
-    """A figure quoted in a report action or a publication ("5 Comités syndicaux")."""
+    """A figure quoted in a report action or a publication ("5 Comités syndicaux").
+
+    What the figure counts over (`basis`, `period`) is part of the figure: two figures are
+    set side by side only with the same label, unit and basis (and the same period when the
+    document states one), so that 2 300 connections in six weeks never faces "plus de 5 000"
+    since the launch."""
+
+    class Basis(models.TextChoices):
+        # Counted within the report's year (5 comités syndicaux in 2021).
+        YEAR = "year", "dans l'année du rapport"
+        # A running total since a start the document gives ("depuis 2018", since the launch).
+        CUMULATIVE = "cumulative", "cumul depuis un début indiqué"
+        # Over a stated period that is not the report's year (six weeks, 2016-2021).
+        PERIOD = "period", "sur une période indiquée"
+        # An average ("550 auditeurs/vidéo en moyenne").
+        AVERAGE = "average", "moyenne"
 
     report = models.ForeignKey(ActivityReport, on_delete=models.CASCADE, null=True,
                                blank=True, related_name="key_figures", verbose_name="rapport")
@@ -257,6 +272,13 @@ class KeyFigure(models.Model):
     text = models.CharField("forme citée", max_length=120,
                             help_text="Le chiffre tel que le document l'écrit.")
     sentence = models.TextField("phrase d'origine")
+    basis = models.CharField("ce que le chiffre compte", max_length=12, choices=Basis.choices,
+                             default=Basis.YEAR)
+    period = models.CharField(
+        "période indiquée par le document", max_length=120, blank=True,
+        help_text="Telle que le document la donne (« les 6 premières semaines en ligne », "
+        "« 2016-2021 ») ; vide pour un chiffre de l'année du rapport.",
+    )
 
     class Meta:
         verbose_name = "chiffre clé"
@@ -283,7 +305,8 @@ class KeyFigure(models.Model):
 class TakingNote(models.Model):
     """A member organisation's assembly taking note ("prend acte") of the report (L5211-39).
 
-    A row per member: without a deliberation, the member has not (yet) taken note.
+    A row per member: without a deliberation, this portal does not hold the member's taking
+    note (which may exist in acts published elsewhere), and the pages say so.
     """
 
     report = models.ForeignKey(ActivityReport, on_delete=models.CASCADE,

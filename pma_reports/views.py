@@ -117,7 +117,9 @@ def publication_detail(request, organisation, slug):
 
 @require_safe
 def key_figures_csv(request):
-    """Key figures of the reports by year, one row per figure (UTF-8, comma-separated)."""
+    """Key figures of the reports, one row per figure (UTF-8, comma-separated): the year of
+    the report that quotes it, and what it counts over (`base`: year, cumulative, period,
+    average) with the period the document states (35,9 M€: 2016-2021, not 2020)."""
     figures = (
         KeyFigure.objects.filter(report__in=ActivityReport.objects.public())
         .select_related("report__organisation", "action__objective__pillar")
@@ -126,15 +128,15 @@ def key_figures_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="chiffres-cles-rapports.csv"'
     writer = csv.writer(response, lineterminator="\r\n")
-    writer.writerow(["collectivite", "annee", "axe", "objectif", "libelle", "valeur",
-                     "qualificatif", "unite", "forme_citee", "phrase"])
+    writer.writerow(["collectivite", "annee_du_rapport", "axe", "objectif", "libelle", "valeur",
+                     "qualificatif", "unite", "base", "periode", "forme_citee", "phrase"])
     for figure in figures:
         objective = figure.action.objective if figure.action else None
         writer.writerow([
             figure.report.organisation.name, figure.report.year,
             objective.pillar.title if objective else "", objective.title if objective else "",
             figure.label, f"{figure.value.normalize():f}", figure.qualifier, figure.unit,
-            figure.text, figure.sentence,
+            figure.basis, figure.period, figure.text, figure.sentence,
         ])
     return response
 

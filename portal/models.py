@@ -312,11 +312,11 @@ class Mandate(models.Model):
         # n-th vice-président, with a delegation.
         VICE_PRESIDENT = "vice_president", "Vice-président"
         # Other member of the Bureau.
-        BUREAU_MEMBER = "membre_bureau", "Membre du Bureau"
+        BUREAU_MEMBER = "bureau_member", "Membre du Bureau"
         # Conseiller (délégué titulaire).
-        COUNCILLOR = "conseiller", "Conseiller"
+        COUNCILLOR = "councillor", "Conseiller"
         # Délégué suppléant (L5211-6): sits only when the titular member is absent.
-        SUBSTITUTE = "suppleant", "Délégué suppléant"
+        SUBSTITUTE = "substitute", "Délégué suppléant"
 
     member = models.ForeignKey(
         Member, on_delete=models.PROTECT, related_name="mandates", verbose_name="élu"
@@ -371,7 +371,7 @@ class Mandate(models.Model):
                 ),
             ),
             models.CheckConstraint(
-                condition=Q(role="suppleant") | Q(substitute_for__isnull=True),
+                condition=Q(role="substitute") | Q(substitute_for__isnull=True),
                 name="mandate_substitute_only_for_suppleant",
                 violation_error_message="Seul un délégué suppléant remplace un titulaire.",
             ),

@@ -318,7 +318,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    # Counts stop at 10 000 (issue 13: no COUNT(*) of a whole table on every page).
+    # Counts stop at 10 000 (no COUNT(*) of a whole table on every page).
     "DEFAULT_PAGINATION_CLASS": "portal.kernel.pagination.CappedPageNumberPagination",
     "PAGE_SIZE": 50,
 }

@@ -58,7 +58,10 @@ def dashboard(request, slug):
         "project": project,
         "adoption": _adoption(project),
         "progress": progress,
-        "next_evaluation": next((e for e in calendar if e.status != "done"), None),
+        "coverage": selectors.portal_coverage(project),
+        # The next evaluation to come or recorded as late; a past date the portal holds no
+        # record of is not "next".
+        "next_evaluation": next((e for e in calendar if e.status in ("due", "overdue")), None),
         "indicator_count": project.indicators.count(),
     })
 

@@ -44,9 +44,8 @@ def _member_votes(deliberation: Deliberation) -> list[dict]:
     """Per-member votes of a public roll-call ballot (L2121-21: "les noms des votants avec
     l'indication du sens de leur vote"), when the portal records them.
 
-    The model of per-member votes belongs to issue 17 (``MemberVote``, related name
-    ``member_votes``, a ``choice`` and, for a vote cast by proxy, ``for_member``); until it is
-    merged a deliberation has no ``member_votes`` and the PV prints the figures only.
+    Per-member votes are ``MemberVote`` rows (related name ``member_votes``, a ``choice`` and,
+    for a vote cast by proxy, ``for_member``); without them the PV prints the figures only.
     """
     related = getattr(deliberation, "member_votes", None)
     if related is None:

@@ -264,7 +264,7 @@ def certified_data(deliberation: Deliberation) -> dict:
     others = [member.full_name for member in session.other_secretaries.order_by("pk")]
     if others:
         data["session"]["other_secretaries"] = others
-    # Issue 14: a rectification names the act it corrects, which stays as published.
+    # A rectification names the act it corrects, which stays as published.
     corrected = deliberation.rectifies
     if corrected is not None:
         data["deliberation"]["rectifies"] = {

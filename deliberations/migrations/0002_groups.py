@@ -1,4 +1,4 @@
-"""Creates the two staff groups and their permissions (issue 2)."""
+"""Creates the two staff groups and their permissions."""
 
 from django.db import migrations
 

@@ -1,4 +1,4 @@
-"""Gives the staff groups (0002_groups) the permissions of the models added for issue 17:
+"""Gives the staff groups (0002_groups) the permissions of the models added for legal depth:
 body settings from statutes, appointments and their rounds, roll-call votes, notifications."""
 
 from django.db import migrations

@@ -1,4 +1,4 @@
-"""Issue 14: a published act is immutable in the database (deliberations/immutability.py
+"""A published act is immutable in the database (deliberations/immutability.py
 builds the PostgreSQL and SQLite triggers), and a correction is a new act linked to the one
 it rectifies."""
 

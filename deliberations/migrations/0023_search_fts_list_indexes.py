@@ -1,4 +1,4 @@
-"""Scale (issue 13): SQLite full-text search through FTS5, and the indexes of the public lists.
+"""Scale: SQLite full-text search through FTS5, and the indexes of the public lists.
 
 SQLite: `deliberations_search`, a contentless FTS5 table of French Snowball stems (the lexemes
 PostgreSQL's `french_unaccent` configuration indexes, see portal.kernel.search), one row per

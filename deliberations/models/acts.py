@@ -14,6 +14,7 @@ from deliberations.immutability import PUBLISHED_ACT_LOCKED, PUBLISHED_ACT_MUTAB
 from deliberations.models.matters import MATTER_CHOICES, matter_full_name
 from deliberations.models.sessions import Session
 from deliberations.querysets import DeliberationQuerySet
+from deliberations.rules import vocabulary
 from portal.models import Body, Member
 
 # The order of every list of acts (querysets.LIST_ORDER) and the rows the lists' indexes cover.
@@ -25,14 +26,11 @@ class Deliberation(models.Model):
     """A délibération: one item of a session, with its vote and its publication."""
 
     class Status(models.TextChoices):
-        # Being written; never public.
-        DRAFT = "draft", "Brouillon"
-        # Voted by the body.
-        ADOPTED = "adopted", "Adoptée"
-        # Sent to the prefecture through @ctes (L2131-2).
-        TRANSMITTED = "transmitted", "Transmise en préfecture"
-        # Put online (R2131-1): public from now on.
-        PUBLISHED = "published", "Publiée"
+        # Stored values: rules.vocabulary; labels: what people read.
+        DRAFT = vocabulary.DeliberationStatus.DRAFT, "Brouillon"
+        ADOPTED = vocabulary.DeliberationStatus.ADOPTED, "Adoptée"
+        TRANSMITTED = vocabulary.DeliberationStatus.TRANSMITTED, "Transmise en préfecture"
+        PUBLISHED = vocabulary.DeliberationStatus.PUBLISHED, "Publiée"
 
     class Nature(models.TextChoices):
         # @ctes nature codes.
@@ -44,32 +42,26 @@ class Deliberation(models.Model):
         OTHER = "6", "Autres"
 
     class Ballot(models.TextChoices):
-        # Vote à main levée (ordinary).
-        SHOW_OF_HANDS = "main_levee", "À main levée"
-        # Scrutin public à la demande du quart des membres présents (L2121-21).
-        ROLL_CALL = "public", "Scrutin public"
-        # Scrutin secret: tiers des membres présents, or appointments (L2121-21).
-        SECRET = "secret", "Scrutin secret"
+        # Stored values: rules.vocabulary; labels: what people read.
+        SHOW_OF_HANDS = vocabulary.Ballot.SHOW_OF_HANDS, "À main levée"
+        ROLL_CALL = vocabulary.Ballot.ROLL_CALL, "Scrutin public"
+        SECRET = vocabulary.Ballot.SECRET, "Scrutin secret"
 
     class VoteKind(models.TextChoices):
-        # L2121-20: more votes for than against; the president's vote decides a tie.
-        ORDINARY = "ordinary", "Vote ordinaire (majorité des suffrages exprimés)"
-        # L1612-12: adopted unless a majority votes against; the president withdraws.
-        ADMINISTRATIVE_ACCOUNT = "administrative_account", "Compte administratif (L1612-12)"
-        # Two thirds of the members in office (e.g. intérêt communautaire, L5216-5 III).
-        TWO_THIRDS_IN_OFFICE = "two_thirds_in_office", "Deux tiers des membres en exercice"
-        # Two thirds of the votes cast, where the text says so.
-        TWO_THIRDS_CAST = "two_thirds_cast", "Deux tiers des suffrages exprimés"
-        # L5211-11: sitting in camera, absolute majority of members present or represented.
-        CLOSED_SESSION = "closed_session", "Huis clos (L5211-11)"
+        # Stored values: rules.vocabulary; labels: what people read.
+        ORDINARY = vocabulary.VoteKind.ORDINARY, "Vote ordinaire (majorité des suffrages exprimés)"
+        ADMINISTRATIVE_ACCOUNT = (vocabulary.VoteKind.ADMINISTRATIVE_ACCOUNT,
+                                  "Compte administratif (L1612-12)")
+        TWO_THIRDS_IN_OFFICE = (vocabulary.VoteKind.TWO_THIRDS_IN_OFFICE,
+                                "Deux tiers des membres en exercice")
+        TWO_THIRDS_CAST = vocabulary.VoteKind.TWO_THIRDS_CAST, "Deux tiers des suffrages exprimés"
+        CLOSED_SESSION = vocabulary.VoteKind.CLOSED_SESSION, "Huis clos (L5211-11)"
 
     class Result(models.TextChoices):
-        # for > against, or a tie broken by the president's vote (not in a secret ballot).
-        ADOPTED = "adopted", "Adoptée"
-        # Not adopted.
-        REJECTED = "rejected", "Rejetée"
-        # The assembly takes note of a report: no decision is voted ("prend acte").
-        NOTED = "noted", "Prise d'acte"
+        # Stored values: rules.vocabulary; labels: what people read.
+        ADOPTED = vocabulary.VoteResult.ADOPTED, "Adoptée"
+        REJECTED = vocabulary.VoteResult.REJECTED, "Rejetée"
+        NOTED = vocabulary.VoteResult.NOTED, "Prise d'acte"
 
     class RectificationKind(models.TextChoices):
         # Not a rectification.
@@ -119,7 +111,7 @@ class Deliberation(models.Model):
                               default=Nature.DELIBERATION)
     matter_code = models.CharField("matière @ctes", max_length=4, choices=MATTER_CHOICES,
                                    blank=True)
-    ballot = models.CharField("mode de scrutin", max_length=12, choices=Ballot.choices,
+    ballot = models.CharField("mode de scrutin", max_length=16, choices=Ballot.choices,
                               default=Ballot.SHOW_OF_HANDS)
     votes_for = models.PositiveSmallIntegerField("pour", null=True, blank=True)
     votes_against = models.PositiveSmallIntegerField("contre", null=True, blank=True)
@@ -395,14 +387,11 @@ class MemberVote(models.Model):
     lists these rows; rules.tally_member_votes checks them against the recorded counts."""
 
     class Choice(models.TextChoices):
-        # Voted for the motion.
-        FOR = "for", "Pour"
-        # Voted against.
-        AGAINST = "against", "Contre"
-        # Abstained (not a vote cast).
-        ABSTENTION = "abstention", "Abstention"
-        # Took no part in the vote ("ne prend pas part au vote").
-        NOT_VOTING = "not_voting", "Ne prend pas part au vote"
+        # Stored values: rules.vocabulary; labels: what people read.
+        FOR = vocabulary.VoteChoice.FOR, "Pour"
+        AGAINST = vocabulary.VoteChoice.AGAINST, "Contre"
+        ABSTENTION = vocabulary.VoteChoice.ABSTENTION, "Abstention"
+        NOT_VOTING = vocabulary.VoteChoice.NOT_VOTING, "Ne prend pas part au vote"
 
     deliberation = models.ForeignKey(
         Deliberation, on_delete=models.CASCADE, related_name="member_votes",

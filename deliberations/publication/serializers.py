@@ -87,7 +87,7 @@ class AnnexSerializer(serializers.ModelSerializer):
 
 
 class RectificationRefSerializer(serializers.ModelSerializer):
-    """An act linked to another by a rectification (issue 14)."""
+    """An act linked to another by a rectification."""
 
     url = AbsoluteUrlField()
     api_url = serializers.HyperlinkedIdentityField(
@@ -139,7 +139,7 @@ class DeliberationSerializer(serializers.ModelSerializer):
     def get_appeal_deadline(self, deliberation):
         return selectors.appeal_deadline(deliberation)
 
-    # Issue 14: a published act never changes; its corrections are acts linked to it.
+    # A published act never changes; its corrections are acts linked to it.
     @extend_schema_field(RectificationRefSerializer(allow_null=True))
     def get_rectifies(self, deliberation):
         corrected = selectors.rectifications(deliberation).rectifies

@@ -1,4 +1,4 @@
-"""Pagination that never counts a whole table (issue 13: lists stay fast at 250 000 acts).
+"""Pagination that never counts a whole table (lists stay fast at 250 000 acts).
 
 Django's Paginator runs `COUNT(*)` over every matching row on each page; at a few hundred
 thousand rows that count alone costs more than the page. CappedPaginator counts at most

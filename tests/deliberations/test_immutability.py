@@ -1,4 +1,4 @@
-"""Issue 14: a published act is immutable in the database. The model says so first (save,
+"""A published act is immutable in the database. The model says so first (save,
 full_clean), the admin does not offer the change, and the database triggers
 (deliberations/immutability.py) refuse it underneath: a queryset update(), raw SQL. Run on
 SQLite and on PostgreSQL (DATABASE_URL)."""

@@ -1,4 +1,4 @@
-"""Legal time, right to the day (issue 16): the délai franc of the appeal and of the prefect's
+"""Legal time, right to the day: the délai franc of the appeal and of the prefect's
 review, working days on the calendar of the organisation's department, clear days, the
 Covid-19 exceptional regimes, written proxies across sessions, and the rule-change log.
 
@@ -39,7 +39,7 @@ MOSELLE = public_holidays("57")
 
 CE_2006 = "CE 29 déc. 2006 n° 289818 (délai franc)"
 CE_2014 = "CE 19 sept. 2014 n° 362568 (délai franc)"
-ISSUE = "issue 16 / DOMAIN.md (exemple cité)"
+DOMAIN_EXAMPLE = "DOMAIN.md (exemple cité)"
 CPC_642 = "art. 642 CPC (report au jour ouvré)"
 L3133_1 = "C. trav. L3133-1 (jours fériés)"
 ALSACE_MOSELLE = "C. trav. L3134-13 (droit local d'Alsace-Moselle)"
@@ -48,12 +48,12 @@ ALSACE_MOSELLE = "C. trav. L3134-13 (droit local d'Alsace-Moselle)"
 
 # (published on, department, last day to file, source)
 APPEAL_CASES = [
-    (date(2022, 12, 14), "62", date(2023, 2, 15), f"seed 003 ; {ISSUE} ; {CE_2006}"),
-    (date(2022, 10, 20), "62", date(2022, 12, 21), f"seed 000 ; {ISSUE} ; {CE_2014}"),
-    (date(2022, 12, 30), "62", date(2023, 2, 28), f"{ISSUE} (30 déc. → 28 fév.)"),
-    (date(2022, 12, 31), "62", date(2023, 3, 1), f"{ISSUE} (31 déc. → 1er mars)"),
-    (date(2023, 12, 30), "62", date(2024, 2, 29), f"{ISSUE} (année bissextile)"),
-    (date(2023, 12, 31), "62", date(2024, 3, 1), f"{ISSUE} (année bissextile)"),
+    (date(2022, 12, 14), "62", date(2023, 2, 15), f"seed 003 ; {DOMAIN_EXAMPLE} ; {CE_2006}"),
+    (date(2022, 10, 20), "62", date(2022, 12, 21), f"seed 000 ; {DOMAIN_EXAMPLE} ; {CE_2014}"),
+    (date(2022, 12, 30), "62", date(2023, 2, 28), f"{DOMAIN_EXAMPLE} (30 déc. → 28 fév.)"),
+    (date(2022, 12, 31), "62", date(2023, 3, 1), f"{DOMAIN_EXAMPLE} (31 déc. → 1er mars)"),
+    (date(2023, 12, 30), "62", date(2024, 2, 29), f"{DOMAIN_EXAMPLE} (année bissextile)"),
+    (date(2023, 12, 31), "62", date(2024, 3, 1), f"{DOMAIN_EXAMPLE} (année bissextile)"),
     (date(2023, 12, 29), "62", date(2024, 2, 29), f"{CE_2006} ; 30 février inexistant"),
     (date(2024, 12, 30), "62", date(2025, 2, 28), f"{CE_2006} ; 31 février inexistant"),
     (date(2022, 12, 28), "62", date(2023, 2, 28), f"{CE_2006} ; 29 février 2023 inexistant"),
@@ -429,7 +429,7 @@ CASE_TABLES = {
     "quorum_reached": (("L2121-17",), QUORUM_REACHED_CASES),
     "max_proxies_per_holder": (("L2121-20",), REGIME_CASES),
     "written_proxy_problem": (("L2121-20", "maladie"), WRITTEN_PROXY_CASES),
-    # Session documents (issue 15): tables in tests/deliberations/documents/.
+    # Session documents: tables in tests/deliberations/documents/.
     "deliberation_list_deadline": (("L2121-25",), document_rules.DELIBERATION_LIST_CASES),
     "minutes_publication_deadline": (("L2121-15",), document_rules.MINUTES_PUBLICATION_CASES),
     "member_communes_deadline": (("L5211-40-2",), document_rules.MEMBER_COMMUNES_CASES),
@@ -457,7 +457,7 @@ def test_rule_states_its_source_and_keeps_a_dated_case_table(name):
 
 
 def test_every_logged_rule_has_a_case_table():
-    # Issue 17's rules keep their tables in test_legal_depth.py.
+    # The legal-depth rules keep their tables in test_legal_depth.py.
     from tests.deliberations.test_legal_depth import CASE_TABLES as DEPTH_CASE_TABLES
 
     assert set(rules.RULES) == set(CASE_TABLES) | set(DEPTH_CASE_TABLES)

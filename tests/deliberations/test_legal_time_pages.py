@@ -1,4 +1,4 @@
-"""Legal time where people read it (issue 16): the public page, the API and the admin show
+"""Legal time where people read it: the public page, the API and the admin show
 the délai franc on the calendar of the organisation's department; the staff see the
 prefect's review period beside it; a Covid-era session's quorum follows its regime."""
 

@@ -1,4 +1,4 @@
-"""Issue 14, acceptance: the Bureau act of 18 October 2022 (seed 000, loaded by
+"""Rectification: the Bureau act of 18 October 2022 (seed 000, loaded by
 load_seed_records) is corrected by a "rectificatif d'erreur matérielle" taken at a later
 Bureau. The published act is not changed; both public pages, the new act's certified extract,
 the API and the CSV carry the link."""

@@ -1,6 +1,6 @@
 """Search finds the same acts on SQLite (FTS5 of Snowball stems) and on PostgreSQL (stored
 `french_unaccent` vector): each test runs on whichever database the suite uses, and expects
-the very same results, written once below (issue 13)."""
+the very same results, written once below."""
 
 import datetime
 

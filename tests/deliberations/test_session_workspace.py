@@ -143,7 +143,7 @@ def test_seeded_conseil_attendance_grid_saved_unchanged(client, cabbalr_clerk):
 def test_large_session_pages_query_counts_and_field_limit(client, clerk, organisation):
     session = large_session(members=152, items=40, organisation=organisation)
     client.force_login(clerk)
-    # Constant budgets, whatever the size (issue 9: at most 15). Both pages spend six on the
+    # Constant budgets, whatever the size (at most 15). Both pages spend six on the
     # admin itself (session, user, organisations, the session, permissions) and one on the
     # published-acts lock; the session page reads the session's deliberations once for the
     # quorum table and its list of acts, the attendance screen each table once for the grid

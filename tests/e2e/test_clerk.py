@@ -1,4 +1,4 @@
-"""The clerk's day in headless Chromium (issue 9, point 8): a clerk account (group +
+"""The clerk's day in headless Chromium: a clerk account (group +
 organisation, as the README sets it up) creates a Conseil session, imports the 003
 attendance block, saves the session again, adds a deliberation, takes it from draft to
 published with the buttons, downloads the extract from the admin and from the public page
@@ -118,7 +118,7 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         assert "Liste de présence importée" in success_message()
         assert session.attendances.count() == 128 and session.proxies.count() == 24
 
-        # 3. Saved again unchanged, in one click (TooManyFieldsSent before issue 9).
+        # 3. Saved again unchanged, in one click (once TooManyFieldsSent).
         page.click("input[name=_continue]")
         assert "a été modifié avec succès" in success_message()
         assert "104 présents, 24 procurations, 24 absents excusés" in page.inner_text(

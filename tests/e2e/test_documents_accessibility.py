@@ -1,4 +1,4 @@
-"""Accessibility of the session-document pages (issue 15) in headless Chromium with axe-core
+"""Accessibility of the session-document pages in headless Chromium with axe-core
 (WCAG 2.1 A and AA): the seeded Conseil session with its list of deliberations and its
 procès-verbal published, a convocation acknowledgement page, and the clerk's calendar in
 the admin (logged in through a session cookie)."""

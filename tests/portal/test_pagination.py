@@ -1,4 +1,4 @@
-"""Counts stop at a cap instead of counting a whole table on every page (issue 13)."""
+"""Counts stop at a cap instead of counting a whole table on every page."""
 
 import datetime
 

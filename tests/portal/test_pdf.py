@@ -50,7 +50,7 @@ def test_the_url_fetcher_serves_the_fonts():
 
 
 def test_shared_modules_depend_on_no_app():
-    # portal's shared machinery imports nothing from the apps (issue 8).
+    # portal's shared machinery imports nothing from the apps.
     code = (
         "import django, os, sys; os.environ['DJANGO_SETTINGS_MODULE']='portal.settings_test';"
         "django.setup();"

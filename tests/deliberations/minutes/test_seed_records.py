@@ -69,11 +69,11 @@ def test_roles_only_where_the_seeds_state_them(loaded):
     assert {name: m.vice_president_rank for name, m in vice_presidents.items()} == {
         "LECONTE Maurice": 1, "IDZIAK Ludovic": 14}
     assert vice_presidents["LECONTE Maurice"].commune.name == "Houchin"
-    assert council.get(member__last_name="BOSSART").role == "conseiller"
+    assert council.get(member__last_name="BOSSART").role == "councillor"
     bureau = Mandate.objects.filter(body__slug="bureau-communautaire")
     assert bureau.get(member__last_name="GACQUERRE").role == "president"
     assert bureau.get(member__last_name="IDZIAK").vice_president_rank == 14
-    assert bureau.get(member__last_name="BOSSART").role == "membre_bureau"
+    assert bureau.get(member__last_name="BOSSART").role == "bureau_member"
     assert not Mandate.objects.filter(role="vice_president", vice_president_rank__isnull=True)
 
 
@@ -177,7 +177,7 @@ def test_quorum_table(loaded):
 
 
 def test_pma_committee_has_its_own_settings_record(loaded):
-    """Issue 17: the PMA's committee follows its statutes (L5711-1); the seeds cite none of
+    """The PMA's committee follows its statutes (L5711-1); the seeds cite none of
     their clauses, so the record keeps the CGCT values and names the text to check."""
     committee = Body.objects.get(organisation__slug="pma", slug="comite-syndical")
     settings = committee.settings

@@ -1,7 +1,7 @@
 """Benchmark of the attendance parser (not part of the test suite). Target: ≤ 20 ms for a
 150-name block.
 
-    .venv/bin/python benchmarks/parsing.py [--names 150] [--samples 30]
+    .venv/bin/python benchmarks/run.py parsing [--names 150] [--samples 30]
 
 The blocks are synthetic (surnames and given names combined in turn) and written in the
 styles met in the corpus of tests/fixtures/minutes: "NOM Prénom" by commas with a procurations
@@ -12,14 +12,10 @@ against a roster of the same members. Prints the median and worst time of each.
 import argparse
 import os
 import statistics
-import sys
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from harness.timing import repeat
 
-from deliberations.minutes.parsing import parse_attendance  # noqa: E402
+from deliberations.minutes.parsing import parse_attendance
 
 SURNAMES = ["MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND",
             "LEROY", "MOREAU", "SIMON", "LAURENT", "LEFEBVRE", "MICHEL", "GARCIA", "DAVID",
@@ -67,21 +63,20 @@ def block_dashes(members: list[tuple[str, str]]) -> str:
 def measure(text: str, samples: int, **options) -> tuple[float, float, float, int]:
     """Median and worst wall time, median CPU time (the machine may be shared: CPU time is
     what the parser itself costs), in ms, and the number of entries read."""
-    wall, cpu = [], []
-    for _ in range(samples):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        result = parse_attendance(text, **options)
-        wall.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - start_cpu) * 1000)
+    cpu: list[float] = []
+    wall = repeat(lambda: parse_attendance(text, **options), samples=samples, budget=60.0,
+                  minimum=samples, cpu=cpu)
+    result = parse_attendance(text, **options)
     read = len(result.present) + len(result.proxies) + len(result.excused)
-    return statistics.median(wall), max(wall), statistics.median(cpu), read
+    return (statistics.median(wall) * 1000, max(wall) * 1000, statistics.median(cpu) * 1000,
+            read)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(prog="run.py parsing", description=__doc__.splitlines()[0])
     parser.add_argument("--names", type=int, default=150)
     parser.add_argument("--samples", type=int, default=30)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     members = people(args.names)
     roster = [f"{s} {g}" for s, g in members]
     cases = [
@@ -99,6 +94,3 @@ def main() -> None:
         print(f"{label:<32} {read:>5} {median:>11.1f} {worst:>9.1f} {cpu:>8.1f}  "
               f"{'ok' if cpu <= 20 else 'DÉPASSÉE'}")
 
-
-if __name__ == "__main__":
-    main()

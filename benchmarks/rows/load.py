@@ -1,7 +1,7 @@
-"""Load and fault run of the production server (issue 14): gunicorn on the loopback, its own
+"""Load and fault run of the production server: gunicorn on the loopback, its own
 PostgreSQL, synthetic data, a mixed public workload.
 
-    .venv/bin/python benchmarks/load.py [--seconds 60] [--clients 8] [--workers 4]
+    .venv/bin/python benchmarks/run.py load [--seconds 60] [--clients 8] [--workers 4]
                                         [--deliberations 20000] [--fault]
 
 Starts a private PostgreSQL server (initdb into a temporary directory, port --pg-port, run as
@@ -42,9 +42,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlencode
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from _common import ROOT, percentile  # noqa: E402
+from harness.database import ROOT
+from harness.timing import percentile
 
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 DATABASE = "portal_load"
@@ -358,8 +357,8 @@ def fault_report(results, down_at, up_at, before, after) -> None:
     print(f"- {'Rien de perdu ni de modifié' if same else 'DIFFÉRENCE avant / après'}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(prog="run.py load", description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=4, help="processus gunicorn")
@@ -370,7 +369,7 @@ def main() -> None:
     parser.add_argument("--http-port", type=int, default=0, help="0 : un port libre")
     parser.add_argument("--fault", action="store_true",
                         help="après la mesure, une seconde passe avec arrêt de PostgreSQL")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         workdir = Path(tmp)
@@ -430,6 +429,3 @@ def free_port() -> int:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
-
-if __name__ == "__main__":
-    main()

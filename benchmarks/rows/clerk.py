@@ -1,57 +1,47 @@
 """Benchmark of the clerk's session workspace (not part of the test suite).
 
-    .venv/bin/python benchmarks/clerk.py [--members 152] [--items 40] [--samples 9]
+    .venv/bin/python benchmarks/run.py clerk [--members 152] [--items 40] [--samples 9]
     DATABASE_URL=postgres://postgres@127.0.0.1/portal_clerk_bench \
-        .venv/bin/python benchmarks/clerk.py
+        .venv/bin/python benchmarks/run.py clerk
 
 Builds one Conseil of --members members in office and a held session of --items
 deliberations with its attendance and proxies (tests.factories.large_session, the same case
 as the test suite's), logs a clerk in, and requests the session change page and its
 attendance grid with django.test.Client: one warm-up, one request under
 CaptureQueriesContext (queries), then the median server time of --samples requests. It also
-times saving the grid unchanged (POST, redirect). Targets of issue 9: ≤ 300 ms, ≤ 400 KB,
-≤ 15 queries per page. The database is the benchmark's own (see benchmarks/pages.py).
+times saving the grid unchanged (POST, redirect). Targets: ≤ 300 ms, ≤ 400 KB,
+≤ 15 queries per page. The database is the benchmark's own (benchmarks/harness/database.py).
 """
 
 import argparse
 import statistics
 import sys
-import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from _common import large_session_and_clerk, run_on_temporary_database  # noqa: E402
+from harness.data import large_session_and_clerk
+from harness.database import run_on_temporary_database
+from harness.timing import count_queries, repeat
 
 TARGET_MS, TARGET_KB, TARGET_QUERIES = 300, 400, 15
 
 
 def measure(client, method, url, data, samples):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     call = getattr(client, method)
-    call(url, data) if data is not None else call(url)
-    # A full log (a bounded deque) would not grow inside the context.
-    connection.queries_log.clear()
-    with CaptureQueriesContext(connection) as context:
-        response = call(url, data) if data is not None else call(url)
-    # Read now: captured_queries slices the log, which the next request empties.
-    queries = context.captured_queries
-    times = []
-    for _ in range(samples):
-        started = time.perf_counter()
-        call(url, data) if data is not None else call(url)
-        times.append((time.perf_counter() - started) * 1000)
-    return response, len(queries), statistics.median(times)
+
+    def request():
+        return call(url, data) if data is not None else call(url)
+
+    response = request()  # warm-up
+    queries = count_queries(request)
+    times = repeat(request, samples=samples, budget=120.0, minimum=samples)
+    return response, queries, statistics.median(times) * 1000
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(prog="run.py clerk", description=__doc__.split("\n")[0])
     parser.add_argument("--members", type=int, default=152)
     parser.add_argument("--items", type=int, default=40)
     parser.add_argument("--samples", type=int, default=9)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     run_on_temporary_database(run, args)
 
 
@@ -103,6 +93,3 @@ def _grid_data(page: str) -> dict:
         data[name] = selected.group(1) if selected else ""
     return data
 
-
-if __name__ == "__main__":
-    main()

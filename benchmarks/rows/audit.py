@@ -1,44 +1,38 @@
 """Benchmark of what the audit trail and the rate limiter cost (not part of the test suite).
 
-    .venv/bin/python benchmarks/audit.py [--members 152] [--items 40] [--samples 7]
+    .venv/bin/python benchmarks/run.py audit [--members 152] [--items 40] [--samples 7]
     DATABASE_URL=postgres://postgres@127.0.0.1/portal_audit_bench \
-        .venv/bin/python benchmarks/audit.py
+        .venv/bin/python benchmarks/run.py audit
 
-Builds the session of benchmarks/clerk.py (tests.factories.large_session), then times, with
+Builds the session of the clerk benchmark (tests.factories.large_session), then times, with
 the audit trail written and with it turned off (SIMPLE_HISTORY_ENABLED=False): replacing
 every attendance and proxy row of the session (services.session_attendance_replace, the
 attendance grid's write, rolled back after each sample), and the session's « Historique »
 page once that history exists. Last, the rate limiter's cost per request (portal.kernel.ratelimit
 .hit on the local memory cache). Medians of --samples runs; the database is the
-benchmark's own (benchmarks/pages.py).
+benchmark's own (benchmarks/harness/database.py).
 """
 
 import argparse
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from _common import large_session_and_clerk, run_on_temporary_database  # noqa: E402
+from harness.data import large_session_and_clerk
+from harness.database import run_on_temporary_database
+from harness.timing import repeat
 
 
 def median_ms(function, samples: int) -> float:
-    times = []
-    for _ in range(samples):
-        started = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+    return statistics.median(repeat(function, samples=samples, budget=120.0,
+                                    minimum=samples)) * 1000
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(prog="run.py audit", description=__doc__.split("\n")[0])
     parser.add_argument("--members", type=int, default=152)
     parser.add_argument("--items", type=int, default=40)
     parser.add_argument("--samples", type=int, default=7)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     run_on_temporary_database(run, args)
 
 
@@ -113,6 +107,3 @@ def run(args, database) -> None:
     print(f"{'limiteur de débit : un comptage (cache mémoire local)':<58} {0:>9} "
           f"{per_request / 1000:>8.3f}")
 
-
-if __name__ == "__main__":
-    main()

@@ -1,10 +1,12 @@
 """Benchmark of the exports and of the public page cache (not part of the test suite).
 
-    .venv/bin/python benchmarks/exports.py [--sizes 1000,10000] [--samples 5]
-    DATABASE_URL=postgres://postgres@127.0.0.1/portal_bench .venv/bin/python benchmarks/exports.py
+    .venv/bin/python benchmarks/run.py exports [--sizes 1000,10000] [--samples 5]
+    DATABASE_URL=postgres://postgres@127.0.0.1/portal_bench \
+        .venv/bin/python benchmarks/run.py exports
 
-Same data and same database handling as benchmarks/pages.py (a temporary SQLite file, or the
-PostgreSQL database named by DATABASE_URL, created and dropped here). For each size N:
+The one data generator (deliberations/synthetic.py) on the benchmark's own database (a
+temporary SQLite file, or the PostgreSQL database named by DATABASE_URL, created and dropped
+here). For each size N:
 
 - exports (`export.csv`, `calendrier.ics`, the API's first page): time to first byte (the
   view has returned and the first chunk is produced), total time (the whole body read), the
@@ -24,9 +26,9 @@ import time
 import tracemalloc
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from pages import BenchmarkDatabase, populate, setup_django  # noqa: E402
+from harness.data import clear, measured_objects, synthetic_acts
+from harness.database import BenchmarkDatabase, setup_django
+from harness.timing import timed
 
 
 def exports():
@@ -95,22 +97,18 @@ def page_times(client, url: str, samples: int) -> tuple[float, float]:
     client.get(url)  # warm-up
     for _ in range(samples):
         cache.clear()
-        start = time.perf_counter()
-        client.get(url)
-        uncached.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        response = client.get(url)
-        cached.append(time.perf_counter() - start)
-        if response.status_code != 200:
-            raise SystemExit(f"{url} : HTTP {response.status_code}")
+        uncached.append(timed(lambda: client.get(url)))
+        cached.append(timed(lambda: client.get(url)))
+    if client.get(url).status_code != 200:
+        raise SystemExit(f"{url} : HTTP {client.get(url).status_code}")
     return statistics.median(uncached), statistics.median(cached)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(prog="run.py exports", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--samples", type=int, default=5)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
 
     rows_exports, rows_pages = [], []
@@ -130,7 +128,8 @@ def main() -> None:
             client = Client()
             for size in sizes:
                 step = time.perf_counter()
-                objects = populate(size)
+                clear()
+                objects = measured_objects(synthetic_acts(size))
                 print(f"N = {size} : données en {time.perf_counter() - step:.1f} s",
                       file=sys.stderr)
                 for label, url in exports():
@@ -164,6 +163,3 @@ def main() -> None:
     for size, label, uncached, cached, ratio in rows_pages:
         print(f"| {size} | {label} | {uncached:.1f} | {cached:.2f} | × {ratio:.0f} |")
 
-
-if __name__ == "__main__":
-    main()

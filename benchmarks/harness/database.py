@@ -1,18 +1,13 @@
-"""What the benchmarks share: the database they own (created and dropped here), Django set up
-on it, and the timing of a request (median, p95, SQL queries).
-
-Each script puts this directory on sys.path and imports from here (`from _common import …`).
-"""
+"""The database a benchmark owns (a temporary SQLite file, or a PostgreSQL database it creates
+and drops), and Django set up on it."""
 
 import contextlib
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # Written on the PostgreSQL database a benchmark creates, so that a later run may drop a
 # leftover of an interrupted run and never a database it did not create.
 DATABASE_COMMENT = "benchmarks: temporary database, safe to drop"
@@ -138,7 +133,7 @@ def setup_django(workdir: Path, database: BenchmarkDatabase) -> None:
 
 def run_on_temporary_database(run, args) -> None:
     """Django set up on a database this benchmark creates, then ``run(args, database)``, then
-    the database dropped (benchmarks/clerk.py, benchmarks/audit.py)."""
+    the database dropped."""
     with tempfile.TemporaryDirectory() as tmp:
         database = BenchmarkDatabase(Path(tmp))
         database.create()
@@ -149,76 +144,3 @@ def run_on_temporary_database(run, args) -> None:
             database.drop()
 
 
-def large_session_and_clerk(members: int, items: int):
-    """The benchmark case of the clerk's workspace (tests.factories.large_session) and a
-    clerk account of its organisation: (session, user)."""
-    from django.contrib.auth.models import Group, User
-
-    from portal.models import StaffAssignment
-    from tests.factories import OrganisationFactory, large_session
-
-    organisation = OrganisationFactory(name="Communauté d'agglomération du banc d'essai")
-    session = large_session(members=members, items=items, organisation=organisation)
-    user = User.objects.create_user("greffe-banc", password="banc-d-essai-42", is_staff=True)
-    user.groups.add(Group.objects.get(name="Secrétariat des assemblées"))
-    StaffAssignment.objects.create(user=user, organisation=organisation)
-    return session, user
-
-
-# --- Timing ---------------------------------------------------------------------------------
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    """The value below which `fraction` of the values fall (linear interpolation)."""
-    ordered = sorted(values)
-    if len(ordered) == 1:
-        return ordered[0]
-    position = (len(ordered) - 1) * fraction
-    low = int(position)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
-
-
-def summary(durations: list[float]) -> tuple[float, float]:
-    """(median, p95) in milliseconds of durations in seconds."""
-    return (statistics.median(durations) * 1000, percentile(durations, 0.95) * 1000)
-
-
-def fetch(client, url: str, *, expect: int = 200):
-    """The whole body of a GET (a streamed response is read to its end)."""
-    response = client.get(url)
-    if response.status_code != expect:
-        raise SystemExit(f"{url} : HTTP {response.status_code}")
-    if response.streaming:
-        return b"".join(response.streaming_content)
-    return response.content
-
-
-def count_queries(function) -> int:
-    """SQL queries run by one call of `function` (DEBUG off: read from a capture)."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    # A full log (a bounded deque) would not grow inside the context.
-    connection.queries_log.clear()
-    with CaptureQueriesContext(connection) as context:
-        function()
-    # Read now: captured_queries slices the log, which the next call empties.
-    return len(context.captured_queries)
-
-
-def repeat(function, *, samples: int, budget: float, minimum: int = 3,
-           cpu: list | None = None) -> list[float]:
-    """Durations (s) of `samples` calls, fewer (never under `minimum`) if they exceed `budget`
-    seconds in all: a slow page is measured less often rather than blowing the run time.
-    `cpu`, if given, receives the CPU time of this process for each call (on a shared machine
-    the wall time includes waiting for a core)."""
-    durations, spent = [], 0.0
-    while len(durations) < samples and (len(durations) < minimum or spent < budget):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        function()
-        durations.append(time.perf_counter() - started)
-        if cpu is not None:
-            cpu.append(time.process_time() - started_cpu)
-        spent += durations[-1]
-    return durations

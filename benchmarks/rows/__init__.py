@@ -1,0 +1,1 @@
+"""The benchmark sets run by benchmarks/run.py, one module per purpose."""
