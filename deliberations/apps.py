@@ -2,6 +2,7 @@ import contextlib
 
 from django.apps import AppConfig
 from django.db import connections
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 
 
@@ -43,6 +44,10 @@ class DeliberationsConfig(AppConfig):
     def ready(self):
         post_migrate.connect(install_triggers, sender=self,
                              dispatch_uid="deliberations_immutability")
+        from deliberations.immutability import enable_recursive_triggers
+
+        connection_created.connect(enable_recursive_triggers,
+                                   dispatch_uid="deliberations_recursive_triggers")
         from deliberations.documents.deadlines import deliberation_deadlines
         from deliberations.search import search_deliberations
         from portal.kernel import deadlines, sitesearch

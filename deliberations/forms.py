@@ -19,8 +19,8 @@ from deliberations.models import (
     Deliberation,
     Session,
 )
-from portal.admin import KeysOnlyAutocompleteSelect
 from portal.kernel.names import name_key
+from portal.kernel.scope import KeysOnlyAutocompleteSelect
 from portal.models import Member
 
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from deliberations import numbering, rules, selectors
+from deliberations import numbering, record, rules, selectors
 from deliberations.extracts import tasks
 from deliberations.models import (
     ATTENDANCE_LOCKED,
@@ -79,6 +79,9 @@ def deliberation_set_status(
     deliberation.status = to_status
     deliberation.save()
     if to_status == Deliberation.Status.PUBLISHED:
+        # The act's legal record is frozen with its publication, in this transaction: from
+        # now on every output renders it, whatever changes around the act (deliberations.record).
+        record.record_freeze(deliberation=deliberation)
         # The certified extract is issued once the publication is committed (a PDF failure
         # is logged and never undoes the publication); the public download only serves it.
         transaction.on_commit(
@@ -242,6 +245,9 @@ def deliberation_record_receipt(
     Deliberation.objects.filter(pk=deliberation.pk).update(received_on=received_on)
     public_records_changed()  # update() sends no post_save: the public pages must know
     deliberation.received_on = received_on
+    if status == Deliberation.Status.PUBLISHED:
+        # The frozen record gains the receipt and the executory date it gives, nothing else.
+        record.record_add_receipt(deliberation=deliberation)
     # update() sends no signal: the audit trail records the change itself, from the row
     # as stored.
     Deliberation.history.bulk_history_create(

@@ -7,15 +7,22 @@ the legal figures (quorum, executory date, appeal deadline) come from selectors.
 import datetime
 from pathlib import PurePath
 
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from deliberations import annexes, selectors
+from deliberations import annexes, record
 from deliberations.documents.selectors import session_documents
-from deliberations.models import Annex, Attendance, Deliberation, MemberVote, Session
+from deliberations.models import (
+    Annex,
+    Attendance,
+    Deliberation,
+    IssuedExtract,
+    Session,
+)
 from deliberations.publication import opendata
 from deliberations.publication.feeds import sessions_icalendar_chunks
 from deliberations.publication.filters import DeliberationFilter
@@ -61,23 +68,36 @@ def deliberation_list(request):
     })
 
 
+def _exists(relation_name: str):
+    """Whether an act has rows in a reverse relation another app declares (territorial
+    project, activity reports), as an annotation: the page reads them only when there are."""
+    relation = Deliberation._meta.get_field(relation_name)
+    return Exists(relation.related_model.objects.filter(
+        **{relation.field.name: OuterRef("pk")}))
+
+
+# Records of other apps that point at an act (no import of those apps), read on its page
+# only when the act has some (the annotation of the same name).
+_LINKS = {
+    "has_project_actions": "project_actions__objective__stake__priority__project",
+    "has_adopted_projects": "adopted_projects",
+    "has_activity_report_notes": "activity_report_notes__report__organisation",
+}
+
+
 @require_safe
 @replica_reads
 @cache_public_page
 def deliberation_detail(request, organisation, year, slug):
+    """A published act's page: its frozen record (deliberations.record) read with it in one
+    query, then its published siblings and rectifications in a second one."""
     deliberation = get_object_or_404(
-        public_deliberations().with_rectifications()
-        .select_related("rapporteur", "session__president", "session__secretary")
-        .prefetch_related(
-            "annexes", "non_voting_members", "withdrawn_members", "notifications",
-            "appointments__votes__candidate", "appointments__single_candidate",
-            Prefetch("member_votes", queryset=MemberVote.objects.select_related(
-                "member", "for_member")),
-            # Other apps' records that point at this act, read through their reverse
-            # relations in the template (no import of those apps).
-            "project_actions__objective__stake__priority__project",
-            "adopted_projects",
-            "activity_report_notes__report__organisation",
+        public_deliberations().select_related("record").annotate(
+            has_extract=Exists(IssuedExtract.objects.current().filter(
+                deliberation=OuterRef("pk"))),
+            has_project_actions=_exists("project_actions"),
+            has_adopted_projects=_exists("adopted_projects"),
+            has_activity_report_notes=_exists("activity_report_notes"),
         ),
         session__body__organisation__slug=organisation, year=year, slug=slug,
     )
@@ -85,36 +105,57 @@ def deliberation_detail(request, organisation, year, slug):
 
 
 def render_deliberation(request, deliberation, *, staff_preview=False):
-    """The deliberation's page; the admin's staff preview of an unpublished act uses it too
-    (then marked "non publié" and never cached)."""
+    """The deliberation's page, rendered from its record (record.record_for): frozen for a
+    published act, computed live for the admin's staff preview of an unpublished act (then
+    marked "non publié" and never cached: it shows the record as it will be frozen)."""
     session = deliberation.session
-    siblings = list(
-        session.deliberations.published().order_by("item_number", "pk")
-        .only("pk", "slug", "year", "item_number", "title", "session_id")
+    legal = record.record_for(deliberation)
+    # The act's published neighbours in the session and its published rectifications: facts
+    # that come after its publication, hence not in its record. One query.
+    related = list(
+        Deliberation.objects.published()
+        .filter(Q(session_id=session.pk) | Q(rectifies_id=deliberation.pk))
+        .select_related("session__body__organisation")
+        .only("pk", "slug", "year", "item_number", "title", "session_id", "rectifies_id",
+              "act_number", "published_on", "rectification_kind", "session__date",
+              "session__body__name", "session__body__organisation__slug")
+        .order_by("item_number", "pk")
     )
-    for sibling in siblings:
-        sibling.session = session  # their URLs need the organisation: no query per link
-    # An unpublished act (staff preview) is not among its published siblings.
+    siblings = [d for d in related if d.session_id == session.pk]
+    rectified_by = sorted((d for d in related if d.rectifies_id == deliberation.pk),
+                          key=lambda d: (d.session.date, d.published_on, d.pk))
     index = next((i for i, d in enumerate(siblings) if d.pk == deliberation.pk), None)
     if index is None:
+        # An unpublished act (staff preview) is not among its published siblings.
         siblings, index = [deliberation], 0
-    quorum = selectors.deliberation_quorum(deliberation, published_only=True)
+    links = [lookup for flag, lookup in _LINKS.items() if getattr(deliberation, flag, True)]
+    if links:
+        prefetch_related_objects([deliberation], *links)
+    has_extract = getattr(deliberation, "has_extract", None)
+    if has_extract is None:
+        from deliberations.extracts.issuing import extract_current
+
+        has_extract = extract_current(deliberation) is not None
     return render(request, "deliberations/deliberation_detail.html", {
         "deliberation": deliberation,
+        "record": legal,
         "session": session,
         "organisation": session.body.organisation,
-        "quorum": quorum,
-        "vote_statement": selectors.special_vote_statement(deliberation, quorum),
-        "appointments": selectors.appointment_views(deliberation),
-        "notifications": (selectors.notification_rows(deliberation)
-                          if deliberation.is_individual else []),
-        "executory_on": selectors.executory_on(deliberation),
-        "appeal_deadline": selectors.appeal_deadline(deliberation),
+        "rectified_by": rectified_by,
+        "rectifies_url": _act_url(legal.rectifies) if legal.rectifies else "",
+        "has_extract": has_extract,
         "previous": siblings[index - 1] if index > 0 else None,
         "next": siblings[index + 1] if index + 1 < len(siblings) else None,
         "staff_preview": staff_preview,
-        "rectifications": selectors.rectifications(deliberation),
+        "show_reports": _LINKS["has_activity_report_notes"] in links,
+        "show_project": bool({_LINKS["has_project_actions"], _LINKS["has_adopted_projects"]}
+                             & set(links)),
     })
+
+
+def _act_url(ref) -> str:
+    return reverse("deliberations:deliberation_detail", kwargs={
+        "organisation": ref.organisation_slug, "year": ref.year, "slug": ref.slug})
 
 
 @require_safe
@@ -157,32 +198,37 @@ def session_list(request):
 @replica_reads
 @cache_public_page
 def session_detail(request, pk):
+    """A session's page. Once an act of it is published, what the session certifies
+    (convocation, president and secretaries, attendance, proxies, quorum per item) is read
+    from the latest frozen record of its acts, and each published item from its own record:
+    nothing changed around the session afterwards shows (a constant number of queries)."""
     session = get_object_or_404(
-        Session.objects.public().select_related(
-            "body__organisation", "president", "secretary", "first_convocation__body",
-        ),
+        Session.objects.public().select_related("body__organisation", "first_convocation"),
         pk=pk,
     )
-    attendances = list(
-        session.attendances.select_related("member", "replaces")
-        .order_by("member__last_name", "member__first_name")
+    deliberations = list(
+        session.deliberations.published().select_related("record").order_by("item_number", "pk")
     )
+    records = record.records_for(deliberations)
+    frozen = [d for d in deliberations if record.frozen_record(d) is not None]
+    if frozen:
+        latest = max(frozen, key=lambda d: (d.record.frozen_at, d.record.pk))
+        facts = records[latest.pk].session
+    else:
+        facts = record.live_session_facts(session)
     by_status = {status: [] for status in Attendance.Status.values}
-    for attendance in attendances:
-        by_status[attendance.status].append(attendance)
+    # The page lists people by name; the record keeps the registre's order.
+    for line in sorted(facts.attendance, key=lambda line: line.member.name):
+        by_status[line.status].append(line)
     return render(request, "deliberations/session_detail.html", {
         "session": session,
+        "facts": facts,
         "organisation": session.body.organisation,
-        "deliberations": session.deliberations.published().order_by("item_number", "pk")
-        .prefetch_related(Prefetch("member_votes", queryset=MemberVote.objects.select_related(
-            "member", "for_member"))),
+        "items": [(d, records[d.pk]) for d in deliberations],
         "present": by_status[Attendance.Status.PRESENT],
         "excused": by_status[Attendance.Status.EXCUSED],
         "absent": by_status[Attendance.Status.ABSENT],
-        "proxies": session.proxies.select_related("giver", "holder").order_by(
-            "giver__last_name", "giver__first_name"
-        ),
-        "quorum_table": selectors.session_quorum_table(session, published_only=True),
+        "proxies": sorted(facts.proxies, key=lambda proxy: proxy.giver.name),
         **session_documents(session),
     })
 

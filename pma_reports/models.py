@@ -49,6 +49,9 @@ class ActivityReport(models.Model):
 
     objects = ActivityReportQuerySet.as_manager()
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "organisation"
+
     class Meta:
         verbose_name = "rapport d'activités"
         verbose_name_plural = "rapports d'activités"
@@ -77,6 +80,9 @@ class Pillar(models.Model):
     order = models.PositiveSmallIntegerField("ordre")
     title = models.CharField("titre", max_length=255)
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "report__organisation"
+
     class Meta:
         verbose_name = "axe"
         verbose_name_plural = "axes"
@@ -101,6 +107,9 @@ class Objective(models.Model):
     # view compares.
     theme = models.SlugField("thème (comparaison d'une année à l'autre)", max_length=120)
     intro = models.TextField("introduction", blank=True)
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "pillar__report__organisation"
 
     class Meta:
         verbose_name = "objectif"
@@ -128,6 +137,9 @@ class Action(models.Model):
                                related_name="children", verbose_name="élément parent")
     order = models.PositiveSmallIntegerField("ordre")
     text = models.TextField("texte")
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "objective__pillar__report__organisation"
 
     class Meta:
         verbose_name = "action"
@@ -167,6 +179,9 @@ class Publication(models.Model):
     order = models.PositiveSmallIntegerField("ordre dans le document source", default=0)
     source_document = models.CharField("document source", max_length=255, blank=True)
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "organisation"
+
     class Meta:
         verbose_name = "publication"
         verbose_name_plural = "publications"
@@ -192,6 +207,9 @@ class Section(models.Model):
     order = models.PositiveSmallIntegerField("ordre")
     title = models.CharField("titre", max_length=255, blank=True)
     text = models.TextField("texte", blank=True)
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "publication__organisation"
 
     class Meta:
         verbose_name = "rubrique"
@@ -219,6 +237,9 @@ class Event(models.Model):
     tentative = models.BooleanField("date sous réserve", default=False)
     date_note = models.CharField("précision sur la date", max_length=150, blank=True)
     source_line = models.CharField("texte source", max_length=500, blank=True)
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "publication__organisation"
 
     class Meta:
         verbose_name = "évènement annoncé"
@@ -280,6 +301,9 @@ class KeyFigure(models.Model):
         "« 2016-2021 ») ; vide pour un chiffre de l'année du rapport.",
     )
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = ("report__organisation", "publication__organisation")
+
     class Meta:
         verbose_name = "chiffre clé"
         verbose_name_plural = "chiffres clés"
@@ -319,6 +343,9 @@ class TakingNote(models.Model):
         "deliberations.Deliberation", on_delete=models.PROTECT, null=True, blank=True,
         related_name="activity_report_notes", verbose_name="délibération qui prend acte",
     )
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = ("report__organisation", "member_organisation")
 
     class Meta:
         verbose_name = "prise d'acte"

@@ -41,21 +41,18 @@ from deliberations.models import (
     Notification,
 )
 from deliberations.views import render_deliberation
-from portal.admin import (
-    AuditedAdmin,
-    OrganisationScopedAdmin,
-    OrganisationScopeMixin,
-)
+from portal.admin import AuditedAdmin
+from portal.kernel.scope import OrganisationScopedAdmin, OrganisationScopeMixin
 
 
-class AnnexInline(PublishedActInlineMixin, admin.TabularInline):
+class AnnexInline(PublishedActInlineMixin, OrganisationScopeMixin, admin.TabularInline):
     model = Annex
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     extra = 0
     fields = ["position", "title", "file", "url"]
 
 
-class NotificationInline(admin.TabularInline):
+class NotificationInline(OrganisationScopeMixin, admin.TabularInline):
     """Addressees of an individual decision and the date each was notified (L2131-1).
     Open after publication: a notification is a fact about the act, like its receipt."""
 
@@ -75,7 +72,8 @@ class MemberVoteInline(PublishedActInlineMixin, OrganisationScopeMixin,
     fields = ["member", "for_member", "choice"]
 
 
-class AppointmentInline(PublishedActInlineMixin, admin.TabularInline):
+class AppointmentInline(PublishedActInlineMixin, OrganisationScopeMixin,
+                        admin.TabularInline):
     """Elections of persons decided by the deliberation (L2121-21); the votes per round are
     entered on each appointment's own page."""
 
@@ -88,7 +86,7 @@ class AppointmentInline(PublishedActInlineMixin, admin.TabularInline):
     show_change_link = True
 
 
-class StatusChangeInline(admin.TabularInline):
+class StatusChangeInline(OrganisationScopeMixin, admin.TabularInline):
     model = DeliberationStatusChange
     extra = 0
     can_delete = False

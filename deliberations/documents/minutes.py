@@ -4,25 +4,26 @@ L2121-15 lists what it holds: the date and time, the president, the members pres
 represented, the secretary, the quorum, the agenda, the deliberations adopted and the reports
 they rest on, the requests for a particular ballot, the results of the votes (for a public
 ballot, the names of the voters and their vote) and the substance of the discussions. Everything
-but the discussions comes from the session as recorded (attendance, proxies, quorum per item
-from rules.py through selectors.py, votes); the secretary types the discussions per item
-(MinutesItem). The PDF is rendered from ``minutes_data`` only.
+but the discussions comes from the records of the acts (deliberations.record: frozen at
+publication, computed by the rules for an act not published yet); the secretary types the
+discussions per item (MinutesItem). The PDF is rendered from ``minutes_data`` only.
 """
 
 import datetime
 
 from django.template.loader import render_to_string
 
-from deliberations import rules, selectors
+from deliberations import record, selectors
 from deliberations.extracts.issuing import (
+    _civility,
     arrondissement_heading,
-    civility_word,
     item_note,
     paragraphs,
     registre_time,
     upper_unaccented,
 )
 from deliberations.models import Attendance, Deliberation, Minutes, Session
+from deliberations.record.builder import session_facts
 from portal.kernel.pdf import render_pdf
 from portal.kernel.wording import at_place, french_date
 
@@ -40,137 +41,122 @@ def examined_deliberations(session: Session):
     )
 
 
-def _member_votes(deliberation: Deliberation) -> list[dict]:
+def _member_votes(vote) -> list[dict]:
     """Per-member votes of a public roll-call ballot (L2121-21: "les noms des votants avec
-    l'indication du sens de leur vote"), when the portal records them.
-
-    Per-member votes are ``MemberVote`` rows (related name ``member_votes``, a ``choice`` and,
-    for a vote cast by proxy, ``for_member``); without them the PV prints the figures only.
-    """
-    related = getattr(deliberation, "member_votes", None)
-    if related is None:
-        return []
-    by_proxy = any(f.name == "for_member" for f in related.model._meta.get_fields())
-    votes = related.select_related("member", *(["for_member"] if by_proxy else []))
+    l'indication du sens de leur vote"), as the act's record holds them."""
     rows = []
-    for vote in votes.order_by("member__last_name", "member__first_name", "pk"):
-        name = vote.member.full_name
-        proxy_for = getattr(vote, "for_member", None) if by_proxy else None
-        if proxy_for is not None:
-            name = f"{proxy_for.full_name} (par procuration, {vote.member.full_name})"
-        rows.append({"member": name, "vote": vote.get_choice_display()})
+    for line in vote.member_votes:
+        name = line.member.name
+        if line.for_member is not None:
+            name = f"{line.for_member.name} (par procuration, {line.member.name})"
+        rows.append({"member": name, "vote": line.choice_label})
     return sorted(rows, key=lambda row: row["member"])
 
 
-def vote_text(deliberation: Deliberation) -> str:
-    """The result of the vote as the PV states it: the figures through rules.vote_result when
-    they were recorded, else the registre's wording and the recorded result."""
-    if deliberation.result == Deliberation.Result.NOTED:
-        wording = deliberation.vote_wording
-        return f"Prise d'acte{f' ({wording})' if wording else ''}."
-    if deliberation.votes_for is not None and deliberation.votes_against is not None:
-        try:
-            return rules.vote_result(
-                votes_for=deliberation.votes_for,
-                votes_against=deliberation.votes_against,
-                abstentions=deliberation.abstentions or 0,
-                blank_or_null=deliberation.blank_or_null or 0,
-                ballot=deliberation.ballot,
-                president_voted_for=deliberation.president_voted_for,
-            ).explanation
-        except ValueError:
-            pass  # a tie without the president's vote: fall back on the recorded wording
-    parts = [p for p in (deliberation.vote_wording, deliberation.get_result_display()) if p]
-    return " — ".join(parts) + "." if parts else "Résultat non renseigné."
+def vote_text(legal) -> str:
+    """The result of the vote as the PV states it: the record's outcome and its wording
+    (rules.vote_result through deliberations.record), the same sentence as the public page,
+    the extract and the API."""
+    return legal.vote.wording
 
 
 def _figures(ranges) -> list[dict]:
     rows = []
-    for item_range in ranges:
-        f = item_range.figures
-        if item_range.last_item is None:
-            items = ("Toutes les questions" if item_range.first_item == 1
-                     else f"À partir de la question {item_range.first_item}")
-        elif item_range.first_item == item_range.last_item:
-            items = f"Question {item_range.first_item}"
+    for r in ranges:
+        if r.last_item is None:
+            items = ("Toutes les questions" if r.first_item == 1
+                     else f"À partir de la question {r.first_item}")
+        elif r.first_item == r.last_item:
+            items = f"Question {r.first_item}"
         else:
-            items = f"Questions {item_range.first_item} à {item_range.last_item}"
+            items = f"Questions {r.first_item} à {r.last_item}"
         rows.append({
-            "items": items, "in_office": f.in_office, "present": f.present,
-            "represented": f.represented, "votes_available": f.votes_available,
-            "quorum_required": f.quorum_required, "quorum_met": f.quorum_met,
+            "items": items, "in_office": r.in_office, "present": r.present,
+            "represented": r.represented, "votes_available": r.votes_available,
+            "quorum_required": r.quorum_required, "quorum_met": r.quorum_met,
         })
     return rows
 
 
+def _session_facts(session: Session, deliberations, records):
+    """What the PV says of the session: from the latest frozen record of its acts once one
+    is published (what was certified), else computed now from the session as recorded."""
+    frozen = [d for d in deliberations if record.frozen_record(d) is not None]
+    if frozen:
+        latest = max(frozen, key=lambda d: (d.record.frozen_at, d.record.pk))
+        return records[latest.pk].session
+    return session_facts(session, selectors.session_quorum_table(session))
+
+
 def minutes_data(minutes: Minutes) -> dict:
-    """Everything the procès-verbal prints, as JSON-able values (a dozen queries)."""
-    session = Session.objects.select_related(
-        "body__organisation", "president", "secretary",
-    ).get(pk=minutes.session_id)
-    organisation = session.body.organisation
-    attendances = list(session.attendances.select_related("member", "replaces").order_by(
-        "member__last_name", "member__first_name"))
-    proxies = list(session.proxies.select_related("giver", "holder").order_by(
-        "giver__last_name", "giver__first_name"))
-    table = selectors.session_quorum_table(session)
+    """Everything the procès-verbal prints, as JSON-able values: the session's and each
+    examined act's facts from their records (deliberations.record), the discussions typed
+    by the secretary."""
+    session = Session.objects.select_related("body__organisation").get(pk=minutes.session_id)
+    deliberations = list(examined_deliberations(session).select_related("record"))
+    records = record.records_for(deliberations)
+    facts = _session_facts(session, deliberations, records)
     items = {item.deliberation_id: item for item in minutes.items.all()}
 
-    def line(row: Attendance) -> str:
-        text = row.member.full_name
-        if row.replaces_id:
-            text += f", suppléant de {row.replaces.full_name}"
+    def line(row) -> str:
+        text = row.member.name
+        if row.replaces is not None:
+            text += f", suppléant de {row.replaces.name}"
         note = item_note(row.from_item, row.until_item)
         return f"{text} {note}" if note else text
 
-    deliberations = []
-    for d in examined_deliberations(session):
+    attendance = sorted(facts.attendance, key=lambda row: row.member.name)
+    entries = []
+    for d in deliberations:
         item = items.get(d.pk)
-        deliberations.append({
-            "item_number": d.item_number,
-            "act_number": d.act_number,
-            "theme": d.theme,
-            "title": d.title,
-            "rapporteur": d.rapporteur.full_name if d.rapporteur else "",
-            "report": d.report,
-            "decision": d.decision,
-            "ballot": d.get_ballot_display(),
+        legal = records[d.pk]
+        entries.append({
+            "item_number": legal.act.item_number,
+            "act_number": legal.act.act_number,
+            "theme": legal.act.theme,
+            "title": legal.act.title,
+            "rapporteur": legal.act.rapporteur.name if legal.act.rapporteur else "",
+            "report": legal.act.report,
+            "decision": legal.act.decision,
+            "ballot": legal.vote.ballot_label,
             "ballot_request": item.ballot_request if item else "",
-            "vote": vote_text(d),
-            "non_voting": sorted(m.full_name for m in d.non_voting_members.all()),
-            "withdrawn": sorted(m.full_name for m in d.withdrawn_members.all()),
-            "member_votes": _member_votes(d),
-            "quorum": _figures(selectors.deliberation_quorum(d, table)),
+            "vote": vote_text(legal),
+            "non_voting": sorted(person.name for person in legal.vote.not_voting),
+            "withdrawn": sorted(person.name for person in legal.vote.withdrawn),
+            "member_votes": _member_votes(legal.vote),
+            "quorum": _figures(legal.quorum),
             "discussion": item.discussion if item else "",
         })
     approved_at = minutes.approved_at
+    secretary = facts.secretaries[0] if facts.secretaries else None
     return {
-        "organisation": {"name": organisation.name,
-                         "arrondissement": organisation.arrondissement},
+        "organisation": {"name": session.body.organisation.name,
+                         "arrondissement": session.body.organisation.arrondissement},
         "body": {"name": session.body.name},
         "session": {
-            "date": session.date.isoformat(),
-            "starts_at": session.starts_at.strftime("%H:%M") if session.starts_at else "",
-            "place": session.place,
-            "convened_on": session.convened_on.isoformat() if session.convened_on else "",
-            "urgent": session.urgent,
-            "president": session.president.full_name if session.president else "",
-            "president_civility": civility_word(session.president),
-            "president_capacity": session.president_capacity,
-            "secretary": session.secretary.full_name if session.secretary else "",
-            "secretary_civility": civility_word(session.secretary),
+            "date": facts.date.isoformat(),
+            "starts_at": facts.starts_at.strftime("%H:%M") if facts.starts_at else "",
+            "place": facts.place,
+            "convened_on": (facts.convocation.convened_on.isoformat()
+                            if facts.convocation.convened_on else ""),
+            "urgent": facts.convocation.urgent,
+            "president": facts.president.name if facts.president else "",
+            "president_civility": _civility(facts.president),
+            "president_capacity": facts.president_capacity,
+            "secretary": secretary.name if secretary else "",
+            "secretary_civility": _civility(secretary),
         },
-        "present": [line(a) for a in attendances if a.status == Attendance.Status.PRESENT],
+        "present": [line(a) for a in attendance if a.status == Attendance.Status.PRESENT],
         "proxies": [
-            " ".join(filter(None, [f"{p.giver.full_name} à {p.holder.full_name}",
+            " ".join(filter(None, [f"{p.giver.name} à {p.holder.name}",
                                    item_note(p.from_item, p.until_item)]))
-            for p in proxies
+            for p in sorted(facts.proxies, key=lambda proxy: proxy.giver.name)
         ],
-        "excused": [line(a) for a in attendances if a.status == Attendance.Status.EXCUSED],
-        "absent": [line(a) for a in attendances if a.status == Attendance.Status.ABSENT],
-        "quorum": _figures(table),
+        "excused": [line(a) for a in attendance if a.status == Attendance.Status.EXCUSED],
+        "absent": [line(a) for a in attendance if a.status == Attendance.Status.ABSENT],
+        "quorum": _figures(facts.quorum),
         "opening": minutes.opening,
-        "deliberations": deliberations,
+        "deliberations": entries,
         "approved_at": approved_at.date.isoformat() if approved_at else "",
         "signed_on": minutes.signed_on.isoformat() if minutes.signed_on else "",
     }

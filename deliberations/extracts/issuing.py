@@ -29,7 +29,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from deliberations import selectors
+from deliberations import record
 from deliberations.models import Attendance, Deliberation, IssuedExtract, Session
 from portal.kernel.names import strip_accents
 from portal.kernel.pdf import render_pdf
@@ -136,152 +136,146 @@ def capacity_lines(capacity: str) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 # Certified data: what the extract certifies, and its fingerprint.
 # ---------------------------------------------------------------------------------------------
+def _civility(person) -> str:
+    """The registre's "Madame"/"Monsieur" of a person of the record (civility_word)."""
+    if person is None:
+        return ""
+    return "Madame" if person.civility == "Madame" else "Monsieur"
+
+
+def _line(line) -> str:
+    text = line.member.name
+    if line.replaces is not None:
+        text += f", suppléant de {line.replaces.name}"
+    note = item_note(line.from_item, line.until_item) or (f"({line.note})" if line.note else "")
+    return _with_note(text, note)
+
+
 def certified_data(deliberation: Deliberation) -> dict:
-    """Everything the extract certifies, as plain JSON-able values (four queries).
+    """Everything the extract certifies, as plain JSON-able values, taken from the act's
+    record (deliberations.record.record_for: the one frozen at publication), so that an
+    extract re-issued from an unchanged record certifies the same content, whatever changed
+    around the act since (names, mandates, body rules, session details).
 
     The PDF is rendered from this dict only, and the dict holds only what is printed, so its
     fingerprint changes exactly when the certified text would (issue data aside: code, version
     and date of issue). A change of slug or item number alone does not issue a new version.
     """
-    deliberation = (
-        Deliberation.objects.select_related(
-            "session__body__organisation", "session__president", "session__secretary",
-            "signatory", "rapporteur", "rectifies__session__body",
-        ).prefetch_related("non_voting_members").get(pk=deliberation.pk)
-    )
-    session = deliberation.session
-    body = session.body
-    organisation = body.organisation
-    attendances = list(
-        session.attendances.select_related("member", "replaces").order_by("pk")
-    )
-    proxies = list(session.proxies.select_related("giver", "holder").order_by("pk"))
-
-    def attendance_line(row: Attendance) -> str:
-        text = row.member.full_name
-        if row.replaces_id:
-            text += f", suppléant de {row.replaces.full_name}"
-        note = item_note(row.from_item, row.until_item) or (f"({row.note})" if row.note else "")
-        return _with_note(text, note)
-
-    executory = selectors.executory_on(deliberation)
+    deliberation = (Deliberation.objects.select_related("record").get(pk=deliberation.pk))
+    legal = record.record_for(deliberation)
+    facts, act, vote, publication = legal.session, legal.act, legal.vote, legal.publication
+    executory = publication.executory_on
     if executory is not None and executory > timezone.localdate():
         executory = None
-    president = session.president
-    secretary = session.secretary
+    secretaries = list(facts.secretaries)
+    secretary = secretaries[0] if secretaries else None
+    attendance = {status: [_line(a) for a in facts.attendance if a.status == status]
+                  for status in Attendance.Status.values}
     data = {
         "organisation": {
-            "name": organisation.name,
-            "arrondissement": organisation.arrondissement,
-            "sub_prefecture": organisation.sub_prefecture,
-            "administrative_court": organisation.administrative_court,
+            "name": legal.organisation.name,
+            "arrondissement": legal.organisation.arrondissement,
+            "sub_prefecture": legal.organisation.sub_prefecture,
+            "administrative_court": legal.organisation.administrative_court,
         },
-        "body": {"name": body.name},
+        "body": {"name": legal.body.name},
         "session": {
-            "date": session.date.isoformat(),
-            "starts_at": session.starts_at.strftime("%H:%M") if session.starts_at else "",
-            "place": session.place,
-            "convened_on": session.convened_on.isoformat() if session.convened_on else "",
-            "convocation_posted_at": session.convocation_posted_at,
-            "president": president.full_name if president else "",
-            "president_civility": civility_word(president),
-            "president_capacity": session.president_capacity,
-            "secretary": secretary.full_name if secretary else "",
-            "secretary_civility": civility_word(secretary),
-            "present": [
-                attendance_line(a) for a in attendances
-                if a.status == Attendance.Status.PRESENT
-            ],
+            "date": facts.date.isoformat(),
+            "starts_at": facts.starts_at.strftime("%H:%M") if facts.starts_at else "",
+            "place": facts.place,
+            "convened_on": (facts.convocation.convened_on.isoformat()
+                            if facts.convocation.convened_on else ""),
+            "convocation_posted_at": facts.convocation.posted_at,
+            "president": facts.president.name if facts.president else "",
+            "president_civility": _civility(facts.president),
+            "president_capacity": facts.president_capacity,
+            "secretary": secretary.name if secretary else "",
+            "secretary_civility": _civility(secretary),
+            "present": attendance[Attendance.Status.PRESENT],
             "proxies": [
-                _with_note(
-                    f"{p.giver.full_name} donne procuration à {p.holder.full_name}",
-                    item_note(p.from_item, p.until_item),
-                )
-                for p in proxies
+                _with_note(f"{p.giver.name} donne procuration à {p.holder.name}",
+                           item_note(p.from_item, p.until_item))
+                for p in facts.proxies
             ],
-            "excused": [
-                attendance_line(a) for a in attendances
-                if a.status == Attendance.Status.EXCUSED
-            ],
-            "absent": [
-                attendance_line(a) for a in attendances if a.status == Attendance.Status.ABSENT
-            ],
+            "excused": attendance[Attendance.Status.EXCUSED],
+            "absent": attendance[Attendance.Status.ABSENT],
         },
         "deliberation": {
-            "act_number": deliberation.act_number,
-            "theme": deliberation.theme,
-            "title": deliberation.title,
-            "report": deliberation.report,
-            "president_request": deliberation.president_request,
-            "vote_wording": deliberation.vote_wording,
-            "decision": deliberation.decision,
-            "appeal_clause": deliberation.appeal_clause,
-            "subject_to_transmission": deliberation.subject_to_transmission,
+            "act_number": act.act_number,
+            "theme": act.theme,
+            "title": act.title,
+            "report": act.report,
+            "president_request": act.president_request,
+            "vote_wording": vote.clerk_wording,
+            "decision": act.decision,
+            "appeal_clause": act.appeal_clause,
+            "subject_to_transmission": publication.subject_to_transmission,
             "received_on": (
-                deliberation.received_on.isoformat() if deliberation.received_on else ""
+                publication.received_on.isoformat() if publication.received_on else ""
             ),
             "published_on": (
-                deliberation.published_on.isoformat() if deliberation.published_on else ""
+                publication.published_on.isoformat() if publication.published_on else ""
             ),
             "executory_on": executory.isoformat() if executory else "",
-            "signatory": deliberation.signatory.full_name if deliberation.signatory else "",
-            "signatory_capacity": deliberation.signatory_capacity,
+            "signatory": publication.signatory.name if publication.signatory else "",
+            "signatory_capacity": publication.signatory_capacity,
         },
     }
     # Added only when recorded, so that extracts issued before these were printed keep their
     # fingerprint (a new version is issued only when the certified text changes).
-    if deliberation.rapporteur_id:
-        data["deliberation"]["rapporteur"] = deliberation.rapporteur.full_name
-        data["deliberation"]["rapporteur_civility"] = civility_word(deliberation.rapporteur)
-    if deliberation.votes_for is not None and deliberation.votes_against is not None:
+    if act.rapporteur is not None:
+        data["deliberation"]["rapporteur"] = act.rapporteur.name
+        data["deliberation"]["rapporteur_civility"] = _civility(act.rapporteur)
+    if vote.votes_for is not None and vote.votes_against is not None:
         data["deliberation"]["votes"] = {
-            "for": deliberation.votes_for,
-            "against": deliberation.votes_against,
-            "abstentions": deliberation.abstentions or 0,
-            "blank_or_null": deliberation.blank_or_null or 0,
-            "not_voting": sorted(m.full_name for m in deliberation.non_voting_members.all()),
+            "for": vote.votes_for,
+            "against": vote.votes_against,
+            "abstentions": vote.abstentions or 0,
+            "blank_or_null": vote.blank_or_null or 0,
+            "not_voting": sorted(person.name for person in vote.not_voting),
         }
-    # A special vote (compte administratif, two thirds, closed session) is worded as the
-    # registre writes it (rules.vote_result); ordinary votes keep their data unchanged, so the
-    # fingerprint of their extracts does not move.
-    statement = selectors.special_vote_statement(deliberation)
-    if statement:
-        data["deliberation"]["vote_statement"] = statement
+    # The outcome as the rules decided and worded it (rules.vote_result), the same sentence as
+    # the public page, the procès-verbal and the API.
+    if vote.computed:
+        data["deliberation"]["vote_statement"] = vote.wording
     # Appointments (L2121-21) and individual decisions (L2131-1) likewise add keys only when
     # the deliberation has them.
-    appointments = selectors.appointment_views(deliberation)
-    if appointments:
+    if legal.appointments:
         data["deliberation"]["appointments"] = [
             {
-                "office": view.appointment.office,
-                "wording": view.outcome.wording if view.outcome else view.error,
-                "rounds": list(view.rounds),
-                "candidates": [[name, list(votes)] for name, votes in view.candidates],
+                "office": appointment.office,
+                "wording": appointment.wording or appointment.error,
+                "rounds": list(appointment.rounds),
+                "candidates": [[name, list(votes)] for name, votes in appointment.candidates],
             }
-            for view in appointments
+            for appointment in legal.appointments
         ]
     # L2121-15: "un ou plusieurs secrétaires", all named on the extract.
-    others = [member.full_name for member in session.other_secretaries.order_by("pk")]
-    if others:
-        data["session"]["other_secretaries"] = others
+    if len(secretaries) > 1:
+        data["session"]["other_secretaries"] = [person.name for person in secretaries[1:]]
     # A rectification names the act it corrects, which stays as published.
-    corrected = deliberation.rectifies
+    corrected = legal.rectifies
     if corrected is not None:
         data["deliberation"]["rectifies"] = {
-            "kind": deliberation.get_rectification_kind_display(),
+            "kind": corrected.kind_label,
             "title": corrected.title,
             "act_number": corrected.act_number,
-            "body": corrected.session.body.name,
-            "session_date": corrected.session.date.isoformat(),
+            "body": corrected.body,
+            "session_date": corrected.session_date.isoformat(),
             "published_on": (corrected.published_on.isoformat()
                              if corrected.published_on else ""),
         }
-    if deliberation.is_individual:
+    if publication.is_individual:
         data["deliberation"]["notifications"] = [
             {"addressee": row.addressee,
              "notified_on": row.notified_on.isoformat() if row.notified_on else ""}
-            for row in selectors.notification_rows(deliberation)
+            for row in publication.notifications
         ]
+    # The fingerprint of the frozen record the extract renders: printed in the PDF's
+    # metadata and on /verifier/, where it is checked against the record as stored.
+    frozen = record.frozen_record(deliberation)
+    if frozen is not None:
+        data["record"] = {"sha256": frozen.sha256, "version": frozen.version}
     return data
 
 
@@ -428,8 +422,11 @@ def extract_context(data: dict, issue: IssueInfo) -> dict:
         "keywords": ", ".join(
             k for k in [
                 "extrait certifié", "délibération", body["name"], delib["theme"], issue.code,
+                *([f"état publié SHA-256 {data['record']['sha256']}"]
+                  if data.get("record") else []),
             ] if k
         ),
+        "record_sha256": (data.get("record") or {}).get("sha256", ""),
     }
 
 

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
+from deliberations import record
 from deliberations.extracts import issuing
 from deliberations.models import Deliberation, IssuedExtract
 
@@ -225,8 +226,14 @@ def verify(request, code):
     if extract is None:
         raise Http404("Aucun extrait n'a été émis sous ce code.")
     upload_form, result, status = _upload_or_blank(request)
+    certified_record = (extract.certified_data or {}).get("record") or {}
     return render(request, "deliberations/verify.html", {
         "extract": extract,
+        # The frozen record the extract rendered, checked as stored now: a record changed
+        # behind the database's back no longer matches its hash nor the extract's.
+        "record_hash": certified_record.get("sha256", ""),
+        "record_check": record.record_check(
+            extract.deliberation_id, expected=certified_record.get("sha256", "")),
         "deliberation": extract.deliberation,
         "current": extract.superseded_by_id is None,
         "latest": extract.deliberation.extracts.current().first(),

@@ -30,6 +30,7 @@ from deliberations.models.extracts import (
     extracts_storage,
 )
 from deliberations.models.names import NameAlias
+from deliberations.models.records import PublishedRecord
 
 # The session documents (procès-verbal, list of deliberations, registre) live in their own
 # module; importing them here makes them models of this app.
@@ -82,6 +83,7 @@ __all__ = [
     "NameAlias",
     "Notification",
     "Proxy",
+    "PublishedRecord",
     "Registre",
     "Session",
     "WrittenProxy",

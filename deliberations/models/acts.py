@@ -212,6 +212,9 @@ class Deliberation(models.Model):
 
     objects = DeliberationQuerySet.as_manager()
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "session__body__organisation"
+
     class Meta:
         verbose_name = "délibération"
         verbose_name_plural = "délibérations"
@@ -370,6 +373,9 @@ class Notification(models.Model):
     addressee = models.CharField("destinataire", max_length=255)
     notified_on = models.DateField("notifiée le", null=True, blank=True)
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "deliberation__session__body__organisation"
+
     class Meta:
         verbose_name = "notification"
         verbose_name_plural = "notifications (décision individuelle)"
@@ -405,6 +411,9 @@ class MemberVote(models.Model):
         verbose_name="au nom de (procuration)",
     )
     choice = models.CharField("vote", max_length=12, choices=Choice.choices)
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "deliberation__session__body__organisation"
 
     class Meta:
         verbose_name = "vote nominatif"
@@ -455,6 +464,9 @@ class Appointment(models.Model):
         help_text="Une seule candidature : la nomination prend effet immédiatement, sans vote.",
     )
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "deliberation__session__body__organisation"
+
     class Meta:
         verbose_name = "nomination"
         verbose_name_plural = "nominations (élections de personnes)"
@@ -475,6 +487,9 @@ class AppointmentVote(models.Model):
         Member, on_delete=models.PROTECT, related_name="+", verbose_name="candidat"
     )
     votes = models.PositiveSmallIntegerField("voix")
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "appointment__deliberation__session__body__organisation"
 
     class Meta:
         verbose_name = "résultat d'un candidat"
@@ -510,6 +525,9 @@ class DeliberationStatusChange(models.Model):
         related_name="+", verbose_name="par",
     )
     note = models.CharField("commentaire", max_length=255, blank=True)
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "deliberation__session__body__organisation"
 
     class Meta:
         verbose_name = "changement d'état"
@@ -547,6 +565,9 @@ class Annex(models.Model):
 
     # Audit trail (who changed what, when): the admin's « Historique » with a diff.
     history = HistoricalRecords(verbose_name="historique : annexe")
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "deliberation__session__body__organisation"
 
     class Meta:
         verbose_name = "annexe"

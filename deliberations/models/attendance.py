@@ -52,6 +52,9 @@ class Attendance(models.Model):
     # Audit trail (who changed what, when): the admin's « Historique » with a diff.
     history = HistoricalRecords(verbose_name="historique : présence")
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "session__body__organisation"
+
     class Meta:
         verbose_name = "présence"
         verbose_name_plural = "présences"
@@ -127,6 +130,9 @@ class WrittenProxy(models.Model):
     # Audit trail (who changed what, when): the admin's « Historique » with a diff.
     history = HistoricalRecords(verbose_name="historique : pouvoir écrit")
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "body__organisation"
+
     class Meta:
         verbose_name = "pouvoir écrit"
         verbose_name_plural = "pouvoirs écrits"
@@ -177,6 +183,9 @@ class Proxy(models.Model):
 
     # Audit trail (who changed what, when): the admin's « Historique » with a diff.
     history = HistoricalRecords(verbose_name="historique : procuration")
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "session__body__organisation"
 
     class Meta:
         verbose_name = "procuration"

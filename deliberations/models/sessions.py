@@ -100,6 +100,9 @@ class Session(models.Model):
 
     objects = SessionQuerySet.as_manager()
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "body__organisation"
+
     class Meta:
         verbose_name = "séance"
         verbose_name_plural = "séances"

@@ -27,7 +27,7 @@ class DeliberationViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         queryset = (
             Deliberation.objects.published().with_public_relations().with_rectifications()
-            .prefetch_related("non_voting_members", "notifications")
+            .select_related("record").prefetch_related("non_voting_members", "notifications")
         )
         if self.action == "retrieve":
             queryset = queryset.prefetch_related("annexes")
@@ -43,7 +43,7 @@ def _public_deliberations_prefetch():
     return Prefetch(
         "deliberations",
         queryset=Deliberation.objects.published().select_related(
-            "session__body__organisation"
+            "session__body__organisation", "record"
         ).order_by("item_number", "pk"),
         to_attr="public_deliberations",
     )

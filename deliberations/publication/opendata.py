@@ -12,7 +12,6 @@ are grouped, so that an export of any size costs the same handful of queries ins
 per session.
 """
 
-import csv
 import functools
 import itertools
 import json
@@ -22,6 +21,7 @@ from django.db.models import Count, Q, QuerySet
 
 from deliberations import selectors
 from deliberations.models import Deliberation
+from portal.kernel.csv import Writer, neutralise_formula
 
 SCDL_SCHEMA_PATH = Path(__file__).parent / "schemas" / "scdl-deliberations-2.1.5.json"
 
@@ -92,18 +92,6 @@ def item_vote_figures(deliberation: Deliberation, table) -> tuple[int | None, in
         in_office.pop() if len(in_office) == 1 else None,
         available.pop() if len(available) == 1 else None,
     )
-
-
-# OWASP "CSV Injection": a spreadsheet evaluates a cell starting with one of these as a
-# formula (=HYPERLINK(…), @SUM(…)|cmd…). Tab and carriage return are listed too, although
-# whitespace is already collapsed below.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(text: str) -> str:
-    """A cell typed by a clerk, prefixed with "'" when a spreadsheet would read it as a
-    formula (OWASP): the quote is shown, the formula never runs."""
-    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
 
 
 def _text(value) -> str:
@@ -191,21 +179,12 @@ def _scdl_row(d, table, build_url, *, extended=False):
     return dict(zip(EXTENDED_COLUMNS, map(_text, values), strict=True))
 
 
-class _Lines:
-    """A file-like object whose write() returns the line: csv.writer then formats one row at a
-    time for a streamed response (Django's "Streaming large CSV files")."""
-
-    def write(self, value):
-        return value
-
-
 def scdl_csv_chunks(deliberations: QuerySet, *, build_url, extended=False,
                     chunk_size=CHUNK_SIZE):
     """The CSV (UTF-8, comma-separated, header row then one row per deliberation: SCDL 2.1.5,
     or the extended columns) as text chunks of `chunk_size` rows, for a
-    StreamingHttpResponse."""
-    columns = EXTENDED_COLUMNS if extended else SCDL_COLUMNS
-    writer = csv.DictWriter(_Lines(), fieldnames=columns, lineterminator="\r\n")
+    StreamingHttpResponse (portal.kernel.csv.Writer: no cell runs as a formula)."""
+    writer = Writer(fieldnames=EXTENDED_COLUMNS if extended else SCDL_COLUMNS)
     yield writer.writeheader()
     rows = scdl_rows(deliberations, build_url=build_url, extended=extended,
                      chunk_size=chunk_size)

@@ -1,11 +1,12 @@
 """JSON shapes of the public API. Field names follow the models (one name per concept)."""
 
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from deliberations import selectors
-from deliberations.models import Annex, Attendance, Deliberation, Proxy, Session
+from deliberations import record, selectors
+from deliberations.models import Annex, Deliberation, Session
 from portal.models import Body, Mandate, Member, Organisation
 
 
@@ -47,18 +48,52 @@ class MemberRefSerializer(serializers.ModelSerializer):
         fields = ["slug", "full_name", "url"]
 
 
+class PersonRefSerializer(serializers.Serializer):
+    """A member as an act's record names them (deliberations.record.types.PersonRef): the
+    name as written at the time, whatever the member is called now; same keys as
+    MemberRefSerializer."""
+
+    slug = serializers.CharField()
+    full_name = serializers.CharField(source="name")
+    url = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, person):
+        if not person.slug:
+            return None
+        url = reverse("portal:member_detail", kwargs={"slug": person.slug})
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
+
+
 class QuorumRangeSerializer(serializers.Serializer):
-    """One rules.ItemRange: items first_item..last_item (None: and following) share figures."""
+    """One range of a record's quorum table (deliberations.record.types.QuorumRange): items
+    first_item..last_item (None: and following) share figures."""
 
     first_item = serializers.IntegerField()
     last_item = serializers.IntegerField(allow_null=True)
-    in_office = serializers.IntegerField(source="figures.in_office")
-    present = serializers.IntegerField(source="figures.present")
-    represented = serializers.IntegerField(source="figures.represented")
-    votes_available = serializers.IntegerField(source="figures.votes_available")
-    quorum_required = serializers.IntegerField(source="figures.quorum_required",
-                                               allow_null=True)
-    quorum_met = serializers.BooleanField(source="figures.quorum_met")
+    in_office = serializers.IntegerField()
+    present = serializers.IntegerField()
+    represented = serializers.IntegerField()
+    votes_available = serializers.IntegerField()
+    quorum_required = serializers.IntegerField(allow_null=True)
+    quorum_met = serializers.BooleanField()
+
+
+class RecordAttendanceSerializer(serializers.Serializer):
+    member = PersonRefSerializer()
+    status = serializers.CharField()
+    from_item = serializers.IntegerField(allow_null=True)
+    until_item = serializers.IntegerField(allow_null=True)
+    replaces = PersonRefSerializer(allow_null=True)
+    note = serializers.CharField()
+
+
+class RecordProxySerializer(serializers.Serializer):
+    giver = PersonRefSerializer()
+    holder = PersonRefSerializer()
+    from_item = serializers.IntegerField(allow_null=True)
+    until_item = serializers.IntegerField(allow_null=True)
 
 
 class SessionRefSerializer(serializers.ModelSerializer):
@@ -102,6 +137,10 @@ class RectificationRefSerializer(serializers.ModelSerializer):
 
 
 class DeliberationSerializer(serializers.ModelSerializer):
+    """A published act. Its legal facts (names, vote outcome and wording, executory date,
+    appeal deadline, quorum) are those of its record (deliberations.record.record_for): the
+    one frozen at its publication."""
+
     url = AbsoluteUrlField()
     api_url = serializers.HyperlinkedIdentityField(
         view_name="api:deliberation-detail", lookup_field="slug"
@@ -112,12 +151,15 @@ class DeliberationSerializer(serializers.ModelSerializer):
     body = BodySerializer(source="session.body", read_only=True)
     session = SessionRefSerializer(read_only=True)
     matter_name = serializers.CharField(source="matter_full_name", read_only=True)
-    non_voting_members = MemberRefSerializer(many=True, read_only=True)
-    signatory = MemberRefSerializer(read_only=True, allow_null=True)
+    non_voting_members = serializers.SerializerMethodField()
+    signatory = serializers.SerializerMethodField()
+    outcome = serializers.SerializerMethodField()
+    outcome_wording = serializers.SerializerMethodField()
     executory_on = serializers.SerializerMethodField()
     appeal_deadline = serializers.SerializerMethodField()
     rectifies = serializers.SerializerMethodField()
     rectified_by = serializers.SerializerMethodField()
+    record_sha256 = serializers.SerializerMethodField()
 
     class Meta:
         model = Deliberation
@@ -125,19 +167,48 @@ class DeliberationSerializer(serializers.ModelSerializer):
             "slug", "url", "api_url", "act_number", "organisation", "body", "session",
             "item_number", "theme", "title", "nature", "matter_code", "matter_name",
             "ballot", "vote_kind", "votes_for", "votes_against", "abstentions",
-            "blank_or_null", "vote_wording", "result", "non_voting_members", "is_individual",
+            "blank_or_null", "vote_wording", "result", "outcome", "outcome_wording",
+            "non_voting_members", "is_individual",
             "prefecture_act_id", "received_on", "published_on", "executory_on",
             "appeal_deadline", "signatory", "signatory_capacity", "budget_year", "budget_name",
-            "rectification_kind", "rectifies", "rectified_by",
+            "rectification_kind", "rectifies", "rectified_by", "record_sha256",
         ]
+
+    @extend_schema_field(PersonRefSerializer(many=True))
+    def get_non_voting_members(self, deliberation):
+        return PersonRefSerializer(record.record_for(deliberation).vote.not_voting, many=True,
+                                   context=self.context).data
+
+    @extend_schema_field(PersonRefSerializer(allow_null=True))
+    def get_signatory(self, deliberation):
+        signatory = record.record_for(deliberation).publication.signatory
+        return PersonRefSerializer(signatory, context=self.context).data if signatory else None
+
+    @extend_schema_field(serializers.ChoiceField(choices=Deliberation.Result.choices))
+    def get_outcome(self, deliberation):
+        """The result as the rules decide it from the recorded figures (rules.vote_result),
+        else the recorded result."""
+        return record.record_for(deliberation).vote.outcome
+
+    @extend_schema_field(serializers.CharField())
+    def get_outcome_wording(self, deliberation):
+        """The registre's sentence of the outcome, as on the page, the extract and the PV."""
+        return record.record_for(deliberation).vote.wording
 
     @extend_schema_field(serializers.DateField(allow_null=True))
     def get_executory_on(self, deliberation):
-        return selectors.executory_on(deliberation)
+        return record.record_for(deliberation).publication.executory_on
 
     @extend_schema_field(serializers.DateField(allow_null=True))
     def get_appeal_deadline(self, deliberation):
-        return selectors.appeal_deadline(deliberation)
+        return record.record_for(deliberation).publication.appeal_deadline
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_record_sha256(self, deliberation):
+        """SHA-256 of the record frozen at publication (null for an act published before
+        records were frozen and not frozen since)."""
+        frozen = record.frozen_record(deliberation)
+        return frozen.sha256 if frozen is not None else None
 
     # A published act never changes; its corrections are acts linked to it.
     @extend_schema_field(RectificationRefSerializer(allow_null=True))
@@ -168,8 +239,7 @@ class DeliberationDetailSerializer(DeliberationSerializer):
 
     @extend_schema_field(QuorumRangeSerializer(many=True))
     def get_quorum(self, deliberation):
-        return QuorumRangeSerializer(
-            selectors.deliberation_quorum(deliberation, published_only=True), many=True).data
+        return QuorumRangeSerializer(record.record_for(deliberation).quorum, many=True).data
 
 
 class PublicDeliberationRefSerializer(serializers.ModelSerializer):
@@ -180,12 +250,27 @@ class PublicDeliberationRefSerializer(serializers.ModelSerializer):
         fields = ["slug", "item_number", "act_number", "title", "url"]
 
 
+def session_facts(session):
+    """What a session certifies (deliberations.record.types.SessionFacts): from the latest
+    frozen record of its published acts (prefetched as ``public_deliberations`` with their
+    records), else computed now."""
+    frozen = [d for d in getattr(session, "public_deliberations", [])
+              if record.frozen_record(d) is not None]
+    if not frozen:
+        cached = getattr(session, "_live_facts", None)
+        if cached is None:
+            cached = session._live_facts = record.live_session_facts(session)
+        return cached
+    latest = max(frozen, key=lambda d: (d.record.frozen_at, d.record.pk))
+    return record.record_for(latest).session
+
+
 class SessionSerializer(serializers.ModelSerializer):
     url = AbsoluteUrlField()
     api_url = serializers.HyperlinkedIdentityField(view_name="api:session-detail")
     body = BodySerializer(read_only=True)
-    president = MemberRefSerializer(read_only=True, allow_null=True)
-    secretary = MemberRefSerializer(read_only=True, allow_null=True)
+    president = serializers.SerializerMethodField()
+    secretary = serializers.SerializerMethodField()
     deliberations = PublicDeliberationRefSerializer(
         source="public_deliberations", many=True, read_only=True
     )
@@ -198,37 +283,57 @@ class SessionSerializer(serializers.ModelSerializer):
             "deliberations",
         ]
 
+    def to_representation(self, session):
+        data = super().to_representation(session)
+        if getattr(session, "public_deliberations", None):
+            facts = session_facts(session)
+            data["place"] = facts.place
+            data["president_capacity"] = facts.president_capacity
+        return data
 
-class AttendanceSerializer(serializers.ModelSerializer):
-    member = MemberRefSerializer(read_only=True)
-    replaces = MemberRefSerializer(read_only=True, allow_null=True)
+    @extend_schema_field(PersonRefSerializer(allow_null=True))
+    def get_president(self, session):
+        if getattr(session, "public_deliberations", None):
+            president = session_facts(session).president
+            return PersonRefSerializer(president, context=self.context).data \
+                if president else None
+        return MemberRefSerializer(session.president, context=self.context).data \
+            if session.president else None
 
-    class Meta:
-        model = Attendance
-        fields = ["member", "status", "from_item", "until_item", "replaces", "note"]
-
-
-class ProxySerializer(serializers.ModelSerializer):
-    giver = MemberRefSerializer(read_only=True)
-    holder = MemberRefSerializer(read_only=True)
-
-    class Meta:
-        model = Proxy
-        fields = ["giver", "holder", "from_item", "until_item"]
+    @extend_schema_field(PersonRefSerializer(allow_null=True))
+    def get_secretary(self, session):
+        if getattr(session, "public_deliberations", None):
+            secretaries = session_facts(session).secretaries
+            return PersonRefSerializer(secretaries[0], context=self.context).data \
+                if secretaries else None
+        return MemberRefSerializer(session.secretary, context=self.context).data \
+            if session.secretary else None
 
 
 class SessionDetailSerializer(SessionSerializer):
-    attendances = AttendanceSerializer(many=True, read_only=True)
-    proxies = ProxySerializer(many=True, read_only=True)
+    """A session with its attendance, proxies and quorum per item: once an act of it is
+    published, as its latest frozen record holds them."""
+
+    attendances = serializers.SerializerMethodField()
+    proxies = serializers.SerializerMethodField()
     quorum = serializers.SerializerMethodField()
 
     class Meta(SessionSerializer.Meta):
         fields = SessionSerializer.Meta.fields + ["attendances", "proxies", "quorum"]
 
+    @extend_schema_field(RecordAttendanceSerializer(many=True))
+    def get_attendances(self, session):
+        lines = sorted(session_facts(session).attendance, key=lambda line: line.member.name)
+        return RecordAttendanceSerializer(lines, many=True, context=self.context).data
+
+    @extend_schema_field(RecordProxySerializer(many=True))
+    def get_proxies(self, session):
+        return RecordProxySerializer(session_facts(session).proxies, many=True,
+                                     context=self.context).data
+
     @extend_schema_field(QuorumRangeSerializer(many=True))
     def get_quorum(self, session):
-        return QuorumRangeSerializer(
-            selectors.session_quorum_table(session, published_only=True), many=True).data
+        return QuorumRangeSerializer(session_facts(session).quorum, many=True).data
 
 
 class MandateSerializer(serializers.ModelSerializer):

@@ -106,7 +106,7 @@ def test_session_page(client, seed_records):
     assert "Quorum question par question" in html and '<th scope="row">' in html
     assert '<caption id="caption-presences">' in html
     table = selectors.session_quorum_table(session)
-    assert len(response.context["quorum_table"]) == len(table)
+    assert len(response.context["facts"].quorum) == len(table)
 
 
 def test_session_page_lists_only_published_deliberations(client, draft):

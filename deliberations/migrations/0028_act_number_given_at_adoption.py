@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('deliberations', '0024_ballot_values_in_english'),
+        ('deliberations', '0027_immutable_every_write'),
     ]
 
     operations = [

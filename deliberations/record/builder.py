@@ -1,0 +1,312 @@
+"""The one selector that builds an act's legal record from the database: every legal fact is
+computed by the rules (``deliberations.rules``, through ``deliberations.selectors``, the reads
+that feed them); nothing here decides a fact itself, it gathers and names."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import Prefetch
+
+from deliberations import rules, selectors
+from deliberations.models import Deliberation, MemberVote, Session
+from deliberations.record.types import (
+    ActFacts,
+    AnnexRef,
+    AppointmentFacts,
+    AttendanceLine,
+    BodyFacts,
+    ConvocationFacts,
+    DeliberationRecord,
+    MemberVoteLine,
+    NotificationFacts,
+    OrganisationFacts,
+    PersonRef,
+    ProxyLine,
+    PublicationFacts,
+    QuorumRange,
+    QuorumRule,
+    RectifiedActRef,
+    SessionFacts,
+    VoteFacts,
+)
+from portal.models import Member
+
+
+def person(member: Member | None) -> PersonRef | None:
+    if member is None:
+        return None
+    civility = {"Mme": "Madame", "M.": "Monsieur"}.get(member.civility, "")
+    return PersonRef(name=member.full_name, slug=member.slug, civility=civility)
+
+
+def _names(members) -> tuple[PersonRef, ...]:
+    return tuple(sorted((person(m) for m in members), key=lambda p: (p.name, p.slug)))
+
+
+def quorum_ranges(table) -> tuple[QuorumRange, ...]:
+    return tuple(
+        QuorumRange(
+            first_item=r.first_item, last_item=r.last_item, in_office=r.figures.in_office,
+            present=r.figures.present, represented=r.figures.represented,
+            votes_available=r.figures.votes_available,
+            quorum_required=r.figures.quorum_required, quorum_met=r.figures.quorum_met,
+        )
+        for r in table
+    )
+
+
+def quorum_rule(table) -> QuorumRule | None:
+    """The rule the figures of ``table`` follow, as the page and the PV word it: the
+    exceptional regime in force on the session date, else the body's statutes or the CGCT
+    (L2121-17, L2121-20)."""
+    if not table:
+        return None
+    figures = table[0].figures
+    regime = figures.regime
+    if regime is not None:
+        counted = ("présents ou représentés" if regime.quorum_counts_represented else
+                   "physiquement présents (les procurations n'y sont pas comptées)")
+        return QuorumRule(
+            source=regime.source, counts_represented=regime.quorum_counts_represented,
+            proxies_per_holder=regime.proxies_per_holder, exceptional_regime=regime.label,
+            wording=f"Quorum : le tiers des membres en exercice {counted}, régime dérogatoire "
+            f"Covid-19 en vigueur à la date de la séance ({regime.source}) ; un membre peut "
+            f"détenir {regime.proxies_per_holder} procurations.",
+        )
+    body_rules = figures.body_rules
+    if body_rules.quorum_counts_represented:
+        wording = ("Quorum : plus de la moitié des membres en exercice présents ou représentés "
+                   f"({body_rules.quorum_source}).")
+    else:
+        wording = ("Quorum : plus de la moitié des membres en exercice physiquement présents "
+                   "(article L2121-17 du CGCT) ; les procurations n'y sont pas comptées.")
+    if body_rules.proxies_per_holder > 1:
+        wording += (f" Un membre peut détenir {body_rules.proxies_per_holder} procurations "
+                    f"({body_rules.proxies_source}).")
+    return QuorumRule(
+        source=body_rules.quorum_source, counts_represented=body_rules.quorum_counts_represented,
+        proxies_per_holder=body_rules.proxies_per_holder, exceptional_regime="",
+        wording=wording,
+    )
+
+
+def _convocation(session: Session) -> ConvocationFacts:
+    required, source = selectors.convocation_clear_days(session.body)
+    urgent_days = settings.CONVOCATION_CLEAR_DAYS_URGENT
+    if session.convened_on is None:
+        return ConvocationFacts(
+            convened_on=None, posted_at=session.convocation_posted_at, clear_days=None,
+            required_clear_days=urgent_days if session.urgent else required, source=source,
+            urgent=session.urgent, urgency_ruling=session.urgency_ruling, timely=None,
+        )
+    problems = [rules.convocation_delay_problem(
+        sent_on=session.convened_on, session_on=session.date, urgent=session.urgent,
+        clear_days=required, clear_days_urgent=urgent_days)]
+    if session.urgent:
+        problems += rules.urgency_problems(
+            convened_on=session.convened_on, session_on=session.date, urgent=True,
+            ruling=session.urgency_ruling, clear_days=required, clear_days_urgent=urgent_days)
+    return ConvocationFacts(
+        convened_on=session.convened_on, posted_at=session.convocation_posted_at,
+        clear_days=rules.clear_days_between(session.convened_on, session.date),
+        required_clear_days=urgent_days if session.urgent else required, source=source,
+        urgent=session.urgent, urgency_ruling=session.urgency_ruling,
+        timely=rules.convocation_is_timely(
+            convened_on=session.convened_on, session_on=session.date, urgent=session.urgent,
+            clear_days=required, clear_days_urgent=urgent_days),
+        problems=tuple(p for p in problems if p),
+    )
+
+
+def session_facts(session: Session, table) -> SessionFacts:
+    # In the order of the registre (as entered or imported): the extract prints them so.
+    attendances = list(session.attendances.select_related("member", "replaces").order_by("pk"))
+    proxies = list(session.proxies.select_related("giver", "holder").order_by("pk"))
+    secretaries = [session.secretary] if session.secretary_id else []
+    secretaries += list(session.other_secretaries.order_by("pk"))
+    first = session.first_convocation
+    in_office = len(selectors.in_office_member_ids(session.body_id, session.date))
+    return SessionFacts(
+        id=session.pk, date=session.date, starts_at=session.starts_at, place=session.place,
+        status=session.status, convocation=_convocation(session),
+        videoconference=session.videoconference,
+        first_convocation_id=first.pk if first else None,
+        first_convocation_date=first.date if first else None,
+        president=person(session.president), president_capacity=session.president_capacity,
+        secretaries=tuple(person(m) for m in secretaries),
+        in_office=in_office,
+        attendance=tuple(
+            AttendanceLine(member=person(a.member), status=a.status, from_item=a.from_item,
+                           until_item=a.until_item, replaces=person(a.replaces), note=a.note,
+                           remote=a.remote)
+            for a in attendances
+        ),
+        proxies=tuple(ProxyLine(giver=person(p.giver), holder=person(p.holder),
+                                from_item=p.from_item, until_item=p.until_item)
+                      for p in proxies),
+        quorum=quorum_ranges(table), quorum_rule=quorum_rule(table),
+    )
+
+
+def _vote(deliberation: Deliberation, ranges) -> VoteFacts:
+    special = (deliberation.vote_kind != Deliberation.VoteKind.ORDINARY
+               or deliberation.president_abstained)
+    outcome, problem = None, ""
+    if deliberation.votes_for is not None and deliberation.votes_against is not None:
+        try:
+            outcome = selectors.vote_outcome_of(
+                vote_kind=deliberation.vote_kind, votes_for=deliberation.votes_for,
+                votes_against=deliberation.votes_against,
+                abstentions=deliberation.abstentions or 0,
+                blank_or_null=deliberation.blank_or_null or 0, ballot=deliberation.ballot,
+                president_voted_for=deliberation.president_voted_for,
+                president_abstained=deliberation.president_abstained, ranges=ranges,
+            )
+        except ValueError as error:
+            problem = str(error)
+    labels = dict(Deliberation.Result.choices)
+    if outcome is not None:
+        result, wording = str(outcome.result), outcome.explanation
+    elif deliberation.result == Deliberation.Result.NOTED:
+        result = deliberation.result
+        wording = "Prise d'acte" + (f" ({deliberation.vote_wording})"
+                                    if deliberation.vote_wording else "") + "."
+    else:
+        result = deliberation.result
+        parts = [p for p in (deliberation.vote_wording, labels.get(result, "")) if p]
+        wording = " — ".join(parts) + "." if parts else "Résultat non renseigné."
+    return VoteFacts(
+        kind=deliberation.vote_kind, kind_label=deliberation.get_vote_kind_display(),
+        ballot=deliberation.ballot, ballot_label=deliberation.get_ballot_display(),
+        votes_for=deliberation.votes_for, votes_against=deliberation.votes_against,
+        abstentions=deliberation.abstentions, blank_or_null=deliberation.blank_or_null,
+        president_voted_for=deliberation.president_voted_for,
+        president_abstained=deliberation.president_abstained,
+        clerk_wording=deliberation.vote_wording, outcome=result,
+        outcome_label=labels.get(result, ""), wording=wording, computed=outcome is not None,
+        special=special, problem=problem,
+        not_voting=_names(deliberation.non_voting_members.all()),
+        withdrawn=_names(deliberation.withdrawn_members.all()),
+        member_votes=tuple(sorted(
+            (MemberVoteLine(member=person(v.member), choice=v.choice,
+                            choice_label=v.get_choice_display(),
+                            for_member=person(v.for_member))
+             for v in deliberation.member_votes.all()),
+            key=lambda line: (line.member.name, line.for_member.name if line.for_member
+                              else ""),
+        )),
+        roll_call_requests=deliberation.roll_call_requests,
+        secret_ballot_requests=deliberation.secret_ballot_requests,
+    )
+
+
+def _publication(deliberation: Deliberation) -> PublicationFacts:
+    return PublicationFacts(
+        subject_to_transmission=deliberation.subject_to_transmission,
+        transmitted_on=deliberation.transmitted_on,
+        prefecture_act_id=deliberation.prefecture_act_id,
+        received_on=deliberation.received_on, published_on=deliberation.published_on,
+        executory_on=selectors.executory_on(deliberation),
+        appeal_deadline=selectors.appeal_deadline(deliberation),
+        is_individual=deliberation.is_individual,
+        notifications=tuple(
+            NotificationFacts(addressee=row.addressee, notified_on=row.notified_on,
+                              executory_on=row.executory_on,
+                              appeal_deadline=row.appeal_deadline)
+            for row in (selectors.notification_rows(deliberation)
+                        if deliberation.is_individual else [])
+        ),
+        signatory=person(deliberation.signatory),
+        signatory_capacity=deliberation.signatory_capacity,
+    )
+
+
+def _rectifies(deliberation: Deliberation) -> RectifiedActRef | None:
+    corrected = deliberation.rectifies
+    if corrected is None:
+        return None
+    return RectifiedActRef(
+        kind=deliberation.rectification_kind,
+        kind_label=deliberation.get_rectification_kind_display(),
+        slug=corrected.slug, organisation_slug=corrected.session.body.organisation.slug,
+        year=corrected.year, title=corrected.title, act_number=corrected.act_number,
+        body=corrected.session.body.name, session_date=corrected.session.date,
+        published_on=corrected.published_on,
+    )
+
+
+def _act(deliberation: Deliberation) -> ActFacts:
+    return ActFacts(
+        id=deliberation.pk, slug=deliberation.slug, year=deliberation.year,
+        item_number=deliberation.item_number, act_number=deliberation.act_number,
+        theme=deliberation.theme, title=deliberation.title, report=deliberation.report,
+        president_request=deliberation.president_request, decision=deliberation.decision,
+        appeal_clause=deliberation.appeal_clause, nature=deliberation.nature,
+        nature_label=deliberation.get_nature_display(), matter_code=deliberation.matter_code,
+        matter_name=deliberation.matter_full_name if deliberation.matter_code else "",
+        rapporteur=person(deliberation.rapporteur), budget_year=deliberation.budget_year,
+        budget_name=deliberation.budget_name, is_carried_over=deliberation.is_carried_over,
+        status=deliberation.status,
+    )
+
+
+def build_record(deliberation: Deliberation) -> DeliberationRecord:
+    """The legal record of an act as the database holds it now (two dozen queries).
+
+    A published act's figures are those the public sees: the session's attendance and its
+    published acts (selectors.bulk_session_inputs, ``published_only``), this one included; a
+    draft's are those the clerk sees (every act of the session)."""
+    deliberation = (
+        Deliberation.objects.select_related(
+            "session__body__organisation", "session__body__settings", "session__president",
+            "session__secretary", "session__first_convocation", "signatory", "rapporteur",
+            "rectifies__session__body__organisation",
+        ).prefetch_related(
+            "non_voting_members", "withdrawn_members", "notifications", "annexes",
+            "appointments__votes__candidate", "appointments__single_candidate",
+            Prefetch("member_votes",
+                     queryset=MemberVote.objects.select_related("member", "for_member")),
+        ).get(pk=deliberation.pk)
+    )
+    session = deliberation.session
+    organisation = session.body.organisation
+    published = deliberation.status == Deliberation.Status.PUBLISHED
+    table = selectors.session_quorum_table(session, published_only=published)
+    ranges = selectors.deliberation_quorum(deliberation, table)
+    return DeliberationRecord(
+        organisation=OrganisationFacts(
+            name=organisation.name, slug=organisation.slug, siret=organisation.siret,
+            arrondissement=organisation.arrondissement,
+            sub_prefecture=organisation.sub_prefecture,
+            administrative_court=organisation.administrative_court,
+            department=organisation.department,
+        ),
+        body=BodyFacts(name=session.body.name, slug=session.body.slug, kind=session.body.kind),
+        session=session_facts(session, table),
+        act=_act(deliberation),
+        quorum=quorum_ranges(ranges),
+        vote=_vote(deliberation, ranges),
+        appointments=tuple(
+            AppointmentFacts(
+                office=view.appointment.office,
+                wording=view.outcome.wording if view.outcome else "", error=view.error,
+                rounds=view.rounds,
+                candidates=tuple((name, tuple(votes)) for name, votes in view.candidates),
+            )
+            for view in selectors.appointment_views(deliberation)
+        ),
+        publication=_publication(deliberation),
+        rectifies=_rectifies(deliberation),
+        annexes=tuple(
+            AnnexRef(title=annex.title, url=annex.get_absolute_url(), is_file=bool(annex.file))
+            for annex in deliberation.annexes.all()
+        ),
+    )
+
+
+
+
+def live_session_facts(session: Session) -> SessionFacts:
+    """The session part of a record computed now, for a session none of whose acts is
+    published yet (its public page): figures from the published acts only."""
+    return session_facts(session, selectors.session_quorum_table(session, published_only=True))

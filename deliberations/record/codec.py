@@ -1,0 +1,85 @@
+"""Canonical JSON of a record and its SHA-256: sorted keys, no spaces, UTF-8, ISO dates, a
+versioned schema. Decoding rebuilds the typed record (types.DeliberationRecord) from its
+annotations, so a frozen record reads exactly like a live one."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import hashlib
+import json
+import types
+import typing
+from functools import cache
+
+from deliberations.record.types import DeliberationRecord
+
+# Raised whenever the shape of the record changes; a frozen record keeps the version it was
+# frozen with (PublishedRecord.version) and is decoded by the reader of that version.
+SCHEMA_VERSION = 1
+
+
+def _plain(value):
+    if dataclasses.is_dataclass(value):
+        return {field.name: _plain(getattr(value, field.name))
+                for field in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if isinstance(value, datetime.date | datetime.time):  # datetime.datetime never occurs
+        return value.isoformat()
+    return value
+
+
+def to_document(record: DeliberationRecord) -> dict:
+    """The record as plain JSON values, with its schema version."""
+    return {"schema": SCHEMA_VERSION, "record": _plain(record)}
+
+
+def canonical_json(record: DeliberationRecord) -> str:
+    return dumps(to_document(record))
+
+
+def dumps(document: dict) -> str:
+    return json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def sha256_of(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@cache
+def _hints(cls) -> dict:
+    return typing.get_type_hints(cls)
+
+
+def _decode(kind, value):
+    if value is None:
+        return None
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+        return _decode(options[0], value)
+    if origin is tuple:
+        args = typing.get_args(kind)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_decode(args[0], item) for item in value)
+        return tuple(_decode(arg, item) for arg, item in zip(args, value, strict=True))
+    if dataclasses.is_dataclass(kind):
+        hints = _hints(kind)
+        return kind(**{name: _decode(hints[name], item) for name, item in value.items()})
+    if kind is datetime.date:
+        return datetime.date.fromisoformat(value)
+    if kind is datetime.time:
+        return datetime.time.fromisoformat(value)
+    return value
+
+
+def from_document(document: dict) -> DeliberationRecord:
+    """The typed record of a JSON document written by to_document."""
+    if document.get("schema") != SCHEMA_VERSION:
+        raise ValueError(f"Version de schéma inconnue : {document.get('schema')!r}.")
+    return _decode(DeliberationRecord, document["record"])
+
+
+def loads(text: str) -> DeliberationRecord:
+    return from_document(json.loads(text))

@@ -1,0 +1,105 @@
+"""Freezing a record at publication, and reading an act's record: the frozen one for a
+published act, computed live for any other."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from django.utils import timezone
+
+from deliberations import selectors
+from deliberations.models import Deliberation, PublishedRecord
+from deliberations.record import codec
+from deliberations.record.builder import build_record
+from deliberations.record.types import DeliberationRecord
+
+
+def record_freeze(*, deliberation: Deliberation) -> PublishedRecord:
+    """Store the record of an act being published (called inside the publishing
+    transaction, after the act is saved as published: the database refuses a record for any
+    other act)."""
+    record = build_record(deliberation)
+    text = codec.canonical_json(record)
+    frozen = PublishedRecord.objects.create(
+        deliberation_id=deliberation.pk, version=codec.SCHEMA_VERSION, document=text,
+        sha256=codec.sha256_of(text), received_on=record.publication.received_on,
+        frozen_at=timezone.now(),
+    )
+    _remember(deliberation, frozen, record)
+    return frozen
+
+
+def record_add_receipt(*, deliberation: Deliberation) -> PublishedRecord | None:
+    """Add to a frozen record the receipt date in the prefecture recorded after the
+    publication (services.deliberation_record_receipt), and the executory date it gives
+    (L2131-1, rules.executory_on): every other fact stays as frozen. None when the act has
+    no frozen record."""
+    frozen = PublishedRecord.objects.filter(deliberation_id=deliberation.pk).first()
+    if frozen is None:
+        return None
+    record = codec.loads(frozen.document)
+    publication = dataclasses.replace(
+        record.publication, received_on=deliberation.received_on,
+        executory_on=selectors.executory_on(deliberation),
+    )
+    record = dataclasses.replace(record, publication=publication)
+    text = codec.canonical_json(record)
+    frozen.document, frozen.sha256 = text, codec.sha256_of(text)
+    frozen.received_on = deliberation.received_on
+    frozen.save(update_fields=["document", "sha256", "received_on"])
+    _remember(deliberation, frozen, record)
+    return frozen
+
+
+def _remember(deliberation, frozen, record):
+    deliberation._record = record
+    deliberation._state.fields_cache["record"] = frozen
+
+
+def frozen_record(deliberation: Deliberation) -> PublishedRecord | None:
+    """The stored record of an act, read with the act when it was selected with
+    ``select_related("record")`` (no query then)."""
+    try:
+        return deliberation.record
+    except PublishedRecord.DoesNotExist:
+        return None
+
+
+def record_for(deliberation: Deliberation) -> DeliberationRecord:
+    """THE record of an act, for every output (pages, extract, PV, API, exports, feeds): the
+    one frozen at publication for a published act, the live computation otherwise (a draft,
+    or an act published before records were frozen and not yet frozen by
+    ``manage.py freeze_published_records``)."""
+    cached = getattr(deliberation, "_record", None)
+    if cached is not None:
+        return cached
+    frozen = frozen_record(deliberation) if deliberation.pk else None
+    record = codec.loads(frozen.document) if frozen is not None else build_record(deliberation)
+    deliberation._record = record
+    return record
+
+
+def records_for(deliberations) -> dict[int, DeliberationRecord]:
+    """record_for of many acts; one query for the frozen ones (the others are built live)."""
+    deliberations = list(deliberations)
+    frozen = {
+        row.deliberation_id: row for row in PublishedRecord.objects.filter(
+            deliberation_id__in=[d.pk for d in deliberations])
+    }
+    found = {}
+    for deliberation in deliberations:
+        row = frozen.get(deliberation.pk)
+        found[deliberation.pk] = (codec.loads(row.document) if row is not None
+                                  else record_for(deliberation))
+    return found
+
+
+def freeze_published_records() -> int:
+    """Freeze the records of published acts that have none (acts published before the
+    record existed): returns how many. Their live computation is what the public was shown."""
+    count = 0
+    for deliberation in (Deliberation.objects.filter(status=Deliberation.Status.PUBLISHED,
+                                                     record__isnull=True).order_by("pk")):
+        record_freeze(deliberation=deliberation)
+        count += 1
+    return count
