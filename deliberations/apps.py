@@ -64,3 +64,8 @@ class DeliberationsConfig(AppConfig):
         from portal.kernel import seeds
 
         seeds.register("deliberations", load_from_seeds, order=10)
+
+        from deliberations.mandate_checks import mandate_problems
+        from portal.kernel import validation
+
+        validation.register("portal.Mandate", mandate_problems)

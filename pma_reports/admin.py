@@ -29,7 +29,6 @@ from portal.kernel.scope import (
     OrganisationScopedAdmin,
     OrganisationScopeMixin,
     organisation_ids,
-    scoped_for,
 )
 
 
@@ -69,18 +68,6 @@ class TakingNoteForm(forms.ModelForm):
         return cleaned
 
 
-def taking_note_deliberation(request, note) -> str:
-    """The deliberation of a taking-note as an account may read it: a published act (public)
-    or one of the account's organisations; another organisation's draft is not named."""
-    deliberation = note.deliberation
-    if deliberation is None:
-        return "—"
-    if (deliberation.status == Deliberation.Status.PUBLISHED
-            or scoped_for(request, Deliberation.objects.filter(pk=deliberation.pk)).exists()):
-        return str(deliberation)
-    return "Délibération enregistrée par le membre (non publiée)"
-
-
 class TakingNoteInline(OrganisationScopeMixin, admin.TabularInline):
     """The members' taking-notes on the report's page. A member records its own deliberation
     on the taking-note's page (TakingNoteAdmin); a superuser may also correct it here, checked
@@ -113,11 +100,13 @@ class TakingNoteInline(OrganisationScopeMixin, admin.TabularInline):
 
     @admin.display(description="délibération qui prend acte")
     def deliberation_taken(self, note):
-        return taking_note_deliberation(self._request, note)
-
-    def get_formset(self, request, obj=None, **kwargs):
-        self._request = request
-        return super().get_formset(request, obj, **kwargs)
+        # A member's draft is that member's business: named once published (then public).
+        deliberation = note.deliberation
+        if deliberation is None:
+            return "—"
+        if deliberation.status == Deliberation.Status.PUBLISHED:
+            return str(deliberation)
+        return "Délibération enregistrée par le membre, non publiée"
 
 
 @admin.register(ActivityReport)

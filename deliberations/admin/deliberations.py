@@ -80,8 +80,8 @@ class AppointmentInline(PublishedActInlineMixin, OrganisationScopeMixin,
     model = Appointment
     form = AppointmentAdminForm
     extra = 0
-    fields = ["position", "office", "executive_election", "secret_ballot_waived",
-              "single_candidate"]
+    fields = ["position", "office", "executive_election", "commission_or_outside_body",
+              "secret_ballot_waived", "single_candidate"]
     autocomplete_fields = ["single_candidate"]
     show_change_link = True
 

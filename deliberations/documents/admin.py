@@ -166,8 +166,10 @@ class MinutesAdmin(ScopedDocumentAdmin):
             for formset in formsets:
                 formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         if form.cleaned_data.get("approve_at"):
-            self._apply(request, services.minutes_approve, minutes=minutes,
-                        at_session=form.cleaned_data["approve_at"])
+            approved = self._apply(request, services.minutes_approve, minutes=minutes,
+                                   at_session=form.cleaned_data["approve_at"])
+            if approved is not None and approved.approval_warning:
+                self.message_user(request, approved.approval_warning, messages.WARNING)
         elif form.cleaned_data.get("sign_on"):
             self._apply(request, services.minutes_publish, minutes=minutes,
                         signed_on=form.cleaned_data["sign_on"])

@@ -4,6 +4,7 @@ attachment; one message per member in office. ``message_digest`` is the SHA-256 
 each sending: subject, recipient, text, HTML and attachment bytes, so that anyone holding the
 message can recompute it."""
 
+import datetime
 import hashlib
 
 from django.conf import settings
@@ -23,6 +24,9 @@ EMAIL_TEMPLATE = "deliberations/documents/convocation_email.html"
 EMAIL_TEXT_TEMPLATE = "deliberations/documents/convocation_email.txt"
 STYLESHEET = "deliberations/documents/documents.css"
 TOKEN_SALT = "deliberations.convocation.acknowledgement"
+# The acknowledgement link works until the end of the day after the session: a convocation
+# read later was not read in time for it, and an old forwarded email acknowledges nothing.
+ACKNOWLEDGEMENT_DAYS_AFTER_SESSION = 1
 
 
 def convocation_context(session: Session, *, sent_on, urgent: bool) -> dict:
@@ -46,6 +50,7 @@ def convocation_context(session: Session, *, sent_on, urgent: bool) -> dict:
         "sent_on": french_date(sent_on),
         "latest_on": french_date(rules.latest_convocation_date(session.date, urgent=urgent)),
         "president": session.president.full_name if session.president else "",
+        "ack_until": french_date(acknowledgement_expires_on(session)),
         "document_title": (f"Convocation — {session.body.name}, séance du "
                            f"{french_date(session.date)}"),
     }
@@ -68,6 +73,11 @@ def read_token(token: str) -> tuple[int, int] | None:
     except (signing.BadSignature, TypeError, ValueError):
         return None
     return convocation_id, member_id
+
+
+def acknowledgement_expires_on(session: Session) -> datetime.date:
+    """The last day on which the acknowledgement link of ``session``'s convocation works."""
+    return session.date + datetime.timedelta(days=ACKNOWLEDGEMENT_DAYS_AFTER_SESSION)
 
 
 def acknowledgement_url(convocation_id: int, member_id: int) -> str:

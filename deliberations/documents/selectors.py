@@ -12,7 +12,10 @@ def session_documents(session: Session, *, today=None) -> dict:
     the law sets for them (two queries).
 
     ``list_overdue``: the session was held, the week of L2121-25 has passed and the list is
-    still not published. ``list_late``: it was published after that week.
+    still not published, for a session the portal convened (it holds the session's documents).
+    ``list_not_recorded``: the same for a session loaded from its registre, whose list may have
+    been published elsewhere: the page says "non renseigné sur ce portail", never "late".
+    ``list_late``: it was published after that week.
     """
     today = today or timezone.localdate()
     document = DeliberationList.objects.filter(session=session).first()
@@ -28,7 +31,10 @@ def session_documents(session: Session, *, today=None) -> dict:
         "convocation_problem": convocation_problem(session, convocation),
         "deliberation_list": document,
         "list_deadline": list_deadline if held else None,
-        "list_overdue": held and document is None and today > list_deadline,
+        "list_overdue": (held and document is None and today > list_deadline
+                         and convocation is not None),
+        "list_not_recorded": (held and document is None and today > list_deadline
+                              and convocation is None),
         "list_late": document is not None and document.published_on > list_deadline,
         "published_minutes": minutes,
         "minutes_deadline": (

@@ -95,6 +95,14 @@ def minutes_approve(*, minutes: Minutes, at_session: Session, by=None) -> Minute
     minutes.approved_at = at_session
     minutes.status = Minutes.Status.APPROVED
     minutes.save(update_fields=["approved_at", "status", "updated_at"])
+    # L2121-15 names the next session: a later adoption is recorded, with a warning.
+    minutes.approval_warning = rules.minutes_approval_warning(
+        session_on=minutes.session.date, approved_on=at_session.date,
+        body_session_dates=Session.objects.filter(
+            body_id=at_session.body_id, status=Session.Status.HELD,
+            date__gt=minutes.session.date, date__lt=at_session.date,
+        ).values_list("date", flat=True),
+    )
     return minutes
 
 
@@ -248,12 +256,21 @@ def convocation_send(*, session: Session, urgent: bool = False, by=None, now=Non
 
 @transaction.atomic
 def convocation_acknowledge(*, convocation_id: int, member_id: int, now=None):
-    """Record when a member opened their acknowledgement link (the first time only)."""
-    delivery = ConvocationDelivery.objects.select_for_update().filter(
-        convocation_id=convocation_id, member_id=member_id).first()
+    """Record when a member acknowledged receipt (the button of the acknowledgement page; the
+    first time only). Refused once the link has expired (convocation.
+    acknowledgement_expires_on): nothing is recorded."""
+    delivery = ConvocationDelivery.objects.select_for_update().select_related(
+        "convocation__session").filter(convocation_id=convocation_id,
+                                       member_id=member_id).first()
     if delivery is None:
         return None
+    now = now or timezone.now()
+    expires_on = convocation_doc.acknowledgement_expires_on(delivery.convocation.session)
+    if delivery.opened_at is None and timezone.localdate(now) > expires_on:
+        raise ValidationError(
+            f"Ce lien d'accusé de réception a expiré le {expires_on:%d/%m/%Y} au soir : la "
+            "réception n'a pas été enregistrée.")
     if delivery.opened_at is None:
-        delivery.opened_at = now or timezone.now()
+        delivery.opened_at = now
         delivery.save(update_fields=["opened_at"])
     return delivery

@@ -114,7 +114,8 @@ def sessions_icalendar(sessions, *, build_url, host: str) -> str:
 CHUNK_SIZE = 200
 
 
-def sessions_icalendar_chunks(sessions, *, build_url, host: str, chunk_size=CHUNK_SIZE):
+def sessions_icalendar_chunks(sessions, *, build_url, host: str, chunk_size=CHUNK_SIZE,
+                              description: str = ""):
     """sessions_icalendar as text chunks of `chunk_size` events, for a StreamingHttpResponse:
     a queryset is read in chunks, so memory stays flat whatever the number of sessions."""
     now = utc(timezone.now())
@@ -127,6 +128,8 @@ def sessions_icalendar_chunks(sessions, *, build_url, host: str, chunk_size=CHUN
         f"X-WR-CALNAME:{escape('Séances — ' + settings.PORTAL_NAME)}",
         "X-WR-TIMEZONE:" + settings.TIME_ZONE,
     ]
+    if description:
+        header.append(f"X-WR-CALDESC:{escape(description)}")
     yield _lines(header)
     if isinstance(sessions, QuerySet):
         sessions = sessions.iterator(chunk_size=chunk_size)

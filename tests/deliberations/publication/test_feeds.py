@@ -1,11 +1,13 @@
 """Atom feed of deliberations (valid per RFC 4287: a real parser, the RFC's RELAX NG schema
 and its other requirements), iCalendar feed of sessions, sitemap and robots."""
 
+import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from deliberations.models import Deliberation, Session
 from tests.atom import A, atom_errors, parse
@@ -86,7 +88,7 @@ def test_the_atom_check_fails_on_the_old_feed_faults(client, seed_records):
 
 
 def test_icalendar_feed_follows_rfc_5545(client, seed_records):
-    response = client.get(reverse("deliberations:session_calendar"))
+    response = client.get(reverse("deliberations:session_calendar"), {"annee": "2022"})
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     raw = b"".join(response.streaming_content)
     assert raw.endswith(b"\r\n")
@@ -125,10 +127,45 @@ def test_sitemap_and_robots(client, draft):
 def test_a_session_without_quorum_stays_public_and_is_cancelled_in_the_calendar(client):
     failed = SessionFactory(status="cancelled")
     hidden = SessionFactory(status="draft", date=failed.date.replace(day=20))
-    response = client.get(reverse("deliberations:session_calendar"))
+    response = client.get(reverse("deliberations:session_calendar"), {"annee": failed.date.year})
     unfolded = b"".join(response.streaming_content).decode().replace("\r\n ", "")
     assert f"UID:seance-{failed.pk}@testserver" in unfolded
     assert "STATUS:CANCELLED" in unfolded
     assert f"UID:seance-{hidden.pk}@testserver" not in unfolded
     page = client.get(failed.get_absolute_url())
     assert page.status_code == 200 and "Annulée / quorum non atteint" in page.content.decode()
+
+
+def test_icalendar_default_feed_is_the_last_twelve_months_and_what_is_to_come(client):
+    """The feed a calendar polls stays small whatever the history: an old session is only in
+    its year's feed, linked from the default one's description."""
+    today = timezone.localdate()
+    def session(date, status):
+        return SessionFactory(date=date, convened_on=date - datetime.timedelta(days=6),
+                              status=status)
+
+    old = session(datetime.date(2019, 3, 14), "held")
+    recent = session(today - datetime.timedelta(days=300), "held")
+    coming = session(today + datetime.timedelta(days=10), "convened")
+    url = reverse("deliberations:session_calendar")
+
+    default = b"".join(client.get(url).streaming_content).decode().replace("\r\n ", "")
+    assert f"UID:seance-{old.pk}@" not in default
+    assert f"UID:seance-{recent.pk}@" in default and f"UID:seance-{coming.pk}@" in default
+    since = today - datetime.timedelta(days=365)
+    assert (f"X-WR-CALDESC:Séances depuis le {since:%d/%m/%Y} et à venir \\; les années "
+            "précédentes : http://testserver/seances/calendrier.ics?annee=AAAA") in default
+
+    response = client.get(url, {"annee": "2019"})
+    assert response["Content-Disposition"] == 'inline; filename="seances-2019.ics"'
+    of_2019 = b"".join(response.streaming_content).decode().replace("\r\n ", "")
+    assert f"UID:seance-{old.pk}@" in of_2019 and of_2019.count("BEGIN:VEVENT") == 1
+    assert "X-WR-CALDESC:Séances de l'année 2019" in of_2019
+
+
+@pytest.mark.parametrize("year", ["19", "abcd", "1789", "3000", "2019.5"])
+def test_icalendar_refuses_a_year_that_is_not_one(client, year):
+    response = client.get(reverse("deliberations:session_calendar"), {"annee": year})
+    assert response.status_code == 400
+    assert response.content.decode() == (
+        "Année invalide : indiquez une année sur quatre chiffres, par exemple ?annee=2019.")

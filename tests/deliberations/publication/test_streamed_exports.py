@@ -16,7 +16,10 @@ from tests.factories import DeliberationFactory, MemberFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
-EXPORTS = ["deliberations:deliberation_csv", "deliberations:session_calendar"]
+# The calendar of 2022, the year of the factories' sessions (the default feed covers the last
+# twelve months and what is to come).
+EXPORTS = [("deliberations:deliberation_csv", ""),
+           ("deliberations:session_calendar", "?annee=2022")]
 
 
 def body(response):
@@ -24,15 +27,15 @@ def body(response):
     return b"".join(response.streaming_content).decode("utf-8")
 
 
-@pytest.mark.parametrize("name", EXPORTS)
-def test_etag_then_304_then_a_new_etag_after_a_publication(client, name):
+@pytest.mark.parametrize("name, query", EXPORTS)
+def test_etag_then_304_then_a_new_etag_after_a_publication(client, name, query):
     member = MemberFactory()
     DeliberationFactory(published=True, act_number="2022-C-001")
     pending = DeliberationFactory(status=Deliberation.Status.ADOPTED,
                                   result=Deliberation.Result.ADOPTED, signatory=member,
                                   title="Acte publié entre deux lectures",
                                   act_number="2022-C-002")
-    url = reverse(name)
+    url = reverse(name) + query
     first = client.get(url)
     etag, last_modified = first["ETag"], first["Last-Modified"]
     assert first.status_code == 200 and etag.startswith('"')

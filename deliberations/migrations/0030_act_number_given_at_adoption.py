@@ -6,7 +6,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('deliberations', '0027_immutable_every_write'),
+        # After both of main's 0028 branches (it also joins them).
+        ('deliberations', '0028_deliberation_ballot_stated'),
+        ('deliberations', '0029_videoconference_help_by_kind_and_date'),
     ]
 
     operations = [

@@ -7,7 +7,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0007_mandate_roles_in_english'),
+        # After both of main's 0008 branches (it also joins them).
+        ('portal', '0008_mandate_start_stated'),
+        ('portal', '0009_body_settings_weights_and_seats_checks'),
     ]
 
     operations = [
