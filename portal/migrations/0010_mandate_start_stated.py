@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0007_mandate_roles_in_english'),
+        ('portal', '0009_body_settings_weights_and_seats_checks'),
     ]
 
     operations = [

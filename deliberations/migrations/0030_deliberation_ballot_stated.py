@@ -23,7 +23,7 @@ def uninstall(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('deliberations', '0027_immutable_every_write'),
+        ('deliberations', '0029_videoconference_help_by_kind_and_date'),
     ]
 
     operations = [
