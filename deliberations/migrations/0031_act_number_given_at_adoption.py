@@ -6,9 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        # After both of main's 0028 branches (it also joins them).
-        ('deliberations', '0028_deliberation_ballot_stated'),
-        ('deliberations', '0029_videoconference_help_by_kind_and_date'),
+        ('deliberations', '0030_deliberation_ballot_stated'),
     ]
 
     operations = [

@@ -7,9 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        # After both of main's 0008 branches (it also joins them).
-        ('portal', '0008_mandate_start_stated'),
-        ('portal', '0009_body_settings_weights_and_seats_checks'),
+        ('portal', '0010_mandate_start_stated'),
     ]
 
     operations = [

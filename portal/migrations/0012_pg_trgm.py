@@ -8,7 +8,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("portal", "0010_organisation_siren_siret_luhn"),
+        ("portal", "0011_organisation_siren_siret_luhn"),
     ]
 
     operations = [
