@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('deliberations', '0030_deliberation_ballot_stated'),
+        ('deliberations', '0031_deliberation_list_versions'),
     ]
 
     operations = [
