@@ -81,7 +81,13 @@ class Deliberation(models.Model):
         "n° d'ordre (question)", null=True, blank=True,
         help_text="Laisser vide si le registre ne le précise pas.",
     )
-    act_number = models.CharField("n° d'acte", max_length=50, blank=True)
+    # DELIB_ID of the SCDL exports: given at adoption when empty (numbering.py), editable
+    # until publication like every field of the act.
+    act_number = models.CharField(
+        "n° d'acte", max_length=50, blank=True,
+        help_text="Attribué à l'adoption (année-assemblée-rang, ex. 2022-B-001) s'il est vide ; "
+        "modifiable jusqu'à la publication.",
+    )
     # Denormalised from the session so that the database can enforce "one act number per body
     # and year"; always derived in save() from the session, never typed.
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+", editable=False)
