@@ -19,20 +19,22 @@ from django.utils.html import format_html, format_html_join
 from deliberations import immutability, rules, selectors, services
 from deliberations.admin.locking import LockedRecordAdminMixin
 from deliberations.admin.mixins import ImmutableRecordAdminMixin, PublishedActInlineMixin
+from deliberations.admin.steps import (
+    AdoptForm,
+    PublishForm,
+    ReceiptForm,
+    TransmitForm,
+    WithdrawForm,
+)
 from deliberations.extracts import issuing
 from deliberations.extracts.admin import (
     ExportExtractPermissionMixin,
     issue_certified_extracts,
 )
 from deliberations.forms import (
-    AdoptForm,
     AppointmentAdminForm,
     DeliberationAdminForm,
     MemberVoteFormSet,
-    PublishForm,
-    ReceiptForm,
-    TransmitForm,
-    WithdrawForm,
 )
 from deliberations.models import (
     MATTER_CHOICES,
