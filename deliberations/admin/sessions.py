@@ -41,8 +41,10 @@ from portal.kernel.wording import items_wording
 
 SESSION_LOCKED_NOTE = (
     "Cette séance a des délibérations publiées : sa date, son assemblée, son état, sa liste "
-    "de présence et ses procurations ne peuvent plus être modifiés ici. Pour corriger une "
-    "erreur, rectifiez par une délibération rectificative."
+    "de présence et ses procurations, sa convocation, son heure, l'urgence, la "
+    "téléconférence, la première convocation, sa présidence et ses secrétaires ne peuvent "
+    "plus être modifiés ici. Pour corriger une erreur, rectifiez par une délibération "
+    "rectificative."
 )
 
 
@@ -179,6 +181,10 @@ class SessionAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin, Audi
         # Attendance (members in office), act numbers and extracts hang on the body: a
         # session recorded for one body is not moved to another.
         fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and _has_published_acts(obj):
+            # The other secretaries are a many-to-many the model's clean does not see: shown,
+            # not editable, once the session's acts state them (SESSION_VALIDITY_LOCKED).
+            fields.append("other_secretaries")
         return [*fields, "body"] if obj is not None else fields
 
     def get_urls(self):
@@ -200,7 +206,7 @@ class SessionAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin, Audi
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is not None and obj.has_published_acts():
+        if obj is not None and _has_published_acts(obj):
             # Said before the clerk types anything; the form refuses the change anyway.
             (name, options), *rest = fieldsets
             fieldsets = [(name, {**options, "description": SESSION_LOCKED_NOTE}), *rest]
@@ -328,6 +334,13 @@ def sessions_on(queryset, term: str):
     if not 1 <= lookups.get("date__month", 1) <= 12 or not 1 <= lookups.get("date__day", 1) <= 31:
         return queryset.none()
     return queryset.filter(**lookups)
+
+
+def _has_published_acts(session) -> bool:
+    """Session.has_published_acts, asked once per page (fieldsets and read-only fields)."""
+    if not hasattr(session, "_admin_has_published_acts"):
+        session._admin_has_published_acts = session.has_published_acts()
+    return session._admin_has_published_acts
 
 
 def _cached_inputs(session):
