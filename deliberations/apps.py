@@ -2,6 +2,7 @@ import contextlib
 
 from django.apps import AppConfig
 from django.db import connections
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 
 
@@ -12,12 +13,14 @@ def load_from_seeds(seeds_dir):
     return load_from_seeds(seeds_dir)
 
 
-def install_immutability(sender, using, **kwargs):
-    """Re-install the triggers of the published record after every migrate: on SQLite a
-    migration that rebuilds a table drops its triggers (immutability.py)."""
-    from deliberations import immutability
+def install_triggers(sender, using, **kwargs):
+    """Re-install the triggers of the published record and of the SQLite search index after
+    every migrate: on SQLite a migration that rebuilds a table drops its triggers
+    (immutability.py, search_index.py)."""
+    from deliberations import immutability, search_index
 
     immutability.install(connections[using])
+    search_index.install(connections[using])
 
 
 class DeliberationsConfig(AppConfig):
@@ -39,8 +42,12 @@ class DeliberationsConfig(AppConfig):
             immutability.install(connection)
 
     def ready(self):
-        post_migrate.connect(install_immutability, sender=self,
+        post_migrate.connect(install_triggers, sender=self,
                              dispatch_uid="deliberations_immutability")
+        from deliberations.immutability import enable_recursive_triggers
+
+        connection_created.connect(enable_recursive_triggers,
+                                   dispatch_uid="deliberations_recursive_triggers")
         from deliberations.documents.deadlines import deliberation_deadlines
         from deliberations.search import search_deliberations
         from portal.kernel import deadlines, sitesearch

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 
 from deliberations import rules, selectors
 from deliberations.models import (
@@ -18,8 +19,9 @@ from deliberations.models import (
     Deliberation,
     Session,
 )
-from portal.admin import KeysOnlyAutocompleteSelect
 from portal.kernel.names import name_key
+from portal.kernel.scope import KeysOnlyAutocompleteSelect
+from portal.models import Member
 
 
 def _checked_items(presences, proxies, item_count):
@@ -144,7 +146,7 @@ class SessionAdminForm(forms.ModelForm):
         body = data.get("body")
         if data.get("videoconference") and body is not None:
             for message in rules.videoconference_problems(
-                bureau=body.kind == body.Kind.BUREAU, ballot="main_levee",
+                bureau=body.kind == body.Kind.BUREAU, ballot="show_of_hands",
             ):
                 self.add_error("videoconference", message)
         first = data.get("first_convocation")
@@ -158,7 +160,30 @@ class SessionAdminForm(forms.ModelForm):
             ):
                 self.add_error("first_convocation", message)
         self._check_secretary(data)
+        self._check_item_count(data)
         return data
+
+    def _check_item_count(self, data):
+        """The item count bounds every range of items recorded for the session (attendance,
+        proxies, acts): it cannot drop below the last item they name."""
+        if self.instance.pk is None or "agenda_item_count" not in self.changed_data:
+            return
+        count = data.get("agenda_item_count")
+        highest = [
+            value for query in (self.instance.attendances, self.instance.proxies)
+            for value in query.aggregate(a=Max("from_item"), b=Max("until_item")).values()
+        ] + [self.instance.deliberations.aggregate(n=Max("item_number"))["n"]]
+        last = max((value for value in highest if value is not None), default=None)
+        if last is None:
+            return
+        if count is None:
+            self.add_error("agenda_item_count", (
+                f"La présence, les procurations ou les délibérations de la séance nomment "
+                f"la question {last} : le nombre de questions ne peut être effacé."))
+        elif count < last:
+            self.add_error("agenda_item_count", (
+                f"La présence, les procurations ou les délibérations de la séance nomment "
+                f"la question {last} : l'ordre du jour en compte au moins {last}."))
 
     def _check_secretary(self, data):
         """L2121-15 against the attendance already entered (on its own screen)."""
@@ -185,7 +210,33 @@ class DeliberationAdminForm(forms.ModelForm):
         self._check_ballot_requests(data)
         self._check_videoconference(data)
         self._check_dates(data)
+        self._check_signatory(data)
+        self._check_item_number(data)
         return data
+
+    def _check_item_number(self, data):
+        """The act's item is one of the session's agenda (rules.item_range_problem)."""
+        session, item = data.get("session"), data.get("item_number")
+        if session is None or item is None or "item_number" not in self.changed_data:
+            return
+        problem = rules.item_range_problem(item, item, session.agenda_item_count)
+        if problem:
+            self.add_error("item_number", problem)
+
+    def _check_signatory(self, data):
+        """The signatory is one of the body's officers on the session date, as on the
+        "Publier" step (selectors.session_officers)."""
+        signatory, session = data.get("signatory"), data.get("session")
+        if signatory is None or session is None or "signatory" not in self.changed_data:
+            return
+        officers = selectors.session_officers(session)
+        if signatory.pk not in {officer.member.pk for officer in officers}:
+            names = ", ".join(f"{o.member.full_name} ({o.title})" for o in officers) or (
+                "les élus dont le mandat de président ou de vice-président est enregistré")
+            self.add_error("signatory", (
+                f"{signatory.full_name} n'est ni le président ni un vice-président de "
+                f"l'assemblée le {session.date:%d/%m/%Y} : choisissez parmi "
+                f"{names}."))
 
     def _check_videoconference(self, data):
         """L5211-11-1: in a session held by videoconference, public votes only, an item whose
@@ -548,6 +599,10 @@ class AttendanceGrid:
                 values = (None, None)
             setattr(row, target[0], values[0])
             setattr(row, target[1], values[1])
+            # Only what is typed: rows recorded before the count was set stay as recorded.
+            problem = rules.item_range_problem(*values, self.session.agenda_item_count)
+            if problem and row.state() != self.stored[row.member.pk]:
+                row.errors.append(problem)
         for attribute, target in (("replaces", "replaces_member"), ("holder", "holder_member")):
             try:
                 setattr(row, target, self.member_for(getattr(row, attribute)))
@@ -637,25 +692,76 @@ class ReceiptForm(forms.Form):
                                   help_text="Date de l'accusé de réception @ctes.")
 
 
+class OfficerChoiceField(forms.ModelChoiceField):
+    """A member among the body's officers, shown with the office they hold."""
+
+    def __init__(self, *args, **kwargs):
+        self.titles: dict[int, str] = {}
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, member):
+        title = self.titles.get(member.pk)
+        return f"{member.full_name} — {title}" if title else member.full_name
+
+
 class PublishForm(forms.Form):
+    """Publication (R2131-1): the date put online and the signatory, chosen among the body's
+    officers on the session date (selectors.session_officers). The clerk confirms after an
+    preview of the extract as it will be certified: ``preview_key`` carries what was shown,
+    and a confirmation of anything else shows the preview again."""
+
     published_on = forms.DateField(label="Mise en ligne le", widget=_date_input())
-    signatory = forms.ModelChoiceField(label="Signataire", queryset=None,
-                                       empty_label="— choisir —")
+    signatory = OfficerChoiceField(
+        label="Signataire", queryset=None, empty_label=None,
+        help_text="Le président en exercice à la date de la séance, ou un vice-président "
+        "par délégation.",
+    )
     signatory_capacity = forms.CharField(
         label="Qualité du signataire", max_length=255,
         help_text="Par exemple : « Le Président » ou « Par délégation du Président, le "
-        "Vice-président délégué ».",
+        "1er Vice-président ».",
     )
     confirm_without_receipt = forms.BooleanField(
         label="Je confirme la publication sans date de réception en préfecture : l'acte ne "
         "sera pas exécutoire et restera marqué « à compléter ».", required=False,
     )
+    preview_key = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, signatories, needs_confirmation: bool, **kwargs):
+    def __init__(self, *args, officers, needs_confirmation: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["signatory"].queryset = signatories
+        self.officers = {officer.member.pk: officer for officer in officers}
+        field = self.fields["signatory"]
+        field.queryset = Member.objects.filter(pk__in=list(self.officers))
+        field.titles = {pk: officer.title for pk, officer in self.officers.items()}
+        # The president first, then the vice-presidents by rank (the officers' order).
+        field.choices = [(pk, field.label_from_instance(officer.member))
+                         for pk, officer in self.officers.items()]
         if not needs_confirmation:
             del self.fields["confirm_without_receipt"]
+
+    def clean(self):
+        data = super().clean()
+        signatory, capacity = data.get("signatory"), data.get("signatory_capacity", "")
+        if signatory is None or not capacity:
+            return data
+        officer = self.officers[signatory.pk]
+        # "Le Président" under a vice-president's name would certify a false capacity.
+        presidents = [o for o in self.officers.values()
+                      if o.capacity in ("Le Président", "La Présidente")]
+        if capacity.strip().rstrip(",").lower() in ("le président", "la présidente") and (
+                officer not in presidents):
+            self.add_error("signatory_capacity", (
+                f"{signatory.full_name} n'est pas {capacity.strip().rstrip(',')} : "
+                f"sa qualité est « {officer.capacity} »."))
+        return data
+
+    def preview_fingerprint(self) -> str:
+        """What the preview showed: a confirmation of other values is previewed again."""
+        data = self.cleaned_data
+        return "|".join(str(value) for value in (
+            data["published_on"], data["signatory"].pk, data["signatory_capacity"].strip(),
+            data.get("confirm_without_receipt", ""),
+        ))
 
 
 class WithdrawForm(forms.Form):

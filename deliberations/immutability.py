@@ -18,11 +18,23 @@ Left open on purpose: the notifications of an individual decision (made after th
 L2131-1, they are facts about it, like the receipt date) and the session's practical details
 (place, time, convocation, president and secretaries: the session lock keeps them editable).
 
+Every way of writing is covered, not only UPDATE and DELETE statements. Each DELETE guard
+also yields (``covering_sql``):
+
+- on SQLite, guards against ``INSERT OR REPLACE``/``REPLACE INTO``/``UPDATE OR REPLACE``:
+  their conflict resolution deletes the existing row without firing DELETE triggers unless
+  ``PRAGMA recursive_triggers`` is on. It is turned on for every connection the portal opens
+  (``enable_recursive_triggers``), and, for a connection that does not (the sqlite3 shell,
+  another program), a BEFORE INSERT and a BEFORE UPDATE trigger refuse a row that would
+  collide, on its primary key or a unique key, with a row the DELETE guard protects;
+- on PostgreSQL, a BEFORE TRUNCATE trigger (TRUNCATE fires no row trigger) refusing to empty
+  a table holding a row the DELETE guard protects; a TRUNCATE … CASCADE reaches it too.
+
 PostgreSQL raises SQLSTATE 23001 (restrict_violation) and SQLite RAISE(ABORT), so both reach
 Django as an IntegrityError carrying the French sentence (``refusal_message``).
 This module builds the DDL only; it imports no model. The triggers are installed by
-migration 0019 and again after every ``migrate`` (apps.py): on SQLite a migration that
-rebuilds a table drops its triggers.
+migrations 0019 and 0024 and again after every ``migrate`` (apps.py): on SQLite a migration
+that rebuilds a table drops its triggers.
 """
 
 from dataclasses import dataclass
@@ -223,14 +235,88 @@ def drop_sql(guard: Guard, vendor: str) -> list[str]:
     return [f"DROP TRIGGER IF EXISTS {name}"]
 
 
+def _as_existing(condition: str) -> str:
+    """A DELETE guard's condition over OLD, said of a row ``existing`` of the same table."""
+    return condition.replace("OLD.", "existing.")
+
+
+def _sqlite_unique_keys(cursor, table: str) -> list[tuple[str, ...]]:
+    """The primary key and the unconditional unique keys of a SQLite table: the keys an
+    ``OR REPLACE`` conflict is resolved on. A partial unique index is left to
+    ``recursive_triggers`` (its condition would have to be repeated here)."""
+    keys = []
+    cursor.execute(f'PRAGMA table_info("{table}")')
+    primary = tuple(row[1] for row in sorted(cursor.fetchall(), key=lambda r: r[5]) if row[5])
+    if primary:
+        keys.append(primary)
+    cursor.execute(f'PRAGMA index_list("{table}")')
+    for _seq, index, unique, _origin, partial in cursor.fetchall():
+        if unique and not partial:
+            cursor.execute(f'PRAGMA index_info("{index}")')
+            keys.append(tuple(row[2] for row in sorted(cursor.fetchall())))
+    return keys
+
+
+def covering_names(guard: Guard, vendor: str) -> list[str]:
+    """The triggers a DELETE guard yields beyond itself (see the module docstring)."""
+    if guard.event != "DELETE":
+        return []
+    if vendor == "postgresql":
+        return [f"immutable_{guard.name}_truncate"]
+    return [f"immutable_{guard.name}_replace_insert", f"immutable_{guard.name}_replace_update"]
+
+
+def covering_sql(guard: Guard, keys: list[tuple[str, ...]], vendor: str) -> list[str]:
+    """The statements creating the triggers of ``covering_names``; ``keys``: the table's
+    primary and unique keys (SQLite)."""
+    if guard.event != "DELETE":
+        return []
+    protected = _as_existing(guard.condition)
+    message = _literal(guard.message)
+    if vendor == "postgresql":
+        (name,) = covering_names(guard, vendor)
+        return [
+            f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+            f"BEGIN\n    IF EXISTS (SELECT 1 FROM {guard.table} existing WHERE {protected}) "
+            f"THEN\n        RAISE EXCEPTION USING ERRCODE = 'restrict_violation', "
+            f"MESSAGE = {message};\n    END IF;\n    RETURN NULL;\nEND\n$$",
+            f"DROP TRIGGER IF EXISTS {name} ON {guard.table}",
+            f"CREATE TRIGGER {name} BEFORE TRUNCATE ON {guard.table} FOR EACH STATEMENT "
+            f"EXECUTE FUNCTION {name}()",
+        ]
+    if not keys:
+        return []
+    collides = " OR ".join(
+        "(" + " AND ".join(f'existing."{c}" = NEW."{c}"' for c in key) + ")" for key in keys)
+    itself = " AND ".join(f'existing."{c}" IS OLD."{c}"' for c in keys[0])
+    statements = []
+    for name, event, other in zip(covering_names(guard, vendor), ("INSERT", "UPDATE"),
+                                  ("1 = 1", f"NOT ({itself})"), strict=True):
+        statements += [
+            f"DROP TRIGGER IF EXISTS {name}",
+            f"CREATE TRIGGER {name} BEFORE {event} ON {guard.table} FOR EACH ROW WHEN EXISTS "
+            f"(SELECT 1 FROM {guard.table} existing WHERE {other} AND ({collides}) "
+            f"AND ({protected}))\nBEGIN\n    SELECT RAISE(ABORT, {message});\nEND",
+        ]
+    return statements
+
+
 def supported(connection) -> bool:
     return connection.vendor in ("postgresql", "sqlite")
 
 
+def enable_recursive_triggers(sender=None, connection=None, **kwargs) -> None:
+    """connection_created: on SQLite, let the row an ``OR REPLACE`` deletes fire the DELETE
+    triggers (off by default in SQLite, "REPLACE conflict resolution")."""
+    if connection is not None and connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA recursive_triggers = ON")
+
+
 def install(connection) -> int:
-    """Create (or re-create) every trigger on ``connection``; returns how many. Tables not
-    created yet are skipped, and only the columns that exist are compared, so this runs at
-    any point of the migration history."""
+    """Create (or re-create) every trigger on ``connection``; returns how many guards. Tables
+    not created yet are skipped, and only the columns that exist are compared, so this runs
+    at any point of the migration history."""
     if not supported(connection):
         return 0
     installed = 0
@@ -240,23 +326,33 @@ def install(connection) -> int:
             table: [c.name for c in connection.introspection.get_table_description(cursor, table)]
             for table in {guard.table for guard in GUARDS} if table in tables
         }
+        keys = {table: _sqlite_unique_keys(cursor, table) if connection.vendor == "sqlite"
+                else [] for table in columns}
         for guard in GUARDS:
             if guard.table not in columns:
                 continue
-            for statement in guard_sql(guard, columns[guard.table], connection.vendor):
+            for statement in (guard_sql(guard, columns[guard.table], connection.vendor)
+                              + covering_sql(guard, keys[guard.table], connection.vendor)):
                 cursor.execute(statement)
             installed += 1
     return installed
 
 
-def uninstall(connection) -> None:
-    """Drop every trigger (a migration backwards; a test flush on SQLite, whose DELETE
-    would be refused)."""
+def uninstall(connection, *, covering_only: bool = False) -> None:
+    """Drop every trigger (a migration backwards; a test flush, whose DELETE on SQLite and
+    TRUNCATE on PostgreSQL would be refused). ``covering_only``: only those of
+    ``covering_names`` (migration 0024 backwards)."""
     if not supported(connection):
         return
+    vendor = connection.vendor
     with connection.cursor() as cursor:
         for guard in GUARDS:
-            for statement in drop_sql(guard, connection.vendor):
+            statements = [] if covering_only else drop_sql(guard, vendor)
+            for name in covering_names(guard, vendor):
+                statements += ([f"DROP TRIGGER IF EXISTS {name} ON {guard.table}",
+                                f"DROP FUNCTION IF EXISTS {name}()"]
+                               if vendor == "postgresql" else [f"DROP TRIGGER IF EXISTS {name}"])
+            for statement in statements:
                 cursor.execute(statement)
 
 

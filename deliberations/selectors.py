@@ -325,7 +325,7 @@ def deliberation_quorum(deliberation: Deliberation, table=None, *,
 
 
 def vote_outcome_of(*, vote_kind, votes_for, votes_against, abstentions=0, blank_or_null=0,
-                    ballot="main_levee", president_voted_for=None, president_abstained=False,
+                    ballot="show_of_hands", president_voted_for=None, president_abstained=False,
                     ranges=()):
     """rules.vote_result for a vote as recorded, with the figures of its item (``ranges``,
     deliberation_quorum): members in office for a two-thirds majority, members present or
@@ -483,51 +483,6 @@ def session_workspace(session: Session):
     ))
     inputs = bulk_session_inputs([session], _rows={"acts": deliberations})[session.pk]
     return inputs, deliberations
-
-
-def clerk_todo(organisation_ids) -> list[tuple[str, int, str, str]]:
-    """What is left to do in the organisations a clerk works for (None: all), as (key,
-    count, model, admin list query string): sessions held without attendance, acts adopted
-    and not transmitted, transmitted without receipt (L2131-2), received and not published,
-    published without receipt (not executory, L2131-1) or without an issued extract. Two
-    queries. The query strings filter the admin lists on the same conditions."""
-    from django.db.models import Count
-
-    sessions = Session.objects.all()
-    deliberations = Deliberation.objects.all()
-    if organisation_ids is not None:
-        sessions = sessions.filter(body__organisation_id__in=organisation_ids)
-        deliberations = deliberations.filter(body__organisation_id__in=organisation_ids)
-    held_without_attendance = sessions.filter(
-        status=Session.Status.HELD, attendances__isnull=True, proxies__isnull=True
-    ).values("pk").distinct().count()
-    published = Q(status=Deliberation.Status.PUBLISHED)
-    # distinct: the join on extracts repeats a deliberation once per version.
-    counts = deliberations.aggregate(
-        adopted=Count("pk", distinct=True, filter=Q(status=Deliberation.Status.ADOPTED,
-                                     subject_to_transmission=True)),
-        transmitted=Count("pk", distinct=True, filter=Q(status=Deliberation.Status.TRANSMITTED,
-                                         received_on__isnull=True)),
-        received=Count("pk", distinct=True, filter=Q(status=Deliberation.Status.TRANSMITTED,
-                                      received_on__isnull=False)),
-        no_receipt=Count("pk", distinct=True, filter=published & Q(subject_to_transmission=True,
-                                                    received_on__isnull=True)),
-        no_extract=Count("pk", distinct=True, filter=published & Q(extracts__isnull=True)),
-    )
-    return [
-        ("held_without_attendance", held_without_attendance, "session",
-         "status__exact=held&attendances__isnull=True&proxies__isnull=True"),
-        ("adopted", counts["adopted"], "deliberation",
-         "status__exact=adopted&subject_to_transmission__exact=1"),
-        ("transmitted", counts["transmitted"], "deliberation",
-         "status__exact=transmitted&received_on__isnull=True"),
-        ("received", counts["received"], "deliberation",
-         "status__exact=transmitted&received_on__isnull=False"),
-        ("no_receipt", counts["no_receipt"], "deliberation",
-         "status__exact=published&subject_to_transmission__exact=1&received_on__isnull=True"),
-        ("no_extract", counts["no_extract"], "deliberation",
-         "status__exact=published&extracts__isnull=True"),
-    ]
 
 
 def prefect_review_deadline(deliberation: Deliberation):
@@ -735,3 +690,46 @@ def rectifications(deliberation: Deliberation) -> Rectifications:
                     .get(pk=deliberation.pk))
     return Rectifications(rectifies=deliberation.public_rectifies,
                           rectified_by=deliberation.public_rectifications)
+
+
+@dataclass(frozen=True)
+class Officer:
+    """A member who may sign the body's acts, with the capacity printed under the name."""
+
+    member: object
+    capacity: str
+    title: str
+
+
+def _officer_capacity(mandate: Mandate) -> str:
+    """"Le Président" for the president; "Par délégation du Président, le 2e Vice-président"
+    for a vice-president, who signs on the president's delegation (L5211-9)."""
+    feminine = mandate.member.civility == mandate.member.Civility.MRS
+    if mandate.role == Mandate.Role.PRESIDENT:
+        return "La Présidente" if feminine else "Le Président"
+    title = mandate.title.replace("Vice-président", "Vice-présidente" if feminine
+                                  else "Vice-président")
+    return f"Par délégation du Président, {'la' if feminine else 'le'} {title}"
+
+
+def session_officers(session: Session) -> list[Officer]:
+    """Who may sign the acts of a session (R2131-1 names the signatory): the officers of
+    the body in office on the session date — the president first, then the vice-presidents
+    by rank (L5211-9, L5211-10) — and the session's president when no such mandate names
+    them (an election session chaired by the oldest member). One query."""
+    mandates = list(
+        Mandate.objects.in_office(session.date)
+        .filter(body_id=session.body_id,
+                role__in=[Mandate.Role.PRESIDENT, Mandate.Role.VICE_PRESIDENT])
+        .select_related("member")
+        .order_by("role", "vice_president_rank", "member__last_name")
+    )
+    # "president" sorts before "vice_president": the president heads the list.
+    officers = [Officer(m.member, _officer_capacity(m), m.title) for m in mandates]
+    seen = {officer.member.pk for officer in officers}
+    if session.president_id is not None and session.president_id not in seen:
+        president = session.president
+        officers.append(Officer(president, session.president_capacity or (
+            "La Présidente de séance" if president.civility == president.Civility.MRS
+            else "Le Président de séance"), "président de séance"))
+    return officers

@@ -2,16 +2,15 @@
 figures, taking-notes), a pillar with its objectives, an objective with its actions; the 2022
 report can be entered by hand in the same screens.
 
-Scoping (like the rest of the admin, portal.admin.user_organisation_ids): the reporting
-organisation's clerks edit its reports and publications; the clerks of a member organisation
-see the taking-note rows of their organisation only and record the deliberation of their own
-assembly that took note.
+Scoping (like the rest of the admin, portal.kernel.scope and each model's organisation_path):
+the reporting organisation's clerks edit its reports and publications; the clerks of a member
+organisation see the taking-note rows of their organisation only and record the deliberation
+of their own assembly that took note, on the taking-note's own page.
 """
 
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 
 from deliberations.models import Deliberation
 from pma_reports.models import (
@@ -25,31 +24,16 @@ from pma_reports.models import (
     Section,
     TakingNote,
 )
-from pma_reports.services import taking_note_record
-from portal.admin import scope_queryset, user_organisation_ids
+from pma_reports.services import report_taking_notes_open, taking_note_record
+from portal.kernel.scope import (
+    OrganisationScopedAdmin,
+    OrganisationScopeMixin,
+    organisation_ids,
+    scoped_for,
+)
 
 
-def _scoped(request, queryset, path: str):
-    ids = user_organisation_ids(request)
-    if ids is None:
-        return queryset
-    return queryset.filter(**{f"{path}__in": ids}).distinct()
-
-
-class ScopedAdmin(admin.ModelAdmin):
-    organisation_path = "organisation"
-
-    def get_queryset(self, request):
-        return _scoped(request, super().get_queryset(request), self.organisation_path)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        model = db_field.remote_field.model
-        if model._meta.label == "portal.Organisation":
-            kwargs.setdefault("queryset", scope_queryset(request, model.objects.all()))
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-class PillarInline(admin.TabularInline):
+class PillarInline(OrganisationScopeMixin, admin.TabularInline):
     model = Pillar
     extra = 0
     ordering = ["order"]
@@ -57,7 +41,7 @@ class PillarInline(admin.TabularInline):
     show_change_link = True
 
 
-class ReportKeyFigureInline(admin.TabularInline):
+class ReportKeyFigureInline(OrganisationScopeMixin, admin.TabularInline):
     model = KeyFigure
     fk_name = "report"
     extra = 0
@@ -66,16 +50,78 @@ class ReportKeyFigureInline(admin.TabularInline):
     raw_id_fields = ["action"]
 
 
-class TakingNoteInline(admin.TabularInline):
+class TakingNoteForm(forms.ModelForm):
+    class Meta:
+        model = TakingNote
+        fields = ["report", "member_organisation", "deliberation"]
+
+    def clean(self):
+        cleaned = super().clean()
+        deliberation = cleaned.get("deliberation")
+        member = cleaned.get("member_organisation")
+        if member is None and self.instance.member_organisation_id:
+            member = self.instance.member_organisation
+        if deliberation is not None and member is not None and (
+                deliberation.session.body.organisation_id != member.pk):
+            raise ValidationError({"deliberation": (
+                "Cette délibération n'a pas été prise par une assemblée de "
+                f"« {member} ».")})
+        return cleaned
+
+
+def taking_note_deliberation(request, note) -> str:
+    """The deliberation of a taking-note as an account may read it: a published act (public)
+    or one of the account's organisations; another organisation's draft is not named."""
+    deliberation = note.deliberation
+    if deliberation is None:
+        return "—"
+    if (deliberation.status == Deliberation.Status.PUBLISHED
+            or scoped_for(request, Deliberation.objects.filter(pk=deliberation.pk)).exists()):
+        return str(deliberation)
+    return "Délibération enregistrée par le membre (non publiée)"
+
+
+class TakingNoteInline(OrganisationScopeMixin, admin.TabularInline):
+    """The members' taking-notes on the report's page. A member records its own deliberation
+    on the taking-note's page (TakingNoteAdmin); a superuser may also correct it here, checked
+    by the same form (the deliberation must be one of that member's assemblies)."""
+
     model = TakingNote
+    form = TakingNoteForm
     extra = 0
     ordering = ["member_organisation__name"]
     fields = ["member_organisation", "deliberation"]
     autocomplete_fields = ["deliberation"]
+    show_change_link = True
+
+    def get_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return self.fields
+        return ["member_organisation", "deliberation_taken"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return super().get_readonly_fields(request, obj)
+        return ["member_organisation", "deliberation_taken"]
+
+    def has_add_permission(self, request, obj=None):
+        # The rows are the reporting organisation's members (report_taking_notes_open).
+        return request.user.is_superuser and super().has_add_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_delete_permission(request, obj)
+
+    @admin.display(description="délibération qui prend acte")
+    def deliberation_taken(self, note):
+        return taking_note_deliberation(self._request, note)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        self._request = request
+        return super().get_formset(request, obj, **kwargs)
 
 
 @admin.register(ActivityReport)
-class ActivityReportAdmin(ScopedAdmin):
+class ActivityReportAdmin(OrganisationScopedAdmin):
     list_display = ["title", "organisation", "year", "published", "received_on"]
     list_filter = ["organisation", "year", "published"]
     search_fields = ["title"]
@@ -83,8 +129,12 @@ class ActivityReportAdmin(ScopedAdmin):
               "source_text"]
     inlines = [PillarInline, ReportKeyFigureInline, TakingNoteInline]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        report_taking_notes_open(report=form.instance)
 
-class ObjectiveInline(admin.TabularInline):
+
+class ObjectiveInline(OrganisationScopeMixin, admin.TabularInline):
     model = Objective
     extra = 0
     ordering = ["order"]
@@ -93,14 +143,13 @@ class ObjectiveInline(admin.TabularInline):
 
 
 @admin.register(Pillar)
-class PillarAdmin(ScopedAdmin):
-    organisation_path = "report__organisation"
+class PillarAdmin(OrganisationScopedAdmin):
     list_display = ["title", "report", "order"]
     list_filter = ["report"]
     inlines = [ObjectiveInline]
 
 
-class ActionInline(admin.TabularInline):
+class ActionInline(OrganisationScopeMixin, admin.TabularInline):
     model = Action
     extra = 1
     ordering = ["order"]
@@ -117,50 +166,24 @@ class ActionInline(admin.TabularInline):
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(ScopedAdmin):
-    organisation_path = "pillar__report__organisation"
+class ObjectiveAdmin(OrganisationScopedAdmin):
     list_display = ["title", "pillar", "order", "theme"]
     list_filter = ["pillar__report"]
     search_fields = ["title"]
     inlines = [ActionInline]
 
 
-class TakingNoteForm(forms.ModelForm):
-    class Meta:
-        model = TakingNote
-        fields = ["report", "member_organisation", "deliberation"]
-
-    def clean(self):
-        cleaned = super().clean()
-        deliberation = cleaned.get("deliberation")
-        member = cleaned.get("member_organisation") or self.instance.member_organisation
-        if deliberation is not None and member is not None and (
-                deliberation.session.body.organisation_id != member.pk):
-            raise ValidationError({"deliberation": (
-                "Cette délibération n'a pas été prise par une assemblée de "
-                f"« {member} ».")})
-        return cleaned
-
-
 @admin.register(TakingNote)
-class TakingNoteAdmin(admin.ModelAdmin):
-    """A member's clerk records the deliberation of their own assembly (L5211-39)."""
+class TakingNoteAdmin(OrganisationScopedAdmin):
+    """A member's clerk records the deliberation of their own assembly (L5211-39). The
+    reporting organisation's clerks see every row of its reports (TakingNote's two
+    organisation paths); a member's clerks, their own rows, and change only those."""
 
     form = TakingNoteForm
     list_display = ["report", "member_organisation", "deliberation"]
     list_filter = ["report"]
+    list_select_related = ["report__organisation", "member_organisation", "deliberation"]
     autocomplete_fields = ["deliberation"]
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request).select_related(
-            "report__organisation", "member_organisation", "deliberation")
-        ids = user_organisation_ids(request)
-        if ids is None:
-            return queryset
-        # The reporting organisation's clerks see every row of its reports; a member's
-        # clerks, their own rows.
-        return queryset.filter(
-            Q(member_organisation__in=ids) | Q(report__organisation__in=ids)).distinct()
 
     def get_readonly_fields(self, request, obj=None):
         return ["report", "member_organisation"] if obj else []
@@ -173,35 +196,26 @@ class TakingNoteAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        ids = user_organisation_ids(request)
+        ids = organisation_ids(request)
         if not allowed or obj is None or ids is None:
             return allowed
         return obj.member_organisation_id in ids
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "deliberation":
-            # Only deliberations of the clerk's own organisations.
-            kwargs["queryset"] = scope_queryset(request, Deliberation.objects.all())
-        elif db_field.remote_field.model._meta.label == "portal.Organisation":
-            kwargs["queryset"] = scope_queryset(
-                request, db_field.remote_field.model.objects.all())
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-
-class SectionInline(admin.StackedInline):
+class SectionInline(OrganisationScopeMixin, admin.StackedInline):
     model = Section
     extra = 0
     ordering = ["order"]
 
 
-class EventInline(admin.TabularInline):
+class EventInline(OrganisationScopeMixin, admin.TabularInline):
     model = Event
     extra = 0
     ordering = ["order"]
     fields = ["order", "title", "starts_on", "ends_on", "starts_at", "tentative", "date_note"]
 
 
-class PublicationKeyFigureInline(admin.TabularInline):
+class PublicationKeyFigureInline(OrganisationScopeMixin, admin.TabularInline):
     model = KeyFigure
     fk_name = "publication"
     extra = 0
@@ -210,7 +224,7 @@ class PublicationKeyFigureInline(admin.TabularInline):
 
 
 @admin.register(Publication)
-class PublicationAdmin(ScopedAdmin):
+class PublicationAdmin(OrganisationScopedAdmin):
     list_display = ["title", "kind", "year", "organisation"]
     list_filter = ["kind", "year"]
     search_fields = ["title"]

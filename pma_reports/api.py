@@ -18,7 +18,7 @@ class KeyFigureSerializer(serializers.ModelSerializer):
     class Meta:
         model = KeyFigure
         fields = ["id", "year", "action", "value", "qualifier", "unit", "label", "text",
-                  "sentence"]
+                  "sentence", "basis", "period"]
 
 
 class ReportActionSerializer(serializers.ModelSerializer):

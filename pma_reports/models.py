@@ -49,6 +49,9 @@ class ActivityReport(models.Model):
 
     objects = ActivityReportQuerySet.as_manager()
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "organisation"
+
     class Meta:
         verbose_name = "rapport d'activités"
         verbose_name_plural = "rapports d'activités"
@@ -77,6 +80,9 @@ class Pillar(models.Model):
     order = models.PositiveSmallIntegerField("ordre")
     title = models.CharField("titre", max_length=255)
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "report__organisation"
+
     class Meta:
         verbose_name = "axe"
         verbose_name_plural = "axes"
@@ -101,6 +107,9 @@ class Objective(models.Model):
     # view compares.
     theme = models.SlugField("thème (comparaison d'une année à l'autre)", max_length=120)
     intro = models.TextField("introduction", blank=True)
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "pillar__report__organisation"
 
     class Meta:
         verbose_name = "objectif"
@@ -128,6 +137,9 @@ class Action(models.Model):
                                related_name="children", verbose_name="élément parent")
     order = models.PositiveSmallIntegerField("ordre")
     text = models.TextField("texte")
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "objective__pillar__report__organisation"
 
     class Meta:
         verbose_name = "action"
@@ -167,6 +179,9 @@ class Publication(models.Model):
     order = models.PositiveSmallIntegerField("ordre dans le document source", default=0)
     source_document = models.CharField("document source", max_length=255, blank=True)
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "organisation"
+
     class Meta:
         verbose_name = "publication"
         verbose_name_plural = "publications"
@@ -192,6 +207,9 @@ class Section(models.Model):
     order = models.PositiveSmallIntegerField("ordre")
     title = models.CharField("titre", max_length=255, blank=True)
     text = models.TextField("texte", blank=True)
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "publication__organisation"
 
     class Meta:
         verbose_name = "rubrique"
@@ -220,6 +238,9 @@ class Event(models.Model):
     date_note = models.CharField("précision sur la date", max_length=150, blank=True)
     source_line = models.CharField("texte source", max_length=500, blank=True)
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "publication__organisation"
+
     class Meta:
         verbose_name = "évènement annoncé"
         verbose_name_plural = "évènements annoncés"
@@ -238,7 +259,22 @@ class Event(models.Model):
 
 
 class KeyFigure(models.Model):
-    """A figure quoted in a report action or a publication ("5 Comités syndicaux")."""
+    """A figure quoted in a report action or a publication ("5 Comités syndicaux").
+
+    What the figure counts over (`basis`, `period`) is part of the figure: two figures are
+    set side by side only with the same label, unit and basis (and the same period when the
+    document states one), so that 2 300 connections in six weeks never faces "plus de 5 000"
+    since the launch."""
+
+    class Basis(models.TextChoices):
+        # Counted within the report's year (5 comités syndicaux in 2021).
+        YEAR = "year", "dans l'année du rapport"
+        # A running total since a start the document gives ("depuis 2018", since the launch).
+        CUMULATIVE = "cumulative", "cumul depuis un début indiqué"
+        # Over a stated period that is not the report's year (six weeks, 2016-2021).
+        PERIOD = "period", "sur une période indiquée"
+        # An average ("550 auditeurs/vidéo en moyenne").
+        AVERAGE = "average", "moyenne"
 
     report = models.ForeignKey(ActivityReport, on_delete=models.CASCADE, null=True,
                                blank=True, related_name="key_figures", verbose_name="rapport")
@@ -257,6 +293,16 @@ class KeyFigure(models.Model):
     text = models.CharField("forme citée", max_length=120,
                             help_text="Le chiffre tel que le document l'écrit.")
     sentence = models.TextField("phrase d'origine")
+    basis = models.CharField("ce que le chiffre compte", max_length=12, choices=Basis.choices,
+                             default=Basis.YEAR)
+    period = models.CharField(
+        "période indiquée par le document", max_length=120, blank=True,
+        help_text="Telle que le document la donne (« les 6 premières semaines en ligne », "
+        "« 2016-2021 ») ; vide pour un chiffre de l'année du rapport.",
+    )
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = ("report__organisation", "publication__organisation")
 
     class Meta:
         verbose_name = "chiffre clé"
@@ -283,7 +329,8 @@ class KeyFigure(models.Model):
 class TakingNote(models.Model):
     """A member organisation's assembly taking note ("prend acte") of the report (L5211-39).
 
-    A row per member: without a deliberation, the member has not (yet) taken note.
+    A row per member: without a deliberation, this portal does not hold the member's taking
+    note (which may exist in acts published elsewhere), and the pages say so.
     """
 
     report = models.ForeignKey(ActivityReport, on_delete=models.CASCADE,
@@ -296,6 +343,9 @@ class TakingNote(models.Model):
         "deliberations.Deliberation", on_delete=models.PROTECT, null=True, blank=True,
         related_name="activity_report_notes", verbose_name="délibération qui prend acte",
     )
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = ("report__organisation", "member_organisation")
 
     class Meta:
         verbose_name = "prise d'acte"

@@ -39,11 +39,18 @@ from portal.models import Body, Organisation
 @dataclass(frozen=True)
 class FigureRule:
     """A key figure: a regular expression with a `value` group (and an optional `qualifier`),
-    which must match exactly one action of the report."""
+    which must match exactly one action of the report; `basis` and `period` say what it
+    counts over, as the sentence states it (KeyFigure.Basis)."""
 
     pattern: str
     label: str
     unit: str = ""
+    basis: str = KeyFigure.Basis.YEAR
+    period: str = ""
+
+
+CUMULATIVE, PERIOD, AVERAGE = (KeyFigure.Basis.CUMULATIVE, KeyFigure.Basis.PERIOD,
+                               KeyFigure.Basis.AVERAGE)
 
 
 # Labels are shared between years where the figure measures the same thing, so that the
@@ -59,38 +66,50 @@ FIGURES = {
                    "élus"),
         FigureRule(r"(?P<value>8) « réunions des Présidents »", "réunions des Présidents",
                    "réunions"),
+        # "un large cycle de concertation … a été mené à son terme : Un diagnostic
+        # territorial : 50 entretiens": the whole diagnostic, begun in September 2020.
         FigureRule(r"(?P<value>50) entretiens", "entretiens du diagnostic territorial",
-                   "entretiens"),
+                   "entretiens", CUMULATIVE, "ensemble du diagnostic, mené à son terme"),
         FigureRule(r"(?P<value>38) ateliers thématiques",
-                   "ateliers de la Turbine de l'éco-transition", "ateliers"),
+                   "ateliers de la Turbine de l'éco-transition", "ateliers", CUMULATIVE,
+                   "ensemble du cycle de concertation, mené à son terme"),
         FigureRule(r"(?P<qualifier>plus de) (?P<value>5\.000) connexions",
-                   "connexions au cadastre solaire", "connexions"),
+                   "connexions au cadastre solaire", "connexions", CUMULATIVE,
+                   "depuis la mise en ligne en octobre 2020"),
         FigureRule(r"(?P<value>30) friches", "friches étudiées pour les énergies renouvelables",
                    "friches"),
         FigureRule(r"(?P<value>16) jeunes", "jeunes en service civique (Parcours culturels)",
-                   "jeunes"),
+                   "jeunes", PERIOD, "de novembre 2020 à juin 2021"),
         FigureRule(r"(?P<qualifier>plus de) (?P<value>1\.000) habitants",
-                   "habitants touchés par les Parcours culturels", "habitants"),
+                   "habitants touchés par les Parcours culturels", "habitants", PERIOD,
+                   "de novembre 2020 à juin 2021"),
     ],
     2020: [
         FigureRule(r"(?P<value>5) Comités syndicaux", "Comités syndicaux réunis",
                    "comités syndicaux"),
         FigureRule(r"(?P<value>22) élus", "élus désignés par les 4 collectivités membres",
                    "élus"),
+        # "Démarrage des travaux en septembre 2020 (3 ateliers, 30 entretiens …)": the
+        # interviews of the report's year, not the finished diagnostic of 2021.
         FigureRule(r"(?P<value>30) entretiens", "entretiens du diagnostic territorial",
-                   "entretiens"),
+                   "entretiens", PERIOD, "depuis le démarrage des travaux en septembre 2020"),
         FigureRule(r"(?P<value>120) inscrits", "inscrits au Forum énergie", "inscrits"),
         FigureRule(r"(?P<value>6) comités techniques", "comités techniques « énergie »",
                    "comités techniques"),
         FigureRule(r"(?P<value>2\.300) connexions les 6 premières semaines",
-                   "connexions au cadastre solaire", "connexions"),
-        FigureRule(r"(?P<value>550) auditeurs", "auditeurs des Osons nos Talents virtuels",
-                   "auditeurs"),
+                   "connexions au cadastre solaire", "connexions", PERIOD,
+                   "les 6 premières semaines en ligne (mise en ligne le 12 octobre 2020)"),
+        # "550 auditeurs/vidéo en moyenne": an average per video, not an audience total.
+        FigureRule(r"(?P<value>550) auditeurs", "auditeurs par vidéo des Osons nos Talents "
+                   "virtuels", "auditeurs par vidéo", AVERAGE,
+                   "moyenne par vidéo (ayant visionné l'intégralité)"),
         FigureRule(r"\((?P<value>16) structures culturelles",
                    "structures culturelles partenaires (Parcours culturels)", "structures"),
-        FigureRule(r"(?P<value>50) jeunes", "jeunes en service civique depuis 2018", "jeunes"),
+        FigureRule(r"(?P<value>50) jeunes", "jeunes en service civique (Parcours culturels)",
+                   "jeunes", CUMULATIVE, "depuis 2018"),
+        # "35,9 M€ pour la période 2016-2021": programmed over six years, not in 2020.
         FigureRule(r"(?P<value>35,9) M€", "fonds territoriaux régionaux programmés (PRADET)",
-                   "M€"),
+                   "M€", PERIOD, "2016-2021"),
         FigureRule(r"(?P<value>37\.500) euros", "financement régional de la signalétique",
                    "euros"),
         FigureRule(r"(?P<value>8\.280) €", "financement de la Banque des Territoires", "€"),
@@ -304,6 +323,7 @@ def _load_report_figures(report, actions: list[Action], rules: list[FigureRule])
                 "value": parsing.french_number(match["value"]),
                 "qualifier": match.groupdict().get("qualifier") or "",
                 "unit": rule.unit, "label": rule.label, "text": text,
+                "basis": rule.basis, "period": rule.period,
                 "sentence": parsing.sentence_around(action.text, match.start(), match.end()),
             },
         )

@@ -7,9 +7,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
-from django.utils.text import slugify
 
 from deliberations.models import Deliberation
+from pma_reports import matching
 from pma_reports.corrections import LAYOUT_2021, OCR_2020, Correction
 from pma_reports.models import Action, ActivityReport, KeyFigure, Objective, TakingNote
 
@@ -37,7 +37,14 @@ class TakingNoteSummary:
 
     @property
     def noted(self) -> int:
+        """Members whose taking note is published on this portal."""
         return sum(1 for row in self.rows if row.public_deliberation is not None)
+
+    @property
+    def not_recorded(self) -> int:
+        """Members whose taking note this portal does not hold: they may well have taken note
+        in a session whose acts are published elsewhere, so nothing is concluded."""
+        return self.total - self.noted
 
 
 def report_structure(report: ActivityReport):
@@ -97,11 +104,41 @@ def action_lead(text: str) -> str:
 class ComparisonRow:
     lead: str
     cells: dict  # year → list[ActionNode]
+    # Why the actions of the row are the same action (the reviewed pair), "" for an action
+    # no pair names.
+    reason: str = ""
+
+
+@dataclass
+class FigureRow:
+    """Key figures set side by side: same label, unit and basis (and period when stated)."""
+
+    label: str
+    unit: str
+    basis: str
+    basis_label: str
+    period: str
+    cells: dict  # year → list[KeyFigure]
+
+
+def _figure_rows(figures: list[KeyFigure], years: list[int]) -> list[FigureRow]:
+    rows: dict[tuple, FigureRow] = {}
+    for figure in figures:
+        # A figure of the report's year compares with the same figure of another year; a
+        # figure over another period compares only with one over that same period.
+        period = figure.period if figure.basis != KeyFigure.Basis.YEAR else ""
+        key = (figure.label, figure.unit, figure.basis, period)
+        row = rows.setdefault(key, FigureRow(
+            figure.label, figure.unit, figure.basis, figure.get_basis_display(), period,
+            {y: [] for y in years}))
+        row.cells[figure.report.year].append(figure)
+    return list(rows.values())
 
 
 def theme_comparison(organisation, theme: str):
-    """The objectives of one theme over the years, actions lined up by their lead
-    ("Plan solaire" 2020 beside "Plan solaire" 2021), and key figures by label and year."""
+    """The objectives of one theme over the years; actions lined up by the reviewed pairs
+    (matching.py), each other action alone on its row; key figures lined up only when
+    comparable (FigureRow)."""
     objectives = list(
         Objective.objects.filter(pillar__report__in=ActivityReport.objects.public(),
                                  pillar__report__organisation=organisation, theme=theme)
@@ -119,17 +156,18 @@ def theme_comparison(organisation, theme: str):
             nodes.append(by_pk[action.pk])
         else:
             by_pk[action.parent_id].children.append(action)
-    rows: dict[str, ComparisonRow] = {}
-    for node in nodes:
-        lead = action_lead(node.action.text)
-        year = node.action.objective.pillar.report.year
-        key = slugify(lead) if lead else f"action-{node.action.pk}"
-        row = rows.setdefault(key, ComparisonRow(lead, {y: [] for y in years}))
-        row.cells[year].append(node)
-    # Rows found in several years first: that is what the view is for.
-    ordered = sorted(rows.values(), key=lambda row: -sum(1 for c in row.cells.values() if c))
-    figure_rows: dict[str, dict] = {}
-    for figure in figures:
-        figure_rows.setdefault(figure.label, {y: [] for y in years})[figure.report.year].append(
-            figure)
-    return objectives, years, ordered, figure_rows
+    paired_rows, placed = [], set()
+    for pair in matching.pairs_for(theme):
+        row = ComparisonRow(pair.heading, {y: [] for y in years}, pair.reason)
+        for node in nodes:
+            year = node.action.objective.pillar.report.year
+            if any(matching.starts_with(node.action.text, start)
+                   for start in pair.starts.get(year, ())):
+                row.cells[year].append(node)
+                placed.add(node.action.pk)
+        paired_rows.append(row)
+    alone = [ComparisonRow(action_lead(node.action.text),
+                           {y: [node] if y == node.action.objective.pillar.report.year else []
+                            for y in years})
+             for node in nodes if node.action.pk not in placed]
+    return objectives, years, paired_rows + alone, _figure_rows(figures, years)

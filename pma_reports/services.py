@@ -19,3 +19,14 @@ def taking_note_record(*, taking_note: TakingNote, deliberation, by=None) -> Tak
         taking_note.deliberation = deliberation
         taking_note.save(update_fields=["deliberation"])
     return taking_note
+
+
+def report_taking_notes_open(*, report) -> int:
+    """One taking-note row per member organisation of the reporting organisation (L5211-39:
+    each member's assembly takes note of the report); rows already there are kept. Returns
+    how many were created."""
+    created = 0
+    for member in report.organisation.member_organisations.all():
+        created += TakingNote.objects.get_or_create(report=report,
+                                                    member_organisation=member)[1]
+    return created

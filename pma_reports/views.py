@@ -1,7 +1,5 @@
 """Public pages of the activity reports and publications of a syndicat (the PMA)."""
 
-import csv
-
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -10,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from pma_reports import selectors
 from pma_reports.models import ActivityReport, Event, KeyFigure, Objective, Publication
+from portal.kernel.csv import csv_response
 from portal.models import Organisation
 
 
@@ -117,24 +116,24 @@ def publication_detail(request, organisation, slug):
 
 @require_safe
 def key_figures_csv(request):
-    """Key figures of the reports by year, one row per figure (UTF-8, comma-separated)."""
+    """Key figures of the reports, one row per figure (UTF-8, comma-separated): the year of
+    the report that quotes it, and what it counts over (`base`: year, cumulative, period,
+    average) with the period the document states (35,9 M€: 2016-2021, not 2020)."""
     figures = (
         KeyFigure.objects.filter(report__in=ActivityReport.objects.public())
         .select_related("report__organisation", "action__objective__pillar")
         .order_by("label", "report__year", "order")
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="chiffres-cles-rapports.csv"'
-    writer = csv.writer(response, lineterminator="\r\n")
-    writer.writerow(["collectivite", "annee", "axe", "objectif", "libelle", "valeur",
-                     "qualificatif", "unite", "forme_citee", "phrase"])
+    response, writer = csv_response("chiffres-cles-rapports.csv")
+    writer.writerow(["collectivite", "annee_du_rapport", "axe", "objectif", "libelle", "valeur",
+                     "qualificatif", "unite", "base", "periode", "forme_citee", "phrase"])
     for figure in figures:
         objective = figure.action.objective if figure.action else None
         writer.writerow([
             figure.report.organisation.name, figure.report.year,
             objective.pillar.title if objective else "", objective.title if objective else "",
-            figure.label, f"{figure.value.normalize():f}", figure.qualifier, figure.unit,
-            figure.text, figure.sentence,
+            figure.label, figure.value.normalize(), figure.qualifier, figure.unit,
+            figure.basis, figure.period, figure.text, figure.sentence,
         ])
     return response
 

@@ -1,20 +1,26 @@
-import datetime
-
+import axes.admin  # noqa: F401 -- registered first, so that its screens are replaced below
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
-from django.contrib.admin.utils import get_fields_from_path, unquote
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
-from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.models import User
+from django.contrib.admin.utils import unquote
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes import views as contenttype_views
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
-from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from portal.kernel.scope import (
+    OrganisationScopedAdmin,
+    OrganisationScopeMixin,
+    SuperusersOnlyAdminMixin,
+    organisation_ids,
+    organisation_q,
+    scoped_for,
+)
 from portal.models import (
     Body,
     BodySettings,
@@ -25,139 +31,9 @@ from portal.models import (
     StaffAssignment,
 )
 
-
-def user_organisation_ids(request) -> list[int] | None:
-    """Organisations a staff account works for (StaffAssignment); None for a superuser,
-    who is not restricted. Cached on the request."""
-    if request.user.is_superuser:
-        return None
-    cached = getattr(request, "_organisation_ids", None)
-    if cached is None:
-        cached = list(request.user.assignments.values_list("organisation_id", flat=True))
-        request._organisation_ids = cached
-    return cached
-
-
-def scope_queryset(request, queryset):
-    """Restrict any queryset of a scoped model to the account's organisations.
-
-    Members (élus) are shared between organisations (an élu of the CABBALR also sits in the
-    PMA): an account sees those with a seat in one of its organisations, and those with no
-    seat yet that its organisation created (their mandate comes next).
-    """
-    ids = user_organisation_ids(request)
-    if ids is None:
-        return queryset
-    model = queryset.model
-    if model is Member:
-        return queryset.filter(
-            Q(mandates__body__organisation__in=ids)
-            | Q(mandates__isnull=True, created_by_organisation__in=ids)
-        ).distinct()
-    path = ORGANISATION_PATHS.get(model._meta.label)
-    if path is None:
-        return queryset
-    return queryset.filter(**{f"{path}__in": ids}).distinct()
-
-
-# How each scoped model reaches its organisation.
-ORGANISATION_PATHS = {
-    "portal.Organisation": "pk",
-    "portal.Commune": "organisation",
-    "portal.Body": "organisation",
-    "portal.Mandate": "body__organisation",
-    "deliberations.Session": "body__organisation",
-    "deliberations.WrittenProxy": "body__organisation",
-    "deliberations.Deliberation": "session__body__organisation",
-    "deliberations.IssuedExtract": "deliberation__session__body__organisation",
-    "deliberations.Appointment": "deliberation__session__body__organisation",
-}
-
-
-class ScopedRelatedFieldListFilter(admin.RelatedFieldListFilter):
-    """A list filter on a related object offering only those of the account's
-    organisations (a clerk of one organisation does not see the others' names)."""
-
-    def field_choices(self, field, request, model_admin):
-        queryset = scope_queryset(request, field.related_model._default_manager.all())
-        ordering = self.field_admin_ordering(field, request, model_admin)
-        if ordering:
-            queryset = queryset.order_by(*ordering)
-        if field.related_model is Body:
-            queryset = queryset.select_related("organisation")  # Body.__str__
-        return [(obj.pk, str(obj)) for obj in queryset]
-
-
-class _KeysOnlyMixin:
-    """Django's autocomplete widgets look the submitted values up in the database when a form
-    comes back with errors: a value that is not a key ("abc", NUL, 10³⁰) makes that query fail
-    with a server error instead of the form's French error message. Only values that are
-    valid keys are looked up; the field itself still reports the invalid choice."""
-
-    def optgroups(self, name, value, attr=None):
-        model = self.field.remote_field.model
-        target = model._meta.get_field(
-            getattr(self.field.remote_field, "field_name", None) or model._meta.pk.name)
-        keys = []
-        for item in value:
-            try:
-                target.run_validators(target.to_python(item))
-            except (ValidationError, TypeError, ValueError):
-                continue
-            keys.append(item)
-        return super().optgroups(name, keys, attr)
-
-
-class KeysOnlyAutocompleteSelect(_KeysOnlyMixin, AutocompleteSelect):
-    pass
-
-
-class KeysOnlyAutocompleteSelectMultiple(_KeysOnlyMixin, AutocompleteSelectMultiple):
-    pass
-
-
-class OrganisationScopeMixin:
-    """For ModelAdmin and inlines: lists, change pages, list filters and every related
-    choice (foreign keys, many-to-many, autocomplete) are limited to the account's
-    organisations."""
-
-    def get_list_filter(self, request):
-        filters = []
-        for item in super().get_list_filter(request):
-            if isinstance(item, str) and get_fields_from_path(self.model, item)[-1].is_relation:
-                item = (item, ScopedRelatedFieldListFilter)
-            filters.append(item)
-        return filters
-
-    # Addresses typed without a scheme are public-sector sites: assume https.
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-
-    def get_queryset(self, request):
-        return scope_queryset(request, super().get_queryset(request))
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        kwargs.setdefault(
-            "queryset",
-            scope_queryset(request, db_field.remote_field.model._default_manager.all()),
-        )
-        if db_field.name in self.get_autocomplete_fields(request):
-            kwargs.setdefault("widget", KeysOnlyAutocompleteSelect(
-                db_field, self.admin_site, using=kwargs.get("using")))
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        kwargs.setdefault(
-            "queryset",
-            scope_queryset(request, db_field.remote_field.model._default_manager.all()),
-        )
-        if db_field.name in self.get_autocomplete_fields(request):
-            kwargs.setdefault("widget", KeysOnlyAutocompleteSelectMultiple(
-                db_field, self.admin_site, using=kwargs.get("using")))
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-
-class OrganisationScopedAdmin(OrganisationScopeMixin, admin.ModelAdmin):
-    """ModelAdmin restricted to the organisations of the staff account."""
+# The scope's functions under the names the rest of the portal reads them by.
+user_organisation_ids = organisation_ids
+scope_queryset = scoped_for
 
 
 class FrenchHistoryValues(HistoricalRecordContextHelper):
@@ -210,10 +86,11 @@ class AuditedAdmin(SimpleHistoryAdmin):
         if obj is not None:
             for model, field, title, relations in self.related_history:
                 records = model.history.filter(**{f"{field}_id": obj.pk})
-                path = ORGANISATION_PATHS.get(model._meta.label)
-                ids = user_organisation_ids(request)
-                if path and ids is not None:
-                    records = records.filter(**{f"{path}__in": ids})
+                ids = organisation_ids(request)
+                if ids is not None:
+                    # Only the rows of the account's organisations: the tracked model's
+                    # scope, read on its history (same relations).
+                    records = records.filter(organisation_q(model, ids) or Q(pk__in=[]))
                 records = list(
                     records.select_related("history_user", *relations)
                     .order_by("-history_date", "-history_id")[: self.related_history_limit]
@@ -319,7 +196,7 @@ class CommuneAdmin(OrganisationScopedAdmin):
     list_select_related = ["organisation"]
 
 
-class BodySettingsInline(admin.StackedInline):
+class BodySettingsInline(OrganisationScopeMixin, admin.StackedInline):
     """The body's own rules (statutes of a syndicat mixte), each with its source text; without
     a record the CGCT defaults apply (deliberations.rules.CGCT_RULES)."""
 
@@ -352,40 +229,20 @@ class MandateInline(OrganisationScopeMixin, admin.TabularInline):
               "start_on", "end_on"]
 
 
-def member_organisations(member, *, current_on: datetime.date | None = None) -> set[int]:
-    """Organisations where a member holds a mandate; with `current_on`, only mandates not
-    ended on that date (a seat starting later counts: the élu is elected)."""
-    mandates = Mandate.objects.filter(member=member)
-    if current_on is not None:
-        mandates = mandates.filter(Q(end_on__isnull=True) | Q(end_on__gte=current_on))
-    return set(mandates.values_list("body__organisation_id", flat=True))
-
-
 def may_change_member(request, member) -> bool:
-    """A member is changed by a clerk of an organisation where they hold a current mandate;
-    a member who never held one, by the organisation that created them."""
-    ids = user_organisation_ids(request)
+    """A member's page (their mandates in the account's organisations) is open to a clerk of
+    an organisation where they hold a current mandate; a member who never held one, to the
+    organisation that created them. The member record itself follows the shared-record rule
+    (Member.organisations_to_change, portal.kernel.scope.may_change_shared)."""
+    ids = organisation_ids(request)
     if ids is None:
         return True
-    current = member_organisations(member, current_on=timezone.localdate())
+    current = member.current_organisation_ids()
     if current:
         return bool(current & set(ids))
     if not Mandate.objects.filter(member=member).exists():
         return member.created_by_organisation_id in ids
     return False  # mandates all ended: history of the organisations, changed by a superuser
-
-
-def may_change_member_identity(request, member) -> bool:
-    """Name, civility and slug of a member appear on the pages, API and certified extracts
-    of every organisation where they sit: changed by a superuser, or by an account assigned
-    to all of those organisations."""
-    ids = user_organisation_ids(request)
-    if ids is None:
-        return True
-    concerned = member_organisations(member)
-    if member.created_by_organisation_id is not None:
-        concerned.add(member.created_by_organisation_id)
-    return concerned <= set(ids) and may_change_member(request, member)
 
 
 @admin.register(Member)
@@ -409,11 +266,10 @@ class MemberAdmin(AuditedAdmin, OrganisationScopedAdmin):
         return fields
 
     def get_readonly_fields(self, request, obj=None):
+        # Identity fields of a shared member: OrganisationScopeMixin (organisations_to_change).
         readonly = list(super().get_readonly_fields(request, obj))
         if obj is not None and not request.user.is_superuser:
             readonly.append("created_by_organisation")
-            if not may_change_member_identity(request, obj):
-                readonly += self.IDENTITY_FIELDS
         return readonly
 
     def get_prepopulated_fields(self, request, obj=None):
@@ -442,10 +298,6 @@ class MemberAdmin(AuditedAdmin, OrganisationScopedAdmin):
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or may_change_member(request, obj))
 
-    def has_delete_permission(self, request, obj=None):
-        allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or may_change_member_identity(request, obj))
-
     def history_view(self, request, object_id, extra_context=None):
         # The history names the accounts of every organisation that edited the member:
         # shown to the staff of an organisation concerned only (the scoped queryset).
@@ -464,30 +316,15 @@ class MandateAdmin(AuditedAdmin, OrganisationScopedAdmin):
     list_select_related = ["member", "body", "body__organisation", "commune"]
 
 
+# Only superusers decide who works for which organisation.
 @admin.register(StaffAssignment)
-class StaffAssignmentAdmin(AuditedAdmin):
+class StaffAssignmentAdmin(SuperusersOnlyAdminMixin, AuditedAdmin):
     list_display = ["user", "organisation"]
     list_filter = ["organisation"]
     autocomplete_fields = ["organisation"]
 
-    # Only superusers decide who works for which organisation.
-    def has_module_permission(self, request):
-        return request.user.is_superuser
 
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return request.user.is_superuser
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-
-class StaffAssignmentInline(admin.TabularInline):
+class StaffAssignmentInline(SuperusersOnlyAdminMixin, admin.TabularInline):
     """The organisations a staff account works for, edited on the account's own page (where a
     superuser gives the account its groups), not on a separate screen."""
 
@@ -497,25 +334,22 @@ class StaffAssignmentInline(admin.TabularInline):
     verbose_name = "collectivité de travail"
     verbose_name_plural = "Collectivités de travail (le compte ne voit que leurs données)"
 
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser
 
-    def has_add_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-
-class UserWithAssignmentsAdmin(UserAdmin):
+class UserWithAssignmentsAdmin(SuperusersOnlyAdminMixin, UserAdmin):
     inlines = [*UserAdmin.inlines, StaffAssignmentInline]
 
 
 admin.site.unregister(User)
 admin.site.register(User, UserWithAssignmentsAdmin)
+
+# Accounts, groups and login attempts belong to no organisation: superusers only.
+admin.site.unregister(Group)
+admin.site.register(Group, type("GroupAdmin", (SuperusersOnlyAdminMixin, GroupAdmin), {}))
+for _model in (AccessAttempt, AccessLog, AccessFailureLog):
+    _registered = type(admin.site._registry[_model])
+    admin.site.unregister(_model)
+    admin.site.register(_model, type(_registered.__name__,
+                                     (SuperusersOnlyAdminMixin, _registered), {}))
 
 
 def view_on_site(request, content_type_id, object_id):

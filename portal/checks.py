@@ -5,6 +5,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.checks import Error, Tags, register
 
+from portal.kernel.scope import check_admin_scope
+
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}  # noqa: S104 -- names, not a bind
 
 E001 = Error(
@@ -39,3 +41,8 @@ def check_public_base_url(app_configs=None, **kwargs):
     if public_base_url_is_public(getattr(settings, "PUBLIC_BASE_URL", "")):
         return []
     return [E001]
+
+
+# portal.E002-E004: every admin screen is limited to the account's organisations (or to
+# superusers); run at start-up and by `manage.py check`.
+register(Tags.admin)(check_admin_scope)

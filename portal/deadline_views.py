@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from portal.admin import user_organisation_ids
-from portal.kernel.deadlines import deadlines_for
+from portal.kernel.deadlines import deadlines_for, matches, todo
 from portal.kernel.icalendar import escape, fold
 
 SORTS = {
@@ -25,6 +25,9 @@ def _today() -> datetime.date:
     return timezone.localdate()
 
 
+STATES = {"retard": "en retard", "a-venir": "à faire", "en-cours": "délais en cours"}
+
+
 def _deadlines(request):
     today = _today()
     deadlines = deadlines_for(user_organisation_ids(request), today)
@@ -34,15 +37,34 @@ def _deadlines(request):
     return today, sorted(deadlines, key=SORTS[sort]), sort
 
 
+def clerk_todo(request):
+    """The admin home's to-do list: the calendar's deadlines counted (portal.kernel.deadlines
+    .todo), so that the home and the calendar always agree."""
+    today = _today()
+    return todo(deadlines_for(user_organisation_ids(request), today), today)
+
+
 def calendar(request):
     today, deadlines, sort = _deadlines(request)
-    rows = [{"deadline": d, "overdue": d.overdue(today)} for d in deadlines]
+    kind = request.GET.get("nature", "")
+    state = request.GET.get("etat", "")
+    if state not in STATES:
+        state = ""
+    shown = [d for d in deadlines if matches(d, today, kind=kind, state=state)]
+    rows = [{"deadline": d, "overdue": d.overdue(today)} for d in shown]
+    filtered = ""
+    if kind or state:
+        label = next((d.label for d in deadlines if d.kind == kind), "")
+        filtered = " — ".join(part for part in (label, STATES.get(state, "")) if part)
     return render(request, "admin/deadlines.html", {
         **site.each_context(request),
         "title": "Calendrier des échéances légales",
         "rows": rows,
         "today": today,
         "sort": sort,
+        "filtered": filtered,
+        "filter_query": "&".join(f"{name}={value}" for name, value in (
+            ("nature", kind), ("etat", state)) if value),
         "overdue_count": sum(row["overdue"] for row in rows),
     })
 

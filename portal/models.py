@@ -4,6 +4,7 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from portal.querysets import MandateQuerySet, MemberQuerySet
@@ -55,6 +56,9 @@ class Organisation(models.Model):
     # Audit trail (who changed what, when): the admin's « Historique » with a diff.
     history = HistoricalRecords(verbose_name="historique : collectivité")
 
+    # The organisation scope of the admin (portal.kernel.scope): the organisation itself.
+    organisation_path = "pk"
+
     class Meta:
         verbose_name = "collectivité"
         verbose_name_plural = "collectivités"
@@ -94,6 +98,8 @@ class Commune(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="communes",
         verbose_name="intercommunalité",
     )
+
+    organisation_path = "organisation"
 
     class Meta:
         verbose_name = "commune"
@@ -151,6 +157,8 @@ class Body(models.Model):
             models.UniqueConstraint(fields=["organisation", "slug"], name="body_unique_slug"),
         ]
 
+    organisation_path = "organisation"
+
     def __str__(self):
         if self.organisation.short_name:
             return f"{self.name} ({self.organisation.short_name})"
@@ -207,6 +215,8 @@ class BodySettings(models.Model):
                 violation_error_message="Le délai de convocation compte au moins un jour franc.",
             ),
         ]
+
+    organisation_path = "body__organisation"
 
     def __str__(self):
         return f"Règles propres — {self.body}"
@@ -267,6 +277,35 @@ class Member(models.Model):
         """NOM Prénom, as in the registre."""
         return f"{self.last_name} {self.first_name}".strip()
 
+    # An élu is shared between the organisations where they sit (portal.kernel.scope).
+    @classmethod
+    def organisation_filter(cls, ids) -> Q:
+        """An account sees the members with a seat (current or past) in one of its
+        organisations, and those with no seat yet that one of them created (their mandate
+        comes next)."""
+        return (Q(mandates__body__organisation__in=ids)
+                | Q(mandates__isnull=True, created_by_organisation__in=ids))
+
+    def current_organisation_ids(self, on=None) -> set[int]:
+        """Organisations where the member holds a mandate not ended on ``on`` (today by
+        default; a seat starting later counts: the élu is elected)."""
+        on = on or timezone.localdate()
+        return set(Mandate.objects.filter(member=self).filter(
+            Q(end_on__isnull=True) | Q(end_on__gte=on))
+            .values_list("body__organisation_id", flat=True))
+
+    def organisations_to_change(self) -> set[int]:
+        """Name, civility and slug appear on the pages, API and certified extracts of every
+        organisation where the member sits: changed by an account assigned to all of them.
+        A member who never sat belongs to the organisation that created them; one whose
+        mandates have all ended, to the superusers (the organisations' history)."""
+        current = self.current_organisation_ids()
+        if current:
+            return current
+        if not Mandate.objects.filter(member=self).exists() and self.created_by_organisation_id:
+            return {self.created_by_organisation_id}
+        return set()
+
 
 class Mandate(models.Model):
     """A seat held by a member in a body over a date range."""
@@ -277,11 +316,11 @@ class Mandate(models.Model):
         # n-th vice-président, with a delegation.
         VICE_PRESIDENT = "vice_president", "Vice-président"
         # Other member of the Bureau.
-        BUREAU_MEMBER = "membre_bureau", "Membre du Bureau"
+        BUREAU_MEMBER = "bureau_member", "Membre du Bureau"
         # Conseiller (délégué titulaire).
-        COUNCILLOR = "conseiller", "Conseiller"
+        COUNCILLOR = "councillor", "Conseiller"
         # Délégué suppléant (L5211-6): sits only when the titular member is absent.
-        SUBSTITUTE = "suppleant", "Délégué suppléant"
+        SUBSTITUTE = "substitute", "Délégué suppléant"
 
     member = models.ForeignKey(
         Member, on_delete=models.PROTECT, related_name="mandates", verbose_name="élu"
@@ -336,11 +375,13 @@ class Mandate(models.Model):
                 ),
             ),
             models.CheckConstraint(
-                condition=Q(role="suppleant") | Q(substitute_for__isnull=True),
+                condition=Q(role="substitute") | Q(substitute_for__isnull=True),
                 name="mandate_substitute_only_for_suppleant",
                 violation_error_message="Seul un délégué suppléant remplace un titulaire.",
             ),
         ]
+
+    organisation_path = "body__organisation"
 
     def __str__(self):
         return f"{self.member} — {self.get_role_display()} — {self.body}"
@@ -377,6 +418,8 @@ class StaffAssignment(models.Model):
             models.UniqueConstraint(fields=["user", "organisation"],
                                     name="staff_assignment_unique"),
         ]
+
+    organisation_path = "organisation"
 
     def __str__(self):
         return f"{self.user} — {self.organisation}"

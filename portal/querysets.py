@@ -11,7 +11,7 @@ class MandateQuerySet(models.QuerySet):
 
     def titular(self):
         """Seats that count in the membres en exercice: suppléants sit only in replacement."""
-        return self.exclude(role="suppleant")
+        return self.exclude(role="substitute")
 
 
 class MemberQuerySet(models.QuerySet):

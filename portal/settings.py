@@ -368,6 +368,9 @@ CONVOCATION_CLEAR_DAYS = 5
 CONVOCATION_CLEAR_DAYS_URGENT = 1
 
 # Where the real documents are read by load_seeds.
+# The HMAC key signing archive manifests (portal/kernel/archive.py): export_archive and
+# import_archive refuse to run without it; the same key on the server that restores.
+ARCHIVE_SIGNING_KEY = os.environ.get("ARCHIVE_SIGNING_KEY", "")
 SEEDS_DIR = Path(os.environ.get("SEEDS_DIR", BASE_DIR.parent / "shared" / "seeds"))
 
 # Certified extracts: optional PAdES signature with a PKCS#12 file.

@@ -1,13 +1,13 @@
 """Clerks' screens for the territorial project: link deliberations to actions (from the
 action's page, and from the deliberation's page through an inline added to its admin),
 record measurements and evaluations. Scoped to the clerk's organisations like the rest of
-the admin (portal.admin.OrganisationScopeMixin)."""
+the admin (portal.kernel.scope; each model declares its organisation_path)."""
 
 from django.contrib import admin
 from django.db.models import Count
 
 from deliberations.models import Deliberation
-from portal.admin import ORGANISATION_PATHS, OrganisationScopedAdmin, OrganisationScopeMixin
+from portal.kernel.scope import OrganisationScopedAdmin, OrganisationScopeMixin
 from territory_project.models import (
     Action,
     ActionDeliberation,
@@ -19,21 +19,6 @@ from territory_project.models import (
     SocialFunction,
     Stake,
 )
-
-# How each model of the project reaches its organisation (see portal.admin.scope_queryset).
-ORGANISATION_PATHS.update({
-    "territory_project.Project": "organisation",
-    "territory_project.Priority": "project__organisation",
-    "territory_project.Stake": "priority__project__organisation",
-    "territory_project.Objective": "stake__priority__project__organisation",
-    "territory_project.Action": "objective__stake__priority__project__organisation",
-    "territory_project.ActionDeliberation":
-        "action__objective__stake__priority__project__organisation",
-    "territory_project.SocialFunction": "project__organisation",
-    "territory_project.Indicator": "project__organisation",
-    "territory_project.Measurement": "indicator__project__organisation",
-    "territory_project.Evaluation": "project__organisation",
-})
 
 
 @admin.register(Project)

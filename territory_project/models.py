@@ -32,6 +32,9 @@ class Project(models.Model):
         "évaluation présentée au Conseil tous les … ans", default=2
     )
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "organisation"
+
     class Meta:
         verbose_name = "projet de territoire"
         verbose_name_plural = "projets de territoire"
@@ -54,6 +57,9 @@ class Priority(models.Model):
     number = models.PositiveSmallIntegerField("numéro")
     title = models.CharField("titre", max_length=255)
     introduction = models.TextField("introduction", blank=True)
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "project__organisation"
 
     class Meta:
         verbose_name = "priorité"
@@ -81,6 +87,9 @@ class Stake(models.Model):
     figures = models.JSONField("chiffres cités", default=list, blank=True)
     description = models.TextField("présentation", blank=True)
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "priority__project__organisation"
+
     class Meta:
         verbose_name = "enjeu"
         ordering = ["priority", "position"]
@@ -98,6 +107,9 @@ class Objective(models.Model):
                               verbose_name="enjeu")
     number = models.PositiveSmallIntegerField("numéro")
     title = models.CharField("intitulé", max_length=400)
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "stake__priority__project__organisation"
 
     class Meta:
         verbose_name = "objectif"
@@ -119,6 +131,9 @@ class Action(models.Model):
         Deliberation, through="ActionDeliberation", related_name="project_actions",
         blank=True, verbose_name="mise en œuvre par",
     )
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "objective__stake__priority__project__organisation"
 
     class Meta:
         verbose_name = "action"
@@ -146,6 +161,9 @@ class ActionDeliberation(models.Model):
                                      verbose_name="délibération")
     note = models.CharField("précision", max_length=255, blank=True)
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "action__objective__stake__priority__project__organisation"
+
     class Meta:
         verbose_name = "mise en œuvre par une délibération"
         verbose_name_plural = "mises en œuvre par des délibérations"
@@ -168,6 +186,9 @@ class SocialFunction(models.Model):
     slug = models.SlugField("identifiant d'URL", max_length=80)
     stakes = models.ManyToManyField(Stake, related_name="social_functions", blank=True,
                                     verbose_name="enjeux servis")
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "project__organisation"
 
     class Meta:
         verbose_name = "fonction sociale"
@@ -192,6 +213,9 @@ class Finding(models.Model):
                                         verbose_name="fonction sociale")
     position = models.PositiveSmallIntegerField("rang")
     text = models.TextField("enseignement")
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "social_function__project__organisation"
 
     class Meta:
         verbose_name = "enseignement de la concertation"
@@ -236,6 +260,9 @@ class Indicator(models.Model):
     direction = models.CharField("sens de progrès", max_length=8, choices=Direction.choices)
     source_sentence = models.TextField("phrase source du projet")
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "project__organisation"
+
     class Meta:
         verbose_name = "indicateur"
         ordering = ["project", "position", "pk"]
@@ -266,6 +293,9 @@ class Measurement(models.Model):
     value = models.DecimalField("valeur", max_digits=14, decimal_places=3)
     source = models.CharField("source", max_length=255)
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "indicator__project__organisation"
+
     class Meta:
         verbose_name = "mesure"
         ordering = ["indicator", "measured_on"]
@@ -291,6 +321,9 @@ class Evaluation(models.Model):
         related_name="project_evaluations", verbose_name="délibération du Conseil",
     )
     summary = models.TextField("synthèse", blank=True)
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "project__organisation"
 
     class Meta:
         verbose_name = "évaluation"

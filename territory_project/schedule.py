@@ -1,6 +1,8 @@
 """The evaluation calendar promised by the project ("Un projet à évaluer": results presented
 to the Conseil communautaire every two years). Pure functions, no ORM: `today` is always
-passed in, so the calendar is the same in tests whatever the date."""
+passed in, so the calendar is the same in tests whatever the date. Lateness is stated only
+for an evaluation the portal records; a past date it holds nothing about is "non renseigné
+sur ce portail"."""
 
 from __future__ import annotations
 
@@ -11,16 +13,21 @@ from enum import StrEnum
 class EvaluationStatus(StrEnum):
     # Presented to the Conseil.
     DONE = "done"
-    # Not presented and its date has passed.
+    # The clerk recorded the evaluation as due and no presentation is recorded: its date has
+    # passed. Only a recorded evaluation can be late: the portal holds its data.
     OVERDUE = "overdue"
     # Not presented yet, its date still to come.
     DUE = "due"
+    # Its date has passed and the portal holds no record of it: the evaluation may have been
+    # presented in a session this portal does not hold, so nothing is concluded.
+    NOT_RECORDED = "not_recorded"
 
 
 STATUS_LABELS = {
     EvaluationStatus.DONE: "présentée",
     EvaluationStatus.OVERDUE: "en retard",
     EvaluationStatus.DUE: "à présenter",
+    EvaluationStatus.NOT_RECORDED: "non renseigné sur ce portail",
 }
 
 
@@ -45,9 +52,11 @@ def evaluation_due_dates(adopted_on: datetime.date, *, every_years: int,
 
 
 def evaluation_status(*, due_on: datetime.date, presented_on: datetime.date | None,
-                      today: datetime.date) -> EvaluationStatus:
+                      today: datetime.date, recorded: bool) -> EvaluationStatus:
+    """`recorded`: the portal holds a record of this evaluation (the clerk entered it). A
+    past date without a record says nothing about the evaluation, only about the portal."""
     if presented_on is not None:
         return EvaluationStatus.DONE
-    if due_on < today:
-        return EvaluationStatus.OVERDUE
-    return EvaluationStatus.DUE
+    if due_on >= today:
+        return EvaluationStatus.DUE
+    return EvaluationStatus.OVERDUE if recorded else EvaluationStatus.NOT_RECORDED

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch
 
 from deliberations.models import Deliberation
 from territory_project.models import (
@@ -50,10 +50,6 @@ class PriorityProgress:
     actions: int = 0
     carried: int = 0
 
-    @property
-    def share(self) -> float:
-        return self.carried / self.actions if self.actions else 0.0
-
 
 @dataclass
 class ProjectProgress:
@@ -73,12 +69,9 @@ class ProjectProgress:
 
     @property
     def carried(self) -> int:
+        """Actions linked to at least one deliberation published on this portal: not a
+        measure of progress, since the portal holds only some of the organisation's acts."""
         return sum(p.carried for p in self.priorities)
-
-    @property
-    def share(self) -> float:
-        """Share of the actions carried by at least one published deliberation."""
-        return self.carried / self.actions if self.actions else 0.0
 
 
 def project_progress(project: Project) -> ProjectProgress:
@@ -99,6 +92,25 @@ def project_progress(project: Project) -> ProjectProgress:
         progress.actions += 1
         progress.carried += bool(row["carried"])
     return ProjectProgress(list(rows.values()))
+
+
+@dataclass
+class PortalCoverage:
+    """What this portal holds of the organisation's acts: the only ground on which a share of
+    actions "reliées à une délibération" can be stated."""
+
+    deliberations: int
+    first_session_on: datetime.date | None
+    last_session_on: datetime.date | None
+
+
+def portal_coverage(project: Project) -> PortalCoverage:
+    """The published deliberations of the project's organisation on this portal: how many,
+    and the dates of the first and last sessions they come from (1 query)."""
+    row = Deliberation.objects.published().filter(
+        session__body__organisation=project.organisation_id,
+    ).aggregate(n=Count("pk"), first=Min("session__date"), last=Max("session__date"))
+    return PortalCoverage(row["n"], row["first"], row["last"])
 
 
 def priority_tree(priority: Priority) -> list[Stake]:
@@ -139,7 +151,8 @@ class CalendarEntry:
 
 def evaluation_calendar(project: Project, *, today: datetime.date) -> list[CalendarEntry]:
     """Every two years from the adoption (2024, 2026, …): the evaluation recorded for that
-    year, if any, and whether it is done, overdue or due on `today` (1 query)."""
+    year, if any, and whether it is done, overdue, due, or past without a record on this
+    portal on `today` (1 query)."""
     recorded = {
         e.due_on.year: e
         for e in project.evaluations.select_related(
@@ -155,7 +168,8 @@ def evaluation_calendar(project: Project, *, today: datetime.date) -> list[Calen
                 due_on=evaluation.due_on if evaluation else due_on,
                 status=evaluation_status(
                     due_on=evaluation.due_on if evaluation else due_on,
-                    presented_on=evaluation.presented_on if evaluation else None, today=today),
+                    presented_on=evaluation.presented_on if evaluation else None, today=today,
+                    recorded=evaluation is not None),
                 evaluation=evaluation,
             ))
     # Evaluations recorded outside the two-year rhythm still show.
@@ -163,7 +177,7 @@ def evaluation_calendar(project: Project, *, today: datetime.date) -> list[Calen
         entries.append(CalendarEntry(
             evaluation.due_on,
             evaluation_status(due_on=evaluation.due_on, presented_on=evaluation.presented_on,
-                              today=today),
+                              today=today, recorded=True),
             evaluation,
         ))
     return sorted(entries, key=lambda e: e.due_on)

@@ -5,17 +5,16 @@ Deliberation.objects.published()."""
 
 from __future__ import annotations
 
-import csv
 import datetime
 
 from django.db.models import Count, Prefetch
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from deliberations.models import Deliberation
 from portal.kernel.charts import Guide, Point, format_number, line_chart
+from portal.kernel.csv import csv_response
 from territory_project import selectors
 from territory_project.models import (
     Action,
@@ -58,7 +57,10 @@ def dashboard(request, slug):
         "project": project,
         "adoption": _adoption(project),
         "progress": progress,
-        "next_evaluation": next((e for e in calendar if e.status != "done"), None),
+        "coverage": selectors.portal_coverage(project),
+        # The next evaluation to come or recorded as late; a past date the portal holds no
+        # record of is not "next".
+        "next_evaluation": next((e for e in calendar if e.status in ("due", "overdue")), None),
         "indicator_count": project.indicators.count(),
     })
 
@@ -211,19 +213,12 @@ def social_functions(request, slug):
     })
 
 
-def _csv_response(filename: str) -> tuple[HttpResponse, csv.writer]:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # spreadsheet programs read the UTF-8 accents with the BOM
-    return response, csv.writer(response)
-
-
 @require_safe
 def project_csv(request, slug):
     """The project tree, one row per action, with the published deliberations that carry it
     out (their addresses)."""
     project = _project(slug)
-    response, writer = _csv_response(f"{project.slug}-actions.csv")
+    response, writer = csv_response(f"{project.slug}-actions.csv", bom=True)
     writer.writerow(["priorite_numero", "priorite", "enjeu_rang", "enjeu", "parce_que",
                      "objectif_numero", "objectif", "action_rang", "action_id", "action",
                      "deliberations"])
@@ -245,7 +240,7 @@ def project_csv(request, slug):
 def indicators_csv(request, slug):
     """Indicators and measurements: one row for the baseline, one per measurement."""
     project = _project(slug)
-    response, writer = _csv_response(f"{project.slug}-indicateurs.csv")
+    response, writer = csv_response(f"{project.slug}-indicateurs.csv", bom=True)
     writer.writerow(["indicateur_code", "indicateur", "unite", "sens", "type", "date_ou_annee",
                      "valeur", "source"])
     for indicator in project.indicators.prefetch_related(
@@ -260,7 +255,7 @@ def indicators_csv(request, slug):
                              indicator.target_value, indicator.source_sentence])
         for measurement in indicator.measurements.all():
             writer.writerow([indicator.code, indicator.label, indicator.unit,
-                             indicator.direction, "mesure", measurement.measured_on.isoformat(),
+                             indicator.direction, "mesure", measurement.measured_on,
                              measurement.value, measurement.source])
     return response
 

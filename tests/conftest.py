@@ -23,8 +23,9 @@ def clerk(db, organisation):
 
 @pytest.fixture(autouse=True)
 def _flushable_published_record(request):
-    """A transactional test ends with a flush, which SQLite runs as DELETE FROM every table:
-    the triggers of the published record (deliberations/immutability.py) would refuse it.
+    """A transactional test ends with a flush, which SQLite runs as DELETE FROM every table and
+    PostgreSQL as TRUNCATE: the triggers of the published record (deliberations/immutability.py)
+    would refuse it.
     They are dropped just before the flush; the flush's post_migrate installs them again."""
     marker = request.node.get_closest_marker("django_db")
     by_marker = marker is not None and (
@@ -42,5 +43,5 @@ def _flushable_published_record(request):
     for connection in connections.all():
         # A mirror (the replica alias of the router's tests) is the same database.
         mirrored = connection.settings_dict.get("TEST", {}).get("MIRROR")
-        if connection.vendor == "sqlite" and not mirrored:
+        if immutability.supported(connection) and not mirrored:
             immutability.uninstall(connection)

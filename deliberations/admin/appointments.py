@@ -15,10 +15,7 @@ from deliberations.models import (
     Appointment,
     AppointmentVote,
 )
-from portal.admin import (
-    OrganisationScopedAdmin,
-    OrganisationScopeMixin,
-)
+from portal.kernel.scope import OrganisationScopedAdmin, OrganisationScopeMixin
 
 
 class AppointmentVoteInline(PublishedActInlineMixin, OrganisationScopeMixin,

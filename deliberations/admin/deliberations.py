@@ -15,6 +15,7 @@ from django.utils.html import format_html, format_html_join
 
 from deliberations import rules, selectors, services
 from deliberations.admin.mixins import ImmutableRecordAdminMixin, PublishedActInlineMixin
+from deliberations.extracts import issuing
 from deliberations.extracts.admin import (
     ExportExtractPermissionMixin,
     issue_certified_extracts,
@@ -40,23 +41,18 @@ from deliberations.models import (
     Notification,
 )
 from deliberations.views import render_deliberation
-from portal.admin import (
-    AuditedAdmin,
-    OrganisationScopedAdmin,
-    OrganisationScopeMixin,
-    scope_queryset,
-)
-from portal.models import Member
+from portal.admin import AuditedAdmin
+from portal.kernel.scope import OrganisationScopedAdmin, OrganisationScopeMixin
 
 
-class AnnexInline(PublishedActInlineMixin, admin.TabularInline):
+class AnnexInline(PublishedActInlineMixin, OrganisationScopeMixin, admin.TabularInline):
     model = Annex
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     extra = 0
     fields = ["position", "title", "file", "url"]
 
 
-class NotificationInline(admin.TabularInline):
+class NotificationInline(OrganisationScopeMixin, admin.TabularInline):
     """Addressees of an individual decision and the date each was notified (L2131-1).
     Open after publication: a notification is a fact about the act, like its receipt."""
 
@@ -76,7 +72,8 @@ class MemberVoteInline(PublishedActInlineMixin, OrganisationScopeMixin,
     fields = ["member", "for_member", "choice"]
 
 
-class AppointmentInline(PublishedActInlineMixin, admin.TabularInline):
+class AppointmentInline(PublishedActInlineMixin, OrganisationScopeMixin,
+                        admin.TabularInline):
     """Elections of persons decided by the deliberation (L2121-21); the votes per round are
     entered on each appointment's own page."""
 
@@ -89,7 +86,7 @@ class AppointmentInline(PublishedActInlineMixin, admin.TabularInline):
     show_change_link = True
 
 
-class StatusChangeInline(admin.TabularInline):
+class StatusChangeInline(OrganisationScopeMixin, admin.TabularInline):
     model = DeliberationStatusChange
     extra = 0
     can_delete = False
@@ -287,37 +284,55 @@ class DeliberationAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin,
             raise PermissionDenied
         label, form_class = LIFECYCLE_STEPS[step]
         kwargs = {}
-        if form_class is PublishForm:
-            kwargs = {
-                "signatories": scope_queryset(request, Member.objects.all()).order_by(
-                    "last_name", "first_name"),
-                "needs_confirmation": deliberation.subject_to_transmission
-                and deliberation.received_on is None,
-            }
         initial = {
             "transmitted_on": deliberation.transmitted_on or timezone.localdate(),
             "prefecture_act_id": deliberation.prefecture_act_id,
             "received_on": timezone.localdate(),
             "published_on": deliberation.published_on or timezone.localdate(),
-            "signatory": deliberation.signatory_id or deliberation.session.president_id,
-            "signatory_capacity": deliberation.signatory_capacity
-            or deliberation.session.president_capacity,
         }
-        form = form_class(request.POST if request.method == "POST" else None, initial=initial,
-                          **kwargs)
-        refusal = []
+        if form_class is PublishForm:
+            officers = selectors.session_officers(deliberation.session)
+            kwargs = {
+                "officers": officers,
+                "needs_confirmation": deliberation.subject_to_transmission
+                and deliberation.received_on is None,
+            }
+            # The president in office on the session date signs unless the clerk chooses a
+            # vice-president (the first officer: selectors.session_officers).
+            chosen = next((o for o in officers if o.member.pk == deliberation.signatory_id),
+                          officers[0] if officers else None)
+            if chosen is not None:
+                initial["signatory"] = chosen.member.pk
+                initial["signatory_capacity"] = (deliberation.signatory_capacity
+                                                 if chosen.member.pk == deliberation.signatory_id
+                                                 and deliberation.signatory_capacity
+                                                 else chosen.capacity)
+        data = request.POST.copy() if request.method == "POST" else None
+        form = form_class(data, initial=initial, **kwargs)
+        refusal, preview = [], None
         if request.method == "POST" and form.is_valid():
             try:
-                self._run_step(step, deliberation, form.cleaned_data, request.user)
+                if form_class is PublishForm and not (
+                        "confirm" in request.POST
+                        and form.cleaned_data["preview_key"] == form.preview_fingerprint()):
+                    preview = self._publish_preview(deliberation, form.cleaned_data,
+                                                    request.user)
+                    data["preview_key"] = form.preview_fingerprint()
+                    form = form_class(data, initial=initial, **kwargs)
+                    form.is_valid()
+                else:
+                    self._run_step(step, deliberation, form.cleaned_data, request.user)
             except ValidationError as error:
                 refusal = error.messages
                 deliberation.refresh_from_db()
             else:
-                deliberation.refresh_from_db()
-                self.message_user(
-                    request, f"« {label} » : fait. La délibération est maintenant "
-                    f"« {deliberation.get_status_display()} ».", messages.SUCCESS)
-                return redirect("admin:deliberations_deliberation_change", deliberation.pk)
+                if preview is None:
+                    deliberation.refresh_from_db()
+                    self.message_user(
+                        request, f"« {label} » : fait. La délibération est maintenant "
+                        f"« {deliberation.get_status_display()} ».", messages.SUCCESS)
+                    return redirect("admin:deliberations_deliberation_change",
+                                    deliberation.pk)
         context = {
             **self.admin_site.each_context(request),
             "title": label,
@@ -327,10 +342,34 @@ class DeliberationAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin,
             "deliberation": deliberation,
             "form": form,
             "refusal": refusal,
+            "preview": preview,
+            "is_publish": form_class is PublishForm,
             "allowed": step in next_steps(deliberation),
             "has_view_permission": True,
         }
         return TemplateResponse(request, "admin/deliberations/deliberation/lifecycle.html",
+                                context)
+
+    def _publish_preview(self, deliberation, data, user) -> str:
+        """The certified text and signature block as publication would issue them: the
+        publication runs in a transaction that is rolled back (its checks and refusals are
+        the real ones; no extract is issued, no history row kept)."""
+
+        class PreviewDone(Exception):
+            pass
+
+        try:
+            with transaction.atomic():
+                self._run_step("publier", deliberation, data, user)
+                certified = issuing.certified_data(deliberation)
+                raise PreviewDone
+        except PreviewDone:
+            pass
+        finally:
+            deliberation.refresh_from_db()
+        context = issuing.extract_context(certified, issuing.IssueInfo(
+            code="APERCU", version=0, issued_at=timezone.now()))
+        return render_to_string("admin/deliberations/issuedextract/_certified_text.html",
                                 context)
 
     @staticmethod

@@ -13,9 +13,7 @@ from deliberations.extracts import issuing
 from deliberations.models import (
     IssuedExtract,
 )
-from portal.admin import (
-    OrganisationScopedAdmin,
-)
+from portal.kernel.scope import OrganisationScopedAdmin
 
 
 @admin.register(IssuedExtract)

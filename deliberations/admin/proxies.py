@@ -7,10 +7,8 @@ from deliberations.models import (
     Deliberation,
     WrittenProxy,
 )
-from portal.admin import (
-    AuditedAdmin,
-    OrganisationScopedAdmin,
-)
+from portal.admin import AuditedAdmin
+from portal.kernel.scope import OrganisationScopedAdmin
 
 
 @admin.register(WrittenProxy)

@@ -33,10 +33,8 @@ from deliberations.models import (
     Proxy,
     Session,
 )
-from portal.admin import (
-    AuditedAdmin,
-    OrganisationScopedAdmin,
-)
+from portal.admin import AuditedAdmin
+from portal.kernel.scope import OrganisationScopedAdmin
 from portal.kernel.wording import items_wording
 
 SESSION_LOCKED_NOTE = (

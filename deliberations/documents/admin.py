@@ -24,26 +24,18 @@ from deliberations.models import (
     Registre,
     Session,
 )
-from portal.admin import scope_queryset, user_organisation_ids
+from portal.kernel.scope import (
+    OrganisationScopedAdmin,
+    OrganisationScopeMixin,
+    organisation_ids,
+    scoped_for,
+)
 from portal.models import Body
 
 
-class ScopedDocumentAdmin(admin.ModelAdmin):
-    """Lists and choices limited to the organisations of the staff account."""
-
-    organisation_path = "session__body__organisation"
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        ids = user_organisation_ids(request)
-        if ids is None:
-            return queryset
-        return queryset.filter(**{f"{self.organisation_path}__in": ids})
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        kwargs.setdefault("queryset", scope_queryset(
-            request, db_field.remote_field.model._default_manager.all()))
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+class ScopedDocumentAdmin(OrganisationScopedAdmin):
+    """A document screen: limited to the account's organisations (each model's
+    organisation_path, portal.kernel.scope), its writes made by documents/services.py."""
 
     # The add forms call a service; when it refuses (French message shown), nothing was
     # created: no log entry, and the clerk comes back to the form.
@@ -65,7 +57,7 @@ class ScopedDocumentAdmin(admin.ModelAdmin):
             return None
 
 
-class MinutesItemInline(admin.StackedInline):
+class MinutesItemInline(OrganisationScopeMixin, admin.StackedInline):
     model = MinutesItem
     fields = ["deliberation", "ballot_request", "discussion"]
     readonly_fields = ["deliberation"]
@@ -146,7 +138,7 @@ class MinutesAdmin(ScopedDocumentAdmin):
             form.base_fields["approve_at"].queryset = Session.objects.filter(
                 body=obj.session.body, date__gt=obj.session.date, status=Session.Status.HELD)
         if obj is None and "session" in form.base_fields:
-            form.base_fields["session"].queryset = scope_queryset(
+            form.base_fields["session"].queryset = scoped_for(
                 request, Session.objects.filter(status=Session.Status.HELD, minutes__isnull=True))
         return form
 
@@ -209,7 +201,7 @@ class DeliberationListAdmin(ScopedDocumentAdmin):
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         if obj is None and "session" in form.base_fields:
-            form.base_fields["session"].queryset = scope_queryset(request, Session.objects.filter(
+            form.base_fields["session"].queryset = scoped_for(request, Session.objects.filter(
                 status=Session.Status.HELD, deliberation_list__isnull=True))
             form.base_fields["session"].help_text = (
                 "La liste est générée à partir des délibérations de la séance et publiée "
@@ -237,7 +229,6 @@ class RegistreForm(forms.ModelForm):
 @admin.register(Registre)
 class RegistreAdmin(ScopedDocumentAdmin):
     form = RegistreForm
-    organisation_path = "body__organisation"
     list_display = ["body", "year", "version", "act_count", "page_count", "generated_at",
                     "sha256"]
     list_filter = ["year"]
@@ -290,16 +281,25 @@ class AgendaItemAdmin(ScopedDocumentAdmin):
 
 @admin.register(ConvocationAddress)
 class ConvocationAddressAdmin(ScopedDocumentAdmin):
-    organisation_path = "member__mandates__body__organisation"
-    list_display = ["member", "email"]
+    """Where each organisation convenes its members: an address per member and
+    organisation, seen and changed by that organisation's clerks only."""
+
+    list_display = ["member", "organisation", "email"]
+    list_filter = ["organisation"]
+    list_select_related = ["member", "organisation"]
     search_fields = ["member__last_name", "member__first_name", "email"]
     autocomplete_fields = ["member"]
+    fields = ["organisation", "member", "email"]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).distinct()
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        ids = organisation_ids(request)
+        if ids is not None and len(ids) == 1:
+            initial.setdefault("organisation", ids[0])
+        return initial
 
 
-class ConvocationDeliveryInline(admin.TabularInline):
+class ConvocationDeliveryInline(OrganisationScopeMixin, admin.TabularInline):
     model = ConvocationDelivery
     fields = ["member", "email", "sent_at", "sha256", "opened_at"]
     readonly_fields = fields
@@ -353,7 +353,7 @@ class ConvocationAdmin(ScopedDocumentAdmin):
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         if obj is None and "session" in form.base_fields:
-            form.base_fields["session"].queryset = scope_queryset(request, Session.objects.filter(
+            form.base_fields["session"].queryset = scoped_for(request, Session.objects.filter(
                 status__in=[Session.Status.DRAFT, Session.Status.CONVENED],
                 convocation__isnull=True))
             form.base_fields["session"].help_text = (

@@ -51,6 +51,42 @@ def _next_sessions(sessions) -> dict[int, Session]:
     return found
 
 
+def _acts_to_complete(sessions, acts) -> list[Deadline]:
+    """What a clerk completes after the session (three queries): the attendance of a held
+    session, on which the quorum of every item rests (L2121-17; the list of deliberations
+    is due within a week, L2121-25); the receipt date of a transmitted act, without which
+    it is not executory (L2131-1); the certified extract of a published act (issued on
+    publication: a missing one means its issue failed)."""
+    found = []
+    week = datetime.timedelta(days=7)
+    for session in sessions.filter(status=Session.Status.HELD, attendances__isnull=True,
+                                   proxies__isnull=True).distinct():
+        found.append(Deadline(
+            "attendance", "Liste de présence à saisir",
+            f"{session.body.name} du {session.date:%d/%m/%Y}", session.date + week,
+            session.body.organisation.name, "CGCT L2121-17, L2121-25",
+            _admin("session", session.pk), section="acts"))
+    for act in acts.filter(subject_to_transmission=True, received_on__isnull=True,
+                           status__in=[Deliberation.Status.TRANSMITTED,
+                                       Deliberation.Status.PUBLISHED]):
+        published = act.status == Deliberation.Status.PUBLISHED
+        start = (act.published_on if published else act.transmitted_on) or act.session_date
+        found.append(Deadline(
+            "receipt_published" if published else "receipt",
+            "Acte publié non exécutoire : réception en préfecture à enregistrer" if published
+            else "Accusé de réception de la préfecture à enregistrer",
+            act.title[:120],
+            rules.transmission_target(start, days=settings.PUBLICATION_TARGET_DAYS),
+            act.session.body.organisation.name, "CGCT L2131-1",
+            _admin("deliberation", act.pk), section="acts"))
+    for act in acts.published().filter(extracts__isnull=True).distinct():
+        found.append(Deadline(
+            "extract", "Extrait certifié à émettre", act.title[:120],
+            act.published_on or act.session_date, act.session.body.organisation.name,
+            "", _admin("deliberation", act.pk), section="acts"))
+    return found
+
+
 def deliberation_deadlines(organisation_ids, today: datetime.date):
     deadlines = []
     sessions = _scope(Session.objects.select_related("body__organisation"),
@@ -67,7 +103,8 @@ def deliberation_deadlines(organisation_ids, today: datetime.date):
             rules.latest_convocation_date(session.date, urgent=session.urgent,
                                           clear_days=settings.CONVOCATION_CLEAR_DAYS,
                                           clear_days_urgent=settings.CONVOCATION_CLEAR_DAYS_URGENT),
-            session.body.organisation.name, "CGCT L2121-12", _admin("session", session.pk)))
+            session.body.organisation.name, "CGCT L2121-12", _admin("session", session.pk),
+            section="convene"))
 
     held = list(sessions.filter(status=Session.Status.HELD, date__gte=REFORM).select_related(
         "deliberation_list", "minutes__approved_at"))
@@ -81,14 +118,16 @@ def deliberation_deadlines(organisation_ids, today: datetime.date):
             deadlines.append(Deadline(
                 "deliberation_list", "Liste des délibérations à publier", name(session),
                 rules.deliberation_list_deadline(session.date), organisation.name,
-                "CGCT L2121-25", reverse("admin:deliberations_deliberationlist_add")))
+                "CGCT L2121-25", reverse("admin:deliberations_deliberationlist_add"),
+                section="documents"))
         grouping = organisation.kind in GROUPINGS
         if grouping and (document is None or document.communicated_on is None):
             deadlines.append(Deadline(
                 "communes_list", "Liste à communiquer aux communes membres", name(session),
                 rules.member_communes_deadline(session.date), organisation.name,
                 "CGCT L5211-40-2",
-                _admin("deliberationlist", document.pk) if document else ""))
+                _admin("deliberationlist", document.pk) if document else "",
+                section="documents"))
         next_session = following.get(session.pk)
         if minutes is None or minutes.status == Minutes.Status.DRAFT:
             if next_session is not None:
@@ -98,18 +137,20 @@ def deliberation_deadlines(organisation_ids, today: datetime.date):
                     else "Procès-verbal à faire arrêter",
                     name(session), next_session.date, organisation.name, "CGCT L2121-15",
                     _admin("minutes", minutes.pk) if minutes
-                    else reverse("admin:deliberations_minutes_add")))
+                    else reverse("admin:deliberations_minutes_add"), section="documents"))
         elif minutes.status == Minutes.Status.APPROVED:
             deadlines.append(Deadline(
                 "minutes_publish", "Procès-verbal à signer et publier", name(session),
                 rules.minutes_publication_deadline(minutes.approved_at.date),
-                organisation.name, "CGCT L2121-15", _admin("minutes", minutes.pk)))
+                organisation.name, "CGCT L2121-15", _admin("minutes", minutes.pk),
+                section="documents"))
         if (grouping and minutes is not None and minutes.approved_at_id
                 and minutes.communicated_on is None):
             deadlines.append(Deadline(
                 "communes_minutes", "Procès-verbal à communiquer aux communes membres",
                 name(session), rules.member_communes_deadline(minutes.approved_at.date),
-                organisation.name, "CGCT L5211-40-2", _admin("minutes", minutes.pk)))
+                organisation.name, "CGCT L5211-40-2", _admin("minutes", minutes.pk),
+                section="documents"))
 
     acts = _scope(Deliberation.objects.select_related("session__body__organisation"),
                   "session__body__organisation", organisation_ids)
@@ -122,7 +163,7 @@ def deliberation_deadlines(organisation_ids, today: datetime.date):
             rules.transmission_target(act.session_date,
                                       days=settings.TRANSMISSION_TARGET_DAYS),
             act.session.body.organisation.name, "CGCT L2131-1, L2131-2",
-            _admin("deliberation", act.pk)))
+            _admin("deliberation", act.pk), section="acts"))
     for act in acts.filter(received_on__isnull=False).exclude(
             status=Deliberation.Status.PUBLISHED):
         deadlines.append(Deadline(
@@ -130,7 +171,8 @@ def deliberation_deadlines(organisation_ids, today: datetime.date):
             rules.transmission_target(act.received_on,
                                       days=settings.PUBLICATION_TARGET_DAYS),
             act.session.body.organisation.name, "CGCT L2131-1, R2131-1",
-            _admin("deliberation", act.pk)))
+            _admin("deliberation", act.pk), section="acts"))
+    deadlines.extend(_acts_to_complete(sessions, acts))
     # Appeal periods still running (R421-1 CJA): published less than three months ago.
     for act in acts.published().filter(
             Q(published_on__gte=today - datetime.timedelta(days=95))):

@@ -55,6 +55,9 @@ class Minutes(models.Model):
     created_at = models.DateTimeField("créé le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "session__body__organisation"
+
     class Meta:
         verbose_name = "procès-verbal"
         verbose_name_plural = "procès-verbaux"
@@ -103,6 +106,9 @@ class MinutesItem(models.Model):
         help_text="Texte simple ; une ligne vide sépare deux paragraphes.",
     )
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "minutes__session__body__organisation"
+
     class Meta:
         verbose_name = "question du procès-verbal"
         verbose_name_plural = "questions du procès-verbal"
@@ -137,6 +143,9 @@ class DeliberationList(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", verbose_name="par",
     )
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "session__body__organisation"
 
     class Meta:
         verbose_name = "liste des délibérations examinées"
@@ -175,6 +184,9 @@ class Registre(models.Model):
         related_name="+", verbose_name="par",
     )
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "body__organisation"
+
     class Meta:
         verbose_name = "registre des délibérations"
         verbose_name_plural = "registres des délibérations"
@@ -208,6 +220,9 @@ class AgendaItem(models.Model):
         "(L2121-12 via L5211-1).",
     )
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "session__body__organisation"
+
     class Meta:
         verbose_name = "question de l'ordre du jour"
         verbose_name_plural = "ordre du jour"
@@ -226,18 +241,33 @@ class AgendaItem(models.Model):
 
 
 class ConvocationAddress(models.Model):
-    """The address where a member receives convocations (L2121-10: "à leur domicile ou à une
-    autre adresse", electronically by default). Kept apart from the public member record:
-    it is never published."""
+    """The address where a member receives the convocations of one organisation (L2121-10:
+    "à leur domicile ou à une autre adresse", electronically by default). One per member and
+    organisation: an élu who sits in the CABBALR and in the PMA has an address for each,
+    which only that organisation's clerks see and change. Kept apart from the public member
+    record: it is never published."""
 
-    member = models.OneToOneField("portal.Member", on_delete=models.CASCADE,
-                                  related_name="convocation_address", verbose_name="élu")
+    member = models.ForeignKey("portal.Member", on_delete=models.CASCADE,
+                               related_name="convocation_addresses", verbose_name="élu")
+    organisation = models.ForeignKey(
+        "portal.Organisation", on_delete=models.CASCADE, related_name="+",
+        verbose_name="collectivité qui convoque",
+    )
     email = models.EmailField("adresse électronique")
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "organisation"
 
     class Meta:
         verbose_name = "adresse de convocation"
         verbose_name_plural = "adresses de convocation"
-        ordering = ["member"]
+        ordering = ["member", "organisation"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "organisation"], name="convocation_address_one_per_organisation",
+                violation_error_message="Cet élu a déjà une adresse de convocation pour cette "
+                "collectivité."),
+        ]
 
     def __str__(self):
         return f"{self.member} <{self.email}>"
@@ -260,6 +290,9 @@ class Convocation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", verbose_name="par",
     )
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "session__body__organisation"
 
     class Meta:
         verbose_name = "convocation"
@@ -286,6 +319,9 @@ class ConvocationDelivery(models.Model):
     sent_at = models.DateTimeField("envoyée le")
     sha256 = models.CharField("empreinte SHA-256 du message", max_length=64)
     opened_at = models.DateTimeField("ouverte le", null=True, blank=True)
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "convocation__session__body__organisation"
 
     class Meta:
         verbose_name = "envoi de convocation"

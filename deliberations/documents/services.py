@@ -207,8 +207,10 @@ def convocation_send(*, session: Session, urgent: bool = False, by=None, now=Non
         raise ValidationError("L'ordre du jour est vide : ajoutez ses questions avant "
                               "d'envoyer la convocation (L2121-10).")
     member_ids = selectors.in_office_member_ids(session.body_id, session.date)
+    # Each organisation convenes at the addresses its own clerks keep.
     addresses = {a.member_id: a for a in ConvocationAddress.objects.filter(
-        member_id__in=member_ids).select_related("member")}
+        member_id__in=member_ids, organisation_id=session.body.organisation_id)
+        .select_related("member")}
     context = convocation_doc.convocation_context(session, sent_on=sent_on, urgent=urgent)
     pdf = convocation_doc.render_convocation_pdf(context)
     convocation = Convocation(session=session, sent_at=now, urgent=urgent,

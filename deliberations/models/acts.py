@@ -14,6 +14,7 @@ from deliberations.immutability import PUBLISHED_ACT_LOCKED, PUBLISHED_ACT_MUTAB
 from deliberations.models.matters import MATTER_CHOICES, matter_full_name
 from deliberations.models.sessions import Session
 from deliberations.querysets import DeliberationQuerySet
+from deliberations.rules import vocabulary
 from portal.models import Body, Member
 
 # The order of every list of acts (querysets.LIST_ORDER) and the rows the lists' indexes cover.
@@ -25,14 +26,11 @@ class Deliberation(models.Model):
     """A délibération: one item of a session, with its vote and its publication."""
 
     class Status(models.TextChoices):
-        # Being written; never public.
-        DRAFT = "draft", "Brouillon"
-        # Voted by the body.
-        ADOPTED = "adopted", "Adoptée"
-        # Sent to the prefecture through @ctes (L2131-2).
-        TRANSMITTED = "transmitted", "Transmise en préfecture"
-        # Put online (R2131-1): public from now on.
-        PUBLISHED = "published", "Publiée"
+        # Stored values: rules.vocabulary; labels: what people read.
+        DRAFT = vocabulary.DeliberationStatus.DRAFT, "Brouillon"
+        ADOPTED = vocabulary.DeliberationStatus.ADOPTED, "Adoptée"
+        TRANSMITTED = vocabulary.DeliberationStatus.TRANSMITTED, "Transmise en préfecture"
+        PUBLISHED = vocabulary.DeliberationStatus.PUBLISHED, "Publiée"
 
     class Nature(models.TextChoices):
         # @ctes nature codes.
@@ -44,32 +42,26 @@ class Deliberation(models.Model):
         OTHER = "6", "Autres"
 
     class Ballot(models.TextChoices):
-        # Vote à main levée (ordinary).
-        SHOW_OF_HANDS = "main_levee", "À main levée"
-        # Scrutin public à la demande du quart des membres présents (L2121-21).
-        ROLL_CALL = "public", "Scrutin public"
-        # Scrutin secret: tiers des membres présents, or appointments (L2121-21).
-        SECRET = "secret", "Scrutin secret"
+        # Stored values: rules.vocabulary; labels: what people read.
+        SHOW_OF_HANDS = vocabulary.Ballot.SHOW_OF_HANDS, "À main levée"
+        ROLL_CALL = vocabulary.Ballot.ROLL_CALL, "Scrutin public"
+        SECRET = vocabulary.Ballot.SECRET, "Scrutin secret"
 
     class VoteKind(models.TextChoices):
-        # L2121-20: more votes for than against; the president's vote decides a tie.
-        ORDINARY = "ordinary", "Vote ordinaire (majorité des suffrages exprimés)"
-        # L1612-12: adopted unless a majority votes against; the president withdraws.
-        ADMINISTRATIVE_ACCOUNT = "administrative_account", "Compte administratif (L1612-12)"
-        # Two thirds of the members in office (e.g. intérêt communautaire, L5216-5 III).
-        TWO_THIRDS_IN_OFFICE = "two_thirds_in_office", "Deux tiers des membres en exercice"
-        # Two thirds of the votes cast, where the text says so.
-        TWO_THIRDS_CAST = "two_thirds_cast", "Deux tiers des suffrages exprimés"
-        # L5211-11: sitting in camera, absolute majority of members present or represented.
-        CLOSED_SESSION = "closed_session", "Huis clos (L5211-11)"
+        # Stored values: rules.vocabulary; labels: what people read.
+        ORDINARY = vocabulary.VoteKind.ORDINARY, "Vote ordinaire (majorité des suffrages exprimés)"
+        ADMINISTRATIVE_ACCOUNT = (vocabulary.VoteKind.ADMINISTRATIVE_ACCOUNT,
+                                  "Compte administratif (L1612-12)")
+        TWO_THIRDS_IN_OFFICE = (vocabulary.VoteKind.TWO_THIRDS_IN_OFFICE,
+                                "Deux tiers des membres en exercice")
+        TWO_THIRDS_CAST = vocabulary.VoteKind.TWO_THIRDS_CAST, "Deux tiers des suffrages exprimés"
+        CLOSED_SESSION = vocabulary.VoteKind.CLOSED_SESSION, "Huis clos (L5211-11)"
 
     class Result(models.TextChoices):
-        # for > against, or a tie broken by the president's vote (not in a secret ballot).
-        ADOPTED = "adopted", "Adoptée"
-        # Not adopted.
-        REJECTED = "rejected", "Rejetée"
-        # The assembly takes note of a report: no decision is voted ("prend acte").
-        NOTED = "noted", "Prise d'acte"
+        # Stored values: rules.vocabulary; labels: what people read.
+        ADOPTED = vocabulary.VoteResult.ADOPTED, "Adoptée"
+        REJECTED = vocabulary.VoteResult.REJECTED, "Rejetée"
+        NOTED = vocabulary.VoteResult.NOTED, "Prise d'acte"
 
     class RectificationKind(models.TextChoices):
         # Not a rectification.
@@ -113,7 +105,7 @@ class Deliberation(models.Model):
                               default=Nature.DELIBERATION)
     matter_code = models.CharField("matière @ctes", max_length=4, choices=MATTER_CHOICES,
                                    blank=True)
-    ballot = models.CharField("mode de scrutin", max_length=12, choices=Ballot.choices,
+    ballot = models.CharField("mode de scrutin", max_length=16, choices=Ballot.choices,
                               default=Ballot.SHOW_OF_HANDS)
     votes_for = models.PositiveSmallIntegerField("pour", null=True, blank=True)
     votes_against = models.PositiveSmallIntegerField("contre", null=True, blank=True)
@@ -213,6 +205,9 @@ class Deliberation(models.Model):
     )
 
     objects = DeliberationQuerySet.as_manager()
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "session__body__organisation"
 
     class Meta:
         verbose_name = "délibération"
@@ -372,6 +367,9 @@ class Notification(models.Model):
     addressee = models.CharField("destinataire", max_length=255)
     notified_on = models.DateField("notifiée le", null=True, blank=True)
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "deliberation__session__body__organisation"
+
     class Meta:
         verbose_name = "notification"
         verbose_name_plural = "notifications (décision individuelle)"
@@ -389,14 +387,11 @@ class MemberVote(models.Model):
     lists these rows; rules.tally_member_votes checks them against the recorded counts."""
 
     class Choice(models.TextChoices):
-        # Voted for the motion.
-        FOR = "for", "Pour"
-        # Voted against.
-        AGAINST = "against", "Contre"
-        # Abstained (not a vote cast).
-        ABSTENTION = "abstention", "Abstention"
-        # Took no part in the vote ("ne prend pas part au vote").
-        NOT_VOTING = "not_voting", "Ne prend pas part au vote"
+        # Stored values: rules.vocabulary; labels: what people read.
+        FOR = vocabulary.VoteChoice.FOR, "Pour"
+        AGAINST = vocabulary.VoteChoice.AGAINST, "Contre"
+        ABSTENTION = vocabulary.VoteChoice.ABSTENTION, "Abstention"
+        NOT_VOTING = vocabulary.VoteChoice.NOT_VOTING, "Ne prend pas part au vote"
 
     deliberation = models.ForeignKey(
         Deliberation, on_delete=models.CASCADE, related_name="member_votes",
@@ -410,6 +405,9 @@ class MemberVote(models.Model):
         verbose_name="au nom de (procuration)",
     )
     choice = models.CharField("vote", max_length=12, choices=Choice.choices)
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "deliberation__session__body__organisation"
 
     class Meta:
         verbose_name = "vote nominatif"
@@ -460,6 +458,9 @@ class Appointment(models.Model):
         help_text="Une seule candidature : la nomination prend effet immédiatement, sans vote.",
     )
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "deliberation__session__body__organisation"
+
     class Meta:
         verbose_name = "nomination"
         verbose_name_plural = "nominations (élections de personnes)"
@@ -480,6 +481,9 @@ class AppointmentVote(models.Model):
         Member, on_delete=models.PROTECT, related_name="+", verbose_name="candidat"
     )
     votes = models.PositiveSmallIntegerField("voix")
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "appointment__deliberation__session__body__organisation"
 
     class Meta:
         verbose_name = "résultat d'un candidat"
@@ -515,6 +519,9 @@ class DeliberationStatusChange(models.Model):
         related_name="+", verbose_name="par",
     )
     note = models.CharField("commentaire", max_length=255, blank=True)
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "deliberation__session__body__organisation"
 
     class Meta:
         verbose_name = "changement d'état"
@@ -552,6 +559,9 @@ class Annex(models.Model):
 
     # Audit trail (who changed what, when): the admin's « Historique » with a diff.
     history = HistoricalRecords(verbose_name="historique : annexe")
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "deliberation__session__body__organisation"
 
     class Meta:
         verbose_name = "annexe"

@@ -1,10 +1,13 @@
 """Attendance per item, written proxies (pouvoirs écrits) and the proxies used at a session."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from deliberations import rules
 from deliberations.models.sessions import Session
+from deliberations.rules import vocabulary
 from portal.models import Body, Member
 
 
@@ -16,12 +19,10 @@ class Attendance(models.Model):
     """
 
     class Status(models.TextChoices):
-        # Present for the items in [from_item, until_item].
-        PRESENT = "present", "Présent"
-        # Absent and excused ("absent excusé"); may have given a proxy.
-        EXCUSED = "excused", "Absent excusé"
-        # Absent, not excused.
-        ABSENT = "absent", "Absent"
+        # Stored values: rules.vocabulary; labels: what people read.
+        PRESENT = vocabulary.AttendanceStatus.PRESENT, "Présent"
+        EXCUSED = vocabulary.AttendanceStatus.EXCUSED, "Absent excusé"
+        ABSENT = vocabulary.AttendanceStatus.ABSENT, "Absent"
 
     session = models.ForeignKey(
         Session, on_delete=models.CASCADE, related_name="attendances", verbose_name="séance"
@@ -50,6 +51,9 @@ class Attendance(models.Model):
 
     # Audit trail (who changed what, when): the admin's « Historique » with a diff.
     history = HistoricalRecords(verbose_name="historique : présence")
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "session__body__organisation"
 
     class Meta:
         verbose_name = "présence"
@@ -83,6 +87,10 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.member} — {self.get_status_display()}"
+
+    def clean(self):
+        if self.member_id is not None:
+            _check_items_within_agenda(self, self.member.full_name)
 
 
 class WrittenProxy(models.Model):
@@ -121,6 +129,9 @@ class WrittenProxy(models.Model):
 
     # Audit trail (who changed what, when): the admin's « Historique » with a diff.
     history = HistoricalRecords(verbose_name="historique : pouvoir écrit")
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "body__organisation"
 
     class Meta:
         verbose_name = "pouvoir écrit"
@@ -173,6 +184,9 @@ class Proxy(models.Model):
     # Audit trail (who changed what, when): the admin's « Historique » with a diff.
     history = HistoricalRecords(verbose_name="historique : procuration")
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "session__body__organisation"
+
     class Meta:
         verbose_name = "procuration"
         verbose_name_plural = "procurations"
@@ -200,4 +214,20 @@ class Proxy(models.Model):
 
     def __str__(self):
         return f"{self.giver} donne procuration à {self.holder}"
+
+    def clean(self):
+        if self.giver_id is not None:
+            _check_items_within_agenda(self, f"Procuration de {self.giver.full_name}")
+
+
+def _check_items_within_agenda(row, who: str) -> None:
+    """The row's range of items against the session's item count (rules.item_range_problem):
+    the admin, the grid and the import refuse a range the agenda does not have."""
+    if row.session_id is None:
+        return
+    problem = rules.item_range_problem(row.from_item, row.until_item,
+                                       row.session.agenda_item_count)
+    if problem:
+        field = "until_item" if row.until_item is not None else "from_item"
+        raise ValidationError({field: f"{who} : {problem}"})
 

@@ -72,6 +72,9 @@ class IssuedExtract(models.Model):
 
     objects = IssuedExtractQuerySet.as_manager()
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "deliberation__session__body__organisation"
+
     class Meta:
         verbose_name = "extrait certifié"
         verbose_name_plural = "extraits certifiés"

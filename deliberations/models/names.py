@@ -23,6 +23,9 @@ class NameAlias(models.Model):
         related_name="+", verbose_name="par",
     )
 
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "body__organisation"
+
     class Meta:
         verbose_name = "autre graphie d'un nom"
         verbose_name_plural = "autres graphies des noms"

@@ -9,6 +9,7 @@ from simple_history.utils import bulk_update_with_history
 
 from deliberations.immutability import SESSION_LOCKED
 from deliberations.querysets import SessionQuerySet
+from deliberations.rules import vocabulary
 from portal.models import Body, Member
 
 # A session whose acts are published is part of the public record: what those acts certify
@@ -41,22 +42,17 @@ class Session(models.Model):
     """A séance of a body."""
 
     class Status(models.TextChoices):
-        # Being prepared by the clerks; never shown to the public.
-        DRAFT = "draft", "En préparation"
-        # Convocation sent (L2121-10): shown as an upcoming session.
-        CONVENED = "convened", "Convoquée"
-        # The session took place.
-        HELD = "held", "Tenue"
-        # Cancelled, or closed for lack of quorum (then a second convocation follows).
-        CANCELLED = "cancelled", "Annulée / quorum non atteint"
+        # Stored values: rules.vocabulary; labels: what people read.
+        DRAFT = vocabulary.SessionStatus.DRAFT, "En préparation"
+        CONVENED = vocabulary.SessionStatus.CONVENED, "Convoquée"
+        HELD = vocabulary.SessionStatus.HELD, "Tenue"
+        CANCELLED = vocabulary.SessionStatus.CANCELLED, "Annulée / quorum non atteint"
 
     class UrgencyRuling(models.TextChoices):
-        # Not recorded (or no urgency).
-        NONE = "", "—"
-        # The assembly recognised the urgency at the opening of the session (L2121-12).
-        UPHELD = "upheld", "Urgence reconnue par l'assemblée"
-        # The assembly referred all or part of the discussion to a later session.
-        REFERRED = "referred", "Discussion renvoyée à une séance ultérieure"
+        # Stored values: rules.vocabulary; labels: what people read.
+        NONE = vocabulary.UrgencyRuling.NONE, "—"
+        UPHELD = vocabulary.UrgencyRuling.UPHELD, "Urgence reconnue par l'assemblée"
+        REFERRED = vocabulary.UrgencyRuling.REFERRED, "Discussion renvoyée à une séance ultérieure"
 
     body = models.ForeignKey(
         Body, on_delete=models.PROTECT, related_name="sessions", verbose_name="assemblée"
@@ -121,6 +117,9 @@ class Session(models.Model):
     history = HistoricalRecords(verbose_name="historique : séance")
 
     objects = SessionQuerySet.as_manager()
+
+    # The organisation scope of the admin (portal.kernel.scope).
+    organisation_path = "body__organisation"
 
     class Meta:
         verbose_name = "séance"

@@ -6,13 +6,13 @@ are grouped, so that an export of any size costs the same handful of queries ins
 per session.
 """
 
-import csv
 import itertools
 
 from django.db.models import QuerySet
 
 from deliberations import selectors
 from deliberations.models import Deliberation
+from portal.kernel.csv import Writer, neutralise_formula
 
 SCDL_COLUMNS = [
     "COLL_NOM",
@@ -55,18 +55,6 @@ def item_vote_figures(deliberation: Deliberation, table) -> tuple[int | None, in
         in_office.pop() if len(in_office) == 1 else None,
         available.pop() if len(available) == 1 else None,
     )
-
-
-# OWASP "CSV Injection": a spreadsheet evaluates a cell starting with one of these as a
-# formula (=HYPERLINK(…), @SUM(…)|cmd…). Tab and carriage return are listed too, although
-# whitespace is already collapsed below.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(text: str) -> str:
-    """A cell typed by a clerk, prefixed with "'" when a spreadsheet would read it as a
-    formula (OWASP): the quote is shown, the formula never runs."""
-    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
 
 
 def _text(value) -> str:
@@ -139,19 +127,11 @@ def _scdl_row(d, table, build_url):
     return dict(zip(CSV_COLUMNS, map(_text, values), strict=True))
 
 
-class _Lines:
-    """A file-like object whose write() returns the line: csv.writer then formats one row at a
-    time for a streamed response (Django's "Streaming large CSV files")."""
-
-    def write(self, value):
-        return value
-
-
 def scdl_csv_chunks(deliberations, *, build_url, chunk_size=CHUNK_SIZE):
     """The SCDL CSV (UTF-8, comma-separated, header row then one row per deliberation, SCDL
     2.1.5 then RECTIFICATION_COLUMNS) as text chunks of `chunk_size` rows, for a
     StreamingHttpResponse."""
-    writer = csv.DictWriter(_Lines(), fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer = Writer(fieldnames=CSV_COLUMNS)
     yield writer.writeheader()
     rows = scdl_rows(deliberations, build_url=build_url, chunk_size=chunk_size)
     for batch in _batches(rows, chunk_size):

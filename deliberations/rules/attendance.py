@@ -261,3 +261,26 @@ def presence_problems(
         substitutes=substitutes, body_rules=body_rules,
     )
     return problems
+
+
+@follows("CGCT L2121-17 (via L5211-1) : quorum vérifié à chaque question de l'ordre du "
+         "jour", dated=date(2021, 11, 10))
+def item_range_problem(from_item: int | None, until_item: int | None,
+                       item_count: int | None) -> str | None:
+    """Why a range of items ("à partir de la question 5", "jusqu'à la question 12") cannot
+    be recorded, or None. Quorum and votes are checked per item of the agenda (L2121-17): a
+    range is checked against the session's item count, so it cannot be entered before the
+    count is known, and it cannot name an item the agenda does not have."""
+    if from_item is None and until_item is None:
+        return None
+    shown = (str(from_item) if from_item == until_item
+             else f"{from_item or ''}-{until_item or ''}")
+    if item_count is None:
+        return (f"Questions « {shown} » : indiquez d'abord le nombre de questions à l'ordre "
+                "du jour de la séance ; les questions ne peuvent être vérifiées sans lui.")
+    last = max(item for item in (from_item, until_item) if item is not None)
+    if last > item_count:
+        counted = "1 question" if item_count == 1 else f"{item_count} questions"
+        return (f"Questions « {shown} » : la séance ne compte que {counted} à l'ordre du "
+                "jour.")
+    return None

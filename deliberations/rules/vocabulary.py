@@ -1,10 +1,9 @@
 """The vocabulary of the rules: statuses, vote kinds, ballots, results, vote choices, roles."""
 
 # StrEnum (standard library, so the rules stay pure): each member equals the string stored in
-# the database today, so callers comparing with "adopted" or saving a member keep working.
-# Stored values are in English except the ballots and roles kept from the first schema
-# ("main_levee", "public", "conseiller", "suppleant", "membre_bureau"); renaming them needs a
-# data migration.
+# the database, in English (the French labels people read are the models' choices). The
+# deliberations models take their values from here; portal.models.Mandate.Role repeats the
+# roles (portal imports no app) and a test holds the two equal.
 
 from enum import StrEnum
 
@@ -65,9 +64,9 @@ class Ballot(StrEnum):
     """How the body votes (L2121-21): "scrutin"."""
 
     # Vote à main levée (ordinary).
-    SHOW_OF_HANDS = "main_levee"
+    SHOW_OF_HANDS = "show_of_hands"
     # Scrutin public à la demande du quart des membres présents (L2121-21).
-    ROLL_CALL = "public"
+    ROLL_CALL = "roll_call"
     # Scrutin secret: tiers des membres présents, or appointments (L2121-21).
     SECRET = "secret"
 
@@ -115,8 +114,8 @@ class Role(StrEnum):
     # n-th vice-président, with a delegation.
     VICE_PRESIDENT = "vice_president"
     # Other member of the Bureau.
-    BUREAU_MEMBER = "membre_bureau"
+    BUREAU_MEMBER = "bureau_member"
     # Conseiller (délégué titulaire).
-    COUNCILLOR = "conseiller"
+    COUNCILLOR = "councillor"
     # Délégué suppléant (L5211-6): sits only when the titular member is absent.
-    SUBSTITUTE = "suppleant"
+    SUBSTITUTE = "substitute"

@@ -105,7 +105,7 @@ def vote_result(
         raise ValueError(f"Un décompte ne peut être négatif ({', '.join(negative)}).")
     if ballot not in BALLOTS:
         raise ValueError(
-            f"Mode de scrutin inconnu : {ballot!r} (attendu : main_levee, public ou secret)."
+            f"Mode de scrutin inconnu : {ballot!r} (attendu : show_of_hands, roll_call ou secret)."
         )
     if kind not in VOTE_KINDS:
         raise ValueError(f"Nature de vote inconnue : {kind!r}.")
@@ -257,7 +257,7 @@ def required_ballot(*, present: int, roll_call_requests: int = 0,
                     secret_requests: int = 0) -> str:
     """The ballot the requests impose (L2121-21): "secret" when at least a third of the
     members present asked for it, else "public" (roll call, names recorded) when at least a
-    quarter asked for it, else "main_levee". When both thresholds are met the secret ballot
+    quarter asked for it, else "show_of_hands". When both thresholds are met the secret ballot
     prevails. ``present``: the members present on the item."""
     if present < 1:
         raise ValueError("Il faut au moins un membre présent pour voter.")

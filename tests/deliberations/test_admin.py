@@ -229,7 +229,7 @@ def test_vote_result_inconsistent_with_counts_is_refused(client, clerk, organisa
         "session": session.pk, "item_number": 1, "act_number": "", "slug": deliberation.slug,
         "theme": "", "title": deliberation.title, "report": "", "president_request": "",
         "vote_wording": "", "decision": "", "appeal_clause": "", "nature": "1",
-        "matter_code": "5.7", "budget_name": "", "ballot": "main_levee", "votes_for": "1",
+        "matter_code": "5.7", "budget_name": "", "ballot": "show_of_hands", "votes_for": "1",
         "votes_against": "2", "abstentions": "0", "blank_or_null": "",
         "president_voted_for": "unknown", "result": "adopted", "subject_to_transmission": "on",
         "prefecture_act_id": "", "signatory_capacity": "",

@@ -55,7 +55,7 @@ def deliberation_post(deliberation, **changes):
         "slug": deliberation.slug, "theme": deliberation.theme, "title": deliberation.title,
         "report": deliberation.report, "president_request": "", "vote_wording": "",
         "decision": deliberation.decision, "appeal_clause": "",
-        "nature": "1", "matter_code": "5.7", "budget_name": "", "ballot": "main_levee",
+        "nature": "1", "matter_code": "5.7", "budget_name": "", "ballot": "show_of_hands",
         "votes_for": "", "votes_against": "", "abstentions": "", "blank_or_null": "",
         "president_voted_for": "unknown", "result": "", "subject_to_transmission": "on",
         "prefecture_act_id": "", "signatory_capacity": "",

@@ -209,26 +209,26 @@ VOTE_CASES = [
      "Le compte administratif est arrêté, une majorité des voix ne s'étant pas dégagée contre "
      "son adoption (article L1612-12 du CGCT), au scrutin secret : 60 voix pour, 60 contre.",
      f"{L1612_12} : partage au scrutin secret"),
-    (date(1996, 2, 24), ADMINISTRATIVE_ACCOUNT, 59, 61, 2, "main_levee", 152, 122, False,
+    (date(1996, 2, 24), ADMINISTRATIVE_ACCOUNT, 59, 61, 2, "show_of_hands", 152, 122, False,
      "rejected",
      "Le compte administratif n'est pas arrêté, une majorité des voix s'étant dégagée contre "
      "son adoption (article L1612-12 du CGCT), à main levée : 59 voix pour, 61 contre, "
      "2 abstentions.", f"{L1612_12} : majorité contre"),
-    (date(1996, 2, 24), ADMINISTRATIVE_ACCOUNT, 0, 0, 40, "main_levee", 152, 40, False,
+    (date(1996, 2, 24), ADMINISTRATIVE_ACCOUNT, 0, 0, 40, "show_of_hands", 152, 40, False,
      "adopted",
      "Le compte administratif est arrêté, une majorité des voix ne s'étant pas dégagée contre "
      "son adoption (article L1612-12 du CGCT), à main levée : 0 voix pour, 0 contre, "
      "40 abstentions.", f"{L1612_12} : aucune majorité contre"),
-    (date(2004, 8, 13), TWO_THIRDS_IN_OFFICE, 70, 40, 0, "main_levee", 152, 110, False,
+    (date(2004, 8, 13), TWO_THIRDS_IN_OFFICE, 70, 40, 0, "show_of_hands", 152, 110, False,
      "rejected",
      "Rejetée : la majorité des deux tiers des membres en exercice n'est pas atteinte (102 voix "
      "requises sur 152 membres en exercice), à main levée : 70 voix pour, 40 contre.",
      f"{L5216_5} : conseil de 152 sièges (CABBALR)"),
-    (date(2004, 8, 13), TWO_THIRDS_CAST, 70, 40, 0, "main_levee", 152, 110, False, "rejected",
+    (date(2004, 8, 13), TWO_THIRDS_CAST, 70, 40, 0, "show_of_hands", 152, 110, False, "rejected",
      "Rejetée : la majorité des deux tiers des suffrages exprimés n'est pas atteinte (74 voix "
      "requises sur 110 suffrages exprimés), à main levée : 70 voix pour, 40 contre.",
      f"{L5216_5} : lecture « suffrages exprimés »"),
-    (date(2004, 8, 13), TWO_THIRDS_IN_OFFICE, 102, 10, 0, "main_levee", 152, 120, False,
+    (date(2004, 8, 13), TWO_THIRDS_IN_OFFICE, 102, 10, 0, "show_of_hands", 152, 120, False,
      "adopted",
      "Adoptée à la majorité des deux tiers des membres en exercice (102 voix requises sur 152 "
      "membres en exercice), à main levée : 102 voix pour, 10 contre.", L5216_5),
@@ -236,15 +236,15 @@ VOTE_CASES = [
      "Adoptée à la majorité des deux tiers des suffrages exprimés (74 voix requises sur 111 "
      "suffrages exprimés), au scrutin public : 74 voix pour, 37 contre, 3 abstentions.",
      L5216_5),
-    (date(2004, 8, 13), CLOSED_SESSION, 60, 10, 50, "main_levee", 152, 120, False, "rejected",
+    (date(2004, 8, 13), CLOSED_SESSION, 60, 10, 50, "show_of_hands", 152, 120, False, "rejected",
      "L'assemblée ne décide pas le huis clos : majorité absolue des membres présents ou "
      "représentés requise, 61 voix sur 120 (article L5211-11 du CGCT), à main levée : 60 voix "
      "pour, 10 contre, 50 abstentions.", f"{L5211_11} : la majorité des votants ne suffit pas"),
-    (date(2004, 8, 13), CLOSED_SESSION, 61, 0, 0, "main_levee", 152, 120, False, "adopted",
+    (date(2004, 8, 13), CLOSED_SESSION, 61, 0, 0, "show_of_hands", 152, 120, False, "adopted",
      "L'assemblée décide de se réunir à huis clos : majorité absolue des membres présents ou "
      "représentés requise, 61 voix sur 120 (article L5211-11 du CGCT), à main levée : 61 voix "
      "pour, 0 contre.", L5211_11),
-    (date(1996, 2, 24), ORDINARY, 50, 50, 3, "main_levee", 152, 103, True, "rejected",
+    (date(1996, 2, 24), ORDINARY, 50, 50, 3, "show_of_hands", 152, 103, True, "rejected",
      "Rejetée : partage des voix (50 pour, 50 contre), le président s'étant abstenu, sa voix "
      "n'est pas prépondérante (L2121-20).", f"{L2121_20} : le président s'abstient"),
 ]
@@ -444,7 +444,7 @@ def test_individual_decision_appeal_runs_from_notification():
 # (date of the source, present, roll-call requests, secret requests, ballot, source)
 BALLOT_REQUEST_CASES = [
     (date(2004, 8, 13), 62, 16, 0, "public", f"{L2121_21} : 16 ≥ 62/4 (seed 000 : 62 présents)"),
-    (date(2004, 8, 13), 62, 15, 0, "main_levee", f"{L2121_21} : 15 < 62/4"),
+    (date(2004, 8, 13), 62, 15, 0, "show_of_hands", f"{L2121_21} : 15 < 62/4"),
     (date(2004, 8, 13), 62, 0, 21, "secret", f"{L2121_21} : 21 ≥ 62/3"),
     (date(2004, 8, 13), 62, 16, 20, "public", f"{L2121_21} : 20 < 62/3, le public seul"),
     (date(2004, 8, 13), 62, 30, 21, "secret", f"{L2121_21} : le secret l'emporte"),
@@ -521,18 +521,18 @@ PUBLIC_ONLY = "En téléconférence, le vote a lieu au scrutin public (L5211-11-
 
 # (date of the source, arguments, problems, source)
 VIDEOCONFERENCE_CASES = [
-    (date(2019, 12, 27), {"bureau": False, "ballot": "public"}, [], L5211_11_1),
-    (date(2019, 12, 27), {"bureau": True, "ballot": "main_levee"},
+    (date(2019, 12, 27), {"bureau": False, "ballot": "roll_call"}, [], L5211_11_1),
+    (date(2019, 12, 27), {"bureau": True, "ballot": "show_of_hands"},
      ["Le Bureau ne peut se réunir par téléconférence : L5211-11-1 ne vise que l'organe "
       "délibérant."], f"{L5211_11_1} : organe délibérant seulement"),
     (date(2019, 12, 27), {"bureau": False, "ballot": "secret"}, [PUBLIC_ONLY],
      f"{L5211_11_1} : scrutin public"),
-    (date(2019, 12, 27), {"bureau": False, "ballot": "main_levee", "secret_requests": 21,
+    (date(2019, 12, 27), {"bureau": False, "ballot": "show_of_hands", "secret_requests": 21,
                           "present": 62},
      ["Le scrutin secret est demandé par le tiers des présents : en téléconférence, le "
       "président reporte la question à une séance ultérieure (L5211-11-1)."],
      f"{L5211_11_1} : report de la question"),
-    (date(2019, 12, 27), {"bureau": False, "ballot": "main_levee", "initial_budget": True,
+    (date(2019, 12, 27), {"bureau": False, "ballot": "show_of_hands", "initial_budget": True,
                           "executive_election": True},
      ["Une réunion par téléconférence ne peut porter sur l'élection du président et du "
       "bureau, l'adoption du budget primitif (L5211-11-1)."], f"{L5211_11_1} : exclusions"),

@@ -427,7 +427,7 @@ def test_roll_call_votes_are_shown_on_the_session_page(client, council):
     body, m = council
     session = SessionFactory(body=body, date=DAY)
     deliberation = DeliberationFactory(session=session, published=True, status="draft",
-                                       ballot="public", votes_for=2, votes_against=1)
+                                       ballot="roll_call", votes_for=2, votes_against=1)
     MemberVote.objects.create(deliberation=deliberation, member=m["DUPONT"], choice="for")
     MemberVote.objects.create(deliberation=deliberation, member=m["DUPONT"],
                               for_member=m["PETIT"], choice="for")
@@ -449,7 +449,7 @@ def test_admin_requires_the_secret_ballot_a_third_asked_for(admin_client, counci
     deliberation = DeliberationFactory(session=session, item_number=1)
     data = {
         "session": session.pk, "item_number": "1", "slug": deliberation.slug,
-        "title": deliberation.title, "nature": "1", "ballot": "public",
+        "title": deliberation.title, "nature": "1", "ballot": "roll_call",
         "vote_kind": "ordinary", "roll_call_requests": "1", "secret_ballot_requests": "1",
         "votes_for": "2", "votes_against": "1", "subject_to_transmission": "on",
     }

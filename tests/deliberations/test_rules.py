@@ -953,7 +953,8 @@ def test_conseil_2022_12_06_figures_hold_with_the_members_in_office():
             "Adoptée : partage des voix (5 pour, 5 contre), voix prépondérante du président.",
         ),
         (
-            {"votes_for": 5, "votes_against": 5, "ballot": "public", "president_voted_for": False},
+            {"votes_for": 5, "votes_against": 5, "ballot": "roll_call",
+             "president_voted_for": False},
             "rejected", 10, False, True,
             "Rejetée : partage des voix (5 pour, 5 contre), voix prépondérante du président.",
         ),

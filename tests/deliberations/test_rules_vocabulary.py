@@ -41,16 +41,16 @@ def test_each_enum_has_the_values_the_models_store(vocabulary, choices):
 
 
 def test_ballot_values_stay_the_stored_french_ones():
-    assert [str(ballot) for ballot in Ballot] == ["main_levee", "public", "secret"]
+    assert [str(ballot) for ballot in Ballot] == ["show_of_hands", "roll_call", "secret"]
 
 
 def test_rule_constants_are_vocabulary_members_equal_to_the_stored_strings():
     assert rules.ORDINARY is VoteKind.ORDINARY
     assert rules.TWO_THIRDS_IN_OFFICE == "two_thirds_in_office"
     assert rules.VOTE_KINDS == set(VoteKind)
-    assert rules.BALLOTS == {"main_levee", "public", "secret"}
+    assert rules.BALLOTS == {"show_of_hands", "roll_call", "secret"}
     assert rules.VOTE_CHOICES == ("for", "against", "abstention", "not_voting")
-    assert rules.BALLOT_WORDING["main_levee"] == "à main levée"
+    assert rules.BALLOT_WORDING["show_of_hands"] == "à main levée"
     assert rules.ALLOWED_TRANSITIONS["adopted"] == {"transmitted", "published", "draft"}
 
 
@@ -61,7 +61,7 @@ def test_rules_return_members_that_read_as_the_stored_strings():
     assert outcome.result is VoteResult.ADOPTED
     assert f"{outcome.result}" == "adopted"
     assert ballot is Ballot.ROLL_CALL
-    assert f"{ballot}" == "public"
+    assert f"{ballot}" == "roll_call"
 
 
 @pytest.mark.django_db

@@ -133,3 +133,20 @@ def test_postgresql_keeps_a_stored_vector_with_a_gin_index(seed_records):
     draft = DeliberationFactory(session=deliberation.session, item_number=99)
     Deliberation.objects.filter(pk=draft.pk).update(title="Objet renommé : ornithorynques")
     assert Deliberation.objects.search("ornithorynque").filter(pk=draft.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_table_rebuilt_by_a_later_migration_keeps_its_search_triggers():
+    """Migration 0024 rebuilds deliberations_deliberation on SQLite (a longer ballot column),
+    which drops the search index's triggers; post_migrate puts them back, so a new act is
+    found."""
+    from django.db import connection
+
+    from deliberations import search_index
+
+    if connection.vendor != "sqlite":
+        pytest.skip("index FTS5 propre à SQLite")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                       "AND name LIKE 'deliberations_search_%' ORDER BY name")
+        assert [row[0] for row in cursor.fetchall()] == sorted(search_index.TRIGGERS)

@@ -51,7 +51,8 @@ def document_pages(browser, transactional_db, live_server, settings, tmp_path): 
     AgendaItem.objects.create(session=upcoming, position=1, title="Budget primitif",
                               note="Présentation du budget.")
     mandate = Mandate.objects.filter(body=conseil.body, end_on__isnull=True).first()
-    ConvocationAddress.objects.create(member=mandate.member, email="elu@example.org")
+    ConvocationAddress.objects.create(member=mandate.member, email="elu@example.org",
+                                      organisation=conseil.body.organisation)
     services.convocation_send(session=upcoming)
     convocation = Convocation.objects.get(session=upcoming)
     token = convocation_doc.acknowledgement_token(convocation.pk, mandate.member_id)

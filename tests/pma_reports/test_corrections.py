@@ -2,6 +2,7 @@
 seed text: it matches exactly as often as the table says at its turn, its damage is gone from
 the repaired text, and what it repairs reaches the loaded report."""
 
+import html
 import re
 from pathlib import Path
 
@@ -69,7 +70,7 @@ def test_each_row_names_the_line_it_corrects(correction, text):
 
 
 def test_the_tables_are_the_reviewed_data_file():
-    assert (len(LAYOUT_2020), len(READING_2020), len(LAYOUT_2021)) == (28, 44, 2)
+    assert (len(LAYOUT_2020), len(READING_2020), len(LAYOUT_2021)) == (28, 47, 2)
     assert LAYOUT_2020[0].line == 3
     assert READING_2020[0].original == "[I'élaboration"
 
@@ -128,12 +129,15 @@ REPAIRED = {
     "3°™ année": "pour la 3e année",
     "4™ édition": "une 4e édition",
     "PMA 3 initier": "a conduit le PMA à initier",
+    "de 'ERBM": "la rénovation thermique dans le cadre de l'ERBM, animée par le CD2E",
+    "I'’événement": "l'éditorialisation « éco-transition » de l’événement Osons nos Talents",
+    "modéle": "via le Forum Euralens « Quel modèle de développement",
 }
 
 
 def test_every_reading_correction_has_its_check():
     assert set(REPAIRED) == {c.original for c in READING_2020}
-    assert len(READING_2020) == 44 and len(LAYOUT_2020) == 28
+    assert len(READING_2020) == 47 and len(LAYOUT_2020) == 28
 
 
 @pytest.fixture
@@ -152,7 +156,7 @@ def test_the_repair_reaches_the_loaded_report(report_2020_text, original, repair
     assert repaired in report_2020_text
 
 
-def test_issue_examples(report_2020_text, pma):
+def test_reported_misreadings_are_repaired(report_2020_text, pma):
     # "I'économie", "Chaine", "pdles", "Enréponse a la volonté", split headings.
     assert "appui technique sur l'économie (étude filières" in report_2020_text
     assert "I'économie" not in report_2020_text and "Chaine" not in report_2020_text
@@ -168,3 +172,14 @@ def test_issue_examples(report_2020_text, pma):
     # The original text stays reachable.
     assert "Enréponse a la volonté" in report.source_text
     assert "Agir sur le Cadre de * Le PMA coordonne" in report.source_text
+
+
+def test_no_ocr_residue_left_on_the_2020_page(client, pma):
+    page = client.get(ActivityReport.objects.get(organisation=pma, year=2020)
+                      .get_absolute_url()).content.decode()
+    # The page quotes the source text as read, in its own <details>: the report's body is
+    # what comes before it.
+    body = html.unescape(page[:page.index('id="titre-source"')])
+    for residue in ("de 'ERBM", "de I'’événement", "modéle", "I'’"):
+        assert residue not in body
+    assert "dans le cadre de l'ERBM" in body and "« Quel modèle de développement" in body

@@ -1,6 +1,7 @@
 """Public pages, feeds, CSV, PDF, API and site search of the activity reports, on the real
-seed records (the reports' acceptance points)."""
+seed records."""
 
+import csv
 import html as html_lib
 import io
 import re
@@ -62,14 +63,22 @@ def test_2020_report_page_shows_the_president_and_the_four_vice_presidents(clien
             "vice-présidents le 16 octobre 2020.") in text
 
 
-def test_report_page_shows_the_taking_notes_one_member_of_four(client, pma):
+def test_report_page_says_which_taking_notes_the_portal_holds(client, pma):
     response = client.get(_report_url(2021))
     text = _text(response)
-    assert "Pris acte : 1 membre sur 4" in text
+    assert ("Prise d'acte publiée sur ce portail : 1 membre sur 4. Pour les 3 autres membres : "
+            "non renseigné sur ce portail, qui ne détient pas leur délibération de prise "
+            "d'acte.") in text
     bureau = response.context["notes"].rows[1].public_deliberation
     assert bureau.get_absolute_url() in response.content.decode()
-    assert text.count("Pas de délibération publiée") == 3
-    assert "Pris acte : 0 membre sur 4" in _text(client.get(_report_url(2020)))
+    assert text.count("Non renseigné sur ce portail") == 3
+    # Missing records are not read as members who did not take note.
+    for wrong in ("Pas de délibération publiée", "Pris acte : 1 membre sur 4"):
+        assert wrong not in text
+    text_2020 = _text(client.get(_report_url(2020)))
+    assert ("Prise d'acte publiée sur ce portail : 0 membre sur 4. Pour les 4 membres : "
+            "non renseigné sur ce portail") in text_2020
+    assert "Pris acte : 0 membre sur 4" not in text_2020
 
 
 def test_a_draft_deliberation_is_not_shown_as_taking_note(client, pma):
@@ -81,7 +90,7 @@ def test_a_draft_deliberation_is_not_shown_as_taking_note(client, pma):
     draft = DeliberationFactory(session=bureau.session, item_number=None)
     TakingNote.objects.filter(deliberation=bureau).update(deliberation=draft)
     text = _text(client.get(_report_url(2021)))
-    assert "Pris acte : 0 membre sur 4" in text
+    assert "Prise d'acte publiée sur ce portail : 0 membre sur 4." in text
 
 
 def test_the_bureau_deliberation_links_to_the_2021_report(client, pma):
@@ -95,27 +104,113 @@ def test_the_bureau_deliberation_links_to_the_2021_report(client, pma):
 
 def test_source_text_and_corrections_are_on_the_page(client, pma):
     text = _text(client.get(_report_url(2020)))
-    assert "Texte source" in text and "Corrections appliquées (72)" in text
+    assert "Texte source" in text and "Corrections appliquées (75)" in text
     assert "Agir sur ’Emploi et le * Enréponse a la volonté" in text
 
 
+def _theme_page(client, theme):
+    return client.get(reverse("pma_reports:theme_detail",
+                              kwargs={"organisation": "pma", "theme": theme}))
+
+
+ECO_TRANSITION = "agir-sur-leco-transition-et-la-transition-energetique"
+
+
 def test_year_over_year_solar_plan_side_by_side(client, pma):
-    theme = Objective.objects.get(pillar__report__year=2021, pillar__order=2, order=1).theme
-    response = client.get(reverse("pma_reports:theme_detail",
-                                  kwargs={"organisation": "pma", "theme": theme}))
+    response = _theme_page(client, ECO_TRANSITION)
     assert response.status_code == 200
     [solar] = [row for row in response.context["rows"] if row.lead == "Plan solaire"]
     assert list(solar.cells) == [2020, 2021]
     [node_2020], [node_2021] = solar.cells[2020], solar.cells[2021]
     assert "le 12 octobre 2020, 2.300 connexions" in node_2020.children[0].text
     assert "plus de 5.000 connexions" in node_2021.children[0].text
-    figures = response.context["figure_rows"]["connexions au cadastre solaire"]
-    assert [f.text for f in figures[2020]] == ["2.300 connexions les 6 premières semaines"]
-    assert [f.text for f in figures[2021]] == ["plus de 5.000 connexions"]
     html = response.content.decode()
     section = html[html.index(">Plan solaire</h3>"):]
     section = section[:section.index("</section>")]
     assert "2.300 connexions" in section and "plus de 5.000 connexions" in section
+
+
+@pytest.mark.parametrize(("theme", "heading", "start_2020", "start_2021"), [
+    (ECO_TRANSITION, "Énergies renouvelables sur les friches",
+     "Energies renouvelables sur friches : Valorisation des résultats",
+     "Développement des ENR sur les friches du territoire : pilotage d'une étude"),
+    (ECO_TRANSITION, "Énergies fatales", "Energies fatales : Suivi de l'étude",
+     "Valorisation des énergies fatales : pilotage d'une étude"),
+    ("faire-valoir-les-interets-du-territoire",
+     "Engagement pour le Renouveau du Bassin minier (ERBM)",
+     "ERBM : le PMA a animé l'élaboration d’une position commune",
+     "Engagement pour le Renouveau du Bassin minier (ERBM) :"),
+])
+def test_retitled_actions_are_matched_by_the_reviewed_table(client, pma, theme, heading,
+                                                            start_2020, start_2021):
+    response = _theme_page(client, theme)
+    [row] = [row for row in response.context["rows"] if row.lead == heading]
+    [node_2020], [node_2021] = row.cells[2020], row.cells[2021]
+    assert node_2020.action.text.startswith(start_2020)
+    assert node_2021.action.text.startswith(start_2021)
+    assert row.reason
+    text = _text(response)
+    assert f"{heading} Rapprochement : {row.reason}." in text
+    assert "Rien de comparable cette année-là" not in text
+
+
+def test_every_reviewed_pair_names_one_action_per_year(pma):
+    from pma_reports.matching import reviewed_pairs, starts_with
+
+    assert len(reviewed_pairs()) == 13
+    for pair in reviewed_pairs():
+        for year, starts in pair.starts.items():
+            for start in starts:
+                found = [a for a in Action.objects.filter(
+                    parent=None, objective__theme=pair.theme,
+                    objective__pillar__report__year=year) if starts_with(a.text, start)]
+                assert len(found) == 1, (pair.heading, year, start)
+
+
+def test_an_action_no_pair_names_stays_alone_without_conclusion(client, pma):
+    response = _theme_page(client, ECO_TRANSITION)
+    [food] = [row for row in response.context["rows"] if row.lead == "Alimentation"]
+    assert food.cells[2020] == [] and len(food.cells[2021]) == 1 and food.reason == ""
+    assert "Aucune action du rapport 2020 rapprochée de celle-ci." in _text(response)
+
+
+def _figure_row(response, label, basis):
+    [row] = [row for row in response.context["figure_rows"]
+             if row.label == label and row.basis == basis]
+    return {year: [f.text for f in figures] for year, figures in row.cells.items()}
+
+
+def test_only_comparable_key_figures_share_a_row(client, pma):
+    response = _theme_page(client, ECO_TRANSITION)
+    # 2 300 in the first six weeks online against "plus de 5 000" since the launch: two rows.
+    assert _figure_row(response, "connexions au cadastre solaire", "period") == {
+        2020: ["2.300 connexions les 6 premières semaines"], 2021: []}
+    assert _figure_row(response, "connexions au cadastre solaire", "cumulative") == {
+        2020: [], 2021: ["plus de 5.000 connexions"]}
+    # 30 interviews since September 2020 against 50 for the whole diagnostic: two rows.
+    assert _figure_row(response, "entretiens du diagnostic territorial", "period") == {
+        2020: ["30 entretiens"], 2021: []}
+    assert _figure_row(response, "entretiens du diagnostic territorial", "cumulative") == {
+        2020: [], 2021: ["50 entretiens"]}
+    text = _text(response)
+    assert ("Sur une période indiquée : les 6 premières semaines en ligne (mise en ligne le "
+            "12 octobre 2020)") in text
+    assert "Cumul depuis un début indiqué : depuis la mise en ligne en octobre 2020" in text
+    # Figures of the same kind over the report's year do share a row.
+    governance = _theme_page(client, "gouverner-et-prendre-des-decisions")
+    assert _figure_row(governance, "Comités syndicaux réunis", "year") == {
+        2020: ["5 Comités syndicaux"], 2021: ["5 Comités syndicaux"]}
+
+
+def test_key_figures_state_what_they_count_as_the_document_does(pma):
+    stated = {(f.report.year, f.text): (f.basis, f.period, f.unit)
+              for f in KeyFigure.objects.filter(report__isnull=False).select_related("report")}
+    assert stated[(2020, "550 auditeurs")] == (
+        "average", "moyenne par vidéo (ayant visionné l'intégralité)", "auditeurs par vidéo")
+    assert stated[(2020, "35,9 M€")] == ("period", "2016-2021", "M€")
+    assert stated[(2020, "50 jeunes")] == ("cumulative", "depuis 2018", "jeunes")
+    assert stated[(2021, "16 jeunes")] == ("period", "de novembre 2020 à juin 2021", "jeunes")
+    assert stated[(2021, "5 Comités syndicaux")] == ("year", "", "comités syndicaux")
 
 
 def test_the_renamed_employment_objective_compares_across_years(client, pma):
@@ -182,15 +277,23 @@ def test_atom_entries_for_reports(client, pma):
     assert "Rapport d'activités 2021 du Pôle Métropolitain de l'Artois" in body
 
 
-def test_key_figures_csv_by_year(client, pma):
+def test_key_figures_csv_says_what_each_figure_counts(client, pma):
     response = client.get(reverse("pma_reports:key_figures_csv"))
     lines = response.content.decode().splitlines()
-    assert lines[0] == ("collectivite,annee,axe,objectif,libelle,valeur,qualificatif,unite,"
-                        "forme_citee,phrase")
+    assert lines[0] == ("collectivite,annee_du_rapport,axe,objectif,libelle,valeur,"
+                        "qualificatif,unite,base,periode,forme_citee,phrase")
     assert len(lines) == 1 + 21
-    solar = [line for line in lines if ",connexions au cadastre solaire," in line]
-    assert [line.split(",")[1] for line in solar] == ["2020", "2021"]
-    assert ",2300,," in solar[0] and ",5000,plus de," in solar[1]
+    rows = list(csv.reader(lines[1:]))
+    solar = [(r[1], r[5], r[6], r[8], r[9]) for r in rows
+             if r[4] == "connexions au cadastre solaire"]
+    assert solar == [
+        ("2020", "2300", "", "period",
+         "les 6 premières semaines en ligne (mise en ligne le 12 octobre 2020)"),
+        ("2021", "5000", "plus de", "cumulative", "depuis la mise en ligne en octobre 2020")]
+    # 35,9 M€ is quoted by the 2020 report and covers 2016-2021.
+    [pradet] = [r for r in rows if r[4] == "fonds territoriaux régionaux programmés (PRADET)"]
+    assert (pradet[1], pradet[5], pradet[8], pradet[9]) == ("2020", "35.9", "period",
+                                                            "2016-2021")
 
 
 def test_report_pdf_is_pdf_a(client, pma):
@@ -203,7 +306,8 @@ def test_report_pdf_is_pdf_a(client, pma):
     assert 'pdfaid:part="3"' in reader.xmp_metadata.rdf_root.toxml()
     first_page = reader.pages[0].extract_text()
     assert "Rapport d'activités 2021 du Pôle Métropolitain de l'Artois" in first_page
-    assert "Pris acte : 1 membre sur 4" in first_page
+    assert "Prise d'acte publiée sur le portail : 1 membre sur 4" in first_page
+    assert "pour les autres, non renseigné sur le portail" in first_page
     assert "5 Comités syndicaux" in first_page
 
 

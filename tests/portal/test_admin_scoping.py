@@ -75,7 +75,7 @@ def test_shared_member_page_shows_and_saves_only_own_mandates(client, clerk, org
         "mandates-0-id": own.pk, "mandates-0-member": member.pk, "mandates-0-body": own.body.pk,
         "mandates-0-role": "president", "mandates-0-start_on": "15/07/2020",
         "mandates-1-member": member.pk, "mandates-1-body": foreign_body.pk,
-        "mandates-1-role": "conseiller", "mandates-1-start_on": "01/01/2023",
+        "mandates-1-role": "councillor", "mandates-1-start_on": "01/01/2023",
     }
     response = client.post(url, data)
     assert response.status_code == 200

@@ -23,6 +23,11 @@ def _text(response) -> str:
     return html.unescape(response.content.decode())
 
 
+def _plain(response) -> str:
+    """The page's text without tags, spaces collapsed (what a reader reads)."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", _text(response)))
+
+
 def test_dashboard_shows_the_four_priorities_in_order(client, project):
     page = _text(client.get(project.get_absolute_url()))
     positions = [page.index(title) for title in PRIORITY_TITLES]
@@ -44,22 +49,35 @@ def test_deliberation_page_links_back_to_the_project_and_its_actions(client, pro
     assert deliberation.get_absolute_url() in _text(client.get(action.get_absolute_url()))
 
 
-def test_linking_a_published_deliberation_moves_the_share(client, project):
+def test_dashboard_counts_linked_actions_with_what_the_portal_holds(client, project):
     url = project.get_absolute_url()
-    assert "(0 sur 220)" in _text(client.get(url))
+    page = _plain(client.get(url))
+    assert ("0 action du projet reliée à une délibération publiée sur ce portail, sur 220."
+            in page)
+    # The seeds hold the two acts of CABBALR: the Bureau of 18 Oct 2022, the Conseil of 6 Dec.
+    assert ("Ce portail publie 2 délibérations de Communauté d'agglomération de "
+            "Béthune-Bruay, Artois Lys Romane (séances du 18 octobre 2022 au 6 décembre 2022)"
+            in page)
+    assert "ce nombre ne mesure pas l'avancement du projet" in page
+    for wrong in ("Avancement", "0 %", "0,0\xa0%", "déjà mises en œuvre"):
+        assert wrong not in page
+
     action = Action.objects.filter(objective__stake__priority__number=2).first()
     draft = DeliberationFactory(session=SessionFactory(body=project.adopted_by.session.body))
     ActionDeliberation.objects.create(action=action, deliberation=draft)
-    assert "(0 sur 220)" in _text(client.get(url)), "a draft carries out nothing in public"
+    assert "0 action du projet reliée" in _plain(client.get(url)), \
+        "a draft carries out nothing in public"
 
     ActionDeliberation.objects.create(action=action, deliberation=project.adopted_by)
-    page = _text(client.get(url))
-    assert "(1 sur 220)" in page
-    assert re.search(r"<td class=\"num\">76</td>\s*<td class=\"num\">1 \(1,3\xa0%\)</td>",
-                     page)
+    other = Action.objects.filter(objective__stake__priority__number=3).first()
+    ActionDeliberation.objects.create(action=other, deliberation=project.adopted_by)
+    assert ("2 actions du projet reliées à une délibération publiée sur ce portail, sur 220."
+            in _plain(client.get(url)))
+    assert re.search(r"<td class=\"num\">76</td>\s*<td class=\"num\">1</td>",
+                     _text(client.get(url)))
     progress = selectors.project_progress(project)
-    assert (progress.carried, progress.actions) == (1, 220)
-    assert [p.carried for p in progress.priorities] == [0, 1, 0, 0]
+    assert (progress.carried, progress.actions) == (2, 220)
+    assert [p.carried for p in progress.priorities] == [0, 1, 1, 0]
 
 
 def test_indicator_with_two_measurements_has_a_chart_and_a_table_with_the_same_numbers(
@@ -83,21 +101,37 @@ def test_indicator_with_two_measurements_has_a_chart_and_a_table_with_the_same_n
     assert "en baisse, dans le sens de l'objectif" in summary
 
 
-def test_2024_evaluation_is_overdue_when_none_is_recorded(client, project, monkeypatch):
+def test_past_evaluation_without_a_record_is_not_called_late(client, project, monkeypatch):
     entries = selectors.evaluation_calendar(project, today=datetime.date(2025, 2, 1))
     assert [(e.due_on.year, e.status) for e in entries] == [
-        (2024, "overdue"), (2026, "due"), (2028, "due"), (2030, "due"), (2032, "due")]
+        (2024, "not_recorded"), (2026, "due"), (2028, "due"), (2030, "due"), (2032, "due")]
     monkeypatch.setattr(views, "today", lambda: datetime.date(2025, 2, 1))
     page = _text(client.get(f"{project.get_absolute_url()}evaluations/"))
-    assert re.search(r"6 décembre 2024</th>\s*<td><span class=\"badge badge--overdue\">"
-                     r"en retard", page)
+    assert re.search(r"6 décembre 2024</th>\s*<td><span class=\"badge badge--not_recorded\">"
+                     r"non renseigné sur ce portail</span>", page)
+    assert "en retard" not in page
+    # The dashboard's next evaluation is the one to come, not the unrecorded past one.
+    dashboard = _plain(client.get(project.get_absolute_url()))
+    assert "6 décembre 2026 — à présenter" in dashboard
+    assert "en retard" not in dashboard
 
-    Evaluation.objects.create(project=project, due_on=datetime.date(2024, 12, 6),
-                              presented_on=datetime.date(2025, 1, 28), summary="Bilan")
+
+def test_recorded_evaluation_not_presented_after_its_date_is_late(client, project,
+                                                                  monkeypatch):
+    monkeypatch.setattr(views, "today", lambda: datetime.date(2025, 2, 1))
+    Evaluation.objects.create(project=project, due_on=datetime.date(2024, 12, 6))
+    page = _text(client.get(f"{project.get_absolute_url()}evaluations/"))
+    assert re.search(r"6 décembre 2024</th>\s*<td><span class=\"badge badge--overdue\">"
+                     r"en retard</span>", page)
+    assert "6 décembre 2024 — en retard" in _plain(client.get(project.get_absolute_url()))
+
+    Evaluation.objects.filter(project=project).update(
+        presented_on=datetime.date(2025, 1, 28), summary="Bilan")
     entries = selectors.evaluation_calendar(project, today=datetime.date(2025, 2, 1))
     assert entries[0].status == "done"
     page = _text(client.get(f"{project.get_absolute_url()}evaluations/"))
     assert "le 28 janvier 2025" in page
+    assert "en retard" not in page
 
 
 def test_social_functions_page(client, project):

@@ -20,12 +20,16 @@ def test_leap_day_adoption_falls_back_to_28_february():
         D(2025, 2, 28)]
 
 
-@pytest.mark.parametrize(("due_on", "presented_on", "today", "expected"), [
-    (D(2024, 12, 6), None, D(2025, 3, 1), EvaluationStatus.OVERDUE),
-    (D(2024, 12, 6), None, D(2024, 12, 6), EvaluationStatus.DUE),
-    (D(2024, 12, 6), None, D(2024, 1, 1), EvaluationStatus.DUE),
-    (D(2024, 12, 6), D(2025, 1, 20), D(2025, 3, 1), EvaluationStatus.DONE),
-    (D(2026, 12, 6), D(2026, 11, 30), D(2025, 3, 1), EvaluationStatus.DONE),
+@pytest.mark.parametrize(("due_on", "presented_on", "today", "recorded", "expected"), [
+    (D(2024, 12, 6), None, D(2025, 3, 1), True, EvaluationStatus.OVERDUE),
+    # Past, and the portal holds nothing about it: not "en retard".
+    (D(2024, 12, 6), None, D(2025, 3, 1), False, EvaluationStatus.NOT_RECORDED),
+    (D(2024, 12, 6), None, D(2024, 12, 6), False, EvaluationStatus.DUE),
+    (D(2024, 12, 6), None, D(2024, 12, 6), True, EvaluationStatus.DUE),
+    (D(2024, 12, 6), None, D(2024, 1, 1), False, EvaluationStatus.DUE),
+    (D(2024, 12, 6), D(2025, 1, 20), D(2025, 3, 1), True, EvaluationStatus.DONE),
+    (D(2026, 12, 6), D(2026, 11, 30), D(2025, 3, 1), True, EvaluationStatus.DONE),
 ])
-def test_status(due_on, presented_on, today, expected):
-    assert evaluation_status(due_on=due_on, presented_on=presented_on, today=today) == expected
+def test_status(due_on, presented_on, today, recorded, expected):
+    assert evaluation_status(due_on=due_on, presented_on=presented_on, today=today,
+                             recorded=recorded) == expected

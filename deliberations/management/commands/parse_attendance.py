@@ -2,7 +2,8 @@
 
 ``manage.py parse_attendance --check DIR``: run the parser over a corpus of blocks counted by
 hand (``<slug>.txt`` + ``<slug>.json``, see ``deliberations.minutes.parsing.corpus``), print
-expected vs got and the anomalies of each text, then "N exact, M flagged, K silently wrong".
+expected vs got and the anomalies of each text, then "tuned: N exact, … ; held back: M exact, …,
+K silently wrong" (held-back texts: see ``deliberations.minutes.parsing.corpus``).
 Exits 1 when a text is silently wrong.
 
 FILE is a text file or ``-`` for standard input. Anomalies are part of the output, not
@@ -77,7 +78,8 @@ class Command(BaseCommand):
             raise CommandError(f"Aucun couple .txt/.json dans « {directory} ».",
                                returncode=EXIT_INPUT_ERROR)
         for outcome in outcomes:
-            self.stdout.write(f"== {outcome.slug} : {outcome.verdict}")
+            held = " (mis de côté)" if outcome.held_back else ""
+            self.stdout.write(f"== {outcome.slug}{held} : {outcome.verdict}")
             expected, got = outcome.expected, outcome.got
             for key, label in (("present", "présents"), ("excused", "excusés"),
                                ("absent", "absents")):

@@ -21,6 +21,7 @@ slice the original and names are returned as written.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from .builder import _Builder
@@ -41,7 +42,8 @@ from .entries import (
     strip_communes,
 )
 from .matching import _is_initials
-from .names import _NOTE_START, split_full_name
+from .names import _NOTE_START, _token_kind, split_full_name
+from .proxies import split_chained
 from .results import (
     ANOMALY_LABELS,
     Anomaly,
@@ -106,8 +108,14 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
 
     builder = _Builder()
     builder.result.stated_counts = _read_counts("\n".join(lines[:end_index]))
-    for kind, section_lines in sections:
-        _read_section(builder, kind, section_lines)
+    for index, (kind, section_lines) in enumerate(sections):
+        before = Counter(_names_read(builder.result))
+        removed = _read_section(builder, kind, section_lines)
+        # "Étaient présents : / Membres titulaires : …": a heading over sub-headings.
+        subheaded = index + 1 < len(sections) and sections[index + 1][0] == kind
+        if kind != "ignore" and not (subheaded and not section_lines):
+            read = list((Counter(_names_read(builder.result)) - before).elements())
+            _check_nothing_left(builder, kind, section_lines, read, removed)
     spaced = any(anomaly.kind == "guessed_join" and " - " in anomaly.text
                  for anomaly in builder.result.anomalies)
     secretary = _find_secretary(lines[: min(end_index + 3, len(lines))], spaced_hyphens=spaced)
@@ -117,6 +125,10 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
             builder.anomaly("guessed_join", builder.result.secretary,
                             "Secrétaire de séance : traits d'union entourés d'espaces lus comme "
                             f"des traits d'union (« {builder.result.secretary} »).")
+    if not builder.result.present:
+        builder.anomaly("empty_section", "présents",
+                        "Aucun membre présent n'a été lu : la liste des présents manque ou n'a pas "
+                        "été reconnue ; rien n'est à importer sans vérification.")
     if roster:
         resolve_with_roster(builder.result, list(roster))
     builder.check()
@@ -126,22 +138,70 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
 _NOTHING = re.compile(r"^(?:neant|sans\s+objet|aucune?|/|-|–)\s*\.?$")
 
 
-def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> None:
+_SECTION_LABELS = {"present": "présents", "proxies": "procurations", "excused": "excusés",
+                   "absent": "absents", "substitutes": "suppléances"}
+
+
+def _names_read(result: AttendanceResult) -> list[str]:
+    return ([entry.name for entry in result.present]
+            + [entry.replaces for entry in result.present if entry.replaces]
+            + [name for proxy in result.proxies for name in (proxy.giver, proxy.holder)]
+            + result.excused + result.absent)
+
+
+def _check_nothing_left(builder: _Builder, kind: str, section_lines: list[str],
+                        read: list[str], removed: list[str]) -> None:
+    """Never silently empty nor partial: a heading under which no name was read, or words in
+    capitals (surnames) of the section that no name read contains, are reported with the
+    line they stand in."""
+    label = _SECTION_LABELS.get(kind, kind)
+    text_lines = [line for line in section_lines if line.strip()]
+    if not read:
+        if not text_lines or all(_NOTHING.match(_fold(line)) for line in text_lines):
+            if not text_lines:
+                builder.anomaly("empty_section", label,
+                                f"Rubrique « {label} » sans aucun nom : liste vide dans le "
+                                "registre, ou noms perdus par l'extraction du texte ?")
+            return
+    # A name this section only refers to (a suppléant already among the présents) was read
+    # all the same: every name read so far counts.
+    words = {_fold(word) for name in _names_read(builder.result)
+             for word in re.split(r"[\s\-.'’]+", name)}
+    words |= {_fold(word) for heading in removed
+              for word in re.split(r"[\s\-/.'’]+", heading)}
+    for line in text_lines:
+        left = [token for token in re.findall(r"[^\W\d_][^\s,;:()]*", line)
+                if _token_kind(token) == "S" and sum(char.isalpha() for char in token) >= 3
+                and not any(_fold(part) in words for part in re.split(r"[\-.'’]+", token)
+                            if part)]
+        if left:
+            builder.anomaly("unread_text", line,
+                            f"Noms non lus dans la liste des {label} : "
+                            + ", ".join(f"« {word} »" for word in dict.fromkeys(left))
+                            + f" (ligne « {line.strip()[:120]} »).")
+
+
+def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> list[str]:
+    """Reads one section into ``builder``; returns the group headings (communes, member
+    EPCI) taken out of it."""
+    removed_all: list[str] = []
     if kind == "ignore":
-        return  # "Étaient également présents": staff and guests, not members.
+        return removed_all  # "Étaient également présents": staff and guests, not members.
     communes = commune_heading_lines(section_lines)
     if communes:
         builder.anomaly(
             "commune_heading", " / ".join(section_lines[index] for index in sorted(communes)),
             "Lignes lues comme des noms de communes et non comme des personnes : "
             + ", ".join(f"« {section_lines[index]} »" for index in sorted(communes)) + ".")
+        removed_all += [section_lines[index] for index in communes]
         section_lines = [line for index, line in enumerate(section_lines)
                          if index not in communes]
     for logical in _logical_lines(section_lines):
         if _NOTHING.match(_fold(logical)):
             continue  # "Procurations : néant" is an empty list, not an entry.
         logical = re.sub(r"^[-–•·]\s+", "", logical)
-        logical, removed = strip_communes(logical)
+        logical, removed = strip_communes(logical, capitals=kind != "proxies")
+        removed_all += removed
         if removed and not communes:
             builder.anomaly("commune_heading", logical,
                             "Noms de communes retirés de la liste : "
@@ -169,7 +229,16 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> Non
                                     f"Entrée vide {where} : un nom a-t-il été oublié ?")
                 continue
             entries.append(piece)
+        chained = []
         for piece in merge_continuations(entries):
+            parts = split_chained(piece) if kind != "present" else [piece]
+            if len(parts) > 1:
+                builder.anomaly("guessed_split", piece,
+                                "Plusieurs procurations ou suppléances écrites à la suite sans "
+                                "séparateur, lues comme : "
+                                + ", ".join(f"« {part} »" for part in parts) + ".")
+            chained += parts
+        for piece in chained:
             piece = drop_leading_civilities(_strip_end(piece))
             if kind != "proxies":
                 piece = strip_capacities(piece)
@@ -189,14 +258,19 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> Non
                 builder.add_present(piece)
             elif kind == "proxies":
                 builder.add_proxy(piece)
+            elif kind == "substitutes":
+                builder.add_substitution(piece)
             else:
                 builder.add_absent(piece, excused=kind == "excused")
+    return removed_all
 
 
 def _strip_end(piece: str) -> str:
     """Without the final full stop of a list ("… SOMON Nadine."), except an initial's
     ("LECLERC C.")."""
-    piece = piece.strip(" :")
+    piece = re.sub(r"\s+[-–]$", "", piece.strip(" :"))
+    if piece.endswith(")."):
+        piece = piece[:-1]  # "SAUSETIN Diane (S)."
     if piece.endswith(".") and not _is_initials(piece.split()[-1]):
         piece = piece[:-1].rstrip()
     return piece

@@ -17,6 +17,7 @@ class _Checks:
 
     def check(self) -> None:
         self._presence_cache = None
+        self.represented_as_substitutes()
         self.drop_represented_excused()
         self._check_surname_pairs()
         self._check_names_without_given_name()
@@ -147,6 +148,27 @@ class _Checks:
         found = [entry for entry in self.result.present
                  if name_parts(entry.name).surname == surname and same_person(name, entry.name)]
         return found[0] if len(found) == 1 else None
+
+    def represented_as_substitutes(self) -> None:
+        """"X représenté par Y" reads as a procuration; when the registre states "0
+        procuration", it can only be a suppléant sitting for X (L5211-6): X is excused and Y
+        present in X's place. Said, since the wording alone does not tell."""
+        represented = getattr(self, "represented", [])
+        if self.result.stated_counts.proxies != 0 or not represented:
+            return
+        for proxy in represented:
+            self.result.proxies.remove(proxy)
+            self.result.excused.append(proxy.giver)
+            sitting = [entry for entry in self.result.present
+                       if same_person(entry.name, proxy.holder)]
+            if sitting:
+                sitting[0].replaces = sitting[0].replaces or proxy.giver
+            else:
+                self.result.present.append(PresentEntry(name=proxy.holder, replaces=proxy.giver))
+            self.anomaly("substitute", f"{proxy.giver} → {proxy.holder}",
+                         f"« {proxy.giver} représenté par {proxy.holder} » est lu comme une "
+                         "suppléance, le registre n'indiquant aucune procuration : "
+                         f"« {proxy.holder} » siège à la place de « {proxy.giver} ».")
 
     def drop_represented_excused(self) -> None:
         """A member who gave a proxy is represented: some minutes list them among the excusés

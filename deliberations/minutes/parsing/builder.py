@@ -14,15 +14,31 @@ from .results import Anomaly, AttendanceResult, PresentEntry, ProxyEntry
 from .text import _GENDER_MARK, _fold
 
 _SUBSTITUTED = re.compile(
-    r"^(?P<titular>.+?)\s*,?\s+(?:representee?|remplacee?)\s+par\s+(?:son|sa|le|la)\s+"
-    r"suppleante?\s*,?\s*(?P<substitute>.+)$"
+    r"^(?P<titular>.+?)\s*,?\s+(?:(?:representee?|remplacee?)\s+par\s+(?:son|sa|le|la)\s+"
+    r"suppleante?|suppleee?\s+par)\s*,?\s*(?P<substitute>.+)$"
 )
+# Under "Étaient suppléés :", "X par Y".
+_SUBSTITUTED_BARE = re.compile(r"^(?P<titular>.+?)\s+par\s+(?P<substitute>.+)$")
+
+_EXCUSED_NOTE = re.compile(r"^\s*excusee?s?\s*$")
+# "(Artenay)", "(Communauté de Communes de la Beauce Loirétaine)": whom the member represents.
+_MEMBER_OF = re.compile(r"^[A-ZÀ-Ý][^\W\d_]*(?:[\s'’\-]+[^\W\d_]+){0,9}$")
+# "(titulaire)", "(suppléante)", "(T)", "(S)", "(Président)": the member's capacity.
+_CAPACITY_NOTE = re.compile(r"^(?:titulaire|suppleante?|t|s|(?:vice-?\s*)?presidente?|"
+                            r"demissionnaire|(?:\d+e(?:me)?\s+)?vice-?\s*presidente?)$")
+# A presence or a procuration bounded in time or by an event rather than by an item.
+_PARTIAL = re.compile(r"^(?:a\s+partir\s+d|jusqu'|des\s|apres\s|avant\s|arrivee?\b|depart\b|"
+                      r"partie?\b|quitte\b|sortie?\b|absente?\s+(?:a|de|apres|avant)\b)")
+
 
 class _Builder(_ProxyReading, _Checks):
     """Accumulates the reading of one attendance block and its anomalies."""
 
     def __init__(self) -> None:
         self.result = AttendanceResult()
+        # Procurations written "X représenté par Y": a suppléant when the registre states
+        # that there is no procuration (see ``_Checks.represented_as_substitutes``).
+        self.represented: list[ProxyEntry] = []
 
     def anomaly(self, kind: str, text: str, message: str) -> None:
         self.result.anomalies.append(Anomaly(kind=kind, text=text.strip(), message=message))
@@ -30,7 +46,7 @@ class _Builder(_ProxyReading, _Checks):
     # -- entries ----------------------------------------------------------------------------
 
     def add_present(self, raw: str) -> None:
-        if self._maybe_proxy(raw, bare=False):
+        if self._maybe_proxy(raw, bare=False, present=True):
             return
         entry = _split_entry(raw)
         read = _read_names(entry.text)
@@ -61,8 +77,25 @@ class _Builder(_ProxyReading, _Checks):
         if note.proxy_from:
             self.result.proxies.append(ProxyEntry(giver=note.proxy_from, holder=person.name))
         if not note.understood and note_text.strip():
-            self.anomaly("unparsed_note", raw,
-                         f"Mention non comprise et ignorée : « {note_text.strip()} ».")
+            self.note_not_understood(raw, note_text)
+
+    def note_not_understood(self, raw: str, note_text: str, *, proxy: bool = False) -> None:
+        """A note the lists cannot hold. A presence or a procuration bounded by an hour or
+        an event ("jusqu'à 11 heures", "à partir de l'élection du 5ème Vice-Président") is
+        not silently taken for the whole session: the clerk is asked for the items."""
+        note_text = note_text.strip()
+        if note_text.startswith("(") and note_text.endswith(")"):
+            note_text = note_text[1:-1].strip()
+        if _PARTIAL.search(_fold(note_text)):
+            what = "Procuration" if proxy else "Présence"
+            self.anomaly("partial_presence", raw,
+                         f"{what} limitée « {note_text} » : l'heure ou l'événement ne désigne "
+                         "aucune question ; elle est comptée pour toute la séance, précisez les "
+                         "questions concernées.")
+            return
+        if _MEMBER_OF.match(note_text) or _CAPACITY_NOTE.match(_fold(note_text)):
+            return  # "(Artenay)", "(Communauté de Communes de …)", "(titulaire)", "(T)"
+        self.anomaly("unparsed_note", raw, f"Mention non comprise et ignorée : « {note_text} ».")
 
     @staticmethod
     def _note_target(read: _NameRead, tokens_before: int) -> int:
@@ -84,14 +117,22 @@ class _Builder(_ProxyReading, _Checks):
             return
         if len(read.names) > 1:
             self._glued(raw, read)
+        # "Absent non représenté : X (excusée)": the note says excused.
+        if any(_EXCUSED_NOTE.match(_fold(note)) for _, note in entry.notes):
+            excused = True
         target = self.result.excused if excused else self.result.absent
         target.extend(read.names)
 
-    def _substitute(self, raw: str) -> bool:
-        """"X, représenté par sa suppléante, Mme Y": X is excused and Y sits in X's place
-        (L5211-6) — a substitution, not a procuration."""
+    def add_substitution(self, raw: str) -> None:
+        """An entry under "Étaient suppléés :": "X par Y"."""
+        if not self._substitute(raw, bare=True):
+            self._unparsed(raw, "suppléance")
+
+    def _substitute(self, raw: str, *, bare: bool = False) -> bool:
+        """"X, représenté par sa suppléante, Mme Y", "X, suppléé par Y": X is excused and Y
+        sits in X's place (L5211-6) — a substitution, not a procuration."""
         folded = _fold(_GENDER_MARK.sub("", raw))
-        match = _SUBSTITUTED.match(folded)
+        match = _SUBSTITUTED.match(folded) or (_SUBSTITUTED_BARE.match(folded) if bare else None)
         if not match:
             return False
         titular = _read_names(raw[:match.end("titular")])

@@ -12,8 +12,22 @@ from .matching import _is_initials
 from .names import _token_kind
 from .text import _GENDER_MARK, _fold
 
-# "Commune de Chomérac : Messieurs A, B", "Commune de : Monsieur C" (name lost by the PDF).
-_COMMUNE_PREFIX = re.compile(r"(?<![\w'])commune\s+(?:d[eu]s?\b|d')\s*[^:,;]{0,40}:")
+# Headings that group delegates by the member they represent, ending with a colon:
+# "Commune de Chomérac : Messieurs A, B", "Commune de : Monsieur C" (name lost by the PDF),
+# "Représentant la Commune de Poisvilliers : …", "Délégués de la Communauté de Communes de
+# X : …", "Arrondissement Châtellerault : …". A person's name is never followed by a colon
+# in a list of présents or excusés; in a list of procurations it may ("X : pouvoir à Y").
+_COMMUNE_PREFIX = re.compile(
+    r"(?<![\w'])(?:(?:representant|delegue(?:e)?s?\s+(?:de|du|des)|pour)\s+(?:la\s+|le\s+|l')?)?"
+    r"(?:commune|communaute\s+(?:de\s+communes|d'\s*agglomeration|urbaine)|metropole|"
+    r"syndicat|arrondissement|canton|secteur|college)"
+    r"(?:\s+(?:d[eu]s?\b|d'|de\s+la\b))?\s*[^:,;()]{0,60}:"
+)
+# The same heading in capitals, without "commune de": "CDC DU BAZADAIS :", "CAPV :",
+# "ANGLIERS : Alain RIGAUD" (a flattened table of communes and their delegates).
+_CAPITALS_HEADING = re.compile(
+    r"(?:(?<=^)|(?<=[\s,.;]))(?:[A-ZÀ-Ý][A-ZÀ-Ý'’\-/]*\s+){0,6}[A-ZÀ-Ý][A-ZÀ-Ý'’\-/]+\s*:(?!\s*\d)"
+)
 # "MM DURAND et P. ALLARD pour BREHEMONT  MM MASSARD …": the commune, in capitals, closes the
 # group of its delegates.
 _COMMUNE_SUFFIX = re.compile(
@@ -26,6 +40,11 @@ _CAPACITY = re.compile(
     r"(?<![\w'])(?:(?:1er|premier|\d+e(?:me)?)\s+)?(?:vice[-\s]?)?president(?:e)?s?(?:\s+de\s+seance)?"
     r"(?![\w'])|(?<![\w'])(?:delegue(?:e)?s?|membres?|conseill(?:er|ere)s?)\s+(?:communautaires?\s+)?"
     r"(?:titulaires?|suppleant(?:e)?s?)(?![\w'])|(?<![\w'])(?:titulaires?|suppleant(?:e)?s?)$"
+    # Municipal capacities: "Virginie X, Maire (…), …, Pascal Y, Adjoints, …, conseillers
+    # municipaux"; "M. X Maire du Coudray-Saint-Germer" (the commune goes with it).
+    r"|(?<![\w'(])(?:(?:1er|premier|\d+e(?:me)?)\s+)?(?:maire|adjointe?s?(?:\s+au\s+maire)?|"
+    r"(?:delegue|deleguee)s?|conseill(?:er|ere)s?\s+municipa(?:l|ux|les?))"
+    r"(?:\s+(?:du|de\s+la|de|d')\s*[^,;()]*)?(?![\w'])"
 )
 # A line of capitals alone, without separator or initial: a commune heading ("LE PORGE").
 _CAPITALS_LINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’/\- ]+$")
@@ -33,27 +52,41 @@ _CAPITALS_LINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’/\- ]+$")
 # "X, suppléant de Y", "X, qui donne pouvoir à Y").
 _CONTINUES = re.compile(
     r"^(?:represente(?:e)?\s+par|remplace(?:e)?\s+par|suppleante?\s+d|qui\s+|ayant\s+donne|"
+    r"(?:pouvoir|procuration)\s+a\s|supplee(?:e)?\s+par|"
     r"donne(?:e)?\s+(?:pouvoir|procuration)|a\s+donne)"
 )
 _OPENS_NEXT = re.compile(r"(?:par\s+(?:son|sa)\s+suppleante?|represente(?:e)?\s+par)\s*$")
 
 
-def strip_communes(text: str) -> tuple[str, list[str]]:
-    """``text`` without the communes that group its delegates (each replaced by a comma),
-    and the communes taken out."""
+def strip_communes(text: str, *, capitals: bool = True) -> tuple[str, list[str]]:
+    """``text`` without the communes (or member EPCI) that group its delegates, each replaced
+    by a comma, and the headings taken out. ``capitals``: also headings in capitals alone
+    ("CDC DU BAZADAIS :"), not in a list of procurations, where "DUPONT : pouvoir à …" is a
+    person."""
     found: list[str] = []
-
-    def prefix(match: re.Match) -> str:
-        found.append(text[match.start():match.end()].rstrip(" :"))
-        return ","
-
     folded = _fold(text)
+    spans = [match.span() for match in _COMMUNE_PREFIX.finditer(folded)]
+    if capitals:
+        for match in _CAPITALS_HEADING.finditer(text):
+            start, words = match.start(), match.group(0).rstrip(" :").split()
+            if only_civilities(" ".join(words)) or any(a <= start < b for a, b in spans):
+                continue
+            before = text[:start].split()
+            if before and _token_kind(before[-1].strip(",;")) in "GC":
+                # "Alain RIGAUD ANTRAN :": after a given name or a civility, the first word
+                # in capitals is the person's surname, the heading is what follows.
+                if len(words) < 2:
+                    continue
+                start = text.index(words[1], start + len(words[0]))
+            spans.append((start, match.end()))
     pieces, position = [], 0
-    for match in _COMMUNE_PREFIX.finditer(folded):
-        pieces.append(text[position:match.start()])
-        prefix(match)
+    for start, end in sorted(spans):
+        if start < position:
+            continue
+        pieces.append(text[position:start])
+        found.append(text[start:end].rstrip(" :"))
         pieces.append(_ADDED)
-        position = match.end()
+        position = end
     pieces.append(text[position:])
     text = "".join(pieces)
 

@@ -149,7 +149,8 @@ _NOTE_UNTIL_BEFORE = re.compile(
 )
 _NOTE_PROXY_FROM = re.compile(
     r"^(?:porteur|porteuse|titulaire)?\s*(?:d[eu]\s+|des\s+)?(?:pouvoir|procuration)s?\s+"
-    r"(?:de|du|d')\s*(.+)"
+    # "(pouvoir M. X)" without "de" nor "à": among présents, the holder's note.
+    r"(?:(?:de|du|d')\s*|(?!a\s|au\s|par\s|donne))(.+)"
 )
 # "représenté(e) par" is a proxy, not a substitute: read by the proxy patterns.
 _NOTE_REPLACED_BY = re.compile(

@@ -14,6 +14,20 @@ _PROXY_PAREN = re.compile(
     rf"\s+par|donne{_G}\s+(?:pouvoir|procuration))\s*(?:donne{_G}\s+)?(?:a|au\s+profit\s+de|"
     rf"par|:)?\s*(?!d[eu]\s|d')(?P<holder>[^)\s][^)]*)\)(?P<rest>.*)$"
 )
+# "X (pouvoir M. Y)": no "à" nor "de" to tell the direction; the list it stands in does.
+_PAREN_WITHOUT_CONNECTIVE = re.compile(r"\(\s*(?:pouvoir|procuration)s?\s+(?!a\s|au\s|par\s|de\s|"
+                                       r"du\s|d'|donne)")
+# A condition written after the holder: "… à Y à partir de l'élection du 5ème Vice-Président",
+# "… à Y à partir de 11 heures", "… à Y jusqu'à la question 4".
+_CONDITION = re.compile(r"\s+(?=(?:a\s+partir\s+d|jusqu'|des\s+(?:la|le|l'|\d)|apres\s|"
+                        r"avant\s|pour\s+(?:la|le|les)\s))")
+# Verbs that open a procuration or a substitution inside an entry: several on one line
+# without separator ("Madame A donne pouvoir à Monsieur B Monsieur C donne pouvoir à …").
+_PROXY_VERB = re.compile(
+    rf"(?:,\s*)?(?:(?:qui\s+)?(?:a\s+|ayant\s+)?(?:donne{_G}|remis|confie{_G})\s+(?:procuration|"
+    rf"pouvoir|mandat)(?:\s+de\s+vote)?\s+(?:a|au\s+profit\s+de)|(?:pouvoir|procuration)\s+a|"
+    rf"supplee{_G}\s+par|represente{_G}\s+par)\s"
+)
 _PROXY_STRONG = [
     re.compile(
         rf"^(?P<giver>.+?)\s*,?\s+(?:qui\s+)?(?:a\s+|ayant\s+)?(?:donne{_G}|remis|confie{_G})\s+(?:procuration|"
@@ -31,13 +45,17 @@ _PROXY_BARE = re.compile(
 )
 
 
-def _match_proxy(entry_raw: str, *, bare: bool) -> tuple[str, str, str] | None:
+def _match_proxy(entry_raw: str, *, bare: bool, present: bool = False
+                 ) -> tuple[str, str, str] | None:
     """(giver text, holder text, remaining text holding notes) or None."""
     raw = _GENDER_MARK.sub("", entry_raw)
     folded = _fold(raw)
     if match := _PROXY_PAREN.match(folded):
-        return (raw[: match.end("giver")], raw[match.start("holder"):match.end("holder")],
-                raw[match.start("rest"):])
+        giver = raw[: match.end("giver")]
+        holder = raw[match.start("holder"):match.end("holder")]
+        if present and _PAREN_WITHOUT_CONNECTIVE.search(folded):
+            return None  # "Y (pouvoir M. X)" among présents: Y holds X's proxy (a note)
+        return giver, holder, raw[match.start("rest"):]
     # Notes are cut first so that "(jusqu'à la question 4)" is not read as "… à …".
     entry = _split_entry(raw)
     text = entry.text
@@ -46,9 +64,45 @@ def _match_proxy(entry_raw: str, *, bare: bool) -> tuple[str, str, str] | None:
     patterns = _PROXY_STRONG + ([_PROXY_BARE] if bare else [])
     for pattern in patterns:
         if match := pattern.match(folded):
-            return (text[match.start("giver"):match.end("giver")],
-                    text[match.start("holder"):match.end("holder")], notes)
+            holder = text[match.start("holder"):match.end("holder")]
+            condition = _CONDITION.search(_fold(holder))
+            if condition:
+                notes = f"{notes} ({holder[condition.end():].strip()})".strip()
+                holder = holder[:condition.start()]
+            return text[match.start("giver"):match.end("giver")], holder, notes
     return None
+
+
+def split_chained(raw: str) -> list[str]:
+    """Entries of a line that holds several procurations without separator: each verb after
+    the first opens a new entry, which starts with the name that follows the previous
+    holder ("… à Monsieur B Monsieur C donne pouvoir à …" → "… à Monsieur B", "Monsieur C
+    donne pouvoir à …"). One entry when the line holds one verb or cannot be cut."""
+    folded = _fold(_GENDER_MARK.sub("", raw))
+    if len(folded) != len(raw):
+        return [raw]
+    verbs = list(_PROXY_VERB.finditer(folded))
+    if len(verbs) < 2:
+        return [raw]
+    entries, start = [], 0
+    for previous, verb in zip(verbs, verbs[1:], strict=False):
+        between = raw[previous.end():verb.start()]
+        read = _read_names(_split_entry(between).text)
+        if not read.valid or len(read.names) < 2:
+            return [raw]
+        tokens = between.split()
+        cut_token = read.starts[1]
+        # Civilities before the second name belong to it.
+        while cut_token > 0 and _fold(tokens[cut_token - 1]).rstrip(".") in {
+                "m", "mme", "mr", "monsieur", "madame", "mlle", "mademoiselle"}:
+            cut_token -= 1
+        offset = previous.end()
+        for token in tokens[:cut_token]:
+            offset = raw.index(token, offset) + len(token)
+        entries.append(raw[start:offset].strip(" ,;"))
+        start = offset
+    entries.append(raw[start:].strip(" ,;"))
+    return entries
 
 
 # Column headings of a flattened table: "Absents/excusés Pouvoir à".
@@ -58,9 +112,12 @@ _TABLE_HEADER = re.compile(
 )
 
 
+_REPRESENTED = re.compile(rf"represente{_G}\s+par")
+
+
 class _ProxyReading:
     """Procuration entries of ``_Builder`` (mixin: needs ``result``, ``anomaly``,
-    ``_substitute`` and ``_unparsed``)."""
+    ``represented``, ``_substitute`` and ``_unparsed``)."""
 
     def add_proxy(self, raw: str) -> None:
         header = _TABLE_HEADER.match(_fold(raw))
@@ -87,8 +144,8 @@ class _ProxyReading:
                      + ". Vérifiez l'ordre des colonnes.")
         return True
 
-    def _maybe_proxy(self, raw: str, *, bare: bool) -> bool:
-        found = _match_proxy(raw, bare=bare)
+    def _maybe_proxy(self, raw: str, *, bare: bool, present: bool = False) -> bool:
+        found = _match_proxy(raw, bare=bare, present=present)
         if not found:
             return False
         giver_text, holder_text, rest = found
@@ -106,7 +163,8 @@ class _ProxyReading:
             proxy.until_item = (note.until_item if note.until_item is not None
                                 else proxy.until_item)
             if not note.understood and note_text.strip():
-                self.anomaly("unparsed_note", raw,
-                             f"Mention non comprise et ignorée : « {note_text.strip()} ».")
+                self.note_not_understood(raw, note_text, proxy=True)
         self.result.proxies.append(proxy)
+        if _REPRESENTED.search(_fold(raw)):
+            self.represented.append(proxy)
         return True

@@ -58,6 +58,10 @@ ANOMALY_LABELS = {
     "ambiguous_name": "Nom ambigu",
     "unknown_name": "Nom inconnu",
     "substitute": "Suppléance",
+    "partial_presence": "Présence ou procuration limitée dans le temps",
+    "empty_section": "Rubrique sans nom",
+    "unread_text": "Noms laissés de côté",
+    "not_in_roster": "Élus de la liste introuvables",
 }
 
 

@@ -9,7 +9,7 @@ from .names import _INITIALS, _read_names, _token_kind
 from .results import StatedCounts
 from .text import _GENDER_MARK, _clean_lines, _fold
 
-_G = r"(?:\(e\)|e)?(?:\(s\)|s)?"  # présent(e)s, excusé(e)s, représentés...
+_G = r"(?:\(e\)|e)?(?:\(s\)|s)?(?:\(e?s\))?"  # présent(e)s, excusé(e)s, présents(es)...
 # "absents excusés", "absents - excusés", "absents/excusés", "absents, excusés".
 _ABSENT_EXCUSED = rf"absent{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)?excuse{_G}"
 _HEADING_BODY = (
@@ -17,23 +17,35 @@ _HEADING_BODY = (
     r"delegues|elus|liste\s+des)\s+)?(?:(?:titulaires|suppleants?)\s+)?(?:"
     rf"(?P<ignore>(?:etai(?:en)?t\s+)?egalement\s+present{_G}|assistai(?:en)?t(?:\s+egalement)?"
     rf"(?:\s+a\s+la\s+(?:reunion|seance))?)"
-    rf"|(?P<proxies>(?:{_ABSENT_EXCUSED}|absent{_G})\s+(?:ayant|avec|qui\s+ont|ont)\s+"
+    rf"|(?P<proxies>(?:{_ABSENT_EXCUSED}|absent{_G}|excuse{_G})\s+(?:ayant|avec|qui\s+ont|ont)\s+"
     rf"(?:donne|remis)\s+(?:procuration|pouvoir){_G}|absent{_G}\s+represente{_G}"
+    rf"|absent{_G}\s+avec\s+(?:procuration|pouvoir){_G}"
     rf"(?:\s+par\s+(?:pouvoir|procuration){_G})?|represente{_G}(?:\s+par\s+"
     rf"(?:pouvoir|procuration){_G})?|(?:procuration|pouvoir){_G}(?:\s+donne{_G})?|"
-    rf"ont\s+donne\s+(?:procuration|pouvoir){_G})"
-    rf"|(?P<excused>{_ABSENT_EXCUSED}|excuse{_G})"
-    rf"|(?P<absent>absent{_G}(?:\s+non\s+excuse{_G})?)"
-    rf"|(?P<present>present{_G}(?:\s+a\s+l'ouverture(?:\s+de\s+la\s+seance)?)?)"
+    rf"(?:ont|avai(?:en)?t)\s+donne{_G}\s+(?:procuration|pouvoir){_G})"
+    # "Étaient suppléés : X par Y": substitutes sitting for titular members (L5211-6).
+    rf"|(?P<substitutes>supplee{_G}(?:\s+par)?)"
+    # "Excusés/absents", "absents ou excusés": one list, counted as excused.
+    rf"|(?P<excused>{_ABSENT_EXCUSED}|excuse{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)absent{_G}"
+    rf"|excuse{_G})"
+    # "Absents non excusés", "Absent non représenté": absent (the "excusés" inside is negated).
+    rf"|(?P<absent>absent{_G}(?:\s+non\s+(?:excuse|represente){_G})?)"
+    rf"|(?P<present>present{_G}(?:\s+ou\s+represente{_G}(?:\s*\([^)]*\))?)?"
+    rf"(?:\s+a\s+l'ouverture(?:\s+de\s+la\s+seance)?)?)"
     # "Membres titulaires :", "Membres suppléants avec voix délibérative :" under the présents.
     rf"|(?P<subpresent>(?<=membres\s)(?:titulaires|suppleant{_G})"
     rf"(?:\s+avec\s+voix\s+deliberatives?)?)"
     r")"
+    # "Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :": who they are.
+    r"(?:\s+(?:mesdames|messieurs|mmes|mm|et|les|des|du|de|la|l'|delegue\S*|conseill\S*|"
+    r"membres|elus|titulaires|suppleant\S*|pays|comite|conseil|syndicat|bureau|"
+    r"communautaires?|municipaux|syndicaux))*"
 )
 _HEADING = re.compile(rf"^{_HEADING_BODY}\s*(?::\s*(?P<rest>.*))?$")
 # A heading inside a line ("… M. Michèle SIMONET. Absents excusés : Mme …"): only with its colon,
 # and not a stated count ("Présents : 22").
 _INLINE_HEADING = re.compile(rf"(?<![\w'])(?:{_HEADING_BODY})\s*:(?!\s*\d)")
+_INLINE_VERB_HEADING = re.compile(rf"(?<=\s)(?=etai(?:en)?t\s)(?:{_HEADING_BODY})(?![\w'])")
 # "Présent(e)s C. Montin, …": a heading written without colon, recognisable by its marks.
 _INLINE_MARKED = re.compile(r"(?<![\w'])(?:present|excuse|absent)\(e\)s(?=\s+[^\s:\d])")
 # Letter-spaced headings of PDF layouts: "A B S E N T S E X C U S E S".
@@ -45,7 +57,9 @@ _SOFT_END_BODY = (
     r"date\s+d[e']\s*(?:la\s+)?(?:convocation|affichage)|(?:le\s+)?nombre\s+d[e']\s*"
     r"(?:membres|conseillers|delegues|votants|presents)|(?:le\s+)?quorum|apres\s+(?:l'\s*)?appel|"
     r"convocation\s+(?:aux|des|du|adressee)|(?:a\s+)?(?:l')?ordre\s+du\s+jour|"
-    r"formant\s+la\s+majorite|accueil\s+des|(?:m\.|monsieur|madame)\s+(?:le|la)\s+president"
+    r"formant\s+la\s+majorite|accueil\s+des|(?:m\.|monsieur|madame)\s+(?:le|la)\s+president|"
+    # Narrative after the lists: "Après lecture et signature du compte-rendu…".
+    r"apres\s+(?:lecture|avoir|en\s+avoir)|le\s+secretariat\s"
 )
 _INLINE_END = re.compile(rf"(?<![\w'])(?:{_SOFT_END_BODY})")
 _SOFT_END = re.compile(rf"^(?:{_SOFT_END_BODY}|le\s+(?:conseil|comite)\b|pour\s*:\s*\d)")
@@ -66,13 +80,16 @@ _SECRETARY = [
                r"(?:fonctions?\s+de\s+|qualite\s+de\s+|comme\s+)secretaire"),
     re.compile(r"secretaire(?:\s+de\s+(?:la\s+)?seance)?\s*[:\-–]\s*(?P<name>.+?)\s*[.,;]?$"),
     re.compile(r"^(?P<name>.+?)\s*,\s*secretaire\s+de\s+(?:la\s+)?seance"),
+    # "Le secrétariat a été assuré par : Monsieur X".
+    re.compile(r"secretariat\s+(?:de\s+(?:la\s+)?seance\s+)?(?:a\s+ete\s+|est\s+)?assure\s+"
+               r"par\s*:?\s*(?P<name>.+?)\s*[.,;]?$"),
 ]
 _CONNECTIVE_END = re.compile(
     r"(?:donne{_G}|remis|a\s+donne)\s+(?:procuration|pouvoir)(?:\s+de\s+vote)?\s*$"
     r"|represente{_G}\s+par\s*$|(?:^|\s)(?:a|par|au\s+profit\s+de)\s*$".replace("{_G}", _G)
 )
 _CONNECTIVE_START = re.compile(
-    r"^(?:a|par|au\s+profit\s+de|donne{_G}\s+(?:procuration|pouvoir)|"
+    r"^(?:a|par|au\s+profit\s+de|donne{_G}\s+(?:procuration|pouvoir)|(?:pouvoir|procuration)\s+a|"
     r"represente{_G}\s+par)\s".replace("{_G}", _G)
 )
 
@@ -258,16 +275,26 @@ def _heading(line: str) -> tuple[str, str] | None:
     match = _HEADING.match(folded)
     if not match and " " not in folded:
         match = _SQUEEZED_HEADING.match(folded)
+    if not match and (verb := _VERB_HEADING.match(folded)):
+        # "Étaient présents ANGLIERS Aristide RIGAUD …": no colon, but the verb says it.
+        after = stripped[verb.end():].lstrip()
+        if after[:1].isupper():
+            kind = next(name for name in ("ignore", "proxies", "substitutes", "excused",
+                                          "absent", "present", "subpresent")
+                        if verb.groupdict().get(name) is not None)
+            return ("present" if kind == "subpresent" else kind), after
     if not match:
         return None
     rest = stripped[match.start("rest"):] if match.groupdict().get("rest") is not None else ""
     if re.match(r"^\s*\d+\b", rest):
         return None  # "Présents : 26" is a stated count, not a list.
-    kind = next(name for name in ("ignore", "proxies", "excused", "absent", "present",
-                                  "subpresent") if match.group(name) is not None)
+    kind = next(name for name in ("ignore", "proxies", "substitutes", "excused", "absent",
+                                  "present", "subpresent")
+                if match.groupdict().get(name) is not None)
     return ("present" if kind == "subpresent" else kind), rest.strip()
 
 
+_VERB_HEADING = re.compile(rf"^(?=etai(?:en)?t\s){_HEADING_BODY}(?=\s)")
 # Letter-spaced headings lose their word breaks: "ABSENTSEXCUSESAYANTDONNEPOUVOIR".
 _SQUEEZED_HEADING = re.compile(
     r"^(?:etaient)?(?:(?P<proxies>absents?(?:excuses?)?(?:ayant|ont)donnes?(?:pouvoirs?|"
@@ -290,6 +317,10 @@ def _split_inline(line: str) -> list[str]:
         cuts += [(match.start(), "") for match in pattern.finditer(folded) if match.start() > 0]
     # "Présent(e)s C. Montin": the colon is added so that the line reads as a heading.
     cuts += [(match.start(), match.group(0)) for match in _INLINE_MARKED.finditer(folded)]
+    # "… Mme Frédérique POSTEL Étaient absents avec procuration": a heading without colon,
+    # known by its capitalised verb inside the line.
+    cuts += [(match.start(), "") for match in _INLINE_VERB_HEADING.finditer(folded)
+             if match.start() > 0 and line[match.start()].isupper()]
     if not cuts:
         return [line]
     pieces, position = [], 0
@@ -313,10 +344,15 @@ def _split_inline(line: str) -> list[str]:
     return merged
 
 
+# "M.ROUILLON", "M.Jacques LIGNEUL": a civility glued to the name.
+_GLUED_CIVILITY = re.compile(r"(?<![\w.])(M|Mme|Mr|MM|Mlle)\.(?=[A-ZÀ-Ý][A-Za-zà-ÿ])")
+
+
 def block_lines(text: str) -> list[str]:
     """Clean lines of ``text``, with inline headings and end markers on lines of their own."""
     lines: list[str] = []
     for line in _clean_lines(text):
+        line = _GLUED_CIVILITY.sub(r"\1. ", line)
         lines.extend(_split_inline(line) if line else [line])
     return lines
 

@@ -79,6 +79,12 @@ def test_every_kind_of_deadline_with_its_date(records, organisation):
         # R421-1 CJA: published 9 Feb → 10 April 2023 is Easter Monday → 11 April.
         ("appeal", "ACTE PUBLIE"): D(2023, 4, 11),
         ("territory_evaluation", "Projet 2022"): D(2023, 6, 30),
+        # To complete: the attendance of each held session (none entered), within the week
+        # the list of deliberations rests on it (L2121-25); the published act's extract.
+        ("attendance", "10/01/2023"): D(2023, 1, 17),
+        ("attendance", "07/02/2023"): D(2023, 2, 14),
+        ("attendance", "07/03/2023"): D(2023, 3, 14),
+        ("extract", "ACTE PUBLIE"): D(2023, 2, 9),
     }
 
 
@@ -91,8 +97,9 @@ def test_calendar_page_shows_overdue_in_words_and_sorts(records, clerk, client, 
     client.force_login(clerk)
     page = client.get("/admin/calendrier/").content.decode()
     assert "Calendrier des échéances légales" in page
-    assert page.count("<strong>En retard</strong>") == 5  # 14/2 (two), 7/3 (three)
-    assert "5 échéances dépassées" in page
+    # 17/1 (attendance), 9/2 (extract), 14/2 (three), 7/3 (three).
+    assert page.count("<strong>En retard</strong>") == 8
+    assert "8 échéances dépassées" in page
     assert page.index("14/02/2023") < page.index("14/03/2023") < page.index("30/06/2023")
     by_kind = client.get("/admin/calendrier/?tri=nature").content.decode()
     assert by_kind.index("Acte reçu en préfecture") < by_kind.index("Convocation à envoyer")
@@ -100,7 +107,7 @@ def test_calendar_page_shows_overdue_in_words_and_sorts(records, clerk, client, 
 
     ics = client.get("/admin/calendrier.ics").content.decode().replace("\r\n ", "")
     assert ics.startswith("BEGIN:VCALENDAR\r\n")
-    assert ics.count("BEGIN:VEVENT") == 12
+    assert ics.count("BEGIN:VEVENT") == 16
     assert "DTSTART;VALUE=DATE:20230314" in ics
     assert "SUMMARY:Liste des délibérations à publier (en retard) — Conseil communautaire du " \
         "07/02/2023" in ics

@@ -37,7 +37,7 @@ def session(settings, tmp_path):
     MandateFactory(member=former, body=body, start_on=datetime.date(2020, 7, 15),
                    end_on=datetime.date(2022, 6, 30))
     for member in members[:2] + [former]:
-        ConvocationAddress.objects.create(member=member,
+        ConvocationAddress.objects.create(member=member, organisation=body.organisation,
                                           email=f"{member.last_name.lower()}@example.org")
     session = SessionFactory(body=body, date=datetime.date(2022, 12, 6),
                              starts_at=datetime.time(19, 0), convened_on=None,

@@ -47,8 +47,10 @@ def session():
         member = Member.objects.create(last_name=last_name, first_name=first_name,
                                        slug=f"elu-{index}")
         Mandate.objects.create(member=member, body=body, start_on=datetime.date(2020, 7, 15))
+    # Ranges of items are checked against the agenda: "à partir de la question 3" needs it.
     return Session.objects.create(body=body, date=datetime.date(2022, 12, 6),
-                                  starts_at=datetime.time(19, 0), status="held")
+                                  starts_at=datetime.time(19, 0), status="held",
+                                  agenda_item_count=10)
 
 
 @pytest.fixture

@@ -50,12 +50,15 @@ def test_corpus_has_twelve_blocks_of_ten_bodies_each_with_its_source():
                                              "secretary"}
 
 
-def test_ninety_percent_exact_and_none_silently_wrong():
+def test_a_third_of_the_corpus_is_held_back_and_none_is_silently_wrong():
     outcomes = check_directory(CORPUS, parse_attendance)
+    held = [outcome for outcome in outcomes if outcome.held_back]
+    assert len(held) >= len(outcomes) // 3
     verdicts = Counter(outcome.verdict for outcome in outcomes)
     assert verdicts[SILENTLY_WRONG] == 0, [o.slug for o in outcomes if o.verdict == SILENTLY_WRONG]
-    assert verdicts[EXACT] >= 0.9 * len(outcomes), [
-        (outcome.slug, outcome.differences) for outcome in outcomes if outcome.verdict != EXACT]
+    tuned = [outcome for outcome in outcomes if not outcome.held_back]
+    assert sum(outcome.verdict == EXACT for outcome in tuned) >= 0.8 * len(tuned), [
+        (outcome.slug, outcome.differences) for outcome in tuned if outcome.verdict != EXACT]
 
 
 def test_check_command_prints_expected_got_and_the_summary_line():
@@ -65,7 +68,10 @@ def test_check_command_prints_expected_got_and_the_summary_line():
     assert "== concarneau-2019-12-19 : exact" in text
     assert "présents     attendu   31   lu   31" in text
     assert "anomalie : Procurations lues dans un tableau" in text  # Loir-Lucé-Bercé
-    assert text.rstrip().splitlines()[-1] == f"{len(SIDECARS)} exact, 0 flagged, 0 silently wrong"
+    last = text.rstrip().splitlines()[-1]
+    assert last.startswith("tuned: ") and "; held back: " in last
+    assert last.endswith(", 0 silently wrong")
+    assert "== croult-petit-rosne-2020-11-23 (mis de côté) : " in text
 
 
 def test_check_command_fails_on_a_silently_wrong_text(tmp_path):

@@ -69,11 +69,11 @@ def test_roles_only_where_the_seeds_state_them(loaded):
     assert {name: m.vice_president_rank for name, m in vice_presidents.items()} == {
         "LECONTE Maurice": 1, "IDZIAK Ludovic": 14}
     assert vice_presidents["LECONTE Maurice"].commune.name == "Houchin"
-    assert council.get(member__last_name="BOSSART").role == "conseiller"
+    assert council.get(member__last_name="BOSSART").role == "councillor"
     bureau = Mandate.objects.filter(body__slug="bureau-communautaire")
     assert bureau.get(member__last_name="GACQUERRE").role == "president"
     assert bureau.get(member__last_name="IDZIAK").vice_president_rank == 14
-    assert bureau.get(member__last_name="BOSSART").role == "membre_bureau"
+    assert bureau.get(member__last_name="BOSSART").role == "bureau_member"
     assert not Mandate.objects.filter(role="vice_president", vice_president_rank__isnull=True)
 
 

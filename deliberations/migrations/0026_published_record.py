@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('deliberations', '0023_search_fts_list_indexes'),
+        ('deliberations', '0025_convocation_address_per_organisation'),
     ]
 
     operations = [

@@ -1,0 +1,1 @@
+"""The clerk's path through the admin, on the real records."""
