@@ -10,7 +10,7 @@ from django.utils import timezone
 from deliberations import selectors
 from deliberations.models import Deliberation, PublishedRecord
 from deliberations.record import codec
-from deliberations.record.builder import build_record
+from deliberations.record.builder import build_record, build_records
 from deliberations.record.types import DeliberationRecord
 
 
@@ -94,12 +94,23 @@ def records_for(deliberations) -> dict[int, DeliberationRecord]:
     return found
 
 
-def freeze_published_records() -> int:
+def freeze_published_records(*, batch: int = 500) -> int:
     """Freeze the records of published acts that have none (acts published before the
-    record existed): returns how many. Their live computation is what the public was shown."""
+    record existed, or generated in bulk): returns how many. Their live computation is what
+    the public was shown. Built by batches (build_records: a constant number of queries per
+    batch)."""
     count = 0
-    for deliberation in (Deliberation.objects.filter(status=Deliberation.Status.PUBLISHED,
-                                                     record__isnull=True).order_by("pk")):
-        record_freeze(deliberation=deliberation)
-        count += 1
+    pending = Deliberation.objects.filter(status=Deliberation.Status.PUBLISHED,
+                                          record__isnull=True).order_by("pk")
+    while chunk := list(pending.only("pk")[:batch]):
+        now = timezone.now()
+        rows = []
+        for pk, record in build_records(chunk).items():
+            text = codec.canonical_json(record)
+            rows.append(PublishedRecord(
+                deliberation_id=pk, version=codec.SCHEMA_VERSION, document=text,
+                sha256=codec.sha256_of(text), received_on=record.publication.received_on,
+                frozen_at=now))
+        PublishedRecord.objects.bulk_create(rows)
+        count += len(rows)
     return count
