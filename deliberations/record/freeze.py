@@ -11,7 +11,7 @@ from deliberations import selectors
 from deliberations.models import Deliberation, PublishedRecord
 from deliberations.record import codec
 from deliberations.record.builder import build_record, build_records
-from deliberations.record.types import DeliberationRecord
+from deliberations.record.types import DeliberationRecord, NotificationFacts
 
 
 def record_freeze(*, deliberation: Deliberation) -> PublishedRecord:
@@ -29,25 +29,36 @@ def record_freeze(*, deliberation: Deliberation) -> PublishedRecord:
     return frozen
 
 
-def record_add_receipt(*, deliberation: Deliberation) -> PublishedRecord | None:
-    """Add to a frozen record the receipt date in the prefecture recorded after the
-    publication (services.deliberation_record_receipt), and the executory date it gives
-    (L2131-1, rules.executory_on): every other fact stays as frozen. None when the act has
-    no frozen record."""
+def record_amend_publication(*, deliberation: Deliberation) -> PublishedRecord | None:
+    """Add to a frozen record the facts recorded after the publication: the receipt date in
+    the prefecture when the publication left it "à compléter" (services.
+    deliberation_record_receipt), the notifications of an individual decision, and the
+    executory date and appeal deadline the rules compute from them (L2131-1, R421-1 CJA).
+    Every other fact stays as frozen. None when the act has no frozen record."""
     frozen = PublishedRecord.objects.filter(deliberation_id=deliberation.pk).first()
     if frozen is None:
         return None
+    deliberation = Deliberation.objects.select_related("session__body__organisation").get(
+        pk=deliberation.pk)
     record = codec.loads(frozen.document)
+    notifications = tuple(
+        NotificationFacts(addressee=row.addressee, notified_on=row.notified_on,
+                          executory_on=row.executory_on, appeal_deadline=row.appeal_deadline)
+        for row in (selectors.notification_rows(deliberation)
+                    if deliberation.is_individual else [])
+    )
     publication = dataclasses.replace(
         record.publication, received_on=deliberation.received_on,
         executory_on=selectors.executory_on(deliberation),
+        appeal_deadline=selectors.appeal_deadline(deliberation), notifications=notifications,
     )
     record = dataclasses.replace(record, publication=publication)
     text = codec.canonical_json(record)
+    if text == frozen.document:
+        return frozen
     frozen.document, frozen.sha256 = text, codec.sha256_of(text)
     frozen.received_on = deliberation.received_on
     frozen.save(update_fields=["document", "sha256", "received_on"])
-    _remember(deliberation, frozen, record)
     return frozen
 
 
