@@ -85,22 +85,26 @@ def record_for(deliberation: Deliberation) -> DeliberationRecord:
     if cached is not None:
         return cached
     frozen = frozen_record(deliberation) if deliberation.pk else None
-    record = codec.loads(frozen.document) if frozen is not None else build_record(deliberation)
+    record = codec.lazy(frozen.document) if frozen is not None else build_record(deliberation)
     deliberation._record = record
     return record
 
 
 def records_for(deliberations) -> dict[int, DeliberationRecord]:
-    """record_for of many acts; one query for the frozen ones (the others are built live)."""
+    """record_for of many acts: the frozen ones read with them (``select_related("record")``)
+    or in one query, the others built live."""
     deliberations = list(deliberations)
+    missing = [d.pk for d in deliberations if not Deliberation.record.is_cached(d)]
     frozen = {
-        row.deliberation_id: row for row in PublishedRecord.objects.filter(
-            deliberation_id__in=[d.pk for d in deliberations])
-    }
+        row.deliberation_id: row
+        for row in PublishedRecord.objects.filter(deliberation_id__in=missing)
+    } if missing else {}
     found = {}
     for deliberation in deliberations:
-        row = frozen.get(deliberation.pk)
-        found[deliberation.pk] = (codec.loads(row.document) if row is not None
+        row = (frozen.get(deliberation.pk) if deliberation.pk in frozen
+               else frozen_record(deliberation) if Deliberation.record.is_cached(deliberation)
+               else None)
+        found[deliberation.pk] = (codec.lazy(row.document) if row is not None
                                   else record_for(deliberation))
     return found
 
