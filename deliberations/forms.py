@@ -149,6 +149,22 @@ class SessionAdminForm(forms.ModelForm):
                 bureau=body.kind == body.Kind.BUREAU, ballot="show_of_hands",
             ):
                 self.add_error("videoconference", message)
+            if data.get("date"):
+                # L5211-11-1 by kind of organisation and date (loi 3DS), Covid windows.
+                message = rules.videoconference_allowed_problem(
+                    organisation_kind=body.organisation.kind, on=data["date"],
+                    department=body.organisation.department,
+                )
+                if message:
+                    self.add_error("videoconference", message)
+                statutes = selectors.body_rules_for(body.pk)
+                message = rules.videoconference_places_problem(
+                    on=data["date"], places=data.get("place") or "",
+                    designated_places_only=statutes.remote_from_designated_places,
+                    source=statutes.remote_source, department=body.organisation.department,
+                )
+                if message:
+                    self.add_error("place", message)
         first = data.get("first_convocation")
         if first is not None and data.get("body") and data.get("date"):
             for message in rules.second_convocation_problems(
@@ -298,7 +314,7 @@ class DeliberationAdminForm(forms.ModelForm):
                 ballot=data.get("ballot") or Deliberation.Ballot.SHOW_OF_HANDS,
                 president_voted_for=data.get("president_voted_for"),
                 president_abstained=bool(data.get("president_abstained")),
-                ranges=ranges,
+                ranges=ranges, body_id=session.body_id if session is not None else None,
             )
         except ValueError as error:
             raise ValidationError(str(error)) from error
@@ -325,7 +341,9 @@ class DeliberationAdminForm(forms.ModelForm):
         ]
 
     def _check_vote_total(self, data, ranges):
-        available = min(r.figures.votes_available for r in ranges)
+        # Weighted votes (statutes): the counts entered are voices.
+        available = min(r.figures.voices.voices_available if r.figures.voices
+                        else r.figures.votes_available for r in ranges)
         non_voting = len(data.get("non_voting_members") or [])
         for message in rules.check_vote_counts(
             votes_for=data.get("votes_for") or 0,
@@ -792,15 +810,24 @@ class AppointmentAdminForm(forms.ModelForm):
     class Meta:
         model = Appointment
         fields = ["deliberation", "position", "office", "executive_election",
-                  "secret_ballot_waived", "single_candidate"]
+                  "commission_or_outside_body", "secret_ballot_waived", "single_candidate"]
 
     def clean(self):
+        """L2122-7 (via L5211-2) and L2121-21 against the ballot of the deliberation: the
+        executive by secret ballot, a single candidacy included; other nominations by secret
+        ballot unless the unanimous waiver is recorded."""
         data = super().clean()
+        deliberation = data.get("deliberation")
+        if deliberation is None and self.instance.deliberation_id is not None:
+            deliberation = self.instance.deliberation
         for message in rules.appointment_ballot_problems(
             secret_ballot_waived=bool(data.get("secret_ballot_waived")),
             executive_election=bool(data.get("executive_election")),
+            deliberation_ballot=deliberation.ballot if deliberation is not None else None,
+            single_candidate=data.get("single_candidate") is not None,
+            commission_or_outside_body=bool(data.get("commission_or_outside_body")),
         ):
-            self.add_error("secret_ballot_waived", message)
+            self.add_error(None, message)
         return data
 
 
@@ -824,6 +851,7 @@ class AppointmentVoteFormSet(forms.BaseInlineFormSet):
             rules.appointment_result(
                 rounds=by_round, born_on={pk: m.born_on for pk, m in members.items()},
                 single_candidate=single.pk if single else None,
+                executive_election=self.instance.executive_election,
                 names={pk: m.full_name for pk, m in members.items()},
             )
         except ValueError as error:

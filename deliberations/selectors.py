@@ -5,7 +5,7 @@ there is one path from the database to the legal rules.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import time
 
 from django.conf import settings
@@ -41,6 +41,8 @@ class SessionInputs:
     body_rules: rules.BodyRules = rules.CGCT_RULES
     # Item -> member -> why they left the room, when not a personal interest (L1612-12).
     withdrawal_reasons: dict = field(default_factory=dict)
+    # Member -> voices of their seat, for a body whose statutes weight the votes; else None.
+    voices: dict | None = None
 
 
 def _mandate_spans(body_ids, first_date, last_date) -> dict[int, list[rules.MandateSpan]]:
@@ -52,12 +54,13 @@ def _mandate_spans(body_ids, first_date, last_date) -> dict[int, list[rules.Mand
         Mandate.objects.filter(body_id__in=body_ids, start_on__lte=last_date)
         .filter(Q(end_on__isnull=True) | Q(end_on__gte=first_date))
         .order_by()
-        .values_list("body_id", "member_id", "start_on", "end_on", "role", "substitute_for_id")
+        .values_list("body_id", "member_id", "start_on", "end_on", "role", "substitute_for_id",
+                     "commune_id", "voices")
     )
-    for body_id, member_id, start_on, end_on, role, substitute_for in rows:
+    for body_id, member_id, start_on, end_on, role, substitute_for, commune, voices in rows:
         spans[body_id].append(rules.MandateSpan(
             member_id, start_on, end_on, substitute=role == Mandate.Role.SUBSTITUTE,
-            substitute_for=substitute_for,
+            substitute_for=substitute_for, commune=commune, voices=voices,
         ))
     return spans
 
@@ -67,6 +70,8 @@ def rules_of_body(body: Body, settings=None) -> rules.BodyRules:
     None) over the CGCT defaults; suppléants only in an organe délibérant, never in the Bureau
     (L5211-6)."""
     base = rules.BUREAU_RULES if body.kind == Body.Kind.BUREAU else rules.CGCT_RULES
+    # The department decides the territorial scope of the exceptional regimes (loi 2020-856).
+    base = replace(base, department=body.organisation.department)
     if settings is None:
         return base
     return rules.BodyRules(
@@ -77,6 +82,15 @@ def rules_of_body(body: Body, settings=None) -> rules.BodyRules:
         convocation_clear_days=settings.convocation_clear_days,
         convocation_source=settings.convocation_source,
         substitutes_admitted=base.substitutes_admitted,
+        department=base.department,
+        remote_from_designated_places=settings.remote_from_designated_places,
+        remote_source=settings.remote_source,
+        two_thirds_basis=settings.two_thirds_basis,
+        two_thirds_source=settings.two_thirds_source,
+        seats=settings.seats,
+        weighted_votes=settings.weighted_votes,
+        quorum_in_voices=settings.quorum_in_voices,
+        weights_source=settings.weights_source,
     )
 
 
@@ -86,13 +100,15 @@ def _bodies_rules(body_ids, loaded=()) -> dict[int, rules.BodyRules]:
     found = {
         # A missing reverse one-to-one raises an AttributeError subclass: getattr's default.
         body.pk: rules_of_body(body, getattr(body, "settings", None))
-        for body in loaded if Body.settings.is_cached(body)
+        for body in loaded
+        if Body.settings.is_cached(body) and Body.organisation.is_cached(body)
     }
     missing = set(body_ids) - found.keys()
     if missing:
         found.update({
             body.pk: rules_of_body(body, getattr(body, "settings", None))
-            for body in Body.objects.filter(pk__in=missing).select_related("settings")
+            for body in Body.objects.filter(pk__in=missing).select_related("settings",
+                                                                           "organisation")
         })
     return found
 
@@ -242,6 +258,9 @@ def bulk_session_inputs(sessions, *, published_only: bool = False,
             substitutes=substitutes[pk],
             body_rules=body_rules.get(session.body_id, rules.CGCT_RULES),
             withdrawal_reasons=dict(reasons[pk]),
+            voices=(dict(rules.seat_voices(spans[session.body_id], session.date))
+                    if body_rules.get(session.body_id, rules.CGCT_RULES).weighted_votes
+                    else None),
         )
         for pk, session in sessions.items()
     }
@@ -286,6 +305,7 @@ def session_quorum_table(session: Session, inputs: SessionInputs | None = None, 
         substitutes=inputs.substitutes,
         body_rules=inputs.body_rules,
         withdrawal_reasons=inputs.withdrawal_reasons,
+        voices=inputs.voices,
     )
 
 
@@ -326,17 +346,31 @@ def deliberation_quorum(deliberation: Deliberation, table=None, *,
 
 def vote_outcome_of(*, vote_kind, votes_for, votes_against, abstentions=0, blank_or_null=0,
                     ballot="show_of_hands", president_voted_for=None, president_abstained=False,
-                    ranges=()):
+                    ranges=(), body_id=None):
     """rules.vote_result for a vote as recorded, with the figures of its item (``ranges``,
     deliberation_quorum): members in office for a two-thirds majority, members present or
-    represented for the closed session (L5211-11). Raises ValueError as the rule does."""
+    represented for the closed session (L5211-11), the body's basis of "deux tiers du
+    conseil" (BodySettings). Raises ValueError as the rule does."""
     figures = [r.figures for r in ranges]
+    if figures:
+        body_rules = figures[0].body_rules
+    elif body_id is not None and vote_kind == Deliberation.VoteKind.TWO_THIRDS_COUNCIL:
+        # No attendance entered: the basis of "deux tiers du conseil" is still the body's.
+        body_rules = body_rules_for(body_id)
+    else:
+        body_rules = rules.CGCT_RULES
+    # Weighted votes (statutes): the counts are voices, and so is what may be cast.
+    available = [f.voices.voices_available if f.voices else f.votes_available
+                 for f in figures]
     return rules.vote_result(
+        two_thirds_basis=body_rules.two_thirds_basis, seats=body_rules.seats,
+        basis_source=body_rules.two_thirds_source,
         votes_for=votes_for, votes_against=votes_against, abstentions=abstentions,
         blank_or_null=blank_or_null, ballot=ballot, president_voted_for=president_voted_for,
         president_abstained=president_abstained, kind=vote_kind,
-        in_office=max((f.in_office for f in figures), default=None),
-        votes_available=min((f.votes_available for f in figures), default=None),
+        in_office=max((f.voices.in_office_voices if f.voices else f.in_office
+                       for f in figures), default=None),
+        votes_available=min(available, default=None),
     )
 
 
@@ -356,6 +390,7 @@ def vote_outcome(deliberation: Deliberation, ranges=None):
             president_voted_for=deliberation.president_voted_for,
             president_abstained=deliberation.president_abstained,
             ranges=ranges if ranges is not None else deliberation_quorum(deliberation),
+            body_id=deliberation.session.body_id,
         )
     except ValueError:
         return None
@@ -658,6 +693,8 @@ def appointment_views(deliberation: Deliberation) -> list[AppointmentView]:
                 names={pk: member.full_name for pk, member in members.items()},
                 feminine={pk for pk, member in members.items() if member.civility == "Mme"},
                 secret_ballot_waived=appointment.secret_ballot_waived,
+                # L2122-7: the executive is elected by a vote even on a single candidacy.
+                executive_election=appointment.executive_election,
             )
             error = ""
         except ValueError as problem:

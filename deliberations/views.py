@@ -63,6 +63,8 @@ def deliberation_list(request):
         and page.paginator.count >= SEARCH_CANDIDATES,
         "querystring": querystring,
         "has_filters": bool(querystring),
+        # What the SCDL export of this list leaves out, and why (opendata.scdl_coverage).
+        "scdl_coverage": opendata.scdl_coverage(filterset.qs),
     })
 
 
@@ -234,8 +236,21 @@ def session_detail(request, pk):
 @require_safe
 @replica_reads
 def deliberation_csv(request):
-    """SCDL "Délibérations" 2.1.5 export of the filtered list (opendata.py), streamed in
-    chunks; a client holding the current copy (ETag, Last-Modified) gets a 304."""
+    """SCDL "Délibérations" 2.1.5 export of the filtered list (opendata.py): exactly the
+    schema's columns, the acts holding every required value; streamed in chunks; a client
+    holding the current copy (ETag, Last-Modified) gets a 304."""
+    return _csv_export(request, extended=False, filename="deliberations-scdl.csv")
+
+
+@require_safe
+@replica_reads
+def deliberation_csv_extended(request):
+    """The extended export: every published act of the filtered list, the SCDL columns then
+    the item's quorum figures and the rectification links (opendata.EXTENDED_COLUMNS)."""
+    return _csv_export(request, extended=True, filename="deliberations-etendu.csv")
+
+
+def _csv_export(request, *, extended, filename):
     filterset = DeliberationFilter(request.GET)
     if not filterset.is_valid():
         # An export must not silently ignore a filter: say which one is wrong.
@@ -243,6 +258,10 @@ def deliberation_csv(request):
             filterset.errors.as_text(), content_type="text/plain; charset=utf-8"
         )
     queryset = filterset.qs
+    if extended:
+        queryset = queryset.with_rectifications()
+    else:
+        queryset = opendata.scdl_complete(queryset)
     facts = queryset.order_by().aggregate(
         count=Count("pk"), updated=Max("updated_at"), published=Max("published_on"),
     )
@@ -251,11 +270,11 @@ def deliberation_csv(request):
     if (not_modified := validators.not_modified(request)) is not None:
         return validators.apply(not_modified)
     response = StreamingHttpResponse(
-        opendata.scdl_csv_chunks(queryset.with_rectifications(),
-                                 build_url=request.build_absolute_uri),
+        opendata.scdl_csv_chunks(queryset, build_url=request.build_absolute_uri,
+                                 extended=extended),
         content_type="text/csv; charset=utf-8",
     )
-    response["Content-Disposition"] = 'attachment; filename="deliberations-scdl.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return validators.apply(response)
 
 
@@ -269,18 +288,50 @@ def _latest(updated_at, published_on):
     return max(filter(None, [updated_at, published_at]), default=None)
 
 
+CALENDAR_WINDOW_DAYS = 365
+CALENDAR_FIRST_YEAR = 1990
+
+
+def calendar_window(request, today: datetime.date):
+    """The sessions' dates a calendar request covers: by default the last 12 months and
+    everything to come; with ``?annee=2019`` that year only. (first day, last day or None,
+    the calendar's description), or None for a year that is not a year."""
+    year = request.GET.get("annee")
+    if year is None:
+        since = today - datetime.timedelta(days=CALENDAR_WINDOW_DAYS)
+        return since, None, (
+            f"Séances depuis le {since:%d/%m/%Y} et à venir ; les années précédentes : "
+            f"{request.build_absolute_uri(request.path)}?annee=AAAA")
+    if not year.isdigit() or not CALENDAR_FIRST_YEAR <= int(year) <= today.year + 1:
+        return None
+    year = int(year)
+    return (datetime.date(year, 1, 1), datetime.date(year, 12, 31),
+            f"Séances de l'année {year}")
+
+
 @require_safe
 @replica_reads
 def session_calendar(request):
     """iCalendar (RFC 5545) feed of public sessions, streamed in chunks, with ETag and
-    Last-Modified (304 when the client's copy is current)."""
-    sessions = Session.objects.public()
+    Last-Modified (304 when the client's copy is current). By default the last 12 months and
+    every session to come, so the feed a calendar polls stays small whatever the history;
+    older sessions by year (``?annee=2019``)."""
+    window = calendar_window(request, timezone.localdate())
+    if window is None:
+        return HttpResponseBadRequest(
+            "Année invalide : indiquez une année sur quatre chiffres, par exemple ?annee=2019.",
+            content_type="text/plain; charset=utf-8")
+    since, until, description = window
+    dates = {"date__gte": since, **({"date__lte": until} if until else {})}
+    sessions = Session.objects.public().filter(**dates)
     facts = sessions.order_by().aggregate(count=Count("pk"), latest=Max("pk"))
-    published = Deliberation.objects.published().order_by().aggregate(
+    published = Deliberation.objects.published().filter(
+        **{f"session_{key}": value for key, value in dates.items()}
+    ).order_by().aggregate(
         count=Count("pk"), updated=Max("updated_at"), published=Max("published_on"),
     )
     validators = ExportValidators(
-        request, facts=[*facts.values(), *published.values()],
+        request, facts=[since, until, *facts.values(), *published.values()],
         last_modified=_latest(published["updated"], published["published"]),
     )
     if (not_modified := validators.not_modified(request)) is not None:
@@ -295,8 +346,10 @@ def session_calendar(request):
     )
     response = StreamingHttpResponse(
         sessions_icalendar_chunks(sessions, build_url=request.build_absolute_uri,
-                                  host=request.get_host().split(":")[0]),
+                                  host=request.get_host().split(":")[0],
+                                  description=description),
         content_type="text/calendar; charset=utf-8",
     )
-    response["Content-Disposition"] = 'inline; filename="seances.ics"'
+    name = f"seances-{until.year}" if until else "seances"
+    response["Content-Disposition"] = f'inline; filename="{name}.ics"'
     return validators.apply(response)

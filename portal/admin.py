@@ -19,7 +19,6 @@ from portal.kernel.scope import (
     SuperusersOnlyAdminMixin,
     organisation_ids,
     organisation_q,
-    scoped_for,
 )
 from portal.models import (
     Body,
@@ -31,9 +30,8 @@ from portal.models import (
     StaffAssignment,
 )
 
-# The scope's functions under the names the rest of the portal reads them by.
+# The name the clerk's calendar (portal/deadline_views.py) reads the scope by.
 user_organisation_ids = organisation_ids
-scope_queryset = scoped_for
 
 
 class FrenchHistoryValues(HistoricalRecordContextHelper):
@@ -206,7 +204,10 @@ class BodySettingsInline(OrganisationScopeMixin, admin.StackedInline):
     can_delete = True
     fields = [("quorum_counts_represented", "quorum_source"),
               ("proxies_per_holder", "proxies_source"),
-              ("convocation_clear_days", "convocation_source")]
+              ("convocation_clear_days", "convocation_source"),
+              ("remote_from_designated_places", "remote_source"),
+              ("two_thirds_basis", "seats", "two_thirds_source"),
+              ("weighted_votes", "quorum_in_voices", "weights_source")]
 
 
 @admin.register(Body)
@@ -226,7 +227,7 @@ class MandateInline(OrganisationScopeMixin, admin.TabularInline):
     autocomplete_fields = ["body", "commune", "substitute_for"]
     # substitute_for: the titular member a délégué suppléant is designated for (L5211-6).
     fields = ["body", "role", "vice_president_rank", "delegation", "commune", "substitute_for",
-              "start_on", "end_on"]
+              "voices", "start_on", "end_on"]
 
 
 def may_change_member(request, member) -> bool:
@@ -289,7 +290,7 @@ class MemberAdmin(AuditedAdmin, OrganisationScopedAdmin):
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
-        ids = user_organisation_ids(request)
+        ids = organisation_ids(request)
         if ids is not None and len(ids) == 1:
             initial.setdefault("created_by_organisation", ids[0])
         return initial

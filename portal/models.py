@@ -1,13 +1,38 @@
 """Who is who: organisations (collectivités), their communes, bodies (assemblées), members
 (élus) and their mandates. See ../shared/DOMAIN.md, "Who is who"."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+from stdnum.fr import siren as stdnum_siren
+from stdnum.fr import siret as stdnum_siret
 
+from portal.kernel import validation
 from portal.querysets import MandateQuerySet, MemberQuerySet
+
+
+def validate_siren(value: str) -> None:
+    """A SIREN is 9 digits whose last is a Luhn check digit (INSEE)."""
+    if not (value.isdigit() and stdnum_siren.is_valid(value)):
+        raise ValidationError(
+            "Ce SIREN n'est pas valide : 9 chiffres sans espace, dont le dernier est la clé "
+            "de contrôle (algorithme de Luhn). Recopiez-le depuis l'avis de situation INSEE.",
+            code="invalid_siren",
+        )
+
+
+def validate_siret(value: str) -> None:
+    """A SIRET is the SIREN followed by the 5-digit NIC, Luhn-checked as a whole (INSEE)."""
+    if not (value.isdigit() and stdnum_siret.is_valid(value)):
+        raise ValidationError(
+            "Ce SIRET n'est pas valide : 14 chiffres sans espace (SIREN puis NIC) dont la clé "
+            "de contrôle (algorithme de Luhn) ne correspond pas. Recopiez-le depuis l'avis "
+            "de situation INSEE.",
+            code="invalid_siret",
+        )
 
 
 class Organisation(models.Model):
@@ -18,10 +43,16 @@ class Organisation(models.Model):
         AGGLOMERATION = "ca", "Communauté d'agglomération"
         # Communauté de communes (L5214-1).
         COMMUNITY_OF_COMMUNES = "cc", "Communauté de communes"
+        # Communauté urbaine (L5215-1).
+        URBAN_COMMUNITY = "cu", "Communauté urbaine"
+        # Métropole (L5217-1).
+        METROPOLIS = "metropole", "Métropole"
         # Pôle métropolitain, a syndicat mixte (L5731-1).
         METROPOLITAN_POLE = "pm", "Pôle métropolitain"
-        # Other syndicat mixte or intercommunal.
-        SYNDICATE = "syndicat", "Syndicat"
+        # Syndicat de communes or syndicat mixte fermé (L5212-1, L5711-1).
+        SYNDICATE = "syndicat", "Syndicat de communes ou syndicat mixte fermé"
+        # Syndicat mixte ouvert (L5721-2): its statutes set its rules.
+        OPEN_SYNDICATE = "smo", "Syndicat mixte ouvert"
         # Département, member of a pôle métropolitain.
         DEPARTMENT = "departement", "Département"
         # Commune.
@@ -31,8 +62,14 @@ class Organisation(models.Model):
     short_name = models.CharField("sigle", max_length=50, blank=True)
     slug = models.SlugField("identifiant d'URL", max_length=80, unique=True)
     kind = models.CharField("nature", max_length=20, choices=Kind.choices)
-    siren = models.CharField("SIREN", max_length=9, blank=True)
-    siret = models.CharField("SIRET", max_length=14, blank=True)
+    siren = models.CharField("SIREN", max_length=9, blank=True, validators=[validate_siren])
+    # Required by the SCDL open-data exports (COLL_SIRET): an act of an organisation without
+    # one is left out of the standard export and said so (publication/opendata.py).
+    siret = models.CharField(
+        "SIRET", max_length=14, blank=True, validators=[validate_siret],
+        help_text="14 chiffres (SIREN puis NIC du siège), exigé par l'export SCDL des "
+        "délibérations.",
+    )
     # Decides the calendar of public holidays of every deadline (portal.kernel.calendars): Moselle,
     # Bas-Rhin and Haut-Rhin add Good Friday and 26 December.
     department = models.CharField(
@@ -87,6 +124,11 @@ class Organisation(models.Model):
 
     def get_absolute_url(self):
         return reverse("portal:organisation_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.siren and self.siret and not self.siret.startswith(self.siren):
+            raise ValidationError({"siret": "Le SIRET commence par le SIREN de la collectivité "
+                                   f"({self.siren}) : l'un des deux est mal recopié."})
 
 
 class Commune(models.Model):
@@ -200,6 +242,45 @@ class BodySettings(models.Model):
     convocation_source = models.CharField(
         "source du délai de convocation", max_length=255, default="CGCT L2121-12"
     )
+    # Outside the Covid windows, whether a member attending by videoconference counts as
+    # present only from a meeting place the convocation designates (deliberations.rules.
+    # remote_attendance_problem): the texts speak of "plusieurs lieux".
+    remote_from_designated_places = models.BooleanField(
+        "à distance : présent seulement depuis un lieu de réunion désigné", default=True,
+        help_text="CGCT L5211-11-1 (réunion « en plusieurs lieux ») ; décret 2020-904. "
+        "Hors périodes dérogatoires Covid-19.",
+    )
+    remote_source = models.CharField(
+        "source de la règle de présence à distance", max_length=255,
+        default="CGCT L5211-11-1 (« en plusieurs lieux ») ; décret n° 2020-904",
+    )
+    # "La majorité des deux tiers du conseil" (L5216-5 III, L5214-16 IV): the sources differ
+    # on what it is counted on; the body's choice is printed with the result.
+    two_thirds_basis = models.CharField(
+        "base des deux tiers du conseil", max_length=12, default="all_seats",
+        choices=[("all_seats", "Tous les sièges du conseil"),
+                 ("in_office", "Membres en exercice"),
+                 ("votes_cast", "Suffrages exprimés")],
+        help_text="Intérêt communautaire (L5216-5 III, L5214-16 IV).",
+    )
+    two_thirds_source = models.CharField(
+        "source de la base des deux tiers", max_length=255,
+        default="QE n° 68314 (JO AN 2006) ; TA Lille 2004 : tous les sièges du conseil",
+    )
+    seats = models.PositiveSmallIntegerField(
+        "nombre de sièges", null=True, blank=True,
+        help_text="Effectif légal de l'assemblée (arrêté préfectoral de composition).",
+    )
+    # Weighted votes (statutes of a syndicat mixte): each seat carries Mandate.voices.
+    weighted_votes = models.BooleanField(
+        "votes pondérés", default=False,
+        help_text="Les statuts donnent plusieurs voix à certains délégués (voix par mandat).",
+    )
+    quorum_in_voices = models.BooleanField(
+        "le quorum se compte en voix", default=False,
+        help_text="Seulement si les statuts le prévoient.",
+    )
+    weights_source = models.CharField("source de la pondération", max_length=255, blank=True)
 
     class Meta:
         verbose_name = "règles propres de l'assemblée"
@@ -213,6 +294,17 @@ class BodySettings(models.Model):
                 condition=Q(convocation_clear_days__gte=1),
                 name="body_settings_convocation_positive",
                 violation_error_message="Le délai de convocation compte au moins un jour franc.",
+            ),
+            models.CheckConstraint(
+                condition=Q(quorum_in_voices=False) | Q(weighted_votes=True),
+                name="body_settings_quorum_in_voices_needs_weights",
+                violation_error_message="Le quorum ne se compte en voix que si les statuts "
+                "pondèrent les votes.",
+            ),
+            models.CheckConstraint(
+                condition=Q(seats__isnull=True) | Q(seats__gte=1),
+                name="body_settings_seats_positive",
+                violation_error_message="L'assemblée compte au moins un siège.",
             ),
         ]
 
@@ -347,7 +439,17 @@ class Mandate(models.Model):
         verbose_name="suppléant de",
     )
     start_on = models.DateField("début")
+    # Seats loaded from registre extracts start, for the rules, at the first known session of
+    # the term; the sources give no appointment date, so the pages do not state one.
+    start_stated = models.BooleanField(
+        "date de début indiquée par la source", default=True,
+        help_text="Décoché : les pages disent que la date de début n'est pas précisée.",
+    )
     end_on = models.DateField("fin", null=True, blank=True)
+    # Weighted votes (BodySettings.weighted_votes): the voices the statutes give this seat.
+    voices = models.PositiveSmallIntegerField(
+        "voix", default=1, help_text="Une voix, sauf statuts prévoyant des votes pondérés.",
+    )
 
     objects = MandateQuerySet.as_manager()
 
@@ -379,12 +481,23 @@ class Mandate(models.Model):
                 name="mandate_substitute_only_for_suppleant",
                 violation_error_message="Seul un délégué suppléant remplace un titulaire.",
             ),
+            models.CheckConstraint(
+                condition=Q(voices__gte=1), name="mandate_voices_positive",
+                violation_error_message="Un siège porte au moins une voix.",
+            ),
         ]
 
     organisation_path = "body__organisation"
 
     def __str__(self):
         return f"{self.member} — {self.get_role_display()} — {self.body}"
+
+    def clean(self):
+        # The apps' checks (deliberations: L5211-6), through the kernel's registry: the site
+        # imports no app.
+        errors = validation.problems(self)
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def title(self) -> str:

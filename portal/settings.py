@@ -315,6 +315,10 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # The public API is read-only and anonymous: the site's own session at most (a staff
+    # member browsing it), never an HTTP Basic password sent with every request and open to
+    # guessing outside the login lock-out (DRF's default adds BasicAuthentication).
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

@@ -10,9 +10,12 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 
 from deliberations import rules, selectors, services
+from deliberations.admin.locking import LockedRecordAdminMixin
 from deliberations.admin.mixins import ImmutableRecordAdminMixin
+from deliberations.documents.admin import session_document_links
 from deliberations.extracts.admin import (
     ExportExtractPermissionMixin,
     export_session_extracts,
@@ -38,17 +41,15 @@ from portal.kernel.scope import OrganisationScopedAdmin
 from portal.kernel.wording import items_wording
 
 SESSION_LOCKED_NOTE = (
-    "Cette séance a des délibérations publiées : sa date, son assemblée, son état, sa liste "
-    "de présence et ses procurations, sa convocation, son heure, l'urgence, la "
-    "téléconférence, la première convocation, sa présidence et ses secrétaires ne peuvent "
-    "plus être modifiés ici. Pour corriger une erreur, rectifiez par une délibération "
-    "rectificative."
+    "Cette séance a des délibérations publiées : ce qu'elles certifient (la séance, sa liste "
+    "de présence et ses procurations) ne peut plus être modifié ici. Pour corriger une "
+    "erreur, rectifiez par une délibération rectificative."
 )
 
 
 @admin.register(Session)
-class SessionAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin, AuditedAdmin,
-                   OrganisationScopedAdmin):
+class SessionAdmin(LockedRecordAdminMixin, ImmutableRecordAdminMixin,
+                   ExportExtractPermissionMixin, AuditedAdmin, OrganisationScopedAdmin):
     # Attendance and proxies are edited on the session's grid: their history is read here.
     related_history = [(Attendance, "session", "Présences", ["member"]),
                        (Proxy, "session", "Procurations", ["giver", "holder"])]
@@ -60,7 +61,7 @@ class SessionAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin, Audi
     list_select_related = ["body", "body__organisation", "body__settings"]
     autocomplete_fields = ["president", "secretary", "other_secretaries"]
     readonly_fields = ["quorum_table", "convocation_check", "attendance_summary",
-                       "session_acts"]
+                       "session_acts", "session_documents"]
     # Attendance and proxies have a screen of their own (attendance_view): as inlines, a
     # 152-member session posted some 1 400 fields, over Django's limit, and could no longer
     # be saved. The deliberations are listed, each edited on its own page.
@@ -76,7 +77,21 @@ class SessionAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin, Audi
         ("Présences et procurations", {"fields": ["attendance_summary"]}),
         ("Quorum et votes par question", {"fields": ["quorum_table"]}),
         ("Délibérations de la séance", {"fields": ["session_acts"]}),
+        ("Documents de la séance", {"fields": ["session_documents"]}),
     ]
+
+    @admin.display(description="Documents")
+    def session_documents(self, session):
+        """The session's documents, each served by its admin download view (rights checked),
+        never a /media/ link."""
+        if session is None or session.pk is None:
+            return "—"
+        links = session_document_links(session)
+        if not links:
+            return ("Aucun document publié : convocation, liste des délibérations, "
+                    "procès-verbal et registre s'établissent depuis le menu « Documents ».")
+        return format_html("<ul>{}</ul>", format_html_join(
+            "", '<li><a href="{}">{}</a></li>', ((url, label) for label, url in links)))
 
     @admin.display(description="Délai de convocation")
     def convocation_check(self, session):
@@ -179,10 +194,6 @@ class SessionAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin, Audi
         # Attendance (members in office), act numbers and extracts hang on the body: a
         # session recorded for one body is not moved to another.
         fields = list(super().get_readonly_fields(request, obj))
-        if obj is not None and _has_published_acts(obj):
-            # The other secretaries are a many-to-many the model's clean does not see: shown,
-            # not editable, once the session's acts state them (SESSION_VALIDITY_LOCKED).
-            fields.append("other_secretaries")
         return [*fields, "body"] if obj is not None else fields
 
     def get_urls(self):
@@ -202,9 +213,12 @@ class SessionAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin, Audi
         ]
         return custom + super().get_urls()
 
+    def locked_reason(self, session) -> str:
+        return SESSION_LOCKED_NOTE if session.has_published_acts() else ""
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is not None and _has_published_acts(obj):
+        if self._locked(request, obj):
             # Said before the clerk types anything; the form refuses the change anyway.
             (name, options), *rest = fieldsets
             fieldsets = [(name, {**options, "description": SESSION_LOCKED_NOTE}), *rest]
@@ -332,13 +346,6 @@ def sessions_on(queryset, term: str):
     if not 1 <= lookups.get("date__month", 1) <= 12 or not 1 <= lookups.get("date__day", 1) <= 31:
         return queryset.none()
     return queryset.filter(**lookups)
-
-
-def _has_published_acts(session) -> bool:
-    """Session.has_published_acts, asked once per page (fieldsets and read-only fields)."""
-    if not hasattr(session, "_admin_has_published_acts"):
-        session._admin_has_published_acts = session.has_published_acts()
-    return session._admin_has_published_acts
 
 
 def _cached_inputs(session):

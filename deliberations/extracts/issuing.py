@@ -234,6 +234,10 @@ def certified_data(deliberation: Deliberation) -> dict:
             "blank_or_null": vote.blank_or_null or 0,
             "not_voting": sorted(person.name for person in vote.not_voting),
         }
+    # Weighted votes (statutes): the members and their voices on the act's item, as the
+    # record holds them; absent for one voice a seat, so those extracts keep their fingerprint.
+    if len(legal.quorum) == 1 and legal.quorum[0].voices is not None:
+        data["deliberation"]["voices"] = voices_line(legal.quorum[0])
     # The outcome as the rules decided and worded it (rules.vote_result), the same sentence as
     # the public page, the procès-verbal and the API.
     if vote.computed:
@@ -277,6 +281,20 @@ def certified_data(deliberation: Deliberation) -> dict:
     if frozen is not None:
         data["record"] = {"sha256": frozen.sha256, "version": frozen.version}
     return data
+
+
+def voices_line(figures) -> str:
+    """"5 membres en exercice (12 voix), 3 présents (9 voix), 1 représentés (2 voix)": the
+    figures of a weighted vote (record.QuorumRange with its voices)."""
+    voices = figures.voices
+    text = (f"{figures.in_office} membres en exercice ({voices.in_office} voix), "
+            f"{figures.present} présents ({voices.present} voix), "
+            f"{figures.represented} représentés ({voices.represented} voix)")
+    if voices.quorum_required is not None:
+        text += f" ; quorum : {voices.quorum_required} voix"
+    if voices.source:
+        text += f" (votes pondérés : {voices.source})"
+    return text
 
 
 def vote_figures(votes: dict | None) -> str:

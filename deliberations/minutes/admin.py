@@ -27,6 +27,8 @@ from deliberations.minutes.importing import (
     attendance_import_problems,
     candidate_members,
     match_names,
+    members_not_found,
+    not_found_wording,
     resolve,
     search_members,
     unknown_names_resolve,
@@ -214,6 +216,8 @@ def import_attendance_view(request: HttpRequest, session_id: str, model_admin) -
              "sentence": sentence_of(text, anomaly.text)}
             for anomaly in result.anomalies
         ],
+        # How many members in office the text names nowhere (roster-guided reading).
+        "not_found": not_found_wording(members_not_found(session, matches)),
         "date_warning": _date_warning(text, session),
         "legal_problems": legal_problems,
         "blocking": bool(blocking or legal_problems),

@@ -73,6 +73,27 @@ def candidate_members(session: Session):
     ).distinct().order_by("last_name", "first_name")
 
 
+def members_not_found(session: Session, matches: Iterable[Match]) -> list[Member]:
+    """The members in office in the session's body on its date (the roster) that no name
+    read designates: neither present, represented, excused nor absent in the text. The import
+    states how many, so that a list the parser read only in part shows."""
+    found = {match.member.pk for match in matches if match.member}
+    in_office = selectors.in_office_member_ids(session.body_id, session.date)
+    return list(Member.objects.filter(pk__in=in_office).exclude(pk__in=found)
+                .order_by("last_name", "first_name"))
+
+
+def not_found_wording(members: list[Member]) -> str:
+    """The sentence of the import preview: "2 élus en exercice ne figurent dans aucune liste
+    du texte : DURAND Paul, PETIT Luc."."""
+    if not members:
+        return "Tous les élus en exercice figurent dans une liste du texte."
+    names = ", ".join(member.full_name for member in members)
+    if len(members) == 1:
+        return f"1 élu en exercice ne figure dans aucune liste du texte : {names}."
+    return f"{len(members)} élus en exercice ne figurent dans aucune liste du texte : {names}."
+
+
 @dataclass
 class ImportSummary:
     present: int
@@ -396,7 +417,8 @@ def unknown_names_resolve(*, session: Session, matches: list[Match],
             # The seat's real start date is not in the registre: the session date is the
             # first day the portal knows it held (to be corrected on the member's page).
             Mandate.objects.create(member=member, body_id=session.body_id,
-                                   role=Mandate.Role.COUNCILLOR, start_on=session.date)
+                                   role=Mandate.Role.COUNCILLOR, start_on=session.date,
+                                   start_stated=False)
             created.append(member)
         else:
             member = by_pk.get(choice)

@@ -92,9 +92,10 @@ class Session(models.Model):
     )
     videoconference = models.BooleanField(
         "réunion par téléconférence", default=False,
-        help_text="L5211-11-1 : organe délibérant d'un EPCI à fiscalité propre seulement ; "
-        "votes au scrutin public ; ni élection du président et du bureau, ni budget primitif, "
-        "ni désignations (L2121-33).",
+        help_text="L5211-11-1 : organe délibérant d'un EPCI à fiscalité propre (loi 2019-1461), "
+        "de tout EPCI et syndicat mixte fermé depuis le 1er août 2022 (loi 3DS, art. 170), de "
+        "toute assemblée pendant les périodes dérogatoires Covid-19 ; votes au scrutin public ; "
+        "ni élection du président et du bureau, ni budget primitif, ni désignations (L2121-33).",
     )
     first_convocation = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True,

@@ -29,6 +29,7 @@ from deliberations.record.types import (
     QuorumRule,
     RectifiedActRef,
     SessionFacts,
+    VoiceCounts,
     VoteFacts,
 )
 from portal.models import Member
@@ -52,8 +53,20 @@ def quorum_ranges(table) -> tuple[QuorumRange, ...]:
             present=r.figures.present, represented=r.figures.represented,
             votes_available=r.figures.votes_available,
             quorum_required=r.figures.quorum_required, quorum_met=r.figures.quorum_met,
+            voices=_voices(r.figures.voices),
         )
         for r in table
+    )
+
+
+def _voices(figures) -> VoiceCounts | None:
+    """Weighted votes (rules.VoiceFigures) as the record keeps them; None for one voice a seat."""
+    if figures is None:
+        return None
+    return VoiceCounts(
+        in_office=figures.in_office_voices, present=figures.present_voices,
+        represented=figures.represented_voices, available=figures.voices_available,
+        quorum_required=figures.quorum_required, source=figures.source,
     )
 
 
@@ -85,6 +98,13 @@ def quorum_rule(table) -> QuorumRule | None:
     if body_rules.proxies_per_holder > 1:
         wording += (f" Un membre peut détenir {body_rules.proxies_per_holder} procurations "
                     f"({body_rules.proxies_source}).")
+    voices = figures.voices
+    if voices is not None:
+        counted = ("en voix" if voices.quorum_required is not None
+                   else "en membres (article L2121-17 du CGCT)")
+        wording += (" Votes pondérés : chaque siège porte les voix que lui donnent les statuts"
+                    + (f" ({voices.source})" if voices.source else "")
+                    + f" ; le quorum se compte {counted}.")
     return QuorumRule(
         source=body_rules.quorum_source, counts_represented=body_rules.quorum_counts_represented,
         proxies_per_holder=body_rules.proxies_per_holder, exceptional_regime="",
@@ -169,6 +189,7 @@ def _vote(deliberation: Deliberation, ranges) -> VoteFacts:
                 blank_or_null=deliberation.blank_or_null or 0, ballot=deliberation.ballot,
                 president_voted_for=deliberation.president_voted_for,
                 president_abstained=deliberation.president_abstained, ranges=ranges,
+                body_id=deliberation.session.body_id,
             )
         except ValueError as error:
             problem = str(error)

@@ -22,7 +22,9 @@ SCHEMA_VERSION = 1
 def _plain(value):
     if dataclasses.is_dataclass(value):
         return {field.name: _plain(getattr(value, field.name))
-                for field in dataclasses.fields(value)}
+                for field in dataclasses.fields(value)
+                if not (field.metadata.get("omit_when_empty")
+                        and getattr(value, field.name) in (None, "", ()))}
     if isinstance(value, tuple | list):
         return [_plain(item) for item in value]
     if isinstance(value, datetime.date | datetime.time):  # datetime.datetime never occurs

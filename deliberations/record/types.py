@@ -10,7 +10,11 @@ read these fields and compute nothing.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+# A field added after records were first frozen, left out of the canonical JSON while empty
+# (codec._plain): the records that do not use it keep their bytes and their SHA-256.
+OMIT_WHEN_EMPTY = {"omit_when_empty": True}
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,19 @@ class ProxyLine:
 
 
 @dataclass(frozen=True)
+class VoiceCounts:
+    """Weighted votes (statutes): the same figures in voices (rules.VoiceFigures)."""
+
+    in_office: int
+    present: int
+    represented: int
+    available: int
+    # In voices when the statutes count the quorum in voices, else None (in members).
+    quorum_required: int | None
+    source: str
+
+
+@dataclass(frozen=True)
 class QuorumRange:
     """rules.ItemRange as printed: items first_item..last_item (None: and following)."""
 
@@ -88,6 +105,8 @@ class QuorumRange:
     votes_available: int
     quorum_required: int | None
     quorum_met: bool
+    # Only for a body whose statutes weight the votes.
+    voices: VoiceCounts | None = field(default=None, metadata=OMIT_WHEN_EMPTY)
 
 
 @dataclass(frozen=True)

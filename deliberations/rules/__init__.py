@@ -8,7 +8,9 @@
 # a body's own rules from its statutes (``BodyRules``), second convocations (L2121-17; CE 16
 # June 1997, Pfister), vote kinds (L1612-12, two thirds, L5211-11), appointments (L2121-21),
 # individual decisions (L2131-1), ballot requests and roll-call votes, urgency (L2121-12) and
-# videoconference (L5211-11-1). Each rule records the text and date it follows in ``RULES``
+# videoconference by kind of organisation and date (L5211-11-1, loi 3DS), remote attendance,
+# the territorial scope of the regimes (loi 2020-856), the basis of "deux tiers du conseil"
+# and weighted votes (statutes). Each rule records the text and date it follows in ``RULES``
 # (``follows``).
 #
 # Standard library only: no Django, no ORM. Callers turn model rows into the dataclasses of
@@ -52,6 +54,7 @@ from .convocations import (
     latest_convocation_date,
     member_communes_deadline,
     minutes_approval_problem,
+    minutes_approval_warning,
     minutes_publication_deadline,
     second_convocation_problems,
     transmission_target,
@@ -78,26 +81,46 @@ from .figures import (
     session_table,
 )
 from .lifecycle import ALLOWED_TRANSITIONS, can_transition, rectification_problems
+from .meetings import (
+    DESIGNATED_PLACES_SOURCE,
+    EVERY_EPCI_FROM,
+    OTHER_EPCI,
+    OWN_TAX_EPCI,
+    OWN_TAX_EPCI_FROM,
+    remote_attendance_problem,
+    videoconference_allowed_problem,
+    videoconference_places_problem,
+)
 from .proxies import (
     ADMINISTRATIVE_ACCOUNT_WITHDRAWAL,
     PERSONAL_INTEREST,
     WRITTEN_PROXY_MAX_SESSIONS,
     ProxyGrant,
     ProxyProblem,
+    commune_seats,
     designated_substitutes,
     max_proxies_per_holder,
     proxy_covers,
     proxy_problems,
+    substitute_designation_problem,
     written_proxy_problem,
 )
-from .regimes import EXCEPTIONAL_REGIMES, ExceptionalRegime, Regimes, regime_on
+from .regimes import (
+    EXCEPTIONAL_REGIMES,
+    TERRITORIAL_REGIMES,
+    ExceptionalRegime,
+    Regimes,
+    regime_on,
+)
 from .sources import RULES, Holidays, Names, RuleSource, follows
 from .vocabulary import (
     AttendanceStatus,
     Ballot,
     DeliberationStatus,
+    OrganisationKind,
     Role,
     SessionStatus,
+    TwoThirdsBasis,
     UrgencyRuling,
     VoteChoice,
     VoteKind,
@@ -109,7 +132,9 @@ from .votes import (
     BALLOTS,
     CLOSED_SESSION,
     ORDINARY,
+    TWO_THIRDS_BASIS_WORDING,
     TWO_THIRDS_CAST,
+    TWO_THIRDS_COUNCIL,
     TWO_THIRDS_IN_OFFICE,
     VOTE_CHOICES,
     VOTE_KINDS,
@@ -118,8 +143,10 @@ from .votes import (
     check_vote_counts,
     member_vote_problems,
     required_ballot,
+    two_thirds_required,
     vote_result,
 )
+from .weights import VoiceFigures, item_voices, seat_voices, voice_figures, voices_wording
 
 __all__ = [
     "Fraction",
@@ -215,4 +242,26 @@ __all__ = [
     "VoteChoice",
     "VoteKind",
     "VoteResult",
+    "OrganisationKind",
+    "TwoThirdsBasis",
+    "TERRITORIAL_REGIMES",
+    "commune_seats",
+    "substitute_designation_problem",
+    "minutes_approval_warning",
+    "DESIGNATED_PLACES_SOURCE",
+    "EVERY_EPCI_FROM",
+    "OTHER_EPCI",
+    "OWN_TAX_EPCI",
+    "OWN_TAX_EPCI_FROM",
+    "remote_attendance_problem",
+    "videoconference_allowed_problem",
+    "videoconference_places_problem",
+    "TWO_THIRDS_BASIS_WORDING",
+    "TWO_THIRDS_COUNCIL",
+    "two_thirds_required",
+    "VoiceFigures",
+    "item_voices",
+    "voices_wording",
+    "seat_voices",
+    "voice_figures",
 ]

@@ -8,6 +8,7 @@ from datetime import date
 from types import MappingProxyType
 
 from .sources import Names, _name, follows
+from .vocabulary import Ballot
 from .votes import (
     _plural,
 )
@@ -38,8 +39,9 @@ def _votes(count: int) -> str:
 
 @follows("CGCT L2121-21 (scrutin secret pour les nominations, majorité absolue aux deux "
          "premiers tours, relative au troisième, le plus âgé à égalité ; unanimité pour ne pas "
-         "voter au scrutin secret ; candidature unique prenant effet immédiatement), via "
-         "L5211-1", dated=date(2004, 8, 13))
+         "voter au scrutin secret ; candidature unique prenant effet immédiatement pour les "
+         "commissions et organismes extérieurs), via L5211-1 ; L2122-7 via L5211-2 (président "
+         "et vice-présidents : un vote même avec un seul candidat)", dated=date(2004, 8, 13))
 def appointment_result(
     *,
     rounds: Sequence[Mapping[Hashable, int]],
@@ -48,6 +50,7 @@ def appointment_result(
     names: Names = None,
     feminine: Container = frozenset(),
     secret_ballot_waived: bool = False,
+    executive_election: bool = False,
 ) -> AppointmentOutcome:
     """Who is elected, at which round, and the registre's wording (L2121-21).
 
@@ -59,7 +62,13 @@ def appointment_result(
     fourth round, a round after someone was elected, or a tie at round 3 without the
     candidates' birth dates. ``secret_ballot_waived``: the assembly decided unanimously not
     to vote by secret ballot (L2121-21, 4th para.); the wording says so.
+    ``executive_election``: the president or a vice-president (L2122-7 via L5211-2): always
+    a vote, a single candidacy included, so ``single_candidate`` is refused.
     """
+    if executive_election and single_candidate is not None:
+        raise ValueError("Même avec une seule candidature, le président et les vice-présidents "
+                         "sont élus au scrutin secret à la majorité absolue (L2122-7, via "
+                         "L5211-2) : saisissez le résultat du vote.")
     outcome = _appointment_result(rounds, born_on, single_candidate, names, feminine)
     if secret_ballot_waived and outcome.round:
         return AppointmentOutcome(
@@ -147,17 +156,56 @@ def _appointment_result(rounds, born_on, single_candidate, names, feminine):
     return AppointmentOutcome(None, None, "Aucun tour de scrutin n'est saisi.")
 
 
-@follows("CGCT L2121-21, 4e alinéa (unanimité pour ne pas voter au scrutin secret, sauf texte "
-         "l'imposant) ; L2122-7 via L5211-2 (président et vice-présidents au scrutin secret)",
-         dated=date(2004, 8, 13))
+@follows("CGCT L2121-21 (scrutin secret pour les nominations sauf décision unanime d'y "
+         "renoncer, 3e al. ; candidature unique prenant effet immédiatement pour les "
+         "commissions et organismes extérieurs seulement, 5e al.) ; L2122-7 via L5211-2 "
+         "(président et vice-présidents au scrutin secret à la majorité absolue, trois tours, "
+         "même avec un seul candidat)", dated=date(2004, 8, 13))
 def appointment_ballot_problems(*, secret_ballot_waived: bool,
-                                executive_election: bool) -> list[str]:
-    """Why an appointment's ballot is not lawful (L2121-21): the assembly may decide, only
-    unanimously (``secret_ballot_waived`` records that unanimous decision), not to vote by
-    secret ballot, but never for the election of the president and vice-presidents, which
-    the law requires to be secret (L2122-7, applied by L5211-2)."""
+                                executive_election: bool,
+                                deliberation_ballot: str | None = None,
+                                single_candidate: bool = False,
+                                commission_or_outside_body: bool = False) -> list[str]:
+    """Why an appointment's ballot is not lawful, in French (empty when it is).
+
+    L2122-7 (applied to EPCI by L5211-2): the president and the vice-presidents are elected
+    by secret ballot at the absolute majority, relative at the third round, the oldest
+    winning a tie, even when a single candidate stands; the assembly cannot waive it.
+    L2121-21: other nominations are by secret ballot unless the assembly unanimously
+    decides not to (``secret_ballot_waived`` records that decision on the deliberation);
+    ``deliberation_ballot`` is how the deliberation was voted, None when unknown. A single
+    candidacy takes effect at once only for commissions and outside bodies
+    (``commission_or_outside_body``).
+    """
     problems = []
-    if secret_ballot_waived and executive_election:
-        problems.append("L'élection du président et des vice-présidents a lieu au scrutin "
-                        "secret : l'assemblée ne peut y renoncer (L2122-7, via L5211-2).")
+    if executive_election:
+        if secret_ballot_waived:
+            problems.append("L'élection du président et des vice-présidents a lieu au scrutin "
+                            "secret : l'assemblée ne peut y renoncer (L2122-7, via L5211-2).")
+        if single_candidate:
+            problems.append(
+                "Même avec une seule candidature, le président et les vice-présidents sont "
+                "élus au scrutin secret à la majorité absolue, en trois tours au plus (L2122-7, "
+                "via L5211-2) : saisissez le résultat du vote. La prise d'effet immédiate de "
+                "L2121-21 ne vaut que pour les commissions et les organismes extérieurs."
+            )
+        if deliberation_ballot is not None and deliberation_ballot != Ballot.SECRET:
+            problems.append("L'élection du président et des vice-présidents a lieu au scrutin "
+                            "secret (L2122-7, via L5211-2) : la délibération indique un autre "
+                            "mode de scrutin.")
+        return problems
+    if single_candidate and not commission_or_outside_body:
+        problems.append(
+            "Une candidature unique ne prend effet immédiatement que pour une commission ou un "
+            "organisme extérieur (L2121-21, 5e alinéa) : pour ce poste, l'assemblée vote, au "
+            "scrutin secret sauf décision unanime d'y renoncer."
+        )
+    if (deliberation_ballot is not None and deliberation_ballot != Ballot.SECRET
+            and not secret_ballot_waived
+            and not (single_candidate and commission_or_outside_body)):
+        problems.append(
+            "Une nomination a lieu au scrutin secret (L2121-21, 3e alinéa) : la délibération "
+            "est votée sans scrutin secret et n'indique pas que l'assemblée a décidé à "
+            "l'unanimité d'y renoncer."
+        )
     return problems

@@ -42,6 +42,10 @@ class MandateSpan:
     substitute: bool = False
     # The titular member this délégué suppléant is designated for (Mandate.substitute_for).
     substitute_for: Hashable | None = None
+    # The commune the seat represents (Mandate.commune), None when not recorded.
+    commune: Hashable | None = None
+    # The voices the statutes give the seat (weighted votes, Mandate.voices).
+    voices: int = 1
 
 
 def members_in_office(mandates: Iterable[MandateSpan], on: date) -> frozenset:
@@ -78,6 +82,23 @@ class BodyRules:
     convocation_clear_days: int = 5
     convocation_source: str = "CGCT L2121-12"
     substitutes_admitted: bool = True
+    # The organisation's department (INSEE code): the territorial scope of the exceptional
+    # regimes (regime_on, loi 2020-856 art. 2).
+    department: str = ""
+    # Outside the Covid windows, remote members count only from a designated meeting place
+    # (meetings.remote_attendance_problem), or from anywhere when the body reads it so.
+    remote_from_designated_places: bool = True
+    remote_source: str = "CGCT L5211-11-1 (« en plusieurs lieux ») ; décret n° 2020-904"
+    # What "deux tiers du conseil" is counted on (votes.two_thirds_required), and the source.
+    two_thirds_basis: str = "all_seats"
+    two_thirds_source: str = ("QE n° 68314 (JO AN 2006) ; TA Lille 2004 : tous les sièges du "
+                              "conseil")
+    # The council's legal number of seats, None when not recorded.
+    seats: int | None = None
+    # Weighted votes per the statutes (weights.py): voices per seat, in the quorum or not.
+    weighted_votes: bool = False
+    quorum_in_voices: bool = False
+    weights_source: str = ""
 
 
 CGCT_RULES = BodyRules()

@@ -118,6 +118,26 @@ def minutes_approval_problem(*, session_on: date, approved_on: date) -> str:
     return ""
 
 
+@follows("CGCT L2121-15 (rédaction de l'ordonnance 2021-1310) : le procès-verbal est arrêté "
+         "« au commencement de la séance suivante » ; une adoption plus tardive n'entache pas "
+         "les délibérations (avertissement, non nullité)", dated=date(2022, 7, 1))
+def minutes_approval_warning(*, session_on: date, approved_on: date,
+                             body_session_dates: Iterable[date]) -> str:
+    """A French warning when the procès-verbal is adopted at a session other than the next
+    one of the body (L2121-15 names the following session); "" when it is the next one.
+
+    ``body_session_dates``: the dates of the body's sessions held (the clerk's record). A
+    warning, not a refusal: a late adoption does not annul the deliberations it relates.
+    """
+    between = sorted(day for day in set(body_session_dates) if session_on < day < approved_on)
+    if not between:
+        return ""
+    return (f"Le procès-verbal de la séance du {session_on:%d/%m/%Y} est arrêté le "
+            f"{approved_on:%d/%m/%Y}, et non à la séance suivante du {between[0]:%d/%m/%Y} : "
+            "l'article L2121-15 du CGCT prévoit son adoption au commencement de la séance qui "
+            "suit. L'adoption est enregistrée.")
+
+
 @follows("CGCT L2131-1 et L2131-2 : pas de délai général de transmission ni de publication "
          "(l'acte n'est exécutoire qu'une fois transmis et publié) ; objectif du greffe",
          dated=date(2022, 7, 1))

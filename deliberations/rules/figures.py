@@ -22,6 +22,7 @@ from .proxies import (
 )
 from .regimes import EXCEPTIONAL_REGIMES, ExceptionalRegime, Regimes, regime_on
 from .sources import Names
+from .weights import VoiceFigures, voice_figures
 
 # --- Figures per item and per session ---------------------------------------------------------
 
@@ -48,6 +49,8 @@ class ItemFigures:
     regime: ExceptionalRegime | None = None
     # The body's own rules the figures were computed with (statutes, or the CGCT).
     body_rules: BodyRules = CGCT_RULES
+    # Weighted votes (statutes): the same figures in voices, None when every seat has one.
+    voices: VoiceFigures | None = None
 
 
 def item_figures(
@@ -65,6 +68,7 @@ def item_figures(
     substitutes: Mapping[Hashable, frozenset] | None = None,
     body_rules: BodyRules = CGCT_RULES,
     withdrawal_reasons: Mapping[Hashable, str] = MappingProxyType({}),
+    voices: Mapping[Hashable, int] | None = None,
 ) -> ItemFigures:
     """Present, represented and quorum for one item (L2121-17, L2121-20, L2131-11, L5211-6).
 
@@ -77,15 +81,31 @@ def item_figures(
     the session date, ``members_in_office``), only they count as present, plus a délégué
     suppléant sitting for an absent titular member in office (L5211-6); the others are listed
     in ``problems``. None keeps the legacy reading where everyone marked present counts.
+    ``voices`` (member -> voices of the seat, ``seat_voices``): a body whose statutes weight
+    the votes gets the figures in voices too, and its quorum in voices when the statutes
+    say so (``BodyRules.quorum_in_voices``).
     """
+    presences = tuple(presences)
     present, presence_issues, effective, proxy_issues = _figures_on(
         item=item, presences=presences, proxies=proxies, session_date=session_date,
         withdrawn=withdrawn, in_office_members=in_office_members, regimes=regimes, names=names,
         substitutes=substitutes, body_rules=body_rules, withdrawal_reasons=withdrawal_reasons,
     )
     problems = (*presence_issues, *proxy_issues)
-    regime = regime_on(session_date, regimes)
+    regime = regime_on(session_date, regimes, department=body_rules.department)
     required = None if quorum_waived else quorum_required(in_office, regime=regime)
+    weighted = None
+    if voices is not None and in_office_members is not None:
+        weighted = voice_figures(
+            present=present, effective=effective, in_office_members=frozenset(in_office_members),
+            presences=presences, voices=voices, body_rules=body_rules, regime=regime,
+        )
+    met = required is None or quorum_reached(
+        present=len(present), represented=len(effective), required=required, regime=regime,
+        body_rules=body_rules,
+    )
+    if weighted is not None and weighted.quorum_required is not None and required is not None:
+        met = bool(weighted.quorum_met)
     return ItemFigures(
         item=item,
         in_office=in_office,
@@ -93,13 +113,11 @@ def item_figures(
         represented=len(effective),
         votes_available=len(present) + len(effective),
         quorum_required=required,
-        quorum_met=required is None or quorum_reached(
-            present=len(present), represented=len(effective), required=required, regime=regime,
-            body_rules=body_rules,
-        ),
+        quorum_met=met,
         problems=problems,
         regime=regime,
         body_rules=body_rules,
+        voices=weighted,
     )
 
 
@@ -147,6 +165,7 @@ def _same_figures(a: ItemFigures, b: ItemFigures) -> bool:
             figures.represented,
             figures.quorum_required,
             figures.quorum_met,
+            figures.voices,
             tuple(_problem_key(p) for p in figures.problems),
         )
 
@@ -169,6 +188,7 @@ def session_table(
     substitutes: Mapping[Hashable, frozenset] | None = None,
     body_rules: BodyRules = CGCT_RULES,
     withdrawal_reasons: Mapping[int, Mapping[Hashable, str]] = NO_WITHDRAWALS,
+    voices: Mapping[Hashable, int] | None = None,
 ) -> list[ItemRange]:
     """The session's figures as ranges of items with identical figures (L2121-17, L2121-20).
 
@@ -180,7 +200,7 @@ def session_table(
     ``withdrawal_reasons`` (item -> member -> reason) names another reason, e.g. the
     president leaving for the compte administratif (L1612-12, L2121-14).
     ``substitutes``, ``body_rules``: see ``item_figures``. ``in_office_members``: see
-    ``item_figures`` (L2121-17, L5211-6). Adjacent ranges whose
+    ``item_figures`` (L2121-17, L5211-6); ``voices``: see ``item_figures``. Adjacent ranges whose
     figures turn out identical are merged.
     """
     if item_count is not None and item_count < 1:
@@ -217,6 +237,7 @@ def session_table(
             substitutes=substitutes,
             body_rules=body_rules,
             withdrawal_reasons=withdrawal_reasons.get(first, MappingProxyType({})),
+            voices=voices,
         )
         if ranges and _same_figures(ranges[-1].figures, figures):
             ranges[-1] = ItemRange(ranges[-1].first_item, last, ranges[-1].figures)

@@ -34,9 +34,64 @@ class ProxyGrant:
     until_item: int | None = None
 
 
+@follows("CGCT L5211-6, 4e alinéa (rédaction de la loi 2019-1461) : « lorsqu'une commune ne "
+         "dispose que d'un seul conseiller communautaire », un conseiller suppléant ; jamais au "
+         "Bureau (L5211-10)", dated=date(2019, 12, 28))
+def commune_seats(mandates: Iterable[MandateSpan], on: date) -> Mapping[Hashable, int]:
+    """Commune -> the number of titular seats it holds in the body on a date (L5211-6)."""
+    seats: Counter[Hashable] = Counter()
+    counted: set[tuple[Hashable, Hashable]] = set()
+    for mandate in mandates:
+        if (
+            not mandate.substitute
+            and mandate.commune is not None
+            and mandate.start_on <= on
+            and (mandate.end_on is None or on <= mandate.end_on)
+            and (mandate.commune, mandate.member) not in counted
+        ):
+            # A member holding two spans on the date (president, then councillor) is one seat.
+            counted.add((mandate.commune, mandate.member))
+            seats[mandate.commune] += 1
+    return MappingProxyType(dict(seats))
+
+
+@follows("CGCT L5211-6, 4e alinéa (rédaction de la loi 2019-1461) : suppléant de la commune "
+         "qui ne dispose que d'un seul conseiller ; L5211-10 (Bureau)", dated=date(2019, 12, 28))
+def substitute_designation_problem(
+    *,
+    seats_of_commune: int | None,
+    bureau: bool = False,
+    commune_name: str = "",
+    same_commune: bool = True,
+) -> str:
+    """Why a délégué suppléant cannot be designated, in French; "" when they can (L5211-6).
+
+    Only a commune with a single councillor in the communauté has a suppléant
+    (``seats_of_commune``: its titular seats in the body on the start date, without the one
+    being designated); only in the organe délibérant, never in the Bureau; and for the
+    titular member of that commune (``same_commune``).
+    """
+    commune = f"la commune de {commune_name}" if commune_name else "la commune"
+    if bureau:
+        return ("Un délégué suppléant ne siège qu'à l'organe délibérant, jamais au Bureau "
+                "(article L5211-6 du CGCT).")
+    if seats_of_commune is None:
+        return ("Indiquez la commune représentée : seule une commune qui ne dispose que d'un "
+                "seul conseiller communautaire a un délégué suppléant (article L5211-6 du "
+                "CGCT).")
+    if seats_of_commune != 1:
+        return (f"{commune[0].upper()}{commune[1:]} dispose de {seats_of_commune} sièges de "
+                "conseiller titulaire : seule une commune qui ne dispose que d'un seul "
+                "conseiller communautaire a un délégué suppléant (article L5211-6 du CGCT).")
+    if not same_commune:
+        return (f"Le délégué suppléant de {commune} supplée le conseiller titulaire de cette "
+                "commune, non celui d'une autre (article L5211-6 du CGCT).")
+    return ""
+
+
 @follows("CGCT L5211-6 (délégué suppléant de la commune qui n'a qu'un conseiller, voix "
          "délibérative en l'absence du titulaire, rédaction de la loi 2019-1461)",
-         dated=date(2019, 12, 27))
+         dated=date(2019, 12, 28))
 def designated_substitutes(
     mandates: Iterable[MandateSpan], on: date
 ) -> Mapping[Hashable, frozenset]:
@@ -44,10 +99,18 @@ def designated_substitutes(
 
     L5211-6: the suppléant of a commune sits "avec voix délibérative" in place of *its*
     titular member when that member is absent and "en a avisé le président"; a suppléant
-    mandate with no titular member named designates nobody (the clerk must name one). The
-    notice to the president is not recorded: a suppléant entered as sitting is taken as
-    announced.
+    mandate with no titular member named designates nobody (the clerk must name one), and
+    nor does one whose titular member's commune holds several seats on that date
+    (``commune_seats``: only a commune with a single councillor has a suppléant). The notice
+    to the president is not recorded: a suppléant entered as sitting is taken as announced.
     """
+    mandates = tuple(mandates)
+    seats = commune_seats(mandates, on)
+    commune_of = {
+        mandate.member: mandate.commune for mandate in mandates
+        if not mandate.substitute and mandate.commune is not None
+        and mandate.start_on <= on and (mandate.end_on is None or on <= mandate.end_on)
+    }
     found: dict[Hashable, set] = {}
     for mandate in mandates:
         if (
@@ -56,6 +119,9 @@ def designated_substitutes(
             and mandate.start_on <= on
             and (mandate.end_on is None or on <= mandate.end_on)
         ):
+            commune = commune_of.get(mandate.substitute_for)
+            if commune is not None and seats.get(commune, 0) > 1:
+                continue
             found.setdefault(mandate.substitute_for, set()).add(mandate.member)
     return MappingProxyType({titular: frozenset(members) for titular, members in found.items()})
 
@@ -74,7 +140,7 @@ def max_proxies_per_holder(
 ) -> int:
     """L2121-20: a member holds a single proxy; two under an exceptional regime; what the
     body's statutes allow otherwise (``BodyRules.proxies_per_holder``)."""
-    regime = regime_on(session_date, regimes)
+    regime = regime_on(session_date, regimes, department=body_rules.department)
     if regime is not None:
         return max(regime.proxies_per_holder, body_rules.proxies_per_holder)
     return body_rules.proxies_per_holder

@@ -58,6 +58,9 @@ class VoteKind(StrEnum):
     TWO_THIRDS_CAST = "two_thirds_cast"
     # L5211-11: sitting in camera, absolute majority of members present or represented.
     CLOSED_SESSION = "closed_session"
+    # "Deux tiers du conseil" (L5216-5 III, L5214-16 IV), on the basis the body's settings
+    # choose (TwoThirdsBasis), the source printed with the result.
+    TWO_THIRDS_COUNCIL = "two_thirds_council"
 
 
 class Ballot(StrEnum):
@@ -119,3 +122,37 @@ class Role(StrEnum):
     COUNCILLOR = "councillor"
     # Délégué suppléant (L5211-6): sits only when the titular member is absent.
     SUBSTITUTE = "substitute"
+
+
+class OrganisationKind(StrEnum):
+    """What kind of collectivité or groupement an organisation is (portal Organisation.Kind)."""
+
+    # Communauté d'agglomération (EPCI à fiscalité propre, L5216-1).
+    AGGLOMERATION = "ca"
+    # Communauté de communes (EPCI à fiscalité propre, L5214-1).
+    COMMUNITY_OF_COMMUNES = "cc"
+    # Communauté urbaine (EPCI à fiscalité propre, L5215-1).
+    URBAN_COMMUNITY = "cu"
+    # Métropole (EPCI à fiscalité propre, L5217-1).
+    METROPOLIS = "metropole"
+    # Pôle métropolitain, a syndicat mixte (L5731-1).
+    METROPOLITAN_POLE = "pm"
+    # Syndicat de communes or syndicat mixte fermé (L5212-1, L5711-1).
+    SYNDICATE = "syndicat"
+    # Syndicat mixte ouvert (L5721-2): its statutes set its rules.
+    OPEN_SYNDICATE = "smo"
+    # Département, member of a pôle métropolitain.
+    DEPARTMENT = "departement"
+    # Commune.
+    COMMUNE = "commune"
+
+
+class TwoThirdsBasis(StrEnum):
+    """What "la majorité des deux tiers du conseil" is counted on (L5216-5 III, L5214-16 IV)."""
+
+    # All the seats of the council, vacant ones included (QE 68314, 2006; TA Lille 2004).
+    ALL_SEATS = "all_seats"
+    # The members in office on the session date.
+    IN_OFFICE = "in_office"
+    # The votes cast (government statements of 2014-2015).
+    VOTES_CAST = "votes_cast"

@@ -10,7 +10,7 @@ from datetime import date
 from fractions import Fraction
 
 from .sources import follows
-from .vocabulary import Ballot, VoteChoice, VoteKind, VoteResult
+from .vocabulary import Ballot, TwoThirdsBasis, VoteChoice, VoteKind, VoteResult
 
 # --- Votes -------------------------------------------------------------------------------------
 
@@ -47,9 +47,47 @@ ADMINISTRATIVE_ACCOUNT = VoteKind.ADMINISTRATIVE_ACCOUNT  # L1612-12: unless a m
 TWO_THIRDS_IN_OFFICE = VoteKind.TWO_THIRDS_IN_OFFICE  # two thirds of the members in office
 TWO_THIRDS_CAST = VoteKind.TWO_THIRDS_CAST  # two thirds of the votes cast
 CLOSED_SESSION = VoteKind.CLOSED_SESSION  # L5211-11: absolute majority of present or represented
+TWO_THIRDS_COUNCIL = VoteKind.TWO_THIRDS_COUNCIL  # two thirds "du conseil": the body's basis
 VOTE_KINDS = frozenset(
-    {ORDINARY, ADMINISTRATIVE_ACCOUNT, TWO_THIRDS_IN_OFFICE, TWO_THIRDS_CAST, CLOSED_SESSION}
+    {ORDINARY, ADMINISTRATIVE_ACCOUNT, TWO_THIRDS_IN_OFFICE, TWO_THIRDS_CAST, CLOSED_SESSION,
+     TWO_THIRDS_COUNCIL}
 )
+TWO_THIRDS_BASIS_WORDING = {
+    TwoThirdsBasis.ALL_SEATS: "sièges du conseil",
+    TwoThirdsBasis.IN_OFFICE: "membres en exercice",
+    TwoThirdsBasis.VOTES_CAST: "suffrages exprimés",
+}
+
+
+@follows("« Majorité des deux tiers du conseil » (L5216-5 III, L5214-16 IV) : tous les sièges "
+         "(QE n° 68314, JO AN 2006 ; TA Lille 2004), membres en exercice, ou suffrages exprimés "
+         "(déclarations du Gouvernement, 2014-2015) : réglage de l'assemblée, source affichée",
+         dated=date(2015, 8, 7))
+def two_thirds_required(*, basis: str, votes_cast: int, in_office: int | None = None,
+                        seats: int | None = None) -> tuple[int, int]:
+    """(votes required, the number they are two thirds of) for "deux tiers du conseil".
+
+    ``basis`` (TwoThirdsBasis): all the council's seats (``seats``, the legal number,
+    vacancies included), the members in office, or the votes cast. The default reading,
+    all seats, is the strictest: a decision adopted on it is adopted on the other two.
+    """
+    if basis == TwoThirdsBasis.ALL_SEATS:
+        if not seats:
+            raise ValueError("Indiquez le nombre de sièges du conseil (règles propres de "
+                             "l'assemblée) : les deux tiers se comptent sur tous ses sièges.")
+        total = seats
+    elif basis == TwoThirdsBasis.IN_OFFICE:
+        if not in_office:
+            raise ValueError("Le nombre de membres en exercice est nécessaire pour une majorité "
+                             "des deux tiers des membres en exercice.")
+        total = in_office
+    elif basis == TwoThirdsBasis.VOTES_CAST:
+        total = votes_cast
+    else:
+        raise ValueError(f"Base des deux tiers inconnue : {basis!r}.")
+    return math.ceil(Fraction(2 * total, 3)), total
+
+
 BALLOT_WORDING = {Ballot.SHOW_OF_HANDS: "à main levée", Ballot.ROLL_CALL: "au scrutin public",
                   Ballot.SECRET: "au scrutin secret"}
 
@@ -70,6 +108,9 @@ def vote_result(
     kind: str = ORDINARY,
     in_office: int | None = None,
     votes_available: int | None = None,
+    two_thirds_basis: str = TwoThirdsBasis.ALL_SEATS,
+    seats: int | None = None,
+    basis_source: str = "",
 ) -> VoteOutcome:
     """The result of a vote, worded as the registre writes it (``explanation``).
 
@@ -93,6 +134,9 @@ def vote_result(
 
     CLOSED_SESSION (L5211-11): the decision to sit in camera needs the absolute majority of
     the members present or represented (``votes_available``), not of the votes cast.
+
+    TWO_THIRDS_COUNCIL: two thirds "du conseil" on the body's ``two_thirds_basis``
+    (``two_thirds_required``), its ``basis_source`` printed with the result.
     """
     counts = {
         "pour": votes_for,
@@ -147,6 +191,19 @@ def vote_result(
         verdict = ("Adoptée à la majorité des deux tiers des suffrages exprimés" if adopted
                    else "Rejetée : la majorité des deux tiers des suffrages exprimés n'est pas "
                    "atteinte")
+        return VoteOutcome(VoteResult.ADOPTED if adopted else VoteResult.REJECTED, votes_cast,
+                           adopted and votes_against == 0, False,
+                           f"{verdict} ({basis}), {how} : {detail}.")
+    if kind == TWO_THIRDS_COUNCIL:
+        required, total = two_thirds_required(basis=two_thirds_basis, votes_cast=votes_cast,
+                                              in_office=in_office, seats=seats)
+        adopted = total > 0 and votes_for >= required
+        what = TWO_THIRDS_BASIS_WORDING[two_thirds_basis]
+        basis = f"{required} voix requises sur {total} {what}"
+        if basis_source:
+            basis += f", base retenue : {basis_source}"
+        verdict = ("Adoptée à la majorité des deux tiers du conseil" if adopted
+                   else "Rejetée : la majorité des deux tiers du conseil n'est pas atteinte")
         return VoteOutcome(VoteResult.ADOPTED if adopted else VoteResult.REJECTED, votes_cast,
                            adopted and votes_against == 0, False,
                            f"{verdict} ({basis}), {how} : {detail}.")

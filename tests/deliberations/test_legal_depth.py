@@ -232,7 +232,7 @@ VOTE_CASES = [
      "adopted",
      "Adoptée à la majorité des deux tiers des membres en exercice (102 voix requises sur 152 "
      "membres en exercice), à main levée : 102 voix pour, 10 contre.", L5216_5),
-    (date(2004, 8, 13), TWO_THIRDS_CAST, 74, 37, 3, "public", 152, 120, False, "adopted",
+    (date(2004, 8, 13), TWO_THIRDS_CAST, 74, 37, 3, "roll_call", 152, 120, False, "adopted",
      "Adoptée à la majorité des deux tiers des suffrages exprimés (74 voix requises sur 111 "
      "suffrages exprimés), au scrutin public : 74 voix pour, 37 contre, 3 abstentions.",
      L5216_5),
@@ -443,10 +443,10 @@ def test_individual_decision_appeal_runs_from_notification():
 
 # (date of the source, present, roll-call requests, secret requests, ballot, source)
 BALLOT_REQUEST_CASES = [
-    (date(2004, 8, 13), 62, 16, 0, "public", f"{L2121_21} : 16 ≥ 62/4 (seed 000 : 62 présents)"),
+    (date(2004, 8, 13), 62, 16, 0, "roll_call", f"{L2121_21} : 16 ≥ 62/4 (seed 000 : 62 présents)"),
     (date(2004, 8, 13), 62, 15, 0, "show_of_hands", f"{L2121_21} : 15 < 62/4"),
     (date(2004, 8, 13), 62, 0, 21, "secret", f"{L2121_21} : 21 ≥ 62/3"),
-    (date(2004, 8, 13), 62, 16, 20, "public", f"{L2121_21} : 20 < 62/3, le public seul"),
+    (date(2004, 8, 13), 62, 16, 20, "roll_call", f"{L2121_21} : 20 < 62/3, le public seul"),
     (date(2004, 8, 13), 62, 30, 21, "secret", f"{L2121_21} : le secret l'emporte"),
     (date(2004, 8, 13), 104, 26, 35, "secret", f"{L2121_21} : seed 003, 104 présents"),
 ]
@@ -461,9 +461,9 @@ def test_ballot_requests(dated, present, roll_call, secret, ballot, source):
 
 # (date of the source, choices, ballot, for, against, abstentions, problems, source)
 MEMBER_VOTE_CASES = [
-    (date(2021, 10, 7), ["for", "for", "against", "abstention", "not_voting"], "public", 2, 1,
+    (date(2021, 10, 7), ["for", "for", "against", "abstention", "not_voting"], "roll_call", 2, 1,
      1, [], f"{L2121_21} : scrutin public nominatif"),
-    (date(2021, 10, 7), ["for", "against"], "public", 2, 1, 0,
+    (date(2021, 10, 7), ["for", "against"], "roll_call", 2, 1, 0,
      ["Votes nominatifs « pour » : 1 enregistrés, 2 au décompte de la délibération."],
      f"{L2121_21} : le décompte et les noms concordent"),
     (date(2021, 10, 7), ["for"], "secret", 1, 0, 0,

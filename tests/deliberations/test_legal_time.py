@@ -281,7 +281,8 @@ REGIME_CASES = [
     (date(2021, 9, 30), "2021-689", "loi 2021-689 : jusqu'au 30 septembre 2021"),
     (date(2021, 10, 15), None, "entre la loi 2021-689 et la loi 2021-1465"),
     (date(2021, 11, 9), None, "veille de la loi 2021-1465"),
-    (date(2021, 11, 10), "2021-1465", "loi 2021-1465 art. 10 (AMF : depuis le 10 nov. 2021)"),
+    (date(2021, 11, 10), None, "loi 2021-1465 promulguée, pas encore publiée"),
+    (date(2021, 11, 11), "2021-1465", "loi 2021-1465 art. 10 (JO du 11 nov. 2021)"),
     (date(2022, 7, 31), "2021-1465", "loi 2021-1465 : jusqu'au 31 juillet 2022"),
     (date(2022, 8, 1), None, "fin des régimes dérogatoires"),
     (date(2022, 12, 15), None, "règles ordinaires"),
@@ -457,7 +458,10 @@ def test_rule_states_its_source_and_keeps_a_dated_case_table(name):
 
 
 def test_every_logged_rule_has_a_case_table():
-    # The legal-depth rules keep their tables in test_legal_depth.py.
+    # The legal-depth rules keep their tables in test_legal_depth.py, the audit's in
+    # tests/deliberations/legal/.
+    from tests.deliberations.legal.test_rule_cases import CASE_TABLES as AUDIT_CASE_TABLES
     from tests.deliberations.test_legal_depth import CASE_TABLES as DEPTH_CASE_TABLES
 
-    assert set(rules.RULES) == set(CASE_TABLES) | set(DEPTH_CASE_TABLES)
+    assert set(rules.RULES) == (set(CASE_TABLES) | set(DEPTH_CASE_TABLES)
+                                | set(AUDIT_CASE_TABLES))

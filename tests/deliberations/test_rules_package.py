@@ -20,7 +20,8 @@ MODULES = sorted(RULES_DIR.glob("*.py"))
 def test_the_package_has_one_module_per_concern():
     assert [path.stem for path in MODULES] == [
         "__init__", "appointments", "attendance", "convocations", "dates", "figures",
-        "lifecycle", "proxies", "regimes", "sources", "vocabulary", "votes",
+        "lifecycle", "meetings", "proxies", "regimes", "sources", "vocabulary", "votes",
+        "weights",
     ]
 
 

@@ -8,6 +8,7 @@ from deliberations.rules.vocabulary import (
     AttendanceStatus,
     Ballot,
     DeliberationStatus,
+    OrganisationKind,
     Role,
     SessionStatus,
     UrgencyRuling,
@@ -15,7 +16,7 @@ from deliberations.rules.vocabulary import (
     VoteKind,
     VoteResult,
 )
-from portal.models import Mandate
+from portal.models import Mandate, Organisation
 from tests.factories import DeliberationFactory
 
 
@@ -31,6 +32,7 @@ from tests.factories import DeliberationFactory
         (VoteChoice, MemberVote.Choice),
         (UrgencyRuling, Session.UrgencyRuling),
         (Role, Mandate.Role),
+        (OrganisationKind, Organisation.Kind),
     ],
     ids=lambda value: value.__qualname__,
 )

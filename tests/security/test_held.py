@@ -116,7 +116,8 @@ def test_held_stored_xss_stays_data_in_api_and_feeds(client, hostile_act):
     assert b"<script>" not in feed.content
     entry = next(ET.fromstring(feed.content).iter("{http://www.w3.org/2005/Atom}entry"))
     assert entry.find("{http://www.w3.org/2005/Atom}title").text == f"SUBVENTION {SCRIPT}"
-    response = client.get(reverse("deliberations:session_calendar"))
+    response = client.get(reverse("deliberations:session_calendar"),
+                          {"annee": hostile_act.session.date.year})
     calendar = b"".join(response.streaming_content).decode()
     assert "<script>" in calendar.replace("\r\n ", "")  # plain text there, no markup language
 

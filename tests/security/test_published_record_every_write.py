@@ -7,7 +7,9 @@ fires no row trigger) and ``INSERT … ON CONFLICT DO UPDATE``. Run on SQLite an
 import pytest
 from django.db import connection
 
-from deliberations.models import Annex, Deliberation, IssuedExtract
+from deliberations.immutability import RECORD_LOCKED
+from deliberations.models import Annex, Deliberation, IssuedExtract, PublishedRecord
+from deliberations.record.freeze import record_freeze
 from tests.deliberations.test_immutability import (  # noqa: F401 (record, a fixture)
     ACT_MESSAGE,
     DELETE_MESSAGE,
@@ -102,6 +104,15 @@ def test_replace_of_an_issued_extract_hash_is_refused(published_record):
 
 
 @sqlite_only
+def test_replace_of_a_frozen_record_is_refused(published_record):
+    frozen = record_freeze(deliberation=published_record["act"])
+    with refused(RECORD_LOCKED):
+        rewrite("deliberations_publishedrecord", frozen.pk, document="{}", sha256="e" * 64)
+    stored = PublishedRecord.objects.get(pk=frozen.pk)
+    assert (stored.document, stored.sha256) == (frozen.document, frozen.sha256)
+
+
+@sqlite_only
 def test_replace_moving_an_annex_of_a_published_act_to_a_draft_is_refused(published_record):
     # The new row belongs to a draft (its INSERT alone would be allowed); the replaced one
     # belongs to the published act.
@@ -144,14 +155,18 @@ def test_upsert_onto_a_published_act_is_refused(published_record):
     ("deliberations_session CASCADE", DELETE_MESSAGE),  # cascades to the acts
     ("deliberations_issuedextract", EXTRACT_MESSAGE),
     ("deliberations_annex", PARTS_MESSAGE),
+    ("deliberations_publishedrecord", RECORD_LOCKED),
 ])
-def test_truncate_of_a_table_holding_published_records_is_refused(published_record, table, message):
+def test_truncate_of_a_table_holding_published_records_is_refused(published_record, table,
+                                                                   message):
     _extract(published_record["act"])
+    record_freeze(deliberation=published_record["act"])
     with refused(message):
         truncate(table)
     assert Deliberation.objects.filter(status="published").count() == 1
     assert IssuedExtract.objects.count() == 1
     assert Annex.objects.count() == 1
+    assert PublishedRecord.objects.count() == 1
 
 
 @postgresql_only

@@ -133,11 +133,16 @@ def test_summary_says_accounts_were_left_out(archive):
             pass
 
     call_command("import_archive", str(archive), stdout=Out())
+    manifest = json.loads((archive / "manifest.json").read_text(encoding="utf-8"))
+    accounts = {"auth.user", "auth.group", "portal.staffassignment"}
     # One account, the two groups made by the migrations, one assignment.
+    assert [manifest["rows"][label] for label in sorted(accounts)] == [2, 1, 1]
+    restored = {label: count for label, count in manifest["rows"].items()
+                if label not in accounts}
     assert "".join(output) == (
-        "Archive restaurée : 1395 enregistrements (47 tables), 1 fichiers. Comptes non "
-        "restaurés (4 enregistrements : comptes, groupes, affectations) ; --with-accounts "
-        "pour les restaurer.\n")
+        f"Archive restaurée : {sum(restored.values())} enregistrements ({len(restored)} "
+        "tables), 1 fichiers. Comptes non restaurés (4 enregistrements : comptes, groupes, "
+        "affectations) ; --with-accounts pour les restaurer.\n")
 
 
 def test_accounts_are_restored_when_asked(archive):

@@ -3,7 +3,9 @@ only (no Django model).
 
 Modules: ``text`` (folding, lines, dates), ``names`` (one person's name and its notes),
 ``sections`` (headings, separators, secretary, stated counts), ``proxies``, ``builder``
-(entries → result), ``anomalies`` (consistency checks), ``documents`` (preamble, deliberation).
+(entries → result), ``anomalies`` (consistency checks), ``documents`` (preamble, deliberation),
+``roster`` (names resolved against the body's members, and the roster-guided reading that
+locates them in each section), ``corpus`` (the hand-counted check, tuned and held-back sets).
 
 Reads what clerks actually write in a "extrait du registre des délibérations": the session
 preamble, the attendance block (présents with per-item notes, procurations, excusés, absents,
@@ -11,7 +13,9 @@ secrétaire de séance, stated counts) and the deliberation itself.
 
 Anomalies (an empty entry, two names glued together, a holder who is not present...) are
 *reported* in ``AttendanceResult.anomalies``, never silently fixed: the parser still produces
-its best reading so that a clerk can confirm or correct it.
+its best reading so that a clerk can confirm or correct it. Never silently empty nor partial:
+a heading with no name, surnames left unread in a section, no présent at all, or fewer names
+than the stated figures are anomalies too.
 
 Every regular expression is written in lower case without accents and runs on a folded copy of
 the text (``_fold``) that has exactly the same length as the original, so that match spans
@@ -40,6 +44,7 @@ from .entries import (
     repair_words,
     strip_capacities,
     strip_communes,
+    strip_run_in_headings,
 )
 from .matching import _is_initials
 from .names import _NOTE_START, _token_kind, split_full_name
@@ -55,7 +60,7 @@ from .results import (
     SessionHeader,
     StatedCounts,
 )
-from .roster import resolve_with_roster
+from .roster import read_with_roster, resolve_with_roster
 from .sections import (
     _find_secretary,
     _logical_lines,
@@ -108,13 +113,15 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
 
     builder = _Builder()
     builder.result.stated_counts = _read_counts("\n".join(lines[:end_index]))
+    read_per_section: list[list[str]] = []
     for index, (kind, section_lines) in enumerate(sections):
         before = Counter(_names_read(builder.result))
         removed = _read_section(builder, kind, section_lines)
+        read = list((Counter(_names_read(builder.result)) - before).elements())
+        read_per_section.append(read)
         # "Étaient présents : / Membres titulaires : …": a heading over sub-headings.
         subheaded = index + 1 < len(sections) and sections[index + 1][0] == kind
         if kind != "ignore" and not (subheaded and not section_lines):
-            read = list((Counter(_names_read(builder.result)) - before).elements())
             _check_nothing_left(builder, kind, section_lines, read, removed)
     spaced = any(anomaly.kind == "guessed_join" and " - " in anomaly.text
                  for anomaly in builder.result.anomalies)
@@ -130,7 +137,9 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
                         "Aucun membre présent n'a été lu : la liste des présents manque ou n'a pas "
                         "été reconnue ; rien n'est à importer sans vérification.")
     if roster:
-        resolve_with_roster(builder.result, list(roster))
+        roster = list(roster)
+        resolve_with_roster(builder.result, roster)
+        read_with_roster(builder.result, sections, read_per_section, roster)
     builder.check()
     return builder.result
 
@@ -170,7 +179,10 @@ def _check_nothing_left(builder: _Builder, kind: str, section_lines: list[str],
     words |= {_fold(word) for heading in removed
               for word in re.split(r"[\s\-/.'’]+", heading)}
     for line in text_lines:
-        left = [token for token in re.findall(r"[^\W\d_][^\s,;:()]*", line)
+        # Names in notes are read as notes ("(remplace X)") or reported as notes not
+        # understood; communes in notes ("(titulaire CHARMOIS)") are no one.
+        outside_notes = re.sub(r"\([^()]*\)?", " ", line)
+        left = [token for token in re.findall(r"[^\W\d_][^\s,;:()]*", outside_notes)
                 if _token_kind(token) == "S" and sum(char.isalpha() for char in token) >= 3
                 and not any(_fold(part) in words for part in re.split(r"[\-.'’]+", token)
                             if part)]
@@ -201,6 +213,9 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
             continue  # "Procurations : néant" is an empty list, not an entry.
         logical = re.sub(r"^[-–•·]\s+", "", logical)
         logical, removed = strip_communes(logical, capitals=kind != "proxies")
+        if kind in {"present", "excused", "absent"}:
+            logical, run_in = strip_run_in_headings(logical)
+            removed += run_in
         removed_all += removed
         if removed and not communes:
             builder.anomaly("commune_heading", logical,

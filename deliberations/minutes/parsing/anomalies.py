@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from portal.kernel.names import name_key
-
 from .matching import name_parts, same_person
 from .names import _token_kind
 from .results import PresentEntry, ProxyEntry
+from .text import name_key
 
 
 class _Checks:
@@ -18,6 +17,7 @@ class _Checks:
     def check(self) -> None:
         self._presence_cache = None
         self.represented_as_substitutes()
+        self.replaced_titulars_excused()
         self.drop_represented_excused()
         self._check_surname_pairs()
         self._check_names_without_given_name()
@@ -148,6 +148,21 @@ class _Checks:
         found = [entry for entry in self.result.present
                  if name_parts(entry.name).surname == surname and same_person(name, entry.name)]
         return found[0] if len(found) == 1 else None
+
+    def replaced_titulars_excused(self) -> None:
+        """A titular member whose suppléant sits in their place (L5211-6), named only in the
+        suppléant's note ("Y (suppléant de X)", "X remplacé par son suppléant Y"), is absent
+        from the session: counted excused, as the corpus counts them, unless a list names
+        them already."""
+        listed = {name_key(name) for name in self.result.excused + self.result.absent}
+        listed |= {name_key(entry.name) for entry in self.result.present}
+        listed |= {name_key(proxy.giver) for proxy in self.result.proxies}
+        for entry in self.result.present:
+            if entry.replaces and name_key(entry.replaces) not in listed and not any(
+                    same_person(entry.replaces, name) for name in self.result.excused
+                    + self.result.absent + [proxy.giver for proxy in self.result.proxies]):
+                self.result.excused.append(entry.replaces)
+                listed.add(name_key(entry.replaces))
 
     def represented_as_substitutes(self) -> None:
         """"X représenté par Y" reads as a procuration; when the registre states "0

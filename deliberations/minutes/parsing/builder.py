@@ -25,7 +25,10 @@ _EXCUSED_NOTE = re.compile(r"^\s*excusee?s?\s*$")
 _MEMBER_OF = re.compile(r"^[A-ZÀ-Ý][^\W\d_]*(?:[\s'’\-]+[^\W\d_]+){0,9}$")
 # "(titulaire)", "(suppléante)", "(T)", "(S)", "(Président)": the member's capacity.
 _CAPACITY_NOTE = re.compile(r"^(?:titulaire|suppleante?|t|s|(?:vice-?\s*)?presidente?|"
-                            r"demissionnaire|(?:\d+e(?:me)?\s+)?vice-?\s*presidente?)$")
+                            r"demissionnaire|(?:\d+e(?:me)?\s+)?vice-?\s*presidente?)$"
+                            # "(titulaire BARBONVILLE)", "(titulaires CHARMOIS)": and its commune
+                            r"|^(?:titulaire|suppleante?|delegue)e?s?\s+(?:de\s+|d'|du\s+)?"
+                            r"[^\W\d_][^()]*$")
 # A presence or a procuration bounded in time or by an event rather than by an item.
 _PARTIAL = re.compile(r"^(?:a\s+partir\s+d|jusqu'|des\s|apres\s|avant\s|arrivee?\b|depart\b|"
                       r"partie?\b|quitte\b|sortie?\b|absente?\s+(?:a|de|apres|avant)\b)")

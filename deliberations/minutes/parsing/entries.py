@@ -37,7 +37,7 @@ _COMMUNE_SUFFIX = re.compile(
 # Capacities written among the names: "C. Montin, Président, …, Vice-Présidents ;",
 # "…, délégué(e)s titulaires", "… délégué(e)s suppléant(e)s".
 _CAPACITY = re.compile(
-    r"(?<![\w'])(?:(?:1er|premier|\d+e(?:me)?)\s+)?(?:vice[-\s]?)?president(?:e)?s?(?:\s+de\s+seance)?"
+    r"(?<![\w'])(?:(?:1er|premier|\d+\s?e(?:me)?)\s+)?(?:vice[-\s]?)?president(?:e)?s?(?:\s+de\s+seance)?"
     r"(?![\w'])|(?<![\w'])(?:delegue(?:e)?s?|membres?|conseill(?:er|ere)s?)\s+(?:communautaires?\s+)?"
     r"(?:titulaires?|suppleant(?:e)?s?)(?![\w'])|(?<![\w'])(?:titulaires?|suppleant(?:e)?s?)$"
     # Municipal capacities: "Virginie X, Maire (…), …, Pascal Y, Adjoints, …, conseillers
@@ -105,6 +105,62 @@ def strip_communes(text: str, *, capitals: bool = True) -> tuple[str, list[str]]
 _ADDED = "\x1f"
 
 
+_CIVILITY_WORDS = {"m.", "mme", "mme.", "mr", "mr.", "monsieur", "madame", "mlle", "mlle."}
+
+
+def strip_run_in_headings(line: str) -> tuple[str, list[str]]:
+    """A table of communes and delegates flattened onto one line, each name opened by its
+    civility: "ANGLIERS M. DUPONT Jean ANTRAN Mme MARTIN Anne …". Capitals before the first
+    civility, and capitals after a complete "NOM Prénom" up to the next civility, are
+    communes (a name written surname first ends with its given name). Returns the line with
+    a comma in place of each commune, and the communes taken out; the line unchanged when
+    it has commas or fewer than two civilities."""
+    tokens = line.split()
+    depths, depth = [], 0
+    for token in tokens:
+        depths.append(depth if not token.startswith("(") else depth + 1)
+        depth = max(depth + token.count("(") - token.count(")"), 0)
+    civilities = [index for index, token in enumerate(tokens)
+                  if _fold(token) in _CIVILITY_WORDS and depths[index] == 0]
+    # Commas or dashes separate the entries already; "DUPONT M. –" is an initial.
+    if len(civilities) < 2 or re.search(r"[,;]|\s[-–—]+\s", line):
+        return line, []
+    kinds = [_token_kind(token.strip("()")) for token in tokens]
+    removed: list[str] = []
+    drop: set[int] = set()
+    bounds = [0, *civilities, len(tokens)]
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        chunk = list(range(start + (1 if start in civilities else 0), end))
+        outside = [index for index in chunk if depths[index] == 0]  # notes are not names
+        if start not in civilities:
+            heading = outside if all(kinds[i] in "SP" for i in outside) else []
+        else:
+            seen_given, heading = False, []
+            for position, index in enumerate(outside):
+                if kinds[index] == "G" and position:
+                    seen_given = True
+                elif seen_given and kinds[index] in "SP":
+                    heading = [i for i in outside[position:] if kinds[i] in "SP"]
+                    if len(heading) != len(outside) - position:
+                        heading = []
+                    break
+        if heading:
+            removed.append(" ".join(tokens[i] for i in heading))
+            drop.update(heading)
+    if not removed:
+        return line, []
+    rebuilt: list[str] = []
+    for index, token in enumerate(tokens):
+        if index in drop:
+            if rebuilt and rebuilt[-1] != ",":
+                rebuilt.append(",")
+            continue
+        if index in civilities and rebuilt and rebuilt[-1] != ",":
+            rebuilt.append(",")
+        rebuilt.append(token)
+    return " ".join(rebuilt).replace(" ,", ",").strip(" ,"), removed
+
+
 def commune_heading_lines(lines: list[str]) -> set[int]:
     """Indexes of lines that are commune headings: capitals alone on their line, in a section
     whose names are written in mixed case ("Patrick BAUDIN") — so they cannot be a name."""
@@ -116,6 +172,10 @@ def commune_heading_lines(lines: list[str]) -> set[int]:
         stripped = line.strip()
         if not _CAPITALS_LINE.match(stripped) or any(char in stripped for char in ",;"):
             continue
+        previous = next((lines[back].split() for back in range(index - 1, -1, -1)
+                         if lines[back].strip()), [])
+        if previous and {_token_kind(token) for token in previous} <= {"C", "G"}:
+            continue  # "Madame / Françoise / GIVAUDIN": the surname of a name cut by cells
         if any("/" not in token and _is_initials(token) for token in stripped.split()[1:]):
             continue  # an initial: "DUPONT J" is a person ("LA FERTE S/ JOUARRE" is not)
         found.add(index)
@@ -143,7 +203,11 @@ def drop_leading_civilities(piece: str) -> str:
     if ":" not in piece:
         return piece
     before, after = piece.split(":", 1)
-    return after.strip() if only_civilities(before) else piece
+    # "Membres (36/72) : Martial X, …": a sub-heading with its figures, not a name.
+    bare = re.sub(r"\([^()]*\)", " ", before).strip()
+    if only_civilities(before) or _fold(bare) in {"membres", "delegues", "elus", "conseillers"}:
+        return after.strip()
+    return piece
 
 
 def repair_words(piece: str) -> tuple[str, list[str]]:
@@ -183,7 +247,10 @@ def merge_continuations(pieces: list[str]) -> list[str]:
     glue_next = False
     for piece in pieces:
         folded = _fold(_GENDER_MARK.sub("", piece))
-        if merged and (glue_next or _CONTINUES.match(folded)):
+        # "BEAUVAIS Laurent, Président, qui a donné pouvoir à …": a capacity standing alone
+        # between commas belongs to the name before it, and so does what follows it.
+        capacity_only = bool(merged) and not strip_capacities(piece) and bool(piece.strip())
+        if merged and (glue_next or capacity_only or _CONTINUES.match(folded)):
             merged[-1] = f"{merged[-1]}, {piece}"
         else:
             merged.append(piece)

@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from portal.kernel.names import name_key
-
 from .names import _INITIALS, _token_kind
+from .text import name_key
 
 _VOWELS = set("aeiouyàâäéèêëîïôöùûü")
 

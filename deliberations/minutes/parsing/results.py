@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import asdict, dataclass, field
 
-from portal.kernel.names import name_key
+from .text import name_key
 
 
 class ParseError(ValueError):

@@ -20,6 +20,9 @@ _HEADING_BODY = (
     rf"|(?P<proxies>(?:{_ABSENT_EXCUSED}|absent{_G}|excuse{_G})\s+(?:ayant|avec|qui\s+ont|ont)\s+"
     rf"(?:donne|remis)\s+(?:procuration|pouvoir){_G}|absent{_G}\s+represente{_G}"
     rf"|absent{_G}\s+avec\s+(?:procuration|pouvoir){_G}"
+    # "Absent(es) ayant voté par procuration en application des articles L. 2121-20 … :"
+    rf"|absent{_G}\s+ayant\s+vote\s+par\s+(?:procuration|pouvoir){_G}"
+    rf"(?:\s+en\s+application\s+d[eu]s?\s+[^:]*)?"
     rf"(?:\s+par\s+(?:pouvoir|procuration){_G})?|represente{_G}(?:\s+par\s+"
     rf"(?:pouvoir|procuration){_G})?|(?:procuration|pouvoir){_G}(?:\s+donne{_G})?|"
     rf"(?:ont|avai(?:en)?t)\s+donne{_G}\s+(?:procuration|pouvoir){_G})"
@@ -38,6 +41,7 @@ _HEADING_BODY = (
     r")"
     # "Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :": who they are.
     r"(?:\s+(?:mesdames|messieurs|mmes|mm|et|les|des|du|de|la|l'|delegue\S*|conseill\S*|"
+    r"en\s+tant\s+que|en\s+qualite\s+de|"
     r"membres|elus|titulaires|suppleant\S*|pays|comite|conseil|syndicat|bureau|"
     r"communautaires?|municipaux|syndicaux))*"
 )
@@ -125,7 +129,8 @@ def _joins_next(previous: str, following: str) -> str | None:
                              and len(tail.split()) <= 2
                              and all(len(t.strip(".")) <= 2 for t in tail.split()))):
         return " "
-    surname_only = tail_kinds <= {"S", "P"}
+    # "Monsieur WILLLIAM / Jacques": a civility does not make the surname less alone.
+    surname_only = tail_kinds - {"C"} <= {"S", "P"} and bool(tail_kinds - {"C"})
     given_only = "G" in tail_kinds and tail_kinds <= {"C", "G"}  # "M. Cyrille / KERRAND"
     if (surname_only and head_kinds <= {"G"}) or (given_only and head_kinds <= {"S", "P"}):
         return " "
@@ -158,8 +163,21 @@ def spaced_hyphen(line: str, index: int) -> bool:
     return left == right and left in "SG" and not before[-1].endswith(".")
 
 
-# Candidate separators (and parentheses, to know the depth); each is then confirmed.
-_SEPARATOR_CANDIDATE = re.compile(r"[(),;•·]| (?:--|––) | [-–—] |(?<=\.)[–—](?= )| et ")
+# Candidate separators (and parentheses, to know the depth); each is then confirmed. A full
+# stop ends an entry when it follows a word of two letters or more ("… Christophe COUR.
+# Paloma PERVENT, …"), not an initial nor a civility ("J. DUPONT", "M. DUPONT").
+_SEPARATOR_CANDIDATE = re.compile(
+    r"[(),;•·]| (?:--|––) | [-–—] |(?<=\.)[–—](?= )| et |(?<=[^\W\d_]{2})\.\s+(?=[A-ZÀ-Ý])"
+)
+
+
+def _ends_sentence(line: str, index: int) -> bool:
+    """Whether the full stop at ``index`` closes an entry: it follows a surname or a given
+    name, not an abbreviation ("Mme.", "St.", "L.5211-1")."""
+    word = line[:index].split()[-1] if line[:index].split() else ""
+    word = word.lstrip("(")
+    return (len(word) >= 2 and _token_kind(word) in "SG" and not _INITIALS.match(word + ".")
+            and "." not in word)
 
 
 def _split_top_level(line: str) -> list[tuple[str, bool]]:
@@ -184,6 +202,8 @@ def _split_top_level(line: str) -> list[tuple[str, bool]]:
             continue
         # " et " in lower case only: "ET" may be a surname.
         if found == " - " and not dashes and spaced_hyphen(line, match.start()):
+            continue
+        if found.startswith(".") and not _ends_sentence(line, match.start()):
             continue
         pieces.append(line[start:match.start()])
         start = match.end()

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from functools import lru_cache
+
+from portal.kernel.names import name_key as _name_key
 
 _APOSTROPHES = {"’": "'", "ʼ": "'", "‘": "'", "`": "'"}
 
@@ -97,3 +100,7 @@ def parse_date(text: str) -> datetime.date | None:
         except ValueError:
             continue
     return None
+
+
+# One block compares the same names many times (checks, roster, counts): their keys are kept.
+name_key = lru_cache(maxsize=16384)(_name_key)

@@ -84,24 +84,24 @@ def test_convocation_is_sent_and_each_sending_recorded(session):
         services.convocation_send(session=session)
 
 
-def test_acknowledgement_link_records_the_first_opening(session, client):
+def test_acknowledgement_records_the_first_receipt(session, client):
     services.convocation_send(session=session,
                               now=datetime.datetime(2022, 11, 30, 10, 0, tzinfo=PARIS))
     message = next(m for m in mail.outbox if m.to == ["alpha@example.org"])
     url = next(line for line in message.body.splitlines() if "/convocation/accuse/" in line)
     path = url[url.index("/convocation/accuse/"):].strip()
     delivery = ConvocationDelivery.objects.get(email="alpha@example.org")
-    assert delivery.opened_at is None
-    response = client.get(path)
-    assert response.status_code == 200
-    assert "Accusé de réception enregistré" in response.content.decode()
-    delivery.refresh_from_db()
-    first = delivery.opened_at
-    assert first is not None
-    client.get(path)
+    # The button of the link's page, pressed on 1 December 2022 (the link works until
+    # 7 December, the day after the session; tests/security covers the page itself).
+    first = datetime.datetime(2022, 12, 1, 8, 0, tzinfo=PARIS)
+    services.convocation_acknowledge(convocation_id=delivery.convocation_id,
+                                     member_id=delivery.member_id, now=first)
+    services.convocation_acknowledge(convocation_id=delivery.convocation_id,
+                                     member_id=delivery.member_id, now=first.replace(hour=9))
     delivery.refresh_from_db()
     assert delivery.opened_at == first
     assert ConvocationDelivery.objects.get(email="bravo@example.org").opened_at is None
+    assert "Accusé de réception enregistré" in client.get(path).content.decode()
     assert client.get(path[:-3] + "xx/").status_code == 404
 
 
@@ -137,8 +137,14 @@ def test_clerk_sends_the_convocation_from_the_admin(session, admin_client):
         date=datetime.date.today() + datetime.timedelta(days=10))
     page = admin_client.get("/admin/deliberations/convocation/add/")
     assert page.status_code == 200
+    # First the preview: nothing is sent.
+    preview = admin_client.post("/admin/deliberations/convocation/add/",
+                                {"session": session.pk, "urgent": ""})
+    assert "Envoyer la convocation" in preview.content.decode()
+    assert not mail.outbox
     response = admin_client.post("/admin/deliberations/convocation/add/",
-                                 {"session": session.pk, "urgent": ""}, follow=True)
+                                 {"session": session.pk, "urgent": "", "confirm": "1"},
+                                 follow=True)
     assert response.status_code == 200
     assert "1 élu(s) sans adresse de convocation" in response.content.decode()
     assert len(mail.outbox) == 2
@@ -149,7 +155,8 @@ def test_admin_refusal_is_shown_in_french(session, admin_client):
     Session.objects.filter(pk=session.pk).update(
         date=datetime.date.today() + datetime.timedelta(days=10))
     session.agenda_items.all().delete()
-    response = admin_client.post("/admin/deliberations/convocation/add/",
-                                 {"session": session.pk}, follow=True)
-    assert "ordre du jour est vide" in response.content.decode()
+    for data in ({"session": session.pk}, {"session": session.pk, "confirm": "1"}):
+        response = admin_client.post("/admin/deliberations/convocation/add/", data,
+                                     follow=True)
+        assert "ordre du jour est vide" in response.content.decode()
     assert not mail.outbox

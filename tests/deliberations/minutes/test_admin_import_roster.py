@@ -105,3 +105,33 @@ def test_a_name_written_first_name_first_creates_the_member_surname_first(client
     assert (created.first_name, created.full_name) == ("Marc", "BERNARD Marc")
     assert Mandate.objects.get(member=created).start_on == session.date
     assert session.attendances.get(member=created).status == "present"
+
+
+def test_preview_states_how_many_members_in_office_the_text_names_nowhere(client, session):
+    user = User.objects.create_superuser("greffe", "greffe@example.org", "motdepasse")
+    client.force_login(user)
+    url = reverse("admin:deliberations_session_import_attendance", args=[session.pk])
+    block = "Etaient présents : C. LECLERC, DUPONT J.-P., Anne MARTIN\nExcusés : PETIT L.\n"
+    preview = client.post(url, {"text": block, "action": "Analyser"})
+    assert preview.context["not_found"] == (
+        "4 élus en exercice ne figurent dans aucune liste du texte : DA SILVA RIBEIRO Ana, "
+        "DURAND Paul, LE GOFF Yann, ROLIN Sophie.")
+    assert "4 élus en exercice ne figurent dans aucune liste" in preview.content.decode()
+    preview = client.post(url, {"text": BLOCK, "action": "Analyser"})
+    assert preview.context["not_found"] == (
+        "Tous les élus en exercice figurent dans une liste du texte.")
+
+
+def test_roster_reading_finds_members_in_a_layout_the_rules_miss(client, session):
+    user = User.objects.create_superuser("greffe", "greffe@example.org", "motdepasse")
+    client.force_login(user)
+    url = reverse("admin:deliberations_session_import_attendance", args=[session.pk])
+    # A flattened table: each delegate's commune in capitals runs into the next name.
+    block = ("Étaient présents MONTLUÇON Christian LECLERC DOMÉRAT Jean-Pierre DUPONT "
+             "HURIEL Anne MARTIN\nExcusés : PETIT L.\n")
+    preview = client.post(url, {"text": block, "action": "Analyser"})
+    assert preview.context["counts"]["present"] == 3
+    present = {row_name for row_name in (entry.name for entry in preview.context["result"].present)}
+    assert present == {"LECLERC Christian", "DUPONT Jean-Pierre", "MARTIN Anne"}
+    labels = [anomaly["label"] for anomaly in preview.context["anomalies"]]
+    assert "Noms laissés de côté" in labels

@@ -56,9 +56,10 @@ def test_a_third_of_the_corpus_is_held_back_and_none_is_silently_wrong():
     assert len(held) >= len(outcomes) // 3
     verdicts = Counter(outcome.verdict for outcome in outcomes)
     assert verdicts[SILENTLY_WRONG] == 0, [o.slug for o in outcomes if o.verdict == SILENTLY_WRONG]
+    # The rules are written against the tuned set: every text of it is read exactly.
     tuned = [outcome for outcome in outcomes if not outcome.held_back]
-    assert sum(outcome.verdict == EXACT for outcome in tuned) >= 0.8 * len(tuned), [
-        (outcome.slug, outcome.differences) for outcome in tuned if outcome.verdict != EXACT]
+    assert [(outcome.slug, outcome.differences) for outcome in tuned
+            if outcome.verdict != EXACT] == []
 
 
 def test_check_command_prints_expected_got_and_the_summary_line():

@@ -60,29 +60,33 @@ def test_without_roster_the_same_block_reads_as_written():
     assert [entry.name for entry in result.present] == ["Anne MARTIN", "J.-P. DUPONT"]
 
 
+# Real layouts; the names are fictitious (replaced as in tests/fixtures/minutes).
 @pytest.mark.parametrize(("text", "present", "excused", "proxies"), [
     # One line, headings inside it, inline proxies (Pays d'Huriel 2023).
     ("Etaient présents : Mesdames et Messieurs : LECLERC C., ROLIN S. Délégués excusés : "
      "PETIT L. (pouvoir à C. LECLERC), MARTIN A.", 2, 1, [("PETIT L.", "C. LECLERC")]),
     # Dashes as separators, a name glued to the next (Minervois 2013).
-    ("Etaient présents : CAUQUIL R. – LANET M. -\nOLMOS M. - ROUANET B MARCOUIRE G.", 5, 0, []),
+    ("Etaient présents : CARVOUMIER R. – LAUNELET M. -\nODASSOL M. - ROUVASSIN B "
+     "MARNOUSSE G.", 5, 0, []),
     # Substitutes in the excused list are not proxies (Doué-la-Fontaine 2011).
-    ("Etaient présents : M. Alain DUVEAU, Mme Christine HUET. Absents excusés : Mme Liliane "
-     "RIBOUST qui donne pouvoir à M. Alain DUVEAU ; M. Emmanuel DURET, représenté par sa "
-     "suppléante, Mme Christine HUET.", 2, 1, [("Liliane RIBOUST", "Alain DUVEAU")]),
+    ("Etaient présents : M. Aristide DOUVELLEC, Mme Capucine HUETIN. Absents excusés : Mme "
+     "Léonie RIBOUSSAC qui donne pouvoir à M. Aristide DOUVELLEC ; M. Elouan DURASSOL, "
+     "représenté par sa suppléante, Mme Capucine HUETIN.", 2, 1,
+     [("Léonie RIBOUSSAC", "Aristide DOUVELLEC")]),
     # Delegates grouped by commune (Azay-le-Rideau 2016, Ouvèze-Payre 2019).
-    ("Étaient présents :\nMM HENRION, BRETON et Mme FLACELIERE pour AZAY LE RIDEAU  M. VÉRON "
-     "et Mme TESSIER pour LIGNIÈRES DE TOURAINE", 5, 0, []),
-    ("Etaient présents : Commune de Chomérac : Monsieur Martin Commune de : Messieurs Vignal, "
-     "Ambert", 3, 0, []),
+    ("Étaient présents :\nMM HENRASSOL, BRETINEAU et Mme FLACERIÈRE pour AZAY LE RIDEAU  M. "
+     "VÉRANDIER et Mme TESSELLEC pour LIGNIÈRES DE TOURAINE", 5, 0, []),
+    ("Etaient présents : Commune de Chomérac : Monsieur Marvouel Commune de : Messieurs "
+     "Vignetin, Ambarel", 3, 0, []),
     # Read after the corpus was closed, as a check (Pays Fertois 2007, Questembert 2019):
     # commune headings alone on their line, a note wrapped over two lines, a given name at the
-    # end of one line and its surname on the next.
-    ("Etaient présents :\nBASSEVELLE\nM. RICHARD Bernard\nBUSSIERES\nM. VALLEE Marc "
-     "(suppléant de\nM. RONDEAU Jean-Marie)\nCHANGIS SUR MARNE\nCITRY SUR MARNE\nMme LACOMBE "
-     "Anne-Marie\nLA FERTE S/ JOUARRE\nREUIL EN BRIE\nM. CEVAER Michel", 4, 0, []),
-    ("Etaient présents :\nM. Michel GRIGNON, M. Bernard CHAUVIN, M. Cyrille\nKERRAND, Mme "
-     "Monique\nDANION, M.\nRené DANILET\n\nAbsents :M. Patrice LAUNAY", 5, 0, []),
+    # end of one line and its surname on the next. The titular whose suppléant sits is excused.
+    ("Etaient présents :\nBASSEVELLE\nM. NIINEAU Bastien\nBUSSIERES\nM. FLIRISSON Médéric "
+     "(suppléant de\nM. VRARIÈRE Jules-Mathis)\nCHANGIS SUR MARNE\nCITRY SUR MARNE\nMme "
+     "GARONNET Adèle-Mathilde\nLA FERTE S/ JOUARRE\nREUIL EN BRIE\nM. CEVANDIER Mathis",
+     4, 1, []),
+    ("Etaient présents :\nM. Médéric VORISSON, M. Bastien CARVOUMIER, M. Célestin\nRAARGUES, "
+     "Mme Mathilde\nFLOSETIN, M.\nRomain GOUSOUMIER\n\nAbsents :M. Pacôme BOASSIN", 5, 0, []),
 ])
 def test_real_forms(text, present, excused, proxies):
     result = parse_attendance(text)
@@ -115,3 +119,32 @@ def test_a_giver_matched_to_an_excused_member_by_guess_is_said():
                               "Excusés : DUPONT Marie, PETIT Luc")
     assert result.excused == ["PETIT Luc"]
     assert kinds(result) == {"duplicate_name"}
+
+
+# Énergies Vienne, 9 December 2014 (pseudonymised), flattened without colons: the rules
+# cannot tell the communes in capitals from the surnames; the roster can.
+VIENNE = ("Étaient présents ANGLIERS Aristide VRANOLLE ANTRAN Pacôme CRESSAC ARCHIGNY Félix "
+          "GONELET BEAUMONT Bastien BLANDOUMIER\nExcusés : Mme Faustine MAROUVEL")
+VIENNE_ROSTER = ["VRANOLLE Aristide", "CRESSAC Pacôme", "GONELET Félix", "BLANDOUMIER Bastien",
+                 "MAROUVEL Faustine", "ROBETIN Jules"]
+
+
+def test_roster_names_are_located_in_a_layout_the_rules_cannot_read():
+    without = parse_attendance(VIENNE)
+    assert "VRANOLLE Aristide" not in [entry.name for entry in without.present]
+    result = parse_attendance(VIENNE, roster=VIENNE_ROSTER)
+    assert sorted(entry.name for entry in result.present) == [
+        "BLANDOUMIER Bastien", "CRESSAC Pacôme", "GONELET Félix", "VRANOLLE Aristide"]
+    assert result.excused == ["MAROUVEL Faustine"]
+    (located,) = [anomaly for anomaly in result.anomalies if anomaly.kind == "unread_text"]
+    assert located.message.startswith("Liste des présents lue d'après la liste des élus ; "
+                                      "ajoutés : « VRANOLLE Aristide »")
+    assert ("écartés (mal lus) : « ANGLIERS Aristide », « VRANOLLE ANTRAN Pacôme »"
+            in located.message)
+
+
+def test_names_read_that_are_nobody_in_the_roster_are_leftovers():
+    result = parse_attendance("Présents : VRANOLLE Aristide, INCONNU Paul",
+                              roster=VIENNE_ROSTER)
+    assert [(anomaly.kind, anomaly.message) for anomaly in result.anomalies] == [
+        ("unknown_name", "Noms lus qui ne désignent aucun élu de la liste : « INCONNU Paul ».")]
