@@ -295,6 +295,11 @@ def generate(*, deliberations: int, seed: int = 1, today: datetime.date | None =
             _body_records(rng, plan, today, counter, result, large=(index == 0))
             if index % 10 == 9 or index == len(plans) - 1:
                 say(f"{counter['acts']} délibérations, {counter['sessions']} séances")
+        # Published acts carry their frozen record, as publication writes it.
+        from deliberations.record import freeze_published_records
+
+        counter["records"] = freeze_published_records()
+        say(f"{counter['records']} états publiés figés")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # what autovacuum would do after a bulk load
