@@ -326,7 +326,7 @@ def measure_all(args, data, vendor, say) -> Harness:
                             (time.process_time() - started_cpu) * 1000))
 
     step("Lecture des présences…")
-    import parsing as parsing_bench
+    from rows import parsing as parsing_bench
 
     from deliberations.minutes.parsing import parse_attendance
 
