@@ -65,6 +65,20 @@ class TakingNoteForm(forms.ModelForm):
             raise ValidationError({"deliberation": (
                 "Cette délibération n'a pas été prise par une assemblée de "
                 f"« {member} ».")})
+        report = cleaned.get("report") or (self.instance.report if self.instance.report_id
+                                           else None)
+        if deliberation is not None and deliberation.status != Deliberation.Status.PUBLISHED:
+            raise ValidationError({"deliberation": (
+                "Seule une délibération publiée atteste la prise d'acte : publiez-la "
+                "d'abord.")})
+        # L5211-39: the report on a year is presented after that year, to an assembly that
+        # takes note of it then.
+        if deliberation is not None and report is not None and (
+                deliberation.session.date.year <= report.year):
+            raise ValidationError({"deliberation": (
+                f"La séance du {deliberation.session.date:%d/%m/%Y} précède la fin de "
+                f"l'année {report.year} dont le rapport rend compte : la prise d'acte "
+                "suit le rapport.")})
         return cleaned
 
 

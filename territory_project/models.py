@@ -92,6 +92,7 @@ class Stake(models.Model):
 
     class Meta:
         verbose_name = "enjeu"
+        verbose_name_plural = "enjeux"
         ordering = ["priority", "position"]
         constraints = [
             models.UniqueConstraint(fields=["priority", "position"],

@@ -31,8 +31,10 @@ from __future__ import annotations
 
 import datetime
 import html
+import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 MONTHS = {
     "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
@@ -476,111 +478,33 @@ class IndicatorSpec:
     period: str = ""
     comparison_label: str = ""
     targets: tuple[TargetSpec, ...] = ()
+    line: int = 0  # the line of seed 003 it reads (1-based), for the reviewer
 
 
 LEVEL, CHANGE, MILESTONE = "level", "change", "milestone"
-WASTE = (r"réglementations récentes qui imposent une réduction de (?P<value>\d+)% de déchets "
-         r"ménagés et assimilés d'ici (?P<year>\d{4})")
+# Where seed 003 states each indicator and its targets: reviewed data, one row per indicator
+# with the line of the document it reads (`ligne`, 1-based), checked by the tests.
+INDICATORS_FILE = Path(__file__).resolve().parent / "data" / "indicators.json"
 
-INDICATOR_SPECS = [
-    IndicatorSpec("forages", "Forages captant l'eau des nappes", "forages", "none",
-                  r"dispose de (?P<baseline>\d+) forages"),
-    IndicatorSpec("pertes-reseau-eau", "Pertes du réseau d'eau potable",
-                  "millions de m³ par an", "lower",
-                  r"réseau d'eau potable perd (?P<qualifier>plus de) (?P<baseline>[\d,]+) "
-                  r"millions m³"),
-    IndicatorSpec("arretes-catastrophe-naturelle",
-                  "Arrêtés de catastrophe naturelle en 40 ans", "arrêtés", "lower",
-                  r"nous avons eu (?P<baseline>\d+) arrêtés de catastrophe naturelle en 40 ans",
-                  period="en 40 ans"),
-    IndicatorSpec("communes-ppri",
-                  "Communes concernées par un plan de prévention des risques d'inondation",
-                  "%", "none", r"\((?P<baseline>\d+)% des communes de l'agglomération sont "
-                  r"concernées par un Plan de Prévention"),
-    IndicatorSpec("artificialisation", "Surfaces artificialisées entre 2010 et 2020", "ha",
-                  "lower", r"entre 2010 et 2020, nous avons perdu .*? et "
-                  r"artificialisé (?P<baseline>\d+) ha", period="entre 2010 et 2020"),
-    IndicatorSpec("dechets-par-habitant", "Déchets produits par habitant et par an",
-                  "kg par habitant et par an", "lower",
-                  r"nous produisons encore (?P<baseline>\d+)kg de déchets par an et par "
-                  r"habitant \((?P<comparison>\d+)kg au national\)",
-                  comparison_label="moyenne nationale",
-                  targets=(TargetSpec(CHANGE, WASTE, "%", sign=-1),)),
-    IndicatorSpec("valorisation-matiere",
-                  "Valorisation matière et des déchets organiques", "%", "higher", None,
-                  targets=(
-                      TargetSpec(LEVEL, r"(?P<value>65)% de valorisation matières et déchets "
-                                 r"organiques d'ici (?P<year>\d{4})", "%"),
-                      TargetSpec(LEVEL, r"(?<=organiques d'ici \d{4} et )(?P<value>67)% en "
-                                 r"(?P<year>\d{4})", "%"),
-                  )),
-    IndicatorSpec("reemploi-dechets", "Réemploi des déchets ménagers", "%", "higher", None,
-                  targets=(TargetSpec(LEVEL, r"le réemploi de (?P<value>\d+)% des déchets "
-                                      r"ménagers pour (?P<year>\d{4})", "%"),)),
-    IndicatorSpec("centre-valorisation-energetique",
-                  "Nouveau Centre de Valorisation Energétique", "centre", "none", None,
-                  targets=(TargetSpec(MILESTONE, r"Construire un nouveau Centre de "
-                                      r"Valorisation Energétique d'ici (?P<year>\d{4})"),)),
-    IndicatorSpec("part-modale-voiture", "Part modale de la voiture", "%", "lower",
-                  r"la part modale de la voiture est de (?P<baseline>\d+)%"),
-    IndicatorSpec("vehicules-electriques", "Part des véhicules électriques dans le parc",
-                  "%", "higher",
-                  r"mobilité électrique n'est que de (?P<baseline>[\d,]+)%"),
-    IndicatorSpec("consommation-energetique", "Consommation énergétique", "%", "lower", None,
-                  targets=(TargetSpec(CHANGE, r"réduire notre consommation énergétique de "
-                                      r"(?P<value>\d+)% d'ici (?P<year>\d{4})", "%",
-                                      sign=-1),)),
-    IndicatorSpec("energies-renouvelables",
-                  "Part des énergies renouvelables dans les énergies consommées", "%",
-                  "higher", r"En (?P<year>2018), une étude énergétique .*? faible part "
-                  r"\((?P<baseline>\d+)%\) des énergies renouvelables",
-                  targets=(TargetSpec(CHANGE, r"\+(?P<value>\d+)%\n+→ d'énergies "
-                                      r"renouvelables d'ici (?P<year>\d{4})", "%"),)),
-    IndicatorSpec("logements-indignes", "Logements indignes", "%", "lower",
-                  r"un taux de (?P<baseline>\d+)% de logements indignes pour une moyenne "
-                  r"départementale de (?P<comparison>\d+)%",
-                  comparison_label="moyenne départementale"),
-    # "le PLH définit un besoin de 1 000 logements supplémentaires par an", "l'objectif de
-    # 1000 logements supplémentaires": a yearly target, not a figure of today.
-    IndicatorSpec("logements-supplementaires",
-                  "Logements supplémentaires par an (PLH, croissance de la population de "
-                  "0,2 %)", "logements par an", "higher", None,
-                  targets=(TargetSpec(LEVEL, r"besoin de (?P<value>\d[\d ]*) logements "
-                                      r"supplémentaires par an pour répondre à l'objectif de "
-                                      r"croissance de la population de 0,2%",
-                                      "logements par an"),)),
-    IndicatorSpec("exploitations-agricoles", "Exploitations agricoles", "exploitations",
-                  "higher", r"regroupe (?P<baseline>\d+) exploitations agricoles \(-15% "
-                  r"depuis 2010\)"),
-    IndicatorSpec("exploitations-circuits-courts",
-                  "Exploitations agricoles en circuits courts", "%", "higher",
-                  r"dont (?P<qualifier>près de) (?P<baseline>\d+)% sont référencées en "
-                  r"circuits courts"),
-    IndicatorSpec("exploitations-bio", "Exploitations en agriculture biologique",
-                  "exploitations", "higher",
-                  r"circuits courts et (?P<baseline>\d+) en agriculture biologique",
-                  targets=(TargetSpec(CHANGE, r"l'on vise un accroissement des exploitations "
-                                      r"en bio de (?P<value>\d+)%", "%"),)),
-    IndicatorSpec("medecins-generalistes",
-                  "Médecins généralistes pour 100 000 habitants", "généralistes", "higher",
-                  r"avec (?P<baseline>\d+) généralistes pour 100 000 habitants, alors que la "
-                  r"moyenne départementale est de (?P<comparison>\d+)",
-                  comparison_label="moyenne départementale"),
-    IndicatorSpec("nageurs-moins-de-12-ans", "Nageurs chez les moins de 12 ans", "%",
-                  "higher", None,
-                  targets=(TargetSpec(LEVEL, r"atteindre (?P<value>\d+)% de nageurs chez les "
-                                      r"moins de 12 ans", "%"),)),
-    IndicatorSpec("illectronisme", "Taux d'illectronisme", "%", "lower",
-                  r"notre taux d'illectronisme est de (?P<baseline>\d+)%"),
-    IndicatorSpec("associations", "Associations pour 1 000 habitants", "associations",
-                  "higher", r"(?P<baseline>\d+) associations en moyenne pour 1000 habitants; "
-                  r"un nombre cependant inférieur aux moyennes départementale "
-                  r"\((?P<comparison>\d+)\)", comparison_label="moyenne départementale"),
-    IndicatorSpec("bornes-irve", "Bornes de recharge pour véhicules électriques (IRVE)",
-                  "bornes", "higher", None,
-                  targets=(TargetSpec(LEVEL, r"déploiement des IRVE, objectifs (?P<value>\d+) "
-                                      r"bornes en (?P<year>\d{4})", "bornes"),)),
-]
+
+def load_indicator_specs(path: Path = INDICATORS_FILE) -> list[IndicatorSpec]:
+    """The indicators' anchors of the data file, as IndicatorSpec."""
+    rows = json.loads(path.read_text(encoding="utf-8"))["indicateurs"]
+    return [
+        IndicatorSpec(
+            row["code"], row["libelle"], row["unite"], row["sens"], row["motif"],
+            baseline_year=row.get("annee"), period=row.get("periode", ""),
+            comparison_label=row.get("comparaison", ""),
+            targets=tuple(TargetSpec(target["nature"], target["motif"],
+                                     target.get("unite", ""), target.get("signe", 1))
+                          for target in row.get("cibles", ())),
+            line=row["ligne"],
+        )
+        for row in rows
+    ]
+
+
+INDICATOR_SPECS = load_indicator_specs()
 
 
 def _number(text: str | None) -> float | None:

@@ -52,3 +52,20 @@ def convocation_problem(session: Session, convocation: Convocation | None) -> st
     return rules.convocation_delay_problem(
         sent_on=timezone.localdate(convocation.sent_at), session_on=session.date,
         urgent=convocation.urgent)
+
+
+def convocation_recipients(session: Session) -> tuple[dict, list]:
+    """Who receives a session's convocation (L2121-10): the members in office on the
+    session date, by e-mail at the address the organisation's clerks keep ({member id:
+    ConvocationAddress}), and the others, by post (members, by name). Two queries."""
+    from deliberations import selectors
+    from deliberations.models import ConvocationAddress
+    from portal.models import Member
+
+    member_ids = selectors.in_office_member_ids(session.body_id, session.date)
+    addresses = {a.member_id: a for a in ConvocationAddress.objects.filter(
+        member_id__in=member_ids, organisation_id=session.body.organisation_id)
+        .select_related("member")}
+    by_post = list(Member.objects.filter(pk__in=[m for m in member_ids if m not in addresses])
+                   .order_by("last_name", "first_name"))
+    return addresses, by_post

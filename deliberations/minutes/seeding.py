@@ -499,5 +499,7 @@ def _publish(deliberation: Deliberation, by) -> None:
     }
     while deliberation.status in steps:
         to_status, note = steps[deliberation.status]
+        # The seed documents give no act number: the portal does not invent one.
         deliberation_set_status(deliberation=deliberation, to_status=to_status, by=by,
-                                note=f"{note} — chargement des documents sources")
+                                note=f"{note} — chargement des documents sources",
+                                assign_act_number=False)

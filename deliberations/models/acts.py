@@ -81,7 +81,13 @@ class Deliberation(models.Model):
         "n° d'ordre (question)", null=True, blank=True,
         help_text="Laisser vide si le registre ne le précise pas.",
     )
-    act_number = models.CharField("n° d'acte", max_length=50, blank=True)
+    # DELIB_ID of the SCDL exports: given at adoption when empty (numbering.py), editable
+    # until publication like every field of the act.
+    act_number = models.CharField(
+        "n° d'acte", max_length=50, blank=True,
+        help_text="Attribué à l'adoption (année-assemblée-rang, ex. 2022-B-001) s'il est vide ; "
+        "modifiable jusqu'à la publication.",
+    )
     # Denormalised from the session so that the database can enforce "one act number per body
     # and year"; always derived in save() from the session, never typed.
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+", editable=False)
@@ -365,6 +371,7 @@ class Deliberation(models.Model):
                     corrected.session.body.organisation_id
                     == self.session.body.organisation_id),
                 is_itself=corrected.pk == self.pk,
+                corrected_published_on=corrected.published_on,
             )
             if problems:
                 raise ValidationError({"rectifies": problems})
@@ -396,6 +403,22 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"Notification à {self.addressee}"
+
+    # A derived copy, not a business rule: the frozen record of a published individual
+    # decision states its notifications and the dates they give (deliberations.record).
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._amend_record()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self._amend_record()
+        return result
+
+    def _amend_record(self):
+        from deliberations.record import record_amend_publication  # imports the models
+
+        record_amend_publication(deliberation=self.deliberation)
 
 
 class MemberVote(models.Model):

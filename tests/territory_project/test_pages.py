@@ -257,5 +257,7 @@ def test_site_search_finds_the_project_actions(client, project):
                                     action.get_absolute_url())
     response = client.get("/recherche/", {"q": "logements indignes"})
     [group] = [g for g in response.context["groups"] if g.kind.key == "territory_project"]
-    assert group.hits[0].title == ("Enjeu : Assurer un logement digne aux habitants de "
-                                   "l'Agglomération")
+    # The indicator of that name first, then the stake.
+    assert [hit.title for hit in group.hits[:2]] == [
+        "Indicateur : Logements indignes",
+        "Enjeu : Assurer un logement digne aux habitants de l'Agglomération"]

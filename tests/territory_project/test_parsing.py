@@ -254,3 +254,16 @@ def test_clean(text, expected):
 ])
 def test_cited_figures(sentence, expected):
     assert cited_figures(sentence) == expected
+
+
+def test_each_indicator_row_of_the_data_file_names_the_line_it_reads(project):
+    """territory_project/data/indicators.json: each row's `ligne` is the line of seed 003
+    where its figure (or its first target) is stated."""
+    from territory_project.parsing import INDICATOR_SPECS
+
+    lines = SEED_003.splitlines()
+    read = {indicator.code: indicator.line + 1 for indicator in project.indicators}
+    assert len(INDICATOR_SPECS) == 23
+    for spec in INDICATOR_SPECS:
+        assert spec.line == read[spec.code], spec.code
+        assert lines[spec.line - 1].strip(), spec.code

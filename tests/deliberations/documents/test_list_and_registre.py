@@ -153,7 +153,7 @@ def test_seed_bureau_registre_2022(bureau):
 
 def test_icalendar_feed_carries_the_published_list(conseil_session, client):
     services.deliberation_list_publish(session=conseil_session, today=datetime.date(2022, 12, 9))
-    response = client.get("/seances/calendrier.ics")
+    response = client.get("/seances/calendrier.ics?annee=2022")
     body = b"".join(response.streaming_content).decode().replace("\r\n ", "")
     assert "Liste des délibérations examinées publiée le 09/12/2022" in body
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('deliberations', '0030_deliberation_ballot_stated'),
+        ('deliberations', '0032_act_number_given_at_adoption'),
         ('portal', '0010_mandate_start_stated'),
     ]
 
