@@ -8,6 +8,7 @@
     .venv/bin/python benchmarks/run.py audit      # cost of the audit trail and rate limiter
     .venv/bin/python benchmarks/run.py parsing    # the attendance parser on 150 names
     .venv/bin/python benchmarks/run.py load       # gunicorn under load, --fault stops PostgreSQL
+    .venv/bin/python benchmarks/run.py alerts     # e-mail alert digests, 100 000 subscriptions
 
 `run.py <set> --help` lists each set's options. Every set uses the same parts
 (benchmarks/harness/): the database it owns (a temporary SQLite file, or the PostgreSQL
@@ -20,7 +21,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SETS = ("table", "scan", "exports", "extracts", "clerk", "audit", "parsing", "load")
+SETS = ("table", "scan", "exports", "extracts", "clerk", "audit", "parsing", "load", "alerts")
 
 
 def main(argv: list[str]) -> None:

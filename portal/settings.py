@@ -410,6 +410,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "assemblees@example.or
 # days; the digest run reads and sends this many subscriptions per batch (one SMTP connection).
 ALERTS_UNCONFIRMED_DAYS = int(os.environ.get("ALERTS_UNCONFIRMED_DAYS", "7"))
 ALERTS_BATCH_SIZE = int(os.environ.get("ALERTS_BATCH_SIZE", "500"))
+# A digest lists at most this many acts, newest first, then links to the list for the rest.
+ALERTS_DIGEST_MAX_ACTS = int(os.environ.get("ALERTS_DIGEST_MAX_ACTS", "50"))
 
 # The clerk's calendar: targets where the law sets no deadline (L2131-1, L2131-2: an act is
 # executory only once transmitted and published), in days after the session / the receipt.

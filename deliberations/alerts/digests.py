@@ -9,11 +9,13 @@ sent twice is a process killed between the server's acceptance and the next comm
 
 import datetime
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from deliberations.alerts import mail
@@ -47,6 +49,17 @@ def due(period_end: datetime.date):
             .select_related("subscriber").order_by("pk"))
 
 
+def list_url(subscription: Subscription) -> str:
+    """The deliberations list showing what the subscription follows (the search's own
+    filters, or the body's), newest first: where a long digest sends for the rest."""
+    params = {**(subscription.criteria or {}), "sort": "date"}
+    if subscription.scope == Subscription.Scope.BODY:
+        params = {"body": subscription.body_id, "sort": "date"}
+    elif subscription.scope != Subscription.Scope.SEARCH:
+        params = {"sort": "date"}
+    return f"{reverse('deliberations:deliberation_list')}?{urlencode(params)}"
+
+
 def _advance(subscription: Subscription, period_end: datetime.date) -> None:
     Subscription.objects.filter(pk=subscription.pk).update(covered_through=period_end)
 
@@ -60,7 +73,7 @@ def send_digests(*, today: datetime.date | None = None, batch_size: int | None =
     batch_size = batch_size or settings.ALERTS_BATCH_SIZE
     run = DigestRun()
     # Subscriptions following the same acts over the same days share one query.
-    matches: dict[tuple, list] = {}
+    matches: dict[tuple, mail.ActList | None] = {}
     last_pk = 0
     while True:
         batch = list(due(period_end).filter(pk__gt=last_pk)[:batch_size])
@@ -77,17 +90,21 @@ def _send_one(subscription, period_end, matches, connection, run: DigestRun) -> 
     after = subscription.covered_through
     key = (criteria_key(subscription), after)
     if key not in matches:
-        matches[key] = list(matching_acts(subscription, after=after, through=period_end)
-                            .select_related("session__body__organisation"))
+        found = matching_acts(subscription, after=after, through=period_end)
+        count = found.count()
+        matches[key] = mail.ActList(
+            found.select_related("session__body__organisation")[:settings.ALERTS_DIGEST_MAX_ACTS],
+            count=count, more_url=list_url(subscription),
+        ) if count else None
     acts = matches[key]
-    if not acts:
+    if acts is None:
         _advance(subscription, period_end)
         run.empty += 1
         return
     try:
         with transaction.atomic():
             log = DigestLog.objects.create(subscription=subscription, period_end=period_end,
-                                           act_count=len(acts))
+                                           act_count=acts.count)
     except IntegrityError:  # claimed by another run
         run.skipped += 1
         return

@@ -11,6 +11,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 CONFIRM_SALT = "deliberations.alerts.confirm"
 UNSUBSCRIBE_SALT = "deliberations.alerts.unsubscribe"
@@ -84,18 +85,35 @@ def manage_message(email: str) -> EmailMultiAlternatives:
                     subject="Vos alertes par courriel")
 
 
-def digest_message(subscription, acts, *, connection=None) -> EmailMultiAlternatives:
-    count = len(acts)
-    plural = "s" if count > 1 else ""
+class ActList:
+    """The acts of a digest, rendered once (text and HTML) for every subscription that
+    follows the same acts over the same days: only the addressee's links differ."""
+
+    def __init__(self, acts, *, count: int, more_url: str):
+        # At most ALERTS_DIGEST_MAX_ACTS listed; the rest is one link to the list.
+        self.count = count
+        context = {"acts": [{"act": act, "url": absolute(act.get_absolute_url())}
+                            for act in acts],
+                   "more": count - len(acts), "more_url": absolute(more_url)}
+        with translation.override("fr"):
+            self.text = render_to_string("deliberations/alerts/mail/_acts.txt", context)
+            # Rendered by the template engine, escaped there: safe to insert as is.
+            self.html = mark_safe(  # noqa: S308
+                render_to_string("deliberations/alerts/mail/_acts.html", context))
+
+
+def digest_message(subscription, acts: ActList, *, connection=None) -> EmailMultiAlternatives:
+    plural = "s" if acts.count > 1 else ""
     unsubscribe = unsubscribe_url(subscription)
     return _message("digest", {
         "subscription": subscription,
-        "acts": [{"act": act, "url": absolute(act.get_absolute_url())} for act in acts],
-        "count": count,
+        "acts_text": acts.text,
+        "acts_html": acts.html,
+        "count": acts.count,
         "unsubscribe_url": unsubscribe,
         "manage_url": manage_url(subscription.subscriber.email),
     }, to=subscription.subscriber.email,
-        subject=f"{count} nouvelle{plural} délibération{plural} : {subscription.label}",
+        subject=f"{acts.count} nouvelle{plural} délibération{plural} : {subscription.label}",
         headers={
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

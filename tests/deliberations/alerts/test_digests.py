@@ -199,3 +199,18 @@ def test_a_member_follows_the_bodies_where_they_sit(smtp_server, seed_records):
 def _out():
     import io
     return io.StringIO()
+
+
+def test_a_long_digest_lists_the_newest_then_links_to_the_rest(smtp_server, seed_records,
+                                                                settings):
+    settings.ALERTS_DIGEST_MAX_ACTS = 1
+    council = Body.objects.get(name="Conseil communautaire")
+    both = (Member.objects.filter(mandates__body=council)
+            .filter(mandates__body__name="Bureau communautaire").distinct().first())
+    follow("elu@example.net", scope="member", member=both)
+    send_digests(today=RUN_DAY)
+    [message] = smtp_server.to("elu@example.net")
+    assert header(message, "Subject").startswith("2 nouvelles délibérations : ")
+    assert titles(message) == [COUNCIL_TITLE]  # newest first (session of 6 Dec 2022)
+    assert ("… et 1 autre délibération : "
+            "https://deliberations.example.org/deliberations/?sort=date") in text_part(message)
