@@ -352,6 +352,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "SessionStatusEnum": "deliberations.models.Session.Status",
         "AttendanceStatusEnum": "deliberations.models.Attendance.Status",
+        "VoteResultEnum": "deliberations.models.Deliberation.Result",
     },
 }
 
