@@ -19,6 +19,10 @@ Deterministic: the same seed and the same `today` give the same rows (only the p
 and the created_at/updated_at timestamps depend on the database). The search columns are
 filled by the database itself: the trigger of migration 0003_search on PostgreSQL (and any
 trigger-fed index on SQLite) sees the bulk inserts as ordinary INSERTs.
+
+On PostgreSQL the rows go in with COPY, the secondary indexes and the published record's
+triggers held back until the end, then ANALYZE (_BulkLoad); `copy=False` keeps the INSERT
+path, which gives the same rows.
 """
 
 import datetime
