@@ -22,7 +22,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     arrondissement = "Béthune"
     sub_prefecture = "Béthune"
     administrative_court = "tribunal administratif de Lille"
-    siret = "20004165500015"
+    siret = "20004165500016"
 
 
 class BodyFactory(factory.django.DjangoModelFactory):

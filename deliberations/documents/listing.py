@@ -28,10 +28,12 @@ def list_entries(session: Session) -> list[dict]:
     ]
 
 
-def render_list_pdf(session: Session, entries: list[dict], published_on: datetime.date) -> bytes:
+def render_list_pdf(session: Session, entries: list[dict], published_on: datetime.date,
+                    version: int = 1) -> bytes:
     organisation = session.body.organisation
     html = render_to_string(TEMPLATE, {
         "session": session,
+        "version": version,
         "entries": entries,
         "arrondissement": arrondissement_heading(organisation.arrondissement),
         "organisation_heading": upper_unaccented(organisation.name),

@@ -417,7 +417,8 @@ def unknown_names_resolve(*, session: Session, matches: list[Match],
             # The seat's real start date is not in the registre: the session date is the
             # first day the portal knows it held (to be corrected on the member's page).
             Mandate.objects.create(member=member, body_id=session.body_id,
-                                   role=Mandate.Role.COUNCILLOR, start_on=session.date)
+                                   role=Mandate.Role.COUNCILLOR, start_on=session.date,
+                                   start_stated=False)
             created.append(member)
         else:
             member = by_pk.get(choice)
