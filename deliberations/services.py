@@ -247,7 +247,7 @@ def deliberation_record_receipt(
     deliberation.received_on = received_on
     if status == Deliberation.Status.PUBLISHED:
         # The frozen record gains the receipt and the executory date it gives, nothing else.
-        record.record_add_receipt(deliberation=deliberation)
+        record.record_amend_publication(deliberation=deliberation)
     # update() sends no signal: the audit trail records the change itself, from the row
     # as stored.
     Deliberation.history.bulk_history_create(

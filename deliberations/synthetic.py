@@ -311,6 +311,11 @@ def generate(*, deliberations: int, seed: int = 1, today: datetime.date | None =
                 say(f"{counter['acts']} délibérations, {counter['sessions']} séances")
         if bulk is not None:
             bulk.finish()
+        # Published acts carry their frozen record, as publication writes it.
+        from deliberations.record import freeze_published_records
+
+        counter["records"] = freeze_published_records()
+        say(f"{counter['records']} états publiés figés")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # what autovacuum would do after a bulk load

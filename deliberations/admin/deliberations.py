@@ -16,23 +16,25 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from deliberations import immutability, rules, selectors, services
+from deliberations import immutability, record, rules, selectors, services
 from deliberations.admin.locking import LockedRecordAdminMixin
 from deliberations.admin.mixins import ImmutableRecordAdminMixin, PublishedActInlineMixin
+from deliberations.admin.steps import (
+    AdoptForm,
+    PublishForm,
+    ReceiptForm,
+    TransmitForm,
+    WithdrawForm,
+)
 from deliberations.extracts import issuing
 from deliberations.extracts.admin import (
     ExportExtractPermissionMixin,
     issue_certified_extracts,
 )
 from deliberations.forms import (
-    AdoptForm,
     AppointmentAdminForm,
     DeliberationAdminForm,
     MemberVoteFormSet,
-    PublishForm,
-    ReceiptForm,
-    TransmitForm,
-    WithdrawForm,
 )
 from deliberations.models import (
     MATTER_CHOICES,
@@ -237,7 +239,7 @@ class DeliberationAdmin(LockedRecordAdminMixin, ImmutableRecordAdminMixin,
     autocomplete_fields = ["rapporteur", "signatory", "non_voting_members",
                            "withdrawn_members", "rectifies"]
     readonly_fields = ["status", "executory", "appeal_deadline", "prefect_review_deadline",
-                       "extracts_list", "rectified_by"]
+                       "extracts_list", "rectified_by", "legal_record"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [AnnexInline, AppointmentInline, MemberVoteInline, NotificationInline,
                StatusChangeInline]
@@ -263,6 +265,7 @@ class DeliberationAdmin(LockedRecordAdminMixin, ImmutableRecordAdminMixin,
             ("signatory", "signatory_capacity"),
         ]}),
         ("Extraits certifiés", {"fields": ["extracts_list"]}),
+        ("État publié", {"fields": ["legal_record"]}),
         ("Rectification", {
             "description": "Une délibération publiée ne se modifie plus : une erreur se "
             "corrige par une nouvelle délibération (ou un rectificatif d'erreur matérielle) "
@@ -519,6 +522,41 @@ class DeliberationAdmin(LockedRecordAdminMixin, ImmutableRecordAdminMixin,
             return "Aucun extrait émis (il l'est à la publication)."
         return render_to_string("admin/deliberations/deliberation/_extracts.html",
                                 {"extracts": extracts})
+
+    @admin.display(description="état publié")
+    def legal_record(self, deliberation):
+        """The act's record (deliberations.record): as it will be frozen, before "Publier";
+        as it was frozen, with its fingerprint checked, once published."""
+        if deliberation is None or deliberation.pk is None:
+            return "Enregistrez la délibération pour voir l'état qui sera figé à sa publication."
+        if deliberation.status == Deliberation.Status.PUBLISHED:
+            check = record.record_check(deliberation.pk)
+            if check is None:
+                return ("Publiée avant que l'état publié ne soit figé : "
+                        "« manage.py freeze_published_records » le fige.")
+            return format_html(
+                "Figé à la publication ; empreinte SHA-256 <code>{}</code> — {}.",
+                check.stored, "intact" if check.matches else
+                "NE CORRESPOND PLUS à l'état enregistré : modifié hors du registre")
+        legal = record.record_for(deliberation)
+        quorum = "; ".join(
+            f"questions {r.first_item}{f' à {r.last_item}' if r.last_item else ' et suivantes'}"
+            f" : {r.present} présents, {r.represented} représentés, quorum "
+            f"{'atteint' if r.quorum_met else 'NON ATTEINT'}" for r in legal.quorum
+        ) or "présences non renseignées"
+        facts = [
+            ("Quorum", quorum),
+            ("Vote", legal.vote.wording),
+            ("Exécutoire le", f"{legal.publication.executory_on:%d/%m/%Y}"
+             if legal.publication.executory_on else "—"),
+            ("Recours jusqu'au", f"{legal.publication.appeal_deadline:%d/%m/%Y}"
+             if legal.publication.appeal_deadline else "—"),
+        ]
+        return format_html(
+            "<p>L'état qui sera figé à la publication (<a href=\"{}\">aperçu de la page "
+            "publique</a>) :</p><ul>{}</ul>",
+            reverse("admin:deliberations_deliberation_preview", args=[deliberation.pk]),
+            format_html_join("", "<li>{} : {}</li>", facts))
 
     @admin.display(description="rectifiée par")
     def rectified_by(self, deliberation):

@@ -404,6 +404,22 @@ class Notification(models.Model):
     def __str__(self):
         return f"Notification à {self.addressee}"
 
+    # A derived copy, not a business rule: the frozen record of a published individual
+    # decision states its notifications and the dates they give (deliberations.record).
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._amend_record()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self._amend_record()
+        return result
+
+    def _amend_record(self):
+        from deliberations.record import record_amend_publication  # imports the models
+
+        record_amend_publication(deliberation=self.deliberation)
+
 
 class MemberVote(models.Model):
     """How one member voted on a deliberation, in a public roll-call vote (scrutin public,

@@ -54,3 +54,21 @@ def test_lastmod_is_a_date_the_records_hold(seeds, db, client):
     # The project's pages are dated by its adoption (Conseil of 6 December 2022).
     assert {lastmod for url, lastmod in entries.items()
             if url.startswith("/projet-de-territoire/")} == {"2022-12-06"}
+
+
+def test_the_sitemap_is_valid_against_the_protocols_schema(seeds, db, client):
+    """Validated with lxml against the sitemap 0.9 schema kept in tests/schemas/; the check
+    itself fails on an invalid document (a relative loc, a lastmod that is not a date)."""
+    from pathlib import Path
+
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(
+        str(Path(__file__).resolve().parent.parent / "schemas" / "sitemap-0.9.xsd")))
+    document = etree.fromstring(client.get("/sitemap.xml").content)
+    assert schema.validate(document), schema.error_log
+    assert len(document) == len(_entries(client))
+    broken = etree.fromstring(
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url>'
+        b"<loc>/seances/1/</loc><lastmod>chargement</lastmod></url></urlset>")
+    assert not schema.validate(broken)

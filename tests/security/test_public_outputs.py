@@ -79,7 +79,7 @@ def test_withdrawal_on_a_draft_act_does_not_split_the_public_table(
     public = selectors.session_quorum_table(published_session, published_only=True)
     assert [(r.first_item, r.last_item, r.figures.present) for r in public] == [(1, 2, 3)]
     page = client.get(reverse("deliberations:session_detail", args=[published_session.pk]))
-    assert [(r.first_item, r.last_item) for r in page.context["quorum_table"]] == [(1, 2)]
+    assert [(r.first_item, r.last_item) for r in page.context["facts"].quorum] == [(1, 2)]
     api = client.get(f"/api/v1/sessions/{published_session.pk}/").json()
     assert [(r["first_item"], r["last_item"]) for r in api["quorum"]] == [(1, 2)]
 
