@@ -32,6 +32,7 @@ from deliberations.minutes.importing import (
     not_in_roster_wording,
     resolve,
     search_members,
+    substitutes_read,
 )
 from deliberations.minutes.parsing import (
     AttendanceResult,
@@ -159,7 +160,7 @@ def import_attendance_view(request: HttpRequest, session_id: str, model_admin) -
     unknown = [match for match in matches if not match.matched]
     action = request.POST.get("action", "")
     choices, mandates, searches, found_members = _clerk_choices(
-        request.POST, session, candidates, unknown, create_all=action == "create_all")
+        request.POST, session, result, candidates, unknown, create_all=action == "create_all")
     found = ambiguities(result)
     for ambiguity in found:
         ambiguity.chosen = request.POST.get(ambiguity.field, "")
@@ -207,7 +208,7 @@ def import_attendance_view(request: HttpRequest, session_id: str, model_admin) -
         "result": resolved,
         "rows": _preview_rows(resolved, matches, check.resolved),
         "unknown": [_unknown_row(match, choices, mandates, searches, found_members,
-                                 member_field.widget, session)
+                                 member_field.widget, session, substitutes_read(result))
                     for match in unknown],
         "bodies": bodies,
         "roles": Mandate.Role.choices,
@@ -250,13 +251,14 @@ def _posted_mandate(data, key: str, session: Session) -> NewMandate:
                       role=data.get(f"mandate-role-{key}", ""), start_on=start_on)
 
 
-def _clerk_choices(data, session, candidates, unknown, *, create_all: bool):
+def _clerk_choices(data, session, result, candidates, unknown, *, create_all: bool):
     """The clerk's choice for each unknown name: "Créer l'élu" ticked, a member picked in the
     search box (autocomplete), or the one member a typed search found. "Tout créer" ticks
     "créer" for every name still without a member and fills its empty mandate fields from
     the common block."""
     choices, mandates, searches, found_members = {}, {}, {}, {}
     common = _posted_mandate(data, "all", session)
+    substitutes = substitutes_read(result)
     for match in unknown:
         key = name_key(match.name)
         searches[key] = data.get(f"search-{key}", "").strip()[:100]
@@ -269,14 +271,16 @@ def _clerk_choices(data, session, candidates, unknown, *, create_all: bool):
         choices[key] = chosen
         mandate = _posted_mandate(data, key, session)
         if create_all and chosen == CREATE:
+            role = Mandate.Role.SUBSTITUTE if key in substitutes else common.role
             mandate = NewMandate(body_id=mandate.body_id or common.body_id,
-                                 role=mandate.role or common.role,
+                                 role=mandate.role or role,
                                  start_on=mandate.start_on or common.start_on)
         mandates[key] = mandate
     return choices, mandates, searches, found_members
 
 
-def _unknown_row(match, choices, mandates, searches, found_members, widget, session) -> dict:
+def _unknown_row(match, choices, mandates, searches, found_members, widget, session,
+                 substitutes) -> dict:
     key = name_key(match.name)
     chosen = choices[key]
     mandate = mandates[key]
@@ -288,5 +292,6 @@ def _unknown_row(match, choices, mandates, searches, found_members, widget, sess
         "search": searches[key], "found": found_members[key],
         "mandate": mandate,
         "body_id": mandate.body_id or session.body_id,
-        "role": mandate.role or Mandate.Role.COUNCILLOR,
+        "role": mandate.role or (Mandate.Role.SUBSTITUTE if key in substitutes
+                                 else Mandate.Role.COUNCILLOR),
     }

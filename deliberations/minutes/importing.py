@@ -413,6 +413,12 @@ def flagged_without_given_name(result: AttendanceResult) -> set[str]:
             if anomaly.kind == "unparsed_entry"}
 
 
+def substitutes_read(result: AttendanceResult) -> set[str]:
+    """Keys of the names the text reads as a délégué suppléant sitting for a titular member
+    ("remplacé par son suppléant X"): created, they get a suppléant's mandate (L5211-6)."""
+    return {name_key(entry.name) for entry in result.present if entry.replaces}
+
+
 def choice_problems(*, session: Session, result: AttendanceResult, matches: list[Match],
                     choices: dict[str, str], mandates: dict[str, NewMandate]) -> list[str]:
     """What refuses the clerk's choices themselves, before any rule: a name without a given
@@ -421,6 +427,7 @@ def choice_problems(*, session: Session, result: AttendanceResult, matches: list
     from portal.models import Body, Mandate
 
     flagged = flagged_without_given_name(result)
+    substitutes = substitutes_read(result)
     bodies = None
     problems = []
     for match in matches:
@@ -442,6 +449,11 @@ def choice_problems(*, session: Session, result: AttendanceResult, matches: list
                 "de début de son mandat.")
         elif mandate.body_id not in bodies or mandate.role not in Mandate.Role.values:
             problems.append(f"Mandat de « {match.name} » : assemblée ou fonction inconnue.")
+        elif key in substitutes and mandate.role != Mandate.Role.SUBSTITUTE:
+            # The text is the only source: it says this person sat as a suppléant.
+            problems.append(
+                f"« {match.name} » siège comme suppléant d'après le texte : créez-le avec la "
+                "fonction « Délégué suppléant » (L5211-6), ou corrigez le texte collé.")
     return problems
 
 
