@@ -159,7 +159,7 @@ def import_attendance_view(request: HttpRequest, session_id: str, model_admin) -
     apply_aliases(matches, session)
     unknown = [match for match in matches if not match.matched]
     action = request.POST.get("action", "")
-    choices, mandates, searches, found_members = _clerk_choices(
+    choices, mandates, searches, found_members, common_for, all_mode = _clerk_choices(
         request.POST, session, result, candidates, unknown, create_all=action == "create_all")
     found = ambiguities(result)
     for ambiguity in found:
@@ -208,8 +208,10 @@ def import_attendance_view(request: HttpRequest, session_id: str, model_admin) -
         "result": resolved,
         "rows": _preview_rows(resolved, matches, check.resolved),
         "unknown": [_unknown_row(match, choices, mandates, searches, found_members,
-                                 member_field.widget, session, substitutes_read(result))
+                                 member_field.widget, session, substitutes_read(result),
+                                 common_for)
                     for match in unknown],
+        "all_mode": all_mode,
         "bodies": bodies,
         "roles": Mandate.Role.choices,
         "all_mandate": _posted_mandate(request.POST, "all", session),
@@ -254,10 +256,11 @@ def _posted_mandate(data, key: str, session: Session) -> NewMandate:
 def _clerk_choices(data, session, result, candidates, unknown, *, create_all: bool):
     """The clerk's choice for each unknown name: "Créer l'élu" ticked, a member picked in the
     search box (autocomplete), or the one member a typed search found. "Tout créer" ticks
-    "créer" for every name still without a member and fills its empty mandate fields from
-    the common block."""
-    choices, mandates, searches, found_members = {}, {}, {}, {}
+    "créer" for every name still without a member; those names take the common mandate (a
+    délégué suppléant's for a name the text reads as one) unless their own is posted."""
+    choices, mandates, searches, found_members, common_for = {}, {}, {}, {}, set()
     common = _posted_mandate(data, "all", session)
+    all_mode = create_all or data.get("create-all-mode") == "1"
     substitutes = substitutes_read(result)
     for match in unknown:
         key = name_key(match.name)
@@ -269,18 +272,19 @@ def _clerk_choices(data, session, result, candidates, unknown, *, create_all: bo
         if data.get(f"create-{key}") or (create_all and not chosen):
             chosen = CREATE
         choices[key] = chosen
-        mandate = _posted_mandate(data, key, session)
-        if create_all and chosen == CREATE:
-            role = Mandate.Role.SUBSTITUTE if key in substitutes else common.role
-            mandate = NewMandate(body_id=mandate.body_id or common.body_id,
-                                 role=mandate.role or role,
-                                 start_on=mandate.start_on or common.start_on)
-        mandates[key] = mandate
-    return choices, mandates, searches, found_members
+        own = any(f"mandate-{part}-{key}" in data for part in ("body", "role", "start"))
+        if chosen == CREATE and all_mode and not own:
+            common_for.add(key)
+            mandates[key] = NewMandate(
+                body_id=common.body_id, start_on=common.start_on,
+                role=Mandate.Role.SUBSTITUTE if key in substitutes else common.role)
+        else:
+            mandates[key] = _posted_mandate(data, key, session)
+    return choices, mandates, searches, found_members, common_for, all_mode
 
 
 def _unknown_row(match, choices, mandates, searches, found_members, widget, session,
-                 substitutes) -> dict:
+                 substitutes, common_for) -> dict:
     key = name_key(match.name)
     chosen = choices[key]
     mandate = mandates[key]
@@ -291,6 +295,8 @@ def _unknown_row(match, choices, mandates, searches, found_members, widget, sess
                                 attrs={"id": f"id_member-{key}"}),
         "search": searches[key], "found": found_members[key],
         "mandate": mandate,
+        # Created with the common mandate of "tout créer": no fields of its own (page size).
+        "common": key in common_for, "substitute": key in substitutes,
         "body_id": mandate.body_id or session.body_id,
         "role": mandate.role or (Mandate.Role.SUBSTITUTE if key in substitutes
                                  else Mandate.Role.COUNCILLOR),

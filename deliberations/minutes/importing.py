@@ -173,8 +173,12 @@ def _proxy_rows(session: Session, result: AttendanceResult,
 
 def _save_all(rows: Iterable[Attendance | Proxy]) -> None:
     for row in rows:
-        # full_clean turns the database constraints into the models' French messages.
-        row.full_clean(exclude=["session"], validate_unique=False)
+        # The checks of full_clean, which turn the database constraints into the models'
+        # French messages, except that each foreign key exists: every member was read from
+        # the database in this transaction, and asking again costs a query per key and row.
+        row.clean_fields(exclude=[f.name for f in row._meta.fields if f.is_relation])
+        row.clean()
+        row.validate_constraints(exclude=["session"])
         row.save()
 
 
@@ -465,7 +469,6 @@ def unknown_names_resolve(*, session: Session, matches: list[Match], choices: di
     NameAlias of the body for the next import) or CREATE (a new member with the mandate the
     clerk confirmed in ``mandates``). Returns the members created; refuses (ValidationError,
     nothing written) what choice_problems refuses."""
-    from deliberations.models import NameAlias
     from portal.models import Mandate
 
     mandates = mandates or {}
@@ -475,6 +478,7 @@ def unknown_names_resolve(*, session: Session, matches: list[Match], choices: di
         raise ValidationError(problems)
     created = []
     by_pk = None
+    aliases: dict[str, tuple[str, Member]] = {}
     for match in matches:
         key = name_key(match.name)
         choice = choices.get(key, "")
@@ -498,13 +502,33 @@ def unknown_names_resolve(*, session: Session, matches: list[Match], choices: di
             member = by_pk.get(choice)
             if member is None:
                 raise ValidationError(f"Choix inconnu pour « {match.name} ».")
-            NameAlias.objects.update_or_create(
-                body_id=session.body_id, key=key,
-                defaults={"name": match.name, "member": member,
-                          "created_by": by if getattr(by, "pk", None) else None},
-            )
+            aliases[key] = (match.name, member)
         match.member = member
+    _aliases_save(session, aliases, by)
     return created
+
+
+def _aliases_save(session: Session, aliases: dict[str, tuple[str, Member]], by) -> None:
+    """Remember each spelling the clerk tied to a member (NameAlias of the body), in three
+    queries whatever the number of names."""
+    from deliberations.models import NameAlias
+
+    if not aliases:
+        return
+    existing = {alias.key: alias for alias in NameAlias.objects.filter(
+        body_id=session.body_id, key__in=list(aliases))}
+    created_by = by if getattr(by, "pk", None) else None
+    new = []
+    for key, (name, member) in aliases.items():
+        if key in existing:
+            existing[key].name, existing[key].member = name, member
+            existing[key].created_by = created_by
+        else:
+            new.append(NameAlias(body_id=session.body_id, key=key, name=name, member=member,
+                                 created_by=created_by))
+    NameAlias.objects.bulk_create(new)
+    if existing:
+        NameAlias.objects.bulk_update(list(existing.values()), ["name", "member", "created_by"])
 
 
 @dataclass

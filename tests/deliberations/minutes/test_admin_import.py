@@ -184,7 +184,9 @@ def test_unknown_name_tied_to_a_member_becomes_an_alias_for_the_next_import(
     page = html.unescape(preview.decode())
     lecomte = member("LECOMTE Maurice")
     assert f'name="{field}" value="{lecomte.pk}" formaction="#nom-lecomptemaurice"' in page
-    assert "Créer l'élu « LECOMPTE Maurice » avec ce mandat :" in page
+    assert ('<input type="checkbox" name="create-lecomptemaurice" id="id_create-lecomptemaurice">'
+            ' <label class="vCheckboxLabel" for="id_create-lecomptemaurice">Créer cet élu</label>'
+            in page)
     assert " disabled " in confirm_button(preview.decode())
     checked = admin_client.post(url(session), {"text": text, "action": "preview",
                                                field: lecomte.pk})
@@ -315,8 +317,10 @@ def test_unknown_name_is_found_with_the_search_box(admin_client, session):
     field, box = "member-lecomptemaurice", "search-lecomptemaurice"
     preview = html.unescape(admin_client.post(
         url(session), {"text": text, "action": "Analyser"}).content.decode())
-    assert (f'id="id_{box}" value="" maxlength="100" aria-label="Rechercher un élu pour '
-            '« LECOMPTE Maurice » (sans JavaScript)"' in preview)
+    assert ('<fieldset class="form-row" id="nom-lecomptemaurice">\n          <legend>« LECOMPTE '
+            'Maurice »</legend>' in preview)
+    assert (f'id="id_{box}" value="" maxlength="100" aria-label="Rechercher (sans JavaScript)"'
+            in preview)
     # Part of the name, in any order and case, without accents: one member, chosen at once.
     found = html.unescape(admin_client.post(url(session), {
         "text": text, "action": "search", box: "maur lecom"}).content.decode())

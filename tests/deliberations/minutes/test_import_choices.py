@@ -74,6 +74,7 @@ def posted_again(preview: str) -> dict:
                                     preview, re.S):
         data[name] = re.search(r'<option value="([^"]*)" selected', options).group(1)
     data.update(re.findall(r'type="date" name="(mandate-[\w-]+)" value="([^"]*)"', preview))
+    data.update(re.findall(r'type="hidden" name="(create-all-mode)" value="([^"]*)"', preview))
     return data
 
 
@@ -92,11 +93,13 @@ def test_a_substitute_at_a_bureau_session_is_refused_after_creating_every_name(
     assert SUBSTITUTE_REFUSED in preview
     assert " disabled " in confirm_button(preview)
 
-    # The three suppléants read in the text are created as délégués suppléants.
+    # Every name takes the common mandate; the three suppléants read in the text, a
+    # délégué suppléant's.
+    assert preview.count("avec le mandat commun ci-dessous") == 29
+    assert preview.count(", comme délégué suppléant d'après le texte.") == 3
     data = posted_again(preview)
-    assert data["mandate-role-rournollemathieu"] == "substitute"
-    assert data["mandate-role-lourollevirginie"] == "councillor"
-    assert data["mandate-start-rournollemathieu"] == "2022-11-01"
+    assert data["create-all-mode"] == "1" and data["mandate-start-all"] == "2022-11-01"
+    assert data["create-rournollemathieu"] == "on"
     # Even with the number of members in office typed, the confirmation writes nothing.
     assert "compterait 129 membres en exercice à la date de la séance au lieu de 103" in preview
     response = clerk_client.post(url(bureau_session), {
