@@ -5,10 +5,12 @@
 Loads the seed records (load_seed_records: the CABBALR Bureau, 103 members in office, and
 every member of the organisation), opens a new Bureau session and imports the 40 names of
 tests/fixtures/minutes/loir-luce-berce-2020-11-19.txt, none of them a CABBALR member: analyse
-(POST "Analyser"), "tout créer" (the preview with every name set to create), then the
-confirmation with each name tied to a member of the Bureau (rolled back after each sample, so
-each one writes the same rows). Prints the median server time and the page size of each step,
-with the machine's load average. Targets: ≤ 500 ms per step, ≤ 100 KB per page, on SQLite.
+(POST "Analyser"), "tout créer" (the preview with every name set to create), again
+"tout créer" with the one name that cannot be created tied to a member (every rule re-run
+on 39 created members), then the confirmation with each name tied to a member of the
+Bureau (rolled back after each sample, so each one writes the same rows). Prints the median
+server time and the page size of each step, with the machine's load average. Targets:
+≤ 500 ms per step, ≤ 100 KB per page, on SQLite.
 """
 
 import argparse
@@ -70,18 +72,23 @@ def run(args, database) -> None:
     keys = re.findall(r'name="create-(\w+)"', analysed.content.decode())
     in_office = sorted(selectors.in_office_member_ids(bureau.pk, session.date))
     tied = {f"member-{key}": pk for key, pk in zip(keys, in_office, strict=False)}
+    create_all = {"text": text, "action": "create_all", "mandate-body-all": bureau.pk,
+                  "mandate-role-all": "councillor", "mandate-start-all": "2022-11-01"}
+    # "Maud-NAUNNAUZET" (no given name) cannot be created: tied to a member, the 39 others
+    # created, every rule runs on the whole list (the import done and rolled back).
+    flagged = next(key for key in keys if "naunnauzet" in key)
     steps = [
         ("analyse (Analyser)", {"text": text, "action": "Analyser"}, 200),
-        ("tout créer (aperçu re-vérifié)", {
-            "text": text, "action": "create_all", "mandate-body-all": bureau.pk,
-            "mandate-role-all": "councillor", "mandate-start-all": "2022-11-01"}, 200),
+        ("tout créer (aperçu)", create_all, 200),
+        ("tout créer, 39 créés (tout re-vérifié)", {
+            **create_all, f"member-{flagged}": in_office[0]}, 200),
         ("confirmation (élus rattachés)", {"text": text, "action": "confirm", **tied}, 302),
     ]
 
     print(f"{database.describe(connection)} ; {len(keys)} noms inconnus, "
           f"{len(in_office)} membres en exercice ; médiane de {args.samples} requêtes ; "
           f"charge de la machine {' / '.join(f'{x:.2f}' for x in os.getloadavg())}.")
-    print(f"{'étape':<34} {'requêtes':>9} {'ms':>8} {'Ko':>8}  cibles {TARGET_MS} ms / "
+    print(f"{'étape':<40} {'requêtes':>9} {'ms':>8} {'Ko':>8}  cibles {TARGET_MS} ms / "
           f"{TARGET_KB} Ko")
     failed = False
     for label, data, status in steps:
@@ -101,7 +108,7 @@ def run(args, database) -> None:
         size = len(response.content) / 1024 if status == 200 else 0.0
         ok = ms <= TARGET_MS and size <= TARGET_KB
         failed |= not ok
-        print(f"{label:<34} {queries:>9} {ms:>8.1f} {size:>8.1f}  "
+        print(f"{label:<40} {queries:>9} {ms:>8.1f} {size:>8.1f}  "
               f"{'ok' if ok else 'HORS CIBLE'}")
     if failed:
         sys.exit(1)
