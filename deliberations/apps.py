@@ -49,12 +49,13 @@ class DeliberationsConfig(AppConfig):
         connection_created.connect(enable_recursive_triggers,
                                    dispatch_uid="deliberations_recursive_triggers")
         from deliberations.documents.deadlines import deliberation_deadlines
-        from deliberations.search import search_deliberations
+        from deliberations.search import deliberation_vocabulary, search_deliberations
         from portal.kernel import deadlines, sitesearch
 
         deadlines.register(deliberation_deadlines)
 
-        sitesearch.register("deliberations", "Délibérations", search_deliberations, order=10)
+        sitesearch.register("deliberations", "Délibérations", search_deliberations, order=10,
+                            vocabulary=deliberation_vocabulary)
 
         from deliberations import site
 

@@ -173,13 +173,16 @@ GUARDS: list[Guard] = [
     Guard("issuedextract_delete", "deliberations_issuedextract", "DELETE", "1 = 1",
           EXTRACT_LOCKED),
     # A frozen record is written once, for a published act; it changes only to add the
-    # receipt date the act itself records once (services.deliberation_record_receipt).
+    # receipt date the act itself records once (services.deliberation_record_receipt), and,
+    # for an individual decision, with its notifications (left open above, L2131-1).
     Guard("publishedrecord_insert", "deliberations_publishedrecord", "INSERT",
           f"NOT {_act_published('NEW.deliberation_id')}", RECORD_LOCKED),
     Guard("publishedrecord_update", "deliberations_publishedrecord", "UPDATE",
-          "{changed} AND NOT (OLD.received_on IS NULL AND NEW.received_on IS NOT NULL "
-          "AND NEW.deliberation_id = OLD.deliberation_id AND NEW.received_on = (SELECT "
-          "d.received_on FROM deliberations_deliberation d WHERE d.id = NEW.deliberation_id))",
+          "{changed} AND NOT (NEW.deliberation_id = OLD.deliberation_id AND ((OLD.received_on "
+          "IS NULL AND NEW.received_on IS NOT NULL AND NEW.received_on = (SELECT "
+          "d.received_on FROM deliberations_deliberation d WHERE d.id = NEW.deliberation_id)) "
+          "OR (NOT {received_changed} AND EXISTS (SELECT 1 FROM "
+          "deliberations_deliberation d WHERE d.id = NEW.deliberation_id AND d.is_individual))))",
           RECORD_LOCKED),
     Guard("publishedrecord_delete", "deliberations_publishedrecord", "DELETE", "1 = 1",
           RECORD_LOCKED),

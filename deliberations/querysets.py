@@ -24,9 +24,10 @@ from portal.kernel.search import (
     MARK_START,
     MARK_STOP,
     SEARCH_CONFIG,
-    fts5_query,
+    fts5_group_query,
     python_snippet,
-    search_terms,
+    search_term_groups,
+    tsquery_text,
 )
 
 # Session states the public may see (Session.Status): convened, held, or cancelled (a
@@ -147,7 +148,12 @@ class DeliberationQuerySet(models.QuerySet):
         return self.filter(pk__in=candidates).order_by("-rank", *then)
 
     def _search_postgresql(self, query: str):
-        search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+        # The stems of the query's singular and plural forms (portal.kernel.search), those
+        # the stored `french_unaccent` vector holds: the same request as on SQLite.
+        groups = search_term_groups(query)
+        if not groups:
+            return self.none().search("")
+        search_query = SearchQuery(tsquery_text(groups), config="simple", search_type="raw")
         marks = {"start_sel": MARK_START, "stop_sel": MARK_STOP}
         return self.filter(search_vector=search_query).annotate(
             rank=SearchRank(F("search_vector"), search_query),
@@ -161,19 +167,20 @@ class DeliberationQuerySet(models.QuerySet):
         )
 
     def _search_sqlite(self, query: str):
-        terms = search_terms(query)
-        if not terms:
+        groups = search_term_groups(query)
+        if not groups:
             return self.none().search("")
+        terms = [term for group in groups for term in group]
         # The rank: for each term, the weight of each column it occurs in (PostgreSQL's
         # weights of the vector's A, B and C). Each column's matches are listed once per
         # query by the FTS5 index; bm25() would look every candidate up in the index again.
         rank = sum(
-            (Case(When(_Fts5Match(f'{{{column}}}: {fts5_query([term])}'), then=Value(weight)),
-                  default=Value(0.0), output_field=FloatField())
-             for term in terms for column, weight in FTS_WEIGHTS.items()),
+            (Case(When(_Fts5Match(f'{{{column}}}: {fts5_group_query([group])}'),
+                       then=Value(weight)), default=Value(0.0), output_field=FloatField())
+             for group in groups for column, weight in FTS_WEIGHTS.items()),
             start=Value(0.0, output_field=FloatField()),
         )
-        found = self.filter(_Fts5Match(fts5_query(terms))).annotate(rank=rank)
+        found = self.filter(_Fts5Match(fts5_group_query(groups))).annotate(rank=rank)
         found._iterable_class = SearchIterable
         found._search_terms = tuple(terms)
         return found

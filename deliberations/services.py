@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from deliberations import record, rules, selectors
+from deliberations import numbering, record, rules, selectors
 from deliberations.extracts import tasks
 from deliberations.models import (
     ATTENDANCE_LOCKED,
@@ -57,17 +57,23 @@ def transition_refusal(from_status: str, to_status: str) -> str:
 
 @transaction.atomic
 def deliberation_set_status(
-    *, deliberation: Deliberation, to_status: str, by=None, note: str = ""
+    *, deliberation: Deliberation, to_status: str, by=None, note: str = "",
+    assign_act_number: bool = True,
 ) -> DeliberationStatusChange:
     """Move a deliberation along its lifecycle (rules.ALLOWED_TRANSITIONS) and record it.
 
-    A published act never goes back: it changes only by a rectifying deliberation.
+    A published act never goes back: it changes only by a rectifying deliberation. At
+    adoption an act without a number gets the next one of its body and year (numbering.py),
+    unless the caller records an act numbered elsewhere whose number is not known.
     """
     from_status = deliberation.status
     if not rules.can_transition(from_status, to_status):
         raise ValidationError(transition_refusal(from_status, to_status))
     if to_status == Deliberation.Status.ADOPTED:
         _check_adoptable(deliberation)
+        if assign_act_number and not deliberation.act_number:
+            deliberation.act_number = numbering.next_act_number(
+                body=deliberation.session.body, year=deliberation.session.date.year)
     if to_status == Deliberation.Status.PUBLISHED:
         _check_publishable(deliberation)
     deliberation.status = to_status
@@ -241,7 +247,7 @@ def deliberation_record_receipt(
     deliberation.received_on = received_on
     if status == Deliberation.Status.PUBLISHED:
         # The frozen record gains the receipt and the executory date it gives, nothing else.
-        record.record_add_receipt(deliberation=deliberation)
+        record.record_amend_publication(deliberation=deliberation)
     # update() sends no signal: the audit trail records the change itself, from the row
     # as stored.
     Deliberation.history.bulk_history_create(

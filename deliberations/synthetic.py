@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from stdnum import luhn
 
 from deliberations.models import Attendance, Deliberation, Proxy, Session
 from portal.kernel.names import name_key
@@ -294,6 +295,11 @@ def generate(*, deliberations: int, seed: int = 1, today: datetime.date | None =
             _body_records(rng, plan, today, counter, result, large=(index == 0))
             if index % 10 == 9 or index == len(plans) - 1:
                 say(f"{counter['acts']} délibérations, {counter['sessions']} séances")
+        # Published acts carry their frozen record, as publication writes it.
+        from deliberations.record import freeze_published_records
+
+        counter["records"] = freeze_published_records()
+        say(f"{counter['records']} états publiés figés")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # what autovacuum would do after a bulk load
@@ -333,11 +339,14 @@ def _organisations(rng, total, result) -> list[_BodyPlan]:
         label, short = labels[kind]
         suffix = f" {index // len(PLACES) + 1}" if index >= len(PLACES) else ""
         name = f"{label} {place}{suffix}"
-        siren = f"2{index + 100:03d}{rng.randrange(10 ** 5):05d}"
+        # Luhn-valid SIREN and SIRET (the model's validators, the SCDL export's COLL_SIRET).
+        base = f"2{index + 100:03d}{rng.randrange(10 ** 5) % 10 ** 4:04d}"
+        siren = base + luhn.calc_check_digit(base)
         organisations.append(Organisation(
             name=name, short_name=f"{short}{''.join(w[0] for w in place.split() if w[0].isupper())}"
             f"{index + 1}", slug=slugify(name)[:80], kind=kind, siren=siren,
-            siret=f"{siren}00015", department="62", arrondissement=seat,
+            siret=f"{siren}0001{luhn.calc_check_digit(siren + '0001')}", department="62",
+            arrondissement=seat,
             sub_prefecture="Béthune", administrative_court="tribunal administratif de Lille",
             seat_address=f"{rng.randrange(1, 120)} rue de la République, {seat}",
         ))

@@ -10,6 +10,8 @@ app_name = "deliberations"
 urlpatterns = [
     path("deliberations/", views.deliberation_list, name="deliberation_list"),
     path("deliberations/export.csv", views.deliberation_csv, name="deliberation_csv"),
+    path("deliberations/export-etendu.csv", views.deliberation_csv_extended,
+         name="deliberation_csv_extended"),
     path("deliberations/flux.atom", DeliberationFeed(), name="deliberation_feed"),
     path(
         "deliberations/<slug:organisation>/<int:year>/<slug:slug>/",

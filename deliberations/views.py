@@ -63,6 +63,8 @@ def deliberation_list(request):
         and page.paginator.count >= SEARCH_CANDIDATES,
         "querystring": querystring,
         "has_filters": bool(querystring),
+        # What the SCDL export of this list leaves out, and why (opendata.scdl_coverage).
+        "scdl_coverage": opendata.scdl_coverage(filterset.qs),
     })
 
 
@@ -234,8 +236,21 @@ def session_detail(request, pk):
 @require_safe
 @replica_reads
 def deliberation_csv(request):
-    """SCDL "Délibérations" 2.1.5 export of the filtered list (opendata.py), streamed in
-    chunks; a client holding the current copy (ETag, Last-Modified) gets a 304."""
+    """SCDL "Délibérations" 2.1.5 export of the filtered list (opendata.py): exactly the
+    schema's columns, the acts holding every required value; streamed in chunks; a client
+    holding the current copy (ETag, Last-Modified) gets a 304."""
+    return _csv_export(request, extended=False, filename="deliberations-scdl.csv")
+
+
+@require_safe
+@replica_reads
+def deliberation_csv_extended(request):
+    """The extended export: every published act of the filtered list, the SCDL columns then
+    the item's quorum figures and the rectification links (opendata.EXTENDED_COLUMNS)."""
+    return _csv_export(request, extended=True, filename="deliberations-etendu.csv")
+
+
+def _csv_export(request, *, extended, filename):
     filterset = DeliberationFilter(request.GET)
     if not filterset.is_valid():
         # An export must not silently ignore a filter: say which one is wrong.
@@ -243,6 +258,10 @@ def deliberation_csv(request):
             filterset.errors.as_text(), content_type="text/plain; charset=utf-8"
         )
     queryset = filterset.qs
+    if extended:
+        queryset = queryset.with_rectifications()
+    else:
+        queryset = opendata.scdl_complete(queryset)
     facts = queryset.order_by().aggregate(
         count=Count("pk"), updated=Max("updated_at"), published=Max("published_on"),
     )
@@ -251,11 +270,11 @@ def deliberation_csv(request):
     if (not_modified := validators.not_modified(request)) is not None:
         return validators.apply(not_modified)
     response = StreamingHttpResponse(
-        opendata.scdl_csv_chunks(queryset.with_rectifications(),
-                                 build_url=request.build_absolute_uri),
+        opendata.scdl_csv_chunks(queryset, build_url=request.build_absolute_uri,
+                                 extended=extended),
         content_type="text/csv; charset=utf-8",
     )
-    response["Content-Disposition"] = 'attachment; filename="deliberations-scdl.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return validators.apply(response)
 
 

@@ -29,7 +29,6 @@ from portal.kernel.scope import (
     OrganisationScopedAdmin,
     OrganisationScopeMixin,
     organisation_ids,
-    scoped_for,
 )
 
 
@@ -66,19 +65,21 @@ class TakingNoteForm(forms.ModelForm):
             raise ValidationError({"deliberation": (
                 "Cette délibération n'a pas été prise par une assemblée de "
                 f"« {member} ».")})
+        report = cleaned.get("report") or (self.instance.report if self.instance.report_id
+                                           else None)
+        if deliberation is not None and deliberation.status != Deliberation.Status.PUBLISHED:
+            raise ValidationError({"deliberation": (
+                "Seule une délibération publiée atteste la prise d'acte : publiez-la "
+                "d'abord.")})
+        # L5211-39: the report on a year is presented after that year, to an assembly that
+        # takes note of it then.
+        if deliberation is not None and report is not None and (
+                deliberation.session.date.year <= report.year):
+            raise ValidationError({"deliberation": (
+                f"La séance du {deliberation.session.date:%d/%m/%Y} précède la fin de "
+                f"l'année {report.year} dont le rapport rend compte : la prise d'acte "
+                "suit le rapport.")})
         return cleaned
-
-
-def taking_note_deliberation(request, note) -> str:
-    """The deliberation of a taking-note as an account may read it: a published act (public)
-    or one of the account's organisations; another organisation's draft is not named."""
-    deliberation = note.deliberation
-    if deliberation is None:
-        return "—"
-    if (deliberation.status == Deliberation.Status.PUBLISHED
-            or scoped_for(request, Deliberation.objects.filter(pk=deliberation.pk)).exists()):
-        return str(deliberation)
-    return "Délibération enregistrée par le membre (non publiée)"
 
 
 class TakingNoteInline(OrganisationScopeMixin, admin.TabularInline):
@@ -113,11 +114,13 @@ class TakingNoteInline(OrganisationScopeMixin, admin.TabularInline):
 
     @admin.display(description="délibération qui prend acte")
     def deliberation_taken(self, note):
-        return taking_note_deliberation(self._request, note)
-
-    def get_formset(self, request, obj=None, **kwargs):
-        self._request = request
-        return super().get_formset(request, obj, **kwargs)
+        # A member's draft is that member's business: named once published (then public).
+        deliberation = note.deliberation
+        if deliberation is None:
+            return "—"
+        if deliberation.status == Deliberation.Status.PUBLISHED:
+            return str(deliberation)
+        return "Délibération enregistrée par le membre, non publiée"
 
 
 @admin.register(ActivityReport)

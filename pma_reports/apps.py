@@ -13,10 +13,11 @@ class PmaReportsConfig(AppConfig):
     verbose_name = "Rapports d'activités du Pôle métropolitain de l'Artois"
 
     def ready(self):
-        from pma_reports.search import search_publications, search_reports
+        from pma_reports.search import report_vocabulary, search_publications, search_reports
         from portal.kernel import sitesearch
 
-        sitesearch.register("rapports", "Rapports d'activités", search_reports, order=30)
+        sitesearch.register("rapports", "Rapports d'activités", search_reports, order=30,
+                            vocabulary=report_vocabulary)
         sitesearch.register("publications", "Actualités et lettres aux maires",
                             search_publications, order=40)
 

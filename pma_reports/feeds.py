@@ -1,18 +1,18 @@
-"""Atom entries for activity reports and the iCalendar agenda of the events the PMA's
-publications announce (RFC 5545, written like the session calendar, same escaping)."""
+"""Atom (RFC 4287) entries for activity reports and the iCalendar agenda of the events the
+PMA's publications announce (RFC 5545, written like the session calendar, same escaping)."""
 
 import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
+from django.db.models import Max
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_safe
 
 from pma_reports.models import ActivityReport, Event
+from portal.kernel.atom import RecordFeed
 
 # One escaping and folding of iCalendar text for the whole portal.
 from portal.kernel.icalendar import escape, fold, utc
@@ -20,17 +20,30 @@ from portal.kernel.icalendar import escape, fold, utc
 FEED_SIZE = 50
 
 
-class ActivityReportFeed(Feed):
-    feed_type = Atom1Feed
+class ActivityReportFeed(RecordFeed):
+    """Activity reports dated by their transmission to the members (L5211-39), the one date
+    a report's record may hold. A report whose documents give no such date is not listed:
+    the feed never dates it by guess (the reports' page lists every report)."""
+
     title = "Rapports d'activités"
-    subtitle = "Rapports d'activités des syndicats et pôles (article L5211-39 du CGCT)"
+    subtitle = ("Rapports d'activités des syndicats et pôles (article L5211-39 du CGCT), "
+                "datés de leur transmission aux membres. Les rapports dont la date de "
+                "transmission n'est pas connue n'y figurent pas : ils sont tous sur la page "
+                "des rapports d'activités.")
 
     def link(self):
         return reverse("pma_reports:report_list")
 
+    def feed_url(self):
+        return reverse("pma_reports:report_feed")
+
     def items(self):
-        return (ActivityReport.objects.public().select_related("organisation")
-                .order_by("-year", "-pk")[:FEED_SIZE])
+        return (self.dated_reports().select_related("organisation")
+                .order_by("-received_on", "-year", "-pk")[:FEED_SIZE])
+
+    @staticmethod
+    def dated_reports():
+        return ActivityReport.objects.public().filter(received_on__isnull=False)
 
     def item_title(self, item):
         return item.title
@@ -39,10 +52,14 @@ class ActivityReportFeed(Feed):
         return (f"{item.organisation.name} rend compte de son activité de {item.year} : "
                 "axes, objectifs, actions et chiffres clés.")
 
-    def item_pubdate(self, item):
-        # The report covers a year; without a transmission date, 31 December of that year.
-        day = item.received_on or datetime.date(item.year, 12, 31)
-        return datetime.datetime.combine(day, datetime.time(12), tzinfo=datetime.UTC)
+    def item_author_name(self, item):
+        return item.organisation.name
+
+    def item_date(self, item):
+        return item.received_on
+
+    def updated_when_empty(self, obj):
+        return self.dated_reports().aggregate(latest=Max("received_on"))["latest"]
 
     def item_categories(self, item):
         return ["Rapport d'activités", item.organisation.short_name or item.organisation.name]

@@ -19,7 +19,6 @@ from portal.kernel.scope import (
     SuperusersOnlyAdminMixin,
     organisation_ids,
     organisation_q,
-    scoped_for,
 )
 from portal.models import (
     Body,
@@ -31,9 +30,8 @@ from portal.models import (
     StaffAssignment,
 )
 
-# The scope's functions under the names the rest of the portal reads them by.
+# The name the clerk's calendar (portal/deadline_views.py) reads the scope by.
 user_organisation_ids = organisation_ids
-scope_queryset = scoped_for
 
 
 class FrenchHistoryValues(HistoricalRecordContextHelper):
@@ -292,7 +290,7 @@ class MemberAdmin(AuditedAdmin, OrganisationScopedAdmin):
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
-        ids = user_organisation_ids(request)
+        ids = organisation_ids(request)
         if ids is not None and len(ids) == 1:
             initial.setdefault("created_by_organisation", ids[0])
         return initial

@@ -40,6 +40,11 @@ class PortalConfig(AppConfig):
         from portal import sitemaps
 
         sitemaps.register()
+        from portal.kernel import sitesearch
+        from portal.search import member_vocabulary, search_members
+
+        sitesearch.register("elus", "Élus", search_members, order=40,
+                            vocabulary=member_vocabulary)
         # Any write to a public app's model invalidates the cached public pages.
         from portal.kernel import cache
 

@@ -7,9 +7,32 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+from stdnum.fr import siren as stdnum_siren
+from stdnum.fr import siret as stdnum_siret
 
 from portal.kernel import validation
 from portal.querysets import MandateQuerySet, MemberQuerySet
+
+
+def validate_siren(value: str) -> None:
+    """A SIREN is 9 digits whose last is a Luhn check digit (INSEE)."""
+    if not (value.isdigit() and stdnum_siren.is_valid(value)):
+        raise ValidationError(
+            "Ce SIREN n'est pas valide : 9 chiffres sans espace, dont le dernier est la clé "
+            "de contrôle (algorithme de Luhn). Recopiez-le depuis l'avis de situation INSEE.",
+            code="invalid_siren",
+        )
+
+
+def validate_siret(value: str) -> None:
+    """A SIRET is the SIREN followed by the 5-digit NIC, Luhn-checked as a whole (INSEE)."""
+    if not (value.isdigit() and stdnum_siret.is_valid(value)):
+        raise ValidationError(
+            "Ce SIRET n'est pas valide : 14 chiffres sans espace (SIREN puis NIC) dont la clé "
+            "de contrôle (algorithme de Luhn) ne correspond pas. Recopiez-le depuis l'avis "
+            "de situation INSEE.",
+            code="invalid_siret",
+        )
 
 
 class Organisation(models.Model):
@@ -39,8 +62,14 @@ class Organisation(models.Model):
     short_name = models.CharField("sigle", max_length=50, blank=True)
     slug = models.SlugField("identifiant d'URL", max_length=80, unique=True)
     kind = models.CharField("nature", max_length=20, choices=Kind.choices)
-    siren = models.CharField("SIREN", max_length=9, blank=True)
-    siret = models.CharField("SIRET", max_length=14, blank=True)
+    siren = models.CharField("SIREN", max_length=9, blank=True, validators=[validate_siren])
+    # Required by the SCDL open-data exports (COLL_SIRET): an act of an organisation without
+    # one is left out of the standard export and said so (publication/opendata.py).
+    siret = models.CharField(
+        "SIRET", max_length=14, blank=True, validators=[validate_siret],
+        help_text="14 chiffres (SIREN puis NIC du siège), exigé par l'export SCDL des "
+        "délibérations.",
+    )
     # Decides the calendar of public holidays of every deadline (portal.kernel.calendars): Moselle,
     # Bas-Rhin and Haut-Rhin add Good Friday and 26 December.
     department = models.CharField(
@@ -95,6 +124,11 @@ class Organisation(models.Model):
 
     def get_absolute_url(self):
         return reverse("portal:organisation_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.siren and self.siret and not self.siret.startswith(self.siren):
+            raise ValidationError({"siret": "Le SIRET commence par le SIREN de la collectivité "
+                                   f"({self.siren}) : l'un des deux est mal recopié."})
 
 
 class Commune(models.Model):
@@ -405,6 +439,12 @@ class Mandate(models.Model):
         verbose_name="suppléant de",
     )
     start_on = models.DateField("début")
+    # Seats loaded from registre extracts start, for the rules, at the first known session of
+    # the term; the sources give no appointment date, so the pages do not state one.
+    start_stated = models.BooleanField(
+        "date de début indiquée par la source", default=True,
+        help_text="Décoché : les pages disent que la date de début n'est pas précisée.",
+    )
     end_on = models.DateField("fin", null=True, blank=True)
     # Weighted votes (BodySettings.weighted_votes): the voices the statutes give this seat.
     voices = models.PositiveSmallIntegerField(

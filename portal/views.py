@@ -14,13 +14,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from portal.kernel import pages, sitesearch
+from portal.kernel import pages, sitesearch, suggestions
 from portal.kernel.cache import cache_public_page
 from portal.kernel.db_routers import replica_reads
 from portal.models import Body, Mandate, Member, Organisation
 
 LATEST = 10
 SEARCH_GROUP_LIMIT = 10
+# Results per page of one kind's list.
+SEARCH_PAGE_SIZE = 20
 
 
 def _organisations_with_bodies():
@@ -147,9 +149,20 @@ def robots_txt(request):
 
 @require_safe
 def site_search(request):
-    """One search box for the whole portal: results of every registered kind, grouped."""
+    """One search box for the whole portal: results of every registered kind, grouped, each
+    kind with its own paged list (?type=…&page=…) so that every result counted is reached;
+    a search that finds nothing suggests the closest words the records hold."""
     query = (request.GET.get("q") or "").strip()[:200]
+    page_number = request.GET.get("page") or "1"
+    kind_page = sitesearch.search_kind(
+        query, request.GET.get("type") or "",
+        page=int(page_number) if page_number.isdigit() else 1, per_page=SEARCH_PAGE_SIZE,
+    ) if request.GET.get("type") else None
+    groups = [] if kind_page else sitesearch.search_all(query, limit=SEARCH_GROUP_LIMIT)
+    empty = bool(query) and not groups and not (kind_page and kind_page.group.total)
     return render(request, "portal/search.html", {
         "query": query,
-        "groups": sitesearch.search_all(query, limit=SEARCH_GROUP_LIMIT),
+        "groups": groups,
+        "kind_page": kind_page,
+        "suggestion": suggestions.suggest(query) if empty else None,
     })

@@ -97,8 +97,8 @@ class MeasurementInline(OrganisationScopeMixin, admin.TabularInline):
 
 @admin.register(Indicator)
 class IndicatorAdmin(OrganisationScopedAdmin):
-    list_display = ["label", "unit", "baseline_value", "baseline_year", "target_value",
-                    "target_year", "direction"]
+    list_display = ["label", "unit", "baseline_qualifier", "baseline_value", "baseline_year",
+                    "direction"]
     list_filter = ["project", "direction"]
     search_fields = ["label", "source_sentence"]
     readonly_fields = ["source_sentence"]

@@ -53,7 +53,8 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return Indicator.objects.select_related("project", "stake").prefetch_related(
-            Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on"))
+            "targets",
+            Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on")),
         ).order_by("project", "position", "pk")
 
 

@@ -17,10 +17,10 @@ class TerritoryProjectConfig(AppConfig):
         from territory_project.deadlines import evaluation_deadlines
 
         deadlines.register(evaluation_deadlines)
-        from territory_project.search import search_project
+        from territory_project.search import project_vocabulary, search_project
 
         sitesearch.register("territory_project", "Projet de territoire", search_project,
-                            order=30)
+                            order=30, vocabulary=project_vocabulary)
 
         from portal.kernel import seeds
 

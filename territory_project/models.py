@@ -92,6 +92,7 @@ class Stake(models.Model):
 
     class Meta:
         verbose_name = "enjeu"
+        verbose_name_plural = "enjeux"
         ordering = ["priority", "position"]
         constraints = [
             models.UniqueConstraint(fields=["priority", "position"],
@@ -249,11 +250,16 @@ class Indicator(models.Model):
     unit = models.CharField("unité", max_length=80)
     baseline_value = models.DecimalField("valeur de référence", max_digits=14,
                                          decimal_places=3, null=True, blank=True)
+    # "plus de 3,7 millions m³", "près de 28 %": the document's hedge stays with the figure.
+    baseline_qualifier = models.CharField("qualificatif de la référence", max_length=30,
+                                          blank=True, help_text="Par exemple « plus de ».")
+    # Only a year the document states: an undated figure of the project is not "2022".
     baseline_year = models.PositiveSmallIntegerField("année de référence", null=True,
                                                      blank=True)
-    target_value = models.DecimalField("cible", max_digits=14, decimal_places=3, null=True,
-                                       blank=True)
-    target_year = models.PositiveSmallIntegerField("année de la cible", null=True, blank=True)
+    baseline_period = models.CharField(
+        "période de la référence", max_length=80, blank=True,
+        help_text="Telle que le document la donne (« entre 2010 et 2020 »).",
+    )
     comparison_value = models.DecimalField("valeur de comparaison", max_digits=14,
                                            decimal_places=3, null=True, blank=True)
     comparison_label = models.CharField("comparaison (libellé)", max_length=120, blank=True)
@@ -268,14 +274,6 @@ class Indicator(models.Model):
         ordering = ["project", "position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["project", "code"], name="indicator_code_unique"),
-            models.CheckConstraint(
-                condition=Q(baseline_value__isnull=True) | Q(baseline_year__isnull=False),
-                name="indicator_baseline_has_year",
-            ),
-            models.CheckConstraint(
-                condition=Q(target_value__isnull=True) | Q(target_year__isnull=False),
-                name="indicator_target_has_year",
-            ),
         ]
 
     def __str__(self):
@@ -284,6 +282,46 @@ class Indicator(models.Model):
     def get_absolute_url(self):
         return reverse("territory_project:indicator",
                        kwargs={"slug": self.project.slug, "code": self.code})
+
+
+class Target(models.Model):
+    """A target the project states for an indicator, with its horizon when the document gives
+    one ("réduction de 15% … d'ici 2030", "100% de nageurs chez les moins de 12 ans")."""
+
+    class Kind(models.TextChoices):
+        # A level to reach, in the target's unit (65 % of material recovery in 2025).
+        LEVEL = "level", "niveau à atteindre"
+        # A change from the current value, in % (−15 % of waste by 2030).
+        CHANGE = "change", "évolution"
+        # Something to build or do, without a figure (a new plant by 2026).
+        MILESTONE = "milestone", "réalisation"
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets",
+                                  verbose_name="indicateur")
+    position = models.PositiveSmallIntegerField("rang", default=0)
+    kind = models.CharField("nature", max_length=10, choices=Kind.choices)
+    value = models.DecimalField("valeur", max_digits=14, decimal_places=3, null=True,
+                                blank=True)
+    unit = models.CharField("unité", max_length=80, blank=True)
+    year = models.PositiveSmallIntegerField("horizon", null=True, blank=True,
+                                            help_text="Vide si le document n'en donne pas.")
+    wording = models.TextField("formulation du projet")
+    source_sentence = models.TextField("phrase source du projet")
+
+    class Meta:
+        verbose_name = "cible"
+        ordering = ["indicator", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "position"],
+                                    name="target_position_unique"),
+            models.CheckConstraint(
+                condition=Q(kind="milestone") | Q(value__isnull=False),
+                name="target_value_unless_milestone",
+            ),
+        ]
+
+    def __str__(self):
+        return self.wording
 
 
 class Measurement(models.Model):

@@ -31,8 +31,10 @@ from __future__ import annotations
 
 import datetime
 import html
+import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 MONTHS = {
     "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
@@ -89,19 +91,33 @@ class ParsedSocialFunction:
 
 
 @dataclass
+class ParsedTarget:
+    """A target the document states ("réduction de 15% … d'ici 2030"): a level to reach, a
+    change from today's value, or a realisation (a new plant) without a figure."""
+
+    kind: str  # "level", "change" or "milestone"
+    value: float | None
+    unit: str
+    year: int | None  # the horizon, only when the document gives one
+    wording: str  # the target as the document words it
+    source_sentence: str
+
+
+@dataclass
 class ParsedIndicator:
     code: str
     label: str
     unit: str
     baseline_value: float | None
-    baseline_year: int | None
-    target_value: float | None
-    target_year: int | None
+    baseline_qualifier: str  # "plus de", "près de": the document's own hedge
+    baseline_year: int | None  # only when the document dates the figure
+    baseline_period: str  # the date or period as the document words it
     comparison_value: float | None
     comparison_label: str
     direction: str
     source_sentence: str
     line: int
+    targets: list[ParsedTarget] = field(default_factory=list)
 
 
 @dataclass
@@ -436,77 +452,59 @@ def _social_functions(lines: list[str]) -> list[ParsedSocialFunction]:
 
 
 @dataclass(frozen=True)
+class TargetSpec:
+    """A target stated in the text: `pattern` gives `value` (none for a realisation) and
+    `year` (the horizon, when stated); `wording` is the matched text itself."""
+
+    kind: str  # "level", "change" or "milestone"
+    pattern: str
+    unit: str = ""
+    sign: int = 1  # -1 for a reduction worded without its sign ("réduction de 15%")
+
+
+@dataclass(frozen=True)
 class IndicatorSpec:
     """Where the document states an indicator: `pattern` is searched in the cleaned plan text
-    and its groups give the values (so the numbers come from the text, never retyped)."""
+    and its groups give the values (so the numbers come from the text, never retyped). No year
+    is given to a figure the text does not date: `period` is the text's own wording of the
+    date or period ("entre 2010 et 2020"), `baseline_year` only a year the text states."""
 
     code: str
     label: str
     unit: str
     direction: str  # "higher", "lower" or "none" (a context figure, not a goal)
-    pattern: str
-    baseline_year: int | None = 2022  # the document's year unless the text dates the figure
+    pattern: str | None  # the baseline (and comparison); None: the document states none
+    baseline_year: int | None = None
+    period: str = ""
     comparison_label: str = ""
-    target_year_group: bool = False
+    targets: tuple[TargetSpec, ...] = ()
+    line: int = 0  # the line of seed 003 it reads (1-based), for the reviewer
 
 
-INDICATOR_SPECS = [
-    IndicatorSpec("forages", "Forages captant l'eau des nappes", "forages", "none",
-                  r"dispose de (?P<baseline>\d+) forages"),
-    IndicatorSpec("pertes-reseau-eau", "Pertes du réseau d'eau potable",
-                  "millions de m³ par an", "lower",
-                  r"réseau d'eau potable perd plus de (?P<baseline>[\d,]+) millions m³"),
-    IndicatorSpec("arretes-catastrophe-naturelle",
-                  "Arrêtés de catastrophe naturelle en 40 ans", "arrêtés", "lower",
-                  r"nous avons eu (?P<baseline>\d+) arrêtés de catastrophe naturelle"),
-    IndicatorSpec("communes-ppri",
-                  "Communes concernées par un plan de prévention des risques d'inondation",
-                  "%", "none", r"\((?P<baseline>\d+)% des communes de l'agglomération sont "
-                  r"concernées par un Plan de Prévention"),
-    IndicatorSpec("artificialisation", "Surfaces artificialisées entre 2010 et 2020", "ha",
-                  "lower", r"entre 2010 et (?P<year>2020), nous avons perdu .*? et "
-                  r"artificialisé (?P<baseline>\d+) ha", baseline_year=None),
-    IndicatorSpec("dechets-par-habitant", "Déchets produits par habitant et par an",
-                  "kg par habitant et par an", "lower",
-                  r"nous produisons encore (?P<baseline>\d+)kg de déchets par an et par "
-                  r"habitant \((?P<comparison>\d+)kg au national\)",
-                  comparison_label="moyenne nationale"),
-    IndicatorSpec("part-modale-voiture", "Part modale de la voiture", "%", "lower",
-                  r"la part modale de la voiture est de (?P<baseline>\d+)%"),
-    IndicatorSpec("vehicules-electriques", "Part des véhicules électriques dans le parc",
-                  "%", "higher",
-                  r"mobilité électrique n'est que de (?P<baseline>[\d,]+)%"),
-    IndicatorSpec("logements-indignes", "Logements indignes", "%", "lower",
-                  r"un taux de (?P<baseline>\d+)% de logements indignes pour une moyenne "
-                  r"départementale de (?P<comparison>\d+)%",
-                  comparison_label="moyenne départementale"),
-    IndicatorSpec("logements-supplementaires",
-                  "Logements supplémentaires nécessaires par an (PLH, croissance de la "
-                  "population de 0,2 %)", "logements par an", "higher",
-                  r"besoin de (?P<baseline>\d[\d ]*) logements supplémentaires par an pour "
-                  r"répondre à l'objectif de croissance de la population de 0,2%"),
-    IndicatorSpec("exploitations-agricoles", "Exploitations agricoles", "exploitations",
-                  "higher", r"regroupe (?P<baseline>\d+) exploitations agricoles \(-15% "
-                  r"depuis 2010\)"),
-    IndicatorSpec("exploitations-circuits-courts",
-                  "Exploitations agricoles en circuits courts", "%", "higher",
-                  r"dont près de (?P<baseline>\d+)% sont référencées en circuits courts"),
-    IndicatorSpec("medecins-generalistes",
-                  "Médecins généralistes pour 100 000 habitants", "généralistes", "higher",
-                  r"avec (?P<baseline>\d+) généralistes pour 100 000 habitants, alors que la "
-                  r"moyenne départementale est de (?P<comparison>\d+)",
-                  comparison_label="moyenne départementale"),
-    IndicatorSpec("illectronisme", "Taux d'illectronisme", "%", "lower",
-                  r"notre taux d'illectronisme est de (?P<baseline>\d+)%"),
-    IndicatorSpec("associations", "Associations pour 1 000 habitants", "associations",
-                  "higher", r"(?P<baseline>\d+) associations en moyenne pour 1000 habitants; "
-                  r"un nombre cependant inférieur aux moyennes départementale "
-                  r"\((?P<comparison>\d+)\)", comparison_label="moyenne départementale"),
-    IndicatorSpec("bornes-irve", "Bornes de recharge pour véhicules électriques (IRVE)",
-                  "bornes", "higher",
-                  r"déploiement des IRVE, objectifs (?P<target>\d+) bornes en (?P<year>\d{4})",
-                  baseline_year=None, target_year_group=True),
-]
+LEVEL, CHANGE, MILESTONE = "level", "change", "milestone"
+# Where seed 003 states each indicator and its targets: reviewed data, one row per indicator
+# with the line of the document it reads (`ligne`, 1-based), checked by the tests.
+INDICATORS_FILE = Path(__file__).resolve().parent / "data" / "indicators.json"
+
+
+def load_indicator_specs(path: Path = INDICATORS_FILE) -> list[IndicatorSpec]:
+    """The indicators' anchors of the data file, as IndicatorSpec."""
+    rows = json.loads(path.read_text(encoding="utf-8"))["indicateurs"]
+    return [
+        IndicatorSpec(
+            row["code"], row["libelle"], row["unite"], row["sens"], row["motif"],
+            baseline_year=row.get("annee"), period=row.get("periode", ""),
+            comparison_label=row.get("comparaison", ""),
+            targets=tuple(TargetSpec(target["nature"], target["motif"],
+                                     target.get("unite", ""), target.get("signe", 1))
+                          for target in row.get("cibles", ())),
+            line=row["ligne"],
+        )
+        for row in rows
+    ]
+
+
+INDICATOR_SPECS = load_indicator_specs()
 
 
 def _number(text: str | None) -> float | None:
@@ -523,6 +521,26 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return sentence.rstrip(" :")
 
 
+def _one(pattern: str, text: str, label: str) -> re.Match:
+    """The single place the document states it: none or two stop the load."""
+    matches = list(re.finditer(pattern, text, re.S))
+    if len(matches) != 1:
+        raise ProjectParseError(f"Indicateur « {label} » : {len(matches)} passage(s) du texte "
+                                "au lieu d'un.")
+    return matches[0]
+
+
+def _target(spec: TargetSpec, text: str, label: str) -> ParsedTarget:
+    match = _one(spec.pattern, text, label)
+    value = _number(match.groupdict().get("value"))
+    year = match.groupdict().get("year")
+    return ParsedTarget(
+        kind=spec.kind, value=spec.sign * value if value is not None else None, unit=spec.unit,
+        year=int(year) if year else None, wording=re.sub(r"\s+", " ", match.group(0)),
+        source_sentence=_sentence_around(text, match.start(), match.end()),
+    )
+
+
 def _indicators(lines: list[str], offset: int) -> list[ParsedIndicator]:
     cleaned = [clean(line) for line in lines]
     text = "\n".join(cleaned)
@@ -533,24 +551,29 @@ def _indicators(lines: list[str], offset: int) -> list[ParsedIndicator]:
         position += len(line) + 1
     indicators = []
     for spec in INDICATOR_SPECS:
-        match = re.search(spec.pattern, text)
-        if match is None:
-            raise ProjectParseError(f"Indicateur « {spec.label} » introuvable dans le texte.")
-        groups = match.groupdict()
-        year = int(groups["year"]) if groups.get("year") else None
-        line = max(i for i, s in enumerate(starts) if s <= match.start())
+        targets = [_target(target, text, spec.label) for target in spec.targets]
+        if spec.pattern is not None:
+            match = _one(spec.pattern, text, spec.label)
+            groups = match.groupdict()
+            start, sentence = match.start(), _sentence_around(text, match.start(), match.end())
+        else:  # a target only: the indicator sits where its first target is stated
+            groups = {}
+            start = _one(spec.targets[0].pattern, text, spec.label).start()
+            sentence = targets[0].source_sentence
+        stated_year = int(groups["year"]) if groups.get("year") else spec.baseline_year
+        line = max(i for i, s in enumerate(starts) if s <= start)
         indicators.append(ParsedIndicator(
             code=spec.code, label=spec.label, unit=spec.unit,
             baseline_value=_number(groups.get("baseline")),
-            baseline_year=(year if not spec.target_year_group and year else spec.baseline_year)
-            if groups.get("baseline") else None,
-            target_value=_number(groups.get("target")),
-            target_year=year if spec.target_year_group else None,
+            baseline_qualifier=groups.get("qualifier") or "",
+            baseline_year=stated_year if groups.get("baseline") else None,
+            baseline_period=spec.period if groups.get("baseline") else "",
             comparison_value=_number(groups.get("comparison")),
             comparison_label=spec.comparison_label if groups.get("comparison") else "",
             direction=spec.direction,
-            source_sentence=_sentence_around(text, match.start(), match.end()),
+            source_sentence=sentence,
             line=offset + line,
+            targets=targets,
         ))
     return indicators
 

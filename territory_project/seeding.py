@@ -23,6 +23,7 @@ from territory_project.models import (
     Project,
     SocialFunction,
     Stake,
+    Target,
 )
 from territory_project.parsing import ParsedProject, parse_project
 
@@ -156,7 +157,7 @@ def project_load(*, text: str) -> tuple[Project, LoadSummary]:
     for position, parsed_indicator in enumerate(parsed.indicators, start=1):
         stake = next((s for first, last, s in stakes_by_line
                       if first <= parsed_indicator.line <= last), None)
-        Indicator.objects.update_or_create(
+        indicator, _ = Indicator.objects.update_or_create(
             project=project, code=parsed_indicator.code,
             defaults={
                 "stake": stake,
@@ -164,15 +165,23 @@ def project_load(*, text: str) -> tuple[Project, LoadSummary]:
                 "label": parsed_indicator.label,
                 "unit": parsed_indicator.unit,
                 "baseline_value": parsed_indicator.baseline_value,
+                "baseline_qualifier": parsed_indicator.baseline_qualifier,
                 "baseline_year": parsed_indicator.baseline_year,
-                "target_value": parsed_indicator.target_value,
-                "target_year": parsed_indicator.target_year,
+                "baseline_period": parsed_indicator.baseline_period,
                 "comparison_value": parsed_indicator.comparison_value,
                 "comparison_label": parsed_indicator.comparison_label,
                 "direction": parsed_indicator.direction,
                 "source_sentence": parsed_indicator.source_sentence,
             },
         )
+        for target_position, target in enumerate(parsed_indicator.targets, start=1):
+            Target.objects.update_or_create(
+                indicator=indicator, position=target_position,
+                defaults={"kind": target.kind, "value": target.value, "unit": target.unit,
+                          "year": target.year, "wording": target.wording,
+                          "source_sentence": target.source_sentence},
+            )
+        indicator.targets.filter(position__gt=len(parsed_indicator.targets)).delete()
         summary.indicators += 1
     return project, summary
 

@@ -18,6 +18,7 @@ from territory_project.models import (
     Project,
     SocialFunction,
     Stake,
+    Target,
 )
 
 
@@ -138,18 +139,26 @@ class MeasurementSerializer(serializers.ModelSerializer):
         fields = ["measured_on", "value", "source"]
 
 
+class TargetSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Target
+        fields = ["kind", "value", "unit", "year", "wording", "source_sentence"]
+
+
 class IndicatorSerializer(serializers.ModelSerializer):
     project = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     stake = serializers.CharField(source="stake.title", read_only=True, allow_null=True,
                                   default=None)
     measurements = MeasurementSerializer(many=True, read_only=True)
+    targets = TargetSerializer(many=True, read_only=True)
     url = serializers.SerializerMethodField()
 
     class Meta:
         model = Indicator
         fields = ["id", "code", "project", "label", "unit", "direction", "baseline_value",
-                  "baseline_year", "target_value", "target_year", "comparison_value",
-                  "comparison_label", "source_sentence", "stake", "url", "measurements"]
+                  "baseline_qualifier", "baseline_year", "baseline_period", "targets",
+                  "comparison_value", "comparison_label", "source_sentence", "stake", "url",
+                  "measurements"]
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, indicator) -> str:

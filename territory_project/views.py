@@ -22,7 +22,9 @@ from territory_project.models import (
     Measurement,
     Project,
     Stake,
+    Target,
 )
+from territory_project.templatetags.territory import baseline_text, target_text
 
 
 def today() -> datetime.date:
@@ -98,18 +100,20 @@ def action_detail(request, slug, pk):
 @require_safe
 def indicator_list(request, slug):
     project = _project(slug)
-    indicators = project.indicators.select_related("stake__priority").annotate(
-        measurement_count=Count("measurements"))
+    indicators = project.indicators.select_related("stake__priority").prefetch_related(
+        "targets").annotate(measurement_count=Count("measurements"))
     return render(request, "territory_project/indicator_list.html", {
         "project": project, "indicators": indicators,
     })
 
 
 def _indicator_chart(indicator: Indicator, measurements: list[Measurement]):
-    """The baseline (dated 1 January of its year: the document gives only the year) followed
-    by the measurements, as chart points; the target and the comparison as guides."""
+    """What can be placed on a time axis: the baseline only when the document dates it (on 1
+    January of its year: the document gives only the year), then the measurements; as guides,
+    the level targets in the indicator's unit and the comparison. An undated figure, a change
+    (−15 %) or a realisation is not plotted: the table and the summary state them."""
     points = []
-    if indicator.baseline_value is not None:
+    if indicator.baseline_value is not None and indicator.baseline_year is not None:
         points.append(Point(
             x=datetime.date(indicator.baseline_year, 1, 1).toordinal(),
             y=float(indicator.baseline_value),
@@ -119,11 +123,12 @@ def _indicator_chart(indicator: Indicator, measurements: list[Measurement]):
         points.append(Point(x=measurement.measured_on.toordinal(), y=float(measurement.value),
                             label=measurement.measured_on.strftime("%m/%Y")))
     points.sort(key=lambda p: p.x)
-    guides = []
-    if indicator.target_value is not None:
-        guides.append(Guide(float(indicator.target_value),
-                            f"Cible {indicator.target_year} : "
-                            f"{format_number(indicator.target_value)}", "target"))
+    guides = [
+        Guide(float(target.value), f"Cible {target.year or '(sans horizon)'} : "
+              f"{format_number(target.value)}", "target")
+        for target in indicator.targets.all()
+        if target.kind == Target.Kind.LEVEL and target.unit == indicator.unit
+    ]
     if indicator.comparison_value is not None:
         guides.append(Guide(float(indicator.comparison_value),
                             f"{indicator.comparison_label} : "
@@ -132,18 +137,21 @@ def _indicator_chart(indicator: Indicator, measurements: list[Measurement]):
 
 
 def indicator_summary(indicator: Indicator, measurements: list[Measurement]) -> str:
-    """A sentence that says what the chart shows, for everyone (and for the SVG's desc)."""
+    """A sentence that says what the page shows, for everyone (and for the SVG's desc)."""
     unit = indicator.unit
     parts = []
     if indicator.baseline_value is not None:
-        parts.append(f"Valeur de référence {indicator.baseline_year} : "
-                     f"{format_number(indicator.baseline_value)} {unit}.")
+        parts.append(f"Valeur citée par le projet : {baseline_text(indicator)}.")
     if measurements:
         last = measurements[-1]
         parts.append(f"{len(measurements)} mesure{'s' if len(measurements) > 1 else ''} "
                      f"enregistrée{'s' if len(measurements) > 1 else ''} ; la dernière, le "
                      f"{last.measured_on:%d/%m/%Y}, vaut {format_number(last.value)} {unit}.")
-        reference = (indicator.baseline_value if indicator.baseline_value is not None
+        # A trend needs two dated values: an undated or hedged baseline ("plus de") is not
+        # one of them.
+        dated_baseline = (indicator.baseline_value if indicator.baseline_year is not None
+                          and not indicator.baseline_qualifier else None)
+        reference = (dated_baseline if dated_baseline is not None
                      else measurements[0].value if len(measurements) > 1 else None)
         if reference is not None and last.value != reference:
             went_up = last.value > reference
@@ -155,10 +163,13 @@ def indicator_summary(indicator: Indicator, measurements: list[Measurement]) -> 
                 parts.append(f"L'indicateur est {trend}, "
                              f"{'dans le sens' if better else 'à l’inverse'} de l'objectif.")
     else:
-        parts.append("Aucune mesure n'est encore enregistrée.")
-    if indicator.target_value is not None:
-        parts.append(f"Cible : {format_number(indicator.target_value)} {unit} en "
-                     f"{indicator.target_year}.")
+        parts.append("Aucune mesure n'est encore enregistrée sur ce portail.")
+    targets = list(indicator.targets.all())
+    if targets:
+        parts.append(f"Cible{'s' if len(targets) > 1 else ''} du projet : "
+                     f"{' ; '.join(target_text(t) for t in targets)}.")
+    else:
+        parts.append("Le projet ne chiffre pas de cible pour cet indicateur.")
     if indicator.comparison_value is not None:
         parts.append(f"Comparaison ({indicator.comparison_label}) : "
                      f"{format_number(indicator.comparison_value)} {unit}.")
@@ -168,8 +179,9 @@ def indicator_summary(indicator: Indicator, measurements: list[Measurement]) -> 
 @require_safe
 def indicator_detail(request, slug, code):
     project = _project(slug)
-    indicator = get_object_or_404(project.indicators.select_related("stake__priority"),
-                                  code=code)
+    indicator = get_object_or_404(
+        project.indicators.select_related("stake__priority").prefetch_related("targets"),
+        code=code)
     measurements = list(indicator.measurements.order_by("measured_on"))
     points, guides = _indicator_chart(indicator, measurements)
     summary = indicator_summary(indicator, measurements)
@@ -178,9 +190,11 @@ def indicator_detail(request, slug, code):
         "indicator": indicator,
         "measurements": measurements,
         "summary": summary,
+        # An honest empty state instead of an empty chart: nothing dated to place on a
+        # time axis (a target alone, an undated figure).
         "chart": line_chart(points, title=f"{indicator.label} ({indicator.unit})",
-                            description=summary, guides=guides,
-                            chart_id=f"graphique-{indicator.code}"),
+                            description=summary, guides=guides, unit=indicator.unit,
+                            chart_id=f"graphique-{indicator.code}") if points else None,
     })
 
 
@@ -238,26 +252,27 @@ def project_csv(request, slug):
 
 @require_safe
 def indicators_csv(request, slug):
-    """Indicators and measurements: one row for the baseline, one per measurement."""
+    """Indicators as the project states them: one row for the cited value (with its qualifier
+    and its date or period only when stated), one per target (with its horizon when stated),
+    one per measurement."""
     project = _project(slug)
     response, writer = csv_response(f"{project.slug}-indicateurs.csv", bom=True)
     writer.writerow(["indicateur_code", "indicateur", "unite", "sens", "type", "date_ou_annee",
-                     "valeur", "source"])
+                     "periode", "qualificatif", "valeur", "unite_valeur", "source"])
     for indicator in project.indicators.prefetch_related(
+            "targets",
             Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on"))):
+        head = [indicator.code, indicator.label, indicator.unit, indicator.direction]
         if indicator.baseline_value is not None:
-            writer.writerow([indicator.code, indicator.label, indicator.unit,
-                             indicator.direction, "reference", indicator.baseline_year,
-                             indicator.baseline_value, indicator.source_sentence])
-        if indicator.target_value is not None:
-            writer.writerow([indicator.code, indicator.label, indicator.unit,
-                             indicator.direction, "cible", indicator.target_year,
-                             indicator.target_value, indicator.source_sentence])
+            writer.writerow([*head, "reference", indicator.baseline_year or "",
+                             indicator.baseline_period, indicator.baseline_qualifier,
+                             indicator.baseline_value, indicator.unit,
+                             indicator.source_sentence])
+        for target in indicator.targets.all():
+            writer.writerow([*head, f"cible ({target.get_kind_display()})", target.year or "",
+                             "", "", "" if target.value is None else target.value, target.unit,
+                             target.source_sentence])
         for measurement in indicator.measurements.all():
-            writer.writerow([indicator.code, indicator.label, indicator.unit,
-                             indicator.direction, "mesure", measurement.measured_on,
-                             measurement.value, measurement.source])
+            writer.writerow([*head, "mesure", measurement.measured_on.isoformat(), "", "",
+                             measurement.value, indicator.unit, measurement.source])
     return response
-
-
-

@@ -22,7 +22,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     arrondissement = "Béthune"
     sub_prefecture = "Béthune"
     administrative_court = "tribunal administratif de Lille"
-    siret = "20004165500015"
+    siret = "20004165500016"
 
 
 class BodyFactory(factory.django.DjangoModelFactory):
@@ -89,6 +89,7 @@ class DeliberationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Deliberation
+        skip_postgeneration_save = True
 
     class Params:
         published = factory.Trait(
@@ -112,13 +113,26 @@ class DeliberationFactory(factory.django.DjangoModelFactory):
     nature = Deliberation.Nature.DELIBERATION
     matter_code = "5.7"
 
+    @factory.post_generation
+    def frozen_record(deliberation, create, extracted, **kwargs):
+        """A published act has its record frozen, as services.deliberation_set_status does
+        (``frozen_record=False``: an act published before records existed)."""
+        if create and extracted is not False and (
+                deliberation.status == Deliberation.Status.PUBLISHED):
+            from deliberations.record import record_freeze
+
+            record_freeze(deliberation=deliberation)
+
 
 def publish(deliberation: Deliberation) -> Deliberation:
     """Mark published an act built as a draft (``DeliberationFactory(published=True,
     status="draft")``) once its votes, annexes and appointments are entered, as the clerk
     does: the database refuses them on a published act (deliberations/immutability.py)."""
+    from deliberations.record import record_freeze
+
     Deliberation.objects.filter(pk=deliberation.pk).update(status=Deliberation.Status.PUBLISHED)
     deliberation.refresh_from_db()
+    record_freeze(deliberation=deliberation)
     return deliberation
 
 

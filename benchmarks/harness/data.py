@@ -9,13 +9,13 @@ def clear() -> None:
     from django.db import connection, router
 
     from deliberations import immutability
-    from deliberations.models import Attendance, Deliberation, Proxy, Session
+    from deliberations.models import Attendance, Deliberation, Proxy, PublishedRecord, Session
     from portal.models import Body, Commune, Mandate, Member, Organisation
 
     immutability.uninstall(connection)
     try:
-        for model in (Deliberation.non_voting_members.through, Deliberation, Proxy, Attendance,
-                      Session, Mandate, Member, Body, Commune, Organisation):
+        for model in (PublishedRecord, Deliberation.non_voting_members.through, Deliberation,
+                      Proxy, Attendance, Session, Mandate, Member, Body, Commune, Organisation):
             queryset = model._base_manager.all()
             queryset._raw_delete(router.db_for_write(model))
     finally:

@@ -326,9 +326,8 @@ def measure_all(args, data, vendor, say) -> Harness:
                             (time.process_time() - started_cpu) * 1000))
 
     step("Lecture des présences…")
-    import parsing as parsing_bench
-
     from deliberations.minutes.parsing import parse_attendance
+    from rows import parsing as parsing_bench
 
     text = parsing_bench.block_commas(parsing_bench.people(150))
     harness.timed("parse_attendance, 150 noms", lambda: parse_attendance(text), goal["parse"],

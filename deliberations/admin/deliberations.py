@@ -1,11 +1,14 @@
 """Deliberations: their page, inlines, lifecycle steps, preview and bulk actions."""
 
+from pathlib import PurePath
+
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AdminFileWidget
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -13,22 +16,25 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from deliberations import rules, selectors, services
+from deliberations import immutability, record, rules, selectors, services
+from deliberations.admin.locking import LockedRecordAdminMixin
 from deliberations.admin.mixins import ImmutableRecordAdminMixin, PublishedActInlineMixin
+from deliberations.admin.steps import (
+    AdoptForm,
+    PublishForm,
+    ReceiptForm,
+    TransmitForm,
+    WithdrawForm,
+)
 from deliberations.extracts import issuing
 from deliberations.extracts.admin import (
     ExportExtractPermissionMixin,
     issue_certified_extracts,
 )
 from deliberations.forms import (
-    AdoptForm,
     AppointmentAdminForm,
     DeliberationAdminForm,
     MemberVoteFormSet,
-    PublishForm,
-    ReceiptForm,
-    TransmitForm,
-    WithdrawForm,
 )
 from deliberations.models import (
     MATTER_CHOICES,
@@ -45,11 +51,51 @@ from portal.admin import AuditedAdmin
 from portal.kernel.scope import OrganisationScopedAdmin, OrganisationScopeMixin
 
 
+class _AnnexFile:
+    """A stored annex as the file widget shows it: its name, linked to the staff download
+    view (MEDIA_URL is not served)."""
+
+    def __init__(self, value, url):
+        self.value, self.url = value, url
+
+    def __str__(self):
+        return str(self.value)
+
+
+class AnnexFileInput(AdminFileWidget):
+    def format_value(self, value):
+        value = super().format_value(value)
+        annex = getattr(value, "instance", None)
+        if value and annex is not None and annex.pk:
+            return _AnnexFile(value, annex_admin_url(annex))
+        return value
+
+
+def annex_admin_url(annex) -> str:
+    return reverse("admin:deliberations_deliberation_annex",
+                   args=[annex.deliberation_id, annex.pk])
+
+
 class AnnexInline(PublishedActInlineMixin, OrganisationScopeMixin, admin.TabularInline):
     model = Annex
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"},
+                           models.FileField: {"widget": AnnexFileInput}}
     extra = 0
     fields = ["position", "title", "file", "url"]
+    readonly_fields = ["annex_file"]
+
+    def get_fields(self, request, obj=None):
+        # Read-only rows (a published act) show the download view's link, not /media/.
+        if obj is not None and not self.has_change_permission(request, obj):
+            return ["position", "title", "annex_file", "url"]
+        return self.fields
+
+    @admin.display(description="fichier")
+    def annex_file(self, annex):
+        if annex is None or annex.pk is None or not annex.file:
+            return "—"
+        return format_html('<a href="{}">{}</a>', annex_admin_url(annex),
+                           PurePath(annex.file.name).name)
 
 
 class NotificationInline(OrganisationScopeMixin, admin.TabularInline):
@@ -59,6 +105,21 @@ class NotificationInline(OrganisationScopeMixin, admin.TabularInline):
     model = Notification
     extra = 0
     fields = ["addressee", "notified_on"]
+
+    @staticmethod
+    def _open(obj) -> bool:
+        # Only an individual decision is notified; other published acts are read-only.
+        return obj is None or obj.is_individual or (
+            obj.status != Deliberation.Status.PUBLISHED)
+
+    def has_add_permission(self, request, obj=None):
+        return self._open(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._open(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._open(obj) and super().has_delete_permission(request, obj)
 
 
 class MemberVoteInline(PublishedActInlineMixin, OrganisationScopeMixin,
@@ -164,8 +225,8 @@ class MatterInUseFilter(admin.SimpleListFilter):
 
 
 @admin.register(Deliberation)
-class DeliberationAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin, AuditedAdmin,
-                        OrganisationScopedAdmin):
+class DeliberationAdmin(LockedRecordAdminMixin, ImmutableRecordAdminMixin,
+                        ExportExtractPermissionMixin, AuditedAdmin, OrganisationScopedAdmin):
     related_history = [(Annex, "deliberation", "Annexes", [])]
     form = DeliberationAdminForm
     # The state right after the title: at 1 280 px the last columns are cut off.
@@ -178,7 +239,7 @@ class DeliberationAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin,
     autocomplete_fields = ["rapporteur", "signatory", "non_voting_members",
                            "withdrawn_members", "rectifies"]
     readonly_fields = ["status", "executory", "appeal_deadline", "prefect_review_deadline",
-                       "extracts_list", "rectified_by"]
+                       "extracts_list", "rectified_by", "legal_record"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [AnnexInline, AppointmentInline, MemberVoteInline, NotificationInline,
                StatusChangeInline]
@@ -204,6 +265,7 @@ class DeliberationAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin,
             ("signatory", "signatory_capacity"),
         ]}),
         ("Extraits certifiés", {"fields": ["extracts_list"]}),
+        ("État publié", {"fields": ["legal_record"]}),
         ("Rectification", {
             "description": "Une délibération publiée ne se modifie plus : une erreur se "
             "corrige par une nouvelle délibération (ou un rectificatif d'erreur matérielle) "
@@ -213,19 +275,30 @@ class DeliberationAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin,
         }),
     ]
 
-    def get_readonly_fields(self, request, obj=None):
+    def locked_reason(self, deliberation) -> str:
         # A published act is changed only by a rectifying deliberation, never edited in place.
-        if obj is not None and obj.status == Deliberation.Status.PUBLISHED:
-            return [field.name for field in Deliberation._meta.get_fields()
-                    if field.concrete and field.editable and not field.auto_created] + [
-                "status", "executory", "appeal_deadline", "prefect_review_deadline",
-                "extracts_list", "rectified_by"]
-        return super().get_readonly_fields(request, obj)
+        if deliberation.status == Deliberation.Status.PUBLISHED:
+            return immutability.PUBLISHED_ACT_LOCKED
+        return ""
 
-    def get_prepopulated_fields(self, request, obj=None):
-        if obj is not None and obj.status == Deliberation.Status.PUBLISHED:
-            return {}
-        return super().get_prepopulated_fields(request, obj)
+    def undeletable_reason(self, deliberation) -> str:
+        # Only a draft may be deleted: an adopted act belongs to the registre.
+        if deliberation.status == Deliberation.Status.PUBLISHED:
+            return ("Une délibération publiée ne peut être supprimée : elle appartient au "
+                    "registre. Rectifiez-la par une délibération rectificative (ou de retrait) "
+                    "adoptée par l'assemblée.")
+        if deliberation.status == Deliberation.Status.ADOPTED:
+            return ("Une délibération adoptée ne peut être supprimée : elle appartient au "
+                    "registre. Si son adoption a été enregistrée par erreur, repassez-la "
+                    "d'abord en brouillon (bouton « Repasser en brouillon »).")
+        if deliberation.status == Deliberation.Status.TRANSMITTED:
+            return ("Une délibération transmise en préfecture ne peut être supprimée : son "
+                    "retrait passe par une nouvelle délibération de l'assemblée.")
+        return ""
+
+    def inlines_open_when_locked(self, deliberation) -> tuple:
+        # The notification of an individual decision follows its publication (L2131-1).
+        return (NotificationInline,) if deliberation.is_individual else ()
 
     def view_on_site(self, deliberation):
         # The public page exists only once published; before, staff get a marked preview.
@@ -246,10 +319,31 @@ class DeliberationAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin,
         response["X-Robots-Tag"] = "noindex"
         return response
 
+    def annex_view(self, request, object_id, annex_pk):
+        """An annex's file for staff who may see the act (scoped to their organisations),
+        as a download: never rendered in the portal's origin (a clerk's upload)."""
+        deliberation = self.get_object(request, unquote(object_id))
+        if deliberation is None:
+            raise Http404("Délibération introuvable.")
+        if not self.has_view_permission(request, deliberation):
+            raise PermissionDenied
+        annex = deliberation.annexes.exclude(file="").filter(pk=annex_pk).first()
+        if annex is None:
+            raise Http404("Annexe introuvable.")
+        response = FileResponse(annex.file.open("rb"), as_attachment=True,
+                                filename=PurePath(annex.file.name).name)
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "sandbox"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
     def get_urls(self):
         return [
             path("<path:object_id>/apercu/", self.admin_site.admin_view(self.preview_view),
                  name="deliberations_deliberation_preview"),
+            path("<path:object_id>/annexe/<int:annex_pk>/",
+                 self.admin_site.admin_view(self.annex_view),
+                 name="deliberations_deliberation_annex"),
             path("<path:object_id>/etape/<slug:step>/",
                  self.admin_site.admin_view(self.lifecycle_view),
                  name="deliberations_deliberation_lifecycle"),
@@ -428,6 +522,41 @@ class DeliberationAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin,
             return "Aucun extrait émis (il l'est à la publication)."
         return render_to_string("admin/deliberations/deliberation/_extracts.html",
                                 {"extracts": extracts})
+
+    @admin.display(description="état publié")
+    def legal_record(self, deliberation):
+        """The act's record (deliberations.record): as it will be frozen, before "Publier";
+        as it was frozen, with its fingerprint checked, once published."""
+        if deliberation is None or deliberation.pk is None:
+            return "Enregistrez la délibération pour voir l'état qui sera figé à sa publication."
+        if deliberation.status == Deliberation.Status.PUBLISHED:
+            check = record.record_check(deliberation.pk)
+            if check is None:
+                return ("Publiée avant que l'état publié ne soit figé : "
+                        "« manage.py freeze_published_records » le fige.")
+            return format_html(
+                "Figé à la publication ; empreinte SHA-256 <code>{}</code> — {}.",
+                check.stored, "intact" if check.matches else
+                "NE CORRESPOND PLUS à l'état enregistré : modifié hors du registre")
+        legal = record.record_for(deliberation)
+        quorum = "; ".join(
+            f"questions {r.first_item}{f' à {r.last_item}' if r.last_item else ' et suivantes'}"
+            f" : {r.present} présents, {r.represented} représentés, quorum "
+            f"{'atteint' if r.quorum_met else 'NON ATTEINT'}" for r in legal.quorum
+        ) or "présences non renseignées"
+        facts = [
+            ("Quorum", quorum),
+            ("Vote", legal.vote.wording),
+            ("Exécutoire le", f"{legal.publication.executory_on:%d/%m/%Y}"
+             if legal.publication.executory_on else "—"),
+            ("Recours jusqu'au", f"{legal.publication.appeal_deadline:%d/%m/%Y}"
+             if legal.publication.appeal_deadline else "—"),
+        ]
+        return format_html(
+            "<p>L'état qui sera figé à la publication (<a href=\"{}\">aperçu de la page "
+            "publique</a>) :</p><ul>{}</ul>",
+            reverse("admin:deliberations_deliberation_preview", args=[deliberation.pk]),
+            format_html_join("", "<li>{} : {}</li>", facts))
 
     @admin.display(description="rectifiée par")
     def rectified_by(self, deliberation):

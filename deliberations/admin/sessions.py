@@ -10,9 +10,12 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 
 from deliberations import rules, selectors, services
+from deliberations.admin.locking import LockedRecordAdminMixin
 from deliberations.admin.mixins import ImmutableRecordAdminMixin
+from deliberations.documents.admin import session_document_links
 from deliberations.extracts.admin import (
     ExportExtractPermissionMixin,
     export_session_extracts,
@@ -38,15 +41,15 @@ from portal.kernel.scope import OrganisationScopedAdmin
 from portal.kernel.wording import items_wording
 
 SESSION_LOCKED_NOTE = (
-    "Cette séance a des délibérations publiées : sa date, son assemblée, son état, sa liste "
-    "de présence et ses procurations ne peuvent plus être modifiés ici. Pour corriger une "
+    "Cette séance a des délibérations publiées : ce qu'elles certifient (la séance, sa liste "
+    "de présence et ses procurations) ne peut plus être modifié ici. Pour corriger une "
     "erreur, rectifiez par une délibération rectificative."
 )
 
 
 @admin.register(Session)
-class SessionAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin, AuditedAdmin,
-                   OrganisationScopedAdmin):
+class SessionAdmin(LockedRecordAdminMixin, ImmutableRecordAdminMixin,
+                   ExportExtractPermissionMixin, AuditedAdmin, OrganisationScopedAdmin):
     # Attendance and proxies are edited on the session's grid: their history is read here.
     related_history = [(Attendance, "session", "Présences", ["member"]),
                        (Proxy, "session", "Procurations", ["giver", "holder"])]
@@ -58,7 +61,7 @@ class SessionAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin, Audi
     list_select_related = ["body", "body__organisation", "body__settings"]
     autocomplete_fields = ["president", "secretary", "other_secretaries"]
     readonly_fields = ["quorum_table", "convocation_check", "attendance_summary",
-                       "session_acts"]
+                       "session_acts", "session_documents"]
     # Attendance and proxies have a screen of their own (attendance_view): as inlines, a
     # 152-member session posted some 1 400 fields, over Django's limit, and could no longer
     # be saved. The deliberations are listed, each edited on its own page.
@@ -74,7 +77,21 @@ class SessionAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin, Audi
         ("Présences et procurations", {"fields": ["attendance_summary"]}),
         ("Quorum et votes par question", {"fields": ["quorum_table"]}),
         ("Délibérations de la séance", {"fields": ["session_acts"]}),
+        ("Documents de la séance", {"fields": ["session_documents"]}),
     ]
+
+    @admin.display(description="Documents")
+    def session_documents(self, session):
+        """The session's documents, each served by its admin download view (rights checked),
+        never a /media/ link."""
+        if session is None or session.pk is None:
+            return "—"
+        links = session_document_links(session)
+        if not links:
+            return ("Aucun document publié : convocation, liste des délibérations, "
+                    "procès-verbal et registre s'établissent depuis le menu « Documents ».")
+        return format_html("<ul>{}</ul>", format_html_join(
+            "", '<li><a href="{}">{}</a></li>', ((url, label) for label, url in links)))
 
     @admin.display(description="Délai de convocation")
     def convocation_check(self, session):
@@ -196,9 +213,12 @@ class SessionAdmin(ImmutableRecordAdminMixin, ExportExtractPermissionMixin, Audi
         ]
         return custom + super().get_urls()
 
+    def locked_reason(self, session) -> str:
+        return SESSION_LOCKED_NOTE if session.has_published_acts() else ""
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is not None and obj.has_published_acts():
+        if self._locked(request, obj):
             # Said before the clerk types anything; the form refuses the change anyway.
             (name, options), *rest = fieldsets
             fieldsets = [(name, {**options, "description": SESSION_LOCKED_NOTE}), *rest]

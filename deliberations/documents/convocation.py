@@ -6,6 +6,7 @@ message can recompute it."""
 
 import datetime
 import hashlib
+import re
 
 from django.conf import settings
 from django.core import signing
@@ -13,7 +14,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from deliberations import rules
+from deliberations import rules, selectors
 from deliberations.extracts.issuing import arrondissement_heading, paragraphs, upper_unaccented
 from deliberations.models import Session
 from portal.kernel.pdf import render_pdf
@@ -27,6 +28,25 @@ TOKEN_SALT = "deliberations.convocation.acknowledgement"
 # The acknowledgement link works until the end of the day after the session: a convocation
 # read later was not read in time for it, and an old forwarded email acknowledges nothing.
 ACKNOWLEDGEMENT_DAYS_AFTER_SESSION = 1
+
+
+def seat_town(seat_address: str) -> str:
+    """"100 avenue de Londres, 62400 Béthune" → "Béthune": where the convocation is signed."""
+    last = seat_address.rsplit(",", 1)[-1].strip()
+    return re.sub(r"^(?:\d{5}|\d{2} ?\d{3})\s+", "", last)
+
+
+def signature_block(session: Session) -> dict:
+    """Who signs the convocation (L2121-10: the president convenes): the president in office
+    on the session date from the mandates, else the session's president; and where."""
+    officers = selectors.session_officers(session)
+    president = next((o for o in officers if o.capacity in ("Le Président", "La Présidente")),
+                     officers[0] if officers else None)
+    return {
+        "signatory": president.member.full_name if president else "",
+        "signatory_capacity": president.capacity if president else "",
+        "signed_at": seat_town(session.body.organisation.seat_address),
+    }
 
 
 def convocation_context(session: Session, *, sent_on, urgent: bool) -> dict:
@@ -50,6 +70,7 @@ def convocation_context(session: Session, *, sent_on, urgent: bool) -> dict:
         "sent_on": french_date(sent_on),
         "latest_on": french_date(rules.latest_convocation_date(session.date, urgent=urgent)),
         "president": session.president.full_name if session.president else "",
+        **signature_block(session),
         "ack_until": french_date(acknowledgement_expires_on(session)),
         "document_title": (f"Convocation — {session.body.name}, séance du "
                            f"{french_date(session.date)}"),

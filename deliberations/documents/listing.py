@@ -5,7 +5,7 @@ import datetime
 
 from django.template.loader import render_to_string
 
-from deliberations import rules
+from deliberations import record, rules
 from deliberations.documents.minutes import STYLESHEET, examined_deliberations
 from deliberations.extracts.issuing import arrondissement_heading, upper_unaccented
 from deliberations.models import Session
@@ -16,22 +16,27 @@ TEMPLATE = "deliberations/documents/deliberation_list.html"
 
 
 def list_entries(session: Session) -> list[dict]:
-    """One entry per deliberation examined (drafts excluded): what the list prints (1 query)."""
+    """One entry per deliberation examined (drafts excluded): what the list prints, the
+    result as the act's record states it (deliberations.record: the rules' outcome)."""
+    deliberations = list(examined_deliberations(session).select_related("record"))
+    records = record.records_for(deliberations)
     return [
         {
-            "item_number": d.item_number,
-            "act_number": d.act_number,
-            "title": d.title,
-            "result": d.get_result_display() or "Résultat non renseigné",
+            "item_number": records[d.pk].act.item_number,
+            "act_number": records[d.pk].act.act_number,
+            "title": records[d.pk].act.title,
+            "result": records[d.pk].vote.outcome_label or "Résultat non renseigné",
         }
-        for d in examined_deliberations(session)
+        for d in deliberations
     ]
 
 
-def render_list_pdf(session: Session, entries: list[dict], published_on: datetime.date) -> bytes:
+def render_list_pdf(session: Session, entries: list[dict], published_on: datetime.date,
+                    version: int = 1) -> bytes:
     organisation = session.body.organisation
     html = render_to_string(TEMPLATE, {
         "session": session,
+        "version": version,
         "entries": entries,
         "arrondissement": arrondissement_heading(organisation.arrondissement),
         "organisation_heading": upper_unaccented(organisation.name),

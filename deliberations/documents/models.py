@@ -131,6 +131,11 @@ class DeliberationList(models.Model):
         verbose_name="séance",
     )
     entries = models.JSONField("délibérations examinées", default=list, editable=False)
+    # A list goes stale when an act of the session is added or changed after it: a new
+    # version is published, the earlier ones are kept (``earlier_versions``: version,
+    # published_on, file name, sha256 and entries of each, oldest first).
+    version = models.PositiveSmallIntegerField("version", default=1, editable=False)
+    earlier_versions = models.JSONField("versions précédentes", default=list, editable=False)
     published_on = models.DateField("publiée le")
     file = models.FileField("PDF publié", upload_to="listes/%Y/")
     sha256 = models.CharField("empreinte SHA-256", max_length=64)
@@ -157,7 +162,7 @@ class DeliberationList(models.Model):
         ]
 
     def __str__(self):
-        return f"Liste des délibérations — {self.session}"
+        return f"Liste des délibérations — {self.session} (version {self.version})"
 
 
 class Registre(models.Model):
@@ -199,7 +204,8 @@ class Registre(models.Model):
         ]
 
     def __str__(self):
-        return f"Registre {self.body} {self.year} (version {self.version})"
+        version = f" (version {self.version})" if self.version else ""
+        return f"Registre {self.body} {self.year}{version}"
 
 
 class AgendaItem(models.Model):

@@ -12,6 +12,7 @@ import json
 
 from django.template.loader import render_to_string
 
+from deliberations import record
 from deliberations.documents.minutes import STYLESHEET
 from deliberations.extracts.issuing import (
     arrondissement_heading,
@@ -40,8 +41,11 @@ def registre_deliberations(body: Body, year: int):
 def registre_data(body: Body, year: int) -> dict:
     """What the registre prints (JSON-able), one query."""
     acts = []
-    for d in registre_deliberations(body, year):
+    deliberations = list(registre_deliberations(body, year).select_related("record"))
+    records = record.records_for(deliberations)
+    for d in deliberations:
         session = d.session
+        facts = records[d.pk].session
         acts.append({
             "session_date": session.date.isoformat(),
             "item_number": d.item_number,
@@ -51,11 +55,12 @@ def registre_data(body: Body, year: int) -> dict:
             "report": d.report,
             "president_request": d.president_request,
             "vote_wording": d.vote_wording,
-            "result": d.get_result_display(),
+            # The outcome and names as the act's record states them (deliberations.record).
+            "result": records[d.pk].vote.outcome_label,
             "decision": d.decision,
             "published_on": d.published_on.isoformat() if d.published_on else "",
-            "president": session.president.full_name if session.president else "",
-            "secretary": session.secretary.full_name if session.secretary else "",
+            "president": facts.president.name if facts.president else "",
+            "secretary": facts.secretaries[0].name if facts.secretaries else "",
         })
     return {"organisation": body.organisation.name,
             "arrondissement": body.organisation.arrondissement,

@@ -12,7 +12,10 @@ def session_documents(session: Session, *, today=None) -> dict:
     the law sets for them (two queries).
 
     ``list_overdue``: the session was held, the week of L2121-25 has passed and the list is
-    still not published. ``list_late``: it was published after that week.
+    still not published, for a session the portal convened (it holds the session's documents).
+    ``list_not_recorded``: the same for a session loaded from its registre, whose list may have
+    been published elsewhere: the page says "non renseigné sur ce portail", never "late".
+    ``list_late``: it was published after that week.
     """
     today = today or timezone.localdate()
     document = DeliberationList.objects.filter(session=session).first()
@@ -28,7 +31,10 @@ def session_documents(session: Session, *, today=None) -> dict:
         "convocation_problem": convocation_problem(session, convocation),
         "deliberation_list": document,
         "list_deadline": list_deadline if held else None,
-        "list_overdue": held and document is None and today > list_deadline,
+        "list_overdue": (held and document is None and today > list_deadline
+                         and convocation is not None),
+        "list_not_recorded": (held and document is None and today > list_deadline
+                              and convocation is None),
         "list_late": document is not None and document.published_on > list_deadline,
         "published_minutes": minutes,
         "minutes_deadline": (
@@ -46,3 +52,20 @@ def convocation_problem(session: Session, convocation: Convocation | None) -> st
     return rules.convocation_delay_problem(
         sent_on=timezone.localdate(convocation.sent_at), session_on=session.date,
         urgent=convocation.urgent)
+
+
+def convocation_recipients(session: Session) -> tuple[dict, list]:
+    """Who receives a session's convocation (L2121-10): the members in office on the
+    session date, by e-mail at the address the organisation's clerks keep ({member id:
+    ConvocationAddress}), and the others, by post (members, by name). Two queries."""
+    from deliberations import selectors
+    from deliberations.models import ConvocationAddress
+    from portal.models import Member
+
+    member_ids = selectors.in_office_member_ids(session.body_id, session.date)
+    addresses = {a.member_id: a for a in ConvocationAddress.objects.filter(
+        member_id__in=member_ids, organisation_id=session.body.organisation_id)
+        .select_related("member")}
+    by_post = list(Member.objects.filter(pk__in=[m for m in member_ids if m not in addresses])
+                   .order_by("last_name", "first_name"))
+    return addresses, by_post

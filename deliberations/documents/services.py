@@ -11,15 +11,15 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from deliberations import rules, selectors
+from deliberations import rules
 from deliberations.documents import convocation as convocation_doc
 from deliberations.documents import listing
 from deliberations.documents import minutes as minutes_doc
 from deliberations.documents import registre as registre_doc
+from deliberations.documents import selectors as document_selectors
 from deliberations.documents.files import store
 from deliberations.models import (
     Convocation,
-    ConvocationAddress,
     ConvocationDelivery,
     DeliberationList,
     Minutes,
@@ -27,7 +27,7 @@ from deliberations.models import (
     Registre,
     Session,
 )
-from portal.models import Body, Member
+from portal.models import Body
 
 PUBLISHED_MINUTES = ("Le procès-verbal est signé et publié : il ne peut plus être modifié "
                      "(article L2121-15).")
@@ -157,6 +157,38 @@ def deliberation_list_publish(*, session: Session, by=None,
     return document
 
 
+@transaction.atomic
+def deliberation_list_republish(*, session: Session, by=None,
+                                today: datetime.date | None = None) -> tuple[DeliberationList,
+                                                                             bool]:
+    """A new version of the session's list when its acts changed since the list was
+    published (an act added, retitled, numbered or voted since): rendered and published
+    today, the earlier version kept (file and entries). Unchanged acts publish nothing.
+    Returns (list, republished_now)."""
+    today = today or timezone.localdate()
+    document = DeliberationList.objects.select_for_update().select_related(
+        "session__body__organisation").filter(session=session).first()
+    if document is None:
+        raise ValidationError("La liste des délibérations de cette séance n'est pas encore "
+                              "publiée : publiez-la d'abord.")
+    entries = listing.list_entries(document.session)
+    if entries == document.entries:
+        return document, False
+    document.earlier_versions = [*document.earlier_versions, {
+        "version": document.version, "published_on": document.published_on.isoformat(),
+        "file": document.file.name, "sha256": document.sha256, "entries": document.entries,
+    }]
+    document.version += 1
+    document.entries = entries
+    document.published_on = today
+    content = listing.render_list_pdf(document.session, entries, today,
+                                      version=document.version)
+    document.sha256 = store(document.file, f"liste-{session.pk}-v{document.version}.pdf",
+                            content)
+    document.save()
+    return document, True
+
+
 # --- Registre (L2121-23, R2121-9) -------------------------------------------------------------
 
 
@@ -187,6 +219,20 @@ def registre_generate(*, body: Body, year: int, by=None) -> tuple[Registre, bool
 # --- Convocation (L2121-10, L2121-12, L5211-1) -----------------------------------------------
 
 
+def convocation_check_sendable(*, session: Session, sent_on: datetime.date) -> None:
+    """Why a session cannot be convened now (ValidationError in French): the preview before
+    sending and the sending itself refuse alike."""
+    if session.status not in (Session.Status.DRAFT, Session.Status.CONVENED):
+        raise ValidationError("Seule une séance en préparation peut être convoquée.")
+    if Convocation.objects.filter(session=session).exists():
+        raise ValidationError("La convocation de cette séance a déjà été envoyée.")
+    if sent_on >= session.date:
+        raise ValidationError("La convocation est envoyée avant la séance (L2121-12).")
+    if not session.agenda_items.exists():
+        raise ValidationError("L'ordre du jour est vide : ajoutez ses questions avant "
+                              "d'envoyer la convocation (L2121-10).")
+
+
 @transaction.atomic
 def convocation_send(*, session: Session, urgent: bool = False, by=None, now=None,
                      connection=None) -> tuple[Convocation, list]:
@@ -205,20 +251,10 @@ def convocation_send(*, session: Session, urgent: bool = False, by=None, now=Non
     sent_on = timezone.localdate(now)
     session = Session.objects.select_for_update(of=("self",)).select_related(
         "body__organisation", "president").get(pk=session.pk)
-    if session.status not in (Session.Status.DRAFT, Session.Status.CONVENED):
-        raise ValidationError("Seule une séance en préparation peut être convoquée.")
-    if Convocation.objects.filter(session=session).exists():
-        raise ValidationError("La convocation de cette séance a déjà été envoyée.")
-    if sent_on >= session.date:
-        raise ValidationError("La convocation est envoyée avant la séance (L2121-12).")
-    if not session.agenda_items.exists():
-        raise ValidationError("L'ordre du jour est vide : ajoutez ses questions avant "
-                              "d'envoyer la convocation (L2121-10).")
-    member_ids = selectors.in_office_member_ids(session.body_id, session.date)
-    # Each organisation convenes at the addresses its own clerks keep.
-    addresses = {a.member_id: a for a in ConvocationAddress.objects.filter(
-        member_id__in=member_ids, organisation_id=session.body.organisation_id)
-        .select_related("member")}
+    convocation_check_sendable(session=session, sent_on=sent_on)
+    # Each organisation convenes at the addresses its own clerks keep; the preview showed
+    # the same split (documents.selectors.convocation_recipients).
+    addresses, by_post = document_selectors.convocation_recipients(session)
     context = convocation_doc.convocation_context(session, sent_on=sent_on, urgent=urgent)
     pdf = convocation_doc.render_convocation_pdf(context)
     convocation = Convocation(session=session, sent_at=now, urgent=urgent,
@@ -249,9 +285,7 @@ def convocation_send(*, session: Session, urgent: bool = False, by=None, now=Non
     session.convened_on = sent_on
     session.urgent = urgent
     session.save(update_fields=["status", "convened_on", "urgent"])
-    missing = sorted(m for m in member_ids if m not in addresses)
-    return convocation, list(Member.objects.filter(pk__in=missing).order_by(
-        "last_name", "first_name"))
+    return convocation, by_post
 
 
 @transaction.atomic

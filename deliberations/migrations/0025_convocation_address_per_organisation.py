@@ -22,6 +22,11 @@ def split_per_organisation(apps, schema_editor):
             ConvocationAddress(member_id=address.member_id, organisation_id=organisation,
                                email=address.email)
             for organisation in organisations[1:])
+    if schema_editor.connection.vendor == "postgresql":
+        # The new rows' deferred foreign-key checks run now: PostgreSQL refuses to alter a
+        # table with pending trigger events (the column becomes required next).
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 class Migration(migrations.Migration):

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
                 ('sha256', models.CharField(max_length=64, verbose_name='empreinte SHA-256')),
                 ('received_on', models.DateField(blank=True, null=True, verbose_name='reçue en préfecture le')),
                 ('frozen_at', models.DateTimeField(verbose_name='figé le')),
-                ('deliberation', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='record', to='deliberations.deliberation', verbose_name='délibération')),
+                ('deliberation', models.OneToOneField(on_delete=django.db.models.deletion.DO_NOTHING, related_name='record', to='deliberations.deliberation', verbose_name='délibération')),
             ],
             options={
                 'verbose_name': 'état publié',

@@ -493,8 +493,9 @@ def unknown_names_resolve(*, session: Session, matches: list[Match], choices: di
             member.slug = _free_slug(member.full_name)
             member.save()
             mandate = mandates[key]
+            # The clerk typed the start date: the pages may state it (start_stated).
             Mandate.objects.create(member=member, body_id=mandate.body_id, role=mandate.role,
-                                   start_on=mandate.start_on)
+                                   start_on=mandate.start_on, start_stated=True)
             created.append(member)
         else:
             if by_pk is None:

@@ -369,7 +369,7 @@ def _load_mandates(body: Body, extract: _Extract, members: dict[str, Member],
             member=members[key], body=body, start_on=MANDATE_START,
             defaults={"role": role.role, "vice_president_rank": role.rank,
                       "delegation": role.delegation, "commune": role.commune,
-                      "end_on": None},
+                      "end_on": None, "start_stated": False},
         )
     return len(keys)
 
@@ -474,6 +474,8 @@ def _load_deliberation(seed: SeedDeliberation, session: Session, text: Deliberat
             "nature": Deliberation.Nature.DELIBERATION,
             "matter_code": seed.matter_code,
             "result": _result_of(text),
+            # The extracts say "A la majorité absolue", not how the body voted.
+            "ballot_stated": False,
             "subject_to_transmission": True,
             "received_on": text.received_on,
             "published_on": text.published_on,
@@ -497,5 +499,7 @@ def _publish(deliberation: Deliberation, by) -> None:
     }
     while deliberation.status in steps:
         to_status, note = steps[deliberation.status]
+        # The seed documents give no act number: the portal does not invent one.
         deliberation_set_status(deliberation=deliberation, to_status=to_status, by=by,
-                                note=f"{note} — chargement des documents sources")
+                                note=f"{note} — chargement des documents sources",
+                                assign_act_number=False)

@@ -3,7 +3,12 @@
 # isort: off
 # Imported in the order of the former single module: the app registry (archive, flush, admin)
 # lists the models in the order they are defined.
-from deliberations.models.sessions import SESSION_LOCKED_FIELDS, Session
+from deliberations.models.sessions import (
+    SESSION_LOCKED_FIELDS,
+    SESSION_VALIDITY_FIELDS,
+    SESSION_VALIDITY_LOCKED,
+    Session,
+)
 from deliberations.models.attendance import Attendance, Proxy, WrittenProxy
 from deliberations.models.matters import (
     MATTER_CHOICES,
@@ -65,6 +70,8 @@ __all__ = [
     "PUBLISHED_ACT_MUTABLE",
     "SESSION_LOCKED",
     "SESSION_LOCKED_FIELDS",
+    "SESSION_VALIDITY_FIELDS",
+    "SESSION_VALIDITY_LOCKED",
     "AgendaItem",
     "Annex",
     "Appointment",

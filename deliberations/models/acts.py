@@ -81,7 +81,13 @@ class Deliberation(models.Model):
         "n° d'ordre (question)", null=True, blank=True,
         help_text="Laisser vide si le registre ne le précise pas.",
     )
-    act_number = models.CharField("n° d'acte", max_length=50, blank=True)
+    # DELIB_ID of the SCDL exports: given at adoption when empty (numbering.py), editable
+    # until publication like every field of the act.
+    act_number = models.CharField(
+        "n° d'acte", max_length=50, blank=True,
+        help_text="Attribué à l'adoption (année-assemblée-rang, ex. 2022-B-001) s'il est vide ; "
+        "modifiable jusqu'à la publication.",
+    )
     # Denormalised from the session so that the database can enforce "one act number per body
     # and year"; always derived in save() from the session, never typed.
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+", editable=False)
@@ -109,6 +115,12 @@ class Deliberation(models.Model):
                                    blank=True)
     ballot = models.CharField("mode de scrutin", max_length=16, choices=Ballot.choices,
                               default=Ballot.SHOW_OF_HANDS)
+    # A registre extract loaded as it is may not say how the body voted ("A la majorité
+    # absolue"): the rules still read `ballot` (the ordinary regime), but no output states it.
+    ballot_stated = models.BooleanField(
+        "mode de scrutin indiqué par la source", default=True,
+        help_text="Décoché : les pages disent « non précisé par la source ».",
+    )
     votes_for = models.PositiveSmallIntegerField("pour", null=True, blank=True)
     votes_against = models.PositiveSmallIntegerField("contre", null=True, blank=True)
     abstentions = models.PositiveSmallIntegerField("abstentions", null=True, blank=True)
@@ -312,6 +324,17 @@ class Deliberation(models.Model):
             },
         )
 
+    BALLOT_NOT_STATED = "Non précisé par la source"
+
+    def get_ballot_display(self) -> str:
+        """Every output (page, PV, record, API) says "non précisé" rather than a default
+        when the source does not state the ballot (Django keeps a method defined here)."""
+        if not self.ballot_stated:
+            return self.BALLOT_NOT_STATED
+        if self.ballot in self.Ballot.values:
+            return self.Ballot(self.ballot).label
+        return self.ballot
+
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
@@ -348,6 +371,7 @@ class Deliberation(models.Model):
                     corrected.session.body.organisation_id
                     == self.session.body.organisation_id),
                 is_itself=corrected.pk == self.pk,
+                corrected_published_on=corrected.published_on,
             )
             if problems:
                 raise ValidationError({"rectifies": problems})
@@ -379,6 +403,22 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"Notification à {self.addressee}"
+
+    # A derived copy, not a business rule: the frozen record of a published individual
+    # decision states its notifications and the dates they give (deliberations.record).
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._amend_record()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self._amend_record()
+        return result
+
+    def _amend_record(self):
+        from deliberations.record import record_amend_publication  # imports the models
+
+        record_amend_publication(deliberation=self.deliberation)
 
 
 class MemberVote(models.Model):

@@ -18,6 +18,24 @@ from portal.models import Body, Member
 # The sentences are those of the database triggers (deliberations/immutability.py).
 # Fields of a session that its published acts certify (see SESSION_LOCKED).
 SESSION_LOCKED_FIELDS = ("date", "body", "status")
+# Fields of a session that are conditions of the validity of its acts (L2121-12 convocation
+# and urgency, L5211-11-1 videoconference, L2121-17 second convocation, L2121-14 and
+# L2121-15 president and secretaries): their published acts' records state them, so they are
+# locked as soon as one act is published. The model and the admin refuse a change; the
+# records already frozen would not show it anyway.
+SESSION_VALIDITY_FIELDS = ("convened_on", "starts_at", "urgent", "urgency_ruling",
+                           "videoconference", "first_convocation", "president", "secretary")
+SESSION_VALIDITY_LOCKED = (
+    "Cette séance a des délibérations publiées : sa convocation, son heure, l'urgence et la "
+    "décision sur l'urgence, la téléconférence, la première convocation, sa présidence et "
+    "ses secrétaires ne peuvent plus être modifiées. Rectifiez-les par une délibération "
+    "rectificative."
+)
+
+
+def _attname(name: str) -> str:
+    return f"{name}_id" if name in ("body", "first_convocation", "president", "secretary") \
+        else name
 
 
 class Session(models.Model):
@@ -132,6 +150,15 @@ class Session(models.Model):
     def save(self, *args, **kwargs):
         from deliberations.models.acts import Deliberation  # acts.py imports this module
 
+        # Not a business rule but what the published records state, said in the terms of the
+        # model before anything is written (as Deliberation.save for a published act).
+        update_fields = kwargs.get("update_fields")
+        watched = SESSION_VALIDITY_FIELDS if update_fields is None else [
+            name for name in SESSION_VALIDITY_FIELDS
+            if name in update_fields or _attname(name) in update_fields]
+        changed = self.validity_changes(watched) if watched else []
+        if changed:
+            raise ValidationError({name: SESSION_VALIDITY_LOCKED for name in changed})
         # Derived copies only (Deliberation.save): body, year and session date are stored on
         # each act so that the database can check them; keep them in step with the session,
         # or a moved session would escape the "not before the session" check.
@@ -155,9 +182,23 @@ class Session(models.Model):
         return reverse("deliberations:session_detail", kwargs={"pk": self.pk})
 
     def clean(self):
-        changed = self.locked_changes()
-        if changed:
-            raise ValidationError({name: SESSION_LOCKED for name in changed})
+        errors = {name: SESSION_LOCKED for name in self.locked_changes()}
+        errors.update({name: SESSION_VALIDITY_LOCKED for name in self.validity_changes()})
+        if errors:
+            raise ValidationError(errors)
+
+    def validity_changes(self, names=SESSION_VALIDITY_FIELDS) -> list[str]:
+        """The validity fields (SESSION_VALIDITY_FIELDS) changed since the session was
+        stored, when one of its acts is published (else none). Two queries at most."""
+        if self.pk is None:
+            return []
+        stored = Session.objects.filter(pk=self.pk).values(
+            *[_attname(name) for name in names]).first()
+        if stored is None:
+            return []
+        changed = [name for name in names
+                   if stored[_attname(name)] != getattr(self, _attname(name))]
+        return changed if changed and self.has_published_acts() else []
 
     def has_published_acts(self) -> bool:
         """Whether an act of this session is published (SESSION_LOCKED): one query."""

@@ -1,40 +1,31 @@
-"""Feeds: Atom for published deliberations (any filtered list has its own feed) and an
-iCalendar (RFC 5545) file of public sessions, written by hand to avoid a dependency."""
+"""Feeds: Atom (RFC 4287) for published deliberations (any filtered list has its own feed)
+and an iCalendar (RFC 5545) file of public sessions, written by hand to avoid a
+dependency."""
 
 import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 
-from deliberations.models import Session
+from deliberations.models import Deliberation, Session
 from deliberations.publication.filters import DeliberationFilter
+from portal.kernel.atom import RecordFeed
 from portal.kernel.icalendar import escape, fold, utc
 
 FEED_SIZE = 50
 
 
-class PlainTextSummaryAtomFeed(Atom1Feed):
-    """Atom whose entry summaries are `type="text"`: Django writes `type="html"`, which tells
-    feed readers to render the summary as HTML, so a theme typed as `<img onerror=…>` would
-    run there. The summary is plain text anyway (names, dates, theme)."""
+class DeliberationFeed(RecordFeed):
+    """Latest published deliberations; the list's query string (facets, search) applies.
 
-    def add_item_elements(self, handler, item):
-        super().add_item_elements(handler, {**item, "description": None})
-        if item["description"] is not None:
-            handler.addQuickElement("summary", item["description"], {"type": "text"})
-
-
-class DeliberationFeed(Feed):
-    """Latest published deliberations; the list's query string (facets, search) applies."""
-
-    feed_type = PlainTextSummaryAtomFeed
+    A published act never changes (a rectification is another act): its entry is dated by
+    its publication (R2131-1), as atom:published and atom:updated, and the feed by its
+    latest entry, or by the latest publication of the portal when the search finds none."""
 
     def get_object(self, request):
         filterset = DeliberationFilter(request.GET)
@@ -73,12 +64,14 @@ class DeliberationFeed(Feed):
             parts.append(item.theme)
         return " · ".join(parts)
 
-    def item_pubdate(self, item):
-        midnight = datetime.datetime.combine(item.published_on, datetime.time())
-        return timezone.make_aware(midnight)
+    def item_author_name(self, item):
+        return item.session.body.organisation.name
 
-    def item_updateddate(self, item):
-        return item.updated_at
+    def item_date(self, item):
+        return item.published_on
+
+    def updated_when_empty(self, filterset):
+        return Deliberation.objects.published().aggregate(latest=Max("published_on"))["latest"]
 
     def item_categories(self, item):
         return [item.theme] if item.theme else []

@@ -1,43 +1,80 @@
-"""Open data: the SCDL "Délibérations" 2.1.5 CSV (OpenDataFrance) and the per-item figures of
-many sessions at once.
+"""Open data: the SCDL "Délibérations" 2.1.5 CSV (OpenDataFrance), an extended CSV with the
+portal's own columns, and the per-item figures of many sessions at once.
+
+The standard export holds exactly the schema's columns (schemas/scdl-deliberations-2.1.5.json,
+a transcription of the published schema) and only the acts whose required values the portal
+holds: the national validator rejects a row with an empty COLL_SIRET, DELIB_ID or
+DELIB_MATIERE_CODE. scdl_coverage says which acts are left out and why; the extended export
+holds every published act.
 
 The figures still come from selectors.session_quorum_table (hence rules.py); only the reads
 are grouped, so that an export of any size costs the same handful of queries instead of four
 per session.
 """
 
+import functools
 import itertools
+import json
+from pathlib import Path
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from deliberations import selectors
 from deliberations.models import Deliberation
 from portal.kernel.csv import Writer, neutralise_formula
 
-SCDL_COLUMNS = [
-    "COLL_NOM",
-    "COLL_SIRET",
-    "DELIB_ID",
-    "DELIB_DATE",
-    "DELIB_MATIERE_CODE",
-    "DELIB_MATIERE_NOM",
-    "DELIB_OBJET",
-    "BUDGET_ANNEE",
-    "BUDGET_NOM",
-    "PREF_ID",
-    "PREF_DATE",
-    "VOTE_EFFECTIF",
-    "VOTE_REEL",
-    "VOTE_POUR",
-    "VOTE_CONTRE",
-    "VOTE_ABSTENTION",
-    "DELIB_URL",
-]
-# After the SCDL columns, the portal's own: a reader that takes the SCDL columns
-# by name is unaffected. The address of the act a row rectifies, and of the published acts
-# that rectify it (space-separated, oldest first).
+SCDL_SCHEMA_PATH = Path(__file__).parent / "schemas" / "scdl-deliberations-2.1.5.json"
+
+
+@functools.cache
+def scdl_schema() -> dict:
+    """The SCDL "Délibérations" table schema kept in the repository (source and version in
+    it): the one list of the standard export's columns."""
+    return json.loads(SCDL_SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+SCDL_COLUMNS = [field["name"] for field in scdl_schema()["fields"]]
+# The extended export: the SCDL columns, then the portal's own. The figures on the act's item
+# (members present, represented, quorum required: empty when they vary over the items the
+# act may be, see item_vote_figures), then the address of the act a row rectifies and of the
+# published acts that rectify it (space-separated, oldest first).
+QUORUM_COLUMNS = ["SEANCE_PRESENTS", "SEANCE_REPRESENTES", "QUORUM_REQUIS"]
 RECTIFICATION_COLUMNS = ["DELIB_RECTIFIE_URL", "DELIB_RECTIFIEE_PAR_URL"]
-CSV_COLUMNS = SCDL_COLUMNS + RECTIFICATION_COLUMNS
+EXTENDED_COLUMNS = SCDL_COLUMNS + QUORUM_COLUMNS + RECTIFICATION_COLUMNS
+
+# The SCDL values that are required and that the portal may not hold, each with the reason a
+# reader is given for an act left out of the standard export. COLL_NOM, DELIB_DATE and
+# DELIB_OBJET are always held (name, session date, title are required by the models).
+SCDL_REQUIRED_HELD = {
+    "no_siret": (Q(session__body__organisation__siret=""),
+                 "la collectivité n'a pas enregistré son SIRET (COLL_SIRET)"),
+    "no_act_number": (Q(act_number=""), "l'acte n'a pas de numéro (DELIB_ID)"),
+    "no_matter": (Q(matter_code=""),
+                  "l'acte n'a pas de matière @ctes (DELIB_MATIERE_CODE et DELIB_MATIERE_NOM)"),
+}
+SCDL_INCOMPLETE = functools.reduce(
+    lambda left, right: left | right, (q for q, _ in SCDL_REQUIRED_HELD.values()))
+
+
+def scdl_complete(deliberations: QuerySet) -> QuerySet:
+    """The acts whose every required SCDL value is held: the rows of the standard export."""
+    return deliberations.exclude(SCDL_INCOMPLETE)
+
+
+def scdl_coverage(deliberations: QuerySet) -> dict:
+    """How many of these acts the standard export holds, and why the others are left out
+    (one query): {"total", "exported", "left_out", "reasons": [(count, sentence), ...]}."""
+    counts = deliberations.order_by().aggregate(
+        total=Count("pk"), left_out=Count("pk", filter=SCDL_INCOMPLETE),
+        **{key: Count("pk", filter=q) for key, (q, _) in SCDL_REQUIRED_HELD.items()},
+    )
+    return {
+        "total": counts["total"],
+        "exported": counts["total"] - counts["left_out"],
+        "left_out": counts["left_out"],
+        "reasons": [(counts[key], reason) for key, (_, reason) in SCDL_REQUIRED_HELD.items()
+                    if counts[key]],
+    }
 
 
 def item_vote_figures(deliberation: Deliberation, table) -> tuple[int | None, int | None]:
@@ -80,24 +117,36 @@ def _batches(iterable, size):
         yield batch
 
 
-def scdl_rows(deliberations, *, build_url, chunk_size=CHUNK_SIZE):
-    """One SCDL row (a dict keyed by CSV_COLUMNS) per deliberation; ``deliberations`` come
-    with DeliberationQuerySet.with_rectifications (else two queries per row).
+def scdl_rows(deliberations: QuerySet, *, build_url, extended=False, chunk_size=CHUNK_SIZE):
+    """One row (a dict keyed by SCDL_COLUMNS, or EXTENDED_COLUMNS) per deliberation. The
+    standard rows are those of scdl_complete; the extended ones are every act given, which
+    come with DeliberationQuerySet.with_rectifications (else two queries per row).
 
-    A queryset is read in chunks (a server-side cursor on PostgreSQL, QuerySet.iterator), and
-    the quorum tables are read for the sessions of each chunk: memory stays flat whatever the
-    number of rows, and the queries are a constant number per chunk.
+    The queryset is read in chunks (a server-side cursor on PostgreSQL, QuerySet.iterator),
+    and the quorum tables are read for the sessions of each chunk: memory stays flat whatever
+    the number of rows, and the queries are a constant number per chunk.
     """
-    if isinstance(deliberations, QuerySet):
-        deliberations = deliberations.iterator(chunk_size=chunk_size)
-    for chunk in _batches(deliberations, chunk_size):
+    if not extended:
+        deliberations = scdl_complete(deliberations)
+    for chunk in _batches(deliberations.iterator(chunk_size=chunk_size), chunk_size):
         sessions = {d.session_id: d.session for d in chunk}
         tables = selectors.bulk_quorum_tables(sessions.values(), published_only=True)
         for d in chunk:
-            yield _scdl_row(d, tables[d.session_id], build_url)
+            yield _scdl_row(d, tables[d.session_id], build_url, extended=extended)
 
 
-def _scdl_row(d, table, build_url):
+def item_quorum_figures(deliberation: Deliberation, table) -> list[int | None]:
+    """Members present, represented and the quorum required on the act's item, each None
+    when the portal cannot tell which item it is and the figure varies over the session."""
+    ranges = selectors.deliberation_quorum(deliberation, table)
+    values = []
+    for name in ("present", "represented", "quorum_required"):
+        found = {getattr(r.figures, name) for r in ranges}
+        values.append(found.pop() if len(found) == 1 else None)
+    return values
+
+
+def _scdl_row(d, table, build_url, *, extended=False):
     organisation = d.session.body.organisation
     in_office, available = item_vote_figures(d, table)
     values = [
@@ -119,26 +168,31 @@ def _scdl_row(d, table, build_url):
         d.abstentions,
         build_url(d.get_absolute_url()),
     ]
+    if not extended:
+        return dict(zip(SCDL_COLUMNS, map(_text, values), strict=True))
+    values += item_quorum_figures(d, table)
     links = selectors.rectifications(d)
     values += [
         build_url(links.rectifies.get_absolute_url()) if links.rectifies else "",
         " ".join(build_url(r.get_absolute_url()) for r in links.rectified_by),
     ]
-    return dict(zip(CSV_COLUMNS, map(_text, values), strict=True))
+    return dict(zip(EXTENDED_COLUMNS, map(_text, values), strict=True))
 
 
-def scdl_csv_chunks(deliberations, *, build_url, chunk_size=CHUNK_SIZE):
-    """The SCDL CSV (UTF-8, comma-separated, header row then one row per deliberation, SCDL
-    2.1.5 then RECTIFICATION_COLUMNS) as text chunks of `chunk_size` rows, for a
-    StreamingHttpResponse."""
-    writer = Writer(fieldnames=CSV_COLUMNS)
+def scdl_csv_chunks(deliberations: QuerySet, *, build_url, extended=False,
+                    chunk_size=CHUNK_SIZE):
+    """The CSV (UTF-8, comma-separated, header row then one row per deliberation: SCDL 2.1.5,
+    or the extended columns) as text chunks of `chunk_size` rows, for a
+    StreamingHttpResponse (portal.kernel.csv.Writer: no cell runs as a formula)."""
+    writer = Writer(fieldnames=EXTENDED_COLUMNS if extended else SCDL_COLUMNS)
     yield writer.writeheader()
-    rows = scdl_rows(deliberations, build_url=build_url, chunk_size=chunk_size)
+    rows = scdl_rows(deliberations, build_url=build_url, extended=extended,
+                     chunk_size=chunk_size)
     for batch in _batches(rows, chunk_size):
         yield "".join(writer.writerow(row) for row in batch)
 
 
-def write_scdl_csv(stream, deliberations, *, build_url) -> None:
-    """The SCDL CSV (SCDL 2.1.5) written to a file-like object."""
-    for chunk in scdl_csv_chunks(deliberations, build_url=build_url):
+def write_scdl_csv(stream, deliberations: QuerySet, *, build_url, extended=False) -> None:
+    """The CSV of scdl_csv_chunks written to a file-like object."""
+    for chunk in scdl_csv_chunks(deliberations, build_url=build_url, extended=extended):
         stream.write(chunk)

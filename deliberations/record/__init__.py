@@ -7,7 +7,7 @@ from deliberations.record.codec import SCHEMA_VERSION, canonical_json, sha256_of
 from deliberations.record.freeze import (  # noqa: F401
     freeze_published_records,
     frozen_record,
-    record_add_receipt,
+    record_amend_publication,
     record_for,
     record_freeze,
     records_for,

@@ -4,11 +4,13 @@ that feed them); nothing here decides a fact itself, it gathers and names."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.conf import settings
 from django.db.models import Prefetch
 
 from deliberations import rules, selectors
-from deliberations.models import Deliberation, MemberVote, Session
+from deliberations.models import Attendance, Deliberation, MemberVote, Proxy, Session
 from deliberations.record.types import (
     ActFacts,
     AnnexRef,
@@ -138,14 +140,20 @@ def _convocation(session: Session) -> ConvocationFacts:
     )
 
 
-def session_facts(session: Session, table) -> SessionFacts:
-    # In the order of the registre (as entered or imported): the extract prints them so.
-    attendances = list(session.attendances.select_related("member", "replaces").order_by("pk"))
-    proxies = list(session.proxies.select_related("giver", "holder").order_by("pk"))
+def session_facts(session: Session, table, *, rows=None, in_office=None) -> SessionFacts:
+    """The session part of a record. ``rows``: (attendances, proxies) of the session in the
+    registre's order when the caller read them for many sessions at once; ``in_office``:
+    the number of members in office when already known (selectors.SessionInputs)."""
+    if rows is None:
+        # In the order of the registre (as entered or imported): the extract prints them so.
+        rows = (list(session.attendances.select_related("member", "replaces").order_by("pk")),
+                list(session.proxies.select_related("giver", "holder").order_by("pk")))
+    attendances, proxies = rows
     secretaries = [session.secretary] if session.secretary_id else []
-    secretaries += list(session.other_secretaries.order_by("pk"))
+    secretaries += sorted(session.other_secretaries.all(), key=lambda member: member.pk)
     first = session.first_convocation
-    in_office = len(selectors.in_office_member_ids(session.body_id, session.date))
+    if in_office is None:
+        in_office = len(selectors.in_office_member_ids(session.body_id, session.date))
     return SessionFacts(
         id=session.pk, date=session.date, starts_at=session.starts_at, place=session.place,
         status=session.status, convocation=_convocation(session),
@@ -272,59 +280,90 @@ def _act(deliberation: Deliberation) -> ActFacts:
 
 
 def build_record(deliberation: Deliberation) -> DeliberationRecord:
-    """The legal record of an act as the database holds it now (two dozen queries).
+    """The legal record of an act as the database holds it now (build_records)."""
+    return build_records([deliberation])[deliberation.pk]
+
+
+def build_records(deliberations) -> dict[int, DeliberationRecord]:
+    """The legal records of acts as the database holds them now, by act id, in a number of
+    queries that does not grow with the number of acts (about twenty).
 
     A published act's figures are those the public sees: the session's attendance and its
     published acts (selectors.bulk_session_inputs, ``published_only``), this one included; a
     draft's are those the clerk sees (every act of the session)."""
-    deliberation = (
+    acts = list(
         Deliberation.objects.select_related(
             "session__body__organisation", "session__body__settings", "session__president",
             "session__secretary", "session__first_convocation", "signatory", "rapporteur",
             "rectifies__session__body__organisation",
         ).prefetch_related(
-            "non_voting_members", "withdrawn_members", "notifications", "annexes",
-            "appointments__votes__candidate", "appointments__single_candidate",
+            "session__other_secretaries", "non_voting_members", "withdrawn_members",
+            "notifications", "annexes", "appointments__votes__candidate",
+            "appointments__single_candidate",
             Prefetch("member_votes",
                      queryset=MemberVote.objects.select_related("member", "for_member")),
-        ).get(pk=deliberation.pk)
+        ).filter(pk__in=[d.pk for d in deliberations])
     )
-    session = deliberation.session
-    organisation = session.body.organisation
-    published = deliberation.status == Deliberation.Status.PUBLISHED
-    table = selectors.session_quorum_table(session, published_only=published)
-    ranges = selectors.deliberation_quorum(deliberation, table)
-    return DeliberationRecord(
-        organisation=OrganisationFacts(
-            name=organisation.name, slug=organisation.slug, siret=organisation.siret,
-            arrondissement=organisation.arrondissement,
-            sub_prefecture=organisation.sub_prefecture,
-            administrative_court=organisation.administrative_court,
-            department=organisation.department,
-        ),
-        body=BodyFacts(name=session.body.name, slug=session.body.slug, kind=session.body.kind),
-        session=session_facts(session, table),
-        act=_act(deliberation),
-        quorum=quorum_ranges(ranges),
-        vote=_vote(deliberation, ranges),
-        appointments=tuple(
-            AppointmentFacts(
-                office=view.appointment.office,
-                wording=view.outcome.wording if view.outcome else "", error=view.error,
-                rounds=view.rounds,
-                candidates=tuple((name, tuple(votes)) for name, votes in view.candidates),
-            )
-            for view in selectors.appointment_views(deliberation)
-        ),
-        publication=_publication(deliberation),
-        rectifies=_rectifies(deliberation),
-        annexes=tuple(
-            AnnexRef(title=annex.title, url=annex.get_absolute_url(), is_file=bool(annex.file))
-            for annex in deliberation.annexes.all()
-        ),
-    )
-
-
+    sessions = {act.session_id: act.session for act in acts}
+    attendances, proxies = defaultdict(list), defaultdict(list)
+    for row in Attendance.objects.filter(session_id__in=sessions).select_related(
+            "member", "replaces").order_by("session_id", "pk"):
+        attendances[row.session_id].append(row)
+    for row in Proxy.objects.filter(session_id__in=sessions).select_related(
+            "giver", "holder").order_by("session_id", "pk"):
+        proxies[row.session_id].append(row)
+    # Per session and reading (public: published acts only; clerk: every act).
+    facts = {}
+    for published in (True, False):
+        wanted = {act.session_id: act.session for act in acts
+                  if (act.status == Deliberation.Status.PUBLISHED) == published}
+        if not wanted:
+            continue
+        inputs = selectors.bulk_session_inputs(list(wanted.values()), published_only=published)
+        for pk, session in wanted.items():
+            table = selectors.session_quorum_table(session, inputs[pk])
+            facts[pk, published] = (table, session_facts(
+                session, table, rows=(attendances[pk], proxies[pk]),
+                in_office=inputs[pk].in_office))
+    records = {}
+    for act in acts:
+        session = act.session
+        organisation = session.body.organisation
+        table, session_part = facts[act.session_id,
+                                    act.status == Deliberation.Status.PUBLISHED]
+        ranges = selectors.deliberation_quorum(act, table)
+        records[act.pk] = DeliberationRecord(
+            organisation=OrganisationFacts(
+                name=organisation.name, slug=organisation.slug, siret=organisation.siret,
+                arrondissement=organisation.arrondissement,
+                sub_prefecture=organisation.sub_prefecture,
+                administrative_court=organisation.administrative_court,
+                department=organisation.department,
+            ),
+            body=BodyFacts(name=session.body.name, slug=session.body.slug,
+                           kind=session.body.kind),
+            session=session_part,
+            act=_act(act),
+            quorum=quorum_ranges(ranges),
+            vote=_vote(act, ranges),
+            appointments=tuple(
+                AppointmentFacts(
+                    office=view.appointment.office,
+                    wording=view.outcome.wording if view.outcome else "", error=view.error,
+                    rounds=view.rounds,
+                    candidates=tuple((name, tuple(votes)) for name, votes in view.candidates),
+                )
+                for view in selectors.appointment_views(act)
+            ),
+            publication=_publication(act),
+            rectifies=_rectifies(act),
+            annexes=tuple(
+                AnnexRef(title=annex.title, url=annex.get_absolute_url(),
+                         is_file=bool(annex.file))
+                for annex in act.annexes.all()
+            ),
+        )
+    return records
 
 
 def live_session_facts(session: Session) -> SessionFacts:

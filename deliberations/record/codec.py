@@ -85,3 +85,38 @@ def from_document(document: dict) -> DeliberationRecord:
 
 def loads(text: str) -> DeliberationRecord:
     return from_document(json.loads(text))
+
+
+class Lazy:
+    """A decoded view of a frozen record that decodes each field on first access: a page
+    that prints an act's vote does not build the 150 attendance lines of its session. Reads
+    like the typed record (same attribute names and values)."""
+
+    __slots__ = ("_cls", "_data", "_decoded")
+
+    def __init__(self, cls, data: dict):
+        self._cls, self._data, self._decoded = cls, data, {}
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        decoded = self._decoded
+        if name not in decoded:
+            hints = _hints(self._cls)
+            if name not in hints:
+                raise AttributeError(name)
+            kind, value = hints[name], self._data[name]
+            decoded[name] = (Lazy(kind, value) if dataclasses.is_dataclass(kind)
+                             and value is not None else _decode(kind, value))
+        return decoded[name]
+
+    def __repr__(self):
+        return f"Lazy({self._cls.__name__})"
+
+
+def lazy(text: str) -> Lazy:
+    """The record of a JSON document, decoded field by field as it is read."""
+    document = json.loads(text)
+    if document.get("schema") != SCHEMA_VERSION:
+        raise ValueError(f"Version de schéma inconnue : {document.get('schema')!r}.")
+    return Lazy(DeliberationRecord, document["record"])

@@ -10,8 +10,8 @@ from django.utils import timezone
 from deliberations import selectors
 from deliberations.models import Deliberation, PublishedRecord
 from deliberations.record import codec
-from deliberations.record.builder import build_record
-from deliberations.record.types import DeliberationRecord
+from deliberations.record.builder import build_record, build_records
+from deliberations.record.types import DeliberationRecord, NotificationFacts
 
 
 def record_freeze(*, deliberation: Deliberation) -> PublishedRecord:
@@ -29,25 +29,36 @@ def record_freeze(*, deliberation: Deliberation) -> PublishedRecord:
     return frozen
 
 
-def record_add_receipt(*, deliberation: Deliberation) -> PublishedRecord | None:
-    """Add to a frozen record the receipt date in the prefecture recorded after the
-    publication (services.deliberation_record_receipt), and the executory date it gives
-    (L2131-1, rules.executory_on): every other fact stays as frozen. None when the act has
-    no frozen record."""
+def record_amend_publication(*, deliberation: Deliberation) -> PublishedRecord | None:
+    """Add to a frozen record the facts recorded after the publication: the receipt date in
+    the prefecture when the publication left it "à compléter" (services.
+    deliberation_record_receipt), the notifications of an individual decision, and the
+    executory date and appeal deadline the rules compute from them (L2131-1, R421-1 CJA).
+    Every other fact stays as frozen. None when the act has no frozen record."""
     frozen = PublishedRecord.objects.filter(deliberation_id=deliberation.pk).first()
     if frozen is None:
         return None
+    deliberation = Deliberation.objects.select_related("session__body__organisation").get(
+        pk=deliberation.pk)
     record = codec.loads(frozen.document)
+    notifications = tuple(
+        NotificationFacts(addressee=row.addressee, notified_on=row.notified_on,
+                          executory_on=row.executory_on, appeal_deadline=row.appeal_deadline)
+        for row in (selectors.notification_rows(deliberation)
+                    if deliberation.is_individual else [])
+    )
     publication = dataclasses.replace(
         record.publication, received_on=deliberation.received_on,
         executory_on=selectors.executory_on(deliberation),
+        appeal_deadline=selectors.appeal_deadline(deliberation), notifications=notifications,
     )
     record = dataclasses.replace(record, publication=publication)
     text = codec.canonical_json(record)
+    if text == frozen.document:
+        return frozen
     frozen.document, frozen.sha256 = text, codec.sha256_of(text)
     frozen.received_on = deliberation.received_on
     frozen.save(update_fields=["document", "sha256", "received_on"])
-    _remember(deliberation, frozen, record)
     return frozen
 
 
@@ -74,32 +85,47 @@ def record_for(deliberation: Deliberation) -> DeliberationRecord:
     if cached is not None:
         return cached
     frozen = frozen_record(deliberation) if deliberation.pk else None
-    record = codec.loads(frozen.document) if frozen is not None else build_record(deliberation)
+    record = codec.lazy(frozen.document) if frozen is not None else build_record(deliberation)
     deliberation._record = record
     return record
 
 
 def records_for(deliberations) -> dict[int, DeliberationRecord]:
-    """record_for of many acts; one query for the frozen ones (the others are built live)."""
+    """record_for of many acts: the frozen ones read with them (``select_related("record")``)
+    or in one query, the others built live."""
     deliberations = list(deliberations)
+    missing = [d.pk for d in deliberations if not Deliberation.record.is_cached(d)]
     frozen = {
-        row.deliberation_id: row for row in PublishedRecord.objects.filter(
-            deliberation_id__in=[d.pk for d in deliberations])
-    }
+        row.deliberation_id: row
+        for row in PublishedRecord.objects.filter(deliberation_id__in=missing)
+    } if missing else {}
     found = {}
     for deliberation in deliberations:
-        row = frozen.get(deliberation.pk)
-        found[deliberation.pk] = (codec.loads(row.document) if row is not None
+        row = (frozen.get(deliberation.pk) if deliberation.pk in frozen
+               else frozen_record(deliberation) if Deliberation.record.is_cached(deliberation)
+               else None)
+        found[deliberation.pk] = (codec.lazy(row.document) if row is not None
                                   else record_for(deliberation))
     return found
 
 
-def freeze_published_records() -> int:
+def freeze_published_records(*, batch: int = 500) -> int:
     """Freeze the records of published acts that have none (acts published before the
-    record existed): returns how many. Their live computation is what the public was shown."""
+    record existed, or generated in bulk): returns how many. Their live computation is what
+    the public was shown. Built by batches (build_records: a constant number of queries per
+    batch)."""
     count = 0
-    for deliberation in (Deliberation.objects.filter(status=Deliberation.Status.PUBLISHED,
-                                                     record__isnull=True).order_by("pk")):
-        record_freeze(deliberation=deliberation)
-        count += 1
+    pending = Deliberation.objects.filter(status=Deliberation.Status.PUBLISHED,
+                                          record__isnull=True).order_by("pk")
+    while chunk := list(pending.only("pk")[:batch]):
+        now = timezone.now()
+        rows = []
+        for pk, record in build_records(chunk).items():
+            text = codec.canonical_json(record)
+            rows.append(PublishedRecord(
+                deliberation_id=pk, version=codec.SCHEMA_VERSION, document=text,
+                sha256=codec.sha256_of(text), received_on=record.publication.received_on,
+                frozen_at=now))
+        PublishedRecord.objects.bulk_create(rows)
+        count += len(rows)
     return count

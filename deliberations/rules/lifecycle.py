@@ -28,7 +28,7 @@ def can_transition(from_status: str, to_status: str) -> bool:
 
 def rectification_problems(
     *, corrected_status: str, corrected_session_date: date, session_date: date | None,
-    same_organisation: bool, is_itself: bool,
+    same_organisation: bool, is_itself: bool, corrected_published_on: date | None = None,
 ) -> list[str]:
     """Why an act cannot rectify another, in French (empty when it can). A published act is
     never edited (ALLOWED_TRANSITIONS["published"] is empty): an error is corrected by a new
@@ -45,4 +45,12 @@ def rectification_problems(
     if session_date is not None and session_date < corrected_session_date:
         problems.append(f"La rectification ne peut précéder la séance du "
                         f"{corrected_session_date:%d/%m/%Y} de la délibération rectifiée.")
+    # The assembly corrects what it knows to be published: the rectifying act is taken at a
+    # session held on or after the day the corrected act was put online (R2131-1).
+    elif (session_date is not None and corrected_published_on is not None
+          and session_date < corrected_published_on):
+        problems.append(f"La rectification doit être décidée lors d'une séance tenue après la "
+                        f"publication de la délibération rectifiée (publiée le "
+                        f"{corrected_published_on:%d/%m/%Y}) : la séance du "
+                        f"{session_date:%d/%m/%Y} la précède.")
     return problems

@@ -4,6 +4,11 @@ The SVG carries role="img" with a <title> and a <desc>; pages put a data table w
 numbers next to it (RGAA 1.3 / WCAG 1.1.1: the chart is an image, the table is its text
 alternative). Colours come from classes styled in static/css/portal.css; the presentation
 attributes set here are the fallback. Depends on nothing but Django's escaping.
+
+Readable on a phone: the SVG scales with its box, so its text is drawn in a small viewBox
+(400 units wide) at 14 units: on a 390 px screen the chart is about 358 px wide and its
+labels about 12.5 px high (FONT_SIZE × 358 / WIDTH ≥ 12). The unit is written on the
+vertical axis.
 """
 
 from __future__ import annotations
@@ -62,32 +67,52 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
+WIDTH, HEIGHT = 400, 280
+FONT_SIZE = 14
+# The narrowest box the chart is drawn in: a 390 px screen less the page's margins.
+NARROWEST_PX = 358
+
+
+def rendered_font_px(width: int = WIDTH, font_size: int = FONT_SIZE,
+                     box_px: int = NARROWEST_PX) -> float:
+    """How high a label renders when the chart is `box_px` wide."""
+    return font_size * box_px / width
+
+
 def line_chart(
     points: Sequence[Point],
     *,
     title: str,
     description: str,
     guides: Sequence[Guide] = (),
+    unit: str = "",
     chart_id: str = "graphique",
-    width: int = 640,
-    height: int = 300,
+    width: int = WIDTH,
+    height: int = HEIGHT,
 ) -> SafeString:
-    """An SVG line chart of `points` (in x order) with optional horizontal guides."""
-    margin_left, margin_right, margin_top, margin_bottom = 64, 24, 20, 44
-    plot_w = width - margin_left - margin_right
-    plot_h = height - margin_top - margin_bottom
+    """An SVG line chart of `points` (in x order) with optional horizontal guides; `unit`
+    is written above the vertical axis ("en %")."""
+    font = FONT_SIZE
+    margin_right, margin_top, margin_bottom = 12, 40 if unit else 20, 44
     values = [p.y for p in points] + [g.y for g in guides]
     low = min([0.0, *values]) if values else 0.0
     high = max(values) if values else 1.0
     ticks = nice_ticks(low, high * 1.05 if high > 0 else high + 1)
+    # Room for the longest graduation, at about 0.6 em a character.
+    margin_left = 16 + int(max(len(format_number(t)) for t in ticks) * font * 0.6)
+    plot_w = width - margin_left - margin_right
+    plot_h = height - margin_top - margin_bottom
     y_min, y_max = ticks[0], ticks[-1]
     xs = [p.x for p in points]
     x_min, x_max = (min(xs), max(xs)) if xs else (0.0, 1.0)
 
+    # Points stay clear of the edges so that their centred labels are not cut.
+    pad = 3 * font
+
     def sx(x: float) -> float:
         if x_max == x_min:
             return margin_left + plot_w / 2
-        return margin_left + (x - x_min) / (x_max - x_min) * plot_w
+        return margin_left + pad + (x - x_min) / (x_max - x_min) * (plot_w - 2 * pad)
 
     def sy(y: float) -> float:
         return margin_top + plot_h - (y - y_min) / (y_max - y_min) * plot_h
@@ -100,13 +125,16 @@ def line_chart(
         f'<title id="{escape(title_id)}">{escape(title)}</title>',
         f'<desc id="{escape(desc_id)}">{escape(description)}</desc>',
     ]
+    if unit:
+        out.append(f'<text class="chart__unit" x="4" y="{font + 4}" font-size="{font}" '
+                   f'fill="#3a3a3a">en {escape(unit)}</text>')
     for tick in ticks:
         y = sy(tick)
         out.append(
             f'<line class="chart__grid" x1="{margin_left}" x2="{width - margin_right}" '
             f'y1="{y:.1f}" y2="{y:.1f}" stroke="#d0d0d0" stroke-width="1"/>'
             f'<text class="chart__tick" x="{margin_left - 8}" y="{y + 4:.1f}" '
-            f'text-anchor="end" font-size="13" fill="#3a3a3a">{escape(format_number(tick))}'
+            f'text-anchor="end" font-size="{font}" fill="#3a3a3a">{escape(format_number(tick))}'
             f"</text>"
         )
     out.append(
@@ -123,7 +151,7 @@ def line_chart(
             f'x1="{margin_left}" x2="{width - margin_right}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="#6a6a6a" stroke-width="2" stroke-dasharray="6 4"/>'
             f'<text class="chart__guide-label" x="{width - margin_right}" y="{y - 6:.1f}" '
-            f'text-anchor="end" font-size="13" fill="#3a3a3a">{escape(guide.label)}</text>'
+            f'text-anchor="end" font-size="{font}" fill="#3a3a3a">{escape(guide.label)}</text>'
         )
     if len(points) > 1:
         path = " ".join(f"{sx(p.x):.1f},{sy(p.y):.1f}" for p in points)
@@ -134,10 +162,10 @@ def line_chart(
         out.append(
             f'<circle class="chart__point" cx="{x:.1f}" cy="{y:.1f}" r="5" fill="#000091"/>'
             f'<text class="chart__value" x="{x:.1f}" y="{y - 10:.1f}" text-anchor="middle" '
-            f'font-size="13" font-weight="bold" fill="#161616">'
+            f'font-size="{font}" font-weight="bold" fill="#161616">'
             f"{escape(format_number(point.y))}</text>"
             f'<text class="chart__x" x="{x:.1f}" y="{margin_top + plot_h + 20}" '
-            f'text-anchor="middle" font-size="13" fill="#3a3a3a">{escape(point.label)}</text>'
+            f'text-anchor="middle" font-size="{font}" fill="#3a3a3a">{escape(point.label)}</text>'
         )
     out.append("</svg>")
     return mark_safe("".join(out))  # every text above went through escape()

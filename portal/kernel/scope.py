@@ -28,7 +28,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core import checks
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q, QuerySet
 
@@ -222,6 +222,13 @@ class OrganisationScopeMixin:
         if obj is not None and isinstance(obj, self.model) and not may_change_shared(request, obj):
             return False
         return super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        # The list's bulk deletion asks has_delete_permission without an object.
+        if callable(getattr(self.model, "organisations_to_change", None)) and any(
+                not may_change_shared(request, obj) for obj in queryset):
+            raise PermissionDenied
+        super().delete_queryset(request, queryset)
 
 
 class OrganisationScopedAdmin(OrganisationScopeMixin, admin.ModelAdmin):

@@ -59,9 +59,65 @@ def _stems(text: str):
             yield stem(word)
 
 
+def word_forms(word: str) -> set[str]:
+    """The word, folded, with its plural or singular (French regular forms): "vélo" and
+    "vélos", "journal" and "journaux", "réseau" and "réseaux". Snowball leaves a final "s"
+    after a vowel ("vélos" stays "velos"), so the two forms are searched together. Short
+    words keep their form only ("bus" is no plural of "bu")."""
+    folded = strip_accents(word).lower()
+    forms = {folded}
+    if folded.endswith(("s", "x")):
+        if len(folded) >= 5:
+            forms.add(folded[:-1])
+            if folded.endswith("aux"):
+                forms.add(folded[:-3] + "al")
+    elif len(folded) >= 3 and not folded.endswith("z"):
+        forms.add(folded + "s")
+        if folded.endswith("al"):
+            forms.add(folded[:-2] + "aux")
+        if folded.endswith(("au", "eu")):
+            forms.add(folded + "x")
+    return forms
+
+
+def search_term_groups(query: str) -> list[tuple[str, ...]]:
+    """What a query asks for: for each of its words (stop words removed), the stems of its
+    singular and plural forms. A text matches when it holds one stem of every group. Both
+    databases search these very stems (SQLite's FTS5 table and PostgreSQL's vector hold the
+    same Snowball stems), hence the same results."""
+    groups = []
+    for word in WORD.findall((query or "").replace("’", "'")):
+        if strip_accents(word).lower() in STOPWORDS:
+            continue
+        group = tuple(sorted({stem(form) for form in word_forms(word)
+                              if form not in STOPWORDS} - {""}))
+        if group and group not in groups:
+            groups.append(group)
+    return groups
+
+
 def search_terms(query: str) -> list[str]:
-    """The stems a query asks for (all of them must match), stop words removed."""
-    return list(dict.fromkeys(s for s in _stems(query) if s))
+    """Every stem a query may match (the stems of search_term_groups, for highlighting)."""
+    return list(dict.fromkeys(s for group in search_term_groups(query) for s in group))
+
+
+def group_score(stems, groups: list[tuple[str, ...]]) -> int:
+    """How many of a text's stems (a Counter) hit the groups; 0 unless every group is hit."""
+    hits = [sum(stems[s] for s in group) for group in groups]
+    return sum(hits) if hits and all(hits) else 0
+
+
+def fts5_group_query(groups: list[tuple[str, ...]]) -> str:
+    """An SQLite FTS5 MATCH expression: one stem of every group (each stem quoted)."""
+    return " AND ".join("(" + " OR ".join(fts5_query([s]) for s in group) + ")"
+                        for group in groups)
+
+
+def tsquery_text(groups: list[tuple[str, ...]]) -> str:
+    """The same request as a PostgreSQL tsquery of stems (to_tsquery('simple', …), the
+    stems being those `french_unaccent` indexes)."""
+    return " & ".join("(" + " | ".join("'{}'".format(s.replace("'", "''").replace("\\", ""))
+                                       for s in group) + ")" for group in groups)
 
 
 def stems_text(text: str | None) -> str:
@@ -87,6 +143,7 @@ def python_snippet(text: str, terms: list[str], words: int = 30) -> str:
     tokens = list(WORD.finditer(text))
     if not tokens:
         return ""
+    terms = set(terms)
     first = next((i for i, t in enumerate(tokens) if stem(t.group()) in terms), 0)
     start = max(0, first - words // 3)
     end = min(len(tokens), start + words)

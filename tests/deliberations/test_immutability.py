@@ -321,12 +321,15 @@ def test_admin_offers_no_change_and_no_deletion(admin_client, record):
     for model in (Annex, MemberVote, Appointment):
         assert not inlines[model].has_add_permission
         assert not inlines[model].has_change_permission
-    assert inlines[Notification].has_add_permission
-    # A posted title is ignored (read-only), the act is unchanged.
-    admin_client.post(url, {"title": "Objet réécrit", "_save": "1"})
+    # Only an individual decision is still notified after publication.
+    assert inlines[Notification].has_add_permission is act.is_individual
+    # A posted title is refused in French, the act is unchanged.
+    refused = admin_client.post(url, {"title": "Objet réécrit", "_save": "1"}, follow=True)
+    assert "Rien n&#x27;a été enregistré. Cette délibération est publiée" in (
+        refused.content.decode())
     assert Deliberation.objects.get(pk=act.pk).title == "Election du Bureau"
     delete = reverse("admin:deliberations_deliberation_delete", args=[act.pk])
-    assert admin_client.post(delete, {"post": "yes"}).status_code == 403
+    assert admin_client.post(delete, {"post": "yes"}).status_code == 302
     appointment = reverse("admin:deliberations_appointment_change",
                           args=[record["appointment"].pk])
     response = admin_client.post(appointment, {"office": "Président"})

@@ -88,8 +88,8 @@ def test_both_public_pages_say_so(client, corrected, rectification):
     assert '<div class="rectified-banner" role="note"' in old_page
     assert "Cette délibération a été rectifiée." in old_page
     assert (f'{escape(KIND)} : <a href="{rectification.get_absolute_url()}">'
-            f"{escape(rectification.title)}</a>, Bureau communautaire du 15 novembre 2022, "
-            "publiée le 17 novembre 2022.") in old_page
+            f"{escape(rectification.title)}</a> (n° 2022-B-001), Bureau communautaire du "
+            "15 novembre 2022, publiée le 17 novembre 2022.") in old_page
     assert ("Le texte ci-dessous est celui qui a été publié le 20 octobre 2022 ; il n'est "
             "pas modifié.") in old_page
     new_page = client.get(rectification.get_absolute_url()).content.decode()
@@ -158,7 +158,8 @@ def test_api_list_and_csv_cost_the_same_queries_with_more_rectifications(
             assert client.get(url).status_code == 200
         return len(queries)
 
-    urls = [reverse("api:deliberation-list"), reverse("deliberations:deliberation_csv")]
+    urls = [reverse("api:deliberation-list"), reverse("deliberations:deliberation_csv"),
+            reverse("deliberations:deliberation_csv_extended")]
     before = [count(url) for url in urls]
     second = services.deliberation_rectify(
         corrected=corrected, session=rectification.session, item_number=2,
@@ -170,8 +171,8 @@ def test_api_list_and_csv_cost_the_same_queries_with_more_rectifications(
     assert [count(url) for url in urls] == before
 
 
-def test_csv_carries_the_link(client, corrected, rectification):
-    response = client.get(reverse("deliberations:deliberation_csv"))
+def test_extended_csv_carries_the_link(client, corrected, rectification):
+    response = client.get(reverse("deliberations:deliberation_csv_extended"))
     rows = {row["DELIB_URL"]: row for row in csv.DictReader(io.StringIO(
         b"".join(response.streaming_content).decode()))}
     old_url = f"http://testserver{corrected.get_absolute_url()}"
@@ -212,7 +213,8 @@ def test_the_csv_filtered_on_the_corrected_act_changes_its_etag(client, correcte
     # Filtered to the corrected act's session date: the rectification (15 November) is not
     # in the export, yet its publication changes the corrected act's row.
     day = corrected.session.date.isoformat()
-    url = reverse("deliberations:deliberation_csv") + f"?date_from={day}&date_to={day}"
+    url = (reverse("deliberations:deliberation_csv_extended")
+           + f"?date_from={day}&date_to={day}")
     before = client.get(url)
     assert client.get(url, HTTP_IF_NONE_MATCH=before["ETag"]).status_code == 304
     rectification = services.deliberation_rectify(

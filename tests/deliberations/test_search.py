@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from deliberations.models import Deliberation
-from portal.kernel.search import MARK_START, MARK_STOP, search_terms
+from portal.kernel.search import MARK_START, MARK_STOP, search_term_groups, search_terms
 from tests.factories import DeliberationFactory
 
 # Fixtures `seed_records` and `draft`.
@@ -87,8 +87,12 @@ def test_search_terms_fold_accents_elisions_and_word_forms():
     assert search_terms("Rapport d'Activités") == ["rapport", "activit"]
     # "les" is not in PostgreSQL's French stop words (tsearch_data/french.stop): indexed there
     # as "le", so here too.
-    assert search_terms("les logements sociaux") == ["le", "log", "social"]
+    assert search_terms("les logements sociaux") == ["le", "log", "social", "sociau"]
+    assert search_term_groups("les logements sociaux") == [
+        ("le",), ("log",), ("social", "sociau")]
     assert search_terms("le logement social") == ["log", "social"]
+    # Snowball keeps the "s" after a vowel: singular and plural are searched together.
+    assert search_term_groups("vélo") == search_term_groups("vélos") == [("velo", "velos")]
     assert search_terms("s'y rapportant") == ["rapport"]
 
 

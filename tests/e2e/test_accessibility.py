@@ -108,6 +108,8 @@ def public_site(browser, transactional_db, live_server):
             "report objective over the years": "/rapports-activites/pma/themes/"
                                                "agir-sur-leco-transition-et-la-transition-"
                                                "energetique/",
+            "report objective matched by the reviewed table (ERBM)":
+                "/rapports-activites/pma/themes/faire-valoir-les-interets-du-territoire/",
             "PMA publications and agenda": "/rapports-activites/pma/publications/",
             "letter to mayors": "/rapports-activites/pma/publications/lettre-aux-maires-2024/",
             "site search (reports)": "/recherche/?q=" + quote("cadastre solaire"),
@@ -133,6 +135,10 @@ def _territorial_project_pages():
         "territorial project dashboard": base,
         "territorial project indicator": indicator.get_absolute_url(),
         "territorial project evaluations": f"{base}evaluations/",
+        "territorial project indicators": f"{base}indicateurs/",
+        "territorial project indicator without a dated value": project.indicators.get(
+            code="bornes-irve").get_absolute_url(),
+        "territorial project social functions": f"{base}fonctions-sociales/",
     }
 
 

@@ -88,7 +88,13 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         page.fill("#id_password", PASSWORD)
         page.click("input[type=submit]")
         assert page.locator("#clerk-todo-title").inner_text() == "À faire"
+        # The home's overdue count is the calendar's (one source of deadlines).
+        overdue = re.search(r"En retard \((\d+)\)", page.inner_text(".clerk-todo"))[1]
         check("index")
+        page.goto(url + "/admin/calendrier/")
+        assert f"{overdue} échéance" in page.inner_text("#content-main p")
+        assert page.locator("td >> text=En retard").count() == int(overdue)
+        check("calendar")
 
         # 1. A new Conseil session.
         page.goto(url + "/admin/deliberations/session/add/")
@@ -98,6 +104,8 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         page.fill("#id_starts_at", "18:00")
         page.fill("#id_place", "Hôtel Communautaire de Béthune")
         page.fill("#id_convened_on", "07/12/2022")
+        # Items are checked against the agenda: its count comes first.
+        page.fill("#id_agenda_item_count", "10")
         page.click("input[name=_continue]")
         assert "a été ajouté avec succès" in success_message()
         session = Session.objects.get(date="2022-12-13")
@@ -130,6 +138,13 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
 
         # 4. A deliberation of that session.
         page.goto(url + f"/admin/deliberations/deliberation/add/?session={session.pk}")
+        # An item outside the ten-item agenda is refused, nothing saved.
+        page.fill("#id_item_number", "12")
+        page.fill("#id_title", "Convention de partenariat avec la commune de Béthune")
+        page.click("input[name=_continue]")
+        assert ("Questions « 12 » : la séance ne compte que 10 questions à l'ordre du jour."
+                in page.inner_text("#content-main"))
+        assert not Deliberation.objects.filter(session=session).exists()
         page.fill("#id_item_number", "1")
         page.fill("#id_title", "Convention de partenariat avec la commune de Béthune")
         page.fill("#id_decision", "Article 1er : APPROUVE la convention.")
@@ -158,10 +173,17 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         page.click("input[value='Enregistrer la réception en préfecture']")
         page.click(".lifecycle >> text=Publier")
         page.fill("#id_published_on", "2022-12-14")
-        page.select_option("#id_signatory", index=1)
-        page.fill("#id_signatory_capacity", "Le Président")
+        # The president in office on the session date signs by default, among the officers.
+        assert page.locator("#id_signatory option:checked").inner_text() == (
+            "GACQUERRE Olivier — Président")
+        assert page.input_value("#id_signatory_capacity") == "Le Président"
         check("step-publish")
-        page.click("input[value=Publier]")
+        page.click("input[value='Aperçu avant publication']")
+        preview = page.inner_text(".publish-preview")
+        assert "Pour extrait conforme,\nLe Président," in preview
+        assert "GACQUERRE Olivier" in preview
+        check("step-publish-preview")
+        page.click("input[value='Confirmer la publication']")
         assert "La délibération est maintenant « Publiée »" in success_message()
         deliberation.refresh_from_db()
         assert deliberation.status == "published"

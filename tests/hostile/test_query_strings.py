@@ -92,6 +92,8 @@ def _real_urls():
         "portal:legal_notice": reverse("portal:legal_notice"),
         "deliberations:deliberation_list": reverse("deliberations:deliberation_list"),
         "deliberations:deliberation_csv": reverse("deliberations:deliberation_csv"),
+        "deliberations:deliberation_csv_extended": reverse(
+            "deliberations:deliberation_csv_extended"),
         "deliberations:deliberation_feed": reverse("deliberations:deliberation_feed"),
         "deliberations:deliberation_detail": deliberation.get_absolute_url(),
         "deliberations:annex_download": reverse("deliberations:annex_download", args=[1]),
@@ -170,6 +172,7 @@ READERS = {
     "extracts:verify_index": ["code"],
     "deliberations:deliberation_list": FILTERS,
     "deliberations:deliberation_csv": FILTERS,
+    "deliberations:deliberation_csv_extended": FILTERS,
     "deliberations:deliberation_feed": FILTERS,
     "deliberations:session_list": ["page"],
     "api:deliberation-list": FILTERS,

@@ -231,14 +231,19 @@ def test_site_search_cadastre_solaire_finds_both_reports_and_nothing_else(client
     response = client.get(reverse("portal:site_search"), {"q": "cadastre solaire"})
     groups = response.context["groups"]
     assert [g.kind.key for g in groups] == ["rapports"]
-    assert groups[0].total == 2
+    # Every matching action: one in the 2021 report, three in the 2020 one.
+    assert groups[0].total == 4
     urls = sorted(hit.url.split("#")[0] for hit in groups[0].hits)
-    assert urls == [_report_url(2020), _report_url(2021)]
-    # Each hit points at the objective where the solar cadastre is an action, not at a
-    # passing mention.
-    assert {hit.title.split(" — ")[1] for hit in groups[0].hits} == {
+    assert urls == [_report_url(2020)] * 3 + [_report_url(2021)]
+    # Each hit names the objective of its action: the solar plan first, then its mentions
+    # under funding and coordination (2020).
+    assert sorted(hit.title.split(" — ")[1] for hit in groups[0].hits) == sorted([
         "Agir sur l’Eco-transition et la transition énergétique",
-        "Agir sur l'Eco-transition et la transition énergétique"}
+        "Agir sur l'Eco-transition et la transition énergétique",
+        "Faire converger les financements",
+        "Coordonner l’action des collectivités et des outils d’ingénierie"])
+    assert groups[0].hits[0].title.split(" — ")[1] == (
+        "Agir sur l'Eco-transition et la transition énergétique")
 
 
 def test_site_search_finds_news_and_letter(client, pma):
@@ -271,10 +276,10 @@ def test_icalendar_agenda(client, pma):
     assert "STATUS:TENTATIVE" in body
 
 
-def test_atom_entries_for_reports(client, pma):
+def test_atom_feed_lists_no_report_without_a_known_date(client, pma):
+    # The seed reports state no transmission date (tests/pma_reports/test_feeds.py).
     body = client.get(reverse("pma_reports:report_feed")).content.decode()
-    assert body.count("<entry>") == 2
-    assert "Rapport d'activités 2021 du Pôle Métropolitain de l'Artois" in body
+    assert body.count("<entry>") == 0
 
 
 def test_key_figures_csv_says_what_each_figure_counts(client, pma):

@@ -48,7 +48,7 @@ def build_public_records():
     proxies, two published deliberations and one about housing."""
     organisation = OrganisationFactory(
         name="Communauté d'agglomération de Béthune-Bruay, Artois Lys Romane",
-        short_name="CABBALR", slug="cabbalr", siret="20004165500015",
+        short_name="CABBALR", slug="cabbalr", siret="20004165500016",
         administrative_court="tribunal administratif de Lille",
     )
     council = BodyFactory(organisation=organisation, kind=Body.Kind.COUNCIL,

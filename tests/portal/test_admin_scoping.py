@@ -108,5 +108,7 @@ def test_published_deliberation_is_locked_and_cannot_be_deleted(client, clerk, o
     assert page.status_code == 200
     assert "title" not in page.context["adminform"].form.fields
     delete = client.get(reverse("admin:deliberations_deliberation_delete",
-                                args=[deliberation.pk]))
-    assert delete.status_code == 403
+                                args=[deliberation.pk]), follow=True)
+    # Refused with the reason and the way to correct it, not as a permission problem.
+    assert delete.redirect_chain[-1][1] == 302
+    assert "Rectifiez-la par une délibération rectificative" in delete.content.decode()

@@ -90,9 +90,11 @@ def test_recording_the_receipt_invalidates(client):
 
 
 def test_a_session_change_invalidates_its_acts_pages(client):
-    act = DeliberationFactory(published=True)
-    get(client, act.get_absolute_url())
+    # No act of the session is published yet: its page shows the session as stored (once one
+    # is, it shows the place its frozen record states).
+    act = DeliberationFactory(status=Deliberation.Status.ADOPTED)
     session = act.session
+    get(client, session.get_absolute_url())
     session.place = "Salle des fêtes de Lillers"
     session.save()
     response, queries = get(client, session.get_absolute_url())

@@ -4,7 +4,15 @@ from xml.etree import ElementTree
 
 import pytest
 
-from portal.kernel.charts import Guide, Point, format_number, line_chart, nice_ticks
+from portal.kernel.charts import (
+    NARROWEST_PX,
+    Guide,
+    Point,
+    format_number,
+    line_chart,
+    nice_ticks,
+    rendered_font_px,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -45,3 +53,16 @@ def test_single_point_chart_has_no_line():
                                                  description="d")))
     assert root.findall(f"{SVG}polyline") == []
     assert len(root.findall(f"{SVG}circle")) == 1
+
+
+def test_unit_is_written_on_the_axis_and_labels_stay_readable_on_a_phone():
+    root = ElementTree.fromstring(str(line_chart(
+        [Point(1, 770, "2022"), Point(2, 701, "2025")], title="t", description="d",
+        unit="kg par habitant et par an")))
+    [unit] = [t for t in root.findall(f"{SVG}text") if t.get("class") == "chart__unit"]
+    assert unit.text == "en kg par habitant et par an"
+    width = float(root.get("viewBox").split()[2])
+    sizes = {float(t.get("font-size")) for t in root.findall(f"{SVG}text")}
+    # Drawn 358 px wide on a 390 px screen, every label is at least 12 px high.
+    assert min(sizes) * NARROWEST_PX / width >= 12
+    assert rendered_font_px() >= 12

@@ -41,15 +41,18 @@ def read(client, url):
 @replica_db
 @pytest.mark.parametrize("name", [
     "deliberations:deliberation_list", "deliberations:session_list", "portal:home",
-    "portal:member_list", "deliberations:deliberation_csv", "deliberations:session_calendar",
+    "portal:member_list", "deliberations:deliberation_csv",
+    "deliberations:deliberation_csv_extended", "deliberations:session_calendar",
 ])
 def test_public_views_read_from_the_replica(client, replica, name):
-    DeliberationFactory(published=True, title="Subvention au club de judo")
+    DeliberationFactory(published=True, title="Subvention au club de judo",
+                        act_number="2022-C-001")
     (status, body), on_default, on_replica = queries_by_alias(
         lambda: read(client, reverse(name)))
     assert status == 200
     assert on_replica > 0 and on_default == 0
-    if name in ("deliberations:deliberation_list", "deliberations:deliberation_csv"):
+    if name in ("deliberations:deliberation_list", "deliberations:deliberation_csv",
+                "deliberations:deliberation_csv_extended"):
         assert "Subvention au club de judo" in body
 
 

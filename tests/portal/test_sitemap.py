@@ -39,8 +39,8 @@ def test_the_sitemap_lists_reports_publications_and_the_project(seeds, db, clien
     assert "/rapports-activites/pma/2021/" in entries
     assert sum(url.startswith("/rapports-activites/pma/publications/") for url in entries) == 10
     project = [url for url in entries if url.startswith("/projet-de-territoire/")]
-    # The dashboard, 4 priorities, 220 actions and 16 indicators of seed 003.
-    assert len(project) == 1 + 4 + 220 + 16
+    # The dashboard, 4 priorities, 220 actions and 23 indicators of seed 003.
+    assert len(project) == 1 + 4 + 220 + 23
 
 
 def test_lastmod_is_a_date_the_records_hold(seeds, db, client):

@@ -47,8 +47,8 @@ def test_the_page_runs_a_constant_number_of_queries(client, seed_records,
 def test_providers_are_listed_in_their_order():
     calls = []
 
-    def fake(query, limit):
-        calls.append((query, limit))
+    def fake(query, limit, offset):
+        calls.append((query, limit, offset))
         return [sitesearch.Hit("Titre", "/x/")], 1
 
     sitesearch.register("zz-test", "Essai", fake, order=-1)
@@ -56,7 +56,7 @@ def test_providers_are_listed_in_their_order():
         assert sitesearch.kinds()[0].key == "zz-test"
         groups = sitesearch.search_all("mot", limit=3)
         assert groups[0].kind.label == "Essai" and groups[0].total == 1
-        assert calls == [("mot", 3)]
+        assert calls == [("mot", 3, 0)]
     finally:
         sitesearch._REGISTRY.pop("zz-test")
 

@@ -129,3 +129,14 @@ def test_a_superuser_correcting_on_the_report_page_is_checked_like_the_members_p
         f"{call.member_organisation} »."]
     call.refresh_from_db()
     assert call.deliberation_id is None
+
+
+def test_the_report_page_names_a_members_taking_note_only_once_published(
+        client, report, cabbalr_draft):
+    TakingNote.objects.filter(report=report, member_organisation__slug="cabbalr").update(
+        deliberation=cabbalr_draft)
+    client.force_login(clerk_of("pma"))
+    page = client.get(reverse("admin:pma_reports_activityreport_change", args=[report.pk]))
+    text = page.content.decode()
+    assert DRAFT_TITLE not in text
+    assert "Délibération enregistrée par le membre, non publiée" in text

@@ -11,6 +11,7 @@ import pytest
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.contrib.auth.models import Group, User
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import transaction
 from django.forms.models import InlineForeignKeyField, ModelMultipleChoiceField
@@ -102,6 +103,7 @@ class Scope:
 class Report:
     def __init__(self):
         self.models, self.fields, self.forms, self.posts = set(), set(), 0, 0
+        self.actions = 0
         self.problems = []
 
     def fail(self, message):
@@ -245,6 +247,35 @@ def url_of(model, view, *args):
         return None
 
 
+def check_foreign_row(client, model, row, where, report):
+    """Another organisation's row: its change, history and delete pages, the admin's « voir
+    sur le site » and every action of the list leave it out."""
+    for view in ("change", "history", "delete"):
+        answer = client.get(url_of(model, view, row.pk))
+        if answer.status_code == 200:
+            report.fail(f"{where} : la page « {view} » de {row.pk} s'ouvre")
+    content_type = ContentType.objects.get_for_model(model)
+    shortcut = client.get(f"/admin/r/{content_type.pk}/{row.pk}/")
+    if shortcut.status_code not in (403, 404):
+        report.fail(f"{where} : /admin/r/ mène à {row.pk} ({shortcut.status_code})")
+    listing = client.get(url_of(model, "changelist"))
+    actions = listing.context["action_form"].fields["action"].choices \
+        if listing.context.get("action_form") else []
+    for name, _label in actions:
+        if not name:
+            continue
+        report.actions += 1
+        with transaction.atomic():
+            before = list(model._default_manager.filter(pk=row.pk).values())
+            answer = client.post(url_of(model, "changelist"), {
+                "action": name, "_selected_action": [str(row.pk)], "index": "0",
+                "post": "yes"})
+            after = list(model._default_manager.filter(pk=row.pk).values())
+            transaction.set_rollback(True)
+        if after != before or answer.has_header("Content-Disposition"):
+            report.fail(f"{where} : l'action « {name} » a porté sur {row.pk}")
+
+
 @pytest.mark.parametrize(("own", "other"), [("cabbalr", "pma"), ("pma", "cabbalr")])
 def test_no_admin_screen_shows_or_accepts_another_organisations_records(
         seed_records, db, client, own, other):
@@ -272,13 +303,11 @@ def test_no_admin_screen_shows_or_accepts_another_organisations_records(
         foreign_row = scope.foreign(model._default_manager.all())
         foreign_row = foreign_row.order_by("pk").first() if foreign_row is not None else None
         if foreign_row is not None:
-            for view in ("change", "history", "delete"):
-                answer = client.get(url_of(model, view, foreign_row.pk))
-                if answer.status_code == 200:
-                    report.fail(f"{where} : la page « {view} » de {foreign_row.pk} s'ouvre")
+            check_foreign_row(client, model, foreign_row, where, report)
     print(f"\nPortée vérifiée pour le greffe {own} : {len(report.models)} modèles, "
           f"{len(report.fields)} champs de relation, {report.forms} formulaires, "
-          f"{report.posts} envois avec les identifiants de {other}.")
+          f"{report.posts} envois avec les identifiants de {other}, {report.actions} actions "
+          "sur ses lignes.")
     assert report.problems == []
     # Every registered screen was visited, and the forms were really exercised.
     assert report.models == {m._meta.label for m in admin.site._registry}

@@ -91,3 +91,64 @@ def test_an_organisation_convenes_at_its_own_address_for_a_shared_member(
     assert list(ConvocationDelivery.objects.filter(convocation=convocation)
                 .values_list("email", flat=True)) == [PMA_ADDRESS]
     assert [message.to for message in mail.outbox] == [[PMA_ADDRESS]]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_existing_addresses_are_kept_for_every_organisation_of_the_member():
+    """The migration to one address per organisation copies an élu's former single address
+    to each organisation where they hold or held a mandate: no convocation loses its
+    addressee; an address of a member of no organisation goes."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    before = [("deliberations", "0024_ballot_values_in_english")]
+    latest = executor.loader.graph.leaf_nodes()
+    executor.migrate(before)
+    # The models as the database now holds them (the other apps stay at their latest).
+    apps = MigrationExecutor(connection)._create_project_state(
+        with_applied_migrations=True).apps
+    Organisation = apps.get_model("portal", "Organisation")
+    Body = apps.get_model("portal", "Body")
+    Member = apps.get_model("portal", "Member")
+    Mandate = apps.get_model("portal", "Mandate")
+    Address = apps.get_model("deliberations", "ConvocationAddress")
+    bodies = {}
+    for slug in ("cabbalr", "pma"):
+        organisation = Organisation.objects.create(name=slug.upper(), slug=slug,
+                                                   short_name=slug.upper(), kind="ca")
+        bodies[slug] = Body.objects.create(organisation=organisation, name="Assemblée",
+                                           slug="assemblee", kind="conseil")
+    shared = Member.objects.create(last_name="GACQUERRE", first_name="Olivier", slug="g-o")
+    alone = Member.objects.create(last_name="SANS", first_name="Mandat", slug="s-m")
+    for body in bodies.values():
+        Mandate.objects.create(member=shared, body=body, role="councillor",
+                               start_on=datetime.date(2020, 7, 15))
+    Address.objects.create(member=shared, email="o.gacquerre@example.org")
+    Address.objects.create(member=alone, email="sans.mandat@example.org")
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(latest)
+    assert sorted(ConvocationAddress.objects.values_list(
+        "member__slug", "organisation__slug", "email")) == [
+        ("g-o", "cabbalr", "o.gacquerre@example.org"),
+        ("g-o", "pma", "o.gacquerre@example.org")]
+
+
+def test_a_member_is_renamed_by_the_organisations_where_they_sit_now(
+        client, clerk_cabbalr, clerk_pma, council, committee):
+    """The shared-record rule counts the seats held now: an élu who left the PMA in 2020 and
+    sits in the CABBALR is the CABBALR's to correct, no longer the PMA's."""
+    member = MandateFactory(body=council, start_on=datetime.date(2020, 7, 15)).member
+    MandateFactory(member=member, body=committee, start_on=datetime.date(2014, 4, 1),
+                   end_on=datetime.date(2020, 7, 14))
+    url = reverse("admin:portal_member_change", args=[member.pk])
+    client.force_login(clerk_pma)
+    assert "last_name" not in client.get(url).context["adminform"].form.fields
+    client.force_login(clerk_cabbalr)
+    page = client.get(url)
+    data = admin_form_data(page)
+    data["last_name"] = "NOM-CORRIGÉ"
+    assert client.post(url, data).status_code == 302
+    member.refresh_from_db()
+    assert member.last_name == "NOM-CORRIGÉ"

@@ -73,9 +73,12 @@ def test_api_project_tree_and_indicators(client, project):
     assert linked["deliberations"][0]["slug"] == project.adopted_by.slug
     assert len(data["social_functions"]) == 7
     indicators = client.get("/api/v1/indicators/", {"project__slug": project.slug}).json()
-    assert indicators["count"] == 16
+    assert indicators["count"] == 23
     waste = next(i for i in indicators["results"] if i["code"] == "dechets-par-habitant")
-    assert (waste["baseline_value"], waste["comparison_value"]) == ("770.000", "500.000")
+    assert (waste["baseline_value"], waste["baseline_year"], waste["comparison_value"]) == (
+        "770.000", None, "500.000")
+    assert [(t["kind"], t["value"], t["unit"], t["year"]) for t in waste["targets"]] == [
+        ("change", "-15.000", "%", 2030)]
     schema = client.get("/api/v1/schema/").content.decode()
     assert "/api/v1/projects/{slug}/" in schema and "/api/v1/indicators/" in schema
 
@@ -87,6 +90,11 @@ def test_csv_exports(client, project):
     assert len(rows) == 1 + 220
     response = client.get(f"{project.get_absolute_url()}indicateurs.csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    # 15 baselines and 1 target (IRVE: 100 bornes en 2024).
-    assert len(rows) == 1 + 16
-    assert ["bornes-irve", "cible", "2024", "100.000"] == [rows[-1][0], *rows[-1][4:7]]
+    # 16 cited values and 11 targets, each with its horizon only when stated.
+    assert len(rows) == 1 + 27
+    assert rows[0][4:10] == ["type", "date_ou_annee", "periode", "qualificatif", "valeur",
+                             "unite_valeur"]
+    assert rows[-1][0] == "bornes-irve" and rows[-1][4:10] == [
+        "cible (niveau à atteindre)", "2024", "", "", "100.000", "bornes"]
+    water = next(r for r in rows if r[0] == "pertes-reseau-eau")
+    assert water[4:10] == ["reference", "", "", "plus de", "3.700", "millions de m³ par an"]

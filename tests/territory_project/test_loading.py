@@ -36,7 +36,7 @@ def test_the_whole_structure_is_stored_in_order(project):
         assert Action.objects.filter(objective__stake__priority=priority).count() == actions
     assert project.social_functions.count() == 7
     assert Finding.objects.count() == 21
-    assert project.indicators.count() == 16
+    assert project.indicators.count() == 23
     waste = project.indicators.get(code="dechets-par-habitant")
     assert (waste.baseline_value, waste.comparison_value, waste.stake.title) == (
         770, 500, "Protéger les écosystèmes et réduire les polluants atmosphériques et sonores")

@@ -90,15 +90,83 @@ def test_indicator_with_two_measurements_has_a_chart_and_a_table_with_the_same_n
     page = client.get(indicator.get_absolute_url()).content.decode()
     svg = ElementTree.fromstring(re.search(r"<svg class=\"chart\".*?</svg>", page, re.S)[0])
     chart_values = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "chart__value"]
-    assert chart_values == ["770", "742,5", "701"]
+    # The document does not date its 770 kg: only the dated measurements are plotted.
+    assert chart_values == ["742,5", "701"]
+    [unit] = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "chart__unit"]
+    assert unit == "en kg par habitant et par an"
     assert svg.get("role") == "img" and svg.find(f"{SVG}title") is not None
     assert "(moyenne nationale) : 500 kg" in svg.find(f"{SVG}desc").text
     table = re.search(r"<table class=\"indicator-values\">.*?</table>", page, re.S)[0]
     table_values = re.findall(r"<td class=\"num\">([^<]+)</td>", table)
-    assert table_values == chart_values
+    assert table_values == ["770", *chart_values, "-15 %"]
     summary = html.unescape(re.search(r'id="resume-indicateur">([^<]+)<', page)[1])
+    assert ("Valeur citée par le projet : 770 kg par habitant et par an (non datée par le "
+            "document).") in summary
     assert "2 mesures enregistrées ; la dernière, le 30/06/2025, vaut 701" in summary
     assert "en baisse, dans le sens de l'objectif" in summary
+    assert "Cible du projet : −15\xa0% (évolution) d'ici 2030." in summary
+
+
+def _words(response) -> str:
+    """The page's text with each tag read as a space (term and definition stay apart)."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", _text(response)))
+
+
+def _indicator_page(client, project, code) -> str:
+    return _words(client.get(project.indicators.get(code=code).get_absolute_url()))
+
+
+def test_waste_page_states_the_documents_target(client, project):
+    page = _indicator_page(client, project, "dechets-par-habitant")
+    assert "Cible −15 % (évolution) d'ici 2030" in page
+    assert "non chiffrée par le document" not in page
+    assert ("réglementations récentes qui imposent une réduction de 15% de déchets ménagés et "
+            "assimilés d'ici 2030") in page
+    assert "(2022)" not in page
+
+
+def test_housing_is_a_yearly_target_not_a_2022_baseline(client, project):
+    page = _indicator_page(client, project, "logements-supplementaires")
+    assert ("Valeur citée par le projet non donnée par le document Cible 1 000 logements "
+            "par an (sans horizon indiqué)") in page
+    facts = page[page.index(" Unité "):page.index("Source dans le projet")]
+    assert "2022" not in facts and "référence" not in facts
+
+
+def test_qualifiers_and_periods_are_kept(client, project):
+    water = _indicator_page(client, project, "pertes-reseau-eau")
+    assert ("plus de 3,7 millions de m³ par an (non datée par le document)") in water
+    short = _indicator_page(client, project, "exploitations-circuits-courts")
+    assert "près de 28 % (non datée par le document)" in short
+    land = _indicator_page(client, project, "artificialisation")
+    assert "900 ha (entre 2010 et 2020)" in land
+    listing = _words(client.get(f"{project.get_absolute_url()}indicateurs/"))
+    assert "23 indicateurs : valeur citée, cibles et mesures" in listing
+    assert "(2022)" not in listing
+    for target in ("65 % d'ici 2025 ; 67 % d'ici 2031", "5 % d'ici 2030",
+                   "−36 % (évolution) d'ici 2050", "+25 % (évolution) d'ici 2050",
+                   "100 % (sans horizon indiqué)", "+20 % (évolution) (sans horizon "
+                   "indiqué)", "Construire un nouveau Centre de Valorisation Energétique "
+                   "d'ici 2026", "100 bornes d'ici 2024"):
+        assert target in listing, target
+
+
+def test_charging_points_show_an_honest_empty_state_instead_of_an_empty_chart(client,
+                                                                             project):
+    response = client.get(project.indicators.get(code="bornes-irve").get_absolute_url())
+    page = response.content.decode()
+    assert '<svg class="chart"' not in page
+    assert ("Pas de graphique : ni le projet ni ce portail ne donnent encore de valeur datée "
+            "de cet indicateur à placer dans le temps ; le projet en fixe la cible ci-dessus."
+            ) in _plain(response)
+    Measurement.objects.create(indicator=project.indicators.get(code="bornes-irve"),
+                               measured_on=datetime.date(2024, 12, 31), value=Decimal("64"),
+                               source="Schéma IRVE, bilan 2024")
+    page = client.get(project.indicators.get(code="bornes-irve").get_absolute_url()
+                      ).content.decode()
+    svg = ElementTree.fromstring(re.search(r"<svg class=\"chart\".*?</svg>", page, re.S)[0])
+    assert [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "chart__guide-label"
+            ] == ["Cible 2024 : 100"]
 
 
 def test_past_evaluation_without_a_record_is_not_called_late(client, project, monkeypatch):
@@ -138,6 +206,10 @@ def test_social_functions_page(client, project):
     page = _text(client.get(f"{project.get_absolute_url()}fonctions-sociales/"))
     assert "Les 7 fonctions sociales" in page
     assert "Lutter contre l'illettrisme et l'illectronisme." in page
+    # The stake links are the portal's reading, not the project's text: said so.
+    assert "Enjeux rapprochés par la rédaction du portail" in page
+    assert "ces rapprochements sont une lecture éditoriale, non le texte du projet" in page
+    assert "Enjeux du projet</h3>" not in page
 
 
 def _queries(client, url) -> int:
@@ -185,5 +257,7 @@ def test_site_search_finds_the_project_actions(client, project):
                                     action.get_absolute_url())
     response = client.get("/recherche/", {"q": "logements indignes"})
     [group] = [g for g in response.context["groups"] if g.kind.key == "territory_project"]
-    assert group.hits[0].title == ("Enjeu : Assurer un logement digne aux habitants de "
-                                   "l'Agglomération")
+    # The indicator of that name first, then the stake.
+    assert [hit.title for hit in group.hits[:2]] == [
+        "Indicateur : Logements indignes",
+        "Enjeu : Assurer un logement digne aux habitants de l'Agglomération"]

@@ -12,6 +12,7 @@ announces a count ("En trois objectifs", "4 actions pour réduire la part modale
 leviers"…), it matches the list below.
 """
 
+import re
 from pathlib import Path
 
 import pytest
@@ -150,29 +151,89 @@ def test_seven_social_functions_with_three_findings_each(project):
     assert functions[5].findings[0] == "Lutter contre l'illettrisme et l'illectronisme."
 
 
-def test_indicators_come_from_the_text(project):
-    values = {i.code: (i.baseline_value, i.baseline_year, i.target_value, i.target_year,
-                       i.comparison_value) for i in project.indicators}
-    assert values == {
-        "forages": (35, 2022, None, None, None),
-        "pertes-reseau-eau": (3.7, 2022, None, None, None),
-        "arretes-catastrophe-naturelle": (583, 2022, None, None, None),
-        "communes-ppri": (78, 2022, None, None, None),
-        "artificialisation": (900, 2020, None, None, None),
-        "dechets-par-habitant": (770, 2022, None, None, 500),
-        "part-modale-voiture": (71, 2022, None, None, None),
-        "vehicules-electriques": (0.42, 2022, None, None, None),
-        "logements-indignes": (9, 2022, None, None, 6),
-        "logements-supplementaires": (1000, 2022, None, None, None),
-        "exploitations-agricoles": (579, 2022, None, None, None),
-        "exploitations-circuits-courts": (28, 2022, None, None, None),
-        "medecins-generalistes": (114, 2022, None, None, 132),
-        "illectronisme": (17, 2022, None, None, None),
-        "associations": (12, 2022, None, None, 14),
-        "bornes-irve": (None, None, 100, 2024, None),
-    }
-    waste = next(i for i in project.indicators if i.code == "dechets-par-habitant")
-    assert "770kg de déchets par an et par habitant (500kg au national)" in waste.source_sentence
+# Each indicator as seed 003 states it: the figure with the document's qualifier, a year or
+# period only when the text gives one, the comparison, and every stated target with its
+# horizon (None: the document gives none), each beside the words of the seed line.
+INDICATORS = {
+    # code: (baseline, qualifier, year, period, comparison, targets, seed words)
+    "forages": (35, "", None, "", None, [], "dispose de **35 forages**"),
+    "pertes-reseau-eau": (3.7, "plus de", None, "", None, [],
+                          "perd plus de 3,7 millions m<sup>3</sup>/an"),
+    "arretes-catastrophe-naturelle": (583, "", None, "en 40 ans", None, [],
+                                      "583 arrêtés de catastrophe naturelle en 40 ans"),
+    "communes-ppri": (78, "", None, "", None, [], "(78% des communes de l'agglomération"),
+    "artificialisation": (900, "", None, "entre 2010 et 2020", None, [],
+                          "entre 2010 et 2020, nous avons perdu 3% de la surface agricole "
+                          "utile et artificialisé 900 ha"),
+    "dechets-par-habitant": (770, "", None, "", 500, [("change", -15, "%", 2030)],
+                             "770kg de déchets par an et par habitant (500kg au national)"),
+    "valorisation-matiere": (None, "", None, "", None,
+                             [("level", 65, "%", 2025), ("level", 67, "%", 2031)],
+                             "65% de valorisation matières et déchets organiques d'ici 2025 "
+                             "et 67% en 2031"),
+    "reemploi-dechets": (None, "", None, "", None, [("level", 5, "%", 2030)],
+                         "le réemploi de 5% des déchets ménagers pour 2030"),
+    "centre-valorisation-energetique": (None, "", None, "", None,
+                                        [("milestone", None, "", 2026)],
+                                        "Construire un nouveau Centre de Valorisation "
+                                        "Energétique d'ici 2026"),
+    "part-modale-voiture": (71, "", None, "", None, [], "la part modale de la voiture (71%)"),
+    "vehicules-electriques": (0.42, "", None, "", None, [],
+                              "en mobilité électrique n'est que de 0,42%"),
+    "consommation-energetique": (None, "", None, "", None, [("change", -36, "%", 2050)],
+                                 "réduire notre consommation énergétique de 36% d'ici 2050"),
+    "energies-renouvelables": (2, "", 2018, "", None, [("change", 25, "%", 2050)],
+                               "En 2018, une étude énergétique"),
+    "logements-indignes": (9, "", None, "", 6, [],
+                           "un taux de 9% de logements indignes pour une moyenne "
+                           "départementale de 6%"),
+    # "l'objectif de 1000 logements supplémentaires": a target, not a figure of 2022.
+    "logements-supplementaires": (None, "", None, "", None,
+                                  [("level", 1000, "logements par an", None)],
+                                  "le PLH définit un besoin de 1 000 logements "
+                                  "supplémentaires par an"),
+    "exploitations-agricoles": (579, "", None, "", None, [], "**579 exploitations agricoles**"),
+    "exploitations-circuits-courts": (28, "près de", None, "", None, [],
+                                      "dont près de 28% sont référencées en circuits courts"),
+    "exploitations-bio": (32, "", None, "", None, [("change", 20, "%", None)],
+                          "l'on vise un accroissement des exploitations en bio de 20%"),
+    "medecins-generalistes": (114, "", None, "", 132, [],
+                              "114 généralistes pour 100 000 habitants, alors que la moyenne "
+                              "départementale est de 132"),
+    "nageurs-moins-de-12-ans": (None, "", None, "", None, [("level", 100, "%", None)],
+                                "atteindre 100% de nageurs chez les moins de 12 ans"),
+    "illectronisme": (17, "", None, "", None, [], "notre taux d'illectronisme est de 17%"),
+    "associations": (12, "", None, "", 14, [], "**12 associations en moyenne pour 1000 "
+                     "habitants**; un nombre cependant inférieur aux moyennes départementale "
+                     "(14)"),
+    "bornes-irve": (None, "", None, "", None, [("level", 100, "bornes", 2024)],
+                    "déploiement des IRVE, objectifs 100 bornes en 2024"),
+}
+SEED_003 = seed_file(Path(settings.SEEDS_DIR), "003")
+
+
+def test_every_indicator_of_the_document_is_read():
+    assert [i.code for i in parse_project(SEED_003).indicators] == list(INDICATORS)
+
+
+@pytest.mark.parametrize("code", INDICATORS)
+def test_indicator_is_stored_as_the_seed_line_states_it(project, code):
+    baseline, qualifier, year, period, comparison, targets, seed_words = INDICATORS[code]
+    assert seed_words in SEED_003
+    indicator = next(i for i in project.indicators if i.code == code)
+    assert (indicator.baseline_value, indicator.baseline_qualifier, indicator.baseline_year,
+            indicator.baseline_period, indicator.comparison_value) == (
+        baseline, qualifier, year, period, comparison)
+    assert [(t.kind, t.value, t.unit, t.year) for t in indicator.targets] == targets
+    flat = re.sub(r"\s+", " ", clean(SEED_003))
+    for target in indicator.targets:
+        assert target.wording in flat
+    if baseline is not None:
+        assert f"{baseline:g}".replace(".", ",") in indicator.source_sentence
+
+
+def test_no_figure_is_dated_2022_by_default(project):
+    assert {i.baseline_year for i in project.indicators} == {None, 2018}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -193,3 +254,16 @@ def test_clean(text, expected):
 ])
 def test_cited_figures(sentence, expected):
     assert cited_figures(sentence) == expected
+
+
+def test_each_indicator_row_of_the_data_file_names_the_line_it_reads(project):
+    """territory_project/data/indicators.json: each row's `ligne` is the line of seed 003
+    where its figure (or its first target) is stated."""
+    from territory_project.parsing import INDICATOR_SPECS
+
+    lines = SEED_003.splitlines()
+    read = {indicator.code: indicator.line + 1 for indicator in project.indicators}
+    assert len(INDICATOR_SPECS) == 23
+    for spec in INDICATOR_SPECS:
+        assert spec.line == read[spec.code], spec.code
+        assert lines[spec.line - 1].strip(), spec.code

@@ -53,12 +53,13 @@ def test_the_officers_only_are_offered_the_president_first(client, cabbalr_clerk
     assert form["signatory_capacity"].value() == "Le Président"
     labels = [label for _, label in form.fields["signatory"].choices]
     vice_presidents = Mandate.objects.filter(body=adopted.session.body,
-                                             role="vice_president").order_by("vice_president_rank")
+                                             role=Mandate.Role.VICE_PRESIDENT).order_by("vice_president_rank")
     assert labels == ["GACQUERRE Olivier — Président"] + [
         f"{m.member.full_name} — {m.title}" for m in vice_presidents]
     assert [m.vice_president_rank for m in vice_presidents] == [1, 14]
     # 152 members sit in the Conseil: none of the councillors may sign.
-    councillor = Mandate.objects.filter(body=adopted.session.body, role="councillor").first()
+    councillor = Mandate.objects.filter(body=adopted.session.body,
+                                        role=Mandate.Role.COUNCILLOR).first()
     response = client.post(publish_url(adopted), {
         "published_on": "2022-12-14", "signatory": councillor.member_id,
         "signatory_capacity": "Le Président"})
@@ -142,7 +143,8 @@ def test_the_change_form_refuses_a_signatory_who_is_not_an_officer(client, cabba
                                                                    adopted):
     from deliberations.forms import DeliberationAdminForm
 
-    councillor = Mandate.objects.filter(body=adopted.session.body, role="councillor").first()
+    councillor = Mandate.objects.filter(body=adopted.session.body,
+                                        role=Mandate.Role.COUNCILLOR).first()
     form = DeliberationAdminForm(instance=adopted)
     data = {name: form[name].value() for name in ("session", "slug", "title", "theme",
                                                     "nature", "matter_code")}

@@ -58,7 +58,7 @@ def test_seeded_home_lists_what_the_calendar_lists(client, cabbalr_clerk):
             assert f"Seulement : <strong>{label} — " in page, (heading, label)
             assert len(re.findall(r"<tr class=\"(?:deadline-overdue)?\">", page)) == count
     # All the calendar's deadlines to act on are on the home (periods running aside).
-    rows = calendar.count("<td>En cours</td>") + sum(
+    rows = calendar.count('data-label="État">En cours</td>') + sum(
         count for _, lines in sections for _, count, _ in lines)
     assert rows == len(re.findall(r"<tr class=\"(?:deadline-overdue)?\">", calendar))
 

@@ -137,8 +137,14 @@ def test_clerk_sends_the_convocation_from_the_admin(session, admin_client):
         date=datetime.date.today() + datetime.timedelta(days=10))
     page = admin_client.get("/admin/deliberations/convocation/add/")
     assert page.status_code == 200
+    # First the preview: nothing is sent.
+    preview = admin_client.post("/admin/deliberations/convocation/add/",
+                                {"session": session.pk, "urgent": ""})
+    assert "Envoyer la convocation" in preview.content.decode()
+    assert not mail.outbox
     response = admin_client.post("/admin/deliberations/convocation/add/",
-                                 {"session": session.pk, "urgent": ""}, follow=True)
+                                 {"session": session.pk, "urgent": "", "confirm": "1"},
+                                 follow=True)
     assert response.status_code == 200
     assert "1 élu(s) sans adresse de convocation" in response.content.decode()
     assert len(mail.outbox) == 2
@@ -149,7 +155,8 @@ def test_admin_refusal_is_shown_in_french(session, admin_client):
     Session.objects.filter(pk=session.pk).update(
         date=datetime.date.today() + datetime.timedelta(days=10))
     session.agenda_items.all().delete()
-    response = admin_client.post("/admin/deliberations/convocation/add/",
-                                 {"session": session.pk}, follow=True)
-    assert "ordre du jour est vide" in response.content.decode()
+    for data in ({"session": session.pk}, {"session": session.pk, "confirm": "1"}):
+        response = admin_client.post("/admin/deliberations/convocation/add/", data,
+                                     follow=True)
+        assert "ordre du jour est vide" in response.content.decode()
     assert not mail.outbox

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from deliberations.documents import services
 from deliberations.documents.files import sha256_of
-from deliberations.models import Registre, Session
+from deliberations.models import Convocation, Registre, Session
 from portal.models import Body
 from tests.deliberations.extracts.test_issuing import assert_in_order, pdf_text
 from tests.factories import DeliberationFactory, SessionFactory
@@ -58,8 +58,20 @@ def test_list_of_deliberations_is_published_on_the_seeded_session_page(conseil_s
                                            today=datetime.date(2022, 12, 10))
 
 
+def test_session_loaded_from_its_registre_is_not_called_late(conseil_session, client):
+    # Today (the test's real clock) is long after 13 Dec 2022 and the portal holds no list:
+    # the session was loaded from its registre, its list may be published elsewhere.
+    page = client.get(conseil_session.get_absolute_url()).content.decode()
+    assert "non renseigné sur ce portail" in page
+    assert "n'est pas publiée alors que" not in page and "en retard" not in page
+
+
 def test_session_page_warns_when_the_week_has_passed(conseil_session, client):
-    # Today (the test's real clock) is long after 13 Dec 2022 and the list is not published.
+    # A session the portal convened: its documents are the portal's, a missing list is late.
+    Convocation.objects.create(
+        session=conseil_session, sent_at=datetime.datetime(2022, 11, 30, 9, tzinfo=datetime.UTC),
+        subject="Convocation", html="<p>Convocation</p>", file="convocations/2022/c.pdf",
+        sha256="0" * 64)
     page = client.get(conseil_session.get_absolute_url()).content.decode()
     assert "n'est pas publiée alors que le délai d'une semaine" in page
     assert "13 décembre 2022" in page
@@ -141,7 +153,7 @@ def test_seed_bureau_registre_2022(bureau):
 
 def test_icalendar_feed_carries_the_published_list(conseil_session, client):
     services.deliberation_list_publish(session=conseil_session, today=datetime.date(2022, 12, 9))
-    response = client.get("/seances/calendrier.ics")
+    response = client.get("/seances/calendrier.ics?annee=2022")
     body = b"".join(response.streaming_content).decode().replace("\r\n ", "")
     assert "Liste des délibérations examinées publiée le 09/12/2022" in body
 

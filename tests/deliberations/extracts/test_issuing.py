@@ -277,36 +277,25 @@ def test_issuing_again_without_change_returns_the_same_extract(issued):
     assert IssuedExtract.objects.filter(deliberation=issued["deliberation"]).count() == 1
 
 
-def test_a_change_after_issue_gives_a_new_version_through_the_action(issued, client):
+def test_a_change_around_the_act_after_issue_gives_no_new_version(issued, client):
     deliberation = issued["deliberation"]
-    # The act itself never changes once published (a rectification is a new act): what may
-    # still move its certified text is outside it, here the organisation's name.
+    # The act never changes once published, and neither does its record, frozen at
+    # publication: renaming the organisation afterwards changes nothing it certified.
     organisation = deliberation.session.body.organisation
     Organisation.objects.filter(pk=organisation.pk).update(name=organisation.name + " (RENOMMEE)")
     url = reverse("extracts:download", args=[deliberation.slug])
-    # A public GET never issues: the current extract (v1) is still served.
-    response = client.get(url)
-    assert b"".join(response.streaming_content) == issued["content"]
-    assert IssuedExtract.objects.filter(deliberation=deliberation).count() == 1
-
     issue_certified_extracts(ModelAdmin(Deliberation, site), _admin_request(_agent()),
                              Deliberation.objects.filter(pk=deliberation.pk))
-    new = IssuedExtract.objects.get(deliberation=deliberation, version=2)
-    old = IssuedExtract.objects.get(pk=issued["extract"].pk)
-    assert old.superseded_by == new and new.superseded_by is None
+    assert list(IssuedExtract.objects.filter(deliberation=deliberation).values_list(
+        "version", "superseded_by")) == [(1, None)]
     response = client.get(url)
-    assert response.status_code == 200
-    assert b"".join(response.streaming_content) == new.file.read()
-    assert response["Content-Disposition"].endswith('-v2.pdf"')
-    with old.file.open("rb") as handle:  # the issued file never changes
-        assert issuing.sha256_of(handle.read()) == old.sha256
-    page = client.get(reverse("extracts:verify", args=[old.code])).content.decode()
-    assert "remplacé" in page and new.code in page
-    # The superseded extract still shows what it certified, not the new name.
+    assert b"".join(response.streaming_content) == issued["content"]
+    page = client.get(reverse("extracts:verify", args=[issued["extract"].code])).content.decode()
+    assert "version en vigueur" in page
     certified = page.split("Ce qui a été certifié")[1]
     assert "Romane</dd>" in certified and "(RENOMMEE)" not in certified
-    new_page = client.get(reverse("extracts:verify", args=[new.code])).content.decode()
-    assert "(RENOMMEE)</dd>" in new_page.split("Ce qui a été certifié")[1]
+    assert "L'état publié de la délibération, figé à sa publication, est intact" in page
+    Organisation.objects.filter(pk=organisation.pk).update(name=organisation.name)
 
 
 def test_only_published_deliberations_are_certified(issued):

@@ -1,13 +1,16 @@
-"""Atom feed of deliberations, iCalendar feed of sessions, sitemap and robots (point 3)."""
+"""Atom feed of deliberations (valid per RFC 4287: a real parser, the RFC's RELAX NG schema
+and its other requirements), iCalendar feed of sessions, sitemap and robots."""
 
 import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
 from deliberations.models import Deliberation, Session
+from tests.atom import A, atom_errors, parse
 from tests.factories import SessionFactory
 
 # Fixtures `seed_records` and `draft`.
@@ -35,6 +38,53 @@ def test_atom_feed_of_a_search(client, seed_records):
     assert len(entries) == 1
     assert "RAPPORT D'ACTIVITES" in entries[0].find(f"{ATOM}title").text
     assert "rapport d'activités" in feed.find(f"{ATOM}title").text
+
+
+CABBALR = "Communauté d'agglomération de Béthune-Bruay, Artois Lys Romane"
+
+
+def test_atom_feed_is_valid_rfc_4287_with_authors_and_publication_dates(client, draft):
+    """Each entry is dated by its act's publication (seed 000: 20 October 2022, seed 003:
+    14 December 2022), never by the time the feed is read; the feed by its latest entry."""
+    content = client.get(reverse("deliberations:deliberation_feed")).content
+    assert atom_errors(content) == []
+    feed = parse(content)
+    assert feed.findtext("a:author/a:name", namespaces=A) == settings.PORTAL_NAME
+    assert feed.findtext("a:updated", namespaces=A) == "2022-12-14T00:00:00+01:00"
+    entries = {e.findtext("a:updated", namespaces=A): (
+        e.findtext("a:published", namespaces=A), e.findtext("a:author/a:name", namespaces=A),
+        e.find("a:summary", A).get("type")) for e in feed.findall("a:entry", A)}
+    assert entries == {
+        "2022-12-14T00:00:00+01:00": ("2022-12-14T00:00:00+01:00", CABBALR, "text"),
+        "2022-10-20T00:00:00+02:00": ("2022-10-20T00:00:00+02:00", CABBALR, "text"),
+    }
+    assert feed.find("a:link[@rel='self']", A).get("href") == (
+        "http://testserver" + reverse("deliberations:deliberation_feed"))
+
+
+def test_a_search_without_result_is_a_valid_feed_dated_by_the_latest_publication(
+        client, seed_records):
+    content = client.get(reverse("deliberations:deliberation_feed"), {"q": "zanzibar"}).content
+    assert atom_errors(content) == []
+    feed = parse(content)
+    assert feed.findall("a:entry", A) == []
+    assert feed.findtext("a:updated", namespaces=A) == "2022-12-14T00:00:00+01:00"
+
+
+def test_the_atom_check_fails_on_the_old_feed_faults(client, seed_records):
+    """The validator is real: no author anywhere, an undated feed, an updated without time
+    zone are each reported."""
+    content = client.get(reverse("deliberations:deliberation_feed")).content.decode()
+    without_authors = content
+    while "<author>" in without_authors:
+        start = without_authors.index("<author>")
+        end = without_authors.index("</author>", start) + len("</author>")
+        without_authors = without_authors[:start] + without_authors[end:]
+    assert len(atom_errors(without_authors.encode())) == 2  # one per entry
+    undated = content.replace("<updated>2022-12-14T00:00:00+01:00</updated>", "", 1)
+    assert any("RELAX NG" in e for e in atom_errors(undated.encode()))
+    no_zone = content.replace("2022-12-14T00:00:00+01:00", "2022-12-14T00:00:00")
+    assert any("dateTime" in e for e in atom_errors(no_zone.encode()))
 
 
 def test_icalendar_feed_follows_rfc_5545(client, seed_records):

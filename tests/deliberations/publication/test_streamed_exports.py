@@ -1,5 +1,6 @@
 """The SCDL CSV and the sessions calendar are streamed in chunks and answer conditional
-requests (ETag, Last-Modified, 304)."""
+requests (ETag, Last-Modified, 304). The acts carry a number: the SCDL export holds only the
+acts with every required value (opendata.scdl_complete)."""
 
 import datetime
 import io
@@ -29,10 +30,11 @@ def body(response):
 @pytest.mark.parametrize("name, query", EXPORTS)
 def test_etag_then_304_then_a_new_etag_after_a_publication(client, name, query):
     member = MemberFactory()
-    DeliberationFactory(published=True)
+    DeliberationFactory(published=True, act_number="2022-C-001")
     pending = DeliberationFactory(status=Deliberation.Status.ADOPTED,
                                   result=Deliberation.Result.ADOPTED, signatory=member,
-                                  title="Acte publié entre deux lectures")
+                                  title="Acte publié entre deux lectures",
+                                  act_number="2022-C-002")
     url = reverse(name) + query
     first = client.get(url)
     etag, last_modified = first["ETag"], first["Last-Modified"]
@@ -60,7 +62,7 @@ def test_etag_depends_on_the_filters(client):
 
 
 def test_an_old_if_modified_since_gets_the_body(client):
-    DeliberationFactory(published=True)
+    DeliberationFactory(published=True, act_number="2022-C-001")
     response = client.get(reverse("deliberations:deliberation_csv"),
                           HTTP_IF_MODIFIED_SINCE=http_date(0))
     assert response.status_code == 200 and body(response).count("\r\n") == 2
@@ -70,8 +72,9 @@ def test_csv_in_many_chunks_is_the_same_file(client):
     """Chunk boundaries (rows read, quorum tables per chunk) do not change a byte."""
     session = SessionFactory()
     for n in range(7):
-        DeliberationFactory(published=True, session=session, title=f"Acte n° {n}")
-    DeliberationFactory(published=True)
+        DeliberationFactory(published=True, session=session, title=f"Acte n° {n}",
+                            act_number=f"2022-C-{n + 1:03d}")
+    DeliberationFactory(published=True, act_number="2022-C-008")
     queryset = Deliberation.objects.published().with_public_relations().order_by("pk")
     whole = io.StringIO()
     opendata.write_scdl_csv(whole, queryset, build_url=str)

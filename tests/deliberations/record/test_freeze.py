@@ -88,3 +88,33 @@ def test_a_tampered_record_no_longer_matches_its_hash(seeded):
     assert check.stored == frozen.sha256
     assert check.computed != frozen.sha256
     assert not check.matches
+
+
+def test_publishing_freezes_the_record_and_the_receipt_amends_it_once(db, settings, tmp_path):
+    from deliberations import services
+    from tests.factories import MemberFactory, SessionFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    session = SessionFactory(date=datetime.date(2022, 12, 6))
+    act = DeliberationFactory(session=session, status=Deliberation.Status.TRANSMITTED,
+                              result=Deliberation.Result.ADOPTED,
+                              transmitted_on=datetime.date(2022, 12, 8),
+                              signatory=MemberFactory(), signatory_capacity="Le Président")
+    services.deliberation_publish(deliberation=act, published_on=datetime.date(2022, 12, 14))
+    frozen = PublishedRecord.objects.get(deliberation=act)
+    record = codec.loads(frozen.document)
+    assert (record.publication.received_on, record.publication.executory_on) == (None, None)
+    assert record.publication.appeal_deadline == datetime.date(2023, 2, 15)
+
+    services.deliberation_record_receipt(deliberation=act,
+                                         received_on=datetime.date(2022, 12, 16))
+    amended = PublishedRecord.objects.get(deliberation=act)
+    record = codec.loads(amended.document)
+    assert record.publication.received_on == datetime.date(2022, 12, 16)
+    assert record.publication.executory_on == datetime.date(2022, 12, 16)
+    assert amended.sha256 == codec.sha256_of(amended.document) != frozen.sha256
+    assert codec.loads(amended.document).session == codec.loads(frozen.document).session
+    # Once the receipt is in, the record is as final as the act.
+    with pytest.raises(IntegrityError) as refusal, transaction.atomic():
+        PublishedRecord.objects.filter(pk=amended.pk).update(document=frozen.document)
+    assert immutability.refusal_message(refusal.value) == immutability.RECORD_LOCKED

@@ -1,4 +1,4 @@
-"""Findings 4, 6, 7, 9: what the public outputs let through. CSV cells read as formulas by a
+"""What the public outputs let through. CSV cells read as formulas by a
 spreadsheet, HTML in Atom summaries, a draft act splitting the public quorum table, and a
 bare carriage return starting a new iCalendar property."""
 
@@ -27,7 +27,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
     ("\r=1+1", "'\r=1+1"),
     ("Convention 2022-2024 = 3 ans", "Convention 2022-2024 = 3 ans"),
 ])
-def test_finding_04_formula_triggers_are_prefixed(typed, written):
+def test_formula_triggers_are_prefixed(typed, written):
     assert neutralise_formula(typed) == written
 
 
@@ -37,7 +37,7 @@ def test_finding_04_formula_triggers_are_prefixed(typed, written):
     "budget_name": "@SUM(1+1)*cmd|' /C calc'!A0", "act_number": "-2022-118",
     "prefecture_act_id": "\t+062-200041655-20221018", "votes_for": 3, "votes_against": 0,
     "abstentions": 0, "budget_year": 2022}], ids=["formulas"])
-def test_finding_04_csv_export_neutralises_formulas_and_keeps_scdl_columns_valid(
+def test_csv_export_neutralises_formulas_and_keeps_scdl_columns_valid(
         client, published_session):
     act = published_session.deliberations.get()
     response = client.get(reverse("deliberations:deliberation_csv"))
@@ -57,7 +57,7 @@ def test_finding_04_csv_export_neutralises_formulas_and_keeps_scdl_columns_valid
 
 @pytest.mark.parametrize("published_act_fields", [
     {"theme": '<img src=x onerror="alert(document.domain)">'}], ids=["html"])
-def test_finding_06_atom_summary_is_plain_text(client, published_session):
+def test_atom_summary_is_plain_text(client, published_session):
     response = client.get(reverse("deliberations:deliberation_feed"))
     assert b'type="html"' not in response.content
     feed = ET.fromstring(response.content)
@@ -68,7 +68,7 @@ def test_finding_06_atom_summary_is_plain_text(client, published_session):
     assert b"&lt;img src=x" in response.content  # escaped once, shown as text by readers
 
 
-def test_finding_07_withdrawal_on_a_draft_act_does_not_split_the_public_table(
+def test_withdrawal_on_a_draft_act_does_not_split_the_public_table(
         client, published_session):
     # A draft item 2 of the public session, with a member recorded as withdrawn on it.
     draft = DeliberationFactory(session=published_session, item_number=2,
@@ -79,18 +79,18 @@ def test_finding_07_withdrawal_on_a_draft_act_does_not_split_the_public_table(
     public = selectors.session_quorum_table(published_session, published_only=True)
     assert [(r.first_item, r.last_item, r.figures.present) for r in public] == [(1, 2, 3)]
     page = client.get(reverse("deliberations:session_detail", args=[published_session.pk]))
-    assert [(r.first_item, r.last_item) for r in page.context["quorum_table"]] == [(1, 2)]
+    assert [(r.first_item, r.last_item) for r in page.context["facts"].quorum] == [(1, 2)]
     api = client.get(f"/api/v1/sessions/{published_session.pk}/").json()
     assert [(r["first_item"], r["last_item"]) for r in api["quorum"]] == [(1, 2)]
 
 
-def test_finding_07_carried_over_flag_on_a_draft_act_is_not_public(published_session):
+def test_carried_over_flag_on_a_draft_act_is_not_public(published_session):
     DeliberationFactory(session=published_session, item_number=2, is_carried_over=True)
     public = selectors.session_quorum_table(published_session, published_only=True)
     assert [r.figures.quorum_required for r in public] == [2]
 
 
-def test_finding_09_icalendar_values_cannot_start_a_property(client, council):
+def test_icalendar_values_cannot_start_a_property(client, council):
     SessionFactory(body=council, status=Session.Status.CONVENED,
                    place="Salle Olof Palme\rSUMMARY:Séance annulée;voir https://evil.example,"
                          "\\ici\nDESCRIPTION:x\r\nEND:VEVENT\u2028BEGIN:VEVENT")

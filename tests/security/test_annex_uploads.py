@@ -1,4 +1,4 @@
-"""Finding 10: annex uploads accepted any type (an SVG with an onload script), and draft
+"""Annex uploads accepted any type (an SVG with an onload script), and draft
 annexes sat at guessable paths under /media/."""
 
 import io
@@ -54,7 +54,7 @@ def upload(client, deliberation, name, content):
     ("plan.odt", odt(b"image/svg+xml")),
     ("plan.exe", b"MZ\x90\x00"),
 ])
-def test_finding_10_annex_upload_refuses_anything_but_documents(
+def test_annex_upload_refuses_anything_but_documents(
         client, clerk_cabbalr, council, name, content):
     deliberation = DeliberationFactory(session=SessionFactory(body=council))
     client.force_login(clerk_cabbalr)
@@ -69,7 +69,7 @@ def test_finding_10_annex_upload_refuses_anything_but_documents(
     ("convention.odt", odt()),
     ("tableau.csv", "commune;montant\nBéthune;1200\n".encode()),
 ])
-def test_finding_10_documents_are_accepted_under_an_unguessable_path(
+def test_documents_are_accepted_under_an_unguessable_path(
         client, clerk_cabbalr, council, name, content):
     deliberation = DeliberationFactory(session=SessionFactory(body=council))
     client.force_login(clerk_cabbalr)
@@ -78,7 +78,7 @@ def test_finding_10_documents_are_accepted_under_an_unguessable_path(
     assert re.fullmatch(r"annexes/\d{4}/[A-Za-z0-9_-]{16}/[\w.-]+", annex.file.name)
 
 
-def test_finding_10_annex_served_only_once_published_as_an_attachment(client, council):
+def test_annex_served_only_once_published_as_an_attachment(client, council):
     draft = DeliberationFactory(session=SessionFactory(body=council))
     annex = Annex(deliberation=draft, title="Plan")
     annex.file.save("plan.pdf", ContentFile(PDF), save=True)
@@ -99,7 +99,7 @@ def test_finding_10_annex_served_only_once_published_as_an_attachment(client, co
     assert api["annexes"] == [{"title": "Plan", "link": f"http://testserver{url}"}]
 
 
-def test_finding_10_stored_file_of_another_type_is_not_served(client, published_session):
+def test_stored_file_of_another_type_is_not_served(client, published_session):
     # Entered on the draft (before the check existed), then published.
     act = DeliberationFactory(session=published_session, item_number=2, published=True,
                               status=Deliberation.Status.DRAFT)
@@ -109,7 +109,7 @@ def test_finding_10_stored_file_of_another_type_is_not_served(client, published_
     assert client.get(reverse("deliberations:annex_download", args=[annex.pk])).status_code == 404
 
 
-def test_finding_10_upload_limit():
+def test_annex_upload_limit():
     big = SimpleUploadedFile("rapport.pdf", PDF)
     big.size = 20 * 1024 * 1024 + 1
     with pytest.raises(ValidationError) as error:

@@ -1,4 +1,4 @@
-"""Findings 5, 8, 11, 12: /admin/r/ redirecting any staff account to another organisation's
+"""/admin/r/ redirecting any staff account to another organisation's
 draft, 500 on /verifier/?code=a/b, the PDF url fetcher's "..", and a trusted
 X-Forwarded-Proto."""
 
@@ -32,7 +32,7 @@ def cabbalr_draft(council):
 
 
 @pytest.mark.parametrize("who", ["clerk_pma", "agent_pma"])
-def test_finding_05_admin_shortcut_refuses_another_organisations_draft(
+def test_admin_shortcut_refuses_another_organisations_draft(
         client, cabbalr_draft, who, request, pma):
     if who == "agent_pma":
         from tests.security.conftest import staff
@@ -51,7 +51,7 @@ def test_finding_05_admin_shortcut_refuses_another_organisations_draft(
     assert client.get(f"/admin/r/{ct}/abc/").status_code == 404
 
 
-def test_finding_05_admin_shortcut_still_works_for_own_objects_and_superusers(
+def test_admin_shortcut_still_works_for_own_objects_and_superusers(
         client, cabbalr_draft, clerk_cabbalr, agent_cabbalr, superuser):
     for user in (clerk_cabbalr, agent_cabbalr, superuser):
         client.force_login(user)
@@ -60,7 +60,7 @@ def test_finding_05_admin_shortcut_still_works_for_own_objects_and_superusers(
         assert response["Location"].endswith(cabbalr_draft.get_absolute_url())
 
 
-def test_finding_05_admin_shortcut_refuses_models_outside_the_accounts_admin(
+def test_admin_shortcut_refuses_models_outside_the_accounts_admin(
         client, clerk_cabbalr, superuser):
     permission_ct = ContentType.objects.get(app_label="auth", model="user")
     client.force_login(clerk_cabbalr)
@@ -72,7 +72,7 @@ def test_finding_05_admin_shortcut_refuses_models_outside_the_accounts_admin(
     "a/b", "//evil.com", "https://evil.com/", "../../admin/", "%00", "", "é" * 10,
     "A" * 2000, "ABCDEFGHJK/x",
 ])
-def test_finding_08_verify_code_of_the_wrong_form_is_a_french_404(client, query):
+def test_verify_code_of_the_wrong_form_is_a_french_404(client, query):
     response = client.get("/verifier/", {"code": query})
     assert response.status_code == 404
     assert "Location" not in response
@@ -80,26 +80,26 @@ def test_finding_08_verify_code_of_the_wrong_form_is_a_french_404(client, query)
 
 
 @pytest.mark.parametrize("path", ["/verifier/a-b", "/verifier/%E2%80%A8", "/verifier/-"])
-def test_finding_08_verify_path_of_the_wrong_form_is_a_french_404(client, path):
+def test_verify_path_of_the_wrong_form_is_a_french_404(client, path):
     response = client.get(path)
     assert response.status_code == 404
     assert UNKNOWN in response.content.decode()
 
 
-def test_finding_08_verify_path_with_a_slash_is_the_french_404_page(client):
+def test_verify_path_with_a_slash_is_the_french_404_page(client):
     response = client.get("/verifier/..%2F..%2Fadmin")  # no code route: the site's 404
     assert response.status_code == 404
     assert "Page introuvable" in response.content.decode()
 
 
-def test_finding_08_well_formed_unknown_code_redirects_then_404(client):
+def test_well_formed_unknown_code_redirects_then_404(client):
     response = client.get("/verifier/", {"code": "abcd-efgh-jk"})
     assert response.status_code == 302
     assert response["Location"] == "/verifier/ABCDEFGHJK"
     assert client.get("/verifier/ABCDEFGHJK").status_code == 404
 
 
-def test_finding_11_pdf_fetcher_resolves_dot_dot_before_the_allow_list(tmp_path, monkeypatch):
+def test_pdf_fetcher_resolves_dot_dot_before_the_allow_list(tmp_path, monkeypatch):
     fonts = pdf.FONTS_DIR.as_uri()
     for url in (f"{fonts}/../../../../../../etc/hostname",
                 f"{fonts}/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/hostname",
@@ -129,14 +129,14 @@ def proxy_header(trusted: str | None):
     return result.stdout.strip()
 
 
-def test_finding_12_forwarded_proto_is_trusted_only_with_trusted_proxy():
+def test_forwarded_proto_is_trusted_only_with_trusted_proxy():
     assert proxy_header(None) == "None"
     assert proxy_header("0") == "None"
     assert proxy_header("1") == "('HTTP_X_FORWARDED_PROTO', 'https')"
 
 
 @override_settings(SECURE_SSL_REDIRECT=True)
-def test_finding_12_plain_http_with_a_forged_header_is_redirected():
+def test_plain_http_with_a_forged_header_is_redirected():
     assert settings.SECURE_PROXY_SSL_HEADER is None
     response = Client().get("/", HTTP_X_FORWARDED_PROTO="https")
     assert response.status_code == 301

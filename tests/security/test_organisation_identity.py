@@ -1,4 +1,4 @@
-"""Finding 2: spoofed organisation. Any clerk could add "Préfecture du Pas-de-Calais
+"""Spoofed organisation. Any clerk could add "Préfecture du Pas-de-Calais
 (officiel)" with a phishing link; it got a public page and vanished from the clerk's list,
 and the add form told whether a name existed."""
 
@@ -16,7 +16,7 @@ SPOOF = {
 }
 
 
-def test_finding_02_clerk_cannot_create_an_organisation(client, clerk_cabbalr):
+def test_clerk_cannot_create_an_organisation(client, clerk_cabbalr):
     client.force_login(clerk_cabbalr)
     add = reverse("admin:portal_organisation_add")
     assert client.get(add).status_code == 403
@@ -29,7 +29,7 @@ def test_finding_02_clerk_cannot_create_an_organisation(client, clerk_cabbalr):
     assert "existe déjà" not in probe.content.decode()
 
 
-def test_finding_02_clerk_edits_only_allowed_fields_of_their_own_organisation(
+def test_clerk_edits_only_allowed_fields_of_their_own_organisation(
         client, clerk_cabbalr, cabbalr, pma):
     client.force_login(clerk_cabbalr)
     url = reverse("admin:portal_organisation_change", args=[cabbalr.pk])
@@ -51,7 +51,7 @@ def test_finding_02_clerk_edits_only_allowed_fields_of_their_own_organisation(
     assert Organisation.objects.filter(pk=cabbalr.pk).exists()
 
 
-def test_finding_02_superuser_creates_an_organisation(client, superuser):
+def test_superuser_creates_an_organisation(client, superuser):
     client.force_login(superuser)
     response = client.post(reverse("admin:portal_organisation_add"), {
         **SPOOF, "name": "Syndicat mixte des transports Artois-Gohelle", "slug": "smt-ag",

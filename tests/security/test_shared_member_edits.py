@@ -1,4 +1,4 @@
-"""Finding 1: cross-organisation write through a shared member. A PMA clerk renamed the
+"""Cross-organisation write through a shared member. A PMA clerk renamed the
 CABBALR president (also PMA delegate) on CABBALR's pages and certified extracts, read his
 whole history, and any clerk could edit or delete a member without mandate."""
 
@@ -27,7 +27,7 @@ def rename(client, member, last_name):
     return page, client.post(change_url(member), data)
 
 
-def test_finding_01_shared_member_not_editable_by_other_org(client, clerk_pma, shared_member):
+def test_shared_member_not_editable_by_other_org(client, clerk_pma, shared_member):
     client.force_login(clerk_pma)
     page, response = rename(client, shared_member, "PIRATE")
     # The identity is shown, not offered as a field: the posted name is ignored.
@@ -37,7 +37,7 @@ def test_finding_01_shared_member_not_editable_by_other_org(client, clerk_pma, s
     assert shared_member.full_name == "GACQUERRE Olivier"
 
 
-def test_finding_01_shared_member_not_renamed_by_either_single_organisation(
+def test_shared_member_not_renamed_by_either_single_organisation(
         client, clerk_cabbalr, shared_member):
     client.force_login(clerk_cabbalr)
     _, response = rename(client, shared_member, "PIRATE")
@@ -47,7 +47,7 @@ def test_finding_01_shared_member_not_renamed_by_either_single_organisation(
 
 
 @pytest.mark.parametrize("who", ["clerk_both", "superuser"])
-def test_finding_01_shared_member_renamed_with_every_assignment_or_by_a_superuser(
+def test_shared_member_renamed_with_every_assignment_or_by_a_superuser(
         client, shared_member, who, request):
     client.force_login(request.getfixturevalue(who))
     _, response = rename(client, shared_member, "GACQUERRE-CORRIGÉ")
@@ -56,7 +56,7 @@ def test_finding_01_shared_member_renamed_with_every_assignment_or_by_a_superuse
     assert shared_member.last_name == "GACQUERRE-CORRIGÉ"
 
 
-def test_finding_01_member_with_ended_mandate_is_read_only(client, clerk_pma, committee):
+def test_member_with_ended_mandate_is_read_only(client, clerk_pma, committee):
     member = MandateFactory(body=committee, start_on=datetime.date(2014, 4, 1),
                             end_on=datetime.date(2020, 7, 14)).member
     client.force_login(clerk_pma)
@@ -70,7 +70,7 @@ def test_finding_01_member_with_ended_mandate_is_read_only(client, clerk_pma, co
     assert member.last_name != "PIRATE"
 
 
-def test_finding_01_member_history_only_to_staff_of_a_concerned_organisation(
+def test_member_history_only_to_staff_of_a_concerned_organisation(
         client, clerk_cabbalr, clerk_pma, council):
     member = MandateFactory(body=council).member
     LogEntry.objects.log_actions(
@@ -86,7 +86,7 @@ def test_finding_01_member_history_only_to_staff_of_a_concerned_organisation(
     assert "Nom corrigé par le greffe" in client.get(url).content.decode()
 
 
-def test_finding_01_member_without_mandate_belongs_to_the_creating_organisation(
+def test_member_without_mandate_belongs_to_the_creating_organisation(
         client, clerk_cabbalr, clerk_pma, cabbalr):
     member = MemberFactory(last_name="NOUVEAU", created_by_organisation=cabbalr)
     client.force_login(clerk_pma)
@@ -101,7 +101,7 @@ def test_finding_01_member_without_mandate_belongs_to_the_creating_organisation(
     assert client.get(change_url(member)).status_code == 200
 
 
-def test_finding_01_a_clerks_new_member_belongs_to_one_of_the_clerks_organisations(
+def test_a_clerks_new_member_belongs_to_one_of_the_clerks_organisations(
         client, clerk_pma, cabbalr, pma):
     client.force_login(clerk_pma)
     add = reverse("admin:portal_member_add")
@@ -121,7 +121,7 @@ def test_finding_01_a_clerks_new_member_belongs_to_one_of_the_clerks_organisatio
     assert Member.objects.get(slug="durand").created_by_organisation == pma
 
 
-def test_finding_01_member_autocomplete_leaves_out_other_organisations_newcomers(
+def test_member_autocomplete_leaves_out_other_organisations_newcomers(
         client, clerk_pma, cabbalr, pma):
     MemberFactory(last_name="ZORRO", first_name="Cabbalr", created_by_organisation=cabbalr)
     own = MemberFactory(last_name="ZORRO", first_name="Pma", created_by_organisation=pma)
