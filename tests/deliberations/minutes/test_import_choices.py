@@ -190,3 +190,18 @@ def test_a_member_picked_for_a_name_is_checked_against_the_rules(clerk_client,
     assert preview.context["legal_problems"]
     assert any(outsider.full_name in problem for problem in preview.context["legal_problems"])
     assert " disabled " in confirm_button(body)
+
+
+def test_a_name_read_as_a_substitute_cannot_be_created_as_a_councillor(clerk_client,
+                                                                        bureau_session):
+    text = ("Présents : GACQUERRE Olivier, LECONTE Maurice, TITULAIRE Anne remplacée par son "
+            "suppléant NOUVEAU Camille\n")
+    response = clerk_client.post(url(bureau_session), {
+        "text": text, "action": "preview", "create-nouveaucamille": "on",
+        "mandate-body-nouveaucamille": bureau_session.body_id,
+        "mandate-role-nouveaucamille": "councillor",
+        "mandate-start-nouveaucamille": "2022-11-01"})
+    assert ("« NOUVEAU Camille » siège comme suppléant d'après le texte : créez-le avec la "
+            "fonction « Délégué suppléant » (L5211-6), ou corrigez le texte collé."
+            ) in response.context["legal_problems"]
+    assert " disabled " in confirm_button(page(response))
