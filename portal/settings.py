@@ -341,6 +341,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "SessionStatusEnum": "deliberations.models.Session.Status",
         "AttendanceStatusEnum": "deliberations.models.Attendance.Status",
+        "VoteResultEnum": "deliberations.models.Deliberation.Result",
     },
 }
 
