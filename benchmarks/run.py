@@ -7,6 +7,7 @@
     .venv/bin/python benchmarks/run.py clerk      # the clerk's session workspace (152 × 40)
     .venv/bin/python benchmarks/run.py audit      # cost of the audit trail and rate limiter
     .venv/bin/python benchmarks/run.py parsing    # the attendance parser on 150 names
+    .venv/bin/python benchmarks/run.py importer   # the attendance import preview, 40 names
     .venv/bin/python benchmarks/run.py load       # gunicorn under load, --fault stops PostgreSQL
 
 `run.py <set> --help` lists each set's options. Every set uses the same parts
@@ -20,7 +21,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SETS = ("table", "scan", "exports", "extracts", "clerk", "audit", "parsing", "load")
+SETS = ("table", "scan", "exports", "extracts", "clerk", "audit", "parsing", "load",
+        "importer")
 
 
 def main(argv: list[str]) -> None:
