@@ -7,6 +7,7 @@
     .venv/bin/python benchmarks/run.py clerk      # the clerk's session workspace (152 × 40)
     .venv/bin/python benchmarks/run.py audit      # cost of the audit trail and rate limiter
     .venv/bin/python benchmarks/run.py parsing    # the attendance parser on 150 names
+    .venv/bin/python benchmarks/run.py importer   # the attendance import preview, 40 names
     .venv/bin/python benchmarks/run.py load       # gunicorn under load, --fault stops PostgreSQL
     .venv/bin/python benchmarks/run.py alerts     # e-mail alert digests, 100 000 subscriptions
 
@@ -21,7 +22,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SETS = ("table", "scan", "exports", "extracts", "clerk", "audit", "parsing", "load", "alerts")
+SETS = ("table", "scan", "exports", "extracts", "clerk", "audit", "parsing", "load",
+        "importer", "alerts")
 
 
 def main(argv: list[str]) -> None:

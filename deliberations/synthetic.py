@@ -19,9 +19,14 @@ Deterministic: the same seed and the same `today` give the same rows (only the p
 and the created_at/updated_at timestamps depend on the database). The search columns are
 filled by the database itself: the trigger of migration 0003_search on PostgreSQL (and any
 trigger-fed index on SQLite) sees the bulk inserts as ordinary INSERTs.
+
+On PostgreSQL the rows go in with COPY, the secondary indexes and the published record's
+triggers held back until the end, then ANALYZE (_BulkLoad); `copy=False` keeps the INSERT
+path, which gives the same rows.
 """
 
 import datetime
+import io
 import random
 from dataclasses import dataclass, field
 
@@ -276,8 +281,11 @@ class _BodyPlan:
 
 
 def generate(*, deliberations: int, seed: int = 1, today: datetime.date | None = None,
-             progress=None) -> Generated:
-    """Build `deliberations` acts and everything around them (see the module docstring)."""
+             progress=None, copy: bool | None = None) -> Generated:
+    """Build `deliberations` acts and everything around them (see the module docstring).
+
+    `copy` (PostgreSQL only, the default there): bulk load (see _BulkLoad) instead of INSERT
+    statements; the rows are the same either way."""
     if deliberations < LARGE_ITEMS:
         raise ValueError(f"Il faut au moins {LARGE_ITEMS} délibérations (séance de "
                          f"{LARGE_MEMBERS} élus × {LARGE_ITEMS} questions).")
@@ -285,16 +293,24 @@ def generate(*, deliberations: int, seed: int = 1, today: datetime.date | None =
     today = today or timezone.localdate()
     say = progress or (lambda message: None)
     result = Generated()
+    copy = connection.vendor == "postgresql" if copy is None else copy
+    if copy and connection.vendor != "postgresql":
+        raise ValueError("Le chargement par COPY demande PostgreSQL.")
     with transaction.atomic():
+        bulk = _BulkLoad(connection, say) if copy else None
+        if bulk is not None:
+            bulk.prepare()
         plans = _organisations(rng, deliberations, result)
         say(f"{len(result.organisations)} collectivités, {len(plans)} assemblées")
         counter = {"members": _members(rng, plans), "acts": 0, "sessions": 0,
                    "attendances": 0, "proxies": 0}
         say(f"{counter['members']} élus")
         for index, plan in enumerate(plans):
-            _body_records(rng, plan, today, counter, result, large=(index == 0))
+            _body_records(rng, plan, today, counter, result, large=(index == 0), copy=copy)
             if index % 10 == 9 or index == len(plans) - 1:
                 say(f"{counter['acts']} délibérations, {counter['sessions']} séances")
+        if bulk is not None:
+            bulk.finish()
         # Published acts carry their frozen record, as publication writes it.
         from deliberations.record import freeze_published_records
 
@@ -502,7 +518,7 @@ def _in_office(plan, date):
     return plan.terms[-1][2]
 
 
-def _body_records(rng, plan, today, counter, result, *, large: bool) -> None:
+def _body_records(rng, plan, today, counter, result, *, large: bool, copy: bool) -> None:
     """The sessions of one body, newest first, until its share of acts is used, with their
     attendance, proxies and deliberations; one upcoming convened session."""
     kind = plan.kind
@@ -560,8 +576,8 @@ def _body_records(rng, plan, today, counter, result, *, large: bool) -> None:
                                       represented, today, counter,
                                       large=large and session is sessions[0]))
         if len(attendances) >= BATCH * 5 or len(acts) >= BATCH:
-            _flush(attendances, proxies, acts, counter)
-    _flush(attendances, proxies, acts, counter)
+            _flush(attendances, proxies, acts, counter, copy=copy)
+    _flush(attendances, proxies, acts, counter, copy=copy)
 
 
 def _attendance(rng, session, roster, items, attendances, proxies, *, large):
@@ -671,11 +687,10 @@ def _deliberation(rng, plan, session, item, number, present, represented, today,
     )
 
 
-def _flush(attendances, proxies, acts, counter) -> None:
-    _insert(Attendance, attendances)
-    _insert(Proxy, proxies)
-    _insert(Deliberation, acts)
-    if acts and connection.vendor == "postgresql":
+def _flush(attendances, proxies, acts, counter, *, copy: bool) -> None:
+    for model, objects in ((Attendance, attendances), (Proxy, proxies), (Deliberation, acts)):
+        (_copy if copy else _insert)(model, objects)
+    if acts and not copy and connection.vendor == "postgresql":
         # The published record's triggers (immutability.py) look up the session's published
         # acts for every attendance and proxy row inserted. On a table that grows from empty
         # without statistics, PostgreSQL keeps the plan it made when the table was empty (a
@@ -690,13 +705,9 @@ def _flush(attendances, proxies, acts, counter) -> None:
     acts.clear()
 
 
-def _insert(model, objects) -> None:
-    """INSERT rows whose primary keys are not needed back, without the ORM's per-value
-    preparation (two thirds of the time of bulk_create here): the values are plain Python
-    dates, numbers, strings and booleans that both drivers adapt. The database's triggers
-    (search vector, search index) run as for any INSERT."""
-    if not objects:
-        return
+def _rows(model, objects) -> tuple[list, list[tuple]]:
+    """The columns written (all but the primary key and the search vector, which the
+    database computes) and one tuple of values per object."""
     fields = [f for f in model._meta.concrete_fields
               if not f.primary_key and f.attname != "search_vector"]
     now = timezone.now()
@@ -704,6 +715,17 @@ def _insert(model, objects) -> None:
                  if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)}
     rows = [tuple(constants[f.attname] if f.attname in constants else getattr(obj, f.attname)
                   for f in fields) for obj in objects]
+    return fields, rows
+
+
+def _insert(model, objects) -> None:
+    """INSERT rows whose primary keys are not needed back, without the ORM's per-value
+    preparation (two thirds of the time of bulk_create here): the values are plain Python
+    dates, numbers, strings and booleans that both drivers adapt. The database's triggers
+    (search vector, search index) run as for any INSERT."""
+    if not objects:
+        return
+    fields, rows = _rows(model, objects)
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     with connection.cursor() as cursor:
@@ -717,3 +739,81 @@ def _insert(model, objects) -> None:
             for start in range(0, len(rows), BATCH):
                 cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})",
                                    rows[start:start + BATCH])
+
+
+# COPY's text format: backslash, tab, newline and carriage return escaped, NULL as \N.
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_value(value) -> str:
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, datetime.date):  # datetime too (aware: isoformat keeps the offset)
+        return value.isoformat()
+    return str(value).translate(_COPY_ESCAPES)
+
+
+def _copy(model, objects) -> None:
+    """The rows of _insert, sent with one COPY … FROM STDIN (PostgreSQL): no statement per
+    thousand rows to parse and plan, no per-row index upkeep while _BulkLoad holds the
+    secondary indexes back."""
+    if not objects:
+        return
+    fields, rows = _rows(model, objects)
+    data = io.StringIO("".join("\t".join(map(_copy_value, row)) + "\n" for row in rows))
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    with connection.cursor() as cursor:
+        cursor.cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN", data)
+
+
+class _BulkLoad:
+    """A bulk load into PostgreSQL, inside generate()'s transaction (DDL is transactional
+    there: a failure leaves the database as it was, triggers and indexes included).
+
+    prepare(): the published record's triggers (immutability.py) are dropped, and the
+    secondary indexes of the three big tables (attendance, proxies, deliberations: GIN search
+    index, list indexes, conditional unique indexes) are dropped after their definitions are
+    kept. The primary keys, unique and foreign-key constraints stay. finish(): the indexes
+    are built again, each in one pass over the loaded table, the triggers installed again.
+
+    The search vector is still computed by migration 0003's trigger during COPY (a BEFORE
+    ROW trigger, which COPY fires): filling it afterwards would rewrite every row a second
+    time; what made it slow was the GIN index updated row by row, which is built after."""
+
+    TABLES = ("deliberations_deliberation", "deliberations_attendance", "deliberations_proxy")
+
+    def __init__(self, connection, say):
+        self.connection, self.say, self.indexes = connection, say, []
+
+    def prepare(self) -> None:
+        from deliberations import immutability
+
+        with self.connection.cursor() as cursor:
+            cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+            cursor.execute(
+                "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) "
+                "FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid "
+                "WHERE t.relname = ANY(%s) AND NOT EXISTS "
+                "(SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid) "
+                "ORDER BY 1", [list(self.TABLES)])
+            self.indexes = cursor.fetchall()
+            for name, _definition in self.indexes:
+                cursor.execute(f"DROP INDEX {name}")
+        immutability.uninstall(self.connection)
+
+    def finish(self) -> None:
+        from deliberations import immutability
+
+        self.say(f"construction de {len(self.indexes)} index")
+        with self.connection.cursor() as cursor:
+            # Django's foreign keys are checked at commit (DEFERRABLE INITIALLY DEFERRED);
+            # PostgreSQL builds no index on a table with checks pending: run them now.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            for _name, definition in self.indexes:
+                cursor.execute(definition)
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        immutability.install(self.connection)
+        self.say("index et déclencheurs en place")

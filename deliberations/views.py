@@ -23,7 +23,7 @@ from deliberations.models import (
     IssuedExtract,
     Session,
 )
-from deliberations.publication import opendata
+from deliberations.publication import opendata, rows
 from deliberations.publication.feeds import sessions_icalendar_chunks
 from deliberations.publication.filters import DeliberationFilter
 from deliberations.querysets import SEARCH_CANDIDATES
@@ -56,6 +56,7 @@ def deliberation_list(request):
     return render(request, "deliberations/deliberation_list.html", {
         "filter": filterset,
         "page": page,
+        "rows": rows.list_rows(page),
         "search_query": filterset.search_query,
         "sort": sort,
         # A broad search ranks its newest matches only (DeliberationQuerySet.best_first).

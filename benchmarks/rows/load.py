@@ -260,9 +260,41 @@ def request(port: int, path: str, timeout: float) -> tuple[int, bytes]:
         connection.close()
 
 
+TRUNCATED = "corps tronqué"
+# What a complete body of a streamed export ends with (the format's own closing element).
+# The CSV has no such element the SCDL schema allows (no trailer row, no extra column), and a
+# size cannot be announced before the rows are read: a reader relies on HTTP/1.1 chunked
+# transfer coding, whose final zero-length chunk only a complete response carries. A stream
+# cut after its headers ends without it, which http.client reports as IncompleteRead.
+ENDINGS = {"iCalendar": b"END:VCALENDAR", "Atom": b"</feed>"}
+
+
+def outcome_of(port: int, path: str, timeout: float, kind: str = "") -> int | str:
+    """The HTTP status of one request, or why there is none: "timeout", "connexion" (refused,
+    reset before the status line), TRUNCATED (headers received, body cut: IncompleteRead, or
+    a streamed export missing its closing element), or "503 sans la page française"."""
+    try:
+        status, body = request(port, path, timeout)
+    except TimeoutError:
+        return "timeout"
+    except http.client.IncompleteRead:
+        return TRUNCATED
+    except (OSError, http.client.HTTPException):
+        return "connexion"
+    if status == 503 and "Service momentanément indisponible" not in body.decode(
+            errors="replace"):
+        return "503 sans la page française"
+    ending = ENDINGS.get(kind)
+    if status == 200 and ending is not None and not body.rstrip().endswith(ending):
+        return TRUNCATED
+    return status
+
+
 def workload(port, urls, seconds, clients, timeout, seed, events=None):
-    """Returns [(start offset s, kind, duration s, outcome)] where outcome is the HTTP status
-    or "timeout" / "connexion". `events` [(offset, function)] run during the load."""
+    """Returns [(start offset s, kind, duration s, outcome)] where outcome is what
+    outcome_of() says (an HTTP status, "timeout", "connexion", TRUNCATED...); one failed
+    request never stops a client, so the run always ends with its table. `events`
+    [(offset, function)] run during the load."""
     kinds = [kind for kind, _ in MIX]
     weights = [weight for _, weight in MIX]
     results, lock = [], threading.Lock()
@@ -276,15 +308,7 @@ def workload(port, urls, seconds, clients, timeout, seed, events=None):
             kind = rng.choices(kinds, weights)[0]
             path = rng.choice(urls[kind])
             begin = time.monotonic()
-            try:
-                outcome, body = request(port, path, timeout)
-                if outcome == 503 and "Service momentanément indisponible" not in body.decode(
-                        errors="replace"):
-                    outcome = "503 sans la page française"
-            except TimeoutError:
-                outcome = "timeout"
-            except OSError:
-                outcome = "connexion"
+            outcome = outcome_of(port, path, timeout, kind)
             mine.append((begin - started, kind, time.monotonic() - begin, outcome))
         with lock:
             results.extend(mine)
@@ -338,7 +362,8 @@ def fault_report(results, down_at, up_at, before, after) -> None:
         f"{k} × {v}" for k, v in sorted(counts.items())) + f" ; réponse la plus lente "
         f"{slowest_down * 1000:.0f} ms")
     print(f"- 500 : {sum(1 for r in results if r[3] == 500)} ; délais dépassés : "
-          f"{sum(1 for r in results if r[3] == 'timeout')} ; 503 sans la page française : "
+          f"{sum(1 for r in results if r[3] == 'timeout')} ; corps tronqués : "
+          f"{sum(1 for r in results if r[3] == TRUNCATED)} ; 503 sans la page française : "
           f"{sum(1 for r in results if r[3] == '503 sans la page française')}")
     first_ok = next((r for r in later if r[3] == 200), None)
     if first_ok is None:

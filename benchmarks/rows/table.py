@@ -138,6 +138,21 @@ class Harness:
         self.rows.append(row)
         return row
 
+    def row_cached(self, name, url, target):
+        """The same page with only the row cache on (deliberations/publication/rows.py,
+        PUBLIC_ROW_CACHE_SECONDS), the page cache off: each row's HTML or API representation
+        is read from the cache, the rest of the page (filters, counts, pagination) computed."""
+        from django.conf import settings
+        from django.core.cache import caches
+
+        for cache in caches.all(initialized_only=True):
+            cache.clear()
+        settings.PUBLIC_ROW_CACHE_SECONDS = 300
+        try:
+            return self.page(f"{name} — lignes en cache", url, target)
+        finally:
+            del settings.PUBLIC_ROW_CACHE_SECONDS
+
     def stream(self, name, url, first_byte_target, samples):
         """A streamed export: time to first byte and total, queries, peak Python memory."""
         def first_byte():
@@ -269,6 +284,11 @@ def measure_all(args, data, vendor, say) -> Harness:
     step("Caches…")
     harness.cached("accueil /", reverse("portal:home"))
     harness.cached("délibérations, sans filtre", lists)
+    harness.row_cached("délibérations, sans filtre", lists, goal["list"])
+    harness.row_cached(f"délibérations, assemblée + année {year}",
+                       f"{lists}?body={body.pk}&year={year}", goal["list"])
+    harness.row_cached("API, liste des délibérations", reverse("api:deliberation-list"),
+                       goal["list"])
 
     step("Écrans du greffe…")
     clerk = Harness(clerk_client(body.organisation), min(args.samples, 9), args.row_budget)

@@ -6,14 +6,14 @@ Registered by SessionAdmin.get_urls as ``<path:object_id>/importer-presence/``.
 
 from __future__ import annotations
 
-import copy
+import datetime
 from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -21,17 +21,18 @@ from django.template.response import TemplateResponse
 from deliberations.minutes.importing import (
     CREATE,
     Match,
+    NewMandate,
     ambiguities,
     apply_aliases,
-    attendance_import,
-    attendance_import_problems,
+    attendance_import_with_choices,
     candidate_members,
+    import_check,
     match_names,
-    members_not_found,
     not_found_wording,
+    not_in_roster_wording,
     resolve,
     search_members,
-    unknown_names_resolve,
+    substitutes_read,
 )
 from deliberations.minutes.parsing import (
     AttendanceResult,
@@ -39,9 +40,10 @@ from deliberations.minutes.parsing import (
     parse_attendance,
     parse_date,
 )
-from deliberations.models import Session
+from deliberations.models import NameAlias, Session
 from portal.kernel.names import name_key
 from portal.kernel.wording import items_wording
+from portal.models import Mandate
 
 TEMPLATE = "admin/deliberations/session/import_attendance.html"
 
@@ -63,13 +65,17 @@ class PreviewRow:
     name: str
     detail: str
     match: Match
+    # The clerk's choice for an unknown name, as re-checked ("nouvel élu", the member chosen).
+    choice: str = ""
 
 
-def _preview_rows(result: AttendanceResult, matches: list[Match]) -> list[PreviewRow]:
+def _preview_rows(result: AttendanceResult, matches: list[Match],
+                  chosen: dict[str, str]) -> list[PreviewRow]:
     by_key = {name_key(match.name): match for match in matches}
 
     def row(section: str, name: str, detail: str = "") -> PreviewRow:
-        return PreviewRow(section, name, detail, by_key[name_key(name)])
+        return PreviewRow(section, name, detail, by_key[name_key(name)],
+                          chosen.get(name_key(name), ""))
 
     rows = []
     for entry in result.present:
@@ -152,16 +158,9 @@ def import_attendance_view(request: HttpRequest, session_id: str, model_admin) -
     matches = match_names(result.all_names(), candidates)
     apply_aliases(matches, session)
     unknown = [match for match in matches if not match.matched]
-    choices = {name_key(match.name): request.POST.get(f"member-{name_key(match.name)}", "")
-               for match in unknown}
-    # The search box under each unknown name (no JavaScript: "Rechercher" sends the page
-    # again); a single answer is chosen at once, the clerk still confirms.
-    searches = {key: request.POST.get(f"search-{key}", "").strip()[:100] for key in choices}
-    found_members = {key: search_members(candidates, text) if text else None
-                     for key, text in searches.items()}
-    for key, members_found in found_members.items():
-        if members_found is not None and len(members_found) == 1 and not choices[key]:
-            choices[key] = str(members_found[0].pk)
+    action = request.POST.get("action", "")
+    choices, mandates, searches, found_members, common_for, all_mode = _clerk_choices(
+        request.POST, session, result, candidates, unknown, create_all=action == "create_all")
     found = ambiguities(result)
     for ambiguity in found:
         ambiguity.chosen = request.POST.get(ambiguity.field, "")
@@ -169,8 +168,9 @@ def import_attendance_view(request: HttpRequest, session_id: str, model_admin) -
     resolved = resolve(result, settled)
     blocking = ([m.name for m in unknown if not choices[name_key(m.name)]]
                 + [a.name for a in found if a not in settled])
+    in_office_confirmed = request.POST.get("in-office-confirmed", "")
 
-    if request.POST.get("action") == "confirm":
+    if action == "confirm":
         if blocking:
             context["import_errors"] = [
                 "Résolvez d'abord les points signalés « à résoudre » (noms inconnus, faits "
@@ -178,12 +178,10 @@ def import_attendance_view(request: HttpRequest, session_id: str, model_admin) -
             ]
         else:
             try:
-                with transaction.atomic():
-                    created = unknown_names_resolve(session=session, matches=matches,
-                                                    choices=choices, by=request.user)
-                    summary = attendance_import(session=session, result=resolved,
-                                                matches=matches, by=request.user,
-                                                source_text=text)
+                summary, created = attendance_import_with_choices(
+                    session=session, result=resolved, matches=matches, choices=choices,
+                    mandates=mandates, in_office_confirmed=in_office_confirmed,
+                    by=request.user, source_text=text)
             except ValidationError as error:
                 context["import_errors"] = error.messages
             else:
@@ -194,33 +192,46 @@ def import_attendance_view(request: HttpRequest, session_id: str, model_admin) -
                 messages.success(request, message)
                 return redirect("admin:deliberations_session_change", session.pk)
 
-    legal_problems = _legal_problems_with_choices(session, resolved, matches, choices)
-    suggestions = {name_key(m.name): {s.pk for s in m.suggestions} for m in unknown}
+    check = import_check(session=session, result=resolved, matches=matches, choices=choices,
+                         mandates=mandates)
+    in_office_pending = (check.in_office_changes
+                         and in_office_confirmed.strip() != str(check.in_office_after))
+    member_field = forms.ModelChoiceField(
+        queryset=candidate_members(session), required=False,
+        widget=AutocompleteSelect(NameAlias._meta.get_field("member"),
+                                  model_admin.admin_site,
+                                  attrs={"data-placeholder": "Tapez un nom"}))
+    bodies = list(session.body.organisation.bodies.order_by("name"))
     return TemplateResponse(request, TEMPLATE, {
         **context,
         "form": form,
         "result": resolved,
-        "rows": _preview_rows(resolved, matches),
-        "unknown": [
-            {"match": match, "field": f"member-{name_key(match.name)}",
-             "key": name_key(match.name),
-             "chosen": choices[name_key(match.name)],
-             "search": searches[name_key(match.name)],
-             "found": found_members[name_key(match.name)],
-             "others": [c for c in candidates if c.pk not in suggestions[name_key(match.name)]]}
-            for match in unknown
-        ],
+        "rows": _preview_rows(resolved, matches, check.resolved),
+        "unknown": [_unknown_row(match, choices, mandates, searches, found_members,
+                                 member_field.widget, session, substitutes_read(result),
+                                 common_for)
+                    for match in unknown],
+        "all_mode": all_mode,
+        "bodies": bodies,
+        "roles": Mandate.Role.choices,
+        "all_mandate": _posted_mandate(request.POST, "all", session),
+        "media": model_admin.media + member_field.widget.media,
         "ambiguities": found,
         "anomalies": [
             {"label": anomaly.label, "message": anomaly.message,
              "sentence": sentence_of(text, anomaly.text)}
             for anomaly in result.anomalies
         ],
-        # How many members in office the text names nowhere (roster-guided reading).
-        "not_found": not_found_wording(members_not_found(session, matches)),
+        # How many members in office the text names nowhere (roster-guided reading), and how
+        # many names read designate no member in office.
+        "not_found": not_found_wording(check.not_found),
+        "not_in_roster": not_in_roster_wording(check.not_in_roster),
         "date_warning": _date_warning(text, session),
-        "legal_problems": legal_problems,
-        "blocking": bool(blocking or legal_problems),
+        "legal_problems": check.problems,
+        "in_office": check.in_office_wording(session.body.name)
+        if check.in_office_changes else "",
+        "in_office_confirmed": in_office_confirmed,
+        "blocking": bool(blocking or check.problems or in_office_pending),
         "counts": {"present": len({name_key(e.name) for e in resolved.present}),
                    "proxies": len({name_key(p.giver) for p in resolved.proxies}),
                    "excused": len({name_key(n) for n in resolved.excused}),
@@ -230,20 +241,63 @@ def import_attendance_view(request: HttpRequest, session_id: str, model_admin) -
     })
 
 
-def _legal_problems_with_choices(session, result, matches, choices) -> list[str]:
-    """What the import would be refused for with the clerk's current choices, checked in a
-    transaction rolled back (members created for the check vanish with it)."""
-    provisional = [copy.copy(match) for match in matches]
-    with transaction.atomic():
-        try:
-            unknown_names_resolve(session=session, matches=provisional, choices=choices)
-        except ValidationError as error:
-            transaction.set_rollback(True)
-            return error.messages
-        if any(not match.matched for match in provisional):
-            transaction.set_rollback(True)
-            return []
-        problems = attendance_import_problems(session=session, result=result,
-                                              matches=provisional)
-        transaction.set_rollback(True)
-    return problems
+def _posted_mandate(data, key: str, session: Session) -> NewMandate:
+    """The mandate fields of one name (or "all", the "tout créer" block) as posted."""
+    body = data.get(f"mandate-body-{key}", "")
+    start = data.get(f"mandate-start-{key}", "")
+    try:
+        start_on = datetime.date.fromisoformat(start) if start else None
+    except ValueError:
+        start_on = None
+    return NewMandate(body_id=int(body) if body.isdigit() else None,
+                      role=data.get(f"mandate-role-{key}", ""), start_on=start_on)
+
+
+def _clerk_choices(data, session, result, candidates, unknown, *, create_all: bool):
+    """The clerk's choice for each unknown name: "Créer l'élu" ticked, a member picked in the
+    search box (autocomplete), or the one member a typed search found. "Tout créer" ticks
+    "créer" for every name still without a member; those names take the common mandate (a
+    délégué suppléant's for a name the text reads as one) unless their own is posted."""
+    choices, mandates, searches, found_members, common_for = {}, {}, {}, {}, set()
+    common = _posted_mandate(data, "all", session)
+    all_mode = create_all or data.get("create-all-mode") == "1"
+    substitutes = substitutes_read(result)
+    for match in unknown:
+        key = name_key(match.name)
+        searches[key] = data.get(f"search-{key}", "").strip()[:100]
+        found_members[key] = search_members(candidates, searches[key]) if searches[key] else None
+        chosen = data.get(f"member-{key}", "")
+        if not chosen and found_members[key] and len(found_members[key]) == 1:
+            chosen = str(found_members[key][0].pk)
+        if data.get(f"create-{key}") or (create_all and not chosen):
+            chosen = CREATE
+        choices[key] = chosen
+        own = any(f"mandate-{part}-{key}" in data for part in ("body", "role", "start"))
+        if chosen == CREATE and all_mode and not own:
+            common_for.add(key)
+            mandates[key] = NewMandate(
+                body_id=common.body_id, start_on=common.start_on,
+                role=Mandate.Role.SUBSTITUTE if key in substitutes else common.role)
+        else:
+            mandates[key] = _posted_mandate(data, key, session)
+    return choices, mandates, searches, found_members, common_for, all_mode
+
+
+def _unknown_row(match, choices, mandates, searches, found_members, widget, session,
+                 substitutes, common_for) -> dict:
+    key = name_key(match.name)
+    chosen = choices[key]
+    mandate = mandates[key]
+    return {
+        "match": match, "key": key, "field": f"member-{key}",
+        "chosen": chosen, "create": chosen == CREATE,
+        "select": widget.render(f"member-{key}", "" if chosen == CREATE else chosen,
+                                attrs={"id": f"id_member-{key}"}),
+        "search": searches[key], "found": found_members[key],
+        "mandate": mandate,
+        # Created with the common mandate of "tout créer": no fields of its own (page size).
+        "common": key in common_for, "substitute": key in substitutes,
+        "body_id": mandate.body_id or session.body_id,
+        "role": mandate.role or (Mandate.Role.SUBSTITUTE if key in substitutes
+                                 else Mandate.Role.COUNCILLOR),
+    }

@@ -7,6 +7,8 @@ replaces the session's attendance and proxies in one transaction.
 
 from __future__ import annotations
 
+import copy
+import datetime
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -171,8 +173,12 @@ def _proxy_rows(session: Session, result: AttendanceResult,
 
 def _save_all(rows: Iterable[Attendance | Proxy]) -> None:
     for row in rows:
-        # full_clean turns the database constraints into the models' French messages.
-        row.full_clean(exclude=["session"], validate_unique=False)
+        # The checks of full_clean, which turn the database constraints into the models'
+        # French messages, except that each foreign key exists: every member was read from
+        # the database in this transaction, and asking again costs a query per key and row.
+        row.clean_fields(exclude=[f.name for f in row._meta.fields if f.is_relation])
+        row.clean()
+        row.validate_constraints(exclude=["session"])
         row.save()
 
 
@@ -391,19 +397,91 @@ def resolve(result: AttendanceResult, settled: list[Ambiguity]) -> AttendanceRes
     return result
 
 
+@dataclass
+class NewMandate:
+    """The seat of a member created by the import, as the clerk confirms it: the registre
+    gives neither the body, nor the role, nor the start date of a seat."""
+
+    body_id: int | None = None
+    role: str = ""
+    start_on: datetime.date | None = None
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.body_id and self.role and self.start_on)
+
+
+def flagged_without_given_name(result: AttendanceResult) -> set[str]:
+    """Keys of the names the parser flagged as having neither given name nor initial."""
+    return {name_key(anomaly.text) for anomaly in result.anomalies
+            if anomaly.kind == "unparsed_entry"}
+
+
+def substitutes_read(result: AttendanceResult) -> set[str]:
+    """Keys of the names the text reads as a délégué suppléant sitting for a titular member
+    ("remplacé par son suppléant X"): created, they get a suppléant's mandate (L5211-6)."""
+    return {name_key(entry.name) for entry in result.present if entry.replaces}
+
+
+def choice_problems(*, session: Session, result: AttendanceResult, matches: list[Match],
+                    choices: dict[str, str], mandates: dict[str, NewMandate]) -> list[str]:
+    """What refuses the clerk's choices themselves, before any rule: a name without a given
+    name cannot become a member, a member is created only with a confirmed mandate in a body
+    of the session's organisation."""
+    from portal.models import Body, Mandate
+
+    flagged = flagged_without_given_name(result)
+    substitutes = substitutes_read(result)
+    bodies = None
+    problems = []
+    for match in matches:
+        key = name_key(match.name)
+        if match.matched or choices.get(key) != CREATE:
+            continue
+        if key in flagged or not split_full_name(match.name)[1]:
+            problems.append(
+                f"« {match.name} » n'a ni prénom ni initiale : un élu ne peut pas être créé "
+                "sous ce nom. Rattachez-le à un élu existant ou corrigez le texte collé.")
+            continue
+        mandate = mandates.get(key) or NewMandate()
+        if bodies is None:
+            bodies = set(Body.objects.filter(organisation_id=session.body.organisation_id)
+                         .values_list("pk", flat=True))
+        if not mandate.complete:
+            problems.append(
+                f"Pour créer « {match.name} », confirmez l'assemblée, la fonction et la date "
+                "de début de son mandat.")
+        elif mandate.body_id not in bodies or mandate.role not in Mandate.Role.values:
+            problems.append(f"Mandat de « {match.name} » : assemblée ou fonction inconnue.")
+        elif key in substitutes and mandate.role != Mandate.Role.SUBSTITUTE:
+            # The text is the only source: it says this person sat as a suppléant.
+            problems.append(
+                f"« {match.name} » siège comme suppléant d'après le texte : créez-le avec la "
+                "fonction « Délégué suppléant » (L5211-6), ou corrigez le texte collé.")
+    return problems
+
+
 @transaction.atomic
-def unknown_names_resolve(*, session: Session, matches: list[Match],
-                          choices: dict[str, str], by=None) -> list[Member]:
+def unknown_names_resolve(*, session: Session, matches: list[Match], choices: dict[str, str],
+                          mandates: dict[str, NewMandate] | None = None,
+                          result: AttendanceResult | None = None, by=None) -> list[Member]:
     """Apply the clerk's choice for each unknown name: an existing member (remembered as a
-    NameAlias of the body for the next import) or CREATE (a new member with a councillor's
-    mandate in the body from the session date). Returns the members created."""
-    from deliberations.models import NameAlias
+    NameAlias of the body for the next import) or CREATE (a new member with the mandate the
+    clerk confirmed in ``mandates``). Returns the members created; refuses (ValidationError,
+    nothing written) what choice_problems refuses."""
     from portal.models import Mandate
 
+    mandates = mandates or {}
+    problems = choice_problems(session=session, result=result or AttendanceResult(),
+                               matches=matches, choices=choices, mandates=mandates)
+    if problems:
+        raise ValidationError(problems)
     created = []
-    by_pk = {str(member.pk): member for member in candidate_members(session)}
+    by_pk = None
+    aliases: dict[str, tuple[str, Member]] = {}
     for match in matches:
-        choice = choices.get(name_key(match.name), "")
+        key = name_key(match.name)
+        choice = choices.get(key, "")
         if match.matched or not choice:
             continue
         if choice == CREATE:
@@ -414,23 +492,136 @@ def unknown_names_resolve(*, session: Session, matches: list[Match],
                             created_by_organisation_id=session.body.organisation_id)
             member.slug = _free_slug(member.full_name)
             member.save()
-            # The seat's real start date is not in the registre: the session date is the
-            # first day the portal knows it held (to be corrected on the member's page).
-            Mandate.objects.create(member=member, body_id=session.body_id,
-                                   role=Mandate.Role.COUNCILLOR, start_on=session.date,
-                                   start_stated=False)
+            mandate = mandates[key]
+            # The clerk typed the start date: the pages may state it (start_stated).
+            Mandate.objects.create(member=member, body_id=mandate.body_id, role=mandate.role,
+                                   start_on=mandate.start_on, start_stated=True)
             created.append(member)
         else:
+            if by_pk is None:
+                by_pk = {str(member.pk): member for member in candidate_members(session)}
             member = by_pk.get(choice)
             if member is None:
                 raise ValidationError(f"Choix inconnu pour « {match.name} ».")
-            NameAlias.objects.update_or_create(
-                body_id=session.body_id, key=name_key(match.name),
-                defaults={"name": match.name, "member": member,
-                          "created_by": by if getattr(by, "pk", None) else None},
-            )
+            aliases[key] = (match.name, member)
         match.member = member
+    _aliases_save(session, aliases, by)
     return created
+
+
+def _aliases_save(session: Session, aliases: dict[str, tuple[str, Member]], by) -> None:
+    """Remember each spelling the clerk tied to a member (NameAlias of the body), in three
+    queries whatever the number of names."""
+    from deliberations.models import NameAlias
+
+    if not aliases:
+        return
+    existing = {alias.key: alias for alias in NameAlias.objects.filter(
+        body_id=session.body_id, key__in=list(aliases))}
+    created_by = by if getattr(by, "pk", None) else None
+    new = []
+    for key, (name, member) in aliases.items():
+        if key in existing:
+            existing[key].name, existing[key].member = name, member
+            existing[key].created_by = created_by
+        else:
+            new.append(NameAlias(body_id=session.body_id, key=key, name=name, member=member,
+                                 created_by=created_by))
+    NameAlias.objects.bulk_create(new)
+    if existing:
+        NameAlias.objects.bulk_update(list(existing.values()), ["name", "member", "created_by"])
+
+
+@dataclass
+class ImportCheck:
+    """Everything the preview states about the clerk's current choices, computed by running
+    the choices and the import in a transaction rolled back: the confirmation checks the same.
+
+    ``in_office_before``/``in_office_after``: members in office in the session's body on its
+    date before and after the members created (L2121-17: the quorum rests on that number)."""
+
+    problems: list[str]
+    in_office_before: int
+    in_office_after: int
+    not_found: list[Member]
+    not_in_roster: list[str]
+    resolved: dict[str, str]
+
+    @property
+    def in_office_changes(self) -> bool:
+        return self.in_office_before != self.in_office_after
+
+    def in_office_wording(self, body_name: str) -> str:
+        return (f"Avec les élus créés, l'assemblée « {body_name} » compterait "
+                f"{self.in_office_after} membres en exercice à la date de la séance au lieu de "
+                f"{self.in_office_before} : le quorum de chacune de ses séances en dépend. "
+                f"Si c'est exact, tapez {self.in_office_after} pour le confirmer.")
+
+
+def import_check(*, session: Session, result: AttendanceResult, matches: list[Match],
+                 choices: dict[str, str], mandates: dict[str, NewMandate]) -> ImportCheck:
+    """Re-run every check with the clerk's choices (aliases, created members, ambiguities
+    settled in ``result``), in a transaction rolled back."""
+    before = selectors.in_office_member_ids(session.body_id, session.date)
+    not_in_roster = [match.name for match in matches
+                     if not match.member or match.member.pk not in before]
+    provisional = [copy.copy(match) for match in matches]
+    resolved: dict[str, str] = {}
+    with transaction.atomic():
+        try:
+            created = unknown_names_resolve(session=session, matches=provisional,
+                                            choices=choices, mandates=mandates, result=result)
+        except ValidationError as error:
+            problems = error.messages
+            created = []
+        else:
+            problems = []
+        after = selectors.in_office_member_ids(session.body_id, session.date)
+        created_pks = {member.pk for member in created}
+        for match in provisional:
+            if match.member and name_key(match.name) in choices:
+                resolved[name_key(match.name)] = (
+                    "nouvel élu" if match.member.pk in created_pks else str(match.member))
+        if not problems and all(match.matched for match in provisional):
+            problems = attendance_import_problems(session=session, result=result,
+                                                  matches=provisional)
+        not_found = members_not_found(session, provisional)
+        transaction.set_rollback(True)
+    return ImportCheck(problems=problems, in_office_before=len(before),
+                       in_office_after=len(after), not_found=not_found,
+                       not_in_roster=not_in_roster, resolved=resolved)
+
+
+def not_in_roster_wording(names: list[str]) -> str:
+    """The sentence of the preview on the names read that designate no member in office."""
+    if not names:
+        return "Chaque nom lu désigne un élu en exercice de cette assemblée."
+    listed = ", ".join(f"« {name} »" for name in names)
+    if len(names) == 1:
+        return f"1 nom lu ne désigne aucun élu en exercice de cette assemblée : {listed}."
+    return (f"{len(names)} noms lus ne désignent aucun élu en exercice de cette assemblée : "
+            f"{listed}.")
+
+
+@transaction.atomic
+def attendance_import_with_choices(*, session: Session, result: AttendanceResult,
+                                   matches: list[Match], choices: dict[str, str],
+                                   mandates: dict[str, NewMandate], in_office_confirmed: str,
+                                   by=None, source_text: str = ""):
+    """The confirmation: the clerk's choices, then the import, in one transaction; refused
+    (nothing written) when the number of members in office would change and the clerk did
+    not type the new number. Returns (summary, members created)."""
+    before = len(selectors.in_office_member_ids(session.body_id, session.date))
+    created = unknown_names_resolve(session=session, matches=matches, choices=choices,
+                                    mandates=mandates, result=result, by=by)
+    after = len(selectors.in_office_member_ids(session.body_id, session.date))
+    if after != before and in_office_confirmed.strip() != str(after):
+        raise ValidationError(
+            f"Le nombre de membres en exercice passerait de {before} à {after} : tapez "
+            f"{after} pour le confirmer ; rien n'a été enregistré.")
+    summary = attendance_import(session=session, result=result, matches=matches, by=by,
+                                source_text=source_text)
+    return summary, created
 
 
 def _free_slug(name: str) -> str:

@@ -11,7 +11,7 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework import routers, viewsets
 
 from deliberations.models import Attendance, Deliberation, Proxy, Session
-from deliberations.publication import serializers
+from deliberations.publication import rows, serializers
 from deliberations.publication.filters import DeliberationFilter
 from portal.models import Mandate, Member
 
@@ -37,6 +37,12 @@ class DeliberationViewSet(viewsets.ReadOnlyModelViewSet):
         if self.action == "retrieve":
             return serializers.DeliberationDetailSerializer
         return serializers.DeliberationSerializer
+
+    def list(self, request, *args, **kwargs):
+        """The page's acts, each represented once then read from the row cache (rows.py)."""
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(rows.api_rows(
+            page, self.get_serializer_class(), self.get_serializer_context()))
 
 
 def _public_deliberations_prefetch():

@@ -6,7 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 from deliberations import synthetic
 from deliberations.models import Attendance, Deliberation, Proxy, Session
@@ -45,10 +45,10 @@ def _snapshot():
     }
 
 
-def _generated(seed, count=120):
+def _generated(seed, count=120, **options):
     try:
         with transaction.atomic():
-            synthetic.generate(deliberations=count, seed=seed, today=TODAY)
+            synthetic.generate(deliberations=count, seed=seed, today=TODAY, **options)
             snapshot = _snapshot()
             raise _Rollback
     except _Rollback:
@@ -60,6 +60,76 @@ def test_same_seed_same_data_other_seed_other_data():
     assert first == second
     assert first["deliberations"] != other["deliberations"]
     assert first["attendances"] != other["attendances"]
+
+
+postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql",
+                                     reason="COPY, search vectors and index definitions: "
+                                     "PostgreSQL")
+
+
+def _database_side():
+    """What the database computed or holds beside the rows: search vectors, indexes and
+    triggers of the three big tables."""
+    tables = ["deliberations_deliberation", "deliberations_attendance", "deliberations_proxy"]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT slug, search_vector::text FROM deliberations_deliberation "
+                       "ORDER BY slug")
+        vectors = cursor.fetchall()
+        cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s) "
+                       "ORDER BY 1", [tables])
+        indexes = cursor.fetchall()
+        cursor.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND "
+                       "tgrelid::regclass::text = ANY(%s) ORDER BY 1", [tables])
+        triggers = [name for (name,) in cursor.fetchall()]
+    return vectors, indexes, triggers
+
+
+def _generated_with_database_side(seed, count, **options):
+    try:
+        with transaction.atomic():
+            synthetic.generate(deliberations=count, seed=seed, today=TODAY, **options)
+            generated = _snapshot(), _database_side()
+            raise _Rollback
+    except _Rollback:
+        return generated
+
+
+@postgresql_only
+def test_copy_load_gives_the_rows_of_the_insert_path():
+    copied, copied_side = _generated_with_database_side(5, 150, copy=True)
+    inserted, inserted_side = _generated_with_database_side(5, 150, copy=False)
+    assert copied == inserted
+    assert len(copied["deliberations"]) == 150
+    # Same search vectors (computed by the database), same indexes, same triggers.
+    assert copied_side == inserted_side
+    vectors, indexes, triggers = copied_side
+    assert all(vector for _, vector in vectors)
+    assert "deliberation_search_idx" in dict(indexes)
+    assert "deliberations_deliberation_search_vector_trg" in triggers
+    assert sum(name.startswith("immutable_") for name in triggers) >= 3
+
+
+@postgresql_only
+def test_the_published_record_guards_hold_after_a_copy_load():
+    synthetic.generate(deliberations=60, seed=2, today=TODAY, copy=True)
+    act = Deliberation.objects.filter(status="published").first()
+    with pytest.raises(Exception, match="publi"), transaction.atomic():
+        Deliberation.objects.filter(pk=act.pk).update(title="Autre objet")
+    assert Deliberation.objects.get(pk=act.pk).title == act.title
+
+
+def test_copy_needs_postgresql():
+    if connection.vendor == "postgresql":
+        pytest.skip("the refusal is for other databases")
+    with pytest.raises(ValueError, match="Le chargement par COPY demande PostgreSQL."):
+        synthetic.generate(deliberations=60, seed=2, today=TODAY, copy=True)
+    assert Deliberation.objects.count() == 0
+
+
+def test_copy_text_format_escapes():
+    assert [synthetic._copy_value(v) for v in (None, True, False, 7, datetime.date(2022, 10, 20),
+                                                "a\tb", "l1\nl2\r", "\\x")] == [
+        "\\N", "t", "f", "7", "2022-10-20", "a\\tb", "l1\\nl2\\r", "\\\\x"]
 
 
 def test_counts_and_the_150_by_40_session():

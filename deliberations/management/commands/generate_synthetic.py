@@ -3,7 +3,7 @@
 Fills the database with synthetic records for benchmarks and load tests
 (deliberations/synthetic.py): organisations, bodies, members, sessions with attendance per
 item and proxies, N deliberations. Deterministic for a given seed and day. Refuses a database
-that already holds them.
+that already holds them. On PostgreSQL the rows are loaded with COPY (--no-copy: INSERT).
 """
 
 import time
@@ -24,8 +24,11 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1,
                             help="Graine du générateur : même graine, mêmes données (1 par "
                             "défaut).")
+        parser.add_argument("--no-copy", action="store_true",
+                            help="PostgreSQL : des INSERT au lieu de COPY (mêmes lignes, plus "
+                            "lent ; pour comparer).")
 
-    def handle(self, *args, deliberations, seed, **options):
+    def handle(self, *args, deliberations, seed, no_copy=False, **options):
         started = time.perf_counter()
         verbose = options["verbosity"] > 0
 
@@ -35,7 +38,7 @@ class Command(BaseCommand):
 
         try:
             result = synthetic.generate(deliberations=deliberations, seed=seed,
-                                        progress=progress)
+                                        progress=progress, copy=False if no_copy else None)
         except ValueError as error:
             raise CommandError(str(error)) from error
         counts = result.counts

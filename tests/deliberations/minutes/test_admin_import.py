@@ -180,12 +180,14 @@ def test_unknown_name_tied_to_a_member_becomes_an_alias_for_the_next_import(
     text = "Présents : DUPONT Jean, LECOMPTE Maurice\nProcurations : MARTIN Anne à DUPONT Jean"
     preview = admin_client.post(url(session), {"text": text, "action": "Analyser"}).content
     field = "member-lecomptemaurice"
-    # Suggestions first, then creating the member, then every member.
-    select = html.unescape(preview.decode()).split(f'name="{field}"')[1].split("</select>")[0]
-    assert select.index("Suggestions") < select.index("Créer l'élu « LECOMPTE Maurice » et "
-                                                      "son mandat") < select.index("Tous les")
-    assert " disabled " in confirm_button(preview.decode())
+    # A search box (autocomplete), the suggestions, and creating the member with a mandate.
+    page = html.unescape(preview.decode())
     lecomte = member("LECOMTE Maurice")
+    assert f'name="{field}" value="{lecomte.pk}" formaction="#nom-lecomptemaurice"' in page
+    assert ('<input type="checkbox" name="create-lecomptemaurice" id="id_create-lecomptemaurice">'
+            ' <label class="vCheckboxLabel" for="id_create-lecomptemaurice">Créer cet élu</label>'
+            in page)
+    assert " disabled " in confirm_button(preview.decode())
     checked = admin_client.post(url(session), {"text": text, "action": "preview",
                                                field: lecomte.pk})
     assert "disabled" not in confirm_button(checked.content.decode())
@@ -208,8 +210,13 @@ def test_unknown_name_tied_to_a_member_becomes_an_alias_for_the_next_import(
 
 def test_unknown_name_can_become_a_new_member_with_a_mandate(admin_client, session):
     text = "Présents : DUPONT Jean, NOUVEAU Camille"
-    response = admin_client.post(url(session), {"text": text, "action": "confirm",
-                                                "member-nouveaucamille": "create"})
+    in_office = session.body.mandates.filter(end_on__isnull=True).count()
+    response = admin_client.post(url(session), {
+        "text": text, "action": "confirm", "create-nouveaucamille": "on",
+        "mandate-body-nouveaucamille": session.body_id,
+        "mandate-role-nouveaucamille": "councillor",
+        "mandate-start-nouveaucamille": "2022-12-01",
+        "in-office-confirmed": str(in_office + 1)})
     assert response.status_code == 302
     created = Member.objects.get(last_name="NOUVEAU", first_name="Camille")
     assert created.mandates.get().body == session.body
@@ -310,17 +317,18 @@ def test_unknown_name_is_found_with_the_search_box(admin_client, session):
     field, box = "member-lecomptemaurice", "search-lecomptemaurice"
     preview = html.unescape(admin_client.post(
         url(session), {"text": text, "action": "Analyser"}).content.decode())
-    assert (f'<label for="id_{box}">Rechercher un élu pour « LECOMPTE Maurice » :</label>'
+    assert ('<fieldset class="form-row" id="nom-lecomptemaurice">\n          <legend>« LECOMPTE '
+            'Maurice »</legend>' in preview)
+    assert (f'id="id_{box}" value="" maxlength="100" aria-label="Rechercher (sans JavaScript)"'
             in preview)
     # Part of the name, in any order and case, without accents: one member, chosen at once.
     found = html.unescape(admin_client.post(url(session), {
         "text": text, "action": "search", box: "maur lecom"}).content.decode())
-    assert "1 élu trouvé, proposé en tête de la liste ci-dessus." in found
-    select = found.split(f'name="{field}"')[1].split("</select>")[0]
     lecomte = member("LECOMTE Maurice")
-    assert select.index("Résultats de la recherche « maur lecom »") < select.index(
-        "Suggestions")
-    assert f'<option value="{lecomte.pk}" selected>' in select
+    assert (f'1 élu trouvé : <button type="submit" name="{field}" value="{lecomte.pk}"'
+            in found)
+    select = found.split(f'name="{field}"')[1].split("</select>")[0]
+    assert f'<option value="{lecomte.pk}" selected>LECOMTE Maurice</option>' in select
     assert "disabled" not in confirm_button(found)
     # Nothing found says so, and chooses nothing.
     none = html.unescape(admin_client.post(url(session), {

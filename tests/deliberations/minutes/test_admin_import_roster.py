@@ -98,7 +98,11 @@ def test_a_name_written_first_name_first_creates_the_member_surname_first(client
     url = reverse("admin:deliberations_session_import_attendance", args=[session.pk])
 
     response = client.post(url, {"text": BLOCK.replace("ROLIN S.", "Marc BERNARD"),
-                                 "action": "confirm", "member-marcbernard": "create"})
+                                 "action": "confirm", "create-marcbernard": "on",
+                                 "mandate-body-marcbernard": session.body_id,
+                                 "mandate-role-marcbernard": "councillor",
+                                 "mandate-start-marcbernard": "2023-02-23",
+                                 "in-office-confirmed": str(len(MEMBERS) + 1)})
 
     assert response.status_code == 302
     created = Member.objects.get(last_name="BERNARD")
