@@ -14,6 +14,9 @@ from portal.models import Body, Member
 class Subscriber(models.Model):
     """An e-mail address that follows the portal ("abonné"), without an account."""
 
+    # Kept only to send the alerts (mentions légales): never copied into an archive.
+    archive_excluded = True
+
     email = models.EmailField("adresse électronique", unique=True)
     created_at = models.DateTimeField("créé le", auto_now_add=True)
 
@@ -36,6 +39,8 @@ class SubscriptionQuerySet(models.QuerySet):
 
 class Subscription(models.Model):
     """One followed list of acts ("alerte"): a search with its filters, or a page's acts."""
+
+    archive_excluded = True  # tied to an address (see Subscriber)
 
     class Frequency(models.TextChoices):
         # One digest per day, covering the acts put online the day before.
@@ -112,6 +117,8 @@ class Subscription(models.Model):
 class DigestLog(models.Model):
     """A digest claimed for one subscription and period ("envoi"): written before the mail
     is sent, so that a rerun after a crash never sends the same period twice."""
+
+    archive_excluded = True  # tied to an address (see Subscriber)
 
     subscription = models.ForeignKey(Subscription, on_delete=models.CASCADE,
                                      related_name="digests", verbose_name="alerte")

@@ -137,6 +137,10 @@ def archived_models() -> list[type[models.Model]]:
         for model in apps.get_app_config(label).get_models():
             if model._meta.label_lower in SKIPPED_MODELS:
                 continue
+            # A model may hold personal data kept for one purpose only (the alerts' addresses):
+            # it says so with `archive_excluded = True` and never leaves the database.
+            if getattr(model, "archive_excluded", False):
+                continue
             if model._meta.object_name.startswith("Historical") or model._meta.proxy:
                 continue
             found.append(model)

@@ -79,9 +79,10 @@ def test_no_csp_violation_on_public_pages_and_admin_screens(
         page.wait_for_selector(".calendarbox", state="visible")
 
     visit("admin-index", "/admin/")
-    visit("admin-session", f"/admin/deliberations/session/{session.pk}/change/",
-          open_autocomplete)
-    visit("admin-session-add", "/admin/deliberations/session/add/", open_calendar)
+    # A session with published acts is read-only: the autocomplete is opened on a new one.
+    visit("admin-session", f"/admin/deliberations/session/{session.pk}/change/")
+    visit("admin-session-add", "/admin/deliberations/session/add/",
+          lambda: (open_calendar(), open_autocomplete()))
     visit("admin-attendance", f"/admin/deliberations/session/{session.pk}/presences/")
     visit("admin-session-history", f"/admin/deliberations/session/{session.pk}/history/")
     visit("admin-deliberation",

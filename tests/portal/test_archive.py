@@ -141,3 +141,19 @@ def test_export_refuses_a_folder_that_is_not_empty(governance, tmp_path):
     (tmp_path / "ancien.txt").write_text("x")
     with pytest.raises(CommandError, match="n'est pas vide : choisissez un dossier neuf"):
         call_command("export_archive", str(tmp_path))
+
+
+def test_alert_addresses_never_leave_the_database(governance, tmp_path):
+    """The alerts' subscribers are kept only to send the alerts (mentions légales): an
+    archive copies none of them."""
+    from deliberations.alerts.models import Subscriber
+
+    Subscriber.objects.create(email="abonne.alertes@example.org")
+    call_command("export_archive", str(tmp_path / "archive"), stdout=open("/dev/null", "w"))
+    rows = _manifest(tmp_path / "archive")["rows"]
+    assert not {"deliberations.subscriber", "deliberations.subscription",
+                "deliberations.digestlog"} & set(rows)
+    assert rows["portal.member"] == 155
+    for path in (tmp_path / "archive").rglob("*"):
+        if path.is_file():
+            assert b"abonne.alertes@example.org" not in path.read_bytes(), path
