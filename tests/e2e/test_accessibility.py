@@ -113,6 +113,9 @@ def public_site(browser, transactional_db, live_server):
             "PMA publications and agenda": "/rapports-activites/pma/publications/",
             "letter to mayors": "/rapports-activites/pma/publications/lettre-aux-maires-2024/",
             "site search (reports)": "/recherche/?q=" + quote("cadastre solaire"),
+            "site search (suggestion)": "/recherche/?q=" + quote("cadastre solère"),
+            "site search (one kind, paged)": "/recherche/?q=" + quote("mobilité")
+                                             + "&type=territory_project",
         })
     return pages
 
