@@ -106,6 +106,16 @@ def _real_urls():
         "deliberations:convocation_acknowledge": reverse(
             "deliberations:convocation_acknowledge", args=["jeton-inexistant"]),
         "deliberations:minutes_pdf": reverse("deliberations:minutes_pdf", args=[session.pk]),
+        "deliberations:alert_subscribe": reverse("deliberations:alert_subscribe")
+        + "?scope=search&criteria=q%3Dlogement&frequency=weekly",
+        "deliberations:alert_requested": reverse("deliberations:alert_requested"),
+        "deliberations:alert_confirm": reverse("deliberations:alert_confirm",
+                                               args=["jeton-inexistant"]),
+        "deliberations:alert_unsubscribe": reverse("deliberations:alert_unsubscribe",
+                                                   args=["jeton-inexistant"]),
+        "deliberations:alert_manage_request": reverse("deliberations:alert_manage_request"),
+        "deliberations:alert_manage": reverse("deliberations:alert_manage",
+                                              args=["jeton-inexistant"]),
         "territory_project:project_list": reverse("territory_project:project_list"),
         "territory_project:dashboard": project.get_absolute_url(),
         "territory_project:priority": Priority.objects.filter(project=project).first()
