@@ -21,7 +21,7 @@ TRIGGERS = ("deliberations_search_insert", "deliberations_search_delete",
             "deliberations_search_update")
 
 
-def _stems(row: str) -> str:
+def stems_sql(row: str) -> str:
     return ", ".join(f"portal_french_stems({expr.format(row=row)})" for expr in COLUMNS.values())
 
 
@@ -31,7 +31,7 @@ def trigger_sql() -> list[str]:
         f"""
         CREATE TRIGGER deliberations_search_insert AFTER INSERT ON deliberations_deliberation
         BEGIN
-            INSERT INTO {FTS_TABLE} (rowid, {NAMES}) VALUES (new.id, {_stems("new")});
+            INSERT INTO {FTS_TABLE} (rowid, {NAMES}) VALUES (new.id, {stems_sql("new")});
         END
         """,
         # A contentless table forgets a row by being given the indexed values again.
@@ -39,7 +39,7 @@ def trigger_sql() -> list[str]:
         CREATE TRIGGER deliberations_search_delete AFTER DELETE ON deliberations_deliberation
         BEGIN
             INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, {NAMES})
-            VALUES ('delete', old.id, {_stems("old")});
+            VALUES ('delete', old.id, {stems_sql("old")});
         END
         """,
         f"""
@@ -47,8 +47,8 @@ def trigger_sql() -> list[str]:
         AFTER UPDATE OF title, theme, act_number, report, decision ON deliberations_deliberation
         BEGIN
             INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, {NAMES})
-            VALUES ('delete', old.id, {_stems("old")});
-            INSERT INTO {FTS_TABLE} (rowid, {NAMES}) VALUES (new.id, {_stems("new")});
+            VALUES ('delete', old.id, {stems_sql("old")});
+            INSERT INTO {FTS_TABLE} (rowid, {NAMES}) VALUES (new.id, {stems_sql("new")});
         END
         """,
     ]

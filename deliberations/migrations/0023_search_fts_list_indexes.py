@@ -15,52 +15,19 @@ rows of an index instead of sorting every act, and on the facets (years, themes)
 
 from django.db import migrations, models
 
-FTS_TABLE = "deliberations_search"
-COLUMNS = {
-    "title": "{row}.title",
-    "theme": "coalesce({row}.theme, '') || ' ' || coalesce({row}.act_number, '')",
-    "body": "coalesce({row}.report, '') || ' ' || coalesce({row}.decision, '')",
-}
+from deliberations.search_index import FTS_TABLE, NAMES, TRIGGERS, stems_sql, trigger_sql
 
-
-def _stems(row):
-    return ", ".join(f"portal_french_stems({expr.format(row=row)})" for expr in COLUMNS.values())
-
-
-NAMES = ", ".join(COLUMNS)
+# The triggers' SQL lives in deliberations/search_index.py, which also puts them back after
+# every migrate (a later table rebuild on SQLite drops them).
 FORWARD_SQL = [
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({NAMES}, content='', "
     "tokenize='unicode61 remove_diacritics 0')",
-    f"""
-    CREATE TRIGGER deliberations_search_insert AFTER INSERT ON deliberations_deliberation
-    BEGIN
-        INSERT INTO {FTS_TABLE} (rowid, {NAMES}) VALUES (new.id, {_stems("new")});
-    END
-    """,
-    # A contentless table forgets a row by being given the indexed values again.
-    f"""
-    CREATE TRIGGER deliberations_search_delete AFTER DELETE ON deliberations_deliberation
-    BEGIN
-        INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, {NAMES})
-        VALUES ('delete', old.id, {_stems("old")});
-    END
-    """,
-    f"""
-    CREATE TRIGGER deliberations_search_update
-    AFTER UPDATE OF title, theme, act_number, report, decision ON deliberations_deliberation
-    BEGIN
-        INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, {NAMES})
-        VALUES ('delete', old.id, {_stems("old")});
-        INSERT INTO {FTS_TABLE} (rowid, {NAMES}) VALUES (new.id, {_stems("new")});
-    END
-    """,
+    *trigger_sql(),
     f"INSERT INTO {FTS_TABLE} (rowid, {NAMES}) "
-    f"SELECT id, {_stems('deliberations_deliberation')} FROM deliberations_deliberation",
+    f"SELECT id, {stems_sql('deliberations_deliberation')} FROM deliberations_deliberation",
 ]
 BACKWARD_SQL = [
-    "DROP TRIGGER IF EXISTS deliberations_search_update",
-    "DROP TRIGGER IF EXISTS deliberations_search_delete",
-    "DROP TRIGGER IF EXISTS deliberations_search_insert",
+    *(f"DROP TRIGGER IF EXISTS {name}" for name in reversed(TRIGGERS)),
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
 ]
 
