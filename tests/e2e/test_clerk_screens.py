@@ -1,7 +1,8 @@
 """Every clerk screen in headless Chromium at 1280 px and 390 px, on the seeded records (the
 CABBALR Conseil session of 6 December 2022, 152 members): axe-core (WCAG 2.1 AA) finds no
 violation, Django's widgets included (change lists with filters, date and autocomplete
-widgets, inlines); the attendance grid and the calendar do not scroll sideways on a phone;
+widgets, inlines); no screen, the attendance grid and the calendar above all, scrolls
+sideways on a phone (wide tables scroll inside their own focusable, named region);
 the session change list shows every column at 1280 px. Screenshots of the grid, the calendar,
 the import preview and the convocation preview go to $CLERK_SCREENSHOTS (default: tmp_path).
 
@@ -34,7 +35,6 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "minutes"
 CONDOM = (FIXTURES / "condom-caussens-2021-01-21.txt").read_text()
 SHOT = {"attendance grid", "calendar", "import preview (unknown names)",
         "convocation preview"}
-NO_SIDEWAYS_SCROLL = {"attendance grid", "calendar"}
 
 
 def page_overflow(page) -> int:
@@ -155,7 +155,9 @@ def test_every_clerk_screen_has_no_wcag_21_aa_violation(
                                                f"{viewport[0]}.png"), full_page=True)
     finally:
         context.close()
-    sideways = {name: overflows[name] for name in NO_SIDEWAYS_SCROLL if overflows[name] > 0}
+    # No screen scrolls sideways (the grid and the calendar at 390 px above all); wide tables
+    # scroll inside their own focusable, named region.
+    sideways = {name: overflow for name, overflow in overflows.items() if overflow > 0}
     assert (failures, sideways, csp_errors) == ({}, {}, {}), json.dumps(
         {"axe": failures, "sideways scroll (px)": sideways, "CSP": csp_errors,
          "every overflow": overflows}, indent=2, ensure_ascii=False)
