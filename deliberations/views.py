@@ -79,6 +79,15 @@ def _exists(relation_name: str):
 
 # Records of other apps that point at an act (no import of those apps), read on its page
 # only when the act has some (the annotation of the same name).
+#
+# Read live, on purpose, and not frozen in the act's record (deliberations.record): the
+# actions of the territorial project an act carries out, the project it adopts, and the
+# activity report it takes note of are not legal facts of the act. They are cross-references
+# that other apps' loaders add after the act is published (the project 2022-2032 and the
+# reports are loaded, then linked to acts years old), and that are corrected there. Freezing
+# them would hide every link made after the publication; they change nothing the act
+# certifies (outcome, figures, dates), which is all the record holds. The same holds for the
+# acts that rectify this one (``rectified_by`` below), published after it.
 _LINKS = {
     "has_project_actions": "project_actions__objective__stake__priority__project",
     "has_adopted_projects": "adopted_projects",
