@@ -231,15 +231,21 @@ def record_parts(deliberation, legal) -> dict[str, str]:
     frozen = record.frozen_record(deliberation) if deliberation.pk else None
     if frozen is None:
         return _render_record_parts(context)
-    addresses = hashlib.sha256(" ".join(
-        (context["body_url"], context["organisation_url"], context["session_url"])
-    ).encode("utf-8")).hexdigest()[:16]
-    key = f"record-parts:{frozen.sha256}:{_record_templates_digest()}:{addresses}"
+    key = record_parts_key(frozen.sha256, context)
     parts = cache.get(key)
     if parts is None:
         parts = _render_record_parts(context)
         cache.set(key, parts, RECORD_PARTS_SECONDS)
     return {name: mark_safe(html) for name, html in parts.items()}  # rendered escaped
+
+
+def record_parts_key(sha256: str, context) -> str:
+    """The cache key of a frozen record's parts: its hash, the templates' text and the
+    addresses the parts link to."""
+    addresses = hashlib.sha256(" ".join(
+        (context["body_url"], context["organisation_url"], context["session_url"])
+    ).encode("utf-8")).hexdigest()[:16]
+    return f"record-parts:{sha256}:{_record_templates_digest()}:{addresses}"
 
 
 def _render_record_parts(context) -> dict[str, str]:
