@@ -26,6 +26,7 @@ page cache off: a page the page cache does not hold still finds its rows and par
 """
 
 import datetime
+import functools
 import hashlib
 
 from django.conf import settings
@@ -37,7 +38,11 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
 from portal.kernel import cache as public_cache
-from portal.kernel.pagination import CappedPaginator, capped_count
+from portal.kernel.pagination import (
+    CappedPageNumberPagination,
+    CappedPaginator,
+    capped_count,
+)
 
 ITEM_TEMPLATE = "deliberations/_deliberation_item.html"
 FIELD_TEMPLATE = "deliberations/_field.html"
@@ -67,18 +72,19 @@ def _keys(kind: str, items, extra: str = "") -> dict[str, object]:
 
 def _cached(kind: str, items, render, extra: str = "", prepare=None) -> list:
     """render(item) for each item, through the cache (one get_many, one set_many).
-    prepare(missing items), if given, runs once before the missing items are rendered (the
-    reads only a rendering needs: a page whose rows are all cached skips them)."""
+    prepare(missing items), if given, runs once and returns the items to render in their
+    place, in the same order (with what only a rendering reads: a page whose rows are all
+    cached skips that read)."""
     items = list(items)
     if not enabled() or not items:
         if prepare is not None and items:
-            prepare(items)
+            items = prepare(items)
         return [render(item) for item in items]
     keys = _keys(kind, items, extra)
     found = cache.get_many(list(keys))
     absent = {key: item for key, item in keys.items() if key not in found}
     if absent and prepare is not None:
-        prepare(list(absent.values()))
+        absent = dict(zip(absent, prepare(list(absent.values())), strict=True))
     missing = {key: render(item) for key, item in absent.items()}
     if missing:
         cache.set_many(missing, timeout=seconds())
@@ -119,8 +125,8 @@ def _plain(value):
 
 def api_rows(deliberations, serializer_class, context, prepare=None) -> list[dict]:
     """serializer_class(deliberation).data for each act of a page, in order, through the
-    cache. prepare(acts) reads what the representation of those acts needs beyond the row
-    (prefetches): only for the acts the cache does not hold."""
+    cache. prepare(acts), if given, returns those acts with what their representation reads
+    beyond the page's rows (prefetches): called for the acts the cache does not hold."""
     child = serializer_class(context=context)
     request = context.get("request")
     base = request.build_absolute_uri("/") if request is not None else ""
@@ -214,3 +220,14 @@ class CountedPaginator(CappedPaginator):
     def _capped_count(self) -> tuple[int, bool]:
         return tuple(value(f"count:{self.cap}:{self.key}",
                            lambda: capped_count(self.object_list, self.cap)))
+
+
+class CountedPageNumberPagination(CappedPageNumberPagination):
+    """The API's pages with CountedPaginator, keyed by the view's `filter_key` (set by its
+    filter_queryset)."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        key = getattr(view, "filter_key", None)
+        if key is not None:
+            self.django_paginator_class = functools.partial(CountedPaginator, key=key)
+        return super().paginate_queryset(queryset, request, view)
