@@ -12,8 +12,8 @@ A row's key names what the row is made of:
 - for the API, the scheme and host of the request (its URLs are absolute) and the
   serializer's field names (a deployment that changes them starts new keys).
 
-A search result row (highlighted title, snippet) depends on the query: it is rendered every
-time, never cached.
+A search result row is cached the same way with slots where its highlighted title and
+snippet go (they depend on the query), filled for each page (list_rows).
 
 A page part's key holds the generation and today's date (an act published with a future date
 becomes public at midnight without any write, as for the page cache) and what the part is
@@ -43,6 +43,7 @@ from portal.kernel.pagination import (
     CappedPaginator,
     capped_count,
 )
+from portal.templatetags.portal_tags import highlight
 
 ITEM_TEMPLATE = "deliberations/_deliberation_item.html"
 FIELD_TEMPLATE = "deliberations/_field.html"
@@ -65,13 +66,17 @@ def identity(deliberation) -> str:
     return f"a{deliberation.pk}-{deliberation.updated_at.timestamp():.6f}"
 
 
-def _keys(kind: str, items, extra: str = "") -> dict[str, object]:
+def _keys(kind: str, items, extra: str = "", shape=None) -> dict[str, object]:
     prefix = f"rows:{kind}:{public_cache.generation()}:{extra}"
-    return {f"{prefix}:{identity(item)}": item for item in items}
+    if shape is None:
+        return {f"{prefix}:{identity(item)}": item for item in items}
+    return {f"{prefix}:{identity(item)}:{shape(item)}": item for item in items}
 
 
-def _cached(kind: str, items, render, extra: str = "", prepare=None) -> list:
+def _cached(kind: str, items, render, extra: str = "", prepare=None, shape=None) -> list:
     """render(item) for each item, through the cache (one get_many, one set_many).
+    shape(item), if given, is part of the item's key (what else than the act its rendering
+    depends on).
     prepare(missing items), if given, runs once and returns the items to render in their
     place, in the same order (with what only a rendering reads: a page whose rows are all
     cached skips that read)."""
@@ -80,7 +85,7 @@ def _cached(kind: str, items, render, extra: str = "", prepare=None) -> list:
         if prepare is not None and items:
             items = prepare(items)
         return [render(item) for item in items]
-    keys = _keys(kind, items, extra)
+    keys = _keys(kind, items, extra, shape)
     found = cache.get_many(list(keys))
     absent = {key: item for key, item in keys.items() if key not in found}
     if absent and prepare is not None:
@@ -97,17 +102,52 @@ def _searched(deliberation) -> bool:
                 or getattr(deliberation, "snippet", None))
 
 
+# Where a search result's row shows its highlighted title and snippet: the cached row of a
+# search result holds these slots (characters of Unicode's private use area, which escaping
+# leaves as they are and no act's text holds), filled for each query.
+TITLE_SLOT = "\ue000titre\ue001"
+SNIPPET_SLOT = "\ue000extrait\ue001"
+
+
+def _search_shape(deliberation) -> str:
+    """Which of the highlighted title and the snippet a search result has: the row's
+    template shows the plain title, or no snippet paragraph, without them."""
+    return f"{int(bool(deliberation.title_highlight))}{int(bool(deliberation.snippet))}"
+
+
 def list_rows(deliberations) -> list[str]:
-    """The HTML of the list rows of `deliberations` (a page), in order."""
+    """The HTML of the list rows of `deliberations` (a page), in order.
+
+    A search result's row is cached with slots in place of its highlighted title and
+    snippet (one row per act and shape), then filled with this query's, through the filter
+    the template applies to them (portal_tags.highlight)."""
     template = get_template(ITEM_TEMPLATE)
 
     def render(deliberation):
         return template.render({"deliberation": deliberation})
 
     deliberations = list(deliberations)
-    if any(_searched(d) for d in deliberations):
+    if not any(_searched(d) for d in deliberations):
+        return [mark_safe(html) for html in _cached("item", deliberations, render)]  # noqa: S308
+    if not enabled():
         return [mark_safe(render(d)) for d in deliberations]  # noqa: S308 (template output)
-    return [mark_safe(html) for html in _cached("item", deliberations, render)]  # noqa: S308
+
+    def frame(deliberation):
+        title, snippet = deliberation.title_highlight, deliberation.snippet
+        deliberation.title_highlight = TITLE_SLOT if title else ""
+        deliberation.snippet = SNIPPET_SLOT if snippet else ""
+        try:
+            return render(deliberation)
+        finally:
+            deliberation.title_highlight, deliberation.snippet = title, snippet
+
+    frames = _cached("search", deliberations, frame, shape=_search_shape)
+    return [
+        mark_safe(  # noqa: S308 (template output, filled with the template's own filter)
+            html.replace(TITLE_SLOT, highlight(d.title_highlight), 1)
+            .replace(SNIPPET_SLOT, highlight(d.snippet), 1))
+        for html, d in zip(frames, deliberations, strict=True)
+    ]
 
 
 def _plain(value):
