@@ -255,6 +255,7 @@ class SessionAdmin(LockedRecordAdminMixin, ImmutableRecordAdminMixin,
         can_change = self.has_change_permission(request, session)
         if request.method == "POST" and not can_change:
             raise PermissionDenied
+        locked = session.has_published_acts()
         members, attendances, proxies, inputs = selectors.attendance_workspace(session)
         in_office = inputs.in_office_members
         paginator = Paginator(members, grid_page_size())
@@ -307,9 +308,11 @@ class SessionAdmin(LockedRecordAdminMixin, ImmutableRecordAdminMixin,
             "rows": [grid.rows[pk] for pk in page_members],
             "page": page,
             "status_choices": GRID_STATUS_CHOICES,
-            "can_change": can_change,
-            # Said before the clerk types anything; the grid refuses the change anyway.
-            "locked_note": ATTENDANCE_LOCKED if session.has_published_acts() else "",
+            # A session with a published act is read-only: said before the clerk types
+            # anything, with no active field nor save button (the grid refuses a forged
+            # change anyway).
+            "can_change": can_change and not locked,
+            "locked_note": ATTENDANCE_LOCKED if locked else "",
             "in_office": len(in_office),
             "quorum_required": len(in_office) // 2 + 1 if in_office else None,
             "counts": grid.counts(),

@@ -124,3 +124,17 @@ def test_a_refused_save_shows_what_is_stored(client, cabbalr_clerk, conseil_sess
     assert "15/02/2023 inclus" not in page
     draft.refresh_from_db()
     assert (draft.published_on, draft.votes_for) == (None, None)
+
+
+def test_the_attendance_grid_of_a_session_with_a_published_act_is_read_only(
+        client, cabbalr_clerk, conseil_session):
+    client.force_login(cabbalr_clerk)
+    url = reverse("admin:deliberations_session_attendance", args=[conseil_session.pk])
+    page = client.get(url)
+    body = text(page)
+    assert ("Cette séance a des délibérations publiées : sa liste de présence et ses "
+            "procurations ne peuvent plus être modifiées.") in body
+    # 152 rows shown, none of their fields active, no save button.
+    assert body.count('aria-label="Présence de ') == 152
+    assert sorted(submitted(page)) == ["csrfmiddlewaretoken", "page"]
+    assert 'value="Enregistrer"' not in body
