@@ -15,7 +15,8 @@ _ABSENT_EXCUSED = rf"absent{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)?excuse{_G}"
 _HEADING_BODY = (
     r"(?:[-–•]\s*)?(?:(?:etaient|etait|sont|membres|conseillers(?:\s+communautaires)?|"
     r"delegues|elus|liste\s+des)\s+)?(?:(?:titulaires|suppleants?)\s+)?(?:"
-    rf"(?P<ignore>(?:etai(?:en)?t\s+)?egalement\s+present{_G}|assistai(?:en)?t(?:\s+egalement)?"
+    # "Étaient également présents", "Étaient présents également": staff and guests.
+    rf"(?P<ignore>(?:etai(?:en)?t\s+)?egalement\s+present{_G}|present{_G}\s+egalement|assistai(?:en)?t(?:\s+egalement)?"
     rf"(?:\s+a\s+la\s+(?:reunion|seance))?)"
     rf"|(?P<proxies>(?:{_ABSENT_EXCUSED}|absent{_G}|excuse{_G})\s+(?:ayant|avec|qui\s+ont|ont)\s+"
     rf"(?:donne|remis)\s+(?:procuration|pouvoir){_G}|absent{_G}\s+represente{_G}"
@@ -44,6 +45,8 @@ _HEADING_BODY = (
     r"en\s+tant\s+que|en\s+qualite\s+de|"
     r"membres|elus|titulaires|suppleant\S*|pays|comite|conseil|syndicat|bureau|"
     r"communautaires?|municipaux|syndicaux))*"
+    # "Étaient absents (titulaires) :", "Excusés (suppléants) :": whom the list is about.
+    r"(?:\s*\((?:titulaires?|suppleant\S*|delegue\S*(?:\s+titulaires?|\s+suppleant\S*)?)\))?"
 )
 _HEADING = re.compile(rf"^{_HEADING_BODY}\s*(?::\s*(?P<rest>.*))?$")
 # A heading inside a line ("… M. Michèle SIMONET. Absents excusés : Mme …"): only with its colon,
@@ -258,9 +261,18 @@ def _find_secretary(lines: list[str], *, spaced_hyphens: bool = False
     return None
 
 
+# "Monsieur X de la commune de Y", "M. X, délégué de Y": where the person comes from, not a
+# particle of their name.
+_FROM_PLACE = re.compile(r"\s+(?:(?:de|du|des|d')\s+(?:la\s+|l')?)?(?:commune|ville|communaute|"
+                         r"syndicat|delegue|deleguee|representant|representante|maire)\b")
+
+
 def _leading_name(text: str) -> str | None:
     """The person's name that ``text`` starts with: "Mademoiselle COURION. Convocation …" →
-    "COURION", "Sylvain BIDIER Date d'affichage" → "Sylvain BIDIER"."""
+    "COURION", "Sylvain BIDIER Date d'affichage" → "Sylvain BIDIER", "Monsieur LORIN de la
+    commune de Château l'Hermitage" → "LORIN"."""
+    if place := _FROM_PLACE.search(_fold(text)):
+        text = text[:place.start()]
     words = []
     for token in text.split():
         if _token_kind(token.strip(",;:")) == "L":
