@@ -44,6 +44,7 @@ from .entries import (
     repair_words,
     strip_capacities,
     strip_communes,
+    strip_place_runs,
     strip_run_in_headings,
 )
 from .matching import _is_initials
@@ -216,6 +217,9 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
         if kind in {"present", "excused", "absent"}:
             logical, run_in = strip_run_in_headings(logical)
             removed += run_in
+            if not run_in:
+                logical, places = strip_place_runs(logical)
+                removed += places
         removed_all += removed
         if removed and not communes:
             builder.anomaly("commune_heading", logical,
@@ -232,6 +236,14 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
                                 "dans un nom (« X - Y » → « X-Y ») : vérifiez les noms composés.")
             logical = joined
         pieces = _split_top_level(logical)
+        for position, (piece, inner) in enumerate(pieces):
+            # A spaced dash left inside an entry joins a compound surname ("DEL RIO – MORVAN").
+            joined = re.sub(r"(?<=\w)\s[-–—]\s(?=\w)", "-", piece)
+            if joined != piece:
+                builder.anomaly("guessed_join", piece,
+                                f"Tiret entouré d'espaces lu comme un nom composé : « {piece} » → "
+                                f"« {joined} ».")
+                pieces[position] = (joined, inner)
         entries: list[str] = []
         for position, (piece, inner) in enumerate(pieces):
             if not piece:

@@ -63,6 +63,11 @@ def _read_names(text: str) -> _NameRead:
     if tokens and tokens[-1].endswith(".") and not _INITIALS.match(tokens[-1]):
         tokens[-1] = tokens[-1].rstrip(".")
     kinds = [_token_kind(token) for token in tokens]
+    # "M CHOPIN Bernard", "MM DURAND Paul": a civility written without its full stop, known
+    # by the surname and given name after it (alone, "M DUPONT" may be an initial).
+    if len(tokens) >= 2 and tokens[0] in {"M", "MM", "MR"} and kinds[1] == "S" and (
+            tokens[0] != "M" or "G" in kinds[2:]):
+        kinds[0] = "C"  # "MM BESNARD" (Messieurs) in "Mmes A, B, MM C, D" likewise
     if not tokens or "L" in kinds or all(kind in "CP" for kind in kinds):
         return _NameRead([], [], [], valid=False)
     # Particles belong to the surname they precede ("Alain de CARRION") or follow.
@@ -156,14 +161,18 @@ _NOTE_PROXY_FROM = re.compile(
 _NOTE_REPLACED_BY = re.compile(
     r"(?:remplacee?|representee?)\s+par\s+(?:(?:son|sa|le|la)\s+suppleante?\s*,?\s*)?(.+)"
 )
+# "suppléant M. DUPONT Jean": the titular named straight after the word, with their civility.
+_CIVILITY_AHEAD = r"(?=(?:m|mr|mme|mlle|monsieur|madame|mademoiselle)\b\.?\s)"
 _NOTE_REPLACES = re.compile(
-    r"(?:suppleante?\s+(?:de|du\s+titulaire)\s+|remplacante?\s+de\s+|remplace\s+|"
+    rf"(?:suppleante?\s+(?:(?:de|du\s+titulaire)\s+|{_CIVILITY_AHEAD})|remplacante?\s+de\s+|"
+    r"remplace\s+|"
     r"en\s+remplacement\s+de\s+)(.+)"
 )
 # Where an unparenthesised note starts inside an entry.
 _NOTE_START = re.compile(
     r"(?<![^\W_])(?:a\s+partir\s+d|jusqu'|arrivee?\s+(?:a|au|lors|pendant|avant|en)\b|"
     r"quitte\s+la\s+s|(?:partie?|sortie?)\s+(?:apres|avant)\b|suppleante?\s+d|"
+    rf"suppleante?\s+{_CIVILITY_AHEAD}|"
     r"remplacee?\s+par\b|remplace\s|remplacante?\s+de\b|en\s+remplacement\b)"
 )
 

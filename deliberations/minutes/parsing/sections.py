@@ -16,10 +16,12 @@ _HEADING_BODY = (
     r"(?:[-–•]\s*)?(?:(?:etaient|etait|sont|membres|conseillers(?:\s+communautaires)?|"
     r"delegues|elus|liste\s+des)\s+)?(?:(?:titulaires|suppleants?)\s+)?(?:"
     # "Étaient également présents", "Étaient présents également": staff and guests.
-    rf"(?P<ignore>(?:etai(?:en)?t\s+)?egalement\s+present{_G}|present{_G}\s+egalement|assistai(?:en)?t(?:\s+egalement)?"
-    rf"(?:\s+a\s+la\s+(?:reunion|seance))?)"
+    rf"(?P<ignore>(?:etai(?:en)?t\s+)?egalement\s+present{_G}|present{_G}\s+egalement|"
+    rf"assistai(?:en)?t(?:\s+egalement)?(?:\s+a\s+la\s+(?:reunion|seance))?)"
     rf"|(?P<proxies>(?:{_ABSENT_EXCUSED}|absent{_G}|excuse{_G})\s+(?:ayant|avec|qui\s+ont|ont)\s+"
     rf"(?:donne|remis)\s+(?:procuration|pouvoir){_G}|absent{_G}\s+represente{_G}"
+    # "Etaient porteurs d'un pouvoir : Mme X pour M. Y": holders first (see proxies.py).
+    rf"|porteur{_G}\s+d'un\s+pouvoir"
     rf"|absent{_G}\s+avec\s+(?:procuration|pouvoir){_G}"
     # "Absent(es) ayant voté par procuration en application des articles L. 2121-20 … :"
     rf"|absent{_G}\s+ayant\s+vote\s+par\s+(?:procuration|pouvoir){_G}"
@@ -35,10 +37,17 @@ _HEADING_BODY = (
     # "Absents non excusés", "Absent non représenté": absent (the "excusés" inside is negated).
     rf"|(?P<absent>absent{_G}(?:\s+non\s+(?:excuse|represente){_G})?)"
     rf"|(?P<present>present{_G}(?:\s+ou\s+represente{_G}(?:\s*\([^)]*\))?)?"
-    rf"(?:\s+a\s+l'ouverture(?:\s+de\s+la\s+seance)?)?)"
+    rf"(?:\s+a\s+l'ouverture(?:\s+de\s+la\s+seance)?)?"
+    # "Présents Délégués titulaires / communes :": whom the members represent.
+    rf"(?:\s+delegues\s+titulaires\s*/\s*communes)?)"
     # "Membres titulaires :", "Membres suppléants avec voix délibérative :" under the présents.
     rf"|(?P<subpresent>(?<=membres\s)(?:titulaires|suppleant{_G})"
-    rf"(?:\s+avec\s+voix\s+deliberatives?)?)"
+    rf"(?:\s+avec\s+voix\s+deliberatives?)?"
+    # "Délégués suppléants / communes avec voix délibérative :", "Délégués titulaires /
+    # communautés de communes et communauté d'Agglomération :" (under "Présents").
+    rf"|(?<=delegues\s)(?:titulaires|suppleant{_G})\s*/\s*(?:communes|communautes\s+de\s+"
+    rf"communes(?:\s+et\s+communaute\s+d'\s*agglomeration)?)(?:\s+avec\s+voix\s+"
+    rf"deliberatives?)?)"
     r")"
     # "Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :": who they are.
     r"(?:\s+(?:mesdames|messieurs|mmes|mm|et|les|des|du|de|la|l'|delegue\S*|conseill\S*|"
@@ -206,6 +215,9 @@ def _split_top_level(line: str) -> list[tuple[str, bool]]:
         # " et " in lower case only: "ET" may be a surname.
         if found == " - " and not dashes and spaced_hyphen(line, match.start()):
             continue
+        if found.strip() in {"-", "–", "—"} and _dash_in_surname(line[start:match.start()],
+                                                                   line[match.end():]):
+            continue
         if found.startswith(".") and not _ends_sentence(line, match.start()):
             continue
         pieces.append(line[start:match.start()])
@@ -214,6 +226,17 @@ def _split_top_level(line: str) -> list[tuple[str, bool]]:
     last = len(pieces) - 1
     return [(piece.strip(" :\t"), 0 < position < last) for position, piece in
             enumerate(pieces)]
+
+
+def _dash_in_surname(before: str, after: str) -> bool:
+    """Whether a spaced dash joins the two parts of a compound surname ("Marie-Bernard DEL
+    RIO – MORVAN") rather than two entries: the entry before it has a given name, the words
+    after it (up to the next separator) are surnames only — a second person would have a
+    given name, an initial or a civility like the first."""
+    following = re.split(r"[,;()]|\s[-–—]+\s| et ", after)[0].split()
+    kinds_before = {_token_kind(token) for token in before.split()}
+    return (bool(following) and "G" in kinds_before
+            and all(_token_kind(token) in "SP" for token in following))
 
 
 _COUNT_PATTERNS = {
