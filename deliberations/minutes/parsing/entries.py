@@ -252,17 +252,25 @@ def commune_heading_lines(lines: list[str]) -> set[int]:
     """Indexes of lines that are commune headings: capitals alone on their line, in a section
     whose names are written in mixed case ("Patrick BAUDIN") — so they cannot be a name."""
     mixed = sum(1 for line in lines if re.search(r"[a-zà-ÿ]", line))
-    if not mixed:
-        return set()
     found = set()
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not _CAPITALS_LINE.match(stripped) or any(char in stripped for char in ",;"):
             continue
+        if not mixed:
+            # Names in capitals too ("M. DUPONT"): only a commune of the official list,
+            # followed by a civility, is told from a surname alone on its line.
+            following = next((lines[ahead].split() for ahead in range(index + 1, len(lines))
+                              if lines[ahead].strip()), [])
+            if not (following and _token_kind(following[0]) == "C" and is_place(stripped)):
+                continue
         previous = next((lines[back].split() for back in range(index - 1, -1, -1)
                          if lines[back].strip()), [])
         if previous and {_token_kind(token) for token in previous} <= {"C", "G"}:
             continue  # "Madame / Françoise / GIVAUDIN": the surname of a name cut by cells
+        tail = re.split(r"[,;:]", " ".join(previous))[-1].split()
+        if tail and {_token_kind(token) for token in tail} <= {"C", "G"}:
+            continue  # "…, Jean-Luc RAVELLI, Patrick / FLOUR": a name wrapped at its surname
         if any("/" not in token and _is_initials(token) for token in stripped.split()[1:]):
             continue  # an initial: "DUPONT J" is a person ("LA FERTE S/ JOUARRE" is not)
         found.add(index)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .communes import is_place
 from .names import _INITIALS, _read_names, _token_kind
 from .results import StatedCounts
 from .text import _GENDER_MARK, _clean_lines, _fold
@@ -412,6 +413,21 @@ def block_lines(text: str) -> list[str]:
     return lines
 
 
+# "Titulaires :", "Délégués suppléants :": which delegates, not whether they sat.
+_GROUP_HEADING = re.compile(
+    rf"^(?:delegues\s+|membres\s+)?(?:titulaires|suppleant{_G})\s*:(?!\s*\d)\s*(?P<rest>.*)$"
+)
+
+
+def _is_group_title(line: str) -> bool:
+    """A line naming a member of the body in capitals, alone: "COMMUNAUTE DE COMMUNES FIER ET
+    USSES", "ANNOIX"."""
+    stripped = line.strip(" *_:")
+    if not stripped or re.search(r"[a-zà-ÿ\d,;:()]", stripped):
+        return False
+    return len(stripped.split()) >= 2 or is_place(stripped)
+
+
 def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
     """The sections of the attendance block, as (kind, lines), and the index of the line where
     the block's region ends (its stated counts and secretary are read before it).
@@ -421,13 +437,36 @@ def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
     """
     sections: list[tuple[str, list[str]]] = []
     open_section = False
+    # Kind of the last heading written alone on its line ("Absents :"), that "Titulaires :" /
+    # "Suppléants :" sub-headings right under it take on.
+    parent: str | None = None
+    previous = ""
     for index, line in enumerate(lines):
         heading = _heading(line)
+        group = None if heading else _GROUP_HEADING.match(_fold(line.strip(" *_")))
+        if group:
+            # "COMMUNAUTE DE COMMUNES FIER ET USSES / Titulaires : … / Suppléants : …": the
+            # delegates of one member sitting; under "Absents :", its absent ones.
+            titled = _is_group_title(previous)
+            kind = "present" if titled or parent is None else parent
+            if titled and sections and sections[-1][1] and sections[-1][1][-1] == previous:
+                sections[-1][1].pop()  # the member's name is a title, not a person
+            if titled:
+                parent = None
+            rest = line.strip(" *_")[group.start("rest"):].strip()
+            sections.append((kind, [rest] if rest else []))
+            open_section = True
+            previous = line
+            continue
         if heading:
             kind, rest = heading
             sections.append((kind, [rest] if rest else []))
             open_section = True
+            parent = kind if not rest else None
+            previous = line
             continue
+        if line:
+            previous = line
         folded = _fold(line)
         if sections and _END_MARKERS.match(folded):
             return sections, index
