@@ -252,18 +252,13 @@ def commune_heading_lines(lines: list[str]) -> set[int]:
     """Indexes of lines that are commune headings: capitals alone on their line, in a section
     whose names are written in mixed case ("Patrick BAUDIN") — so they cannot be a name."""
     mixed = sum(1 for line in lines if re.search(r"[a-zà-ÿ]", line))
+    if not mixed:
+        return set()
     found = set()
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not _CAPITALS_LINE.match(stripped) or any(char in stripped for char in ",;"):
             continue
-        if not mixed:
-            # Names in capitals too ("M. DUPONT"): only a commune of the official list,
-            # followed by a civility, is told from a surname alone on its line.
-            following = next((lines[ahead].split() for ahead in range(index + 1, len(lines))
-                              if lines[ahead].strip()), [])
-            if not (following and _token_kind(following[0]) == "C" and is_place(stripped)):
-                continue
         previous = next((lines[back].split() for back in range(index - 1, -1, -1)
                          if lines[back].strip()), [])
         if previous and {_token_kind(token) for token in previous} <= {"C", "G"}:
