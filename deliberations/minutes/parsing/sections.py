@@ -229,12 +229,16 @@ def _split_top_level(line: str) -> list[tuple[str, bool]]:
             enumerate(pieces)]
 
 
+_NEXT_SEPARATOR = re.compile(r"[,;()]|\s[-–—]+\s| et ")
+
+
 def _dash_in_surname(before: str, after: str) -> bool:
     """Whether a spaced dash joins the two parts of a compound surname ("Marie-Bernard DEL
     RIO – MORVAN") rather than two entries: the entry before it has a given name, the words
     after it (up to the next separator) are surnames only — a second person would have a
     given name, an initial or a civility like the first."""
-    following = re.split(r"[,;()]|\s[-–—]+\s| et ", after)[0].split()
+    end = _NEXT_SEPARATOR.search(after)  # not re.split: a long line has many dashes
+    following = after[:end.start() if end else len(after)].split()
     kinds_before = {_token_kind(token) for token in before.split()}
     return (bool(following) and "G" in kinds_before
             and all(_token_kind(token) in "SP" for token in following))
