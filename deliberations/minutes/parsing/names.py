@@ -68,6 +68,12 @@ def _read_names(text: str) -> _NameRead:
     if len(tokens) >= 2 and tokens[0] in {"M", "MM", "MR"} and kinds[1] == "S" and (
             tokens[0] != "M" or "G" in kinds[2:]):
         kinds[0] = "C"  # "MM BESNARD" (Messieurs) in "Mmes A, B, MM C, D" likewise
+    # "De BOUVILLE Anne-Jacques": a particle in title case opening a surname in capitals,
+    # the name written surname first.
+    for index, token in enumerate(tokens[:-2]):
+        if (kinds[index] == "G" and _fold(token) in _PARTICLES and kinds[index + 1] == "S"
+                and "G" in kinds[index + 2:] and (index == 0 or kinds[index - 1] == "C")):
+            kinds[index] = "P"
     if not tokens or "L" in kinds or all(kind in "CP" for kind in kinds):
         return _NameRead([], [], [], valid=False)
     # Particles belong to the surname they precede ("Alain de CARRION") or follow.

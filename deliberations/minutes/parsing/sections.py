@@ -62,6 +62,22 @@ _HEADING = re.compile(rf"^{_HEADING_BODY}\s*(?::\s*(?P<rest>.*))?$")
 # A heading inside a line ("… M. Michèle SIMONET. Absents excusés : Mme …"): only with its colon,
 # and not a stated count ("Présents : 22").
 _INLINE_HEADING = re.compile(rf"(?<![\w'])(?:{_HEADING_BODY})\s*:(?!\s*\d)")
+_COUNTED_HEADING = re.compile(r"^[^\d:]+:\s*(?P<count>\d+)\s*$")
+
+
+def _opens_list(line: str) -> bool:
+    """Whether ``line`` starts a list of names: a civility, or a surname in capitals followed
+    by a given name or a comma."""
+    tokens = line.split()
+    if not tokens or ":" in line[:40]:
+        return False
+    first = _token_kind(tokens[0].strip(",;"))
+    if first == "C" or tokens[0].rstrip(".") in {"MM", "MMES", "M"}:
+        return True
+    return first == "S" and len(tokens) > 1 and (
+        _token_kind(tokens[1].strip(",;")) == "G" or tokens[0].endswith(","))
+
+
 _INLINE_VERB_HEADING = re.compile(rf"(?<=\s)(?=etai(?:en)?t\s)(?:{_HEADING_BODY})(?![\w'])")
 # "Présent(e)s C. Montin, …": a heading written without colon, recognisable by its marks.
 _INLINE_MARKED = re.compile(r"(?<![\w'])(?:present|excuse|absent)\(e\)s(?=\s+[^\s:\d])")
@@ -73,7 +89,7 @@ _SOFT_END_BODY = (
     r"secretaire\s+de\s+(?:la\s+)?seance\s*:|designation\s+(?:du\s+|d'un\s+)?secretaire|"
     r"date\s+d[e']\s*(?:la\s+)?(?:convocation|affichage)|(?:le\s+)?nombre\s+d[e']\s*"
     r"(?:membres|conseillers|delegues|votants|presents)|(?:le\s+)?quorum|apres\s+(?:l'\s*)?appel|"
-    r"convocation\s+(?:aux|des|du|adressee)|(?:a\s+)?(?:l')?ordre\s+du\s+jour|"
+    r"convocation\s+(?:aux|des|du|adressee)|(?:rappel\s+de\s+)?(?:a\s+)?(?:l')?ordre\s+du\s+jour|"
     r"formant\s+la\s+majorite|accueil\s+des|(?:m\.|monsieur|madame)\s+(?:le|la)\s+president|"
     # Narrative after the lists: "Après lecture et signature du compte-rendu…".
     r"apres\s+(?:lecture|avoir|en\s+avoir)|le\s+secretariat\s"
@@ -324,11 +340,20 @@ def _read_counts(text: str) -> StatedCounts:
     return counts
 
 
-def _heading(line: str) -> tuple[str, str] | None:
+def _heading(line: str, following: str = "") -> tuple[str, str] | None:
     """(section kind, text after the colon) when ``line`` is a section heading. Kinds:
     present, proxies, excused, absent, and ignore (people who are not members: "Étaient
-    également présents", "Assistaient")."""
+    également présents", "Assistaient").
+
+    "Présents : 26" is a stated count, not a list; unless the line alone holds it and the
+    list comes on the ``following`` line ("Membres présents : 60 / MMES A, B, … / MM. C,
+    …"): a heading then, its figure read with the other stated counts."""
     stripped = line.strip(" *_")
+    counted = _COUNTED_HEADING.match(_fold(stripped))
+    if counted and _opens_list(following):
+        heading = _heading(stripped[:counted.start("count")].rstrip())
+        if heading and not heading[1]:
+            return heading
     if _LETTER_SPACED.match(stripped):
         stripped = stripped.replace(" ", "")
     folded = _fold(stripped)
@@ -446,7 +471,9 @@ def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
     parent: str | None = None
     previous = ""
     for index, line in enumerate(lines):
-        heading = _heading(line)
+        following = next((lines[ahead] for ahead in range(index + 1, min(index + 3, len(lines)))
+                          if lines[ahead]), "")
+        heading = _heading(line, following)
         group = None if heading else _GROUP_HEADING.match(_fold(line.strip(" *_")))
         if group:
             # "COMMUNAUTE DE COMMUNES FIER ET USSES / Titulaires : … / Suppléants : …": the

@@ -199,3 +199,28 @@ def test_titulaires_right_under_absents_stay_absent():
     assert names(result) == ["Alain GURETOT", "Jean-Luc GEAUDIER", "Joël COURVILLE"]
     assert result.excused == ["Michel AMOURDIN", "Jean BOUTRAIS"]
     assert result.anomalies == []
+
+
+def test_heading_followed_by_its_figure_alone_then_the_list_on_the_next_lines():
+    # A comité syndical of 23 September 2016 (corpus, comite-syndical-2016-09-23): "Membres
+    # présents : 60" and "POUVOIRS : 6" alone on their lines, one civility for the whole list
+    # ("MMES …", "MM. …"), a particle in title case opening a surname written first, and six
+    # proxies on one line without separator, the block closed by "Rappel de l'ordre du jour".
+    result = parse_attendance(
+        "Membres présents : 3\n\nMMES TOPAUVÉTARD Catherine, CHAMAIBAURNIER Monique,\n\n"
+        "MM. De MEAUBREAULAS Anne-Jacques\n\nPOUVOIRS : 2\n\nM. GREAUCLITINIER Jean-Pierre donne "
+        "pouvoir à Mme TOPAUVÉTARD Catherine M. BRAFOUDEL Raynald donne pouvoir à M. De "
+        "MEAUBREAULAS Anne-Jacques\n\nRappel de l'ordre du jour :\n")
+    assert names(result) == ["TOPAUVÉTARD Catherine", "CHAMAIBAURNIER Monique",
+                             "De MEAUBREAULAS Anne-Jacques"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("GREAUCLITINIER Jean-Pierre", "TOPAUVÉTARD Catherine"),
+        ("BRAFOUDEL Raynald", "De MEAUBREAULAS Anne-Jacques")]
+    assert (result.stated_counts.present, result.stated_counts.proxies) == (3, 2)
+    assert kinds(result) == ["guessed_split"]
+
+
+def test_a_stated_figure_alone_is_not_a_heading_when_no_list_follows():
+    result = parse_attendance("Présents : 22\nVotants : 25\nPrésents : DUPONT Jean, MARTIN Anne")
+    assert names(result) == ["DUPONT Jean", "MARTIN Anne"]
+    assert result.stated_counts.present == 22
