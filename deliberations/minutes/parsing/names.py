@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .communes import is_place
 from .text import _GENDER_MARK, _fold
 
 _CIVILITIES = {
@@ -174,6 +175,7 @@ _NOTE_REPLACES = re.compile(
     r"remplace\s+|"
     r"en\s+remplacement\s+de\s+)(.+)"
 )
+_NOTE_SUPPLEANT_OF = re.compile(r"^suppleante?\s+(?!(?:de|du|d'|des|avec|sans)\b)(.+)$")
 # Where an unparenthesised note starts inside an entry.
 _NOTE_START = re.compile(
     r"(?<![^\W_])(?:a\s+partir\s+d|jusqu'|arrivee?\s+(?:a|au|lors|pendant|avant|en)\b|"
@@ -207,6 +209,15 @@ def _read_note(original: str) -> _Note:
         note.proxy_from = _clean_name(original[match.start(1):])
         note.understood = bool(note.proxy_from)
         return note
+    if match := _NOTE_SUPPLEANT_OF.match(folded):
+        # "(Suppléant Laurence BOYER)": the titular named straight after the word, unless it is
+        # a commune ("(titulaire CHARMOIS)", "(suppléant Saint Genis)").
+        named = original[match.start(1):].strip(" .,;")
+        read = _read_names(named)
+        if (read.valid and len(read.names) == 1 and len(named.split()) >= 2
+                and not is_place(named)):
+            note.replaces, note.understood = read.names[0], True
+            return note
     if match := _NOTE_FROM.search(folded):
         note.from_item, note.understood = int(match.group(1)), True
     if match := _NOTE_UNTIL.search(folded):

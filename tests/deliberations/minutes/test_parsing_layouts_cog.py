@@ -224,3 +224,28 @@ def test_a_stated_figure_alone_is_not_a_heading_when_no_list_follows():
     result = parse_attendance("Présents : 22\nVotants : 25\nPrésents : DUPONT Jean, MARTIN Anne")
     assert names(result) == ["DUPONT Jean", "MARTIN Anne"]
     assert result.stated_counts.present == 22
+
+
+def test_suppleant_followed_by_the_titulars_name_in_title_case():
+    # Roannais Agglomération, conseil communautaire of 28 October 2021 (text kept in
+    # https://github.com/alberto-lorente/RAGtor, data/example_markdown.md): names "Prénom
+    # Nom" in title case separated by spaced dashes, the substitute's note "(Suppléant X)".
+    result = parse_attendance(
+        "# Etaient présents :\n\nChristine Aranda - Marcel Augagneur - Yves Meunié (Suppléant "
+        "Laurence Boissy) - Nabih Nedjar (arrivé en cours de séance) - Anne Pilat.\n")
+    assert names(result) == ["Christine Aranda", "Marcel Augagneur", "Yves Meunié",
+                             "Nabih Nedjar", "Anne Pilat"]
+    assert result.present[2].replaces == "Laurence Boissy"
+    assert result.excused == ["Laurence Boissy"]
+    assert kinds(result) == ["partial_presence"]
+
+
+def test_suppleant_followed_by_a_commune_is_the_members_capacity():
+    # The Meurthe-et-Moselle syndicat des eaux's notes (see test_parsing_layouts.py) with a
+    # commune of the official list written in title case after "suppléant".
+    result = parse_attendance(
+        "Étaient présents : Marin LEBRASSOL (titulaire BARBONVILLE), Dorian EURELLEC "
+        "(suppléant Saint Bauzile)")
+    assert [(entry.name, entry.replaces) for entry in result.present] == [
+        ("Marin LEBRASSOL", None), ("Dorian EURELLEC", None)]
+    assert result.anomalies == []
