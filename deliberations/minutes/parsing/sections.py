@@ -266,6 +266,10 @@ _COUNT_PATTERNS = {
     "present": re.compile(
         rf"(?<![a-z])present{_G}(?:[ \t]+a[ \t]+la[ \t]+seance)?(?:\s+est\s+de)?[ \t]*[:=]?"
         rf"[ \t]*(\d+)"
+        # "Nombre de conseillers qui assistent à la séance : 12" (PETR Cœur de Lorraine),
+        # "Nombre de membres qui ont pris part aux délibérations : 25" (Val de Loir).
+        r"|(?:conseillers|membres|delegues)\s+qui\s+(?:assistent\s+a\s+la\s+seance|ont\s+pris\s+"
+        r"part\s+aux\s+deliberations)[ \t]*[:=]?[ \t]*(\d+)"
     ),
     "voters": re.compile(
         rf"(?<![a-z])votant{_G}(?:\s*\([^)]*\))?(?:\s+est\s+de)?[ \t]*(?::|=)?[ \t]*(\d+)"
@@ -334,7 +338,8 @@ def _read_counts(text: str) -> StatedCounts:
     folded = _fold(text)
     counts = StatedCounts()
     for attribute, pattern in _COUNT_PATTERNS.items():
-        found = [int(match.group(1)) for match in pattern.finditer(folded)]
+        found = [int(next(group for group in match.groups() if group))
+                 for match in pattern.finditer(folded)]
         if found:
             setattr(counts, attribute, max(found) if attribute == "present" else found[0])
     return counts

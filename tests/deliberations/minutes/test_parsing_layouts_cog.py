@@ -249,3 +249,21 @@ def test_suppleant_followed_by_a_commune_is_the_members_capacity():
     assert [(entry.name, entry.replaces) for entry in result.present] == [
         ("Marin LEBRASSOL", None), ("Dorian EURELLEC", None)]
     assert result.anomalies == []
+
+
+def test_present_figure_stated_as_members_who_attend_or_take_part():
+    # PETR Cœur de Lorraine ("Nombre de conseillers qui assistent à la séance : 12") and Val
+    # de Loir ("Nombre de membres qui ont pris part aux délibérations : 25") (corpus): the
+    # figure is checked against the list.
+    result = parse_attendance(
+        "Nombre de conseillers qui assistent à la séance : 3\n"
+        "Etaient présents :\nCORBIN Xavier CALMET Marc\n")
+    assert result.stated_counts.present == 3
+    assert [(anomaly.kind, anomaly.message) for anomaly in result.anomalies
+            if anomaly.kind == "count_mismatch"] == [
+        ("count_mismatch", "Le registre indique 3 présents, les listes en donnent 2.")]
+    result = parse_attendance(
+        "Nombre de membres qui ont pris part aux délibérations : 2 Nombre de pouvoirs : 0\n"
+        "Etaient présents : Mmes AUBRIOT, RABOUILLET.\n")
+    assert (result.stated_counts.present, result.stated_counts.proxies) == (2, 0)
+    assert result.anomalies == []
