@@ -147,8 +147,9 @@ def _joins_next(previous: str, following: str) -> str | None:
         return " "
     if re.search(r"[,;]\s*$", previous) or re.match(r"^\s*[,;]", following):
         return None
-    tail = re.split(r"[,;]| [-–] ", previous)[-1]
-    head = re.split(r"[,;]| [-–] ", following)[0]
+    # Notes are not words of the name: "…, Berthe / MIROUSSE (titulaire), …".
+    tail = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] ", previous)[-1])
+    head = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] ", following)[0])
     tail_kinds, head_kinds = _kinds_of_fragment(tail), _kinds_of_fragment(head)
     if not tail_kinds or not head_kinds:
         return None
@@ -162,6 +163,24 @@ def _joins_next(previous: str, following: str) -> str | None:
     surname_only = tail_kinds - {"C"} <= {"S", "P"} and bool(tail_kinds - {"C"})
     given_only = "G" in tail_kinds and tail_kinds <= {"C", "G"}  # "M. Cyrille / KERRAND"
     if (surname_only and head_kinds <= {"G"}) or (given_only and head_kinds <= {"S", "P"}):
+        return " "
+    # "… remplacé par son suppléant LOSSINEAU / Georges, …", "… remplaçante de M. VANDAMME /
+    # Anthony (Le Vilhain) ; …": the name that ends the line after the words of a note is a
+    # surname alone; the line that follows starts with its given name only.
+    words = tail.split()
+    trailing = []
+    for word in reversed(words):
+        if _token_kind(word) not in "SP":
+            break
+        trailing.append(word)
+    before = words[-len(trailing) - 1] if trailing and len(trailing) < len(words) else ""
+    head_words = head.split()
+    leading = 0
+    while leading < len(head_words) and _token_kind(head_words[leading]) == "G":
+        leading += 1
+    if (before and (_token_kind(before) in "CL" or before in {"M", "MM", "MR"})
+            and 1 <= leading <= 2 and (leading == len(head_words)
+                                       or _token_kind(head_words[leading]) in "CL")):
         return " "
     return None
 

@@ -267,3 +267,27 @@ def test_present_figure_stated_as_members_who_attend_or_take_part():
         "Etaient présents : Mmes AUBRIOT, RABOUILLET.\n")
     assert (result.stated_counts.present, result.stated_counts.proxies) == (2, 0)
     assert result.anomalies == []
+
+
+def test_names_wrapped_by_the_extraction_after_a_note_or_a_note_of_substitution():
+    # Lines wrapped where the PDF extraction cut them: Ardèche Musique et Danse ("Berthe /
+    # MIROUSSE (titulaire)"), SIAEP de Condom Caussens ("remplacé par son suppléant LOSSINEAU
+    # / Georges") and SICTOM de Cérilly ("M LAVERGNE / Olivier suppléant …", "remplaçante de
+    # M. VANDAMME / Anthony (Le Vilhain)"), all in the corpus.
+    result = parse_attendance(
+        "Etaient absents ou excusés :\nMesdames : Maud GODETIN (suppléante), Berthe\n"
+        "MIROUSSE (titulaire), Colombe\nFLARASSIN (titulaire)\n")
+    assert result.excused == ["Maud GODETIN", "Berthe MIROUSSE", "Colombe FLARASSIN"]
+    result = parse_attendance(
+        "PRESENTS : MM. FANETIN Jules-Philémon, RILLOLLE Hugues remplacé par son suppléant "
+        "LOSSINEAU\nGeorges, GADAUDIN Placide.\n")
+    assert names(result) == ["FANETIN Jules-Philémon", "LOSSINEAU Georges", "GADAUDIN Placide"]
+    assert result.present[1].replaces == "RILLOLLE Hugues"
+    result = parse_attendance(
+        "Présent(s) : MME CLAVIER Sabrina (Le Brethon) ; M LAVERGNE\nOlivier suppléant M. "
+        "DUMERY Jean-Claude (Le Brethon) ;Mme COLLET Amandine (Le Vilhain) ; Mme DUPLAIX Sabrina "
+        "remplaçante de M. VANDAMME\nAnthony (Le Vilhain) ; Mme LE BIHAN Pascale\n")
+    assert names(result) == ["CLAVIER Sabrina", "LAVERGNE Olivier", "COLLET Amandine",
+                             "DUPLAIX Sabrina", "LE BIHAN Pascale"]
+    assert [entry.replaces for entry in result.present] == [
+        None, "DUMERY Jean-Claude", None, "VANDAMME Anthony", None]
