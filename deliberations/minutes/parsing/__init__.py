@@ -126,7 +126,8 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
             _check_nothing_left(builder, kind, section_lines, read, removed)
     spaced = any(anomaly.kind == "guessed_join" and " - " in anomaly.text
                  for anomaly in builder.result.anomalies)
-    secretary = _find_secretary(lines[: min(end_index + 3, len(lines))], spaced_hyphens=spaced)
+    secretary = _find_secretary(lines, spaced_hyphens=spaced,
+                                limit=min(end_index + 3, len(lines)))
     if secretary:
         builder.result.secretary, joined = secretary
         if joined:

@@ -301,12 +301,42 @@ _COUNT_PATTERNS = {
 
 
 
-def _find_secretary(lines: list[str], *, spaced_hyphens: bool = False
-                    ) -> tuple[str, bool] | None:
+def _find_secretary(lines: list[str], *, spaced_hyphens: bool = False,
+                    limit: int | None = None) -> tuple[str, bool] | None:
     """(name, whether spaced hyphens were joined to read it) of the secretary. Hyphens spaced
     by the PDF are joined only in a document whose lists had them (``spaced_hyphens``):
-    elsewhere " - " ends the name ("Michel Teyssedou - Site du Moulin")."""
-    for line in lines:
+    elsewhere " - " ends the name ("Michel Teyssedou - Site du Moulin").
+
+    A line wrapped by the extraction inside the name ("Secrétaire de séance : Mademoiselle /
+    COURION", "… pour secrétaire : Monsieur LORIN de la / commune de …") is read with the
+    next line when the name read on the first is incomplete (see ``_incomplete``). Only the
+    first ``limit`` lines are searched."""
+    for index, line in enumerate(lines[:limit]):  # the next line may lie past ``limit``
+        found = _secretary_in(line, spaced_hyphens)
+        following = next((lines[ahead] for ahead in range(index + 1, len(lines))
+                          if lines[ahead].strip()), "")
+        # "Mme Tiphaine X / est élue secrétaire de séance": the verb opens the next line.
+        verb_next = bool(re.match(r"(?:est|a\s+ete|sera)\s+\S+\s+(?:\S+\s+)?secretai",
+                                  _fold(following)))
+        if (following and ("secretai" in _fold(line) or verb_next) and not _heading(following)
+                and _incomplete(found)):
+            found = _secretary_in(f"{line} {following}", spaced_hyphens) or found
+        if found:
+            return found
+    return None
+
+
+def _incomplete(found: tuple[str, bool] | None) -> bool:
+    """Whether a secretary's name read on one line may go on on the next: nothing read, a
+    given name without surname ("Sophie"), or a particle at its end ("LORIN de la")."""
+    if not found:
+        return True
+    kinds = [_token_kind(word) for word in found[0].split()]
+    return "S" not in kinds or kinds[-1] == "P"
+
+
+def _secretary_in(line: str, spaced_hyphens: bool) -> tuple[str, bool] | None:
+    if True:
         cleaned = _GENDER_MARK.sub("", line)
         folded = _fold(cleaned)
         for pattern in _SECRETARY:

@@ -291,3 +291,21 @@ def test_names_wrapped_by_the_extraction_after_a_note_or_a_note_of_substitution(
                              "DUPLAIX Sabrina", "LE BIHAN Pascale"]
     assert [entry.replaces for entry in result.present] == [
         None, "DUMERY Jean-Claude", None, "VANDAMME Anthony", None]
+
+
+def test_secretary_wrapped_by_the_extraction_inside_the_name():
+    # Alliance Nord-Ouest ("Secrétaire de séance : Mademoiselle / TRILETIN"), SIRESCO
+    # ("Désignation du secrétaire de séance : Madame Sophie / TRAURLELET est désignée …") and
+    # Val de Loir ("… Monsieur LORIN de la / commune de …"), corpus blocks wrapped where a
+    # PDF extraction may cut them.
+    for block, secretary in (
+            ("Etaient présents : DUPONT Jean\nSecrétaire de séance : Mademoiselle\nTRILETIN.\n"
+             "Convocation aux membres du Comité", "TRILETIN"),
+            ("Présents : DUPONT Jean\nDésignation du secrétaire de séance : Madame Sophie\n"
+             "TRAURLELET est désignée secrétaire de séance", "Sophie TRAURLELET"),
+            ("Présents : Mmes AUBRIOT, MM LORIN\nLe Comité Syndical a choisi pour secrétaire : "
+             "Monsieur LORIN de la\ncommune de Château l'Hermitage", "LORIN"),
+            # A complete name is not lengthened by the heading on the next line.
+            ("Présents : DUPONT Jean\nSecrétaire de séance : Mathieu NORLETIN\n"
+             "ETAT DES PRESENCES", "Mathieu NORLETIN")):
+        assert parse_attendance(block).secretary == secretary
