@@ -336,25 +336,30 @@ def _incomplete(found: tuple[str, bool] | None) -> bool:
 
 
 def _secretary_in(line: str, spaced_hyphens: bool) -> tuple[str, bool] | None:
-    if True:
-        cleaned = _GENDER_MARK.sub("", line)
-        folded = _fold(cleaned)
-        for pattern in _SECRETARY:
-            match = pattern.search(folded)
-            if not match:
-                continue
-            candidate = cleaned[match.start("name"):match.end("name")]
-            # "La séance est ouverte, M. X est élu secrétaire": the name is the clause next to
-            # the word "secrétaire".
-            clauses = re.split(r"[,;:]", candidate)
-            candidate = clauses[0] if match.start("name") > folded.find("secretaire") >= 0 \
-                else clauses[-1]
-            # "BROCA - LANNAUD Marie - Thérèse": hyphens spaced by the PDF extraction.
-            joined = (re.sub(r"(?<=\w) - (?=\w)", "-", candidate) if spaced_hyphens
-                      else candidate)
-            name = _leading_name(joined)
-            if name:
-                return name, joined != candidate
+    """The secretary named in one line (see ``_find_secretary``)."""
+    cleaned = _GENDER_MARK.sub("", line)
+    folded = _fold(cleaned)
+    for position, pattern in enumerate(_SECRETARY):
+        match = pattern.search(folded)
+        if not match:
+            continue
+        candidate = cleaned[match.start("name"):match.end("name")]
+        # "La séance est ouverte, M. X est élu secrétaire": the name is the clause next to
+        # the word "secrétaire".
+        clauses = re.split(r"[,;:]", candidate)
+        candidate = clauses[0] if match.start("name") > folded.find("secretaire") >= 0 \
+            else clauses[-1]
+        if position == 0:
+            # "… Marie-France NABOULET pouvoir à Richard GRIBALDO. Monsieur Jean Claude LINCK a
+            # été nommé secrétaire" (a block flattened onto one line): the name is the one
+            # right before the verb, after the last full stop.
+            candidate = re.split(r"(?<=[^\W\d_]{2})\.\s+(?=[A-ZÀ-Ý])", candidate)[-1]
+        # "BROCA - LANNAUD Marie - Thérèse": hyphens spaced by the PDF extraction.
+        joined = (re.sub(r"(?<=\w) - (?=\w)", "-", candidate) if spaced_hyphens
+                  else candidate)
+        name = _leading_name(joined)
+        if name:
+            return name, joined != candidate
     return None
 
 
@@ -425,8 +430,12 @@ def _heading(line: str, following: str = "") -> tuple[str, str] | None:
     if not match:
         return None
     rest = stripped[match.start("rest"):] if match.groupdict().get("rest") is not None else ""
-    if re.match(r"^\s*\d+\b", rest):
-        return None  # "Présents : 26" is a stated count, not a list.
+    if number := re.match(r"^\s*\d+\b\s*", rest):
+        # "Présents : 26" is a stated count, not a list; "Membres présents : 60 MMES A, B, …"
+        # (a block flattened onto one line) is both.
+        if not _opens_list(rest[number.end():]):
+            return None
+        rest = rest[number.end():]
     kind = next(name for name in ("ignore", "proxies", "substitutes", "excused", "absent",
                                   "present", "subpresent")
                 if match.groupdict().get(name) is not None)
@@ -447,6 +456,14 @@ def _is_secretary_line(line: str) -> bool:
     return any(pattern.search(folded) for pattern in _SECRETARY)
 
 
+_INLINE_COUNTED = re.compile(rf"(?<![\w'])(?:{_HEADING_BODY})\s*:\s*\d+\s+")
+_INLINE_CAPITALS = re.compile(
+    r"(?<=\s)(?:(?:ETAIENT|ÉTAIENT)\s+)?(?:PR[EÉ]SENT|ABSENT|EXCUS[EÉ]|PROCURATION|POUVOIR)S?"
+    r"(?:\s+(?:EXCUS[EÉ]|ABSENT)S?)?(?=\s+(?:[A-ZÀ-Ý]\.\s|M\.\s|MME\s|Mme\s|MM\.?\s|"
+    r"Monsieur\s|Madame\s))"
+)
+
+
 def _split_inline(line: str) -> list[str]:
     """Cut a line before every heading or end marker written inside it: one-line blocks
     ("Etaient présents : … Délégués excusés : …") become one line per section."""
@@ -460,6 +477,13 @@ def _split_inline(line: str) -> list[str]:
     # known by its capitalised verb inside the line.
     cuts += [(match.start(), "") for match in _INLINE_VERB_HEADING.finditer(folded)
              if match.start() > 0 and line[match.start()].isupper()]
+    # "… du 23 septembre 2016 Membres présents : 60 MMES A, B, …": a heading with its figure,
+    # the list right after it.
+    cuts += [(match.start(), "") for match in _INLINE_COUNTED.finditer(folded)
+             if match.start() > 0 and _opens_list(line[match.end():])]
+    # "… Mathieu NORLETIN ETAT DES PRESENCES PRESENTS P. BRAUNNETIN, …": a heading written in
+    # capitals without colon, followed by a name.
+    cuts += [(match.start(), match.group(0)) for match in _INLINE_CAPITALS.finditer(line)]
     if not cuts:
         return [line]
     pieces, position = [], 0

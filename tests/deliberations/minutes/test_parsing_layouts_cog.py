@@ -309,3 +309,28 @@ def test_secretary_wrapped_by_the_extraction_inside_the_name():
             ("Présents : DUPONT Jean\nSecrétaire de séance : Mathieu NORLETIN\n"
              "ETAT DES PRESENCES", "Mathieu NORLETIN")):
         assert parse_attendance(block).secretary == secretary
+
+
+def test_blocks_flattened_onto_one_line_keep_their_headings_and_secretary():
+    # Corpus blocks flattened onto one line as a PDF extraction may: the comité of 23
+    # September 2016 ("Membres présents : 60 MMES …"), Concarneau Cornouaille ("ETAT DES
+    # PRESENCES PRESENTS P. BRAUNNETIN, …", a heading in capitals without colon) and Roure
+    # ("… Romain CHORDAUDEL. Monsieur Jules Camille SIRNAUDEL a été nommé secrétaire").
+    result = parse_attendance(
+        "Compte-rendu de la réunion du Comité Syndical du 23 septembre 2016 Membres présents : "
+        "2 MMES TOPAUVÉTARD Catherine, CHAMAIBAURNIER Monique, POUVOIRS : 0 Rappel de l'ordre "
+        "du jour :")
+    assert names(result) == ["TOPAUVÉTARD Catherine", "CHAMAIBAURNIER Monique"]
+    assert result.stated_counts.present == 2
+    result = parse_attendance(
+        "Secrétaire de séance : Mathieu NORLETIN ETAT DES PRESENCES PRESENTS P. BRAUNNETIN, M. "
+        "COUNANDIER, M. NORLETIN")
+    # "M." reads as "Monsieur" here, as in the block's own layout (initial or civility).
+    assert names(result) == ["P. BRAUNNETIN", "COUNANDIER", "NORLETIN"]
+    result = parse_attendance(
+        "Présents : Romain CHORDAUDEL, Jules Camille SIRNAUDEL. Absents représentés : "
+        "Mathilde-Flavie VASAUDEL pouvoir à Romain CHORDAUDEL. Monsieur Jules Camille "
+        "SIRNAUDEL a été nommé secrétaire de séance.")
+    assert result.secretary == "Jules Camille SIRNAUDEL"
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Mathilde-Flavie VASAUDEL", "Romain CHORDAUDEL")]
