@@ -5,7 +5,9 @@ Modules: ``text`` (folding, lines, dates), ``names`` (one person's name and its 
 ``sections`` (headings, separators, secretary, stated counts), ``proxies``, ``builder``
 (entries → result), ``anomalies`` (consistency checks), ``documents`` (preamble, deliberation),
 ``roster`` (names resolved against the body's members, and the roster-guided reading that
-locates them in each section), ``corpus`` (the hand-counted check, tuned and held-back sets).
+locates them in each section), ``corpus`` (the hand-counted check, tuned and held-back sets),
+``communes`` (the official list of communes and EPCI, COG, that tells a commune heading in
+capitals from a surname; data in ``data/``, loaded on first use).
 
 Reads what clerks actually write in a "extrait du registre des délibérations": the session
 preamble, the attendance block (présents with per-item notes, procurations, excusés, absents,

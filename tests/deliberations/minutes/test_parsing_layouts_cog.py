@@ -334,3 +334,22 @@ def test_blocks_flattened_onto_one_line_keep_their_headings_and_secretary():
     assert result.secretary == "Jules Camille SIRNAUDEL"
     assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
         ("Mathilde-Flavie VASAUDEL", "Romain CHORDAUDEL")]
+
+
+def test_the_official_list_is_a_small_file_with_its_source_loaded_only_when_needed():
+    import gzip
+
+    from deliberations.minutes.parsing import communes
+
+    for name in ("communes.txt.gz", "epci.txt.gz"):
+        path = communes.DATA / name
+        assert path.stat().st_size < 1_000_000
+        with gzip.open(path, "rt", encoding="utf-8") as lines:
+            assert lines.readline().startswith(
+                "# Source: @etalab/decoupage-administratif 6.0.0 (Etalab, from INSEE's COG)")
+    assert len(communes._load("communes.txt.gz")) == 37319
+    communes._load.cache_clear()
+    parse_attendance("Présents : DUPONT Jean, MARTIN Anne")
+    assert communes._load.cache_info().currsize == 0
+    parse_attendance(VIENNE_WITHOUT_COLONS)
+    assert communes._load.cache_info().currsize == 2
