@@ -167,21 +167,22 @@ def _joins_next(previous: str, following: str) -> str | None:
     # "… remplacé par son suppléant LOSSINEAU / Georges, …", "… remplaçante de M. VANDAMME /
     # Anthony (Le Vilhain) ; …": the name that ends the line after the words of a note is a
     # surname alone; the line that follows starts with its given name only.
+    # Likewise "… pouvoir à Yolande / TENELLEC, …": a given name alone after the words of a
+    # proxy, its surname opening the next line.
     words = tail.split()
-    trailing = []
-    for word in reversed(words):
-        if _token_kind(word) not in "SP":
-            break
-        trailing.append(word)
-    before = words[-len(trailing) - 1] if trailing and len(trailing) < len(words) else ""
-    head_words = head.split()
-    leading = 0
-    while leading < len(head_words) and _token_kind(head_words[leading]) == "G":
-        leading += 1
-    if (before and (_token_kind(before) in "CL" or before in {"M", "MM", "MR"})
-            and 1 <= leading <= 2 and (leading == len(head_words)
-                                       or _token_kind(head_words[leading]) in "CL")):
-        return " "
+    for ending, opening in (("SP", "G"), ("G", "SP")):
+        trailing = 0
+        while trailing < len(words) and _token_kind(words[-1 - trailing]) in ending:
+            trailing += 1
+        before = words[-1 - trailing] if 0 < trailing < len(words) else ""
+        head_words = head.split()
+        leading = 0
+        while leading < len(head_words) and _token_kind(head_words[leading]) in opening:
+            leading += 1
+        if (before and (_token_kind(before) in "CL" or before in {"M", "MM", "MR"})
+                and 1 <= leading <= 2 and (leading == len(head_words)
+                                           or _token_kind(head_words[leading]) in "CL")):
+            return " "
     return None
 
 

@@ -353,3 +353,13 @@ def test_the_official_list_is_a_small_file_with_its_source_loaded_only_when_need
     assert communes._load.cache_info().currsize == 0
     parse_attendance(VIENNE_WITHOUT_COLONS)
     assert communes._load.cache_info().currsize == 2
+
+
+def test_proxy_holder_wrapped_between_given_name_and_surname():
+    # Roure, conseil municipal of 8 April 2018 (corpus), wrapped inside the holder's name.
+    result = parse_attendance(
+        "Présents : Romain CHORDAUDEL, Yolande TENELLEC.\nAbsents représentés : Félix SARRONNET "
+        "pouvoir à Yolande\nTENELLEC, Mathilde-Flavie VASAUDEL pouvoir à Romain CHORDAUDEL.\n")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Félix SARRONNET", "Yolande TENELLEC"), ("Mathilde-Flavie VASAUDEL", "Romain CHORDAUDEL")]
+    assert result.anomalies == []
