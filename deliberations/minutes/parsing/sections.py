@@ -515,7 +515,14 @@ _GLUED_CIVILITY = re.compile(r"(?<![\w.])(M|Mme|Mr|MM|Mlle)\.(?=[A-ZÀ-Ý][A-Za-
 def block_lines(text: str) -> list[str]:
     """Clean lines of ``text``, with inline headings and end markers on lines of their own."""
     lines: list[str] = []
+    cleaned: list[str] = []
     for line in _clean_lines(text):
+        # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
+        if line.startswith(":") and cleaned and cleaned[-1]:
+            cleaned[-1] = f"{cleaned[-1]} {line}"
+        else:
+            cleaned.append(line)
+    for line in cleaned:
         line = _GLUED_CIVILITY.sub(r"\1. ", line)
         lines.extend(_split_inline(line) if line else [line])
     return lines

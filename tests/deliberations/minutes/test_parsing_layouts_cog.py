@@ -363,3 +363,11 @@ def test_proxy_holder_wrapped_between_given_name_and_surname():
     assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
         ("Félix SARRONNET", "Yolande TENELLEC"), ("Mathilde-Flavie VASAUDEL", "Romain CHORDAUDEL")]
     assert result.anomalies == []
+
+
+def test_heading_wrapped_before_its_colon():
+    # Montpellier Méditerranée Métropole, conseil of 18 April 2019 (corpus), one paragraph
+    # wrapped where "Présents :" keeps its space before the colon.
+    result = parse_attendance(
+        "Nombre de membres en exercice : 92 Présents\n: Fabien BOROUMIER, Lorraine CHERDIÈRE.\n")
+    assert names(result) == ["Fabien BOROUMIER", "Lorraine CHERDIÈRE"]
