@@ -266,7 +266,17 @@ class SessionAdmin(LockedRecordAdminMixin, ImmutableRecordAdminMixin,
             in_office=in_office, page_members=page_members,
             data=request.POST if request.method == "POST" else None,
         )
-        if grid.bound and grid.is_valid():
+        def stored_grid():
+            return AttendanceGrid(
+                session=session, members=members, attendances=attendances, proxies=proxies,
+                in_office=in_office, page_members=page_members)
+
+        if grid.bound and locked:
+            # A forged change of a locked session: refused with its reason, and the page shows
+            # what is stored, never what was posted.
+            grid = stored_grid()
+            grid.errors.append(f"Rien n'a été enregistré. {ATTENDANCE_LOCKED}")
+        elif grid.bound and grid.is_valid():
             changed = grid.changed_rows
             try:
                 services.session_attendance_replace(
@@ -315,7 +325,8 @@ class SessionAdmin(LockedRecordAdminMixin, ImmutableRecordAdminMixin,
             "locked_note": ATTENDANCE_LOCKED if locked else "",
             "in_office": len(in_office),
             "quorum_required": len(in_office) // 2 + 1 if in_office else None,
-            "counts": grid.counts(),
+            # What is recorded, not what a refused form holds.
+            "counts": (stored_grid() if grid.bound else grid).counts(),
             "quorum_table": self.quorum_table(session, inputs),
             "import_url": reverse("admin:deliberations_session_import_attendance",
                                   args=[session.pk]),

@@ -139,7 +139,7 @@ def test_seeded_conseil_attendance_grid_saved_unchanged(client, cabbalr_clerk):
     text = html.unescape(page.content.decode())
     assert "Membres en exercice le 6 décembre 2022 : <strong>152</strong> ; quorum : " \
            "<strong>77</strong>" in text
-    assert ("Saisis : 104 présents, 24 représentés, 24 absents excusés, 0 absents." in text)
+    assert ("Enregistrés : 104 présents, 24 représentés, 24 absents excusés, 0 absents." in text)
     assert field_count(page) < settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
     # The session has a published act: the grid is read-only (no active field), and a POST
     # of what the page submits is refused with the reason, nothing changed.
@@ -147,7 +147,7 @@ def test_seeded_conseil_attendance_grid_saved_unchanged(client, cabbalr_clerk):
     assert ("Cette séance a des délibérations publiées : sa liste de présence et ses "
             "procurations ne peuvent plus être modifiées.") in html.unescape(
         response.content.decode())
-    assert response.context["grid"].errors == [ATTENDANCE_LOCKED]
+    assert response.context["grid"].errors == [f"Rien n'a été enregistré. {ATTENDANCE_LOCKED}"]
     assert session.attendances.filter(status=Attendance.Status.PRESENT).count() == 104
     assert session.proxies.count() == 24
 
