@@ -56,11 +56,16 @@ def _query_without_page(request) -> str:
 def deliberation_list(request):
     """Published deliberations: facets, full-text search, sort, pagination (constant queries)."""
     filterset = DeliberationFilter(request.GET)
-    page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The count, the SCDL coverage and the filter fields depend on the filtered set only, not
+    # on the page or the sort: read once per publication (rows.py), like each row's HTML.
+    key = rows.filter_key(filterset)
+    page = rows.CountedPaginator(filterset.qs, PAGE_SIZE, key=key).get_page(
+        request.GET.get("page"))
     querystring = _query_without_page(request)
     sort = filterset.sort_order
     return render(request, "deliberations/deliberation_list.html", {
         "filter": filterset,
+        "filter_fields": rows.filter_fields(filterset.form),
         "page": page,
         "rows": rows.list_rows(page),
         "search_query": filterset.search_query,
@@ -71,7 +76,8 @@ def deliberation_list(request):
         "querystring": querystring,
         "has_filters": bool(querystring),
         # What the SCDL export of this list leaves out, and why (opendata.scdl_coverage).
-        "scdl_coverage": opendata.scdl_coverage(filterset.qs),
+        "scdl_coverage": rows.value(f"scdl-coverage:{key}",
+                                    lambda: opendata.scdl_coverage(filterset.qs)),
     })
 
 
