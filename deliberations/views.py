@@ -114,7 +114,9 @@ def deliberation_detail(request, organisation, year, slug):
     """A published act's page: its frozen record (deliberations.record) read with it in one
     query, then its published siblings and rectifications in a second one."""
     deliberation = get_object_or_404(
-        public_deliberations().select_related("record").annotate(
+        # The record holds every fact the page prints: only the joins for the addresses.
+        Deliberation.objects.published().select_related(
+            "session__body__organisation", "record").annotate(
             has_extract=Exists(IssuedExtract.objects.current().filter(
                 deliberation=OuterRef("pk"))),
             has_project_actions=_exists("project_actions"),

@@ -15,11 +15,11 @@ from django.template.loader import render_to_string
 
 from deliberations import record, selectors
 from deliberations.extracts.issuing import (
-    _civility,
     arrondissement_heading,
     item_note,
     paragraphs,
     registre_time,
+    session_heading,
     upper_unaccented,
 )
 from deliberations.models import Attendance, Deliberation, Minutes, Session
@@ -128,24 +128,11 @@ def minutes_data(minutes: Minutes) -> dict:
             "discussion": item.discussion if item else "",
         })
     approved_at = minutes.approved_at
-    secretary = facts.secretaries[0] if facts.secretaries else None
     return {
         "organisation": {"name": session.body.organisation.name,
                          "arrondissement": session.body.organisation.arrondissement},
         "body": {"name": session.body.name},
-        "session": {
-            "date": facts.date.isoformat(),
-            "starts_at": facts.starts_at.strftime("%H:%M") if facts.starts_at else "",
-            "place": facts.place,
-            "convened_on": (facts.convocation.convened_on.isoformat()
-                            if facts.convocation.convened_on else ""),
-            "urgent": facts.convocation.urgent,
-            "president": facts.president.name if facts.president else "",
-            "president_civility": _civility(facts.president),
-            "president_capacity": facts.president_capacity,
-            "secretary": secretary.name if secretary else "",
-            "secretary_civility": _civility(secretary),
-        },
+        "session": {**session_heading(facts), "urgent": facts.convocation.urgent},
         "present": [line(a) for a in attendance if a.status == Attendance.Status.PRESENT],
         "proxies": [
             " ".join(filter(None, [f"{p.giver.name} à {p.holder.name}",

@@ -143,6 +143,25 @@ def _civility(person) -> str:
     return "Madame" if person.civility == "Madame" else "Monsieur"
 
 
+def session_heading(facts) -> dict:
+    """The session as the extract and the procès-verbal head it, from the session part of an
+    act's record (record.types.SessionFacts): date, time, place, convocation, president and
+    secretary, with the registre's civilities. Each document adds its own lines."""
+    secretary = facts.secretaries[0] if facts.secretaries else None
+    return {
+        "date": facts.date.isoformat(),
+        "starts_at": facts.starts_at.strftime("%H:%M") if facts.starts_at else "",
+        "place": facts.place,
+        "convened_on": (facts.convocation.convened_on.isoformat()
+                        if facts.convocation.convened_on else ""),
+        "president": facts.president.name if facts.president else "",
+        "president_civility": _civility(facts.president),
+        "president_capacity": facts.president_capacity,
+        "secretary": secretary.name if secretary else "",
+        "secretary_civility": _civility(secretary),
+    }
+
+
 def _line(line) -> str:
     text = line.member.name
     if line.replaces is not None:
@@ -168,7 +187,6 @@ def certified_data(deliberation: Deliberation) -> dict:
     if executory is not None and executory > timezone.localdate():
         executory = None
     secretaries = list(facts.secretaries)
-    secretary = secretaries[0] if secretaries else None
     attendance = {status: [_line(a) for a in facts.attendance if a.status == status]
                   for status in Attendance.Status.values}
     data = {
@@ -180,17 +198,8 @@ def certified_data(deliberation: Deliberation) -> dict:
         },
         "body": {"name": legal.body.name},
         "session": {
-            "date": facts.date.isoformat(),
-            "starts_at": facts.starts_at.strftime("%H:%M") if facts.starts_at else "",
-            "place": facts.place,
-            "convened_on": (facts.convocation.convened_on.isoformat()
-                            if facts.convocation.convened_on else ""),
+            **session_heading(facts),
             "convocation_posted_at": facts.convocation.posted_at,
-            "president": facts.president.name if facts.president else "",
-            "president_civility": _civility(facts.president),
-            "president_capacity": facts.president_capacity,
-            "secretary": secretary.name if secretary else "",
-            "secretary_civility": _civility(secretary),
             "present": attendance[Attendance.Status.PRESENT],
             "proxies": [
                 _with_note(f"{p.giver.name} donne procuration à {p.holder.name}",

@@ -3,9 +3,11 @@ and an iCalendar (RFC 5545) file of public sessions, written by hand to avoid a
 dependency."""
 
 import datetime
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Max, QuerySet
 from django.http import Http404
@@ -57,34 +59,80 @@ class DeliberationFeed(RecordFeed):
         # The frozen records come with the acts (one query): each entry states its act's
         # record, never the live columns (a renamed body, a corrected title stay as published).
         items = list(filterset.qs.select_related("record")[:FEED_SIZE])
-        record.records_for(items)
+        found = feed_entries(items)
+        for item in items:
+            item.feed_entry = found[item.pk]
         return items
 
     def item_title(self, item):
-        return record.record_for(item).act.title
+        return item.feed_entry.title
 
     def item_description(self, item):
-        facts = record.record_for(item)
-        parts = [f"{facts.body.name} — {facts.organisation.name}",
-                 f"séance du {facts.session.date:%d/%m/%Y}"]
-        if facts.act.theme:
-            parts.append(facts.act.theme)
-        if facts.vote.outcome_label:
-            parts.append(facts.vote.outcome_label)
-        return " · ".join(parts)
+        return item.feed_entry.summary
 
     def item_author_name(self, item):
-        return record.record_for(item).organisation.name
+        return item.feed_entry.author
 
     def item_date(self, item):
-        return record.record_for(item).publication.published_on
+        return item.feed_entry.published_on
 
     def updated_when_empty(self, filterset):
         return Deliberation.objects.published().aggregate(latest=Max("published_on"))["latest"]
 
     def item_categories(self, item):
-        theme = record.record_for(item).act.theme
+        theme = item.feed_entry.theme
         return [theme] if theme else []
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """What an Atom entry states of an act, taken from its record."""
+
+    title: str
+    summary: str
+    author: str
+    published_on: datetime.date | None
+    theme: str
+
+
+def _feed_entry(facts) -> FeedEntry:
+    parts = [f"{facts.body.name} — {facts.organisation.name}",
+             f"séance du {facts.session.date:%d/%m/%Y}"]
+    if facts.act.theme:
+        parts.append(facts.act.theme)
+    if facts.vote.outcome_label:
+        parts.append(facts.vote.outcome_label)
+    return FeedEntry(title=facts.act.title, summary=" · ".join(parts),
+                     author=facts.organisation.name,
+                     published_on=facts.publication.published_on, theme=facts.act.theme)
+
+
+# A frozen record never changes: the entry made of it stays valid as long as the cache keeps
+# it. Raised when FeedEntry or _feed_entry changes.
+FEED_ENTRY_VERSION = 1
+FEED_ENTRY_SECONDS = 24 * 3600
+
+
+def feed_entries(items) -> dict[int, FeedEntry]:
+    """The entries of acts read with ``select_related("record")``, by act id. An act's
+    entry is made of its record once, then read from the cache under the record's SHA-256:
+    decoding the 50 records of a feed (each with its session's attendance) would cost more
+    than the rest of the feed. An act without a frozen record is made from its live record
+    every time."""
+    keys = {}
+    for item in items:
+        frozen = record.frozen_record(item)
+        if frozen is not None:
+            keys[f"feed-entry:{FEED_ENTRY_VERSION}:{frozen.sha256}"] = item.pk
+    cached = cache.get_many(list(keys)) if keys else {}
+    found = {keys[key]: entry for key, entry in cached.items()}
+    missing = [item for item in items if item.pk not in found]
+    if missing:
+        made = {pk: _feed_entry(facts) for pk, facts in record.records_for(missing).items()}
+        found.update(made)
+        cache.set_many({key: made[pk] for key, pk in keys.items() if pk in made},
+                       FEED_ENTRY_SECONDS)
+    return found
 
 
 # RFC 5545 §3.3.11: TEXT allows no control character but HTAB; a line break is written "\\n".

@@ -169,3 +169,27 @@ def test_icalendar_refuses_a_year_that_is_not_one(client, year):
     assert response.status_code == 400
     assert response.content.decode() == (
         "Année invalide : indiquez une année sur quatre chiffres, par exemple ?annee=2019.")
+
+
+def test_atom_entries_are_made_once_per_record_hash(client, seed_records):
+    """An entry is made of its act's frozen record once, then read from the cache under the
+    record's SHA-256: the warm feed is the cold one, and it reads the cache."""
+    import dataclasses
+
+    from django.core.cache import cache
+
+    from deliberations.publication import feeds
+
+    url = reverse("deliberations:deliberation_feed")
+    cache.clear()
+    cold = client.get(url).content
+    assert client.get(url).content == cold
+    act = Deliberation.objects.published().get(session__date=datetime.date(2022, 10, 18))
+    key = f"feed-entry:{feeds.FEED_ENTRY_VERSION}:{act.record.sha256}"
+    entry = cache.get(key)
+    assert entry.summary == (
+        f"Bureau communautaire — {CABBALR} · séance du 18/10/2022 · DEVELOPPEMENT "
+        "ÉCONOMIQUE, EMPLOI ET TRANSITION NUMERIQUE · Prise d'acte")
+    assert entry.published_on == datetime.date(2022, 10, 20)
+    cache.set(key, dataclasses.replace(entry, title="Lu du cache"))
+    assert b"<title>Lu du cache</title>" in client.get(url).content
