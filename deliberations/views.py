@@ -33,7 +33,7 @@ from deliberations.publication import opendata, rows
 from deliberations.publication.feeds import sessions_icalendar_chunks
 from deliberations.publication.filters import DeliberationFilter
 from deliberations.querysets import SEARCH_CANDIDATES
-from portal.kernel.cache import ExportValidators, cache_public_page
+from portal.kernel.cache import ExportValidators, cache_public_page, cached_stream
 from portal.kernel.db_routers import replica_reads
 from portal.kernel.pagination import CappedPaginator
 
@@ -457,10 +457,14 @@ def session_calendar(request):
             "item_number", "pk").only("pk", "session_id", "item_number", "title"),
             to_attr="public_deliberations")
     )
+    # The body depends only on what the ETag covers (the address, the generation, the day,
+    # the sessions' and acts' aggregates) and the host: kept whole once streamed, so a feed
+    # that many calendars poll is made once per change (DTSTAMP: when it was made).
     response = StreamingHttpResponse(
-        sessions_icalendar_chunks(sessions, build_url=request.build_absolute_uri,
-                                  host=request.get_host().split(":")[0],
-                                  description=description),
+        cached_stream(f"icalendar:{validators.etag}:{request.get_host()}",
+                      sessions_icalendar_chunks(sessions, build_url=request.build_absolute_uri,
+                                                host=request.get_host().split(":")[0],
+                                                description=description)),
         content_type="text/calendar; charset=utf-8",
     )
     name = f"seances-{until.year}" if until else "seances"

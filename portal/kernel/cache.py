@@ -187,3 +187,37 @@ class ExportValidators:
         # Reusable by the client and shared caches, but revalidated on every use.
         response["Cache-Control"] = "public, no-cache"
         return response
+
+
+# ---------------------------------------------------------------------------------------------
+# Streamed exports: the whole body kept once complete.
+# ---------------------------------------------------------------------------------------------
+# A body over this size is streamed without being kept (memory stays flat while streaming).
+STREAM_CACHE_MAX_BYTES = 8 * 1024 * 1024
+
+
+def cached_stream(name: str, chunks):
+    """The text chunks of a streamed answer, kept under `name` (with the generation and the
+    day, like every public key) once the whole body has been produced, and served from the
+    cache afterwards. `name` must hold everything the body depends on (an export's ETag and
+    host). A body cut short (an error, a client gone) or larger than STREAM_CACHE_MAX_BYTES
+    is never kept."""
+    if not enabled():
+        yield from chunks
+        return
+    key = _key("stream", name)
+    stored = cache.get(key)
+    if stored is not None:
+        yield from stored
+        return
+    kept, size = [], 0
+    for chunk in chunks:
+        if kept is not None:
+            size += len(chunk)
+            if size <= STREAM_CACHE_MAX_BYTES:
+                kept.append(chunk)
+            else:
+                kept = None
+        yield chunk
+    if kept is not None:
+        cache.set(key, kept, settings.PUBLIC_CACHE_SECONDS)

@@ -6,6 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -161,6 +163,51 @@ def test_icalendar_default_feed_is_the_last_twelve_months_and_what_is_to_come(cl
     of_2019 = b"".join(response.streaming_content).decode().replace("\r\n ", "")
     assert f"UID:seance-{old.pk}@" in of_2019 and of_2019.count("BEGIN:VEVENT") == 1
     assert "X-WR-CALDESC:Séances de l'année 2019" in of_2019
+
+
+def test_icalendar_body_is_made_once_per_change(client, settings):
+    """Many calendars poll the same feed: its body is kept whole once streamed and served
+    from the cache (no session read), until a session changes."""
+    settings.PUBLIC_CACHE_SECONDS = 300
+    today = timezone.localdate()
+    held = SessionFactory(date=today - datetime.timedelta(days=30),
+                          convened_on=today - datetime.timedelta(days=36), status="held",
+                          place="Salle du conseil")
+    url = reverse("deliberations:session_calendar")
+
+    def body():
+        return b"".join(client.get(url).streaming_content).decode().replace("\r\n ", "")
+
+    first = body()
+    assert "LOCATION:Salle du conseil" in first
+    with CaptureQueriesContext(connection) as queries:
+        second = body()
+    # Only the two aggregates of the ETag: the sessions and their acts are not read.
+    assert len(queries) == 2
+    assert second == first
+    held.place = "Salle des fêtes"
+    held.save()
+    third = body()
+    assert "LOCATION:Salle des fêtes" in third and "Salle du conseil" not in third
+
+
+def test_a_streamed_body_cut_short_is_not_kept(settings):
+    from django.core.cache import cache as django_cache
+
+    from portal.kernel.cache import _key, cached_stream
+    settings.PUBLIC_CACHE_SECONDS = 300
+
+    def broken():
+        yield "BEGIN:VCALENDAR\r\n"
+        raise ConnectionError("base perdue")
+
+    stream = cached_stream("broken", broken())
+    assert next(stream) == "BEGIN:VCALENDAR\r\n"
+    with pytest.raises(ConnectionError):
+        next(stream)
+    assert django_cache.get(_key("stream", "broken")) is None
+    assert list(cached_stream("whole", iter(["a", "b"]))) == ["a", "b"]
+    assert django_cache.get(_key("stream", "whole")) == ["a", "b"]
 
 
 @pytest.mark.parametrize("year", ["19", "abcd", "1789", "3000", "2019.5"])
