@@ -314,7 +314,8 @@ def generate(*, deliberations: int, seed: int = 1, today: datetime.date | None =
         # Published acts carry their frozen record, as publication writes it.
         from deliberations.record import freeze_published_records
 
-        counter["records"] = freeze_published_records()
+        counter["records"] = freeze_published_records(
+            progress=lambda count: count % 50_000 or say(f"{count} états publiés figés"))
         say(f"{counter['records']} états publiés figés")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
