@@ -111,8 +111,26 @@ class PrivatePostgres:
         self._run(PG_BIN / "createdb", "-h", "127.0.0.1", "-p", self.port, "-U", "postgres",
                   DATABASE)
 
+    def load_from(self, source_url: str) -> None:
+        """Copy a database already filled by generate_synthetic (on any server, read only:
+        pg_dump takes a snapshot) into this cluster's: pg_dump piped into psql, the data
+        loaded before the indexes and triggers, as pg_dump orders it, then ANALYZE."""
+        dump = subprocess.Popen([str(PG_BIN / "pg_dump"), "--no-owner", "--no-privileges",
+                                 "-d", source_url], stdout=subprocess.PIPE)
+        try:
+            subprocess.run([str(PG_BIN / "psql"), "-q", "-X", "-v", "ON_ERROR_STOP=1", "-h",
+                            "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d",
+                            DATABASE, "-o", os.devnull], stdin=dump.stdout, check=True)
+        finally:
+            dump.stdout.close()
+            if dump.wait() != 0:
+                sys.exit(f"pg_dump de {source_url} a échoué ({dump.returncode}).")
+        self._run(PG_BIN / "psql", "-h", "127.0.0.1", "-p", self.port, "-U", "postgres", "-d",
+                  DATABASE, "-c", "ANALYZE")
+
     def fingerprint(self) -> tuple[int, str]:
-        """(count, SHA-256) of every deliberation, all columns, in id order."""
+        """(count, SHA-256) of every deliberation, all columns, in id order, followed by
+        every frozen record's act id and SHA-256 (what was published, act by act)."""
         import psycopg2
 
         connection = psycopg2.connect(host="127.0.0.1", port=self.port, user="postgres",
@@ -128,6 +146,9 @@ class PrivatePostgres:
                 cursor.execute("SELECT count(*) FROM deliberations_deliberation")
                 count = cursor.fetchone()[0]
                 cursor.copy_expert("COPY (SELECT * FROM deliberations_deliberation ORDER BY id) "
+                                   "TO STDOUT", Sink())
+                cursor.copy_expert("COPY (SELECT deliberation_id, sha256 FROM "
+                                   "deliberations_publishedrecord ORDER BY deliberation_id) "
                                    "TO STDOUT", Sink())
             return count, digest.hexdigest()
         finally:
@@ -156,9 +177,10 @@ def environment(workdir: Path, database_url: str) -> dict:
     }
 
 
-def prepare(env: dict, deliberations: int, seed: int) -> dict:
-    """Migrate, generate, collect static files and issue a few extracts (in this process);
-    returns the URLs of the workload by kind."""
+def prepare(env: dict, deliberations: int, seed: int, *, loaded: bool = False) -> dict:
+    """Migrate, generate (unless ``loaded``: the data was copied from a generated database),
+    collect static files and issue a few extracts (in this process); returns the URLs of the
+    workload by kind."""
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
     import django
@@ -175,7 +197,8 @@ def prepare(env: dict, deliberations: int, seed: int) -> dict:
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
-    data = synthetic.generate(deliberations=deliberations, seed=seed)
+    data = (synthetic.existing() if loaded
+            else synthetic.generate(deliberations=deliberations, seed=seed))
     say(f"Données : {data.counts['acts']} délibérations, {data.counts['sessions']} séances en "
         f"{time.perf_counter() - started:.0f} s")
     call_command("collectstatic", interactive=False, verbosity=0)
@@ -392,6 +415,10 @@ def main(argv=None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--pg-port", type=int, default=55433)
     parser.add_argument("--http-port", type=int, default=0, help="0 : un port libre")
+    parser.add_argument("--from-database", metavar="URL",
+                        help="copie cette base déjà remplie par generate_synthetic (pg_dump, "
+                        "lecture seule) dans le PostgreSQL privé au lieu de générer "
+                        "--deliberations actes")
     parser.add_argument("--fault", action="store_true",
                         help="après la mesure, une seconde passe avec arrêt de PostgreSQL")
     args = parser.parse_args(argv)
@@ -403,8 +430,16 @@ def main(argv=None) -> None:
             say(f"PostgreSQL privé sur le port {args.pg_port} ({workdir})…")
             postgres.init()
             postgres.create_database()
+            if args.from_database:
+                started = time.perf_counter()
+                say(f"Copie de {args.from_database}…")
+                postgres.load_from(args.from_database)
+                say(f"Copiée en {time.perf_counter() - started:.0f} s")
             env = environment(workdir, postgres.url)
-            urls = prepare(env, args.deliberations, args.seed)
+            urls = prepare(env, args.deliberations, args.seed,
+                           loaded=bool(args.from_database))
+            if args.from_database:
+                args.deliberations = postgres.fingerprint()[0]
             port = args.http_port or free_port()
             say(f"gunicorn sur 127.0.0.1:{port}, {args.workers} processus…")
             with gunicorn(env, port, args.workers, workdir / "gunicorn.log"):

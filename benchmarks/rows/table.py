@@ -229,14 +229,48 @@ def clerk_client(organisation):
     return client
 
 
-def measure_all(args, data, vendor, say) -> Harness:
+def cold_deliberations(large, count: int) -> list:
+    """The `count` latest published acts (outside the 150 × 40 session) that have no extract
+    yet. On a database measured again (--existing), the extracts an earlier run issued point
+    to files of its media folder, a temporary folder deleted at its end ("extrait servi une
+    fois émis" then failed: file not found); and they would no longer be cold."""
+    from deliberations.models import Deliberation
+
+    published = Deliberation.objects.published().select_related("session__body__organisation")
+    return list(published.filter(extracts__isnull=True).exclude(session=large)
+                .order_by("-session_date", "pk")[:count])
+
+
+def never_exported_sessions(excluded, acts: int) -> list:
+    """Whole sessions none of whose acts has an extract, smallest first, until `acts`
+    published acts (the ZIP of sessions), outside the sessions `excluded`."""
     from django.db.models import Count, Q
+
+    from deliberations.models import Session
+
+    taken, sessions = 0, []
+    candidates = (
+        Session.objects.exclude(pk__in=excluded)
+        .annotate(acts=Count("deliberations", filter=Q(deliberations__status="published")),
+                  issued=Count("deliberations__extracts"))
+        .filter(acts__gt=0, issued=0).order_by("acts", "-date")
+    )
+    for session in candidates:
+        if taken >= acts:
+            break
+        if taken + session.acts <= acts or not sessions:
+            sessions.append(session)
+            taken += session.acts
+    return sessions
+
+
+def measure_all(args, data, vendor, say) -> Harness:
     from django.test import Client
     from django.urls import reverse
 
     from deliberations import synthetic
     from deliberations.extracts import issuing
-    from deliberations.models import Deliberation, Session
+    from deliberations.models import Deliberation
 
     goal = targets(vendor)
     harness = Harness(Client(), args.samples, args.row_budget)
@@ -306,8 +340,7 @@ def measure_all(args, data, vendor, say) -> Harness:
     harness.stream("CSV SCDL, tout", csv, goal["first_byte"], samples=3)
 
     step("Extraits…")
-    published = Deliberation.objects.published().select_related("session__body__organisation")
-    cold_acts = list(published.exclude(session=large).order_by("-session_date", "pk")[:args.cold])
+    cold_acts = cold_deliberations(large, args.cold)
     durations, cpu = [], []
     for act in cold_acts:
         started, started_cpu = time.perf_counter(), time.process_time()
@@ -322,19 +355,8 @@ def measure_all(args, data, vendor, say) -> Harness:
                  reverse("extracts:download", args=[cold_acts[0].slug]), goal["served"],
                  queries=False)
 
-    # Whole sessions never exported, smallest first, until --batch acts (ZIP of sessions).
-    taken, batch_sessions = 0, []
-    candidates = (
-        Session.objects.exclude(pk__in=[large.pk, *(a.session_id for a in cold_acts)])
-        .annotate(acts=Count("deliberations", filter=Q(deliberations__status="published")))
-        .filter(acts__gt=0).order_by("acts", "-date")
-    )
-    for session in candidates:
-        if taken >= args.batch:
-            break
-        if taken + session.acts <= args.batch or not batch_sessions:
-            batch_sessions.append(session)
-            taken += session.acts
+    batch_sessions = never_exported_sessions([large.pk, *(a.session_id for a in cold_acts)],
+                                             args.batch)
     started, started_cpu = time.perf_counter(), time.process_time()
     written = issuing.write_sessions_zip(batch_sessions, io.BytesIO())
     seconds = time.perf_counter() - started
