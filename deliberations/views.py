@@ -5,13 +5,19 @@ the legal figures (quorum, executory date, appeal deadline) come from selectors.
 """
 
 import datetime
+import functools
+import hashlib
+from dataclasses import dataclass
 from pathlib import PurePath
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from deliberations import annexes, record
@@ -50,11 +56,16 @@ def _query_without_page(request) -> str:
 def deliberation_list(request):
     """Published deliberations: facets, full-text search, sort, pagination (constant queries)."""
     filterset = DeliberationFilter(request.GET)
-    page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The count, the SCDL coverage and the filter fields depend on the filtered set only, not
+    # on the page or the sort: read once per publication (rows.py), like each row's HTML.
+    key = rows.filter_key(filterset)
+    page = rows.CountedPaginator(filterset.qs, PAGE_SIZE, key=key).get_page(
+        request.GET.get("page"))
     querystring = _query_without_page(request)
     sort = filterset.sort_order
     return render(request, "deliberations/deliberation_list.html", {
         "filter": filterset,
+        "filter_fields": rows.filter_fields(filterset.form),
         "page": page,
         "rows": rows.list_rows(page),
         "search_query": filterset.search_query,
@@ -65,7 +76,8 @@ def deliberation_list(request):
         "querystring": querystring,
         "has_filters": bool(querystring),
         # What the SCDL export of this list leaves out, and why (opendata.scdl_coverage).
-        "scdl_coverage": opendata.scdl_coverage(filterset.qs),
+        "scdl_coverage": rows.value(f"scdl-coverage:{key}",
+                                    lambda: opendata.scdl_coverage(filterset.qs)),
     })
 
 
@@ -79,6 +91,15 @@ def _exists(relation_name: str):
 
 # Records of other apps that point at an act (no import of those apps), read on its page
 # only when the act has some (the annotation of the same name).
+#
+# Read live, on purpose, and not frozen in the act's record (deliberations.record): the
+# actions of the territorial project an act carries out, the project it adopts, and the
+# activity report it takes note of are not legal facts of the act. They are cross-references
+# that other apps' loaders add after the act is published (the project 2022-2032 and the
+# reports are loaded, then linked to acts years old), and that are corrected there. Freezing
+# them would hide every link made after the publication; they change nothing the act
+# certifies (outcome, figures, dates), which is all the record holds. The same holds for the
+# acts that rectify this one (``rectified_by`` below), published after it.
 _LINKS = {
     "has_project_actions": "project_actions__objective__stake__priority__project",
     "has_adopted_projects": "adopted_projects",
@@ -111,24 +132,7 @@ def render_deliberation(request, deliberation, *, staff_preview=False):
     marked "non publié" and never cached: it shows the record as it will be frozen)."""
     session = deliberation.session
     legal = record.record_for(deliberation)
-    # The act's published neighbours in the session and its published rectifications: facts
-    # that come after its publication, hence not in its record. One query.
-    related = list(
-        Deliberation.objects.published()
-        .filter(Q(session_id=session.pk) | Q(rectifies_id=deliberation.pk))
-        .select_related("session__body__organisation")
-        .only("pk", "slug", "year", "item_number", "title", "session_id", "rectifies_id",
-              "act_number", "published_on", "rectification_kind", "session__date",
-              "session__body__name", "session__body__organisation__slug")
-        .order_by("item_number", "pk")
-    )
-    siblings = [d for d in related if d.session_id == session.pk]
-    rectified_by = sorted((d for d in related if d.rectifies_id == deliberation.pk),
-                          key=lambda d: (d.session.date, d.published_on, d.pk))
-    index = next((i for i, d in enumerate(siblings) if d.pk == deliberation.pk), None)
-    if index is None:
-        # An unpublished act (staff preview) is not among its published siblings.
-        siblings, index = [deliberation], 0
+    previous, following, rectified_by = _neighbours(deliberation)
     links = [lookup for flag, lookup in _LINKS.items() if getattr(deliberation, flag, True)]
     if links:
         prefetch_related_objects([deliberation], *links)
@@ -140,18 +144,124 @@ def render_deliberation(request, deliberation, *, staff_preview=False):
     return render(request, "deliberations/deliberation_detail.html", {
         "deliberation": deliberation,
         "record": legal,
+        "record_parts": record_parts(deliberation, legal),
         "session": session,
         "organisation": session.body.organisation,
         "rectified_by": rectified_by,
         "rectifies_url": _act_url(legal.rectifies) if legal.rectifies else "",
         "has_extract": has_extract,
-        "previous": siblings[index - 1] if index > 0 else None,
-        "next": siblings[index + 1] if index + 1 < len(siblings) else None,
+        "previous": previous,
+        "next": following,
         "staff_preview": staff_preview,
         "show_reports": _LINKS["has_activity_report_notes"] in links,
         "show_project": bool({_LINKS["has_project_actions"], _LINKS["has_adopted_projects"]}
                              & set(links)),
     })
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """The published act before or after this one in its session, as the pager links it."""
+
+    url: str
+    item_number: int | None
+
+
+def _neighbours(deliberation):
+    """(previous, next, rectified_by): the act's published neighbours in its session and its
+    published rectifications, facts that come after its publication, hence not in its record.
+    One query of plain values for the session's acts (no model built for each of them), and
+    a second one only when published acts rectify this one."""
+    rows = list(
+        Deliberation.objects.published()
+        .filter(Q(session_id=deliberation.session_id) | Q(rectifies_id=deliberation.pk))
+        .order_by("item_number", "pk")
+        .values_list("pk", "session_id", "rectifies_id", "item_number", "slug", "year",
+                     "session__body__organisation__slug")
+    )
+    siblings = [row for row in rows if row[1] == deliberation.session_id]
+    index = next((i for i, row in enumerate(siblings) if row[0] == deliberation.pk), None)
+    previous = following = None
+    if index is not None:  # else an unpublished act (staff preview): no neighbour
+        if index > 0:
+            previous = _neighbour(siblings[index - 1])
+        if index + 1 < len(siblings):
+            following = _neighbour(siblings[index + 1])
+    rectifying = [row[0] for row in rows if row[2] == deliberation.pk]
+    rectified_by = list(
+        Deliberation.objects.filter(pk__in=rectifying)
+        .select_related("session__body__organisation")
+        .order_by("session__date", "published_on", "pk")
+    ) if rectifying else []
+    return previous, following, rectified_by
+
+
+def _neighbour(row) -> Neighbour:
+    _, _, _, item_number, slug, year, organisation = row
+    return Neighbour(url=reverse("deliberations:deliberation_detail", kwargs={
+        "organisation": organisation, "year": year, "slug": slug}), item_number=item_number)
+
+
+RECORD_TEMPLATE = "deliberations/_deliberation_record.html"
+# The templates the record's parts are rendered with: their text is part of the cache key,
+# so a deployment that changes one of them starts new entries.
+RECORD_TEMPLATES = (RECORD_TEMPLATE, "deliberations/_person.html",
+                    "deliberations/_member_votes.html", "deliberations/_appointments.html",
+                    "deliberations/_quorum_table.html")
+RECORD_PARTS = ("heading", "facts", "body", "annexes")
+RECORD_PART_END = "<!--partie-->"
+# A published record never changes: its parts stay valid as long as the cache keeps them.
+RECORD_PARTS_SECONDS = 24 * 3600
+
+
+@functools.cache
+def _record_templates_digest() -> str:
+    digest = hashlib.sha256()
+    for name in RECORD_TEMPLATES:
+        digest.update(get_template(name).template.source.encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def record_parts(deliberation, legal) -> dict[str, str]:
+    """The parts of the act's page made of its record alone (RECORD_TEMPLATE), as HTML.
+
+    A frozen record is rendered once, then read from the cache under its SHA-256 (with the
+    templates' text and the live addresses of the body, organisation and session the parts
+    link to): the record never changes once published (immutability.py), and an amended one
+    (record_amend_publication) has a new hash. A record computed live (a draft in the staff
+    preview, an act not frozen yet) is rendered every time."""
+    session = deliberation.session
+    context = {"record": legal, "body_url": session.body.get_absolute_url(),
+               "organisation_url": session.body.organisation.get_absolute_url(),
+               "session_url": session.get_absolute_url()}
+    frozen = record.frozen_record(deliberation) if deliberation.pk else None
+    if frozen is None:
+        return _render_record_parts(context)
+    key = record_parts_key(frozen.sha256, context)
+    parts = cache.get(key)
+    if parts is None:
+        parts = _render_record_parts(context)
+        cache.set(key, parts, RECORD_PARTS_SECONDS)
+    return {name: mark_safe(html) for name, html in parts.items()}  # rendered escaped
+
+
+def record_parts_key(sha256: str, context) -> str:
+    """The cache key of a frozen record's parts: its hash, the templates' text and the
+    addresses the parts link to."""
+    addresses = hashlib.sha256(" ".join(
+        (context["body_url"], context["organisation_url"], context["session_url"])
+    ).encode("utf-8")).hexdigest()[:16]
+    return f"record-parts:{sha256}:{_record_templates_digest()}:{addresses}"
+
+
+def _render_record_parts(context) -> dict[str, str]:
+    html = get_template(RECORD_TEMPLATE).render(context)
+    *parts, rest = html.split(RECORD_PART_END)
+    if len(parts) != len(RECORD_PARTS) or rest.strip():
+        raise ValueError(f"{RECORD_TEMPLATE} doit finir chacune de ses {len(RECORD_PARTS)} "
+                         f"parties par {RECORD_PART_END}.")
+    return {name: mark_safe(part.strip()) for name, part in zip(RECORD_PARTS, parts,
+                                                                strict=True)}
 
 
 def _act_url(ref) -> str:

@@ -264,6 +264,31 @@ def never_exported_sessions(excluded, acts: int) -> list:
     return sessions
 
 
+def record_parts_cold(harness, deliberation) -> None:
+    """The same act page with the parts made of its record rendered on every request
+    (deliberations.views.record_parts, otherwise cached under the record's hash): what the
+    first reader of an act pays. Informative, no target."""
+    from django.core.cache import cache
+
+    from deliberations import views
+
+    session = deliberation.session
+    key = views.record_parts_key(deliberation.record.sha256, {
+        "body_url": session.body.get_absolute_url(),
+        "organisation_url": session.body.organisation.get_absolute_url(),
+        "session_url": session.get_absolute_url()})
+    url = deliberation.get_absolute_url()
+
+    def cold():
+        cache.delete(key)
+        fetch(harness.client, url)
+
+    cold()
+    queries = count_queries(cold)
+    harness.timed("page d'une délibération publiée — état publié rendu à froid", cold, None,
+                  queries=queries)
+
+
 def measure_all(args, data, vendor, say) -> Harness:
     from django.test import Client
     from django.urls import reverse
@@ -289,7 +314,8 @@ def measure_all(args, data, vendor, say) -> Harness:
     years = set(Deliberation.objects.published().filter(body=body)
                 .values_list("year", flat=True))
     year = max((y for y in years if y < large.date.year), default=large.date.year)
-    acts = Deliberation.objects.filter(session=large).order_by("item_number")
+    # A published act of the large session (its frozen record holds 150 attendance lines).
+    acts = Deliberation.objects.published().filter(session=large).order_by("item_number")
     deliberation = acts[len(acts) // 2]
     lists = reverse("deliberations:deliberation_list")
     csv = reverse("deliberations:deliberation_csv")
@@ -304,8 +330,9 @@ def measure_all(args, data, vendor, say) -> Harness:
                  f"{lists}?q={synthetic.RARE_WORD}", goal["narrow"])
     for word in BROAD:
         harness.page(f"recherche large « {word} »", f"{lists}?q={word}", goal["broad"])
-    harness.page("page d'une délibération", deliberation.get_absolute_url(),
+    harness.page("page d'une délibération publiée", deliberation.get_absolute_url(),
                  goal["deliberation"])
+    record_parts_cold(harness, deliberation)
     harness.page(f"page de la séance ({synthetic.LARGE_MEMBERS} élus × "
                  f"{synthetic.LARGE_ITEMS} questions)", large.get_absolute_url(), goal["session"])
     harness.page("page d'un élu (président)", large.president.get_absolute_url(), None)

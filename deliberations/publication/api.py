@@ -6,6 +6,7 @@ including `q` for full-text search); lists run a constant number of queries.
 
 from django.db.models import Prefetch
 from django.urls import include, path
+from django_filters.utils import translate_validation
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import routers, viewsets
@@ -23,6 +24,7 @@ from portal.models import Mandate, Member
 class DeliberationViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
     filterset_class = DeliberationFilter
+    pagination_class = rows.CountedPageNumberPagination
 
     def get_queryset(self):
         queryset = (
@@ -38,11 +40,33 @@ class DeliberationViewSet(viewsets.ReadOnlyModelViewSet):
             return serializers.DeliberationDetailSerializer
         return serializers.DeliberationSerializer
 
+    def filter_queryset(self, queryset):
+        # As DjangoFilterBackend (400 on an invalid filter), keeping the filterset: its key
+        # names the filtered set whose count the paginator reads once per publication.
+        filterset = DeliberationFilter(self.request.query_params, queryset=queryset,
+                                       request=self.request)
+        if not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        self.filter_key = rows.filter_key(filterset)
+        return filterset.qs
+
     def list(self, request, *args, **kwargs):
-        """The page's acts, each represented once then read from the row cache (rows.py)."""
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        """The page's acts, each represented once then read from the row cache (rows.py).
+        With the cache on, the page reads the acts and their frozen records only; what a
+        representation needs beyond them (rectifications, non-voting members, notifications)
+        is read, in one go, for the acts the cache does not hold."""
+        queryset = self.filter_queryset(self.get_queryset())
+        prepare = None
+        if rows.enabled():
+            full, queryset = queryset, queryset.prefetch_related(None)
+
+            def prepare(acts):
+                by_pk = {act.pk: act for act in full.filter(pk__in=[act.pk for act in acts])}
+                return [by_pk[act.pk] for act in acts]
+
+        page = self.paginate_queryset(queryset)
         return self.get_paginated_response(rows.api_rows(
-            page, self.get_serializer_class(), self.get_serializer_context()))
+            page, self.get_serializer_class(), self.get_serializer_context(), prepare))
 
 
 def _public_deliberations_prefetch():

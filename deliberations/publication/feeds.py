@@ -12,6 +12,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
+from deliberations import record
 from deliberations.models import Deliberation, Session
 from deliberations.publication.filters import DeliberationFilter
 from portal.kernel.atom import RecordFeed
@@ -25,7 +26,9 @@ class DeliberationFeed(RecordFeed):
 
     A published act never changes (a rectification is another act): its entry is dated by
     its publication (R2131-1), as atom:published and atom:updated, and the feed by its
-    latest entry, or by the latest publication of the portal when the search finds none."""
+    latest entry, or by the latest publication of the portal when the search finds none.
+    Every entry renders its act's record (deliberations.record): title, body, organisation,
+    session date, theme, outcome and publication date as frozen when it was published."""
 
     def get_object(self, request):
         filterset = DeliberationFilter(request.GET)
@@ -51,30 +54,37 @@ class DeliberationFeed(RecordFeed):
         return f"{url}?{filterset.querystring}" if filterset.querystring else url
 
     def items(self, filterset):
-        return filterset.qs[:FEED_SIZE]
+        # The frozen records come with the acts (one query): each entry states its act's
+        # record, never the live columns (a renamed body, a corrected title stay as published).
+        items = list(filterset.qs.select_related("record")[:FEED_SIZE])
+        record.records_for(items)
+        return items
 
     def item_title(self, item):
-        return item.title
+        return record.record_for(item).act.title
 
     def item_description(self, item):
-        session = item.session
-        parts = [f"{session.body.name} — {session.body.organisation.name}",
-                 f"séance du {session.date:%d/%m/%Y}"]
-        if item.theme:
-            parts.append(item.theme)
+        facts = record.record_for(item)
+        parts = [f"{facts.body.name} — {facts.organisation.name}",
+                 f"séance du {facts.session.date:%d/%m/%Y}"]
+        if facts.act.theme:
+            parts.append(facts.act.theme)
+        if facts.vote.outcome_label:
+            parts.append(facts.vote.outcome_label)
         return " · ".join(parts)
 
     def item_author_name(self, item):
-        return item.session.body.organisation.name
+        return record.record_for(item).organisation.name
 
     def item_date(self, item):
-        return item.published_on
+        return record.record_for(item).publication.published_on
 
     def updated_when_empty(self, filterset):
         return Deliberation.objects.published().aggregate(latest=Max("published_on"))["latest"]
 
     def item_categories(self, item):
-        return [item.theme] if item.theme else []
+        theme = record.record_for(item).act.theme
+        return [theme] if theme else []
 
 
 # RFC 5545 §3.3.11: TEXT allows no control character but HTAB; a line break is written "\\n".

@@ -7,8 +7,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from deliberations.models import MATTER_CHOICES, Deliberation
+from deliberations.publication import rows
 from deliberations.querysets import LIST_ORDER
-from portal.kernel.cache import cached_public
 from portal.models import Body, Organisation
 
 
@@ -18,9 +18,9 @@ def _public():
 
 def _year_choices():
     # Read from every published act's index (distinct_values): computed once per cache
-    # generation (portal/kernel/cache.py, invalidated by any publication), not on each list, feed,
-    # API or CSV request.
-    return cached_public("facets:years", _compute_year_choices)
+    # generation and day (rows.value: invalidated by any publication, on with the row cache),
+    # not on each list, feed, API or CSV request.
+    return rows.value("facets:years", _compute_year_choices)
 
 
 def _compute_year_choices():
@@ -29,7 +29,7 @@ def _compute_year_choices():
 
 
 def _theme_choices():
-    return cached_public("facets:themes", _compute_theme_choices)
+    return rows.value("facets:themes", _compute_theme_choices)
 
 
 def _compute_theme_choices():

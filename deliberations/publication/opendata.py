@@ -7,9 +7,14 @@ holds: the national validator rejects a row with an empty COLL_SIRET, DELIB_ID o
 DELIB_MATIERE_CODE. scdl_coverage says which acts are left out and why; the extended export
 holds every published act.
 
-The figures still come from selectors.session_quorum_table (hence rules.py); only the reads
-are grouped, so that an export of any size costs the same handful of queries instead of four
-per session.
+Every legal fact of a row (organisation, act number, session date, matter, title, budget,
+prefecture receipt, the members in office and votes available on the item, the vote figures,
+and the extended quorum figures) is read from the act's record (deliberations.record): the one
+frozen at publication, read with the act in the same query (``select_related("record")``), so
+a mandate added, a member renamed or a body's rules changed after the publication leave the
+file byte for byte the same. Only the addresses stay live: the act's own URL, and the links to
+the acts that rectify it, which are later cross-references published after it (the act it
+rectifies is named by its record, its address is that act's page).
 """
 
 import functools
@@ -19,8 +24,8 @@ from pathlib import Path
 
 from django.db.models import Count, Q, QuerySet
 
+from deliberations import record as published_record
 from deliberations import selectors
-from deliberations.models import Deliberation
 from portal.kernel.csv import Writer, neutralise_formula
 
 SCDL_SCHEMA_PATH = Path(__file__).parent / "schemas" / "scdl-deliberations-2.1.5.json"
@@ -77,17 +82,17 @@ def scdl_coverage(deliberations: QuerySet) -> dict:
     }
 
 
-def item_vote_figures(deliberation: Deliberation, table) -> tuple[int | None, int | None]:
-    """(members in office, votes available) on the deliberation's item, or None when unknown.
+def item_vote_figures(ranges) -> tuple[int | None, int | None]:
+    """(members in office, votes available) on the act's item, from the quorum ranges of its
+    record (record.quorum), or None when unknown.
 
     When the registre does not give the item number, the votes available are known only if
     they are the same throughout the session.
     """
-    ranges = selectors.deliberation_quorum(deliberation, table)
     if not ranges:
         return None, None
-    in_office = {r.figures.in_office for r in ranges}
-    available = {r.figures.votes_available for r in ranges}
+    in_office = {r.in_office for r in ranges}
+    available = {r.votes_available for r in ranges}
     return (
         in_office.pop() if len(in_office) == 1 else None,
         available.pop() if len(available) == 1 else None,
@@ -122,55 +127,57 @@ def scdl_rows(deliberations: QuerySet, *, build_url, extended=False, chunk_size=
     standard rows are those of scdl_complete; the extended ones are every act given, which
     come with DeliberationQuerySet.with_rectifications (else two queries per row).
 
-    The queryset is read in chunks (a server-side cursor on PostgreSQL, QuerySet.iterator),
-    and the quorum tables are read for the sessions of each chunk: memory stays flat whatever
-    the number of rows, and the queries are a constant number per chunk.
+    The queryset is read in chunks (a server-side cursor on PostgreSQL, QuerySet.iterator)
+    with each act's frozen record in the same query; an act published before records were
+    frozen has its record built live for its chunk at once (record.records_for): memory stays
+    flat whatever the number of rows, and the queries are a constant number per chunk.
     """
     if not extended:
         deliberations = scdl_complete(deliberations)
+    deliberations = deliberations.select_related("record")
     for chunk in _batches(deliberations.iterator(chunk_size=chunk_size), chunk_size):
-        sessions = {d.session_id: d.session for d in chunk}
-        tables = selectors.bulk_quorum_tables(sessions.values(), published_only=True)
+        records = published_record.records_for(chunk)
         for d in chunk:
-            yield _scdl_row(d, tables[d.session_id], build_url, extended=extended)
+            yield _scdl_row(d, records[d.pk], build_url, extended=extended)
 
 
-def item_quorum_figures(deliberation: Deliberation, table) -> list[int | None]:
-    """Members present, represented and the quorum required on the act's item, each None
-    when the portal cannot tell which item it is and the figure varies over the session."""
-    ranges = selectors.deliberation_quorum(deliberation, table)
+def item_quorum_figures(ranges) -> list[int | None]:
+    """Members present, represented and the quorum required on the act's item (its record's
+    quorum ranges), each None when the portal cannot tell which item it is and the figure
+    varies over the session."""
     values = []
     for name in ("present", "represented", "quorum_required"):
-        found = {getattr(r.figures, name) for r in ranges}
+        found = {getattr(r, name) for r in ranges}
         values.append(found.pop() if len(found) == 1 else None)
     return values
 
 
-def _scdl_row(d, table, build_url, *, extended=False):
-    organisation = d.session.body.organisation
-    in_office, available = item_vote_figures(d, table)
+def _scdl_row(d, record, build_url, *, extended=False):
+    organisation, act, vote = record.organisation, record.act, record.vote
+    ranges = record.quorum
+    in_office, available = item_vote_figures(ranges)
     values = [
         organisation.name,
         organisation.siret,
-        d.act_number,
-        d.session.date,
-        d.matter_code,
-        d.matter_full_name,
-        d.title,
-        d.budget_year,
-        d.budget_name,
-        d.prefecture_act_id,
-        d.received_on,
+        act.act_number,
+        record.session.date,
+        act.matter_code,
+        act.matter_name,
+        act.title,
+        act.budget_year,
+        act.budget_name,
+        record.publication.prefecture_act_id,
+        record.publication.received_on,
         in_office,
         available,
-        d.votes_for,
-        d.votes_against,
-        d.abstentions,
+        vote.votes_for,
+        vote.votes_against,
+        vote.abstentions,
         build_url(d.get_absolute_url()),
     ]
     if not extended:
         return dict(zip(SCDL_COLUMNS, map(_text, values), strict=True))
-    values += item_quorum_figures(d, table)
+    values += item_quorum_figures(ranges)
     links = selectors.rectifications(d)
     values += [
         build_url(links.rectifies.get_absolute_url()) if links.rectifies else "",

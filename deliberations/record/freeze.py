@@ -93,21 +93,32 @@ def record_for(deliberation: Deliberation) -> DeliberationRecord:
 
 
 def records_for(deliberations) -> dict[int, DeliberationRecord]:
-    """record_for of many acts: the frozen ones read with them (``select_related("record")``)
-    or in one query, the others built live."""
+    """record_for of many acts, by act id, in a number of queries that does not grow with
+    them: the frozen records read with the acts (``select_related("record")``: no query) or
+    in one query, and those of the acts without a frozen record (drafts, acts published
+    before records were frozen) built live together (build_records)."""
     deliberations = list(deliberations)
-    missing = [d.pk for d in deliberations if not Deliberation.record.is_cached(d)]
-    frozen = {
-        row.deliberation_id: row
-        for row in PublishedRecord.objects.filter(deliberation_id__in=missing)
-    } if missing else {}
-    found = {}
+    unread = [d.pk for d in deliberations
+              if getattr(d, "_record", None) is None and not Deliberation.record.is_cached(d)]
+    rows = {row.deliberation_id: row
+            for row in PublishedRecord.objects.filter(deliberation_id__in=unread)
+            } if unread else {}
+    found, live = {}, []
     for deliberation in deliberations:
-        row = (frozen.get(deliberation.pk) if deliberation.pk in frozen
-               else frozen_record(deliberation) if Deliberation.record.is_cached(deliberation)
-               else None)
-        found[deliberation.pk] = (codec.lazy(row.document) if row is not None
-                                  else record_for(deliberation))
+        record = getattr(deliberation, "_record", None)
+        if record is None:
+            row = (rows.get(deliberation.pk) if deliberation.pk in rows
+                   else frozen_record(deliberation) if Deliberation.record.is_cached(deliberation)
+                   else None)
+            if row is None:
+                live.append(deliberation)
+                continue
+            record = deliberation._record = codec.lazy(row.document)
+        found[deliberation.pk] = record
+    if live:
+        built = build_records(live)
+        for deliberation in live:
+            found[deliberation.pk] = deliberation._record = built[deliberation.pk]
     return found
 
 

@@ -265,7 +265,14 @@ class AnnexRef:
 
 @dataclass(frozen=True)
 class DeliberationRecord:
-    """An act's complete legal record (schema ``SCHEMA_VERSION`` of record.codec)."""
+    """An act's complete legal record (schema ``SCHEMA_VERSION`` of record.codec).
+
+    Not in it, on purpose: the links to the territorial project (the actions an act carries
+    out, the project it adopts) and to the activity reports it takes note of, and the acts
+    that later rectify it. They are not legal facts of the act but cross-references that other
+    apps' loaders add after the publication (often years after), so the pages read them live
+    (deliberations.views._LINKS); freezing them would hide every later link and certify
+    nothing. The act it rectifies, known when it is published, is in it (``rectifies``)."""
 
     organisation: OrganisationFacts
     body: BodyFacts

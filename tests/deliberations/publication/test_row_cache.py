@@ -1,6 +1,7 @@
 """The row cache of the public lists and of the API list (deliberations/publication/rows.py):
 a row rendered once is read back by every page that shows it, a change of what it shows
-starts new rows, search results are never cached, query counts stay constant."""
+starts new rows, search results are cached apart (their highlight is filled per query:
+test_list_parts.py), query counts stay constant."""
 
 import datetime
 
@@ -59,13 +60,14 @@ def test_a_change_of_what_a_row_shows_starts_new_rows(client):
     assert response.content.decode().count("Conseil syndical renommé —") == 2
 
 
-def test_search_results_are_never_cached(client):
+def test_search_results_are_cached_apart_from_the_other_rows(client):
     make_published(3)
     response = client.get(reverse(LIST), {"q": "logement"})
     assert response.status_code == 200
     assert _rendered_items(response) == 3
     assert "<mark>" in response.content.decode()
     assert _row_keys("item") == []
+    assert len(_row_keys("search")) == 3
 
 
 def test_the_api_rows_are_keyed_by_the_frozen_record(client):

@@ -2,12 +2,15 @@
 with the admin) can still make around a published act leave its public page, its session's
 page, the API and a re-issued extract byte for byte the same, or are refused in French."""
 
+import csv
 import datetime
+import io
 import json
 
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from deliberations.extracts import issuing
 from deliberations.models import (
@@ -17,18 +20,21 @@ from deliberations.models import (
     Session,
 )
 from deliberations.record.builder import build_record
-from portal.models import Body, BodySettings, Mandate, Member
+from portal.models import Body, BodySettings, Mandate, Member, Organisation
 from tests.factories import MandateFactory, MemberFactory
 
 pytestmark = pytest.mark.django_db
 
 BUREAU_DAY = datetime.date(2022, 10, 18)
 CONSEIL_DAY = datetime.date(2022, 12, 6)
+CABBALR = "Communauté d'agglomération de Béthune-Bruay, Artois Lys Romane"
 
 
 def _outputs(client, deliberation) -> dict:
     """Everything the public reads about an act, each fetched afresh (no page cache), and
-    its current extract, issued if need be (first: the page links to it)."""
+    its current extract, issued if need be (first: the page links to it): its page, its
+    session's page, the API, the SCDL CSV (the extended one: the seeded acts have no act
+    number, so the standard file holds only its header) and the Atom feed."""
     extract, _ = issuing.extract_get_or_issue(deliberation=deliberation)
     with extract.file.open("rb") as handle:
         found = {"extract": (extract.pk, extract.version, handle.read())}
@@ -37,12 +43,22 @@ def _outputs(client, deliberation) -> dict:
         ("session", deliberation.session.get_absolute_url()),
         ("api", f"/api/v1/deliberations/{deliberation.slug}/"),
         ("api_session", f"/api/v1/sessions/{deliberation.session_id}/"),
+        ("csv", reverse("deliberations:deliberation_csv_extended")),
+        ("atom", reverse("deliberations:deliberation_feed")),
     ):
         cache.clear()
         response = client.get(url)
         assert response.status_code == 200, url
-        found[name] = response.content
+        found[name] = (b"".join(response.streaming_content) if response.streaming
+                       else response.content)
     return found
+
+
+def _csv_row(content: bytes, day: datetime.date) -> dict:
+    rows = [row for row in csv.DictReader(io.StringIO(content.decode("utf-8")))
+            if row["DELIB_DATE"] == day.isoformat()]
+    assert len(rows) == 1
+    return rows[0]
 
 
 def _act(day):
@@ -68,6 +84,10 @@ def test_new_bureau_mandates_and_body_rules_change_nothing_published(seeded, cli
     assert not all(r.quorum_met for r in live.quorum)
     after = _outputs(client, act)
     assert after == before
+    # The CSV states the figures of the day: 103 in office, 74 votes, quorum 52 (live: 122).
+    row = _csv_row(after["csv"], BUREAU_DAY)
+    assert (row["VOTE_EFFECTIF"], row["VOTE_REEL"], row["QUORUM_REQUIS"]) == ("103", "74", "52")
+    assert {r.in_office for r in live.quorum} == {122}
     assert IssuedExtract.objects.filter(deliberation=act).count() == 1
 
 
@@ -109,6 +129,26 @@ def test_a_published_session_refuses_a_new_convocation_date_in_french(seeded, cl
     extracts = IssuedExtract.objects.filter(deliberation=act)
     assert [(e.version, e.superseded_by_id) for e in extracts] == [(1, None)]
     assert b"Ailleurs" not in after["page"] + after["session"] + after["api_session"]
+
+
+def test_renaming_the_body_and_its_organisation_changes_neither_csv_nor_feed(seeded, client):
+    """The CSV's COLL_NOM and the feed's entries (summary, author) name the organisation and
+    the body as they were when the act was published."""
+    act = _act(BUREAU_DAY)
+    before = _outputs(client, act)
+    assert _csv_row(before["csv"], BUREAU_DAY)["COLL_NOM"] == CABBALR
+    summary = (f"Bureau communautaire — {CABBALR} · séance du 18/10/2022 · DEVELOPPEMENT "
+               "ÉCONOMIQUE, EMPLOI ET TRANSITION NUMERIQUE · Prise d'acte")
+    assert summary.encode() in before["atom"]
+    Body.objects.filter(pk=act.session.body_id).update(name="Bureau renommé")
+    Organisation.objects.filter(pk=act.session.body.organisation_id).update(
+        name="Agglomération renommée")
+    live = build_record(act)
+    assert (live.body.name, live.organisation.name) == ("Bureau renommé",
+                                                        "Agglomération renommée")
+    after = _outputs(client, act)
+    assert (after["csv"], after["atom"]) == (before["csv"], before["atom"])
+    assert b"renomm" not in after["csv"] + after["atom"]
 
 
 @pytest.mark.parametrize("field, value", [
