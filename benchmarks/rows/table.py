@@ -364,7 +364,8 @@ def measure_all(args, data, vendor, say) -> Harness:
     step("Exports CSV SCDL…")
     harness.stream(f"CSV SCDL, une assemblée, {year}", f"{csv}?body={body.pk}&year={year}",
                    goal["first_byte"], samples=5)
-    harness.stream("CSV SCDL, tout", csv, goal["first_byte"], samples=3)
+    if not args.without_full_csv:
+        harness.stream("CSV SCDL, tout", csv, goal["first_byte"], samples=3)
 
     step("Extraits…")
     cold_acts = cold_deliberations(large, args.cold)
@@ -452,6 +453,10 @@ def main(argv=None) -> None:
     parser.add_argument("--cold", type=int, default=5, help="extraits rendus à froid")
     parser.add_argument("--batch", type=int, default=100, help="extraits du lot")
     parser.add_argument("--json", type=Path, help="écrit les lignes dans ce fichier JSON")
+    parser.add_argument("--without-full-csv", action="store_true",
+                        help="sans la ligne « CSV SCDL, tout » (trois exports entiers : "
+                        "échauffement, mesure, mémoire ; des dizaines de minutes à 250 000 "
+                        "actes sur une machine chargée)")
     parser.add_argument("--existing", action="store_true",
                         help="mesure la base de DATABASE_URL telle quelle, déjà remplie par "
                         "generate_synthetic (ni création, ni génération, ni suppression ; le "
