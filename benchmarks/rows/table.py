@@ -338,6 +338,10 @@ def measure_all(args, data, vendor, say) -> Harness:
     harness.page("page d'un élu (président)", large.president.get_absolute_url(), None)
     harness.page("iCalendar des séances", reverse("deliberations:session_calendar"),
                  goal["list"])
+    # An older year, reached by its own address (the default feed: 12 months and to come).
+    old_year = min(years, default=year)
+    harness.page(f"iCalendar des séances, année {old_year}",
+                 f"{reverse('deliberations:session_calendar')}?annee={old_year}", goal["list"])
     harness.page("flux Atom des délibérations", reverse("deliberations:deliberation_feed"),
                  goal["list"])
     harness.page("API, liste des délibérations", reverse("api:deliberation-list"), goal["list"])
