@@ -151,7 +151,10 @@ CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
         if CACHE_URL else
-        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}
+        # The row cache writes one entry per list row (50 an API page): Django's default of 300
+        # entries would cull it on every other page. About 2 kB an entry, 40 MB at most.
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal",
+         "OPTIONS": {"MAX_ENTRIES": 20000}}
     )
 }
 # Public pages and facets are cached this long at most (0: no cache); any write to a model of

@@ -140,8 +140,10 @@ class Harness:
 
     def row_cached(self, name, url, target):
         """The same page with only the row cache on (deliberations/publication/rows.py,
-        PUBLIC_ROW_CACHE_SECONDS), the page cache off: each row's HTML or API representation
-        is read from the cache, the rest of the page (filters, counts, pagination) computed."""
+        PUBLIC_ROW_CACHE_SECONDS), the page cache off: each row's HTML or API representation,
+        the filter fields, the count and the SCDL coverage of the filtered set are read from
+        the cache (a page the page cache does not hold, in production); the page's acts are
+        read from the database, the page assembled."""
         from django.conf import settings
         from django.core.cache import caches
 
@@ -352,6 +354,11 @@ def measure_all(args, data, vendor, say) -> Harness:
     harness.row_cached("délibérations, sans filtre", lists, goal["list"])
     harness.row_cached(f"délibérations, assemblée + année {year}",
                        f"{lists}?body={body.pk}&year={year}", goal["list"])
+    harness.row_cached("délibérations, matière @ctes 7.5", f"{lists}?matter=7.5", goal["list"])
+    harness.row_cached(f"recherche étroite « {synthetic.RARE_WORD} »",
+                       f"{lists}?q={synthetic.RARE_WORD}", goal["narrow"])
+    harness.row_cached(f"recherche large « {BROAD[0]} »", f"{lists}?q={BROAD[0]}",
+                       goal["broad"])
     harness.row_cached("API, liste des délibérations", reverse("api:deliberation-list"),
                        goal["list"])
 

@@ -52,13 +52,15 @@ class DeliberationViewSet(viewsets.ReadOnlyModelViewSet):
 
     def list(self, request, *args, **kwargs):
         """The page's acts, each represented once then read from the row cache (rows.py).
-        With the cache on, the page reads the acts and their frozen records only; what a
-        representation needs beyond them (rectifications, non-voting members, notifications)
-        is read, in one go, for the acts the cache does not hold."""
+        With the cache on, the page reads the acts and their frozen records' hashes only; what
+        a representation needs beyond them (the record's document, rectifications,
+        non-voting members, notifications) is read, in one go, for the acts the cache does
+        not hold."""
         queryset = self.filter_queryset(self.get_queryset())
         prepare = None
         if rows.enabled():
-            full, queryset = queryset, queryset.prefetch_related(None)
+            # The frozen record's hash names the row; its document is read only to render it.
+            full, queryset = queryset, queryset.prefetch_related(None).defer("record__document")
 
             def prepare(acts):
                 by_pk = {act.pk: act for act in full.filter(pk__in=[act.pk for act in acts])}

@@ -232,7 +232,8 @@ def filter_fields(form, leave_out=("q",)) -> list[str]:
         if form.is_bound and field.errors:
             continue
         submitted = hashlib.sha256(repr(field.value()).encode()).hexdigest()[:32]
-        keys[field.name] = _part_key(f"field:{form.prefix}:{field.name}:{submitted}")
+        keys[field.name] = _part_key(
+            f"field:{type(form).__qualname__}:{form.prefix}:{field.name}:{submitted}")
     found = cache.get_many(list(keys.values()))
     html, missing = [], {}
     for field in fields:

@@ -40,10 +40,17 @@ class Command(BaseCommand):
         parser.add_argument("--check", metavar="DOSSIER",
                             help="Compare la lecture de chaque texte du dossier à ses décomptes "
                             "faits à la main (fichier .json à côté de chaque .txt).")
+        parser.add_argument("--tuned-only", action="store_true",
+                            help="Avec --check : ne lit que les textes d'ajustement ; les textes "
+                            "mis de côté ne sont ni lus ni comptés.")
+        parser.add_argument("--held-back-summary-only", action="store_true",
+                            help="Avec --check : n'affiche aucun détail des textes mis de côté, "
+                            "seulement leur décompte dans la ligne de synthèse.")
 
     def handle(self, *args, **options):
         if options["check"]:
-            return self._check(Path(options["check"]))
+            return self._check(Path(options["check"]), tuned_only=options["tuned_only"],
+                               hide_held_back=options["held_back_summary_only"])
         if not options["file"]:
             raise CommandError("Indiquez un fichier, « - », ou --check DOSSIER.",
                                returncode=EXIT_INPUT_ERROR)
@@ -69,15 +76,18 @@ class Command(BaseCommand):
                 returncode=EXIT_INPUT_ERROR,
             ) from error
 
-    def _check(self, directory: Path) -> None:
+    def _check(self, directory: Path, *, tuned_only: bool = False,
+               hide_held_back: bool = False) -> None:
         if not directory.is_dir():
             raise CommandError(f"« {directory} » n'est pas un dossier.",
                                returncode=EXIT_INPUT_ERROR)
-        outcomes = check_directory(directory, parse_attendance)
+        outcomes = check_directory(directory, parse_attendance, held_back=not tuned_only)
         if not outcomes:
             raise CommandError(f"Aucun couple .txt/.json dans « {directory} ».",
                                returncode=EXIT_INPUT_ERROR)
         for outcome in outcomes:
+            if outcome.held_back and hide_held_back:
+                continue
             held = " (mis de côté)" if outcome.held_back else ""
             self.stdout.write(f"== {outcome.slug}{held} : {outcome.verdict}")
             expected, got = outcome.expected, outcome.got

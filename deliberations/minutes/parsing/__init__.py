@@ -5,7 +5,9 @@ Modules: ``text`` (folding, lines, dates), ``names`` (one person's name and its 
 ``sections`` (headings, separators, secretary, stated counts), ``proxies``, ``builder``
 (entries → result), ``anomalies`` (consistency checks), ``documents`` (preamble, deliberation),
 ``roster`` (names resolved against the body's members, and the roster-guided reading that
-locates them in each section), ``corpus`` (the hand-counted check, tuned and held-back sets).
+locates them in each section), ``corpus`` (the hand-counted check, tuned and held-back sets),
+``communes`` (the official list of communes and EPCI, COG, that tells a commune heading in
+capitals from a surname; data in ``data/``, loaded on first use).
 
 Reads what clerks actually write in a "extrait du registre des délibérations": the session
 preamble, the attendance block (présents with per-item notes, procurations, excusés, absents,
@@ -44,6 +46,7 @@ from .entries import (
     repair_words,
     strip_capacities,
     strip_communes,
+    strip_place_runs,
     strip_run_in_headings,
 )
 from .matching import _is_initials
@@ -125,7 +128,8 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
             _check_nothing_left(builder, kind, section_lines, read, removed)
     spaced = any(anomaly.kind == "guessed_join" and " - " in anomaly.text
                  for anomaly in builder.result.anomalies)
-    secretary = _find_secretary(lines[: min(end_index + 3, len(lines))], spaced_hyphens=spaced)
+    secretary = _find_secretary(lines, spaced_hyphens=spaced,
+                                limit=min(end_index + 3, len(lines)))
     if secretary:
         builder.result.secretary, joined = secretary
         if joined:
@@ -216,6 +220,9 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
         if kind in {"present", "excused", "absent"}:
             logical, run_in = strip_run_in_headings(logical)
             removed += run_in
+            if not run_in:
+                logical, places = strip_place_runs(logical)
+                removed += places
         removed_all += removed
         if removed and not communes:
             builder.anomaly("commune_heading", logical,
@@ -232,6 +239,14 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
                                 "dans un nom (« X - Y » → « X-Y ») : vérifiez les noms composés.")
             logical = joined
         pieces = _split_top_level(logical)
+        for position, (piece, inner) in enumerate(pieces):
+            # A spaced dash left inside an entry joins a compound surname ("DEL RIO – MORVAN").
+            joined = re.sub(r"(?<=\w)\s[-–—]\s(?=\w)", "-", piece)
+            if joined != piece:
+                builder.anomaly("guessed_join", piece,
+                                f"Tiret entouré d'espaces lu comme un nom composé : « {piece} » → "
+                                f"« {joined} ».")
+                pieces[position] = (joined, inner)
         entries: list[str] = []
         for position, (piece, inner) in enumerate(pieces):
             if not piece:

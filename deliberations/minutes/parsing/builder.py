@@ -14,8 +14,9 @@ from .results import Anomaly, AttendanceResult, PresentEntry, ProxyEntry
 from .text import _GENDER_MARK, _fold
 
 _SUBSTITUTED = re.compile(
-    r"^(?P<titular>.+?)\s*,?\s+(?:(?:representee?|remplacee?)\s+par\s+(?:son|sa|le|la)\s+"
-    r"suppleante?|suppleee?\s+par)\s*,?\s*(?P<substitute>.+)$"
+    r"^(?P<titular>.+?)\s*,?\s+\(?\s*(?:(?:representee?|remplacee?)\s+par\s+(?:son|sa|le|la)\s+"
+    # "Françoise X (Supplée par Mr Y)": the same, written as a note.
+    r"suppleante?|suppleee?\s+par)\s*,?\s*(?P<substitute>[^()]+?)\)?$"
 )
 # Under "Étaient suppléés :", "X par Y".
 _SUBSTITUTED_BARE = re.compile(r"^(?P<titular>.+?)\s+par\s+(?P<substitute>.+)$")

@@ -103,14 +103,17 @@ def check_text(slug: str, text: str, expected: dict, parse) -> CheckOutcome:
     return CheckOutcome(slug, verdict, expected, got, differences, anomalies)
 
 
-def check_directory(directory: Path, parse) -> list[CheckOutcome]:
-    """Every ``*.txt`` of ``directory`` that has a sidecar ``*.json``, in name order."""
+def check_directory(directory: Path, parse, *, held_back: bool = True) -> list[CheckOutcome]:
+    """Every ``*.txt`` of ``directory`` that has a sidecar ``*.json``, in name order;
+    without the held-back ones when ``held_back`` is False (they are then not even read)."""
     outcomes = []
     for text_path in sorted(Path(directory).glob("*.txt")):
         sidecar = text_path.with_suffix(".json")
         if not sidecar.exists():
             continue
         data = json.loads(sidecar.read_text(encoding="utf-8"))
+        if data.get("held_back") and not held_back:
+            continue
         text = text_path.read_text(encoding="utf-8")
         outcome = check_text(text_path.stem, text, data["expected"], parse)
         outcome.held_back = bool(data.get("held_back"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .communes import is_place
 from .matching import _is_initials
 from .names import _token_kind
 from .text import _GENDER_MARK, _fold
@@ -53,7 +54,9 @@ _CAPITALS_LINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’/\- ]+$")
 _CONTINUES = re.compile(
     r"^(?:represente(?:e)?\s+par|remplace(?:e)?\s+par|suppleante?\s+d|qui\s+|ayant\s+donne|"
     r"(?:pouvoir|procuration)\s+a\s|supplee(?:e)?\s+par|"
-    r"donne(?:e)?\s+(?:pouvoir|procuration)|a\s+donne)"
+    r"donne(?:e)?\s+(?:pouvoir|procuration)|a\s+donne|"
+    # "… a le pouvoir de Y pour la représenter et voter en son nom": the end of the sentence.
+    r"(?:et\s+)?(?:de\s+)?voter\s+en\s+son\s+nom)"
 )
 _OPENS_NEXT = re.compile(r"(?:par\s+(?:son|sa)\s+suppleante?|represente(?:e)?\s+par)\s*$")
 
@@ -161,6 +164,90 @@ def strip_run_in_headings(line: str) -> tuple[str, list[str]]:
     return " ".join(rebuilt).replace(" ,", ",").strip(" ,"), removed
 
 
+def strip_place_runs(line: str) -> tuple[str, list[str]]:
+    """A table of communes and delegates flattened onto one line with neither civilities,
+    colons nor commas: "ANGLIERS Aristide VRANOLLE ANTRAN Pacôme CRESSAC …". Between two
+    given names, a run of capitals holds the surname of one delegate and the commune of the
+    next; which end is the commune is told by the official list (COG, ``communes.py``), and
+    the list's order of names ("Prénom NOM" or "NOM Prénom") by the majority of runs where
+    one end is a commune. Returns the line with a comma in place of each commune, and the
+    communes taken out; the line unchanged when the evidence is thin (fewer than two runs
+    read the same way)."""
+    if re.search(r"[,;:]", line):
+        return line, []
+    tokens = line.split()
+    kinds, depth = [], 0
+    for token in tokens:
+        inside = depth > 0 or token.startswith("(")
+        depth = max(depth + token.count("(") - token.count(")"), 0)
+        kinds.append("N" if inside else _token_kind(token))
+    if sum(kind == "G" for kind in kinds) < 3:
+        return line, []
+    runs: list[tuple[int, int]] = []  # [start, end) of capitals runs
+    index = 0
+    while index < len(tokens):
+        if kinds[index] in "SP":
+            end = index
+            while end < len(tokens) and kinds[end] in "SP":
+                end += 1
+            runs.append((index, end))
+            index = end
+        else:
+            index += 1
+
+    def place(start: int, end: int) -> bool:
+        return end > start and is_place(" ".join(tokens[start:end]))
+
+    def longest(start: int, end: int, *, suffix: bool) -> int | None:
+        """Where the commune starts (suffix) or ends (prefix) in the run, leaving at least one
+        word for the surname; the longest commune wins."""
+        cuts = range(start + 1, end) if suffix else range(end - 1, start, -1)
+        for cut in cuts:
+            if (place(cut, end) if suffix else place(start, cut)):
+                return cut
+        return None
+
+    def kind_at(position: int) -> str:
+        return kinds[position] if 0 <= position < len(kinds) else ""
+
+    votes = {"PN": 0, "NP": 0}
+    for start, end in runs:
+        if kind_at(start - 1) == "G" and kind_at(end) == "G" and end - start >= 2:
+            votes["PN"] += longest(start, end, suffix=True) is not None
+            votes["NP"] += longest(start, end, suffix=False) is not None
+    order = max(votes, key=votes.get)
+    if votes[order] < 2 or votes["PN"] == votes["NP"]:
+        return line, []
+    drop: list[tuple[int, int]] = []
+    for start, end in runs:
+        before, after = kind_at(start - 1), kind_at(end)
+        if after != "G":
+            continue  # a commune opens the names that follow it
+        if order == "PN":
+            if before == "G":
+                cut = longest(start, end, suffix=True)
+                if cut is not None:
+                    drop.append((cut, end))
+            elif place(start, end):
+                drop.append((start, end))  # "ANGLIERS Aristide VRANOLLE …": at the start
+        else:
+            cut = longest(start, end, suffix=False)
+            if cut is not None:
+                drop.append((start, cut))
+    if not drop:
+        return line, []
+    removed = [" ".join(tokens[start:end]) for start, end in drop]
+    dropped = {position for start, end in drop for position in range(start, end)}
+    starts = {start for start, _ in drop}
+    rebuilt: list[str] = []
+    for position, token in enumerate(tokens):
+        if position in starts and rebuilt:
+            rebuilt[-1] += ","
+        if position not in dropped:
+            rebuilt.append(token)
+    return " ".join(rebuilt).strip(" ,"), removed
+
+
 def commune_heading_lines(lines: list[str]) -> set[int]:
     """Indexes of lines that are commune headings: capitals alone on their line, in a section
     whose names are written in mixed case ("Patrick BAUDIN") — so they cannot be a name."""
@@ -176,6 +263,9 @@ def commune_heading_lines(lines: list[str]) -> set[int]:
                          if lines[back].strip()), [])
         if previous and {_token_kind(token) for token in previous} <= {"C", "G"}:
             continue  # "Madame / Françoise / GIVAUDIN": the surname of a name cut by cells
+        tail = re.split(r"[,;:]", " ".join(previous))[-1].split()
+        if tail and {_token_kind(token) for token in tail} <= {"C", "G"}:
+            continue  # "…, Jean-Luc RAVELLI, Patrick / FLOUR": a name wrapped at its surname
         if any("/" not in token and _is_initials(token) for token in stripped.split()[1:]):
             continue  # an initial: "DUPONT J" is a person ("LA FERTE S/ JOUARRE" is not)
         found.add(index)

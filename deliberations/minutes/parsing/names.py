@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .communes import is_place
 from .text import _GENDER_MARK, _fold
 
 _CIVILITIES = {
@@ -63,6 +64,17 @@ def _read_names(text: str) -> _NameRead:
     if tokens and tokens[-1].endswith(".") and not _INITIALS.match(tokens[-1]):
         tokens[-1] = tokens[-1].rstrip(".")
     kinds = [_token_kind(token) for token in tokens]
+    # "M CHOPIN Bernard", "MM DURAND Paul": a civility written without its full stop, known
+    # by the surname and given name after it (alone, "M DUPONT" may be an initial).
+    if len(tokens) >= 2 and tokens[0] in {"M", "MM", "MR"} and kinds[1] == "S" and (
+            tokens[0] != "M" or "G" in kinds[2:]):
+        kinds[0] = "C"  # "MM BESNARD" (Messieurs) in "Mmes A, B, MM C, D" likewise
+    # "De BOUVILLE Anne-Jacques": a particle in title case opening a surname in capitals,
+    # the name written surname first.
+    for index, token in enumerate(tokens[:-2]):
+        if (kinds[index] == "G" and _fold(token) in _PARTICLES and kinds[index + 1] == "S"
+                and "G" in kinds[index + 2:] and (index == 0 or kinds[index - 1] == "C")):
+            kinds[index] = "P"
     if not tokens or "L" in kinds or all(kind in "CP" for kind in kinds):
         return _NameRead([], [], [], valid=False)
     # Particles belong to the surname they precede ("Alain de CARRION") or follow.
@@ -156,14 +168,19 @@ _NOTE_PROXY_FROM = re.compile(
 _NOTE_REPLACED_BY = re.compile(
     r"(?:remplacee?|representee?)\s+par\s+(?:(?:son|sa|le|la)\s+suppleante?\s*,?\s*)?(.+)"
 )
+# "suppléant M. DUPONT Jean": the titular named straight after the word, with their civility.
+_CIVILITY_AHEAD = r"(?=(?:m|mr|mme|mlle|monsieur|madame|mademoiselle)\b\.?\s)"
 _NOTE_REPLACES = re.compile(
-    r"(?:suppleante?\s+(?:de|du\s+titulaire)\s+|remplacante?\s+de\s+|remplace\s+|"
+    rf"(?:suppleante?\s+(?:(?:de|du\s+titulaire)\s+|{_CIVILITY_AHEAD})|remplacante?\s+de\s+|"
+    r"remplace\s+|"
     r"en\s+remplacement\s+de\s+)(.+)"
 )
+_NOTE_SUPPLEANT_OF = re.compile(r"^suppleante?\s+(?!(?:de|du|d'|des|avec|sans)\b)(.+)$")
 # Where an unparenthesised note starts inside an entry.
 _NOTE_START = re.compile(
     r"(?<![^\W_])(?:a\s+partir\s+d|jusqu'|arrivee?\s+(?:a|au|lors|pendant|avant|en)\b|"
     r"quitte\s+la\s+s|(?:partie?|sortie?)\s+(?:apres|avant)\b|suppleante?\s+d|"
+    rf"suppleante?\s+{_CIVILITY_AHEAD}|"
     r"remplacee?\s+par\b|remplace\s|remplacante?\s+de\b|en\s+remplacement\b)"
 )
 
@@ -192,6 +209,15 @@ def _read_note(original: str) -> _Note:
         note.proxy_from = _clean_name(original[match.start(1):])
         note.understood = bool(note.proxy_from)
         return note
+    if match := _NOTE_SUPPLEANT_OF.match(folded):
+        # "(Suppléant Laurence BOYER)": the titular named straight after the word, unless it is
+        # a commune ("(titulaire CHARMOIS)", "(suppléant Saint Genis)").
+        named = original[match.start(1):].strip(" .,;")
+        read = _read_names(named)
+        if (read.valid and len(read.names) == 1 and len(named.split()) >= 2
+                and not is_place(named)):
+            note.replaces, note.understood = read.names[0], True
+            return note
     if match := _NOTE_FROM.search(folded):
         note.from_item, note.understood = int(match.group(1)), True
     if match := _NOTE_UNTIL.search(folded):

@@ -26,7 +26,9 @@ _CONDITION = re.compile(r"\s+(?=(?:a\s+partir\s+d|jusqu'|des\s+(?:la|le|l'|\d)|a
 _PROXY_VERB = re.compile(
     rf"(?:,\s*)?(?:(?:qui\s+)?(?:a\s+|ayant\s+)?(?:donne{_G}|remis|confie{_G})\s+(?:procuration|"
     rf"pouvoir|mandat)(?:\s+de\s+vote)?\s+(?:a|au\s+profit\s+de)|(?:pouvoir|procuration)\s+a|"
-    rf"supplee{_G}\s+par|represente{_G}\s+par)\s"
+    rf"supplee{_G}\s+par|represente{_G}\s+par"
+    # "Mme X pour M. Y Mme Z pour M. W" (holders first), not "pour la question 3".
+    rf"|(?<=\s)pour(?!\s+(?:la|le|les|l'|un|une|des|du|de|d'|toute?s?|chaque|cause|raison|motif)\b))\s"
 )
 _PROXY_STRONG = [
     re.compile(
@@ -37,7 +39,14 @@ _PROXY_STRONG = [
                r"\s+(?P<holder>.+)$"),
     re.compile(rf"^(?P<giver>.+?)\s*,?\s+represente{_G}\s+par\s+(?!(?:son|sa)\s+suppleant)"
                r"(?P<holder>.+)$"),
+    # The holder first: "Madame X a le pouvoir de Madame Y pour la représenter et voter en
+    # son nom".
+    re.compile(r"^(?P<holder>.+?)\s+(?:a|detient|porte)\s+(?:le\s+)?(?:pouvoir|procuration)\s+"
+               r"d[eu]\s+(?P<giver>.+?)(?:\s*,?\s+pour\s+(?:la|le|les|l')\s+represent.*)?$"),
 ]
+# Under "Pouvoirs :" or "Étaient porteurs d'un pouvoir :", "Mme X pour M. Y": X votes for Y,
+# the holder is written first.
+_PROXY_HOLDER_FIRST = re.compile(r"^(?P<holder>.+?)\s+pour\s+(?P<giver>.+)$")
 # Only inside a proxies section: "X à Y", "X par Y", "X pouvoir à Y".
 _PROXY_BARE = re.compile(
     r"^(?P<giver>.+?)\s*(?:[:\-–]\s*)?\s(?:pouvoir\s+a|procuration\s+a|a|par|au\s+profit\s+de|"
@@ -61,7 +70,7 @@ def _match_proxy(entry_raw: str, *, bare: bool, present: bool = False
     text = entry.text
     notes = " ".join(f"({note})" for _, note in entry.notes)
     folded = _fold(text)
-    patterns = _PROXY_STRONG + ([_PROXY_BARE] if bare else [])
+    patterns = _PROXY_STRONG + ([_PROXY_BARE, _PROXY_HOLDER_FIRST] if bare else [])
     for pattern in patterns:
         if match := pattern.match(folded):
             holder = text[match.start("holder"):match.end("holder")]

@@ -108,20 +108,23 @@ def _surname_pattern(surname_words: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<![^\W\d_]){body}(?![^\W\d_])")
 
 
-def locate_members(text: str, roster: list[str]) -> list[str]:
+def locate_members(text: str, roster: list[str],
+                   by_surname: dict[str, list[str]] | None = None) -> list[str]:
     """Roster members whose name is written in ``text``, in order of appearance: the
     surname (any case, accents, hyphens) with the given name or its initials close to it,
-    or the surname alone when no other member bears it."""
+    or the surname alone when no other member bears it. ``by_surname``: the roster grouped
+    by surname, when the caller has it already (it is the same for every section)."""
     folded = _fold(text)
-    by_surname: dict[str, list[str]] = {}
-    for member in roster:
-        by_surname.setdefault(name_parts(member).surname, []).append(member)
+    if by_surname is None:
+        by_surname = {}
+        for member in roster:
+            by_surname.setdefault(name_parts(member).surname, []).append(member)
     found: list[tuple[int, str]] = []
     for member in roster:
         surname_words, given = _roster_parts(member)
-        if not surname_words or _fold(surname_words[-1]) not in folded:
+        if not surname_words or _fold_last(surname_words) not in folded:
             continue
-        for match in _surname_pattern(tuple(surname_words)).finditer(folded):
+        for match in _surname_matches(folded, surname_words):
             around = folded[max(match.start() - _WINDOW, 0):match.end() + _WINDOW]
             namesakes = by_surname.get(name_parts(member).surname, [])
             if len(namesakes) == 1 or _given_near(around, given):
@@ -130,12 +133,39 @@ def locate_members(text: str, roster: list[str]) -> list[str]:
     return [member for _, member in sorted(found)]
 
 
-def _roster_parts(member: str) -> tuple[list[str], list[str]]:
-    """("NOM Prénom") → surname words in capitals, given names."""
+def _surname_matches(folded: str, surname_words: tuple[str, ...]):
+    """The places where a surname is written: candidates found by plain substring search
+    (fast), each confirmed by the pattern (word bounds, hyphens or spaces inside)."""
+    pattern = _surname_pattern(surname_words)
+    first = _fold_first(surname_words)
+    position = folded.find(first)
+    while position >= 0:
+        match = pattern.match(folded, position)
+        if match:
+            yield match
+        position = folded.find(first, position + 1)
+
+
+@lru_cache(maxsize=16384)
+def _fold_first(surname_words: tuple[str, ...]) -> str:
+    return _fold(surname_words[0])
+
+
+@lru_cache(maxsize=16384)
+def _roster_parts(member: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """("NOM Prénom") → surname words in capitals, given names (kept: the roster is read once
+    per section)."""
     words = member.split()
-    surname = [word for word in words if word.isupper() and len(word.strip(".-")) >= 2]
-    given = [word for word in words if word not in surname]
+    surname = tuple(word for word in words if word.isupper() and len(word.strip(".-")) >= 2)
+    given = tuple(word for word in words if word not in surname)
     return surname, given
+
+
+@lru_cache(maxsize=16384)
+def _fold_last(surname_words: tuple[str, ...]) -> str:
+    """The last word of a surname, folded (a quick test of whether the member can be written
+    in a text at all)."""
+    return _fold(surname_words[-1])
 
 
 def _given_near(around: str, given: list[str]) -> bool:
@@ -173,7 +203,7 @@ def read_with_roster(result: AttendanceResult, sections: list[tuple[str, list[st
     for (kind, lines), read_here in zip(sections, read_per_section, strict=True):
         if kind not in labels:
             continue
-        located = locate_members("\n".join(lines), roster)
+        located = locate_members("\n".join(lines), roster, by_surname)
         if not located:
             continue
         # Words of the members found there: a name read that holds one of them and designates

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .communes import is_place
 from .names import _INITIALS, _read_names, _token_kind
 from .results import StatedCounts
 from .text import _GENDER_MARK, _clean_lines, _fold
@@ -15,10 +16,13 @@ _ABSENT_EXCUSED = rf"absent{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)?excuse{_G}"
 _HEADING_BODY = (
     r"(?:[-–•]\s*)?(?:(?:etaient|etait|sont|membres|conseillers(?:\s+communautaires)?|"
     r"delegues|elus|liste\s+des)\s+)?(?:(?:titulaires|suppleants?)\s+)?(?:"
-    rf"(?P<ignore>(?:etai(?:en)?t\s+)?egalement\s+present{_G}|assistai(?:en)?t(?:\s+egalement)?"
-    rf"(?:\s+a\s+la\s+(?:reunion|seance))?)"
+    # "Étaient également présents", "Étaient présents également": staff and guests.
+    rf"(?P<ignore>(?:etai(?:en)?t\s+)?egalement\s+present{_G}|present{_G}\s+egalement|"
+    rf"assistai(?:en)?t(?:\s+egalement)?(?:\s+a\s+la\s+(?:reunion|seance))?)"
     rf"|(?P<proxies>(?:{_ABSENT_EXCUSED}|absent{_G}|excuse{_G})\s+(?:ayant|avec|qui\s+ont|ont)\s+"
     rf"(?:donne|remis)\s+(?:procuration|pouvoir){_G}|absent{_G}\s+represente{_G}"
+    # "Etaient porteurs d'un pouvoir : Mme X pour M. Y": holders first (see proxies.py).
+    rf"|porteur{_G}\s+d'un\s+pouvoir"
     rf"|absent{_G}\s+avec\s+(?:procuration|pouvoir){_G}"
     # "Absent(es) ayant voté par procuration en application des articles L. 2121-20 … :"
     rf"|absent{_G}\s+ayant\s+vote\s+par\s+(?:procuration|pouvoir){_G}"
@@ -34,21 +38,46 @@ _HEADING_BODY = (
     # "Absents non excusés", "Absent non représenté": absent (the "excusés" inside is negated).
     rf"|(?P<absent>absent{_G}(?:\s+non\s+(?:excuse|represente){_G})?)"
     rf"|(?P<present>present{_G}(?:\s+ou\s+represente{_G}(?:\s*\([^)]*\))?)?"
-    rf"(?:\s+a\s+l'ouverture(?:\s+de\s+la\s+seance)?)?)"
+    rf"(?:\s+a\s+l'ouverture(?:\s+de\s+la\s+seance)?)?"
+    # "Présents Délégués titulaires / communes :": whom the members represent.
+    rf"(?:\s+delegues\s+titulaires\s*/\s*communes)?)"
     # "Membres titulaires :", "Membres suppléants avec voix délibérative :" under the présents.
     rf"|(?P<subpresent>(?<=membres\s)(?:titulaires|suppleant{_G})"
-    rf"(?:\s+avec\s+voix\s+deliberatives?)?)"
+    rf"(?:\s+avec\s+voix\s+deliberatives?)?"
+    # "Délégués suppléants / communes avec voix délibérative :", "Délégués titulaires /
+    # communautés de communes et communauté d'Agglomération :" (under "Présents").
+    rf"|(?<=delegues\s)(?:titulaires|suppleant{_G})\s*/\s*(?:communes|communautes\s+de\s+"
+    rf"communes(?:\s+et\s+communaute\s+d'\s*agglomeration)?)(?:\s+avec\s+voix\s+"
+    rf"deliberatives?)?)"
     r")"
     # "Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :": who they are.
     r"(?:\s+(?:mesdames|messieurs|mmes|mm|et|les|des|du|de|la|l'|delegue\S*|conseill\S*|"
     r"en\s+tant\s+que|en\s+qualite\s+de|"
     r"membres|elus|titulaires|suppleant\S*|pays|comite|conseil|syndicat|bureau|"
     r"communautaires?|municipaux|syndicaux))*"
+    # "Étaient absents (titulaires) :", "Excusés (suppléants) :": whom the list is about.
+    r"(?:\s*\((?:titulaires?|suppleant\S*|delegue\S*(?:\s+titulaires?|\s+suppleant\S*)?)\))?"
 )
 _HEADING = re.compile(rf"^{_HEADING_BODY}\s*(?::\s*(?P<rest>.*))?$")
 # A heading inside a line ("… M. Michèle SIMONET. Absents excusés : Mme …"): only with its colon,
 # and not a stated count ("Présents : 22").
 _INLINE_HEADING = re.compile(rf"(?<![\w'])(?:{_HEADING_BODY})\s*:(?!\s*\d)")
+_COUNTED_HEADING = re.compile(r"^[^\d:]+:\s*(?P<count>\d+)\s*$")
+
+
+def _opens_list(line: str) -> bool:
+    """Whether ``line`` starts a list of names: a civility, or a surname in capitals followed
+    by a given name or a comma."""
+    tokens = line.split()
+    if not tokens or ":" in line[:40]:
+        return False
+    first = _token_kind(tokens[0].strip(",;"))
+    if first == "C" or tokens[0].rstrip(".") in {"MM", "MMES", "M"}:
+        return True
+    return first == "S" and len(tokens) > 1 and (
+        _token_kind(tokens[1].strip(",;")) == "G" or tokens[0].endswith(","))
+
+
 _INLINE_VERB_HEADING = re.compile(rf"(?<=\s)(?=etai(?:en)?t\s)(?:{_HEADING_BODY})(?![\w'])")
 # "Présent(e)s C. Montin, …": a heading written without colon, recognisable by its marks.
 _INLINE_MARKED = re.compile(r"(?<![\w'])(?:present|excuse|absent)\(e\)s(?=\s+[^\s:\d])")
@@ -60,7 +89,7 @@ _SOFT_END_BODY = (
     r"secretaire\s+de\s+(?:la\s+)?seance\s*:|designation\s+(?:du\s+|d'un\s+)?secretaire|"
     r"date\s+d[e']\s*(?:la\s+)?(?:convocation|affichage)|(?:le\s+)?nombre\s+d[e']\s*"
     r"(?:membres|conseillers|delegues|votants|presents)|(?:le\s+)?quorum|apres\s+(?:l'\s*)?appel|"
-    r"convocation\s+(?:aux|des|du|adressee)|(?:a\s+)?(?:l')?ordre\s+du\s+jour|"
+    r"convocation\s+(?:aux|des|du|adressee)|(?:rappel\s+de\s+)?(?:a\s+)?(?:l')?ordre\s+du\s+jour|"
     r"formant\s+la\s+majorite|accueil\s+des|(?:m\.|monsieur|madame)\s+(?:le|la)\s+president|"
     # Narrative after the lists: "Après lecture et signature du compte-rendu…".
     r"apres\s+(?:lecture|avoir|en\s+avoir)|le\s+secretariat\s"
@@ -118,8 +147,9 @@ def _joins_next(previous: str, following: str) -> str | None:
         return " "
     if re.search(r"[,;]\s*$", previous) or re.match(r"^\s*[,;]", following):
         return None
-    tail = re.split(r"[,;]| [-–] ", previous)[-1]
-    head = re.split(r"[,;]| [-–] ", following)[0]
+    # Notes are not words of the name: "…, Berthe / MIROUSSE (titulaire), …".
+    tail = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] ", previous)[-1])
+    head = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] ", following)[0])
     tail_kinds, head_kinds = _kinds_of_fragment(tail), _kinds_of_fragment(head)
     if not tail_kinds or not head_kinds:
         return None
@@ -134,6 +164,25 @@ def _joins_next(previous: str, following: str) -> str | None:
     given_only = "G" in tail_kinds and tail_kinds <= {"C", "G"}  # "M. Cyrille / KERRAND"
     if (surname_only and head_kinds <= {"G"}) or (given_only and head_kinds <= {"S", "P"}):
         return " "
+    # "… remplacé par son suppléant LOSSINEAU / Georges, …", "… remplaçante de M. VANDAMME /
+    # Anthony (Le Vilhain) ; …": the name that ends the line after the words of a note is a
+    # surname alone; the line that follows starts with its given name only.
+    # Likewise "… pouvoir à Yolande / TENELLEC, …": a given name alone after the words of a
+    # proxy, its surname opening the next line.
+    words = tail.split()
+    for ending, opening in (("SP", "G"), ("G", "SP")):
+        trailing = 0
+        while trailing < len(words) and _token_kind(words[-1 - trailing]) in ending:
+            trailing += 1
+        before = words[-1 - trailing] if 0 < trailing < len(words) else ""
+        head_words = head.split()
+        leading = 0
+        while leading < len(head_words) and _token_kind(head_words[leading]) in opening:
+            leading += 1
+        if (before and (_token_kind(before) in "CL" or before in {"M", "MM", "MR"})
+                and 1 <= leading <= 2 and (leading == len(head_words)
+                                           or _token_kind(head_words[leading]) in "CL")):
+            return " "
     return None
 
 
@@ -203,6 +252,9 @@ def _split_top_level(line: str) -> list[tuple[str, bool]]:
         # " et " in lower case only: "ET" may be a surname.
         if found == " - " and not dashes and spaced_hyphen(line, match.start()):
             continue
+        if found.strip() in {"-", "–", "—"} and _dash_in_surname(line[start:match.start()],
+                                                                   line[match.end():]):
+            continue
         if found.startswith(".") and not _ends_sentence(line, match.start()):
             continue
         pieces.append(line[start:match.start()])
@@ -213,12 +265,31 @@ def _split_top_level(line: str) -> list[tuple[str, bool]]:
             enumerate(pieces)]
 
 
+_NEXT_SEPARATOR = re.compile(r"[,;()]|\s[-–—]+\s| et ")
+
+
+def _dash_in_surname(before: str, after: str) -> bool:
+    """Whether a spaced dash joins the two parts of a compound surname ("Marie-Bernard DEL
+    RIO – MORVAN") rather than two entries: the entry before it has a given name, the words
+    after it (up to the next separator) are surnames only — a second person would have a
+    given name, an initial or a civility like the first."""
+    end = _NEXT_SEPARATOR.search(after)  # not re.split: a long line has many dashes
+    following = after[:end.start() if end else len(after)].split()
+    kinds_before = {_token_kind(token) for token in before.split()}
+    return (bool(following) and "G" in kinds_before
+            and all(_token_kind(token) in "SP" for token in following))
+
+
 _COUNT_PATTERNS = {
     "in_office": re.compile(r"en\s+exercice(?:\s+est\s+de)?[ \t]*(?::|=|-)?[ \t]*(\d+)"),
     # Optional colon: "Présents 25"; "… titulaires et suppléants présents est de : 17".
     "present": re.compile(
         rf"(?<![a-z])present{_G}(?:[ \t]+a[ \t]+la[ \t]+seance)?(?:\s+est\s+de)?[ \t]*[:=]?"
         rf"[ \t]*(\d+)"
+        # "Nombre de conseillers qui assistent à la séance : 12" (PETR Cœur de Lorraine),
+        # "Nombre de membres qui ont pris part aux délibérations : 25" (Val de Loir).
+        r"|(?:conseillers|membres|delegues)\s+qui\s+(?:assistent\s+a\s+la\s+seance|ont\s+pris\s+"
+        r"part\s+aux\s+deliberations)[ \t]*[:=]?[ \t]*(\d+)"
     ),
     "voters": re.compile(
         rf"(?<![a-z])votant{_G}(?:\s*\([^)]*\))?(?:\s+est\s+de)?[ \t]*(?::|=)?[ \t]*(\d+)"
@@ -231,36 +302,80 @@ _COUNT_PATTERNS = {
 
 
 
-def _find_secretary(lines: list[str], *, spaced_hyphens: bool = False
-                    ) -> tuple[str, bool] | None:
+def _find_secretary(lines: list[str], *, spaced_hyphens: bool = False,
+                    limit: int | None = None) -> tuple[str, bool] | None:
     """(name, whether spaced hyphens were joined to read it) of the secretary. Hyphens spaced
     by the PDF are joined only in a document whose lists had them (``spaced_hyphens``):
-    elsewhere " - " ends the name ("Michel Teyssedou - Site du Moulin")."""
-    for line in lines:
-        cleaned = _GENDER_MARK.sub("", line)
-        folded = _fold(cleaned)
-        for pattern in _SECRETARY:
-            match = pattern.search(folded)
-            if not match:
-                continue
-            candidate = cleaned[match.start("name"):match.end("name")]
-            # "La séance est ouverte, M. X est élu secrétaire": the name is the clause next to
-            # the word "secrétaire".
-            clauses = re.split(r"[,;:]", candidate)
-            candidate = clauses[0] if match.start("name") > folded.find("secretaire") >= 0 \
-                else clauses[-1]
-            # "BROCA - LANNAUD Marie - Thérèse": hyphens spaced by the PDF extraction.
-            joined = (re.sub(r"(?<=\w) - (?=\w)", "-", candidate) if spaced_hyphens
-                      else candidate)
-            name = _leading_name(joined)
-            if name:
-                return name, joined != candidate
+    elsewhere " - " ends the name ("Michel Teyssedou - Site du Moulin").
+
+    A line wrapped by the extraction inside the name ("Secrétaire de séance : Mademoiselle /
+    COURION", "… pour secrétaire : Monsieur LORIN de la / commune de …") is read with the
+    next line when the name read on the first is incomplete (see ``_incomplete``). Only the
+    first ``limit`` lines are searched."""
+    for index, line in enumerate(lines[:limit]):  # the next line may lie past ``limit``
+        found = _secretary_in(line, spaced_hyphens)
+        following = next((lines[ahead] for ahead in range(index + 1, len(lines))
+                          if lines[ahead].strip()), "")
+        # "Mme Tiphaine X / est élue secrétaire de séance": the verb opens the next line.
+        verb_next = bool(re.match(r"(?:est|a\s+ete|sera)\s+\S+\s+(?:\S+\s+)?secretai",
+                                  _fold(following)))
+        if (following and ("secretai" in _fold(line) or verb_next) and not _heading(following)
+                and _incomplete(found)):
+            found = _secretary_in(f"{line} {following}", spaced_hyphens) or found
+        if found:
+            return found
     return None
+
+
+def _incomplete(found: tuple[str, bool] | None) -> bool:
+    """Whether a secretary's name read on one line may go on on the next: nothing read, a
+    given name without surname ("Sophie"), or a particle at its end ("LORIN de la")."""
+    if not found:
+        return True
+    kinds = [_token_kind(word) for word in found[0].split()]
+    return "S" not in kinds or kinds[-1] == "P"
+
+
+def _secretary_in(line: str, spaced_hyphens: bool) -> tuple[str, bool] | None:
+    """The secretary named in one line (see ``_find_secretary``)."""
+    cleaned = _GENDER_MARK.sub("", line)
+    folded = _fold(cleaned)
+    for position, pattern in enumerate(_SECRETARY):
+        match = pattern.search(folded)
+        if not match:
+            continue
+        candidate = cleaned[match.start("name"):match.end("name")]
+        # "La séance est ouverte, M. X est élu secrétaire": the name is the clause next to
+        # the word "secrétaire".
+        clauses = re.split(r"[,;:]", candidate)
+        candidate = clauses[0] if match.start("name") > folded.find("secretaire") >= 0 \
+            else clauses[-1]
+        if position == 0:
+            # "… Marie-France NABOULET pouvoir à Richard GRIBALDO. Monsieur Jean Claude LINCK a
+            # été nommé secrétaire" (a block flattened onto one line): the name is the one
+            # right before the verb, after the last full stop.
+            candidate = re.split(r"(?<=[^\W\d_]{2})\.\s+(?=[A-ZÀ-Ý])", candidate)[-1]
+        # "BROCA - LANNAUD Marie - Thérèse": hyphens spaced by the PDF extraction.
+        joined = (re.sub(r"(?<=\w) - (?=\w)", "-", candidate) if spaced_hyphens
+                  else candidate)
+        name = _leading_name(joined)
+        if name:
+            return name, joined != candidate
+    return None
+
+
+# "Monsieur X de la commune de Y", "M. X, délégué de Y": where the person comes from, not a
+# particle of their name.
+_FROM_PLACE = re.compile(r"\s+(?:(?:de|du|des|d')\s+(?:la\s+|l')?)?(?:commune|ville|communaute|"
+                         r"syndicat|delegue|deleguee|representant|representante|maire)\b")
 
 
 def _leading_name(text: str) -> str | None:
     """The person's name that ``text`` starts with: "Mademoiselle COURION. Convocation …" →
-    "COURION", "Sylvain BIDIER Date d'affichage" → "Sylvain BIDIER"."""
+    "COURION", "Sylvain BIDIER Date d'affichage" → "Sylvain BIDIER", "Monsieur LORIN de la
+    commune de Château l'Hermitage" → "LORIN"."""
+    if place := _FROM_PLACE.search(_fold(text)):
+        text = text[:place.start()]
     words = []
     for token in text.split():
         if _token_kind(token.strip(",;:")) == "L":
@@ -278,17 +393,27 @@ def _read_counts(text: str) -> StatedCounts:
     folded = _fold(text)
     counts = StatedCounts()
     for attribute, pattern in _COUNT_PATTERNS.items():
-        found = [int(match.group(1)) for match in pattern.finditer(folded)]
+        found = [int(next(group for group in match.groups() if group))
+                 for match in pattern.finditer(folded)]
         if found:
             setattr(counts, attribute, max(found) if attribute == "present" else found[0])
     return counts
 
 
-def _heading(line: str) -> tuple[str, str] | None:
+def _heading(line: str, following: str = "") -> tuple[str, str] | None:
     """(section kind, text after the colon) when ``line`` is a section heading. Kinds:
     present, proxies, excused, absent, and ignore (people who are not members: "Étaient
-    également présents", "Assistaient")."""
+    également présents", "Assistaient").
+
+    "Présents : 26" is a stated count, not a list; unless the line alone holds it and the
+    list comes on the ``following`` line ("Membres présents : 60 / MMES A, B, … / MM. C,
+    …"): a heading then, its figure read with the other stated counts."""
     stripped = line.strip(" *_")
+    counted = _COUNTED_HEADING.match(_fold(stripped))
+    if counted and _opens_list(following):
+        heading = _heading(stripped[:counted.start("count")].rstrip())
+        if heading and not heading[1]:
+            return heading
     if _LETTER_SPACED.match(stripped):
         stripped = stripped.replace(" ", "")
     folded = _fold(stripped)
@@ -306,8 +431,12 @@ def _heading(line: str) -> tuple[str, str] | None:
     if not match:
         return None
     rest = stripped[match.start("rest"):] if match.groupdict().get("rest") is not None else ""
-    if re.match(r"^\s*\d+\b", rest):
-        return None  # "Présents : 26" is a stated count, not a list.
+    if number := re.match(r"^\s*\d+\b\s*", rest):
+        # "Présents : 26" is a stated count, not a list; "Membres présents : 60 MMES A, B, …"
+        # (a block flattened onto one line) is both.
+        if not _opens_list(rest[number.end():]):
+            return None
+        rest = rest[number.end():]
     kind = next(name for name in ("ignore", "proxies", "substitutes", "excused", "absent",
                                   "present", "subpresent")
                 if match.groupdict().get(name) is not None)
@@ -328,6 +457,14 @@ def _is_secretary_line(line: str) -> bool:
     return any(pattern.search(folded) for pattern in _SECRETARY)
 
 
+_INLINE_COUNTED = re.compile(rf"(?<![\w'])(?:{_HEADING_BODY})\s*:\s*\d+\s+")
+_INLINE_CAPITALS = re.compile(
+    r"(?<=\s)(?:(?:ETAIENT|ÉTAIENT)\s+)?(?:PR[EÉ]SENT|ABSENT|EXCUS[EÉ]|PROCURATION|POUVOIR)S?"
+    r"(?:\s+(?:EXCUS[EÉ]|ABSENT)S?)?(?=\s+(?:[A-ZÀ-Ý]\.\s|M\.\s|MME\s|Mme\s|MM\.?\s|"
+    r"Monsieur\s|Madame\s))"
+)
+
+
 def _split_inline(line: str) -> list[str]:
     """Cut a line before every heading or end marker written inside it: one-line blocks
     ("Etaient présents : … Délégués excusés : …") become one line per section."""
@@ -341,6 +478,13 @@ def _split_inline(line: str) -> list[str]:
     # known by its capitalised verb inside the line.
     cuts += [(match.start(), "") for match in _INLINE_VERB_HEADING.finditer(folded)
              if match.start() > 0 and line[match.start()].isupper()]
+    # "… du 23 septembre 2016 Membres présents : 60 MMES A, B, …": a heading with its figure,
+    # the list right after it.
+    cuts += [(match.start(), "") for match in _INLINE_COUNTED.finditer(folded)
+             if match.start() > 0 and _opens_list(line[match.end():])]
+    # "… Mathieu NORLETIN ETAT DES PRESENCES PRESENTS P. BRAUNNETIN, …": a heading written in
+    # capitals without colon, followed by a name.
+    cuts += [(match.start(), match.group(0)) for match in _INLINE_CAPITALS.finditer(line)]
     if not cuts:
         return [line]
     pieces, position = [], 0
@@ -371,10 +515,32 @@ _GLUED_CIVILITY = re.compile(r"(?<![\w.])(M|Mme|Mr|MM|Mlle)\.(?=[A-ZÀ-Ý][A-Za-
 def block_lines(text: str) -> list[str]:
     """Clean lines of ``text``, with inline headings and end markers on lines of their own."""
     lines: list[str] = []
+    cleaned: list[str] = []
     for line in _clean_lines(text):
+        # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
+        if line.startswith(":") and cleaned and cleaned[-1]:
+            cleaned[-1] = f"{cleaned[-1]} {line}"
+        else:
+            cleaned.append(line)
+    for line in cleaned:
         line = _GLUED_CIVILITY.sub(r"\1. ", line)
         lines.extend(_split_inline(line) if line else [line])
     return lines
+
+
+# "Titulaires :", "Délégués suppléants :": which delegates, not whether they sat.
+_GROUP_HEADING = re.compile(
+    rf"^(?:delegues\s+|membres\s+)?(?:titulaires|suppleant{_G})\s*:(?!\s*\d)\s*(?P<rest>.*)$"
+)
+
+
+def _is_group_title(line: str) -> bool:
+    """A line naming a member of the body in capitals, alone: "COMMUNAUTE DE COMMUNES FIER ET
+    USSES", "ANNOIX"."""
+    stripped = line.strip(" *_:")
+    if not stripped or re.search(r"[a-zà-ÿ\d,;:()]", stripped):
+        return False
+    return len(stripped.split()) >= 2 or is_place(stripped)
 
 
 def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
@@ -386,13 +552,38 @@ def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
     """
     sections: list[tuple[str, list[str]]] = []
     open_section = False
+    # Kind of the last heading written alone on its line ("Absents :"), that "Titulaires :" /
+    # "Suppléants :" sub-headings right under it take on.
+    parent: str | None = None
+    previous = ""
     for index, line in enumerate(lines):
-        heading = _heading(line)
+        following = next((lines[ahead] for ahead in range(index + 1, min(index + 3, len(lines)))
+                          if lines[ahead]), "")
+        heading = _heading(line, following)
+        group = None if heading else _GROUP_HEADING.match(_fold(line.strip(" *_")))
+        if group:
+            # "COMMUNAUTE DE COMMUNES FIER ET USSES / Titulaires : … / Suppléants : …": the
+            # delegates of one member sitting; under "Absents :", its absent ones.
+            titled = _is_group_title(previous)
+            kind = "present" if titled or parent is None else parent
+            if titled and sections and sections[-1][1] and sections[-1][1][-1] == previous:
+                sections[-1][1].pop()  # the member's name is a title, not a person
+            if titled:
+                parent = None
+            rest = line.strip(" *_")[group.start("rest"):].strip()
+            sections.append((kind, [rest] if rest else []))
+            open_section = True
+            previous = line
+            continue
         if heading:
             kind, rest = heading
             sections.append((kind, [rest] if rest else []))
             open_section = True
+            parent = kind if not rest else None
+            previous = line
             continue
+        if line:
+            previous = line
         folded = _fold(line)
         if sections and _END_MARKERS.match(folded):
             return sections, index

@@ -130,9 +130,11 @@ def test_roster_reading_finds_members_in_a_layout_the_rules_miss(client, session
     user = User.objects.create_superuser("greffe", "greffe@example.org", "motdepasse")
     client.force_login(user)
     url = reverse("admin:deliberations_session_import_attendance", args=[session.pk])
-    # A flattened table: each delegate's commune in capitals runs into the next name.
-    block = ("Étaient présents MONTLUÇON Christian LECLERC DOMÉRAT Jean-Pierre DUPONT "
-             "HURIEL Anne MARTIN\nExcusés : PETIT L.\n")
+    # A flattened table: each delegate's place in capitals runs into the next name. The places
+    # are hamlets that the official list of communes does not hold (real communes are told
+    # from surnames by the parser itself, see test_parsing_roster.py).
+    block = ("Étaient présents LES ROUCHONS Christian LECLERC PUYGIRAUD Jean-Pierre DUPONT "
+             "CHARDONNIERE Anne MARTIN\nExcusés : PETIT L.\n")
     preview = client.post(url, {"text": block, "action": "Analyser"})
     assert preview.context["counts"]["present"] == 3
     present = {row_name for row_name in (entry.name for entry in preview.context["result"].present)}

@@ -37,10 +37,10 @@ CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "minutes"
 SIDECARS = sorted(CORPUS.glob("*.json"))
 
 
-def test_corpus_has_twelve_blocks_of_ten_bodies_each_with_its_source():
-    assert len(SIDECARS) >= 12
+def test_corpus_has_thirty_nine_blocks_of_many_bodies_each_with_its_source():
+    assert len(SIDECARS) >= 39  # 15 + 15 (first and second rounds) + 9 (third)
     sidecars = [json.loads(path.read_text(encoding="utf-8")) for path in SIDECARS]
-    assert len({sidecar["body"] for sidecar in sidecars}) >= 10
+    assert len({sidecar["body"] for sidecar in sidecars}) >= 35
     for path, sidecar in zip(SIDECARS, sidecars, strict=True):
         assert path.with_suffix(".txt").exists()
         assert sidecar["source"].startswith(("http://", "https://"))
@@ -50,12 +50,18 @@ def test_corpus_has_twelve_blocks_of_ten_bodies_each_with_its_source():
                                              "secretary"}
 
 
-def test_a_third_of_the_corpus_is_held_back_and_none_is_silently_wrong():
+def test_a_held_back_set_is_kept_and_none_is_silently_wrong():
+    # The held-back set (10 texts, a third of the corpus when it was drawn) stays as it was;
+    # the texts added since were collected to widen what the rules are written against, so
+    # they are tuned ones. Only counts of the held-back set are said on failure: which
+    # held-back text fails, or how, must not be shown to whoever writes the rules.
     outcomes = check_directory(CORPUS, parse_attendance)
     held = [outcome for outcome in outcomes if outcome.held_back]
-    assert len(held) >= len(outcomes) // 3
+    assert len(held) >= 10 and len(held) >= len(outcomes) // 4
     verdicts = Counter(outcome.verdict for outcome in outcomes)
-    assert verdicts[SILENTLY_WRONG] == 0, [o.slug for o in outcomes if o.verdict == SILENTLY_WRONG]
+    assert verdicts[SILENTLY_WRONG] == 0, (
+        [o.slug for o in outcomes if o.verdict == SILENTLY_WRONG and not o.held_back],
+        sum(o.verdict == SILENTLY_WRONG for o in held))
     # The rules are written against the tuned set: every text of it is read exactly.
     tuned = [outcome for outcome in outcomes if not outcome.held_back]
     assert [(outcome.slug, outcome.differences) for outcome in tuned
@@ -64,7 +70,8 @@ def test_a_third_of_the_corpus_is_held_back_and_none_is_silently_wrong():
 
 def test_check_command_prints_expected_got_and_the_summary_line():
     out = io.StringIO()
-    call_command("parse_attendance", "--check", str(CORPUS), stdout=out)
+    call_command("parse_attendance", "--check", str(CORPUS), "--held-back-summary-only",
+                 stdout=out)
     text = out.getvalue()
     assert "== concarneau-2019-12-19 : exact" in text
     assert "présents     attendu   31   lu   31" in text
@@ -72,7 +79,35 @@ def test_check_command_prints_expected_got_and_the_summary_line():
     last = text.rstrip().splitlines()[-1]
     assert last.startswith("tuned: ") and "; held back: " in last
     assert last.endswith(", 0 silently wrong")
-    assert "== croult-petit-rosne-2020-11-23 (mis de côté) : " in text
+    assert "(mis de côté)" not in text
+
+
+def _tiny_corpus(directory):
+    for slug, held in (("a-tuned", False), ("b-held", True)):
+        (directory / f"{slug}.txt").write_text("Présents : DUPONT Jean, MARTIN Anne\n",
+                                              encoding="utf-8")
+        (directory / f"{slug}.json").write_text(json.dumps({"held_back": held, "expected": {
+            "present": 2, "excused": 0, "absent": 0, "proxies": [], "secretary": None}}),
+            encoding="utf-8")
+
+
+def test_check_command_shows_held_back_texts_only_unless_asked_not_to(tmp_path):
+    _tiny_corpus(tmp_path)
+    out = io.StringIO()
+    call_command("parse_attendance", "--check", str(tmp_path), stdout=out)
+    assert "== b-held (mis de côté) : exact" in out.getvalue()
+    assert out.getvalue().rstrip().endswith(
+        "tuned: 1 exact, 0 flagged, 0 silently wrong; held back: 1 exact, 0 flagged, "
+        "0 silently wrong")
+    out = io.StringIO()
+    call_command("parse_attendance", "--check", str(tmp_path), "--held-back-summary-only",
+                 stdout=out)
+    assert "b-held" not in out.getvalue() and "== a-tuned : exact" in out.getvalue()
+    assert out.getvalue().rstrip().endswith("held back: 1 exact, 0 flagged, 0 silently wrong")
+    out = io.StringIO()
+    call_command("parse_attendance", "--check", str(tmp_path), "--tuned-only", stdout=out)
+    assert "b-held" not in out.getvalue()
+    assert out.getvalue().rstrip().splitlines()[-1] == "1 exact, 0 flagged, 0 silently wrong"
 
 
 def test_check_command_fails_on_a_silently_wrong_text(tmp_path):

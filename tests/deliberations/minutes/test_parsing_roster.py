@@ -121,10 +121,12 @@ def test_a_giver_matched_to_an_excused_member_by_guess_is_said():
     assert kinds(result) == {"duplicate_name"}
 
 
-# Énergies Vienne, 9 December 2014 (pseudonymised), flattened without colons: the rules
-# cannot tell the communes in capitals from the surnames; the roster can.
-VIENNE = ("Étaient présents ANGLIERS Aristide VRANOLLE ANTRAN Pacôme CRESSAC ARCHIGNY Félix "
-          "GONELET BEAUMONT Bastien BLANDOUMIER\nExcusés : Mme Faustine MAROUVEL")
+# Énergies Vienne, 9 December 2014 (pseudonymised), flattened without colons, the member
+# communes replaced by hamlets that the official list of communes does not hold: the rules
+# cannot tell those places in capitals from the surnames; the roster can.
+VIENNE = ("Étaient présents CHARDONNIERE Aristide VRANOLLE TOUCHEBRAULT Pacôme CRESSAC "
+          "PUYGIRAUD Félix GONELET BOISDUMONT Bastien BLANDOUMIER\nExcusés : Mme Faustine "
+          "MAROUVEL")
 VIENNE_ROSTER = ["VRANOLLE Aristide", "CRESSAC Pacôme", "GONELET Félix", "BLANDOUMIER Bastien",
                  "MAROUVEL Faustine", "ROBETIN Jules"]
 
@@ -139,8 +141,21 @@ def test_roster_names_are_located_in_a_layout_the_rules_cannot_read():
     (located,) = [anomaly for anomaly in result.anomalies if anomaly.kind == "unread_text"]
     assert located.message.startswith("Liste des présents lue d'après la liste des élus ; "
                                       "ajoutés : « VRANOLLE Aristide »")
-    assert ("écartés (mal lus) : « ANGLIERS Aristide », « VRANOLLE ANTRAN Pacôme »"
+    assert ("écartés (mal lus) : « CHARDONNIERE Aristide », « VRANOLLE TOUCHEBRAULT Pacôme »"
             in located.message)
+
+
+def test_the_same_block_with_its_real_communes_is_read_without_the_roster():
+    # With the member communes as written (ANGLIERS, ANTRAN…), the official list of
+    # communes tells them from the surnames: no roster needed.
+    result = parse_attendance(
+        "Étaient présents ANGLIERS Aristide VRANOLLE ANTRAN Pacôme CRESSAC ARCHIGNY Félix "
+        "GONELET BEAUMONT Bastien BLANDOUMIER\nExcusés : Mme Faustine MAROUVEL")
+    assert [entry.name for entry in result.present] == [
+        "Aristide VRANOLLE", "Pacôme CRESSAC", "Félix GONELET", "Bastien BLANDOUMIER"]
+    assert [(anomaly.kind, anomaly.message) for anomaly in result.anomalies] == [
+        ("commune_heading", "Noms de communes retirés de la liste : « ANGLIERS », « ANTRAN », "
+                            "« ARCHIGNY », « BEAUMONT ».")]
 
 
 def test_names_read_that_are_nobody_in_the_roster_are_leftovers():
