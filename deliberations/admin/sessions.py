@@ -255,6 +255,7 @@ class SessionAdmin(LockedRecordAdminMixin, ImmutableRecordAdminMixin,
         can_change = self.has_change_permission(request, session)
         if request.method == "POST" and not can_change:
             raise PermissionDenied
+        locked = session.has_published_acts()
         members, attendances, proxies, inputs = selectors.attendance_workspace(session)
         in_office = inputs.in_office_members
         paginator = Paginator(members, grid_page_size())
@@ -265,7 +266,17 @@ class SessionAdmin(LockedRecordAdminMixin, ImmutableRecordAdminMixin,
             in_office=in_office, page_members=page_members,
             data=request.POST if request.method == "POST" else None,
         )
-        if grid.bound and grid.is_valid():
+        def stored_grid():
+            return AttendanceGrid(
+                session=session, members=members, attendances=attendances, proxies=proxies,
+                in_office=in_office, page_members=page_members)
+
+        if grid.bound and locked:
+            # A forged change of a locked session: refused with its reason, and the page shows
+            # what is stored, never what was posted.
+            grid = stored_grid()
+            grid.errors.append(f"Rien n'a été enregistré. {ATTENDANCE_LOCKED}")
+        elif grid.bound and grid.is_valid():
             changed = grid.changed_rows
             try:
                 services.session_attendance_replace(
@@ -307,12 +318,15 @@ class SessionAdmin(LockedRecordAdminMixin, ImmutableRecordAdminMixin,
             "rows": [grid.rows[pk] for pk in page_members],
             "page": page,
             "status_choices": GRID_STATUS_CHOICES,
-            "can_change": can_change,
-            # Said before the clerk types anything; the grid refuses the change anyway.
-            "locked_note": ATTENDANCE_LOCKED if session.has_published_acts() else "",
+            # A session with a published act is read-only: said before the clerk types
+            # anything, with no active field nor save button (the grid refuses a forged
+            # change anyway).
+            "can_change": can_change and not locked,
+            "locked_note": ATTENDANCE_LOCKED if locked else "",
             "in_office": len(in_office),
             "quorum_required": len(in_office) // 2 + 1 if in_office else None,
-            "counts": grid.counts(),
+            # What is recorded, not what a refused form holds.
+            "counts": (stored_grid() if grid.bound else grid).counts(),
             "quorum_table": self.quorum_table(session, inputs),
             "import_url": reverse("admin:deliberations_session_import_attendance",
                                   args=[session.pk]),

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from deliberations.immutability import ATTENDANCE_LOCKED
 from deliberations.models import Attendance, Session
 from portal.models import Organisation, StaffAssignment
 from tests.factories import large_session
@@ -138,11 +139,15 @@ def test_seeded_conseil_attendance_grid_saved_unchanged(client, cabbalr_clerk):
     text = html.unescape(page.content.decode())
     assert "Membres en exercice le 6 décembre 2022 : <strong>152</strong> ; quorum : " \
            "<strong>77</strong>" in text
-    assert ("Saisis : 104 présents, 24 représentés, 24 absents excusés, 0 absents." in text)
+    assert ("Enregistrés : 104 présents, 24 représentés, 24 absents excusés, 0 absents." in text)
     assert field_count(page) < settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    # The session has a published act: the grid is read-only (no active field), and a POST
+    # of what the page submits is refused with the reason, nothing changed.
     response = client.post(url, submitted(page), follow=True)
-    assert "Aucune modification : rien n'a été enregistré." in html.unescape(
+    assert ("Cette séance a des délibérations publiées : sa liste de présence et ses "
+            "procurations ne peuvent plus être modifiées.") in html.unescape(
         response.content.decode())
+    assert response.context["grid"].errors == [f"Rien n'a été enregistré. {ATTENDANCE_LOCKED}"]
     assert session.attendances.filter(status=Attendance.Status.PRESENT).count() == 104
     assert session.proxies.count() == 24
 

@@ -1,26 +1,46 @@
 """The clerk's day in headless Chromium: a clerk account (group +
 organisation, as the README sets it up) creates a Conseil session, imports the 003
-attendance block, saves the session again, adds a deliberation, takes it from draft to
-published with the buttons, downloads the extract from the admin and from the public page
-and checks it on /verifier/. axe-core (WCAG 2.1 AA) runs on each clerk screen; screenshots
-at 1280 px go to $CLERK_SCREENSHOTS (default: pytest's tmp_path).
+attendance block, saves the session again; creates a Bureau session and pastes another
+body's text (29 unknown names): picks a member with the autocomplete search box, searches
+with Enter, "tout créer" with a body, role and start date, and the suppléant read in the text
+is refused at the Bureau (L5211-6), nothing saved; adds a deliberation (an item outside the
+agenda refused), takes it from draft to published with the president as default signatory,
+downloads the extract (pdftotext reads the president's name) from the admin and from the
+public page and checks it on /verifier/; every link of the session and deliberation admin
+pages answers 200; the convocation of a coming session is previewed, then sent to as many
+addresses as the preview said (test mail outbox). The home's overdue count equals the
+calendar's. axe-core (WCAG 2.1 AA) runs on each clerk screen, and no script meets a
+Content-Security-Policy refusal; screenshots at 1280 px go to $CLERK_SCREENSHOTS (default:
+pytest's tmp_path).
 
 Needs Chromium, Playwright and axe-core as tests/e2e/test_accessibility.py (same fixtures).
 """
 
+import datetime
 import json
 import os
 import re
+import shutil
+import subprocess
 from importlib import import_module
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
+from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from deliberations.minutes.seeding import seed_file
-from deliberations.models import Deliberation, IssuedExtract, Session
-from portal.models import Organisation, StaffAssignment
+from deliberations.models import (
+    AgendaItem,
+    ConvocationAddress,
+    Deliberation,
+    IssuedExtract,
+    Session,
+)
+from portal.models import Member, Organisation, StaffAssignment
 from tests.e2e.test_accessibility import (  # noqa: F401 -- fixtures
     _axe_violations,
     allow_orm_beside_playwright,
@@ -29,19 +49,38 @@ from tests.e2e.test_accessibility import (  # noqa: F401 -- fixtures
 
 pytestmark = [pytest.mark.browser]
 PASSWORD = "mot-de-passe-solide-42"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "minutes"
+SUBSTITUTE_REFUSED = (
+    "ROURNOLLE Mathieu ne peut siéger comme suppléant de GRORLIGNAC-GRIMELLEC Maud-Tiphaine : "
+    "le délégué suppléant ne siège qu'à l'organe délibérant, pas au Bureau (L5211-6)")
 
 
 def clerks_group() -> Group:
-    """The group made by migration 0002_groups; a transactional test before this one may
-    have flushed it (post_migrate recreates permissions, not groups)."""
+    """The group made by migration 0002_groups and given permissions by later migrations; a
+    transactional test before this one may have flushed it (post_migrate recreates
+    permissions, not groups), so it is rebuilt from those migrations' own lists."""
     groups = import_module("deliberations.migrations.0002_groups")
     group, created = Group.objects.get_or_create(name=groups.CLERKS)
     if created:
+        actions = ("add", "change", "delete", "view")
         wanted = [(app, f"{action}_{model}") for app, models in groups.EDITABLE.items()
-                  for model in models for action in ("add", "change", "delete", "view")]
+                  for model in models for action in actions]
         wanted += [(app, f"view_{model}") for app, models in groups.READ_ONLY.items()
                    for model in models]
         wanted.append(("deliberations", "export_extract"))
+        legal_depth = import_module("deliberations.migrations.0010_clerk_permissions_legal_depth")
+        wanted += [(app, f"{action}_{model}") for app, models in legal_depth.MODELS.items()
+                   for model in models for action in actions]
+        for name in ("0014_session_documents_permissions", "0016_convocation_permissions"):
+            wanted += [("deliberations", f"{action}_{model}") for model in
+                       import_module(f"deliberations.migrations.{name}").MODELS
+                       for action in actions]
+        wanted += [("pma_reports", f"{action}_{model}") for model in
+                   import_module("pma_reports.migrations.0002_clerk_permissions").MODELS
+                   for action in actions]
+        project = import_module("territory_project.migrations.0002_clerk_permissions")
+        wanted += [("territory_project", f"{action}_{model}")
+                   for model, granted in project.CLERK_ACTIONS.items() for action in granted]
         group.permissions.set([Permission.objects.get(content_type__app_label=app,
                                                       codename=codename)
                                for app, codename in wanted])
@@ -62,14 +101,66 @@ def clerk_site(browser, transactional_db, live_server, tmp_path, settings):  # n
     return {"user": user, "block": block}
 
 
+@pytest.fixture
+def coming_session(clerk_site):
+    """A Conseil session in twelve days with its agenda, and three members whose
+    convocation address the CABBALR clerks keep."""
+    council = Session.objects.get(body__organisation__slug="cabbalr",
+                                  date=datetime.date(2022, 12, 6)).body
+    session = Session.objects.create(
+        body=council, date=timezone.localdate() + datetime.timedelta(days=12),
+        starts_at=datetime.time(18, 0), place="Hôtel communautaire de Béthune",
+        status=Session.Status.DRAFT, agenda_item_count=2)
+    AgendaItem.objects.create(session=session, position=1, title="Budget primitif 2027")
+    AgendaItem.objects.create(session=session, position=2, title="Tarifs de l'eau 2027")
+    members = Member.objects.filter(mandates__body=council).distinct().order_by("last_name")
+    for member in members[:3]:
+        ConvocationAddress.objects.create(
+            member=member, organisation=council.organisation,
+            email=f"{member.slug}@example.org")
+    return session
+
+
+def pdf_text(path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) n'est pas installé")
+    result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
+                            capture_output=True, check=True)
+    return re.sub(r"\s+", " ", result.stdout.decode("utf-8"))
+
+
+def links_not_answering(context, page) -> dict:
+    """Every link of the current page on this site, fetched with the clerk's cookies:
+    those that do not answer 200, after redirects ("Voir sur le site"), or that end on the
+    login page (a fragment or the logout form's target left aside)."""
+    origin = urlsplit(page.url).netloc
+    hrefs = set(page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"))
+    answers = {}
+    for href in sorted(hrefs):
+        url = urljoin(page.url, href).split("#")[0]
+        if urlsplit(url).netloc != origin or not url or "/logout/" in url:
+            continue
+        if url not in answers:
+            response = context.request.get(url)
+            answers[url] = ("login" if "/admin/login/" in response.url
+                            else response.status)
+    assert len(answers) >= 10, answers
+    return {url: status for url, status in answers.items() if status != 200}
+
+
 def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
-        browser, live_server, clerk_site, tmp_path):  # noqa: F811
+        browser, live_server, clerk_site, coming_session, tmp_path):  # noqa: F811
     shots = Path(os.environ.get("CLERK_SCREENSHOTS") or tmp_path)
     shots.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR",
                                   accept_downloads=True)
     page = context.new_page()
-    failures = {}
+    failures, csp_errors = {}, []
+    # axe-core, evaluated through the DevTools protocol, has no script URL: only the page's
+    # own scripts count.
+    page.on("console", lambda message: csp_errors.append((page.url, message.text[:200]))
+            if "Content Security Policy" in message.text and message.location["url"]
+            else None)
 
     def check(name):
         """Screenshot and axe-core on the current clerk screen."""
@@ -115,6 +206,7 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         page.click("text=Importer la liste de présence")
         page.fill("#id_text", clerk_site["block"])
         page.click("input[value=Analyser]")
+        page.wait_for_selector("#import-preview")
         assert "Le texte collé est daté du 06/12/2022 et la séance du 13/12/2022" in (
             page.inner_text("#content-main"))
         confirm = page.locator("button[value=confirm]").first
@@ -135,6 +227,60 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         page.click("text=Saisir ou corriger les présences et procurations")
         assert page.locator("table.grid tbody tr").count() == 152
         check("attendance-grid")
+
+        # 3b. A Bureau session, and another body's text pasted by mistake: 29 unknown names.
+        page.goto(url + "/admin/deliberations/session/add/")
+        page.select_option("#id_body", label="Bureau communautaire (CABBALR)")
+        page.select_option("#id_status", "held")
+        page.fill("#id_date", "22/11/2022")
+        page.fill("#id_starts_at", "17:30")
+        page.fill("#id_place", "Hôtel Communautaire de Béthune")
+        page.fill("#id_agenda_item_count", "10")
+        page.click("input[name=_continue]")
+        assert "a été ajouté avec succès" in success_message()
+        bureau_session = Session.objects.get(date="2022-11-22")
+        members_before = Member.objects.count()
+        page.click("text=Importer la liste de présence")
+        page.fill("#id_text", (FIXTURES / "condom-caussens-2021-01-21.txt").read_text())
+        page.click("input[value=Analyser]")
+        page.wait_for_selector("#import-preview")
+        assert page.inner_text(".import-unknown > legend") == (
+            "Noms sans élu correspondant (29)")
+        confirm = page.locator("button[value=confirm]").first
+        assert confirm.is_disabled()
+        check("import-unknown-names")
+        # The search box of the first name (select2 fed by the admin's autocomplete view,
+        # under the Content-Security-Policy): typing lists the organisation's members.
+        first = page.locator(".import-unknown fieldset.form-row").first
+        first.locator(".select2-selection").click()
+        page.fill(".select2-search__field", "GACQ")
+        option = page.locator(".select2-results__option", has_text="GACQUERRE Olivier")
+        option.click()
+        assert first.locator(".select2-selection__rendered").inner_text().endswith(
+            "GACQUERRE Olivier")
+        # Enter in a name's own search box searches, and the page comes back at that name.
+        second = page.locator(".import-unknown fieldset.form-row").nth(1)
+        second_key = second.get_attribute("id")
+        second.locator("input.import-search").fill("LEFEBVRE")
+        second.locator("input.import-search").press("Enter")
+        page.wait_for_load_state("load")
+        assert page.url.endswith(f"#{second_key}")
+        assert re.search(r"\d+ élus? trouvés? :",
+                         page.inner_text(f"#{second_key}")), page.inner_text(f"#{second_key}")
+        # The member picked with the autocomplete was kept, and checked against the rules.
+        assert "GACQUERRE Olivier (choix à confirmer)" in page.inner_text("#import-preview")
+        # "Tout créer", with the body, role and start date of the mandates.
+        page.select_option("select[name=mandate-body-all]", label="Bureau communautaire")
+        page.select_option("select[name=mandate-role-all]", "councillor")
+        page.fill("input[name=mandate-start-all]", "2022-11-01")
+        page.click("button[value=create_all]")
+        assert page.url.endswith("#tout-creer")
+        assert page.locator("text=nouvel élu (choix à confirmer)").count() >= 28
+        assert SUBSTITUTE_REFUSED in page.inner_text("#import-legal-problems")
+        assert page.locator("button[value=confirm]").first.is_disabled()
+        check("import-create-all-refused")
+        assert Member.objects.count() == members_before
+        assert not bureau_session.attendances.exists()
 
         # 4. A deliberation of that session.
         page.goto(url + f"/admin/deliberations/deliberation/add/?session={session.pk}")
@@ -208,6 +354,14 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         public_download.value.save_as(public_file)
         assert admin_file.read_bytes() == public_file.read_bytes()
         assert admin_file.read_bytes().startswith(b"%PDF")
+        assert "Pour extrait conforme, Le Président, GACQUERRE Olivier" in pdf_text(
+            admin_file)
+
+        # Every link of the deliberation's and of the session's admin page answers.
+        page.goto(url + f"/admin/deliberations/deliberation/{deliberation.pk}/change/")
+        assert links_not_answering(context, page) == {}
+        page.goto(url + f"/admin/deliberations/session/{session.pk}/change/")
+        assert links_not_answering(context, page) == {}
 
         # 7. Checked on /verifier/.
         page.goto(url + "/verifier/")
@@ -215,6 +369,23 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         page.click("text=Vérifier le fichier")
         assert f"l'extrait {extract.code}" in page.inner_text("main").replace("\n", " ")
         assert "est authentique" in page.inner_text("main")
+
+        # 8. The convocation of the coming session: a preview first, then the sending.
+        page.goto(url + "/admin/deliberations/convocation/add/")
+        page.select_option("#id_session", str(coming_session.pk))
+        page.click("input[name=_save]")
+        said = page.inner_text("#convocation-recipients li:first-child")
+        assert said == "3 élus recevront la convocation par courriel."
+        assert not mail.outbox
+        check("convocation-preview")
+        page.click("input[value='Envoyer la convocation']")
+        assert len(mail.outbox) == 3
+        assert sorted(address for message in mail.outbox for address in message.to) == sorted(
+            ConvocationAddress.objects.filter(member__mandates__body=coming_session.body)
+            .distinct().values_list("email", flat=True))
+        coming_session.refresh_from_db()
+        assert coming_session.status == Session.Status.CONVENED
     finally:
         context.close()
     assert not failures, json.dumps(failures, indent=2, ensure_ascii=False)
+    assert not csp_errors, csp_errors

@@ -124,3 +124,38 @@ def test_a_refused_save_shows_what_is_stored(client, cabbalr_clerk, conseil_sess
     assert "15/02/2023 inclus" not in page
     draft.refresh_from_db()
     assert (draft.published_on, draft.votes_for) == (None, None)
+
+
+def test_the_attendance_grid_of_a_session_with_a_published_act_is_read_only(
+        client, cabbalr_clerk, conseil_session):
+    client.force_login(cabbalr_clerk)
+    url = reverse("admin:deliberations_session_attendance", args=[conseil_session.pk])
+    page = client.get(url)
+    body = text(page)
+    assert ("Cette séance a des délibérations publiées : sa liste de présence et ses "
+            "procurations ne peuvent plus être modifiées.") in body
+    # 152 rows shown, none of their fields active, no save button.
+    assert body.count('aria-label="Présence de ') == 152
+    assert sorted(submitted(page)) == ["csrfmiddlewaretoken", "page"]
+    assert 'value="Enregistrer"' not in body
+
+
+def test_a_forged_change_of_a_locked_grid_shows_what_is_stored(
+        client, cabbalr_clerk, conseil_session):
+    client.force_login(cabbalr_clerk)
+    url = reverse("admin:deliberations_session_attendance", args=[conseil_session.pk])
+    page = client.get(url)
+    first = page.context["rows"][0]
+    assert first.status == "present"
+    # Every row of the first page forged to "absent": refused, and the page shows the stored
+    # grid and counts, not the posted ones.
+    data = dict(submitted(page))
+    data.update({f"{row.key}-s": "absent" for row in page.context["rows"]})
+    response = client.post(url, data)
+    body = text(response)
+    assert response.status_code == 200
+    assert ("Rien n'a été enregistré. Cette séance a des délibérations publiées : sa liste de "
+            "présence et ses procurations ne peuvent plus être modifiées.") in body
+    assert "Enregistrés : 104 présents, 24 représentés, 24 absents excusés, 0 absents." in body
+    assert response.context["rows"][0].status == "present"
+    assert conseil_session.attendances.filter(status="present").count() == 104
