@@ -3,6 +3,7 @@ PostgreSQL, synthetic data, a mixed public workload.
 
     .venv/bin/python benchmarks/run.py load [--seconds 60] [--clients 8] [--workers 4]
                                         [--deliberations 20000] [--fault]
+                                        [--page-cache on|off|off-on] [--from-database URL]
 
 Starts a private PostgreSQL server (initdb into a temporary directory, port --pg-port, run as
 the `postgres` system user when this script runs as root), never the machine's shared one;
@@ -14,6 +15,10 @@ limiting off). --clients threads send, for --seconds, a weighted mix of public r
 exports, API, extract downloads, verification), one new connection per request, each with a
 --timeout. The table gives requests/s, p50/p95/p99 and errors (anything but the expected
 status, a timeout or a refused connection) per kind and in all.
+
+--page-cache off-on makes two passes, the public page cache off then on (gunicorn started
+again in between). --from-database copies a database already filled by generate_synthetic
+(pg_dump, read only) into the private server instead of generating --deliberations acts.
 
 --fault then runs the same workload again and, a third of the way in, stops PostgreSQL
 (pg_ctl stop -m fast), starting it again at two thirds: while it is down every answer should
@@ -111,8 +116,26 @@ class PrivatePostgres:
         self._run(PG_BIN / "createdb", "-h", "127.0.0.1", "-p", self.port, "-U", "postgres",
                   DATABASE)
 
+    def load_from(self, source_url: str) -> None:
+        """Copy a database already filled by generate_synthetic (on any server, read only:
+        pg_dump takes a snapshot) into this cluster's: pg_dump piped into psql, the data
+        loaded before the indexes and triggers, as pg_dump orders it, then ANALYZE."""
+        dump = subprocess.Popen([str(PG_BIN / "pg_dump"), "--no-owner", "--no-privileges",
+                                 "-d", source_url], stdout=subprocess.PIPE)
+        try:
+            subprocess.run([str(PG_BIN / "psql"), "-q", "-X", "-v", "ON_ERROR_STOP=1", "-h",
+                            "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d",
+                            DATABASE, "-o", os.devnull], stdin=dump.stdout, check=True)
+        finally:
+            dump.stdout.close()
+            if dump.wait() != 0:
+                sys.exit(f"pg_dump de {source_url} a échoué ({dump.returncode}).")
+        self._run(PG_BIN / "psql", "-h", "127.0.0.1", "-p", self.port, "-U", "postgres", "-d",
+                  DATABASE, "-c", "ANALYZE")
+
     def fingerprint(self) -> tuple[int, str]:
-        """(count, SHA-256) of every deliberation, all columns, in id order."""
+        """(count, SHA-256) of every deliberation, all columns, in id order, followed by
+        every frozen record's act id and SHA-256 (what was published, act by act)."""
         import psycopg2
 
         connection = psycopg2.connect(host="127.0.0.1", port=self.port, user="postgres",
@@ -128,6 +151,9 @@ class PrivatePostgres:
                 cursor.execute("SELECT count(*) FROM deliberations_deliberation")
                 count = cursor.fetchone()[0]
                 cursor.copy_expert("COPY (SELECT * FROM deliberations_deliberation ORDER BY id) "
+                                   "TO STDOUT", Sink())
+                cursor.copy_expert("COPY (SELECT deliberation_id, sha256 FROM "
+                                   "deliberations_publishedrecord ORDER BY deliberation_id) "
                                    "TO STDOUT", Sink())
             return count, digest.hexdigest()
         finally:
@@ -156,9 +182,10 @@ def environment(workdir: Path, database_url: str) -> dict:
     }
 
 
-def prepare(env: dict, deliberations: int, seed: int) -> dict:
-    """Migrate, generate, collect static files and issue a few extracts (in this process);
-    returns the URLs of the workload by kind."""
+def prepare(env: dict, deliberations: int, seed: int, *, loaded: bool = False) -> dict:
+    """Migrate, generate (unless ``loaded``: the data was copied from a generated database),
+    collect static files and issue a few extracts (in this process); returns the URLs of the
+    workload by kind."""
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
     import django
@@ -175,7 +202,8 @@ def prepare(env: dict, deliberations: int, seed: int) -> dict:
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
-    data = synthetic.generate(deliberations=deliberations, seed=seed)
+    data = (synthetic.existing() if loaded
+            else synthetic.generate(deliberations=deliberations, seed=seed))
     say(f"Données : {data.counts['acts']} délibérations, {data.counts['sessions']} séances en "
         f"{time.perf_counter() - started:.0f} s")
     call_command("collectstatic", interactive=False, verbosity=0)
@@ -392,6 +420,14 @@ def main(argv=None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--pg-port", type=int, default=55433)
     parser.add_argument("--http-port", type=int, default=0, help="0 : un port libre")
+    parser.add_argument("--page-cache", choices=("on", "off", "off-on"), default="on",
+                        help="cache des pages publiques : actif (300 s, défaut de la "
+                        "production), coupé, ou deux passes, coupé puis actif ; la passe "
+                        "--fault suit la dernière, avec le même réglage")
+    parser.add_argument("--from-database", metavar="URL",
+                        help="copie cette base déjà remplie par generate_synthetic (pg_dump, "
+                        "lecture seule) dans le PostgreSQL privé au lieu de générer "
+                        "--deliberations actes")
     parser.add_argument("--fault", action="store_true",
                         help="après la mesure, une seconde passe avec arrêt de PostgreSQL")
     args = parser.parse_args(argv)
@@ -403,50 +439,75 @@ def main(argv=None) -> None:
             say(f"PostgreSQL privé sur le port {args.pg_port} ({workdir})…")
             postgres.init()
             postgres.create_database()
+            if args.from_database:
+                started = time.perf_counter()
+                say(f"Copie de {args.from_database}…")
+                postgres.load_from(args.from_database)
+                say(f"Copiée en {time.perf_counter() - started:.0f} s")
             env = environment(workdir, postgres.url)
-            urls = prepare(env, args.deliberations, args.seed)
+            urls = prepare(env, args.deliberations, args.seed,
+                           loaded=bool(args.from_database))
+            if args.from_database:
+                args.deliberations = postgres.fingerprint()[0]
             port = args.http_port or free_port()
-            say(f"gunicorn sur 127.0.0.1:{port}, {args.workers} processus…")
-            with gunicorn(env, port, args.workers, workdir / "gunicorn.log"):
-                say(f"Charge : {args.clients} clients pendant {args.seconds:.0f} s…")
-                results, elapsed = workload(port, urls, args.seconds, args.clients,
-                                            args.timeout, args.seed)
-                table(results, elapsed,
-                      f"Charge — gunicorn ({args.workers} processus), PostgreSQL privé, "
-                      f"{args.deliberations} délibérations, {args.clients} clients, "
-                      f"{elapsed:.0f} s, charge de la machine {os.getloadavg()[0]:.1f} pour "
-                      f"{os.cpu_count()} cœurs")
-                if args.fault:
-                    before = postgres.fingerprint()
-                    down_at, up_at = args.seconds / 3, args.seconds * 2 / 3
-                    moments = {}
-
-                    def stop():
-                        moments["down"] = time.monotonic()
-                        say("PostgreSQL arrêté…")
-                        postgres.stop()
-
-                    def start():
-                        moments["up"] = time.monotonic()
-                        say("PostgreSQL redémarré…")
-                        postgres.start()
-
-                    say(f"Panne : {args.clients} clients pendant {args.seconds:.0f} s…")
-                    begin = time.monotonic()
+            # The page cache (PUBLIC_CACHE_SECONDS, production default 300 s) off, then on,
+            # gunicorn started again between the passes (its caches start empty).
+            passes = {"off": [0], "on": [300], "off-on": [0, 300]}[args.page_cache]
+            for number, seconds in enumerate(passes):
+                env["PUBLIC_CACHE_SECONDS"] = str(seconds)
+                last = number == len(passes) - 1
+                fault = args.fault and last
+                say(f"gunicorn sur 127.0.0.1:{port}, {args.workers} processus, cache des pages "
+                    f"{'actif' if seconds else 'coupé'}…")
+                with gunicorn(env, port, args.workers, workdir / "gunicorn.log"):
+                    say(f"Charge : {args.clients} clients pendant {args.seconds:.0f} s…")
+                    load = [os.getloadavg()[0]]
                     results, elapsed = workload(port, urls, args.seconds, args.clients,
-                                                args.timeout, args.seed + 1,
-                                                events=[(down_at, stop), (up_at, start)])
-                    after = postgres.fingerprint()
-                    table(results, elapsed, f"Charge avec panne — PostgreSQL arrêté de "
-                          f"t = {down_at:.0f} s à t = {up_at:.0f} s")
-                    # Offsets of the workload start (begin) to the real stop/start moments.
-                    fault_report(results, moments["down"] - begin, moments["up"] - begin,
-                                 before, after)
+                                                args.timeout, args.seed)
+                    load.append(os.getloadavg()[0])
+                    table(results, elapsed,
+                          f"Charge — gunicorn ({args.workers} processus), PostgreSQL privé, "
+                          f"{args.deliberations} délibérations, {args.clients} clients, "
+                          f"{elapsed:.0f} s, cache des pages "
+                          f"{f'actif ({seconds} s)' if seconds else 'coupé'}, charge de la "
+                          f"machine {min(load):.1f} à {max(load):.1f} pour {os.cpu_count()} "
+                          "cœurs")
+                    if fault:
+                        run_fault(args, postgres, port, urls)
             log = (workdir / "gunicorn.log").read_text()
             if "Traceback" in log:
                 print("\nTraces dans le journal de gunicorn :\n" + log[-3000:])
         finally:
             postgres.stop()
+
+
+def run_fault(args, postgres, port, urls) -> None:
+    """The same workload again, PostgreSQL stopped from a third to two thirds of it."""
+    before = postgres.fingerprint()
+    down_at, up_at = args.seconds / 3, args.seconds * 2 / 3
+    moments = {}
+
+    def stop():
+        moments["down"] = time.monotonic()
+        say("PostgreSQL arrêté…")
+        postgres.stop()
+
+    def start():
+        moments["up"] = time.monotonic()
+        say("PostgreSQL redémarré…")
+        postgres.start()
+
+    say(f"Panne : {args.clients} clients pendant {args.seconds:.0f} s…")
+    begin = time.monotonic()
+    results, elapsed = workload(port, urls, args.seconds, args.clients,
+                                args.timeout, args.seed + 1,
+                                events=[(down_at, stop), (up_at, start)])
+    after = postgres.fingerprint()
+    table(results, elapsed, f"Charge avec panne — PostgreSQL arrêté de "
+          f"t = {down_at:.0f} s à t = {up_at:.0f} s")
+    # Offsets of the workload start (begin) to the real stop/start moments.
+    fault_report(results, moments["down"] - begin, moments["up"] - begin,
+                 before, after)
 
 
 def free_port() -> int:

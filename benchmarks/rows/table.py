@@ -231,6 +231,41 @@ def clerk_client(organisation):
     return client
 
 
+def cold_deliberations(large, count: int) -> list:
+    """The `count` latest published acts (outside the 150 × 40 session) that have no extract
+    yet. On a database measured again (--existing), the extracts an earlier run issued point
+    to files of its media folder, a temporary folder deleted at its end ("extrait servi une
+    fois émis" then failed: file not found); and they would no longer be cold."""
+    from deliberations.models import Deliberation
+
+    published = Deliberation.objects.published().select_related("session__body__organisation")
+    return list(published.filter(extracts__isnull=True).exclude(session=large)
+                .order_by("-session_date", "pk")[:count])
+
+
+def never_exported_sessions(excluded, acts: int) -> list:
+    """Whole sessions none of whose acts has an extract, smallest first, until `acts`
+    published acts (the ZIP of sessions), outside the sessions `excluded`."""
+    from django.db.models import Count, Q
+
+    from deliberations.models import Session
+
+    taken, sessions = 0, []
+    candidates = (
+        Session.objects.exclude(pk__in=excluded)
+        .annotate(acts=Count("deliberations", filter=Q(deliberations__status="published")),
+                  issued=Count("deliberations__extracts"))
+        .filter(acts__gt=0, issued=0).order_by("acts", "-date")
+    )
+    for session in candidates:
+        if taken >= acts:
+            break
+        if taken + session.acts <= acts or not sessions:
+            sessions.append(session)
+            taken += session.acts
+    return sessions
+
+
 def record_parts_cold(harness, deliberation) -> None:
     """The same act page with the parts made of its record rendered on every request
     (deliberations.views.record_parts, otherwise cached under the record's hash): what the
@@ -257,13 +292,12 @@ def record_parts_cold(harness, deliberation) -> None:
 
 
 def measure_all(args, data, vendor, say) -> Harness:
-    from django.db.models import Count, Q
     from django.test import Client
     from django.urls import reverse
 
     from deliberations import synthetic
     from deliberations.extracts import issuing
-    from deliberations.models import Deliberation, Session
+    from deliberations.models import Deliberation
 
     goal = targets(vendor)
     harness = Harness(Client(), args.samples, args.row_budget)
@@ -306,6 +340,10 @@ def measure_all(args, data, vendor, say) -> Harness:
     harness.page("page d'un élu (président)", large.president.get_absolute_url(), None)
     harness.page("iCalendar des séances", reverse("deliberations:session_calendar"),
                  goal["list"])
+    # An older year, reached by its own address (the default feed: 12 months and to come).
+    old_year = min(years, default=year)
+    harness.page(f"iCalendar des séances, année {old_year}",
+                 f"{reverse('deliberations:session_calendar')}?annee={old_year}", goal["list"])
     harness.page("flux Atom des délibérations", reverse("deliberations:deliberation_feed"),
                  goal["list"])
     harness.page("API, liste des délibérations", reverse("api:deliberation-list"), goal["list"])
@@ -337,11 +375,11 @@ def measure_all(args, data, vendor, say) -> Harness:
     step("Exports CSV SCDL…")
     harness.stream(f"CSV SCDL, une assemblée, {year}", f"{csv}?body={body.pk}&year={year}",
                    goal["first_byte"], samples=5)
-    harness.stream("CSV SCDL, tout", csv, goal["first_byte"], samples=3)
+    if not args.without_full_csv:
+        harness.stream("CSV SCDL, tout", csv, goal["first_byte"], samples=3)
 
     step("Extraits…")
-    published = Deliberation.objects.published().select_related("session__body__organisation")
-    cold_acts = list(published.exclude(session=large).order_by("-session_date", "pk")[:args.cold])
+    cold_acts = cold_deliberations(large, args.cold)
     durations, cpu = [], []
     for act in cold_acts:
         started, started_cpu = time.perf_counter(), time.process_time()
@@ -356,19 +394,8 @@ def measure_all(args, data, vendor, say) -> Harness:
                  reverse("extracts:download", args=[cold_acts[0].slug]), goal["served"],
                  queries=False)
 
-    # Whole sessions never exported, smallest first, until --batch acts (ZIP of sessions).
-    taken, batch_sessions = 0, []
-    candidates = (
-        Session.objects.exclude(pk__in=[large.pk, *(a.session_id for a in cold_acts)])
-        .annotate(acts=Count("deliberations", filter=Q(deliberations__status="published")))
-        .filter(acts__gt=0).order_by("acts", "-date")
-    )
-    for session in candidates:
-        if taken >= args.batch:
-            break
-        if taken + session.acts <= args.batch or not batch_sessions:
-            batch_sessions.append(session)
-            taken += session.acts
+    batch_sessions = never_exported_sessions([large.pk, *(a.session_id for a in cold_acts)],
+                                             args.batch)
     started, started_cpu = time.perf_counter(), time.process_time()
     written = issuing.write_sessions_zip(batch_sessions, io.BytesIO())
     seconds = time.perf_counter() - started
@@ -437,6 +464,10 @@ def main(argv=None) -> None:
     parser.add_argument("--cold", type=int, default=5, help="extraits rendus à froid")
     parser.add_argument("--batch", type=int, default=100, help="extraits du lot")
     parser.add_argument("--json", type=Path, help="écrit les lignes dans ce fichier JSON")
+    parser.add_argument("--without-full-csv", action="store_true",
+                        help="sans la ligne « CSV SCDL, tout » (trois exports entiers : "
+                        "échauffement, mesure, mémoire ; des dizaines de minutes à 250 000 "
+                        "actes sur une machine chargée)")
     parser.add_argument("--existing", action="store_true",
                         help="mesure la base de DATABASE_URL telle quelle, déjà remplie par "
                         "generate_synthetic (ni création, ni génération, ni suppression ; le "

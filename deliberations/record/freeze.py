@@ -4,7 +4,9 @@ published act, computed live for any other."""
 from __future__ import annotations
 
 import dataclasses
+import io
 
+from django.db import connection
 from django.utils import timezone
 
 from deliberations import selectors
@@ -120,23 +122,65 @@ def records_for(deliberations) -> dict[int, DeliberationRecord]:
     return found
 
 
-def freeze_published_records(*, batch: int = 500) -> int:
+def freeze_published_records(*, batch: int = 1000, progress=None) -> int:
     """Freeze the records of published acts that have none (acts published before the
     record existed, or generated in bulk): returns how many. Their live computation is what
-    the public was shown. Built by batches (build_records: a constant number of queries per
-    batch)."""
-    count = 0
+    the public was shown.
+
+    Streamed: batches of ``batch`` acts in primary-key order (a keyset, not an offset or a
+    re-run of "those without a record", which read the whole table again for each batch),
+    each built by build_records (a constant number of queries per batch), encoded by
+    codec.canonical_jsons (a session's part encoded once) and written at once (COPY on
+    PostgreSQL, bulk_create elsewhere); nothing is kept from one batch to the next, so the
+    memory does not grow with the number of acts. ``progress(count)`` is called after each
+    batch."""
+    count, last = 0, 0
     pending = Deliberation.objects.filter(status=Deliberation.Status.PUBLISHED,
                                           record__isnull=True).order_by("pk")
-    while chunk := list(pending.only("pk")[:batch]):
+    while ids := list(pending.filter(pk__gt=last).values_list("pk", flat=True)[:batch]):
+        last = ids[-1]
+        records = build_records([Deliberation(pk=pk) for pk in ids])
         now = timezone.now()
-        rows = []
-        for pk, record in build_records(chunk).items():
-            text = codec.canonical_json(record)
-            rows.append(PublishedRecord(
-                deliberation_id=pk, version=codec.SCHEMA_VERSION, document=text,
-                sha256=codec.sha256_of(text), received_on=record.publication.received_on,
-                frozen_at=now))
-        PublishedRecord.objects.bulk_create(rows)
+        rows = [
+            (pk, codec.SCHEMA_VERSION, text, codec.sha256_of(text),
+             records[pk].publication.received_on, now)
+            for pk, text in zip(records, codec.canonical_jsons(records.values()), strict=True)
+        ]
+        _write_records(rows)
         count += len(rows)
+        del records, rows
+        if not connection.force_debug_cursor:
+            # Under DEBUG (manage.py) every query is kept in connection.queries: the batch
+            # queries name a thousand ids each. A test counting queries forces the debug
+            # cursor and keeps its log.
+            connection.queries_log.clear()
+        if progress is not None:
+            progress(count)
     return count
+
+
+_RECORD_COLUMNS = ("deliberation_id", "version", "document", "sha256", "received_on",
+                   "frozen_at")
+
+
+def _write_records(rows) -> None:
+    """Insert PublishedRecord rows (tuples in _RECORD_COLUMNS order): one COPY on
+    PostgreSQL, through the driver's cursor, so that DEBUG does not keep the documents in
+    connection.queries; bulk_create elsewhere. The immutability triggers run as for any
+    insert (they refuse a record of an act that is not published)."""
+    if connection.vendor != "postgresql":
+        PublishedRecord.objects.bulk_create(
+            [PublishedRecord(**dict(zip(_RECORD_COLUMNS, row, strict=True))) for row in rows])
+        return
+    frozen_at = PublishedRecord._meta.get_field("frozen_at")
+    lines = []
+    for pk, version, text, sha256, received_on, now in rows:
+        # COPY's text format: a canonical JSON text holds no tab, newline or carriage return
+        # (JSON escapes every control character), so its backslashes are all to escape.
+        received = received_on.isoformat() if received_on else r"\N"
+        lines.append(f"{pk}\t{version}\t{text.replace(chr(92), chr(92) * 2)}\t{sha256}\t"
+                     f"{received}\t{frozen_at.get_db_prep_save(now, connection).isoformat()}\n")
+    table = connection.ops.quote_name(PublishedRecord._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.cursor.copy_expert(f"COPY {table} ({', '.join(_RECORD_COLUMNS)}) FROM STDIN",
+                                  io.StringIO("".join(lines)))

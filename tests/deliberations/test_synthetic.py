@@ -2,14 +2,18 @@
 counts, the 150 × 40 session, coherent attendance and proxies, determinism."""
 
 import datetime
+import hashlib
+import json
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 
-from deliberations import synthetic
-from deliberations.models import Attendance, Deliberation, Proxy, Session
+from deliberations import immutability, synthetic
+from deliberations.models import Attendance, Deliberation, Proxy, PublishedRecord, Session
+from deliberations.record import codec, freeze_published_records
+from deliberations.record.builder import build_record
 from portal.models import Body, Mandate, Member, Organisation
 
 pytestmark = pytest.mark.django_db
@@ -212,3 +216,43 @@ def test_existing_finds_the_large_session_again():
     again = synthetic.existing()
     assert again.large_session == result.large_session
     assert again.counts["acts"] == 80
+
+
+def test_a_bulk_frozen_record_is_the_record_publication_freezes():
+    """freeze_published_records (batches, a session's part encoded once, COPY on
+    PostgreSQL) writes for each act the canonical JSON of build_record and its SHA-256."""
+    result = synthetic.generate(deliberations=300, seed=1, today=TODAY)
+    frozen = PublishedRecord.objects.select_related("deliberation").order_by("deliberation_id")
+    assert result.counts["records"] == frozen.count() == Deliberation.objects.filter(
+        status=Deliberation.Status.PUBLISHED).count() == 278
+    large = [row for row in frozen if row.deliberation.session_id == result.large_session.pk]
+    assert len(large) == 40
+    for row in large[:3] + large[-2:] + list(frozen.exclude(
+            deliberation__session=result.large_session)[:5]):
+        text = codec.canonical_json(build_record(row.deliberation))
+        assert row.document == text
+        assert row.sha256 == codec.sha256_of(text) == hashlib.sha256(
+            text.encode("utf-8")).hexdigest()
+        assert row.version == codec.SCHEMA_VERSION
+        assert row.received_on == row.deliberation.received_on
+    # The 40 acts of the 150 × 40 session share one session part, written 40 times.
+    sessions = {json.dumps(json.loads(row.document)["record"]["session"]) for row in large}
+    assert len(sessions) == 1
+    assert len(json.loads(large[0].document)["record"]["session"]["attendance"]) == 150
+
+
+def test_freezing_again_finds_nothing_left_and_batches_do_not_skip_acts():
+    synthetic.generate(deliberations=120, seed=3, today=TODAY)
+    published = Deliberation.objects.filter(status=Deliberation.Status.PUBLISHED)
+    ids = sorted(published.values_list("pk", flat=True))
+    # As if a third of them had been published before records were frozen (the database
+    # refuses the deletion of a frozen record: its guards are lifted for the preparation).
+    immutability.uninstall(connection)
+    try:
+        PublishedRecord.objects.filter(deliberation_id__in=ids[::3]).delete()
+    finally:
+        immutability.install(connection)
+    missing = len(ids[::3])
+    assert freeze_published_records(batch=7) == missing
+    assert sorted(PublishedRecord.objects.values_list("deliberation_id", flat=True)) == ids
+    assert freeze_published_records(batch=7) == 0
