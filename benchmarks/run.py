@@ -10,6 +10,7 @@
     .venv/bin/python benchmarks/run.py importer   # the attendance import preview, 40 names
     .venv/bin/python benchmarks/run.py load       # gunicorn under load, --fault stops PostgreSQL
     .venv/bin/python benchmarks/run.py alerts     # e-mail alert digests, 100 000 subscriptions
+    .venv/bin/python benchmarks/run.py partitioning --database URL  # acts partitioned by year?
 
 `run.py <set> --help` lists each set's options. Every set uses the same parts
 (benchmarks/harness/): the database it owns (a temporary SQLite file, or the PostgreSQL
@@ -23,7 +24,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SETS = ("table", "scan", "exports", "extracts", "clerk", "audit", "parsing", "load",
-        "importer", "alerts")
+        "importer", "alerts", "partitioning")
 
 
 def main(argv: list[str]) -> None:
