@@ -271,9 +271,10 @@ class SessionAdmin(LockedRecordAdminMixin, ImmutableRecordAdminMixin,
                 session=session, members=members, attendances=attendances, proxies=proxies,
                 in_office=in_office, page_members=page_members)
 
-        if grid.bound and locked:
+        if grid.bound and locked and not (grid.is_valid() and not grid.changed_rows):
             # A forged change of a locked session: refused with its reason, and the page shows
-            # what is stored, never what was posted.
+            # what is stored, never what was posted (the grid posted unchanged is answered
+            # "Aucune modification" below).
             grid = stored_grid()
             grid.errors.append(f"Rien n'a été enregistré. {ATTENDANCE_LOCKED}")
         elif grid.bound and grid.is_valid():

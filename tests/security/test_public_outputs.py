@@ -64,7 +64,8 @@ def test_atom_summary_is_plain_text(client, published_session):
     (entry,) = feed.iter(f"{ATOM}entry")
     summary = entry.find(f"{ATOM}summary")
     assert summary.get("type") == "text"
-    assert summary.text.endswith('<img src=x onerror="alert(document.domain)">')
+    # The theme as plain text, then the outcome from the act's record.
+    assert summary.text.endswith('<img src=x onerror="alert(document.domain)"> · Adoptée')
     assert b"&lt;img src=x" in response.content  # escaped once, shown as text by readers
 
 

@@ -108,7 +108,8 @@ def test_attendance_row_of_published_session_cannot_be_deleted(
     data[f"m{first.member_id}-s"] = ""  # the row emptied: its attendance would be deleted
     response = client.post(url, data)
     assert response.status_code == 200
-    assert response.context["grid"].errors == [ATTENDANCE_MESSAGE]
+    # Refused, and the page shows the stored grid, not the emptied row.
+    assert response.context["grid"].errors == [f"Rien n'a été enregistré. {ATTENDANCE_MESSAGE}"]
     assert published_session.attendances.count() == 3
 
 
