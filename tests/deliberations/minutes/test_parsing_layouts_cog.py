@@ -7,15 +7,7 @@ official list (COG, ``deliberations/minutes/parsing/data/``)."""
 
 from deliberations.minutes.parsing import parse_attendance
 from deliberations.minutes.parsing.communes import commune_key, epci_key, is_commune, is_epci
-
-
-def kinds(result) -> list[str]:
-    return [anomaly.kind for anomaly in result.anomalies]
-
-
-def names(result) -> list[str]:
-    return [entry.name for entry in result.present]
-
+from tests.deliberations.minutes.test_parsing_layouts import kinds, names
 
 # Énergies Vienne, comité of 9 December 2014
 # (https://dokumen.tips/documents/1-approbation-du-proces-verbal-du-bureau.html): the table of

@@ -1,6 +1,12 @@
+import datetime
+
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+
+from deliberations import services
+from deliberations.models import Deliberation
+from tests.factories import DeliberationFactory, MemberFactory, SessionFactory
 
 
 @pytest.fixture(scope="module")
@@ -17,3 +23,16 @@ def seed_records(django_db_setup, django_db_blocker):
 @pytest.fixture
 def seeded(seed_records, db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def awaiting_receipt(db, settings, tmp_path):
+    """An act published on 14 Dec 2022 whose receipt in the prefecture is "à compléter"."""
+    settings.MEDIA_ROOT = tmp_path
+    session = SessionFactory(date=datetime.date(2022, 12, 6))
+    act = DeliberationFactory(session=session, status=Deliberation.Status.TRANSMITTED,
+                              result=Deliberation.Result.ADOPTED,
+                              transmitted_on=datetime.date(2022, 12, 8),
+                              signatory=MemberFactory(), signatory_capacity="Le Président")
+    services.deliberation_publish(deliberation=act, published_on=datetime.date(2022, 12, 14))
+    return act

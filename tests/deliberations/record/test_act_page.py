@@ -8,23 +8,9 @@ import pytest
 from django.core.cache import cache
 
 from deliberations import services, views
-from deliberations.models import Deliberation, PublishedRecord
-from tests.factories import DeliberationFactory, MemberFactory, SessionFactory
+from deliberations.models import PublishedRecord
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def awaiting_receipt(settings, tmp_path):
-    """An act published on 14 Dec 2022 whose receipt in the prefecture is "à compléter"."""
-    settings.MEDIA_ROOT = tmp_path
-    session = SessionFactory(date=datetime.date(2022, 12, 6))
-    act = DeliberationFactory(session=session, status=Deliberation.Status.TRANSMITTED,
-                              result=Deliberation.Result.ADOPTED,
-                              transmitted_on=datetime.date(2022, 12, 8),
-                              signatory=MemberFactory(), signatory_capacity="Le Président")
-    services.deliberation_publish(deliberation=act, published_on=datetime.date(2022, 12, 14))
-    return act
 
 
 def _parts_key(act) -> str:

@@ -90,17 +90,10 @@ def test_a_tampered_record_no_longer_matches_its_hash(seeded):
     assert not check.matches
 
 
-def test_publishing_freezes_the_record_and_the_receipt_amends_it_once(db, settings, tmp_path):
+def test_publishing_freezes_the_record_and_the_receipt_amends_it_once(awaiting_receipt):
     from deliberations import services
-    from tests.factories import MemberFactory, SessionFactory
 
-    settings.MEDIA_ROOT = tmp_path
-    session = SessionFactory(date=datetime.date(2022, 12, 6))
-    act = DeliberationFactory(session=session, status=Deliberation.Status.TRANSMITTED,
-                              result=Deliberation.Result.ADOPTED,
-                              transmitted_on=datetime.date(2022, 12, 8),
-                              signatory=MemberFactory(), signatory_capacity="Le Président")
-    services.deliberation_publish(deliberation=act, published_on=datetime.date(2022, 12, 14))
+    act = awaiting_receipt
     frozen = PublishedRecord.objects.get(deliberation=act)
     record = codec.loads(frozen.document)
     assert (record.publication.received_on, record.publication.executory_on) == (None, None)
