@@ -172,12 +172,18 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
     def success_message():
         return page.locator(".messagelist .success").inner_text()
 
+    def submit(selector):
+        """Click a button that posts its form, and wait for the answer's page to have loaded
+        (a click returns once the navigation is committed, before the page is parsed)."""
+        with page.expect_navigation(wait_until="load"):
+            page.click(selector)
+
     try:
         url = live_server.url
         page.goto(url + "/admin/login/")
         page.fill("#id_username", "greffiere")
         page.fill("#id_password", PASSWORD)
-        page.click("input[type=submit]")
+        submit("input[type=submit]")
         assert page.locator("#clerk-todo-title").inner_text() == "À faire"
         # The home's overdue count is the calendar's (one source of deadlines).
         overdue = re.search(r"En retard \((\d+)\)", page.inner_text(".clerk-todo"))[1]
@@ -197,7 +203,7 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         page.fill("#id_convened_on", "07/12/2022")
         # Items are checked against the agenda: its count comes first.
         page.fill("#id_agenda_item_count", "10")
-        page.click("input[name=_continue]")
+        submit("input[name=_continue]")
         assert "a été ajouté avec succès" in success_message()
         session = Session.objects.get(date="2022-12-13")
         check("session-new")
@@ -205,7 +211,7 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         # 2. The 003 attendance block, pasted and confirmed.
         page.click("text=Importer la liste de présence")
         page.fill("#id_text", clerk_site["block"])
-        page.click("input[value=Analyser]")
+        submit("input[value=Analyser]")
         page.wait_for_selector("#import-preview")
         assert "Le texte collé est daté du 06/12/2022 et la séance du 13/12/2022" in (
             page.inner_text("#content-main"))
@@ -214,12 +220,13 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         assert confirm.inner_text() == ("Confirmer l'import : 104 présents, 24 procurations, "
                                         "24 excusés, 0 absents")
         check("import-preview")
-        confirm.click()
+        with page.expect_navigation(wait_until="load"):
+            confirm.click()
         assert "Liste de présence importée" in success_message()
         assert session.attendances.count() == 128 and session.proxies.count() == 24
 
         # 3. Saved again unchanged, in one click (once TooManyFieldsSent).
-        page.click("input[name=_continue]")
+        submit("input[name=_continue]")
         assert "a été modifié avec succès" in success_message()
         assert "104 présents, 24 procurations, 24 absents excusés" in page.inner_text(
             ".attendance-summary")
@@ -236,13 +243,13 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         page.fill("#id_starts_at", "17:30")
         page.fill("#id_place", "Hôtel Communautaire de Béthune")
         page.fill("#id_agenda_item_count", "10")
-        page.click("input[name=_continue]")
+        submit("input[name=_continue]")
         assert "a été ajouté avec succès" in success_message()
         bureau_session = Session.objects.get(date="2022-11-22")
         members_before = Member.objects.count()
         page.click("text=Importer la liste de présence")
         page.fill("#id_text", (FIXTURES / "condom-caussens-2021-01-21.txt").read_text())
-        page.click("input[value=Analyser]")
+        submit("input[value=Analyser]")
         page.wait_for_selector("#import-preview")
         assert page.inner_text(".import-unknown > legend") == (
             "Noms sans élu correspondant (29)")
@@ -273,7 +280,7 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         page.select_option("select[name=mandate-body-all]", label="Bureau communautaire")
         page.select_option("select[name=mandate-role-all]", "councillor")
         page.fill("input[name=mandate-start-all]", "2022-11-01")
-        page.click("button[value=create_all]")
+        submit("button[value=create_all]")
         assert page.url.endswith("#tout-creer")
         assert page.locator("text=nouvel élu (choix à confirmer)").count() >= 28
         assert SUBSTITUTE_REFUSED in page.inner_text("#import-legal-problems")
@@ -287,7 +294,7 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         # An item outside the ten-item agenda is refused, nothing saved.
         page.fill("#id_item_number", "12")
         page.fill("#id_title", "Convention de partenariat avec la commune de Béthune")
-        page.click("input[name=_continue]")
+        submit("input[name=_continue]")
         assert ("Questions « 12 » : la séance ne compte que 10 questions à l'ordre du jour."
                 in page.inner_text("#content-main"))
         assert not Deliberation.objects.filter(session=session).exists()
@@ -298,7 +305,7 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         page.fill("#id_votes_against", "3")
         page.fill("#id_abstentions", "5")
         page.select_option("#id_result", "adopted")
-        page.click("input[name=_continue]")
+        submit("input[name=_continue]")
         assert page.locator(".errornote, .errorlist").count() == 0, page.inner_text(
             "#content-main")[:2000]
         assert "a été ajouté avec succès" in success_message()
@@ -308,15 +315,15 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         # 5. Draft → published with the buttons.
         page.click(".lifecycle >> text=Adopter")
         check("step-adopt")
-        page.click("input[value=Adopter]")
+        submit("input[value=Adopter]")
         page.click(".lifecycle >> text=Transmettre en préfecture")
         page.fill("#id_transmitted_on", "2022-12-14")
         page.fill("#id_prefecture_act_id", "062-200035442-20221213-001-DE")
         check("step-transmit")
-        page.click("input[value='Transmettre en préfecture']")
+        submit("input[value='Transmettre en préfecture']")
         page.click(".lifecycle >> text=Enregistrer la réception en préfecture")
         page.fill("#id_received_on", "2022-12-14")
-        page.click("input[value='Enregistrer la réception en préfecture']")
+        submit("input[value='Enregistrer la réception en préfecture']")
         page.click(".lifecycle >> text=Publier")
         page.fill("#id_published_on", "2022-12-14")
         # The president in office on the session date signs by default, among the officers.
@@ -324,12 +331,12 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
             "GACQUERRE Olivier — Président")
         assert page.input_value("#id_signatory_capacity") == "Le Président"
         check("step-publish")
-        page.click("input[value='Aperçu avant publication']")
+        submit("input[value='Aperçu avant publication']")
         preview = page.inner_text(".publish-preview")
         assert "Pour extrait conforme,\nLe Président," in preview
         assert "GACQUERRE Olivier" in preview
         check("step-publish-preview")
-        page.click("input[value='Confirmer la publication']")
+        submit("input[value='Confirmer la publication']")
         assert "La délibération est maintenant « Publiée »" in success_message()
         deliberation.refresh_from_db()
         assert deliberation.status == "published"
@@ -373,12 +380,12 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         # 8. The convocation of the coming session: a preview first, then the sending.
         page.goto(url + "/admin/deliberations/convocation/add/")
         page.select_option("#id_session", str(coming_session.pk))
-        page.click("input[name=_save]")
+        submit("input[name=_save]")
         said = page.inner_text("#convocation-recipients li:first-child")
         assert said == "3 élus recevront la convocation par courriel."
         assert not mail.outbox
         check("convocation-preview")
-        page.click("input[value='Envoyer la convocation']")
+        submit("input[value='Envoyer la convocation']")
         assert len(mail.outbox) == 3
         assert sorted(address for message in mail.outbox for address in message.to) == sorted(
             ConvocationAddress.objects.filter(member__mandates__body=coming_session.body)
