@@ -25,6 +25,7 @@ from pma_reports.models import (
     TakingNote,
 )
 from pma_reports.services import report_taking_notes_open, taking_note_record
+from portal.kernel.admin_inlines import TabularInline
 from portal.kernel.scope import (
     OrganisationScopedAdmin,
     OrganisationScopeMixin,
@@ -32,7 +33,7 @@ from portal.kernel.scope import (
 )
 
 
-class PillarInline(OrganisationScopeMixin, admin.TabularInline):
+class PillarInline(OrganisationScopeMixin, TabularInline):
     model = Pillar
     extra = 0
     ordering = ["order"]
@@ -40,7 +41,7 @@ class PillarInline(OrganisationScopeMixin, admin.TabularInline):
     show_change_link = True
 
 
-class ReportKeyFigureInline(OrganisationScopeMixin, admin.TabularInline):
+class ReportKeyFigureInline(OrganisationScopeMixin, TabularInline):
     model = KeyFigure
     fk_name = "report"
     extra = 0
@@ -82,7 +83,7 @@ class TakingNoteForm(forms.ModelForm):
         return cleaned
 
 
-class TakingNoteInline(OrganisationScopeMixin, admin.TabularInline):
+class TakingNoteInline(OrganisationScopeMixin, TabularInline):
     """The members' taking-notes on the report's page. A member records its own deliberation
     on the taking-note's page (TakingNoteAdmin); a superuser may also correct it here, checked
     by the same form (the deliberation must be one of that member's assemblies)."""
@@ -137,7 +138,7 @@ class ActivityReportAdmin(OrganisationScopedAdmin):
         report_taking_notes_open(report=form.instance)
 
 
-class ObjectiveInline(OrganisationScopeMixin, admin.TabularInline):
+class ObjectiveInline(OrganisationScopeMixin, TabularInline):
     model = Objective
     extra = 0
     ordering = ["order"]
@@ -152,7 +153,7 @@ class PillarAdmin(OrganisationScopedAdmin):
     inlines = [ObjectiveInline]
 
 
-class ActionInline(OrganisationScopeMixin, admin.TabularInline):
+class ActionInline(OrganisationScopeMixin, TabularInline):
     model = Action
     extra = 1
     ordering = ["order"]
@@ -211,14 +212,14 @@ class SectionInline(OrganisationScopeMixin, admin.StackedInline):
     ordering = ["order"]
 
 
-class EventInline(OrganisationScopeMixin, admin.TabularInline):
+class EventInline(OrganisationScopeMixin, TabularInline):
     model = Event
     extra = 0
     ordering = ["order"]
     fields = ["order", "title", "starts_on", "ends_on", "starts_at", "tentative", "date_note"]
 
 
-class PublicationKeyFigureInline(OrganisationScopeMixin, admin.TabularInline):
+class PublicationKeyFigureInline(OrganisationScopeMixin, TabularInline):
     model = KeyFigure
     fk_name = "publication"
     extra = 0

@@ -13,6 +13,7 @@ from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from portal.kernel.admin_inlines import TabularInline
 from portal.kernel.scope import (
     OrganisationScopedAdmin,
     OrganisationScopeMixin,
@@ -220,7 +221,7 @@ class BodyAdmin(AuditedAdmin, OrganisationScopedAdmin):
     inlines = [BodySettingsInline]
 
 
-class MandateInline(OrganisationScopeMixin, admin.TabularInline):
+class MandateInline(OrganisationScopeMixin, TabularInline):
     model = Mandate
     fk_name = "member"
     extra = 0
@@ -325,7 +326,7 @@ class StaffAssignmentAdmin(SuperusersOnlyAdminMixin, AuditedAdmin):
     autocomplete_fields = ["organisation"]
 
 
-class StaffAssignmentInline(SuperusersOnlyAdminMixin, admin.TabularInline):
+class StaffAssignmentInline(SuperusersOnlyAdminMixin, TabularInline):
     """The organisations a staff account works for, edited on the account's own page (where a
     superuser gives the account its groups), not on a separate screen."""
 

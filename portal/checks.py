@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.checks import Error, Tags, register
 
+from portal.kernel.admin_inlines import check_tabular_inlines
 from portal.kernel.scope import check_admin_scope
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}  # noqa: S104 -- names, not a bind
@@ -46,3 +47,5 @@ def check_public_base_url(app_configs=None, **kwargs):
 # portal.E002-E004: every admin screen is limited to the account's organisations (or to
 # superusers); run at start-up and by `manage.py check`.
 register(Tags.admin)(check_admin_scope)
+# portal.E005: every tabular inline names its fields in the HTML (no JavaScript needed).
+register(Tags.admin)(check_tabular_inlines)

@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.db.models import Count
 
 from deliberations.models import Deliberation
+from portal.kernel.admin_inlines import TabularInline
 from portal.kernel.scope import OrganisationScopedAdmin, OrganisationScopeMixin
 from territory_project.models import (
     Action,
@@ -37,7 +38,7 @@ class StakeAdmin(OrganisationScopedAdmin):
     search_fields = ["title", "rationale"]
 
 
-class ActionDeliberationInline(OrganisationScopeMixin, admin.TabularInline):
+class ActionDeliberationInline(OrganisationScopeMixin, TabularInline):
     """On the action's page: the deliberations that carry it out."""
 
     model = ActionDeliberation
@@ -70,7 +71,7 @@ class ActionAdmin(OrganisationScopedAdmin):
         return action.deliberation_total
 
 
-class DeliberationActionInline(OrganisationScopeMixin, admin.TabularInline):
+class DeliberationActionInline(OrganisationScopeMixin, TabularInline):
     """On the deliberation's page: the project actions it carries out."""
 
     model = ActionDeliberation
@@ -89,7 +90,7 @@ if _deliberation_admin is not None and DeliberationActionInline not in (
     _deliberation_admin.inlines = [*_deliberation_admin.inlines, DeliberationActionInline]
 
 
-class MeasurementInline(OrganisationScopeMixin, admin.TabularInline):
+class MeasurementInline(OrganisationScopeMixin, TabularInline):
     model = Measurement
     extra = 1
     fields = ["measured_on", "value", "source"]
@@ -114,7 +115,7 @@ class EvaluationAdmin(OrganisationScopedAdmin):
     autocomplete_fields = ["deliberation"]
 
 
-class FindingInline(OrganisationScopeMixin, admin.TabularInline):
+class FindingInline(OrganisationScopeMixin, TabularInline):
     model = Finding
     extra = 0
 

@@ -15,11 +15,12 @@ from deliberations.models import (
     Appointment,
     AppointmentVote,
 )
+from portal.kernel.admin_inlines import TabularInline
 from portal.kernel.scope import OrganisationScopedAdmin, OrganisationScopeMixin
 
 
 class AppointmentVoteInline(PublishedActInlineMixin, OrganisationScopeMixin,
-                            admin.TabularInline):
+                            TabularInline):
     model = AppointmentVote
     formset = AppointmentVoteFormSet
     extra = 0

@@ -48,6 +48,7 @@ from deliberations.models import (
 )
 from deliberations.views import render_deliberation
 from portal.admin import AuditedAdmin
+from portal.kernel.admin_inlines import TabularInline
 from portal.kernel.scope import OrganisationScopedAdmin, OrganisationScopeMixin
 
 
@@ -76,7 +77,7 @@ def annex_admin_url(annex) -> str:
                    args=[annex.deliberation_id, annex.pk])
 
 
-class AnnexInline(PublishedActInlineMixin, OrganisationScopeMixin, admin.TabularInline):
+class AnnexInline(PublishedActInlineMixin, OrganisationScopeMixin, TabularInline):
     model = Annex
     formfield_overrides = {models.URLField: {"assume_scheme": "https"},
                            models.FileField: {"widget": AnnexFileInput}}
@@ -98,7 +99,7 @@ class AnnexInline(PublishedActInlineMixin, OrganisationScopeMixin, admin.Tabular
                            PurePath(annex.file.name).name)
 
 
-class NotificationInline(OrganisationScopeMixin, admin.TabularInline):
+class NotificationInline(OrganisationScopeMixin, TabularInline):
     """Addressees of an individual decision and the date each was notified (L2131-1).
     Open after publication: a notification is a fact about the act, like its receipt."""
 
@@ -123,7 +124,7 @@ class NotificationInline(OrganisationScopeMixin, admin.TabularInline):
 
 
 class MemberVoteInline(PublishedActInlineMixin, OrganisationScopeMixin,
-                       admin.TabularInline):
+                       TabularInline):
     """Votes per member in a public roll call (L2121-21), read by the procès-verbal."""
 
     model = MemberVote
@@ -134,7 +135,7 @@ class MemberVoteInline(PublishedActInlineMixin, OrganisationScopeMixin,
 
 
 class AppointmentInline(PublishedActInlineMixin, OrganisationScopeMixin,
-                        admin.TabularInline):
+                        TabularInline):
     """Elections of persons decided by the deliberation (L2121-21); the votes per round are
     entered on each appointment's own page."""
 
@@ -147,7 +148,7 @@ class AppointmentInline(PublishedActInlineMixin, OrganisationScopeMixin,
     show_change_link = True
 
 
-class StatusChangeInline(OrganisationScopeMixin, admin.TabularInline):
+class StatusChangeInline(OrganisationScopeMixin, TabularInline):
     model = DeliberationStatusChange
     extra = 0
     can_delete = False

@@ -32,6 +32,7 @@ from deliberations.models import (
     Registre,
     Session,
 )
+from portal.kernel.admin_inlines import TabularInline
 from portal.kernel.scope import (
     OrganisationScopedAdmin,
     OrganisationScopeMixin,
@@ -451,7 +452,7 @@ class ConvocationAddressAdmin(ScopedDocumentAdmin):
         return initial
 
 
-class ConvocationDeliveryInline(OrganisationScopeMixin, admin.TabularInline):
+class ConvocationDeliveryInline(OrganisationScopeMixin, TabularInline):
     model = ConvocationDelivery
     fields = ["member", "email", "sent_at", "sha256", "opened_at"]
     readonly_fields = fields

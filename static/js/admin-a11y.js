@@ -1,41 +1,13 @@
 /* Progressive enhancement of the admin's accessibility (WCAG 2.1 AA, checked by axe-core in
    tests/e2e/test_clerk.py and test_clerk_screens.py):
-   - the fields of Django's tabular inlines have a column header but no label: each takes the
-     text of its column's header as its accessible name;
+   (the fields of tabular inlines are named by the server: portal/kernel/admin_inlines.py)
+   - a tabular inline group that scrolls sideways becomes a focusable region;
    - Django's autocomplete widgets (select2) leave their combobox and search field without an
      accessible name; give them the label (or name) of the field they replace.
    Inline rows are added and select2 rebuilds its markup after page load, hence the
    observer. */
 (function () {
   "use strict";
-  function headerOf(cell) {
-    var table = cell.closest("table");
-    var name = Array.prototype.find.call(cell.classList, function (c) {
-      return c.indexOf("field-") === 0;
-    });
-    var header = null;
-    if (name) {
-      header = table.querySelector("thead th.column-" + name.slice(6));
-    } else if (cell.classList.contains("delete")) {
-      var headers = table.querySelectorAll("thead th");
-      header = headers[headers.length - 1];
-    }
-    return header ? header.textContent.replace(/\s+/g, " ").trim() : "";
-  }
-  function nameInlineFields() {
-    document.querySelectorAll(".tabular td").forEach(function (cell) {
-      cell.querySelectorAll("input:not([type=hidden]), select, textarea").forEach(
-        function (field) {
-          var labelled = field.getAttribute("aria-label") || field.getAttribute(
-            "aria-labelledby") || (field.id && document.querySelector(
-            'label[for="' + field.id + '"]'));
-          var name = !labelled && headerOf(cell);
-          if (name) {
-            field.setAttribute("aria-label", name);
-          }
-        });
-    });
-  }
   // A tabular inline wider than a phone scrolls inside its group: the group is then a
   // focusable region named by its heading, so that a keyboard reaches what it hides
   // (axe scrollable-region-focusable).
@@ -54,7 +26,6 @@
     });
   }
   function nameSelect2Widgets() {
-    nameInlineFields();
     focusableInlineGroups();
     document.querySelectorAll("select.admin-autocomplete").forEach(function (select) {
       var label = select.id && document.querySelector('label[for="' + select.id + '"]');
