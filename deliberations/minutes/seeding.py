@@ -168,7 +168,7 @@ def load_seed_records(*, seeds_dir: Path, by=None) -> SeedSummary:
     council_extract = _Extract.read(seeds_dir, "003")
     summary = SeedSummary()
 
-    cabbalr = _organisation(CABBALR)
+    cabbalr = _organisation({**CABBALR, "seat_address": _seat_address(council_extract.header)})
     _load_pma(cabbalr)
     summary.organisations = 2 + len(PMA_OTHER_MEMBERS)
     communes = _load_communes(cabbalr, council_extract.text)
@@ -205,6 +205,15 @@ def load_seed_records(*, seeds_dir: Path, by=None) -> SeedSummary:
 
 
 # --- Organisations, communes, bodies ---------------------------------------------------------
+
+
+def _seat_address(header) -> str:
+    """The seat as the seeds give it: the convocation is posted at the seat (L2121-10), and the
+    Conseil met "en l'Hôtel Communautaire de Béthune": "Hôtel Communautaire, Béthune", so that
+    the convocation reads "Fait à Béthune". Blank when the extract does not say it."""
+    posted = header.convocation_posted_at
+    match = posted and re.fullmatch(rf"{re.escape(posted)} (?:de |d')(.+)", header.place)
+    return f"{posted}, {match[1]}" if match else ""
 
 
 def _organisation(values: dict) -> Organisation:

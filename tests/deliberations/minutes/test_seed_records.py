@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from deliberations.documents.convocation import signature_block
 from deliberations.models import Attendance, Deliberation, DeliberationStatusChange, Proxy, Session
 from portal.models import Body, Commune, Mandate, Member, Organisation
 
@@ -42,6 +43,15 @@ def test_organisations(loaded):
         cabbalr.name, "Communauté d'agglomération de Lens-Liévin",
         "Communauté d'agglomération d'Hénin-Carvin", "Département du Pas-de-Calais",
     ])
+
+
+def test_the_seat_is_where_extract_003_says_the_convocation_was_posted(loaded):
+    cabbalr = Organisation.objects.get(slug="cabbalr")
+    # "réuni, en l'Hôtel Communautaire de Béthune … dont un exemplaire a été affiché à l'Hôtel
+    # Communautaire": the seat, no street (the seeds give none).
+    assert cabbalr.seat_address == "Hôtel Communautaire, Béthune"
+    assert signature_block(session_of("conseil-communautaire"))["signed_at"] == "Béthune"
+    assert Organisation.objects.get(slug="pma").seat_address == ""
 
 
 def test_communes(loaded):
