@@ -178,6 +178,23 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         with page.expect_navigation(wait_until="load"):
             page.click(selector)
 
+    def add_session(body, date, starts_at, *, convened_on=None):
+        """A held session of ten agenda items, added in the admin; the session saved."""
+        page.goto(live_server.url + "/admin/deliberations/session/add/")
+        page.select_option("#id_body", label=body)
+        page.select_option("#id_status", "held")
+        page.fill("#id_date", date)
+        page.fill("#id_starts_at", starts_at)
+        page.fill("#id_place", "Hôtel Communautaire de Béthune")
+        if convened_on:
+            page.fill("#id_convened_on", convened_on)
+        # Items are checked against the agenda: its count comes first.
+        page.fill("#id_agenda_item_count", "10")
+        submit("input[name=_continue]")
+        assert "a été ajouté avec succès" in success_message()
+        day, month, year = date.split("/")
+        return Session.objects.get(date=f"{year}-{month}-{day}")
+
     try:
         url = live_server.url
         page.goto(url + "/admin/login/")
@@ -194,18 +211,8 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         check("calendar")
 
         # 1. A new Conseil session.
-        page.goto(url + "/admin/deliberations/session/add/")
-        page.select_option("#id_body", label="Conseil communautaire (CABBALR)")
-        page.select_option("#id_status", "held")
-        page.fill("#id_date", "13/12/2022")
-        page.fill("#id_starts_at", "18:00")
-        page.fill("#id_place", "Hôtel Communautaire de Béthune")
-        page.fill("#id_convened_on", "07/12/2022")
-        # Items are checked against the agenda: its count comes first.
-        page.fill("#id_agenda_item_count", "10")
-        submit("input[name=_continue]")
-        assert "a été ajouté avec succès" in success_message()
-        session = Session.objects.get(date="2022-12-13")
+        session = add_session("Conseil communautaire (CABBALR)", "13/12/2022", "18:00",
+                              convened_on="07/12/2022")
         check("session-new")
 
         # 2. The 003 attendance block, pasted and confirmed.
@@ -236,16 +243,7 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         check("attendance-grid")
 
         # 3b. A Bureau session, and another body's text pasted by mistake: 29 unknown names.
-        page.goto(url + "/admin/deliberations/session/add/")
-        page.select_option("#id_body", label="Bureau communautaire (CABBALR)")
-        page.select_option("#id_status", "held")
-        page.fill("#id_date", "22/11/2022")
-        page.fill("#id_starts_at", "17:30")
-        page.fill("#id_place", "Hôtel Communautaire de Béthune")
-        page.fill("#id_agenda_item_count", "10")
-        submit("input[name=_continue]")
-        assert "a été ajouté avec succès" in success_message()
-        bureau_session = Session.objects.get(date="2022-11-22")
+        bureau_session = add_session("Bureau communautaire (CABBALR)", "22/11/2022", "17:30")
         members_before = Member.objects.count()
         page.click("text=Importer la liste de présence")
         page.fill("#id_text", (FIXTURES / "condom-caussens-2021-01-21.txt").read_text())
