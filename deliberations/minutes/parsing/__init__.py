@@ -280,9 +280,13 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
                                 "Mot coupé par l'extraction du PDF, recollé : "
                                 + ", ".join(f"« {repair} »" for repair in repairs) + ".")
             if kind == "present" and _is_note_only(piece) and builder.result.present:
-                # "DUPONT Jean, arrivé à la question 3": the note belongs to the previous name.
+                # "DUPONT Jean, arrivé à la question 3", "Valentine X, Maire (pouvoir de Y)"
+                # (the capacity taken out): the note belongs to the previous name.
                 last = builder.result.present[-1]
-                builder._apply_present_note([last], 0, piece, piece)
+                note = piece.strip()
+                if note.startswith("(") and note.endswith(")"):
+                    note = note[1:-1]
+                builder._apply_present_note([last], 0, note, piece)
                 continue
             if kind == "present":
                 builder.add_present(piece)

@@ -75,7 +75,10 @@ def strip_communes(text: str, *, capitals: bool = True) -> tuple[str, list[str]]
             if only_civilities(" ".join(words)) or any(a <= start < b for a, b in spans):
                 continue
             before = text[:start].split()
-            if before and _token_kind(before[-1].strip(",;")) in "GC":
+            # "… (Saint-Brice). CARPF : Théodore X": after a note that closes an entry, the
+            # capitals open the next heading.
+            if (before and not before[-1].rstrip(".,;").endswith(")")
+                    and _token_kind(before[-1].strip(",;")) in "GC"):
                 # "Alain RIGAUD ANTRAN :": after a given name or a civility, the first word
                 # in capitals is the person's surname, the heading is what follows.
                 if len(words) < 2:
@@ -261,6 +264,10 @@ def commune_heading_lines(lines: list[str]) -> set[int]:
             continue
         previous = next((lines[back].split() for back in range(index - 1, -1, -1)
                          if lines[back].strip()), [])
+        # "… (suppléante de M. X / Gaspard) / LA FERTE S/ JOUARRE": a note closed at the end
+        # of the line above ends its entry; the capitals open the next group.
+        if previous and previous[-1].rstrip(".,;").endswith(")"):
+            previous = []
         if previous and {_token_kind(token) for token in previous} <= {"C", "G"}:
             continue  # "Madame / Françoise / GIVAUDIN": the surname of a name cut by cells
         tail = re.split(r"[,;:]", " ".join(previous))[-1].split()

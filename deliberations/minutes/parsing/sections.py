@@ -13,6 +13,11 @@ from .text import _GENDER_MARK, _clean_lines, _fold
 _G = r"(?:\(e\)|e)?(?:\(s\)|s)?(?:\(e?s\))?"  # présent(e)s, excusé(e)s, présents(es)...
 # "absents excusés", "absents - excusés", "absents/excusés", "absents, excusés".
 _ABSENT_EXCUSED = rf"absent{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)?excuse{_G}"
+# What the présents are counted for: "Dont (48) présent(e)s avec droit de vote formant le
+# quorum CAPV : …" — words of the heading, not the end of the block.
+_VOTING = (r"(?:\s+avec\s+(?:droit\s+de\s+vote|voix\s+deliberatives?))?"
+           r"(?:\s+formant\s+(?:le\s+quorum|la\s+majorite(?:\s+des\s+membres)?"
+           r"(?:\s+en\s+exercice)?))?")
 _HEADING_BODY = (
     r"(?:[-–•]\s*)?(?:(?:etaient|etait|sont|membres|conseillers(?:\s+communautaires)?|"
     r"delegues|elus|liste\s+des)\s+)?(?:(?:titulaires|suppleants?)\s+)?(?:"
@@ -38,7 +43,7 @@ _HEADING_BODY = (
     # "Absents non excusés", "Absent non représenté": absent (the "excusés" inside is negated).
     rf"|(?P<absent>absent{_G}(?:\s+non\s+(?:excuse|represente){_G})?)"
     rf"|(?P<present>present{_G}(?:\s+ou\s+represente{_G}(?:\s*\([^)]*\))?)?"
-    rf"(?:\s+a\s+l'ouverture(?:\s+de\s+la\s+seance)?)?"
+    rf"(?:\s+a\s+l'ouverture(?:\s+de\s+la\s+seance)?)?{_VOTING}"
     # "Présents Délégués titulaires / communes :": whom the members represent.
     rf"(?:\s+delegues\s+titulaires\s*/\s*communes)?)"
     # "Membres titulaires :", "Membres suppléants avec voix délibérative :" under the présents.
@@ -61,7 +66,7 @@ _HEADING_BODY = (
 _HEADING = re.compile(rf"^{_HEADING_BODY}\s*(?::\s*(?P<rest>.*))?$")
 # A heading inside a line ("… M. Michèle SIMONET. Absents excusés : Mme …"): only with its colon,
 # and not a stated count ("Présents : 22").
-_INLINE_HEADING = re.compile(rf"(?<![\w'])(?:{_HEADING_BODY})\s*:(?!\s*\d)")
+_INLINE_HEADING = re.compile(rf"(?<![\w'])(?:{_HEADING_BODY})\s*:(?!\s*\(?\d)")
 _COUNTED_HEADING = re.compile(r"^[^\d:]+:\s*(?P<count>\d+)\s*$")
 
 
@@ -80,7 +85,8 @@ def _opens_list(line: str) -> bool:
 
 _INLINE_VERB_HEADING = re.compile(rf"(?<=\s)(?=etai(?:en)?t\s)(?:{_HEADING_BODY})(?![\w'])")
 # "Présent(e)s C. Montin, …": a heading written without colon, recognisable by its marks.
-_INLINE_MARKED = re.compile(r"(?<![\w'])(?:present|excuse|absent)\(e\)s(?=\s+[^\s:\d])")
+_INLINE_MARKED = re.compile(rf"(?<![\w'])(?:present\(e\)s{_VOTING}|excuse\(e\)s|absent\(e\)s)"
+                            r"(?=\s+[^\s:\d])")
 # Letter-spaced headings of PDF layouts: "A B S E N T S E X C U S E S".
 _LETTER_SPACED = re.compile(r"^(?:\S\s){5,}")
 # Where the list part of a block ends, inside a line as well as at its start; a later heading
@@ -285,7 +291,8 @@ _COUNT_PATTERNS = {
     # Optional colon: "Présents 25"; "… titulaires et suppléants présents est de : 17".
     "present": re.compile(
         rf"(?<![a-z])present{_G}(?:[ \t]+a[ \t]+la[ \t]+seance)?(?:\s+est\s+de)?[ \t]*[:=]?"
-        rf"[ \t]*(\d+)"
+        # "Nombre de présents : (48)": the figure in parentheses.
+        rf"[ \t]*\(?(\d+)"
         # "Nombre de conseillers qui assistent à la séance : 12" (PETR Cœur de Lorraine),
         # "Nombre de membres qui ont pris part aux délibérations : 25" (Val de Loir).
         r"|(?:conseillers|membres|delegues)\s+qui\s+(?:assistent\s+a\s+la\s+seance|ont\s+pris\s+"
@@ -522,10 +529,30 @@ def block_lines(text: str) -> list[str]:
             cleaned[-1] = f"{cleaned[-1]} {line}"
         else:
             cleaned.append(line)
-    for line in cleaned:
+    for index, line in enumerate(cleaned):
         line = _GLUED_CIVILITY.sub(r"\1. ", line)
+        following = next((ahead for ahead in cleaned[index + 1:index + 3] if ahead), "")
+        line = _without_footnote_call(line, following)
         lines.extend(_split_inline(line) if line else [line])
     return lines
+
+
+# "Etaient présents(es) :1", "Présents :²": one figure glued to a heading's colon.
+_FOOTNOTE_CALL = re.compile(r"(?<=:)[\d¹²³⁴⁵⁶⁷⁸⁹]$")
+# "CDC DU BAZADAIS :", "CAPV : …": a member's name in capitals with its colon.
+_GROUP_LINE = re.compile(r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý'’\-/]*\s+){0,8}[A-ZÀ-Ý][A-ZÀ-Ý'’\-/]+\s*:(?!\s*\d)")
+
+
+def _without_footnote_call(line: str, following: str) -> str:
+    """``line`` without the call of a footnote written right after a heading's colon
+    ("Etaient présents(es) :1" over "CDC DU BAZADAIS : …"): a single figure glued to the
+    colon, with a list or a member's heading on the next line, numbers a note of the PDF;
+    a stated count is written apart ("Présents : 26"), or has no list under it."""
+    call = _FOOTNOTE_CALL.search(line)
+    if not call or not (_opens_list(following) or _GROUP_LINE.match(following)):
+        return line
+    heading = _heading(line[:call.start()])
+    return line[:call.start()] if heading and not heading[1] else line
 
 
 # "Titulaires :", "Délégués suppléants :": which delegates, not whether they sat.

@@ -1,0 +1,121 @@
+"""The parser on layouts of the five texts that left the held-back set and joined the tuned set
+(Pays Fertois 2007, Sud-Gironde 2022, Croult et Petit Rosne 2020, a conseil municipal of 2018):
+footnote calls, notes after a capacity, a procuration written twice, the présents' voting
+qualifier, headings after a closed note. One test per rule, built from the real block with
+personal names replaced by fictitious ones (layout kept); the source is cited at each test."""
+
+from deliberations.minutes.parsing import parse_attendance
+from tests.deliberations.minutes.test_parsing_layouts import kinds, names
+
+
+def test_a_figure_glued_to_a_headings_colon_above_the_list_is_a_footnote_call():
+    # Syndicat mixte du Sud-Gironde, comité of 2 March 2022
+    # (https://123dok.net/document/yr3m9lpj-compte-rendu-ordre-du-jour.html): "(es) :1", the
+    # call of a note of the PDF, then the member EPCI headings.
+    result = parse_attendance(
+        "Etaient présents(es) :1\n\nCDC DE CONVERGENCE GARONNE :\n\nCDC DU BAZADAIS :PRELARGUES "
+        "Médéric (T), TRARNASSOL Faustine (T).\n\nCDC DU REOLAIS EN SUD-GIRONDE : BOUVONNET "
+        "Jules (T), VROOLLE Capucine (S).")
+    assert names(result) == ["PRELARGUES Médéric", "TRARNASSOL Faustine", "BOUVONNET Jules",
+                             "VROOLLE Capucine"]
+    assert result.stated_counts.present is None
+    assert set(kinds(result)) == {"commune_heading"}
+
+
+def test_a_figure_written_apart_after_the_colon_stays_a_stated_count():
+    # The same heading with its figure spaced, and no list under it: a count, not a heading.
+    result = parse_attendance("Présents : 4\nÉtaient présents : DUPONT Jean, MARTIN Anne")
+    assert names(result) == ["DUPONT Jean", "MARTIN Anne"]
+    assert result.stated_counts.present == 4
+    assert kinds(result) == ["count_mismatch"]
+
+
+# A conseil municipal of 5 December 2018 (https://fdocuments.fr/document/proces-verbal-du-
+# conseil-municipal-du-5-decembre-2018cdn12-2019-10-31-p.html), flattened onto one line: the
+# holders' notes among the présents, then the same procurations listed again.
+MUNICIPAL = (
+    "Nombre de conseillers : En exercice : 9 Présents : 6 Votants : 8 Absents : 1 Présents : "
+    "Valentine CHAUSIÈRE, Maire (pouvoir de Célestin VRALELET), Jules-Clovis FENELLEC, Salomé "
+    "GROVANDIER (pouvoir de Faustine DOURETIN), Pacôme RIRDESSAC, Adjoints, Victoire SIRLONNET "
+    "et Gatien TREONNET, conseillers municipaux Procurations : Faustine DOURETIN (pouvoir à "
+    "Salomé GROVANDIER), Célestin VRALELET (pouvoir à Valentine CHAUSIÈRE), Absents : Capucine "
+    "SERELET, Secrétaire de séance : Gatien TREONNET ORDRE DU JOUR : 1) Métropole")
+
+
+def test_a_note_after_a_capacity_belongs_to_the_name_before_the_capacity():
+    result = parse_attendance(MUNICIPAL)
+    assert names(result)[:2] == ["Valentine CHAUSIÈRE", "Jules-Clovis FENELLEC"]
+    assert ("Célestin VRALELET", "Valentine CHAUSIÈRE") in [
+        (proxy.giver, proxy.holder) for proxy in result.proxies]
+    assert "unparsed_note" not in kinds(result)
+
+
+def test_a_procuration_written_as_a_holders_note_and_again_in_the_list_is_one():
+    result = parse_attendance(MUNICIPAL)
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Célestin VRALELET", "Valentine CHAUSIÈRE"), ("Faustine DOURETIN", "Salomé GROVANDIER")]
+    assert len(result.present) == 6 and result.absent == ["Capucine SERELET"]
+    assert result.secretary == "Gatien TREONNET"
+    assert kinds(result) == []  # the stated figures agree: 6 présents, 8 votants
+
+
+def test_two_procurations_of_one_giver_to_two_holders_stay_two_and_are_reported():
+    result = parse_attendance(
+        "Présents : Valentine CHAUSIÈRE (pouvoir de Célestin VRALELET), Salomé GROVANDIER\n"
+        "Procurations : Célestin VRALELET (pouvoir à Salomé GROVANDIER)")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Célestin VRALELET", "Valentine CHAUSIÈRE"), ("Célestin VRALELET", "Salomé GROVANDIER")]
+    assert "duplicate_name" in kinds(result)
+
+
+# Syndicat mixte des vallées du Croult et du Petit Rosne, comité of 23 November 2020
+# (corpus; PDF extraction flattened onto one line, cut after the 24th delegate).
+CROULT = (
+    "Secrétaire de séance : Cyprien CORNARDEL, délégué de la commune de LE THILLAY Nombre de "
+    "présents : (48) Dont (48) présent(e)s avec droit de vote formant le quorum CAPV : Prosper "
+    "TORLASSIN (Andilly), Judith GARDAUDEL et Pacôme BEROLLE (Bouffémont), Capucine DOUARGUES "
+    "(Saint-Brice-Sous-Forêt). CARPF : Théodore MOOLLE et Joachim PESELLEC (Arnouville), "
+    "Mélanie CERRIGNAC (Le Mesnil-Aubry),")
+
+
+def test_presents_counted_with_a_voting_qualifier_and_the_quorum_open_the_list():
+    # "présent(e)s avec droit de vote formant le quorum" is the heading, not the end of the
+    # block at "le quorum"; the figure in parentheses is the stated count.
+    result = parse_attendance(CROULT)
+    assert names(result) == ["Prosper TORLASSIN", "Judith GARDAUDEL", "Pacôme BEROLLE",
+                             "Capucine DOUARGUES", "Théodore MOOLLE", "Joachim PESELLEC",
+                             "Mélanie CERRIGNAC"]
+    assert result.stated_counts.present == 48
+    assert result.secretary == "Cyprien CORNARDEL"
+    # Fewer names than the stated figure: the cut copy is said, never returned as complete.
+    assert [anomaly.message for anomaly in result.anomalies
+            if anomaly.kind == "count_mismatch"] == [
+        "Le registre indique 48 présents, les listes en donnent 7."]
+
+
+def test_member_heading_in_capitals_after_a_closed_note_opens_the_next_group():
+    result = parse_attendance(CROULT)
+    assert [anomaly.message for anomaly in result.anomalies
+            if anomaly.kind == "commune_heading"] == [
+        "Noms de communes retirés de la liste : « CAPV », « CARPF »."]
+    assert not {"unparsed_entry", "unread_text"} & set(kinds(result))
+
+
+def test_commune_lines_after_a_note_closed_at_the_end_of_a_line_are_headings():
+    # Communauté de communes du Pays Fertois, conseil of 28 February 2007 (corpus): a table of
+    # communes and delegates flattened into lines; a suppléant's note closes its line, and the
+    # communes that follow, one without delegate, are no one.
+    result = parse_attendance(
+        "Etaient présents :\nBUSSIERES\nM. FLIRISSON Mathis (suppléant de\nM. VRARIÈRE "
+        "Jules-Mathis)\nCHANGIS SUR MARNE\nMme PERLINEAU Joséphine\n(suppléante de M. DADARDEL\n"
+        "Gaspard)\nLA FERTE S/ JOUARRE\nLUZANCY\nMme Mathilde NIINEAU\nMme GARREYRAC Jeanne\n"
+        "(suppléante de Mme PRIOUSSE\nMathilde-Capucine)\nNANTEUIL SUR\nMARNE\nM. TROUNASSOL "
+        "Camille\nFormant la majorité des membres en exercice.")
+    assert names(result) == ["FLIRISSON Mathis", "PERLINEAU Joséphine", "Mathilde NIINEAU",
+                             "GARREYRAC Jeanne", "TROUNASSOL Camille"]
+    assert result.excused == ["VRARIÈRE Jules-Mathis", "DADARDEL Gaspard",
+                              "PRIOUSSE Mathilde-Capucine"]
+    assert [anomaly.message for anomaly in result.anomalies] == [
+        "Lignes lues comme des noms de communes et non comme des personnes : « BUSSIERES », "
+        "« CHANGIS SUR MARNE », « LA FERTE S/ JOUARRE », « LUZANCY », « NANTEUIL SUR », "
+        "« MARNE »."]
