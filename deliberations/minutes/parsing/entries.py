@@ -273,6 +273,12 @@ def commune_heading_lines(lines: list[str]) -> set[int]:
         tail = re.split(r"[,;:]", " ".join(previous))[-1].split()
         if tail and {_token_kind(token) for token in tail} <= {"C", "G"}:
             continue  # "…, Jean-Luc RAVELLI, Patrick / FLOUR": a name wrapped at its surname
+        if (tail and _token_kind(tail[-1]) == "G"
+                and (len(tail) == 1 or _token_kind(tail[-2]) in "LC")):
+            # "… SOUREYRAC représenté par Agathe / VRALOLLE": a given name right after the
+            # words of a proxy is wrapped before its surname ("NOM Prénom / COMMUNE" has a
+            # surname before the given name).
+            continue
         if any("/" not in token and _is_initials(token) for token in stripped.split()[1:]):
             continue  # an initial: "DUPONT J" is a person ("LA FERTE S/ JOUARRE" is not)
         found.add(index)

@@ -384,14 +384,30 @@ def _leading_name(text: str) -> str | None:
     if place := _FROM_PLACE.search(_fold(text)):
         text = text[:place.start()]
     words = []
-    for token in text.split():
+    tokens = text.split()
+    for position, token in enumerate(tokens):
         if _token_kind(token.strip(",;:")) == "L":
             break
+        if words and _opens_label(" ".join(tokens[position:])):
+            break  # "Gatien TREONNET ORDRE DU JOUR : 1)": a label in capitals after the name
         words.append(token)
         if token.endswith(".") and not _INITIALS.match(token) and _token_kind(token) != "C":
             break
     read = _read_names(" ".join(words).rstrip(" .-–"))
     return read.names[0] if read.valid and read.names else None
+
+
+# Labels that follow the lists in capitals on a flattened page: "ETAT DES PRESENCES", "LISTE
+# DE PRESENCE".
+_LABEL = re.compile(r"(?:etat|liste|feuille)\s+d(?:es|e)\s+presences?\b")
+
+
+def _opens_label(text: str) -> bool:
+    """Whether ``text`` starts with a heading, an end marker or a label rather than more of a
+    person's name."""
+    folded = _fold(text)
+    return bool(_END_MARKERS.match(folded) or _SOFT_END.match(folded) or _LABEL.match(folded)
+                or _heading(text))
 
 
 def _read_counts(text: str) -> StatedCounts:
@@ -429,7 +445,8 @@ def _heading(line: str, following: str = "") -> tuple[str, str] | None:
         match = _SQUEEZED_HEADING.match(folded)
     if not match and (verb := _VERB_HEADING.match(folded)):
         # "Étaient présents ANGLIERS Aristide RIGAUD …": no colon, but the verb says it.
-        after = stripped[verb.end():].lstrip()
+        # "Étaient absents avec procuration • • Mr X": bullets of the list after it.
+        after = stripped[verb.end():].lstrip(" •·◦▪")
         if after[:1].isupper():
             kind = next(name for name in ("ignore", "proxies", "substitutes", "excused",
                                           "absent", "present", "subpresent")
@@ -538,21 +555,25 @@ def block_lines(text: str) -> list[str]:
 
 
 # "Etaient présents(es) :1", "Présents :²": one figure glued to a heading's colon.
-_FOOTNOTE_CALL = re.compile(r"(?<=:)[\d¹²³⁴⁵⁶⁷⁸⁹]$")
+_FOOTNOTE_CALL = re.compile(r"(?<=:)[\d¹²³⁴⁵⁶⁷⁸⁹](?=\s|$)")
+_ENDS_WITH_HEADING = re.compile(rf"(?<![\w'])(?:{_HEADING_BODY})\s*:$")
 # "CDC DU BAZADAIS :", "CAPV : …": a member's name in capitals with its colon.
 _GROUP_LINE = re.compile(r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý'’\-/]*\s+){0,8}[A-ZÀ-Ý][A-ZÀ-Ý'’\-/]+\s*:(?!\s*\d)")
 
 
 def _without_footnote_call(line: str, following: str) -> str:
     """``line`` without the call of a footnote written right after a heading's colon
-    ("Etaient présents(es) :1" over "CDC DU BAZADAIS : …"): a single figure glued to the
-    colon, with a list or a member's heading on the next line, numbers a note of the PDF;
-    a stated count is written apart ("Présents : 26"), or has no list under it."""
-    call = _FOOTNOTE_CALL.search(line)
-    if not call or not (_opens_list(following) or _GROUP_LINE.match(following)):
-        return line
-    heading = _heading(line[:call.start()])
-    return line[:call.start()] if heading and not heading[1] else line
+    ("Etaient présents(es) :1" over "CDC DU BAZADAIS : …", or on the same line once the block
+    is flattened): a single figure glued to the colon, with a list or a member's heading
+    right after it, numbers a note of the PDF; a stated count is written apart ("Présents :
+    26"), or has no list after it."""
+    for call in reversed(list(_FOOTNOTE_CALL.finditer(line))):
+        after = line[call.end():].strip() or following
+        if not (_opens_list(after) or _GROUP_LINE.match(after)):
+            continue
+        if _ENDS_WITH_HEADING.search(_fold(line[:call.start()])):
+            line = line[:call.start()] + line[call.end():]
+    return line
 
 
 # "Titulaires :", "Délégués suppléants :": which delegates, not whether they sat.

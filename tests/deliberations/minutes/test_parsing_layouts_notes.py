@@ -119,3 +119,52 @@ def test_commune_lines_after_a_note_closed_at_the_end_of_a_line_are_headings():
         "Lignes lues comme des noms de communes et non comme des personnes : « BUSSIERES », "
         "« CHANGIS SUR MARNE », « LA FERTE S/ JOUARRE », « LUZANCY », « NANTEUIL SUR », "
         "« MARNE »."]
+
+
+# Rules that keep a reading when the extraction wraps the lines of a block at another width,
+# or loses every line break (benchmarks/rows/robustness.py measures them on the tuned texts).
+
+
+def test_a_figure_glued_to_a_headings_colon_inside_a_flattened_line_is_a_footnote_call():
+    # Sud-Gironde (above) once its line breaks are lost.
+    result = parse_attendance(
+        "Etaient présents(es) :1 CDC DE CONVERGENCE GARONNE : CDC DU BAZADAIS :PRELARGUES "
+        "Médéric (T), TRARNASSOL Faustine (T).")
+    assert names(result) == ["PRELARGUES Médéric", "TRARNASSOL Faustine"]
+    assert result.stated_counts.present is None
+
+
+def test_a_given_name_after_the_words_of_a_proxy_wrapped_before_its_surname_is_no_commune():
+    # Chevincourt, conseil municipal of 6 March 2018
+    # (http://chevincourt.info/chevincourt/reunions-conseil-municipal/cr-du-06-mars-2018),
+    # wrapped at 70 columns: the surname alone on the next line is the holder's.
+    result = parse_attendance(
+        "Présents : Mmes et MM. Mathilde-Thaïs VRARROUVEL, Capucine CHIRLARDEL\n"
+        "Absents représentés : Jules-Placide SOUREYRAC représenté par Agathe\nVRALOLLE\n")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Jules-Placide SOUREYRAC", "Agathe VRALOLLE")]
+    assert "commune_heading" not in kinds(result)
+
+
+def test_the_secretarys_name_stops_at_a_label_in_capitals_after_it():
+    # A conseil municipal of 5 December 2018 (above) and Concarneau Cornouaille
+    # Agglomération (corpus), flattened: the agenda or "ETAT DES PRESENCES" runs into the name.
+    assert parse_attendance(
+        "Présents : Jules-Clovis FENELLEC, Gatien TREONNET Secrétaire de séance : Gatien "
+        "TREONNET ORDRE DU JOUR : 1) Métropole").secretary == "Gatien TREONNET"
+    assert parse_attendance(
+        "Secrétaire de séance : Mathieu NORLETIN ETAT DES PRESENCES PRESENTS P. BRAUNNETIN, "
+        "M. TRINNIGNAC").secretary == "Mathieu NORLETIN"
+
+
+def test_bullets_after_a_heading_without_colon_do_not_hide_it():
+    # SIRS Le Coudray-Saint-Germer – La Landelle, 19 December 2019
+    # (https://www.mairie-lalandelle.fr/Compte-rendu-du-conseil-syndical-SIRS-du-19-decembre-
+    # 2019.html), flattened: "Étaient absents avec procuration • • Mr …" inside the line.
+    result = parse_attendance(
+        "Étaient présents : • • M. Prosper VIRLELET, • • M. Jules-Placide BASOUVEL • • Mme "
+        "Flavie PARDASSIN Étaient absents avec procuration • • Mr Romain LERAUDIN,pouvoir à M. "
+        "Jules-Placide BASOUVEL")
+    assert names(result) == ["Prosper VIRLELET", "Jules-Placide BASOUVEL", "Flavie PARDASSIN"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Romain LERAUDIN", "Jules-Placide BASOUVEL")]
