@@ -261,7 +261,8 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
             entries.append(piece)
         chained = []
         for piece in merge_continuations(entries):
-            parts = split_chained(piece) if kind != "present" else [piece]
+            parts = (split_chained(piece, bare=kind == "proxies") if kind != "present"
+                     else [piece])
             if len(parts) > 1:
                 builder.anomaly("guessed_split", piece,
                                 "Plusieurs procurations ou suppléances écrites à la suite sans "

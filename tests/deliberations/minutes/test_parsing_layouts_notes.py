@@ -102,7 +102,8 @@ def test_member_heading_in_capitals_after_a_closed_note_opens_the_next_group():
 
 
 def test_commune_lines_after_a_note_closed_at_the_end_of_a_line_are_headings():
-    # Communauté de communes du Pays Fertois, conseil of 28 February 2007 (corpus): a table of
+    # Communauté de communes du Pays Fertois, conseil of 28 February 2007
+    # (https://fr.doczz.net/doc/2129703/conseil-du-28-f%C3%A9vrier-2007): a table of
     # communes and delegates flattened into lines; a suppléant's note closes its line, and the
     # communes that follow, one without delegate, are no one.
     result = parse_attendance(
@@ -168,3 +169,28 @@ def test_bullets_after_a_heading_without_colon_do_not_hide_it():
     assert names(result) == ["Prosper VIRLELET", "Jules-Placide BASOUVEL", "Flavie PARDASSIN"]
     assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
         ("Romain LERAUDIN", "Jules-Placide BASOUVEL")]
+
+
+def test_procurations_x_a_y_run_together_in_a_flattened_list_are_cut_at_each_civility():
+    # Pays Fertois (corpus), flattened: "M. A à M. B M. C à M. D … M. E par M. F".
+    result = parse_attendance(
+        "Etaient présents : M. LA BRESARDEL Médéric, M. PRERLOUMIER Pacôme, M. CRELESSAC "
+        "Hippolyte Délégués représentés par pouvoir : M. BIRDISSON Dany à M. LA BRESARDEL "
+        "Médéric M. PRERDOUVEL Octave à M. PRERLOUMIER Pacôme M. RALIÈRE Prosper par M. "
+        "CRELESSAC Hippolyte")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("BIRDISSON Dany", "LA BRESARDEL Médéric"), ("PRERDOUVEL Octave", "PRERLOUMIER Pacôme"),
+        ("RALIÈRE Prosper", "CRELESSAC Hippolyte")]
+    assert kinds(result) == ["guessed_split"]  # the cut is a guess, said
+
+
+def test_a_commune_abbreviated_with_s_slash_between_a_name_and_a_civility_is_taken_out():
+    # Pays Fertois, flattened: "… (suppléante de M. X Gaspard) LA FERTE S/ JOUARRE LUZANCY Mme
+    # …": "S/" (sur, sous) belongs to the commune's name, not to a person's.
+    result = parse_attendance(
+        "Etaient présents : CITRY SUR MARNE Mme PERLINEAU Joséphine (suppléante de M. DADARDEL "
+        "Gaspard) LA FERTE S/ JOUARRE LUZANCY Mme Mathilde NIINEAU M. RARVAUDIN Edgar")
+    assert names(result) == ["PERLINEAU Joséphine", "Mathilde NIINEAU", "RARVAUDIN Edgar"]
+    assert [anomaly.message for anomaly in result.anomalies] == [
+        "Noms de communes retirés de la liste : « CITRY SUR MARNE », « LA FERTE S/ JOUARRE "
+        "LUZANCY »."]
