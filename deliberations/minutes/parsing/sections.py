@@ -151,6 +151,14 @@ def _joins_next(previous: str, following: str) -> str | None:
     folded_prev, folded_next = _fold(previous), _fold(following)
     if _CONNECTIVE_END.search(folded_prev) or _CONNECTIVE_START.match(folded_next):
         return " "
+    # A line that ends with a civility, a particle or "et"/"pour" ("Mme RORDELET et M. /
+    # DOLLINEAU", "… pour AZAY LE / RIDEAU", "MM GRERLOUMIER / et VOUSERGUE"): no entry ends
+    # there; the extraction wrapped it.
+    last = previous.split()[-1] if previous.split() else ""
+    if (_token_kind(last) in "CP" or last in {"M.", "MM", "MM."}
+            or re.search(r"\s(?:et|pour)$", folded_prev)
+            or re.match(r"(?:et|pour)\s", folded_next)):
+        return " "
     if re.search(r"[,;]\s*$", previous) or re.match(r"^\s*[,;]", following):
         return None
     # Notes are not words of the name: "…, Berthe / MIROUSSE (titulaire), …".
@@ -329,6 +337,10 @@ def _find_secretary(lines: list[str], *, spaced_hyphens: bool = False,
         if (following and ("secretai" in _fold(line) or verb_next) and not _heading(following)
                 and _incomplete(found)):
             found = _secretary_in(f"{line} {following}", spaced_hyphens) or found
+        if not found and index and "secretai" in _fold(line) and lines[index - 1].strip():
+            # "… décide de désigner M. Tiphaine X, / déléguée d'AZAY, qui exercera les
+            # fonctions de secrétaire": the sentence began on the line above.
+            found = _secretary_in(f"{lines[index - 1]} {line}", spaced_hyphens)
         if found:
             return found
     return None

@@ -194,3 +194,29 @@ def test_a_commune_abbreviated_with_s_slash_between_a_name_and_a_civility_is_tak
     assert [anomaly.message for anomaly in result.anomalies] == [
         "Noms de communes retirés de la liste : « CITRY SUR MARNE », « LA FERTE S/ JOUARRE "
         "LUZANCY »."]
+
+
+def test_a_line_ending_with_a_civility_a_particle_or_et_pour_goes_on_on_the_next():
+    # Communauté de communes du Pays d'Azay-le-Rideau, 22 September 2016
+    # (https://docslib.org/doc/390792/departement-dindre-et-loire), wrapped at
+    # 70 columns: the delegates of each commune, then "pour COMMUNE", cut anywhere.
+    result = parse_attendance(
+        "Étaient présents :\n MM NININEAU, VINNISSON et Mme FOUNOLLE pour AZAY LE\nRIDEAU  MM "
+        "BRERDELLEC et P. VOLLIGNAC pour BREHEMONT  MM GRERLOUMIER\net VOUSERGUE pour LA "
+        "CHAPELLE AUX NAUX  Mme RORDELET et M.\nDOLLINEAU pour RIGNY-USSÉ  M. MALOUMIER et\n"
+        "Mme LIDAUDIN pour SACHÉ\n\nPouvoir :  M. PAUTEYRAC donne pouvoir à M. DOLLINEAU")
+    assert names(result) == ["NININEAU", "VINNISSON", "FOUNOLLE", "BRERDELLEC", "P. VOLLIGNAC",
+                             "GRERLOUMIER", "VOUSERGUE", "RORDELET", "DOLLINEAU", "MALOUMIER",
+                             "LIDAUDIN"]
+    assert set(kinds(result)) == {"commune_heading"}
+
+
+def test_the_secretarys_designation_begun_on_the_line_above_is_read_whole():
+    # The same block: "… décide de designer M. Tiphaine X, / déléguée d'AZAY LE RIDEAU, qui
+    # exercera les fonctions de secrétaire".
+    result = parse_attendance(
+        "Étaient présents : MM NININEAU et Mme FOUNOLLE pour AZAY LE RIDEAU\n\nDESIGNATION DU "
+        "SECRETAIRE DE SEANCE\n\nLe Conseil communautaire décide de designer M. Tiphaine "
+        "FOUNOLLE,\ndéléguée d’AZAY LE RIDEAU, qui exercera les fonctions de secrétaire\n"
+        "pendant la séance du jour.")
+    assert result.secretary == "Tiphaine FOUNOLLE"
