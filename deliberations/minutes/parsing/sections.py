@@ -134,7 +134,8 @@ _CONNECTIVE_START = re.compile(
 
 
 def _kinds_of_fragment(fragment: str) -> set[str]:
-    return {_token_kind(token) for token in fragment.split()}
+    # "Bastien (T)." once its note is out: the full stop is no word.
+    return {_token_kind(token) for token in fragment.split() if any(c.isalpha() for c in token)}
 
 
 def _joins_next(previous: str, following: str) -> str | None:
@@ -154,10 +155,13 @@ def _joins_next(previous: str, following: str) -> str | None:
     # A line that ends with a civility, a particle or "et"/"pour" ("Mme RORDELET et M. /
     # DOLLINEAU", "… pour AZAY LE / RIDEAU", "MM GRERLOUMIER / et VOUSERGUE"): no entry ends
     # there; the extraction wrapped it.
+    # Likewise a spaced dash ("GAUSARGUES - / VARIGNAC Katia") and an initial before the rest
+    # of its word ("GADAUDIN P / lacide", repaired with the entry).
     last = previous.split()[-1] if previous.split() else ""
-    if (_token_kind(last) in "CP" or last in {"M.", "MM", "MM."}
-            or re.search(r"\s(?:et|pour)$", folded_prev)
-            or re.match(r"(?:et|pour)\s", folded_next)):
+    if (_token_kind(last) in "CP" or last in {"M.", "MM", "MM.", "-", "–"}
+            or re.search(r"\s(?:et|pour|sa|son|ses)$", folded_prev)
+            or re.match(r"(?:et|pour)\s", folded_next)
+            or (len(last) == 1 and last.isupper() and following[:1].islower())):
         return " "
     if re.search(r"[,;]\s*$", previous) or re.match(r"^\s*[,;]", following):
         return None

@@ -220,3 +220,24 @@ def test_the_secretarys_designation_begun_on_the_line_above_is_read_whole():
         "FOUNOLLE,\ndéléguée d’AZAY LE RIDEAU, qui exercera les fonctions de secrétaire\n"
         "pendant la séance du jour.")
     assert result.secretary == "Tiphaine FOUNOLLE"
+
+
+def test_a_line_ending_with_sa_a_spaced_dash_or_an_initial_cut_from_its_word_goes_on():
+    # Condom–Caussens, 3 March 2021 (https://docslib.org/doc/10001758/proc%C3%A8s-verbal-du-
+    # 3-mars-2021), wrapped at 70 columns.
+    result = parse_attendance(
+        "PRESENTS : Mmes LOUROLLE Virginie remplacée par sa\nsuppléante SALLANDIER Céline, "
+        "MESSARDEL Agathe, MM. POULLELLEC Placide. ABSENTS - EXCUSES : Mme GAUSARGUES -\n"
+        "VARIGNAC Katia, MM. LEVOUSSE Fabrice, GADAUDIN P\nlacide, TRANNELET Placide.")
+    assert names(result) == ["SALLANDIER Céline", "MESSARDEL Agathe", "POULLELLEC Placide"]
+    assert result.excused == ["GAUSARGUES-VARIGNAC Katia", "LEVOUSSE Fabrice",
+                              "GADAUDIN Placide", "TRANNELET Placide", "LOUROLLE Virginie"]
+
+
+def test_a_given_name_wrapped_with_its_note_and_full_stop_joins_its_surname():
+    # Sud-Gironde (above), wrapped at 70 columns: "…, GRORESSAC / Bastien (T)."
+    result = parse_attendance(
+        "Etaient présents(es) :\nCDC DU BAZADAIS :PRELARGUES Médéric (T), DRAULAVEL Lou (T), "
+        "GRORESSAC\nBastien (T).\n\nCDC DU REOLAIS EN SUD-GIRONDE : BOUVONNET Jules (T).")
+    assert names(result) == ["PRELARGUES Médéric", "DRAULAVEL Lou", "GRORESSAC Bastien",
+                             "BOUVONNET Jules"]
