@@ -558,7 +558,7 @@ def block_lines(text: str) -> list[str]:
     cleaned: list[str] = []
     for line in _clean_lines(text):
         # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
-        if line.startswith(":") and cleaned and cleaned[-1]:
+        if cleaned and cleaned[-1] and (line.startswith(":") or _wraps_heading(cleaned[-1], line)):
             cleaned[-1] = f"{cleaned[-1]} {line}"
         else:
             cleaned.append(line)
@@ -568,6 +568,18 @@ def block_lines(text: str) -> list[str]:
         line = _without_footnote_call(line, following)
         lines.extend(_split_inline(line) if line else [line])
     return lines
+
+
+def _wraps_heading(previous: str, line: str) -> bool:
+    """Whether a heading written inside a line was wrapped before its colon: "…, Bernard X
+    (VORLY), Délégués suppléants / communes avec / voix délibérative : M. Joël Y"."""
+    colon = line.find(":")
+    if not 0 < colon <= 60:
+        return False
+    tail = previous[-80:]
+    joined = _fold(f"{tail} {line[:colon + 1]}")
+    return any(match.start() < len(tail) and match.end() > len(tail) + 1
+               for match in _INLINE_HEADING.finditer(joined))
 
 
 # "Etaient présents(es) :1", "Présents :²": one figure glued to a heading's colon.

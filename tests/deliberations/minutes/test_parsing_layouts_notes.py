@@ -241,3 +241,16 @@ def test_a_given_name_wrapped_with_its_note_and_full_stop_joins_its_surname():
         "GRORESSAC\nBastien (T).\n\nCDC DU REOLAIS EN SUD-GIRONDE : BOUVONNET Jules (T).")
     assert names(result) == ["PRELARGUES Médéric", "DRAULAVEL Lou", "GRORESSAC Bastien",
                              "BOUVONNET Jules"]
+
+
+def test_a_heading_inside_a_line_wrapped_before_its_colon_is_still_a_heading():
+    # Comité syndical at Marmagne, 1 December 2015 (https://fr.doczz.net/doc/613939/proc%C3%A8s-
+    # verbal-du-cs-1-12-15-%C3%A0-marmagne), wrapped at 70 columns: the
+    # suppléants' sub-heading is cut in two at "avec / voix délibérative :".
+    result = parse_attendance(
+        "Présents Délégués titulaires / communes : M. Alain GURETOT (ANNOIX), M. Bernard\n"
+        "PLETAICHUSARD (VORLY), Délégués suppléants / communes avec\nvoix délibérative : M. Joël "
+        "BRESAUMOIS (ALLOUIS), Mme Dominique\nBIVERET-BRAUBIVAS (JUSSY-CHAMPAGNE)")
+    assert names(result) == ["Alain GURETOT", "Bernard PLETAICHUSARD", "Joël BRESAUMOIS",
+                             "Dominique BIVERET-BRAUBIVAS"]
+    assert kinds(result) == []
