@@ -165,6 +165,8 @@ def _joins_next(previous: str, following: str) -> str | None:
         return " "
     if re.search(r"[,;]\s*$", previous) or re.match(r"^\s*[,;]", following):
         return None
+    if following.startswith("(") and not previous.endswith(")"):
+        return " "  # "GROUSSETIN T. / (pouvoir à C. X)": a note follows its name
     # Notes are not words of the name: "…, Berthe / MIROUSSE (titulaire), …".
     tail = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] ", previous)[-1])
     head = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] ", following)[0])
@@ -571,15 +573,15 @@ def block_lines(text: str) -> list[str]:
 
 
 def _wraps_heading(previous: str, line: str) -> bool:
-    """Whether a heading written inside a line was wrapped before its colon: "…, Bernard X
-    (VORLY), Délégués suppléants / communes avec / voix délibérative : M. Joël Y"."""
-    colon = line.find(":")
-    if not 0 < colon <= 60:
-        return False
+    """Whether a heading or an end marker written inside a line was wrapped: "…, Bernard X
+    (VORLY), Délégués suppléants / communes avec / voix délibérative : M. Joël Y", "…,
+    Caroline X Le nombre de / membres en exercice est de : 32"."""
     tail = previous[-80:]
-    joined = _fold(f"{tail} {line[:colon + 1]}")
+    joined = _fold(f"{tail} {line[:60]}")
+    colon = line.find(":")
+    patterns = (_INLINE_HEADING, _INLINE_END) if 0 < colon <= 60 else (_INLINE_END,)
     return any(match.start() < len(tail) and match.end() > len(tail) + 1
-               for match in _INLINE_HEADING.finditer(joined))
+               for pattern in patterns for match in pattern.finditer(joined))
 
 
 # "Etaient présents(es) :1", "Présents :²": one figure glued to a heading's colon.

@@ -254,3 +254,26 @@ def test_a_heading_inside_a_line_wrapped_before_its_colon_is_still_a_heading():
     assert names(result) == ["Alain GURETOT", "Bernard PLETAICHUSARD", "Joël BRESAUMOIS",
                              "Dominique BIVERET-BRAUBIVAS"]
     assert kinds(result) == []
+
+
+def test_a_note_opening_the_next_line_belongs_to_the_name_before_it():
+    # Communauté de communes du Pays d'Huriel, 23 February 2023
+    # (https://fr.readkong.com/page/assemblee-generale-de-la-communaute-de-communes-du-pays-
+    # 5448256), wrapped at 70 columns: the procuration note starts the next line.
+    result = parse_attendance(
+        "Délégués présents : CARDEYRAC S., NINNAUZET C.\nDélégués excusés : GROUSSETIN T.\n"
+        "(pouvoir à C. NINNAUZET), SOLLELLEC L., VORLARGUES C.\n(pouvoir à S. CARDEYRAC)")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("GROUSSETIN T.", "C. NINNAUZET"), ("VORLARGUES C.", "S. CARDEYRAC")]
+    assert result.excused == ["SOLLELLEC L."]
+
+
+def test_an_end_marker_wrapped_inside_the_last_line_of_a_list_ends_it():
+    # SIRESCO, 7 June 2011 (http://docplayer.fr/1264244-approbation-du-proces-verbal-de-la-
+    # seance-du-8-fevrier-2011-le-proces-verbal-de-la-seance-du-8-fevrier-est-adopte-a-l-
+    # unanimite.html), wrapped at 70 columns: "Le nombre de / membres en exercice".
+    result = parse_attendance(
+        "Présents : Rémi RILLARGUES\nExcusés : Fabien TAUVERGUE, Caroline TRAUSSERGUE DE "
+        "VAURNAUZET Le nombre de\nmembres en exercice est de : 3")
+    assert result.excused == ["Fabien TAUVERGUE", "Caroline TRAUSSERGUE DE VAURNAUZET"]
+    assert result.stated_counts.in_office == 3 and kinds(result) == []
