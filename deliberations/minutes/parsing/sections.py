@@ -527,6 +527,7 @@ def _split_inline(line: str) -> list[str]:
     # "… Mathieu NORLETIN ETAT DES PRESENCES PRESENTS P. BRAUNNETIN, …": a heading written in
     # capitals without colon, followed by a name.
     cuts += [(match.start(), match.group(0)) for match in _INLINE_CAPITALS.finditer(line)]
+    cuts += [(start, "") for start in _inline_groups(line, folded)]
     if not cuts:
         return [line]
     pieces, position = [], 0
@@ -604,6 +605,45 @@ def _without_footnote_call(line: str, following: str) -> str:
         if _ENDS_WITH_HEADING.search(_fold(line[:call.start()])):
             line = line[:call.start()] + line[call.end():]
     return line
+
+
+# "… LUCHEBRAIGNOIS COMMUNAUTE DE COMMUNES FIER ET USSES Titulaires : …": a member's title and
+# its "Titulaires :" / "Suppléants :" inside a flattened line.
+_INLINE_GROUP = re.compile(
+    rf"(?<![\w'])(?:delegues\s+|membres\s+)?(?:titulaires|suppleant{_G})\s*:(?!\s*\d)")
+_INLINE_TITLE = re.compile(r"(?:(?<=\s)|^)(?:[A-ZÀ-Ý][A-ZÀ-Ý'’\-]*\s+)+$")
+_KIND_WORD = re.compile(r"(?<![a-z])(?:present|absent|excuse|etai(?:en)?t|delegues\s+$)")
+
+
+def _inline_groups(line: str, folded: str) -> list[int]:
+    """Where to cut a flattened line before each "Titulaires :" / "Suppléants :" and the
+    member's title in capitals right before it (``find_sections`` then reads them as on
+    lines of their own). Not inside a heading ("Étaient présents les délégués titulaires :")."""
+    starts: list[int] = []
+    for match in _INLINE_GROUP.finditer(folded):
+        if not match.start():
+            continue
+        segment = folded[folded.rfind(":", 0, match.start()) + 1:match.start()]
+        if _KIND_WORD.search(segment[-60:]):
+            continue
+        starts.append(match.start())
+        offset = max(0, match.start() - 120)
+        title = _INLINE_TITLE.search(line[offset:match.start()])
+        if not title:
+            continue
+        start, words = offset + title.start(), title.group(0).split()
+        before = line[:start].split()
+        # "…, Pierre LUCHEBRAIGNOIS COMMUNAUTE DE …": in a list written "Prénom NOM" (its
+        # first entry says so), the first capitals after a given name are the surname.
+        first = line[line.rfind(":", 0, start) + 1:start].split()[:2]
+        given_first = (len(first) == 2 and _token_kind(first[0]) == "G"
+                       and _token_kind(first[1].strip(",;")) == "S")
+        if (len(words) > 1 and before and _token_kind(before[-1].strip(",;")) == "G"
+                and given_first):
+            start = line.index(words[1], start + len(words[0]))
+        if _is_group_title(line[start:match.start()]):
+            starts.append(start)
+    return starts
 
 
 # "Titulaires :", "Délégués suppléants :": which delegates, not whether they sat.

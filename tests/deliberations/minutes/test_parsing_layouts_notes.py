@@ -277,3 +277,43 @@ def test_an_end_marker_wrapped_inside_the_last_line_of_a_list_ends_it():
         "VAURNAUZET Le nombre de\nmembres en exercice est de : 3")
     assert result.excused == ["Fabien TAUVERGUE", "Caroline TRAUSSERGUE DE VAURNAUZET"]
     assert result.stated_counts.in_office == 3 and kinds(result) == []
+
+
+ANNECIEN_FLAT = (
+    "Le Comité s'est réuni en session ordinaire. COMMUNAUTE DE L'AGGLOMERATION D'ANNECY "
+    "Titulaires : Joseph GAUCLOUSARD, Serge BROUBRÉRNAND Suppléants : René CHOUBREAUBOUSIER "
+    "Procurations : Absents excusés : Michel FÉTEAUGRUMET, Pierre LUCHEBRAIGNOIS COMMUNAUTE DE "
+    "COMMUNES FIER ET USSES Titulaires :, Henri PEGRUSEL, Sylvie CUNULORAUD Suppléants : "
+    "Jacqueline FÉSAPLOUVAUD Procurations : Ollivier LOGAIGENOT à Sylvie CUNULORAUD Absents "
+    "excusés : Ollivier LOGAIGENOT, Bernard CLOURAIRINOT")
+
+
+def test_member_titles_and_titulaires_suppleants_inside_a_flattened_line_open_groups():
+    # SCoT du Bassin Annécien, comité of 29 June 2010 (http://doczz.fr/doc/136598/compte-rendu-
+    # sommaire), flattened onto one line: each
+    # member EPCI's title in capitals, then its "Titulaires :", "Suppléants :", procurations
+    # and excused, with no line break left.
+    result = parse_attendance(ANNECIEN_FLAT)
+    assert names(result) == ["Joseph GAUCLOUSARD", "Serge BROUBRÉRNAND", "René CHOUBREAUBOUSIER",
+                             "Henri PEGRUSEL", "Sylvie CUNULORAUD", "Jacqueline FÉSAPLOUVAUD"]
+    assert result.excused == ["Michel FÉTEAUGRUMET", "Pierre LUCHEBRAIGNOIS",
+                              "Bernard CLOURAIRINOT"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Ollivier LOGAIGENOT", "Sylvie CUNULORAUD")]
+
+
+def test_a_flattened_title_after_a_list_written_surname_first_keeps_every_surname():
+    # The same layout with the names written "NOM Prénom": the capitals after the last given
+    # name are the title, whole.
+    result = parse_attendance(ANNECIEN_FLAT.replace("Michel FÉTEAUGRUMET, Pierre "
+                                                    "LUCHEBRAIGNOIS", "FÉTEAUGRUMET Michel, "
+                                                    "LUCHEBRAIGNOIS Pierre"))
+    assert result.excused == ["FÉTEAUGRUMET Michel", "LUCHEBRAIGNOIS Pierre",
+                              "Bernard CLOURAIRINOT"]
+    assert "Henri PEGRUSEL" in names(result)
+
+
+def test_titulaires_inside_a_heading_is_no_group_of_its_own():
+    result = parse_attendance("Etaient présents les délégués titulaires : DUPONT Jean, "
+                              "MARTIN Anne Etaient excusés : DURAND Paul")
+    assert names(result) == ["DUPONT Jean", "MARTIN Anne"] and result.excused == ["DURAND Paul"]
