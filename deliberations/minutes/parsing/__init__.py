@@ -7,7 +7,8 @@ Modules: ``text`` (folding, lines, dates), ``names`` (one person's name and its 
 ``roster`` (names resolved against the body's members, and the roster-guided reading that
 locates them in each section), ``corpus`` (the hand-counted check, tuned and held-back sets),
 ``communes`` (the official list of communes and EPCI, COG, that tells a commune heading in
-capitals from a surname; data in ``data/``, loaded on first use).
+capitals from a surname; data in ``data/``, loaded on first use), ``tables`` (attendance
+tables written as pipe tables, read by their column headers).
 
 Reads what clerks actually write in a "extrait du registre des délibérations": the session
 preamble, the attendance block (présents with per-item notes, procurations, excusés, absents,
@@ -148,7 +149,9 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
     return builder.result
 
 
-_NOTHING = re.compile(r"^(?:neant|sans\s+objet|aucune?|/|-|–)\s*\.?$")
+# "Néant", "/", and "Cf page suivante" (the list is a table further on): no name here.
+_NOTHING = re.compile(r"^(?:neant|sans\s+objet|aucune?|/|-|–|(?:cf\.?|voir)\s+(?:la\s+)?"
+                      r"(?:page\s+suivante|tableau(?:\s+ci-(?:apres|dessous))?|annexe))\s*\.?$")
 
 
 _SECTION_LABELS = {"present": "présents", "proxies": "procurations", "excused": "excusés",

@@ -8,6 +8,7 @@ import re
 from .communes import is_place
 from .names import _INITIALS, _read_names, _token_kind
 from .results import StatedCounts
+from .tables import TABLE_ROW, rewrite_tables
 from .text import _GENDER_MARK, _clean_lines, _fold
 
 _G = r"(?:\(e\)|e)?(?:\(s\)|s)?(?:\(e?s\))?"  # présent(e)s, excusé(e)s, présents(es)...
@@ -102,7 +103,7 @@ _SOFT_END_BODY = (
 )
 _INLINE_END = re.compile(rf"(?<![\w'])(?:{_SOFT_END_BODY})")
 _SOFT_END = re.compile(rf"^(?:{_SOFT_END_BODY}|le\s+(?:conseil|comite)\b|pour\s*:\s*\d)")
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?$")
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?$")
 _END_MARKERS = re.compile(
     r"^(?:la\s+seance\s+est\s+ouverte|ouverture\s+de\s+la\s+seance|"
     r"deliberation\s+(?:du|de\s+l[a']|n)|ordre\s+du\s+jour|objet\s*:|"
@@ -358,7 +359,8 @@ def _incomplete(found: tuple[str, bool] | None) -> bool:
     if not found:
         return True
     kinds = [_token_kind(word) for word in found[0].split()]
-    return "S" not in kinds or kinds[-1] == "P"
+    # "Denis Vanhoeck" (title case) is whole: a given name alone is not.
+    return ("S" not in kinds and len(kinds) < 2) or kinds[-1] == "P"
 
 
 def _secretary_in(line: str, spaced_hyphens: bool) -> tuple[str, bool] | None:
@@ -559,7 +561,7 @@ def block_lines(text: str) -> list[str]:
     """Clean lines of ``text``, with inline headings and end markers on lines of their own."""
     lines: list[str] = []
     cleaned: list[str] = []
-    for line in _clean_lines(text):
+    for line in rewrite_tables(_clean_lines(text)):
         # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
         if cleaned and cleaned[-1] and (line.startswith(":") or _wraps_heading(cleaned[-1], line)):
             cleaned[-1] = f"{cleaned[-1]} {line}"
@@ -709,7 +711,8 @@ def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
             if sections and open_section:
                 sections[-1][1].append(line)
             continue
-        if _SOFT_END.match(folded) or _is_secretary_line(line):
+        # A table left as text (not an attendance table, see ``tables``) is not a list.
+        if _SOFT_END.match(folded) or _is_secretary_line(line) or TABLE_ROW.match(line):
             open_section = False
             continue
         if _PAGE_NUMBER.match(folded):

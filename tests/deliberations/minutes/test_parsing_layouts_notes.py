@@ -317,3 +317,60 @@ def test_titulaires_inside_a_heading_is_no_group_of_its_own():
     result = parse_attendance("Etaient présents les délégués titulaires : DUPONT Jean, "
                               "MARTIN Anne Etaient excusés : DURAND Paul")
     assert names(result) == ["DUPONT Jean", "MARTIN Anne"] and result.excused == ["DURAND Paul"]
+
+
+# Roannais Agglomération, conseil communautaire of 28 October 2021 (text kept in
+# https://github.com/alberto-lorente/RAGtor, data/example_markdown.md): the présents in title
+# case, then "Cf page suivante." and the absents as a markdown table whose columns say what
+# became of each member. Names fictitious, layout kept.
+ROANNAIS = """# Etaient présents :
+
+Christine Arvelle - Marcel Augonnet - Yves Meurlin (Suppléant Laurence Bovisse) - Muriel \
+Marsonnet - Edmond Bourlat - Catherine Brumière - Nabih Nedrenne (arrivé en cours de séance) - \
+Fabien Lamourette - Denis Vanhorel.
+
+# Etaient absents :
+
+Cf page suivante.
+
+Page 1 sur 49
+
+|Absents|Ni pouvoir|Suppléant|Pouvoir donné à…|Ni suppléant|
+|---|---|---|---|---|
+|Jean-Marc Ambrenne|X| | | |
+|Laurence Bovisse| |Yves Meurlin| | |
+|Marie-France Catelosse| | |Muriel Marsonnet| |
+|Marie-Laure Dana Burnolle| | |Edmond Bourlat| |
+|-| | |Catherine Brumière| |
+|Jean-Marc Detourbe| | | | |
+|Nabih Nedrenne|X| | |(arrivé en cours de séance)|
+
+Secrétaire de séance : Denis Vanhorel
+
+# Approbation des procès-verbaux des conseils communautaires
+"""
+
+
+def test_a_markdown_table_of_absents_is_read_by_its_column_headers():
+    result = parse_attendance(ROANNAIS)
+    assert len(result.present) == 9 and result.secretary == "Denis Vanhorel"
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Marie-France Catelosse", "Muriel Marsonnet"),
+        ("Marie-Laure Dana Burnolle", "Edmond Bourlat")]
+    assert result.present[2].replaces == "Laurence Bovisse"
+    assert result.excused == ["Laurence Bovisse"]
+    assert result.absent == ["Jean-Marc Ambrenne", "Jean-Marc Detourbe", "Nabih Nedrenne"]
+    # The holder without giver ("|-| | |Catherine Brumière|") and the member both absent and
+    # arrived later are said, not resolved.
+    assert [anomaly.message for anomaly in result.anomalies
+            if anomaly.kind in {"unparsed_entry", "present_and_excused"}] == [
+        "Entrée de la liste (procuration) non comprise : « donne pouvoir à Catherine "
+        "Brumière ». Elle n'a pas été retenue.",
+        "« Nabih Nedrenne » figure à la fois parmi les présents et parmi les absents ou "
+        "excusés."]
+
+
+def test_a_pipe_table_whose_first_header_names_no_list_is_left_as_text():
+    result = parse_attendance("Présents : DUPONT Jean, MARTIN Anne\n\n|Commune|Population|\n"
+                              "|---|---|\n|Roanne|34 000|\n")
+    assert names(result) == ["DUPONT Jean", "MARTIN Anne"]
