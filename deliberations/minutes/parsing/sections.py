@@ -174,6 +174,10 @@ def _joins_next(previous: str, following: str) -> str | None:
     tail_kinds, head_kinds = _kinds_of_fragment(tail), _kinds_of_fragment(head)
     if not tail_kinds or not head_kinds:
         return None
+    # "…, L. / Lamonnet, …": an initial alone after a separator opens a name wrapped before
+    # its surname (in "DUPONT J." the initial ends the name, and is not alone).
+    if len(tail.split()) == 1 and _INITIALS.match(tail.split()[0]) and head.split():
+        return " "
     # "M.", "C.", "R. LE" at the end of a line: the name goes on on the next one.
     if tail.split() and (tail_kinds <= {"C", "G", "P"} and _token_kind(tail.split()[-1]) in "CP"
                          or (tail_kinds <= {"C", "G"} and "S" in head_kinds

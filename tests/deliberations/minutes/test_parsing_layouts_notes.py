@@ -374,3 +374,16 @@ def test_a_pipe_table_whose_first_header_names_no_list_is_left_as_text():
     result = parse_attendance("Présents : DUPONT Jean, MARTIN Anne\n\n|Commune|Population|\n"
                               "|---|---|\n|Roanne|34 000|\n")
     assert names(result) == ["DUPONT Jean", "MARTIN Anne"]
+
+
+def test_an_initial_alone_at_the_end_of_a_line_opens_the_name_on_the_next():
+    # Communauté de communes of Saint-Mamet, 1 October 2013
+    # (http://docplayer.fr/1890148-Seance-du-1-er-octobre-2013.html), wrapped at 70: "…, L. /
+    # Lamonnet, …"; in "DUPONT J." the initial closes a name and stays where it is.
+    result = parse_attendance(
+        "Excusé(e)s S. Rinnelet, L.\nLamonnet, P. Laurlargues Date de la convocation 24 "
+        "septembre 2013\nPrésent(e)s C. Tratisson, A. Derignac, J.\nBrellaudin, J.-P.\n"
+        "Gidaudin\nExcusés : DUPONT J.\nMARTIN A.")
+    assert names(result) == ["C. Tratisson", "A. Derignac", "J. Brellaudin", "J.-P. Gidaudin"]
+    assert result.excused == ["S. Rinnelet", "L. Lamonnet", "P. Laurlargues", "DUPONT J.",
+                              "MARTIN A."]
