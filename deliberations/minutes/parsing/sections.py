@@ -169,8 +169,9 @@ def _joins_next(previous: str, following: str) -> str | None:
     if following.startswith("(") and not previous.endswith(")"):
         return " "  # "GROUSSETIN T. / (pouvoir à C. X)": a note follows its name
     # Notes are not words of the name: "…, Berthe / MIROUSSE (titulaire), …".
-    tail = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] ", previous)[-1])
-    head = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] ", following)[0])
+    # " et " separates two names as a comma does: "Jules-Rufin / PRARDEYRAC et Gontran X".
+    tail = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] | et ", previous)[-1])
+    head = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] | et ", following)[0])
     tail_kinds, head_kinds = _kinds_of_fragment(tail), _kinds_of_fragment(head)
     if not tail_kinds or not head_kinds:
         return None
@@ -580,13 +581,16 @@ def block_lines(text: str) -> list[str]:
 
 
 def _wraps_heading(previous: str, line: str) -> bool:
-    """Whether a heading or an end marker written inside a line was wrapped: "…, Bernard X
+    """Whether a heading or an end marker written inside a line was wrapped across the line
+    break: "…, Bernard X
     (VORLY), Délégués suppléants / communes avec / voix délibérative : M. Joël Y", "…,
     Caroline X Le nombre de / membres en exercice est de : 32"."""
     tail = previous[-80:]
     joined = _fold(f"{tail} {line[:60]}")
     colon = line.find(":")
-    patterns = (_INLINE_HEADING, _INLINE_END) if 0 < colon <= 60 else (_INLINE_END,)
+    # "présent(e)s avec / droit de vote formant le quorum CAPV : …" has no colon of its own.
+    patterns = ((_INLINE_HEADING, _INLINE_END, _INLINE_MARKED) if 0 < colon <= 60
+                else (_INLINE_END, _INLINE_MARKED))
     return any(match.start() < len(tail) and match.end() > len(tail) + 1
                for pattern in patterns for match in pattern.finditer(joined))
 

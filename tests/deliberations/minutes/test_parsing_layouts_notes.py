@@ -387,3 +387,14 @@ def test_an_initial_alone_at_the_end_of_a_line_opens_the_name_on_the_next():
     assert names(result) == ["C. Tratisson", "A. Derignac", "J. Brellaudin", "J.-P. Gidaudin"]
     assert result.excused == ["S. Rinnelet", "L. Lamonnet", "P. Laurlargues", "DUPONT J.",
                               "MARTIN A."]
+
+
+def test_a_marked_heading_wrapped_before_its_qualifier_and_a_name_wrapped_before_et():
+    # Croult et Petit Rosne (above), wrapped at 55 columns: "présent(e)s avec / droit de vote
+    # formant le quorum", and "Jules-Rufin / PRARDEYRAC et Gontran CHAOUSSE".
+    result = parse_attendance(
+        "Nombre de présents : (48) Dont (48) présent(e)s avec\ndroit de vote formant le quorum "
+        "CAPV : Prosper\nTORLASSIN (Andilly), Clovis CHISAUDIN (Domont), Jules-Rufin\n"
+        "PRARDEYRAC et Gontran CHAOUSSE (Ezanville),")
+    assert names(result) == ["Prosper TORLASSIN", "Clovis CHISAUDIN", "Jules-Rufin PRARDEYRAC",
+                             "Gontran CHAOUSSE"]
