@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .communes import is_place
-from .names import _INITIALS, _read_names, _token_kind
+from .names import _INITIALS, _PARTICLES, _read_names, _token_kind
 from .results import StatedCounts
 from .tables import TABLE_ROW, rewrite_tables
 from .text import _GENDER_MARK, _clean_lines, _fold
@@ -171,8 +171,15 @@ def _joins_next(previous: str, following: str) -> str | None:
     # Notes are not words of the name: "…, Berthe / MIROUSSE (titulaire), …".
     # " et " separates two names as a comma does: "Jules-Rufin / PRARDEYRAC et Gontran X".
     tail = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] | et ", previous)[-1])
-    head = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] | et ", following)[0])
+    # A full stop after a word ends the entry: "Romain / RORRARGUES. Perrine X, …".
+    head = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] | et |(?<=[^\W\d_]{2})\.\s",
+                                                following)[0])
     tail_kinds, head_kinds = _kinds_of_fragment(tail), _kinds_of_fragment(head)
+    tail_words = tail.split()
+    if (len(tail_words) >= 2 and _fold(tail_words[0]) in _PARTICLES
+            and _token_kind(tail_words[1]) == "S"):
+        # "De MEAUBREAULAS / Anne-Jacques": a particle in title case opens the surname.
+        tail_kinds = _kinds_of_fragment(" ".join(tail_words[1:])) | {"P"}
     if not tail_kinds or not head_kinds:
         return None
     # "…, L. / Lamonnet, …": an initial alone after a separator opens a name wrapped before
@@ -205,7 +212,8 @@ def _joins_next(previous: str, following: str) -> str | None:
         leading = 0
         while leading < len(head_words) and _token_kind(head_words[leading]) in opening:
             leading += 1
-        if (before and (_token_kind(before) in "CL" or before in {"M", "MM", "MR"})
+        # "… suppléant de Romain / PRORSONNET.": after "de" as after any word of a note.
+        if (before and (_token_kind(before) in "CLP" or before in {"M", "MM", "MR"})
                 and 1 <= leading <= 2 and (leading == len(head_words)
                                            or _token_kind(head_words[leading]) in "CL")):
             return " "

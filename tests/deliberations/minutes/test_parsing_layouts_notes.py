@@ -398,3 +398,27 @@ def test_a_marked_heading_wrapped_before_its_qualifier_and_a_name_wrapped_before
         "PRARDEYRAC et Gontran CHAOUSSE (Ezanville),")
     assert names(result) == ["Prosper TORLASSIN", "Clovis CHISAUDIN", "Jules-Rufin PRARDEYRAC",
                              "Gontran CHAOUSSE"]
+
+
+def test_a_given_name_wrapped_before_a_surname_that_ends_its_sentence():
+    # Montpellier Méditerranée Métropole, 18 April 2019 (https://dokumen.tips/documents/compte-
+    # rendu-du-conseil-de-mtropole-page-114-secrtariat-gnral-service.html), wrapped at 55:
+    # "…, Romain / RORRARGUES. Perrine X, suppléant de Romain / PRORSONNET."
+    result = parse_attendance(
+        "Etaient présents : Jules CERLIGNAC, Albane MIRDAUZET, Romain\nRORRARGUES. Perrine "
+        "COLEYRAC, suppléant de Romain\nPRORSONNET.")
+    assert names(result) == ["Jules CERLIGNAC", "Albane MIRDAUZET", "Romain RORRARGUES",
+                             "Perrine COLEYRAC"]
+    assert result.present[3].replaces == "Romain PRORSONNET"
+
+
+def test_a_surname_opened_by_a_particle_in_title_case_wrapped_before_its_given_name():
+    # Comité syndical of 23 September 2016 (https://123dok.net/document/yr3moop8-constat%C3%A9-
+    # quorum-atteint-donn%C3%A9-lecture-pouvoirs-pr%C3%A9sidente-premier.html), wrapped at 55
+    # columns: "…, De
+    # MEAUBREAULAS / Anne-Jacques, …".
+    result = parse_attendance(
+        "Membres présents : CUBRABEVAS Jacques, De MEAUBREAULAS\nAnne-Jacques, NAUSOULESAC "
+        "Jean-Marie")
+    assert names(result) == ["CUBRABEVAS Jacques", "De MEAUBREAULAS Anne-Jacques",
+                             "NAUSOULESAC Jean-Marie"]
