@@ -415,8 +415,7 @@ def test_a_given_name_wrapped_before_a_surname_that_ends_its_sentence():
 def test_a_surname_opened_by_a_particle_in_title_case_wrapped_before_its_given_name():
     # Comité syndical of 23 September 2016 (https://123dok.net/document/yr3moop8-constat%C3%A9-
     # quorum-atteint-donn%C3%A9-lecture-pouvoirs-pr%C3%A9sidente-premier.html), wrapped at 55
-    # columns: "…, De
-    # MEAUBREAULAS / Anne-Jacques, …".
+    # columns: "…, De MEAUBREAULAS / Anne-Jacques, …".
     result = parse_attendance(
         "Membres présents : CUBRABEVAS Jacques, De MEAUBREAULAS\nAnne-Jacques, NAUSOULESAC "
         "Jean-Marie")
