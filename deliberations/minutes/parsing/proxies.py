@@ -30,6 +30,8 @@ _PROXY_VERB = re.compile(
     # "Mme X pour M. Y Mme Z pour M. W" (holders first), not "pour la question 3".
     rf"|(?<=\s)pour(?!\s+(?:la|le|les|l'|un|une|des|du|de|d'|toute?s?|chaque|cause|raison|motif)\b))\s"
 )
+# The holder's name ends at a sentence's full stop or at a word with a figure.
+_AFTER_HOLDER = re.compile(r"(?<=[^\W\d_]{2})\.\s+\S|\s+\S*\d")
 _PROXY_VERB_BARE = re.compile(rf"{_PROXY_VERB.pattern}|(?<=\s)(?:a|par)\s")
 _PROXY_STRONG = [
     re.compile(
@@ -79,6 +81,11 @@ def _match_proxy(entry_raw: str, *, bare: bool, present: bool = False
             if condition:
                 notes = f"{notes} ({holder[condition.end():].strip()})".strip()
                 holder = holder[:condition.start()]
+            if after := _AFTER_HOLDER.search(holder):
+                # "… à Jules-Léon MARLAUZET 1", "… par Fernand LABORDE. 2019_C13": what a
+                # flattened page puts after the last holder (a page number, a reference) is
+                # not part of the name; names there are reported as left unread.
+                holder = holder[:after.start()]
             return text[match.start("giver"):match.end("giver")], holder, notes
     return None
 

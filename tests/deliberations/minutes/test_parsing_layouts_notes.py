@@ -421,3 +421,20 @@ def test_a_surname_opened_by_a_particle_in_title_case_wrapped_before_its_given_n
         "Jean-Marie")
     assert names(result) == ["CUBRABEVAS Jacques", "De MEAUBREAULAS Anne-Jacques",
                              "NAUSOULESAC Jean-Marie"]
+
+
+def test_a_reference_or_page_number_after_the_last_holder_is_not_part_of_the_name():
+    # SCoT de Gascogne, 19 December 2019 (https://123dok.net/document/q7wkoodd-compte-rendu-
+    # comit%C3%A9-syndical-decembre-cordeliers-camille-desmoulins.html), flattened: the
+    # deliberation's reference runs into the last holder's name.
+    result = parse_attendance(
+        "Présents : Fernand LABORDE, Jérôme DUFFAUT Absents représentés : Julien DUCASSE "
+        "représenté par Jérôme DUFFAUT, Florence VERDIER représentée par Fernand LABORDE. "
+        "2019_C13 Nombre de délégués en exercice : 4")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Julien DUCASSE", "Jérôme DUFFAUT"), ("Florence VERDIER", "Fernand LABORDE")]
+    assert kinds(result) == []
+    # Capitals after the holder are a name the reading did not take: said.
+    result = parse_attendance("Procurations : Julien DUCASSE à Jérôme DUFFAUT 2 Henri "
+                              "LAFFORGUE")
+    assert result.proxies[0].holder == "Jérôme DUFFAUT" and "unread_text" in kinds(result)
