@@ -273,6 +273,8 @@ def commune_heading_lines(lines: list[str]) -> set[int]:
         tail = re.split(r"[,;:]", " ".join(previous))[-1].split()
         if tail and {_token_kind(token) for token in tail} <= {"C", "G"}:
             continue  # "…, Jean-Luc RAVELLI, Patrick / FLOUR": a name wrapped at its surname
+        if tail and _token_kind(tail[-1]) == "C":
+            continue  # "… donne pouvoir à Monsieur / ARDOUIN": a civility opens a name
         if (tail and _token_kind(tail[-1]) == "G"
                 and (len(tail) == 1 or _token_kind(tail[-2]) in "LC")):
             # "… SOUREYRAC représenté par Agathe / VRALOLLE": a given name right after the

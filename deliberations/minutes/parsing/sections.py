@@ -129,9 +129,12 @@ _CONNECTIVE_END = re.compile(
     r"|represente{_G}\s+par\s*$|(?:^|\s)(?:a|par|au\s+profit\s+de)\s*$".replace("{_G}", _G)
 )
 _CONNECTIVE_START = re.compile(
-    r"^(?:a|par|au\s+profit\s+de|donne{_G}\s+(?:procuration|pouvoir)|(?:pouvoir|procuration)\s+a|"
-    r"represente{_G}\s+par)\s".replace("{_G}", _G)
+    r"^(?:a|par|au\s+profit\s+de|(?:(?:qui|ayant)\s+(?:a\s+)?)?donne{_G}\s+(?:procuration|pouvoir)|"
+    r"(?:pouvoir|procuration)\s+a|represente{_G}\s+par)\s".replace("{_G}", _G)
 )
+
+
+_COMMUNE_AFTER_POUR = re.compile(r"\spour\s+(?:[A-ZÀ-Ý][A-ZÀ-Ý'’\-]*\s*)+$")
 
 
 def _kinds_of_fragment(fragment: str) -> set[str]:
@@ -160,6 +163,8 @@ def _joins_next(previous: str, following: str) -> str | None:
     # of its word ("GADAUDIN P / lacide", repaired with the entry).
     last = previous.split()[-1] if previous.split() else ""
     if (_token_kind(last) in "CP" or last in {"M.", "MM", "MM.", "-", "–"}
+            # "… pour LA CHAPELLE / AUX NAUX M. X": a commune after "pour" goes on.
+            or (_COMMUNE_AFTER_POUR.search(previous) and _token_kind(following.split()[0]) == "S")
             or re.search(r"\s(?:et|pour|sa|son|ses)$", folded_prev)
             or re.match(r"(?:et|pour)\s", folded_next)
             or (len(last) == 1 and last.isupper() and following[:1].islower())):

@@ -438,3 +438,37 @@ def test_a_reference_or_page_number_after_the_last_holder_is_not_part_of_the_nam
     result = parse_attendance("Procurations : Julien DUCASSE à Jérôme DUFFAUT 2 Henri "
                               "LAFFORGUE")
     assert result.proxies[0].holder == "Jérôme DUFFAUT" and "unread_text" in kinds(result)
+
+
+def test_a_commune_after_pour_wrapped_inside_its_name_goes_on():
+    # Pays d'Azay-le-Rideau (above), wrapped at 55 columns: "… pour LA CHAPELLE / AUX NAUX M.
+    # BOUVOUMIER et Mme PELLISSON pour CHEILLÉ".
+    result = parse_attendance(
+        "Étaient présents :\nMM GRERLOUMIER et VOUSERGUE pour LA CHAPELLE\nAUX NAUX  M. "
+        "BOUVOUMIER et Mme PELLISSON pour CHEILLÉ\n")
+    assert names(result) == ["GRERLOUMIER", "VOUSERGUE", "BOUVOUMIER", "PELLISSON"]
+    assert set(kinds(result)) == {"commune_heading"}
+
+
+def test_a_surname_alone_after_a_line_ending_with_a_civility_is_the_holders():
+    # Syndicat mixte du Val de Loir, 15 December 2020 (https://docslib.org/doc/3155457/
+    # approbation-du-proces-verbal-du-comite-syndical-du-10-novembre-2020-a-lunanimite),
+    # wrapped at 55 columns: "… donne pouvoir à Monsieur / ARDOUIN".
+    result = parse_attendance(
+        "Etaient présents : Mmes AUBRIOT, MM ARDOUIN, BESNARD.\nPouvoir : Madame MAUDUIT donne "
+        "pouvoir à Monsieur\nBESNARD Monsieur GIRAUDET donne pouvoir à Monsieur\nARDOUIN\n")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("MAUDUIT", "BESNARD"), ("GIRAUDET", "ARDOUIN")]
+    assert "commune_heading" not in kinds(result)
+
+
+def test_a_line_opening_with_qui_donne_pouvoir_continues_the_name_above():
+    # Communauté de communes de Doué-la-Fontaine, 28 January 2011 (http://docplayer.fr/
+    # 10598538-compte-rendu-de-la-reunion-du-conseil-communautaire-du-28-janvier-2011-a-20-h-
+    # 30.html), wrapped at 55 columns.
+    result = parse_attendance(
+        "Présents : M. Mathieu GOUDELET, Mme Clarisse SODAUDIN\nExcusés : Mme Nadia COUMELLEC\n"
+        "qui donne pouvoir à M. Mathieu GOUDELET ; Mme Murielle BALOUSSE")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Nadia COUMELLEC", "Mathieu GOUDELET")]
+    assert result.excused == ["Murielle BALOUSSE"]
