@@ -18,7 +18,7 @@ from .text import _GENDER_MARK, _fold
 # "Représentant la Commune de Poisvilliers : …", "Délégués de la Communauté de Communes de
 # X : …", "Arrondissement Châtellerault : …". A person's name is never followed by a colon
 # in a list of présents or excusés; in a list of procurations it may ("X : pouvoir à Y").
-_COMMUNE_PREFIX = re.compile(
+COMMUNE_PREFIX = re.compile(
     r"(?<![\w'])(?:(?:representant|delegue(?:e)?s?\s+(?:de|du|des)|pour)\s+(?:la\s+|le\s+|l')?)?"
     r"(?:commune|communaute\s+(?:de\s+communes|d'\s*agglomeration|urbaine)|metropole|"
     r"syndicat|arrondissement|canton|secteur|college)"
@@ -68,7 +68,7 @@ def strip_communes(text: str, *, capitals: bool = True) -> tuple[str, list[str]]
     person."""
     found: list[str] = []
     folded = _fold(text)
-    spans = [match.span() for match in _COMMUNE_PREFIX.finditer(folded)]
+    spans = [match.span() for match in COMMUNE_PREFIX.finditer(folded)]
     if capitals:
         for match in _CAPITALS_HEADING.finditer(text):
             start, words = match.start(), match.group(0).rstrip(" :").split()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .communes import is_place
+from .entries import COMMUNE_PREFIX
 from .names import _INITIALS, _PARTICLES, _read_names, _token_kind
 from .results import StatedCounts
 from .tables import TABLE_ROW, rewrite_tables
@@ -362,10 +363,13 @@ def _find_secretary(lines: list[str], *, spaced_hyphens: bool = False,
         if (following and ("secretai" in _fold(line) or verb_next) and not _heading(following)
                 and _incomplete(found)):
             found = _secretary_in(f"{line} {following}", spaced_hyphens) or found
-        if not found and index and "secretai" in _fold(line) and lines[index - 1].strip():
-            # "… décide de désigner M. Tiphaine X, / déléguée d'AZAY, qui exercera les
-            # fonctions de secrétaire": the sentence began on the line above.
-            found = _secretary_in(f"{lines[index - 1]} {line}", spaced_hyphens)
+        # "… décide de désigner M. Tiphaine / X, déléguée d'AZAY, qui exercera les /
+        # fonctions de secrétaire": the sentence began one or two lines above.
+        for back in (1, 2):
+            if found or index < back or "secretai" not in _fold(line) or not all(
+                    lines[index - step].strip() for step in range(1, back + 1)):
+                break
+            found = _secretary_in(" ".join(lines[index - back:index + 1]), spaced_hyphens)
         if found:
             return found
     return None
@@ -602,8 +606,9 @@ def _wraps_heading(previous: str, line: str) -> bool:
     joined = _fold(f"{tail} {line[:60]}")
     colon = line.find(":")
     # "présent(e)s avec / droit de vote formant le quorum CAPV : …" has no colon of its own.
-    patterns = ((_INLINE_HEADING, _INLINE_END, _INLINE_MARKED) if 0 < colon <= 60
-                else (_INLINE_END, _INLINE_MARKED))
+    # "Délégués de la Communauté de Communes de Loir Lucé / Bercé : Mmes A, …" likewise.
+    patterns = ((_INLINE_HEADING, _INLINE_END, _INLINE_MARKED, COMMUNE_PREFIX)
+                if 0 < colon <= 60 else (_INLINE_END, _INLINE_MARKED))
     return any(match.start() < len(tail) and match.end() > len(tail) + 1
                for pattern in patterns for match in pattern.finditer(joined))
 

@@ -472,3 +472,25 @@ def test_a_line_opening_with_qui_donne_pouvoir_continues_the_name_above():
     assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
         ("Nadia COUMELLEC", "Mathieu GOUDELET")]
     assert result.excused == ["Murielle BALOUSSE"]
+
+
+def test_a_commune_heading_wrapped_before_its_colon_is_still_a_heading():
+    # Val de Loir (above) and Ouvèze-Payre, 10 December 2019 (https://docslib.org/doc/1939282/
+    # compte-rendu-de-la-reunion-du-10-decembre-2019), wrapped at 55 columns.
+    result = parse_attendance(
+        "Etaient présents :\nDélégués de la Communauté de Communes de Loir Lucé\nBercé : Mmes "
+        "AUBRIOT, RABOUILLET, MM BESNARD.\n")
+    assert names(result) == ["AUBRIOT", "RABOUILLET", "BESNARD"]
+    result = parse_attendance(
+        "Présents : Commune de Meyse : Monsieur Manetin, Commune de St Martin\nsur Lavezon : "
+        "Monsieur Trorelet, Commune de St Pierre\nla Roche : Monsieur Gounnonnet\n")
+    assert names(result) == ["Manetin", "Trorelet", "Gounnonnet"]
+
+
+def test_the_secretarys_designation_begun_two_lines_above_is_read_whole():
+    # Pays d'Azay-le-Rideau (above), wrapped at 55 columns.
+    result = parse_attendance(
+        "Étaient présents : MM NININEAU et Mme FOUNOLLE pour AZAY LE RIDEAU\n\nLe Conseil "
+        "communautaire décide de designer M. Tiphaine\nFOUNOLLE, déléguée d’AZAY LE RIDEAU, qui "
+        "exercera les\nfonctions de secrétaire pendant la séance du jour.")
+    assert result.secretary == "Tiphaine FOUNOLLE"
