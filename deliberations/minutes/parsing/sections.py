@@ -509,6 +509,7 @@ def _heading(line: str, following: str = "") -> tuple[str, str] | None:
     return ("present" if kind == "subpresent" else kind), rest.strip()
 
 
+_SPACED_RUN = re.compile(r"(?<!\S)(?:[A-ZÀ-Ý]{1,3} ){6,}[A-ZÀ-Ý]{1,3}(?!\S)")
 _VERB_HEADING = re.compile(rf"^(?=etai(?:en)?t\s){_HEADING_BODY}(?=\s)")
 # Letter-spaced headings lose their word breaks: "ABSENTSEXCUSESAYANTDONNEPOUVOIR".
 _SQUEEZED_HEADING = re.compile(
@@ -552,6 +553,11 @@ def _split_inline(line: str) -> list[str]:
     # capitals without colon, followed by a name.
     cuts += [(match.start(), match.group(0)) for match in _INLINE_CAPITALS.finditer(line)]
     cuts += [(start, "") for start in _inline_groups(line, folded)]
+    # "… M. CERLARDEL. A B S E N T S E X C U S E S AYA N T D O N N E P O U V O I R B. X …": a
+    # letter-spaced heading inside a flattened line, cut off on both sides.
+    for run in _SPACED_RUN.finditer(line):
+        if _SQUEEZED_HEADING.match(_fold(run.group(0).replace(" ", ""))):
+            cuts += [(run.start(), ""), (run.end(), "")]
     if not cuts:
         return [line]
     pieces, position = [], 0

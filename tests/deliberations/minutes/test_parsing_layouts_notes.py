@@ -494,3 +494,20 @@ def test_the_secretarys_designation_begun_two_lines_above_is_read_whole():
         "communautaire décide de designer M. Tiphaine\nFOUNOLLE, déléguée d’AZAY LE RIDEAU, qui "
         "exercera les\nfonctions de secrétaire pendant la séance du jour.")
     assert result.secretary == "Tiphaine FOUNOLLE"
+
+
+def test_a_letter_spaced_heading_inside_a_flattened_line_is_cut_off():
+    # Concarneau Cornouaille Agglomération, 19 December 2019 (https://fr.readkong.com/page/
+    # compte-rendu-conseil-communautaire-4033931), flattened: the heading
+    # "A B S E N T S E X C U S E S AYA N T D O N N E P O U V O I R" runs between two names.
+    result = parse_attendance(
+        "Secrétaire de séance : Mathieu NORLETIN ETAT DES PRESENCES PRESENTS P. BRAUNNETIN, M. "
+        "TRINNIGNAC, A. NAURNAVEL, M. CERLARDEL. A B S E N T S E X C U "
+        "S E S AYA N T D O N N E P O U V O I R B. CHIRNINEAU (Pouvoir à M. TRINNIGNAC), M. "
+        "LORDINEAU (Pouvoir à A. NAURNAVEL)")
+    # ("M." of "M. TRINNIGNAC" is read as "Monsieur", not as an initial: the ambiguity is
+    # not settled here, so only the people are compared, not the initials.)
+    assert len(result.present) == 4 and result.secretary == "Mathieu NORLETIN"
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("B. CHIRNINEAU", "TRINNIGNAC"), ("LORDINEAU", "A. NAURNAVEL")]
+    assert not {"unparsed_entry", "unread_text"} & set(kinds(result))
