@@ -1,8 +1,11 @@
 """The parser on layouts of the five texts that left the held-back set and joined the tuned set
 (Pays Fertois 2007, Sud-Gironde 2022, Croult et Petit Rosne 2020, a conseil municipal of 2018):
 footnote calls, notes after a capacity, a procuration written twice, the présents' voting
-qualifier, headings after a closed note. One test per rule, built from the real block with
-personal names replaced by fictitious ones (layout kept); the source is cited at each test."""
+qualifier, headings after a closed note; then the rules that keep a reading when extraction
+wraps a block at another width or flattens it onto one line (measured on the tuned texts by
+``benchmarks/run.py robustness``), and attendance tables written as pipe tables. One test per
+rule, built from the real block with personal names replaced by fictitious ones (layout kept);
+the source is cited at each test."""
 
 from deliberations.minutes.parsing import parse_attendance
 from tests.deliberations.minutes.test_parsing_layouts import kinds, names
