@@ -8,6 +8,7 @@
     .venv/bin/python benchmarks/run.py audit      # cost of the audit trail and rate limiter
     .venv/bin/python benchmarks/run.py parsing    # the attendance parser on 150 names
     .venv/bin/python benchmarks/run.py importer   # the attendance import preview, 40 names
+    .venv/bin/python benchmarks/run.py robustness # the parser on tuned texts wrapped, flattened
     .venv/bin/python benchmarks/run.py load       # gunicorn under load, --fault stops PostgreSQL
     .venv/bin/python benchmarks/run.py alerts     # e-mail alert digests, 100 000 subscriptions
     .venv/bin/python benchmarks/run.py partitioning --database URL  # acts partitioned by year?
@@ -24,7 +25,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SETS = ("table", "scan", "exports", "extracts", "clerk", "audit", "parsing", "load",
-        "importer", "alerts", "partitioning")
+        "importer", "alerts", "partitioning", "robustness")
 
 
 def main(argv: list[str]) -> None:

@@ -7,7 +7,8 @@ Modules: ``text`` (folding, lines, dates), ``names`` (one person's name and its 
 ``roster`` (names resolved against the body's members, and the roster-guided reading that
 locates them in each section), ``corpus`` (the hand-counted check, tuned and held-back sets),
 ``communes`` (the official list of communes and EPCI, COG, that tells a commune heading in
-capitals from a surname; data in ``data/``, loaded on first use).
+capitals from a surname; data in ``data/``, loaded on first use), ``tables`` (attendance
+tables written as pipe tables, read by their column headers).
 
 Reads what clerks actually write in a "extrait du registre des délibérations": the session
 preamble, the attendance block (présents with per-item notes, procurations, excusés, absents,
@@ -148,7 +149,9 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
     return builder.result
 
 
-_NOTHING = re.compile(r"^(?:neant|sans\s+objet|aucune?|/|-|–)\s*\.?$")
+# "Néant", "/", and "Cf page suivante" (the list is a table further on): no name here.
+_NOTHING = re.compile(r"^(?:neant|sans\s+objet|aucune?|/|-|–|(?:cf\.?|voir)\s+(?:la\s+)?"
+                      r"(?:page\s+suivante|tableau(?:\s+ci-(?:apres|dessous))?|annexe))\s*\.?$")
 
 
 _SECTION_LABELS = {"present": "présents", "proxies": "procurations", "excused": "excusés",
@@ -261,7 +264,8 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
             entries.append(piece)
         chained = []
         for piece in merge_continuations(entries):
-            parts = split_chained(piece) if kind != "present" else [piece]
+            parts = (split_chained(piece, bare=kind == "proxies") if kind != "present"
+                     else [piece])
             if len(parts) > 1:
                 builder.anomaly("guessed_split", piece,
                                 "Plusieurs procurations ou suppléances écrites à la suite sans "
@@ -280,9 +284,13 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
                                 "Mot coupé par l'extraction du PDF, recollé : "
                                 + ", ".join(f"« {repair} »" for repair in repairs) + ".")
             if kind == "present" and _is_note_only(piece) and builder.result.present:
-                # "DUPONT Jean, arrivé à la question 3": the note belongs to the previous name.
+                # "DUPONT Jean, arrivé à la question 3", "Valentine X, Maire (pouvoir de Y)"
+                # (the capacity taken out): the note belongs to the previous name.
                 last = builder.result.present[-1]
-                builder._apply_present_note([last], 0, piece, piece)
+                note = piece.strip()
+                if note.startswith("(") and note.endswith(")"):
+                    note = note[1:-1]
+                builder._apply_present_note([last], 0, note, piece)
                 continue
             if kind == "present":
                 builder.add_present(piece)

@@ -16,6 +16,7 @@ class _Checks:
 
     def check(self) -> None:
         self._presence_cache = None
+        self.merge_repeated_proxies()
         self.represented_as_substitutes()
         self.replaced_titulars_excused()
         self.drop_represented_excused()
@@ -25,6 +26,22 @@ class _Checks:
         self._check_present_and_excused()
         self._check_proxies()
         self._check_counts()
+
+    def merge_repeated_proxies(self) -> None:
+        """One procuration written twice, as a note of its holder among the présents
+        ("Salomé X (pouvoir de Faustine Y)") and again in the list of procurations ("Faustine
+        Y (pouvoir à Salomé X)"), is one procuration: the same giver, holder and items. Two
+        procurations of one giver to different holders, or over different items, stay two
+        (and are reported as duplicates)."""
+        seen: set[tuple] = set()
+        kept = []
+        for proxy in self.result.proxies:
+            key = (name_key(proxy.giver), name_key(proxy.holder), proxy.from_item,
+                   proxy.until_item)
+            if key not in seen:
+                seen.add(key)
+                kept.append(proxy)
+        self.result.proxies[:] = kept
 
     def _check_duplicates(self) -> None:
         lists = {

@@ -11,7 +11,10 @@ A sidecar with ``"held_back": true`` belongs to the held-back set: about a third
 drawn before the rules were written and never tuned on, so that the figure on texts the rules
 were not written against is measured apart from the tuned one (``summary_line``).
 
-Names are compared by their surname: the words written in capitals when there are any
+Names are compared where the sidecar gives them: the proxy pairs and the secretary always,
+and the lists of présents, excusés and absents when it has ``present_names``,
+``excused_names`` or ``absent_names`` (optional: equal counts can hide two errors that cancel
+out). Names are compared by their surname: the words written in capitals when there are any
 ("Michel LOUSSOUARN" and "M. LOUSSOUARN" are the same holder), otherwise every word; folded,
 in any order.
 """
@@ -19,6 +22,7 @@ in any order.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +61,9 @@ def summarise(result: AttendanceResult) -> dict:
         "present": len(result.present),
         "excused": len(result.excused),
         "absent": len(result.absent),
+        "present_names": [entry.name for entry in result.present],
+        "excused_names": list(result.excused),
+        "absent_names": list(result.absent),
         "proxies": [[proxy.giver, proxy.holder] for proxy in result.proxies],
         "secretary": result.secretary,
     }
@@ -69,6 +76,19 @@ def compare(expected: dict, got: dict) -> list[str]:
     for key, label in labels.items():
         if expected[key] != got[key]:
             differences.append(f"{label} : attendu {expected[key]}, lu {got[key]}")
+        elif f"{key}_names" in expected:
+            # Equal counts may hide two errors that cancel out: where the sidecar lists the
+            # names, they are compared too (by surname, each as many times as listed).
+            wanted_names = Counter(surname_key(name) for name in expected[f"{key}_names"])
+            read_names = Counter(surname_key(name) for name in got[f"{key}_names"])
+            if wanted_names != read_names:
+                missing = [name for name in expected[f"{key}_names"]
+                           if surname_key(name) in wanted_names - read_names]
+                extra = [name for name in got[f"{key}_names"]
+                         if surname_key(name) in read_names - wanted_names]
+                differences.append(f"{label} : noms différents ; manquent "
+                                   f"{', '.join(missing) or '—'} ; en trop "
+                                   f"{', '.join(extra) or '—'}")
     wanted = {(surname_key(giver), surname_key(holder)) for giver, holder in expected["proxies"]}
     read = {(surname_key(giver), surname_key(holder)) for giver, holder in got["proxies"]}
     if len(expected["proxies"]) != len(got["proxies"]) or wanted != read:

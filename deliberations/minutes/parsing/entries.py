@@ -18,7 +18,7 @@ from .text import _GENDER_MARK, _fold
 # "Représentant la Commune de Poisvilliers : …", "Délégués de la Communauté de Communes de
 # X : …", "Arrondissement Châtellerault : …". A person's name is never followed by a colon
 # in a list of présents or excusés; in a list of procurations it may ("X : pouvoir à Y").
-_COMMUNE_PREFIX = re.compile(
+COMMUNE_PREFIX = re.compile(
     r"(?<![\w'])(?:(?:representant|delegue(?:e)?s?\s+(?:de|du|des)|pour)\s+(?:la\s+|le\s+|l')?)?"
     r"(?:commune|communaute\s+(?:de\s+communes|d'\s*agglomeration|urbaine)|metropole|"
     r"syndicat|arrondissement|canton|secteur|college)"
@@ -68,14 +68,17 @@ def strip_communes(text: str, *, capitals: bool = True) -> tuple[str, list[str]]
     person."""
     found: list[str] = []
     folded = _fold(text)
-    spans = [match.span() for match in _COMMUNE_PREFIX.finditer(folded)]
+    spans = [match.span() for match in COMMUNE_PREFIX.finditer(folded)]
     if capitals:
         for match in _CAPITALS_HEADING.finditer(text):
             start, words = match.start(), match.group(0).rstrip(" :").split()
             if only_civilities(" ".join(words)) or any(a <= start < b for a, b in spans):
                 continue
             before = text[:start].split()
-            if before and _token_kind(before[-1].strip(",;")) in "GC":
+            # "… (Saint-Brice). CARPF : Théodore X": after a note that closes an entry, the
+            # capitals open the next heading.
+            if (before and not before[-1].rstrip(".,;").endswith(")")
+                    and _token_kind(before[-1].strip(",;")) in "GC"):
                 # "Alain RIGAUD ANTRAN :": after a given name or a civility, the first word
                 # in capitals is the person's surname, the heading is what follows.
                 if len(words) < 2:
@@ -261,11 +264,23 @@ def commune_heading_lines(lines: list[str]) -> set[int]:
             continue
         previous = next((lines[back].split() for back in range(index - 1, -1, -1)
                          if lines[back].strip()), [])
+        # "… (suppléante de M. X / Gaspard) / LA FERTE S/ JOUARRE": a note closed at the end
+        # of the line above ends its entry; the capitals open the next group.
+        if previous and previous[-1].rstrip(".,;").endswith(")"):
+            previous = []
         if previous and {_token_kind(token) for token in previous} <= {"C", "G"}:
             continue  # "Madame / Françoise / GIVAUDIN": the surname of a name cut by cells
         tail = re.split(r"[,;:]", " ".join(previous))[-1].split()
         if tail and {_token_kind(token) for token in tail} <= {"C", "G"}:
             continue  # "…, Jean-Luc RAVELLI, Patrick / FLOUR": a name wrapped at its surname
+        if tail and _token_kind(tail[-1]) == "C":
+            continue  # "… donne pouvoir à Monsieur / ARDOUIN": a civility opens a name
+        if (tail and _token_kind(tail[-1]) == "G"
+                and (len(tail) == 1 or _token_kind(tail[-2]) in "LC")):
+            # "… SOUREYRAC représenté par Agathe / VRALOLLE": a given name right after the
+            # words of a proxy is wrapped before its surname ("NOM Prénom / COMMUNE" has a
+            # surname before the given name).
+            continue
         if any("/" not in token and _is_initials(token) for token in stripped.split()[1:]):
             continue  # an initial: "DUPONT J" is a person ("LA FERTE S/ JOUARRE" is not)
         found.add(index)

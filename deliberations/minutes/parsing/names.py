@@ -29,6 +29,8 @@ def _token_kind(token: str) -> str:
     letters = [char for char in token if char.isalpha()]
     if not letters or any(char.isdigit() for char in token):
         return "L"
+    if folded == "s/":
+        return "P"  # "LA FERTE S/ JOUARRE": "sur" or "sous" in a commune's name
     # A particle is written in lower case ("Alain de CARRION") or in capitals with the
     # surname ("DE CARRION"); "Da" or "Le" in title case is more likely a given name.
     lower_particle = (folded in _PARTICLES or folded.startswith("d'")) and token[:1].islower()

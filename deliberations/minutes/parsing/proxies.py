@@ -30,6 +30,9 @@ _PROXY_VERB = re.compile(
     # "Mme X pour M. Y Mme Z pour M. W" (holders first), not "pour la question 3".
     rf"|(?<=\s)pour(?!\s+(?:la|le|les|l'|un|une|des|du|de|d'|toute?s?|chaque|cause|raison|motif)\b))\s"
 )
+# The holder's name ends at a sentence's full stop or at a word with a figure.
+_AFTER_HOLDER = re.compile(r"(?<=[^\W\d_]{2})\.\s+\S|\s+\S*\d")
+_PROXY_VERB_BARE = re.compile(rf"{_PROXY_VERB.pattern}|(?<=\s)(?:a|par)\s")
 _PROXY_STRONG = [
     re.compile(
         rf"^(?P<giver>.+?)\s*,?\s+(?:qui\s+)?(?:a\s+|ayant\s+)?(?:donne{_G}|remis|confie{_G})\s+(?:procuration|"
@@ -78,19 +81,27 @@ def _match_proxy(entry_raw: str, *, bare: bool, present: bool = False
             if condition:
                 notes = f"{notes} ({holder[condition.end():].strip()})".strip()
                 holder = holder[:condition.start()]
+            if after := _AFTER_HOLDER.search(holder):
+                # "… à Jules-Léon MARLAUZET 1", "… par Fernand LABORDE. 2019_C13": what a
+                # flattened page puts after the last holder (a page number, a reference) is
+                # not part of the name; names there are reported as left unread.
+                holder = holder[:after.start()]
             return text[match.start("giver"):match.end("giver")], holder, notes
     return None
 
 
-def split_chained(raw: str) -> list[str]:
+def split_chained(raw: str, *, bare: bool = False) -> list[str]:
     """Entries of a line that holds several procurations without separator: each verb after
     the first opens a new entry, which starts with the name that follows the previous
     holder ("… à Monsieur B Monsieur C donne pouvoir à …" → "… à Monsieur B", "Monsieur C
-    donne pouvoir à …"). One entry when the line holds one verb or cannot be cut."""
+    donne pouvoir à …"). One entry when the line holds one verb or cannot be cut.
+
+    ``bare``: in a list of procurations, "à" and "par" alone are verbs too ("M. A à M. B M.
+    C à M. D", the lines of a list flattened into one)."""
     folded = _fold(_GENDER_MARK.sub("", raw))
     if len(folded) != len(raw):
         return [raw]
-    verbs = list(_PROXY_VERB.finditer(folded))
+    verbs = list((_PROXY_VERB_BARE if bare else _PROXY_VERB).finditer(folded))
     if len(verbs) < 2:
         return [raw]
     entries, start = [], 0

@@ -6,13 +6,20 @@ from __future__ import annotations
 import re
 
 from .communes import is_place
-from .names import _INITIALS, _read_names, _token_kind
+from .entries import COMMUNE_PREFIX
+from .names import _INITIALS, _PARTICLES, _read_names, _token_kind
 from .results import StatedCounts
+from .tables import TABLE_ROW, rewrite_tables
 from .text import _GENDER_MARK, _clean_lines, _fold
 
 _G = r"(?:\(e\)|e)?(?:\(s\)|s)?(?:\(e?s\))?"  # présent(e)s, excusé(e)s, présents(es)...
 # "absents excusés", "absents - excusés", "absents/excusés", "absents, excusés".
 _ABSENT_EXCUSED = rf"absent{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)?excuse{_G}"
+# What the présents are counted for: "Dont (48) présent(e)s avec droit de vote formant le
+# quorum CAPV : …" — words of the heading, not the end of the block.
+_VOTING = (r"(?:\s+avec\s+(?:droit\s+de\s+vote|voix\s+deliberatives?))?"
+           r"(?:\s+formant\s+(?:le\s+quorum|la\s+majorite(?:\s+des\s+membres)?"
+           r"(?:\s+en\s+exercice)?))?")
 _HEADING_BODY = (
     r"(?:[-–•]\s*)?(?:(?:etaient|etait|sont|membres|conseillers(?:\s+communautaires)?|"
     r"delegues|elus|liste\s+des)\s+)?(?:(?:titulaires|suppleants?)\s+)?(?:"
@@ -38,7 +45,7 @@ _HEADING_BODY = (
     # "Absents non excusés", "Absent non représenté": absent (the "excusés" inside is negated).
     rf"|(?P<absent>absent{_G}(?:\s+non\s+(?:excuse|represente){_G})?)"
     rf"|(?P<present>present{_G}(?:\s+ou\s+represente{_G}(?:\s*\([^)]*\))?)?"
-    rf"(?:\s+a\s+l'ouverture(?:\s+de\s+la\s+seance)?)?"
+    rf"(?:\s+a\s+l'ouverture(?:\s+de\s+la\s+seance)?)?{_VOTING}"
     # "Présents Délégués titulaires / communes :": whom the members represent.
     rf"(?:\s+delegues\s+titulaires\s*/\s*communes)?)"
     # "Membres titulaires :", "Membres suppléants avec voix délibérative :" under the présents.
@@ -61,7 +68,7 @@ _HEADING_BODY = (
 _HEADING = re.compile(rf"^{_HEADING_BODY}\s*(?::\s*(?P<rest>.*))?$")
 # A heading inside a line ("… M. Michèle SIMONET. Absents excusés : Mme …"): only with its colon,
 # and not a stated count ("Présents : 22").
-_INLINE_HEADING = re.compile(rf"(?<![\w'])(?:{_HEADING_BODY})\s*:(?!\s*\d)")
+_INLINE_HEADING = re.compile(rf"(?<![\w'])(?:{_HEADING_BODY})\s*:(?!\s*\(?\d)")
 _COUNTED_HEADING = re.compile(r"^[^\d:]+:\s*(?P<count>\d+)\s*$")
 
 
@@ -80,7 +87,8 @@ def _opens_list(line: str) -> bool:
 
 _INLINE_VERB_HEADING = re.compile(rf"(?<=\s)(?=etai(?:en)?t\s)(?:{_HEADING_BODY})(?![\w'])")
 # "Présent(e)s C. Montin, …": a heading written without colon, recognisable by its marks.
-_INLINE_MARKED = re.compile(r"(?<![\w'])(?:present|excuse|absent)\(e\)s(?=\s+[^\s:\d])")
+_INLINE_MARKED = re.compile(rf"(?<![\w'])(?:present\(e\)s{_VOTING}|excuse\(e\)s|absent\(e\)s)"
+                            r"(?=\s+[^\s:\d])")
 # Letter-spaced headings of PDF layouts: "A B S E N T S E X C U S E S".
 _LETTER_SPACED = re.compile(r"^(?:\S\s){5,}")
 # Where the list part of a block ends, inside a line as well as at its start; a later heading
@@ -96,7 +104,7 @@ _SOFT_END_BODY = (
 )
 _INLINE_END = re.compile(rf"(?<![\w'])(?:{_SOFT_END_BODY})")
 _SOFT_END = re.compile(rf"^(?:{_SOFT_END_BODY}|le\s+(?:conseil|comite)\b|pour\s*:\s*\d)")
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?$")
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?$")
 _END_MARKERS = re.compile(
     r"^(?:la\s+seance\s+est\s+ouverte|ouverture\s+de\s+la\s+seance|"
     r"deliberation\s+(?:du|de\s+l[a']|n)|ordre\s+du\s+jour|objet\s*:|"
@@ -122,13 +130,17 @@ _CONNECTIVE_END = re.compile(
     r"|represente{_G}\s+par\s*$|(?:^|\s)(?:a|par|au\s+profit\s+de)\s*$".replace("{_G}", _G)
 )
 _CONNECTIVE_START = re.compile(
-    r"^(?:a|par|au\s+profit\s+de|donne{_G}\s+(?:procuration|pouvoir)|(?:pouvoir|procuration)\s+a|"
-    r"represente{_G}\s+par)\s".replace("{_G}", _G)
+    r"^(?:a|par|au\s+profit\s+de|(?:(?:qui|ayant)\s+(?:a\s+)?)?donne{_G}\s+(?:procuration|pouvoir)|"
+    r"(?:pouvoir|procuration)\s+a|represente{_G}\s+par)\s".replace("{_G}", _G)
 )
 
 
+_COMMUNE_AFTER_POUR = re.compile(r"\spour\s+(?:[A-ZÀ-Ý][A-ZÀ-Ý'’\-]*\s*)+$")
+
+
 def _kinds_of_fragment(fragment: str) -> set[str]:
-    return {_token_kind(token) for token in fragment.split()}
+    # "Bastien (T)." once its note is out: the full stop is no word.
+    return {_token_kind(token) for token in fragment.split() if any(c.isalpha() for c in token)}
 
 
 def _joins_next(previous: str, following: str) -> str | None:
@@ -145,14 +157,41 @@ def _joins_next(previous: str, following: str) -> str | None:
     folded_prev, folded_next = _fold(previous), _fold(following)
     if _CONNECTIVE_END.search(folded_prev) or _CONNECTIVE_START.match(folded_next):
         return " "
+    # A line that ends with a civility, a particle or "et"/"pour" ("Mme RORDELET et M. /
+    # DOLLINEAU", "… pour AZAY LE / RIDEAU", "MM GRERLOUMIER / et VOUSERGUE"): no entry ends
+    # there; the extraction wrapped it.
+    # Likewise a spaced dash ("GAUSARGUES - / VARIGNAC Katia") and an initial before the rest
+    # of its word ("GADAUDIN P / lacide", repaired with the entry).
+    last = previous.split()[-1] if previous.split() else ""
+    if (_token_kind(last) in "CP" or last in {"M.", "MM", "MM.", "-", "–"}
+            # "… pour LA CHAPELLE / AUX NAUX M. X": a commune after "pour" goes on.
+            or (_COMMUNE_AFTER_POUR.search(previous) and _token_kind(following.split()[0]) == "S")
+            or re.search(r"\s(?:et|pour|sa|son|ses)$", folded_prev)
+            or re.match(r"(?:et|pour)\s", folded_next)
+            or (len(last) == 1 and last.isupper() and following[:1].islower())):
+        return " "
     if re.search(r"[,;]\s*$", previous) or re.match(r"^\s*[,;]", following):
         return None
+    if following.startswith("(") and not previous.endswith(")"):
+        return " "  # "GROUSSETIN T. / (pouvoir à C. X)": a note follows its name
     # Notes are not words of the name: "…, Berthe / MIROUSSE (titulaire), …".
-    tail = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] ", previous)[-1])
-    head = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] ", following)[0])
+    # " et " separates two names as a comma does: "Jules-Rufin / PRARDEYRAC et Gontran X".
+    tail = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] | et ", previous)[-1])
+    # A full stop after a word ends the entry: "Romain / RORRARGUES. Perrine X, …".
+    head = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] | et |(?<=[^\W\d_]{2})\.\s",
+                                                following)[0])
     tail_kinds, head_kinds = _kinds_of_fragment(tail), _kinds_of_fragment(head)
+    tail_words = tail.split()
+    if (len(tail_words) >= 2 and _fold(tail_words[0]) in _PARTICLES
+            and _token_kind(tail_words[1]) == "S"):
+        # "De MEAUBREAULAS / Anne-Jacques": a particle in title case opens the surname.
+        tail_kinds = _kinds_of_fragment(" ".join(tail_words[1:])) | {"P"}
     if not tail_kinds or not head_kinds:
         return None
+    # "…, L. / Lamonnet, …": an initial alone after a separator opens a name wrapped before
+    # its surname (in "DUPONT J." the initial ends the name, and is not alone).
+    if len(tail.split()) == 1 and _INITIALS.match(tail.split()[0]) and head.split():
+        return " "
     # "M.", "C.", "R. LE" at the end of a line: the name goes on on the next one.
     if tail.split() and (tail_kinds <= {"C", "G", "P"} and _token_kind(tail.split()[-1]) in "CP"
                          or (tail_kinds <= {"C", "G"} and "S" in head_kinds
@@ -179,7 +218,8 @@ def _joins_next(previous: str, following: str) -> str | None:
         leading = 0
         while leading < len(head_words) and _token_kind(head_words[leading]) in opening:
             leading += 1
-        if (before and (_token_kind(before) in "CL" or before in {"M", "MM", "MR"})
+        # "… suppléant de Romain / PRORSONNET.": after "de" as after any word of a note.
+        if (before and (_token_kind(before) in "CLP" or before in {"M", "MM", "MR"})
                 and 1 <= leading <= 2 and (leading == len(head_words)
                                            or _token_kind(head_words[leading]) in "CL")):
             return " "
@@ -285,7 +325,8 @@ _COUNT_PATTERNS = {
     # Optional colon: "Présents 25"; "… titulaires et suppléants présents est de : 17".
     "present": re.compile(
         rf"(?<![a-z])present{_G}(?:[ \t]+a[ \t]+la[ \t]+seance)?(?:\s+est\s+de)?[ \t]*[:=]?"
-        rf"[ \t]*(\d+)"
+        # "Nombre de présents : (48)": the figure in parentheses.
+        rf"[ \t]*\(?(\d+)"
         # "Nombre de conseillers qui assistent à la séance : 12" (PETR Cœur de Lorraine),
         # "Nombre de membres qui ont pris part aux délibérations : 25" (Val de Loir).
         r"|(?:conseillers|membres|delegues)\s+qui\s+(?:assistent\s+a\s+la\s+seance|ont\s+pris\s+"
@@ -322,6 +363,13 @@ def _find_secretary(lines: list[str], *, spaced_hyphens: bool = False,
         if (following and ("secretai" in _fold(line) or verb_next) and not _heading(following)
                 and _incomplete(found)):
             found = _secretary_in(f"{line} {following}", spaced_hyphens) or found
+        # "… décide de désigner M. Tiphaine / X, déléguée d'AZAY, qui exercera les /
+        # fonctions de secrétaire": the sentence began one or two lines above.
+        for back in (1, 2):
+            if found or index < back or "secretai" not in _fold(line) or not all(
+                    lines[index - step].strip() for step in range(1, back + 1)):
+                break
+            found = _secretary_in(" ".join(lines[index - back:index + 1]), spaced_hyphens)
         if found:
             return found
     return None
@@ -333,7 +381,8 @@ def _incomplete(found: tuple[str, bool] | None) -> bool:
     if not found:
         return True
     kinds = [_token_kind(word) for word in found[0].split()]
-    return "S" not in kinds or kinds[-1] == "P"
+    # "Denis Vanhoeck" (title case) is whole: a given name alone is not.
+    return ("S" not in kinds and len(kinds) < 2) or kinds[-1] == "P"
 
 
 def _secretary_in(line: str, spaced_hyphens: bool) -> tuple[str, bool] | None:
@@ -377,14 +426,30 @@ def _leading_name(text: str) -> str | None:
     if place := _FROM_PLACE.search(_fold(text)):
         text = text[:place.start()]
     words = []
-    for token in text.split():
+    tokens = text.split()
+    for position, token in enumerate(tokens):
         if _token_kind(token.strip(",;:")) == "L":
             break
+        if words and _opens_label(" ".join(tokens[position:])):
+            break  # "Gatien TREONNET ORDRE DU JOUR : 1)": a label in capitals after the name
         words.append(token)
         if token.endswith(".") and not _INITIALS.match(token) and _token_kind(token) != "C":
             break
     read = _read_names(" ".join(words).rstrip(" .-–"))
     return read.names[0] if read.valid and read.names else None
+
+
+# Labels that follow the lists in capitals on a flattened page: "ETAT DES PRESENCES", "LISTE
+# DE PRESENCE".
+_LABEL = re.compile(r"(?:etat|liste|feuille)\s+d(?:es|e)\s+presences?\b")
+
+
+def _opens_label(text: str) -> bool:
+    """Whether ``text`` starts with a heading, an end marker or a label rather than more of a
+    person's name."""
+    folded = _fold(text)
+    return bool(_END_MARKERS.match(folded) or _SOFT_END.match(folded) or _LABEL.match(folded)
+                or _heading(text))
 
 
 def _read_counts(text: str) -> StatedCounts:
@@ -422,7 +487,8 @@ def _heading(line: str, following: str = "") -> tuple[str, str] | None:
         match = _SQUEEZED_HEADING.match(folded)
     if not match and (verb := _VERB_HEADING.match(folded)):
         # "Étaient présents ANGLIERS Aristide RIGAUD …": no colon, but the verb says it.
-        after = stripped[verb.end():].lstrip()
+        # "Étaient absents avec procuration • • Mr X": bullets of the list after it.
+        after = stripped[verb.end():].lstrip(" •·◦▪")
         if after[:1].isupper():
             kind = next(name for name in ("ignore", "proxies", "substitutes", "excused",
                                           "absent", "present", "subpresent")
@@ -443,6 +509,7 @@ def _heading(line: str, following: str = "") -> tuple[str, str] | None:
     return ("present" if kind == "subpresent" else kind), rest.strip()
 
 
+_SPACED_RUN = re.compile(r"(?<!\S)(?:[A-ZÀ-Ý]{1,3} ){6,}[A-ZÀ-Ý]{1,3}(?!\S)")
 _VERB_HEADING = re.compile(rf"^(?=etai(?:en)?t\s){_HEADING_BODY}(?=\s)")
 # Letter-spaced headings lose their word breaks: "ABSENTSEXCUSESAYANTDONNEPOUVOIR".
 _SQUEEZED_HEADING = re.compile(
@@ -485,6 +552,12 @@ def _split_inline(line: str) -> list[str]:
     # "… Mathieu NORLETIN ETAT DES PRESENCES PRESENTS P. BRAUNNETIN, …": a heading written in
     # capitals without colon, followed by a name.
     cuts += [(match.start(), match.group(0)) for match in _INLINE_CAPITALS.finditer(line)]
+    cuts += [(start, "") for start in _inline_groups(line, folded)]
+    # "… M. CERLARDEL. A B S E N T S E X C U S E S AYA N T D O N N E P O U V O I R B. X …": a
+    # letter-spaced heading inside a flattened line, cut off on both sides.
+    for run in _SPACED_RUN.finditer(line):
+        if _SQUEEZED_HEADING.match(_fold(run.group(0).replace(" ", ""))):
+            cuts += [(run.start(), ""), (run.end(), "")]
     if not cuts:
         return [line]
     pieces, position = [], 0
@@ -516,16 +589,95 @@ def block_lines(text: str) -> list[str]:
     """Clean lines of ``text``, with inline headings and end markers on lines of their own."""
     lines: list[str] = []
     cleaned: list[str] = []
-    for line in _clean_lines(text):
+    for line in rewrite_tables(_clean_lines(text)):
         # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
-        if line.startswith(":") and cleaned and cleaned[-1]:
+        if cleaned and cleaned[-1] and (line.startswith(":") or _wraps_heading(cleaned[-1], line)):
             cleaned[-1] = f"{cleaned[-1]} {line}"
         else:
             cleaned.append(line)
-    for line in cleaned:
+    for index, line in enumerate(cleaned):
         line = _GLUED_CIVILITY.sub(r"\1. ", line)
+        following = next((ahead for ahead in cleaned[index + 1:index + 3] if ahead), "")
+        line = _without_footnote_call(line, following)
         lines.extend(_split_inline(line) if line else [line])
     return lines
+
+
+def _wraps_heading(previous: str, line: str) -> bool:
+    """Whether a heading or an end marker written inside a line was wrapped across the line
+    break: "…, Bernard X
+    (VORLY), Délégués suppléants / communes avec / voix délibérative : M. Joël Y", "…,
+    Caroline X Le nombre de / membres en exercice est de : 32"."""
+    tail = previous[-80:]
+    joined = _fold(f"{tail} {line[:60]}")
+    colon = line.find(":")
+    # "présent(e)s avec / droit de vote formant le quorum CAPV : …" has no colon of its own.
+    # "Délégués de la Communauté de Communes de Loir Lucé / Bercé : Mmes A, …" likewise.
+    patterns = ((_INLINE_HEADING, _INLINE_END, _INLINE_MARKED, COMMUNE_PREFIX)
+                if 0 < colon <= 60 else (_INLINE_END, _INLINE_MARKED))
+    return any(match.start() < len(tail) and match.end() > len(tail) + 1
+               for pattern in patterns for match in pattern.finditer(joined))
+
+
+# "Etaient présents(es) :1", "Présents :²": one figure glued to a heading's colon.
+_FOOTNOTE_CALL = re.compile(r"(?<=:)[\d¹²³⁴⁵⁶⁷⁸⁹](?=\s|$)")
+_ENDS_WITH_HEADING = re.compile(rf"(?<![\w'])(?:{_HEADING_BODY})\s*:$")
+# "CDC DU BAZADAIS :", "CAPV : …": a member's name in capitals with its colon.
+_GROUP_LINE = re.compile(r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý'’\-/]*\s+){0,8}[A-ZÀ-Ý][A-ZÀ-Ý'’\-/]+\s*:(?!\s*\d)")
+
+
+def _without_footnote_call(line: str, following: str) -> str:
+    """``line`` without the call of a footnote written right after a heading's colon
+    ("Etaient présents(es) :1" over "CDC DU BAZADAIS : …", or on the same line once the block
+    is flattened): a single figure glued to the colon, with a list or a member's heading
+    right after it, numbers a note of the PDF; a stated count is written apart ("Présents :
+    26"), or has no list after it."""
+    for call in reversed(list(_FOOTNOTE_CALL.finditer(line))):
+        after = line[call.end():].strip() or following
+        if not (_opens_list(after) or _GROUP_LINE.match(after)):
+            continue
+        if _ENDS_WITH_HEADING.search(_fold(line[:call.start()])):
+            line = line[:call.start()] + line[call.end():]
+    return line
+
+
+# "… LUCHEBRAIGNOIS COMMUNAUTE DE COMMUNES FIER ET USSES Titulaires : …": a member's title and
+# its "Titulaires :" / "Suppléants :" inside a flattened line.
+_INLINE_GROUP = re.compile(
+    rf"(?<![\w'])(?:delegues\s+|membres\s+)?(?:titulaires|suppleant{_G})\s*:(?!\s*\d)")
+_INLINE_TITLE = re.compile(r"(?:(?<=\s)|^)(?:[A-ZÀ-Ý][A-ZÀ-Ý'’\-]*\s+)+$")
+_KIND_WORD = re.compile(r"(?<![a-z])(?:present|absent|excuse|etai(?:en)?t|delegues\s+$)")
+
+
+def _inline_groups(line: str, folded: str) -> list[int]:
+    """Where to cut a flattened line before each "Titulaires :" / "Suppléants :" and the
+    member's title in capitals right before it (``find_sections`` then reads them as on
+    lines of their own). Not inside a heading ("Étaient présents les délégués titulaires :")."""
+    starts: list[int] = []
+    for match in _INLINE_GROUP.finditer(folded):
+        if not match.start():
+            continue
+        segment = folded[folded.rfind(":", 0, match.start()) + 1:match.start()]
+        if _KIND_WORD.search(segment[-60:]):
+            continue
+        starts.append(match.start())
+        offset = max(0, match.start() - 120)
+        title = _INLINE_TITLE.search(line[offset:match.start()])
+        if not title:
+            continue
+        start, words = offset + title.start(), title.group(0).split()
+        before = line[:start].split()
+        # "…, Pierre LUCHEBRAIGNOIS COMMUNAUTE DE …": in a list written "Prénom NOM" (its
+        # first entry says so), the first capitals after a given name are the surname.
+        first = line[line.rfind(":", 0, start) + 1:start].split()[:2]
+        given_first = (len(first) == 2 and _token_kind(first[0]) == "G"
+                       and _token_kind(first[1].strip(",;")) == "S")
+        if (len(words) > 1 and before and _token_kind(before[-1].strip(",;")) == "G"
+                and given_first):
+            start = line.index(words[1], start + len(words[0]))
+        if _is_group_title(line[start:match.start()]):
+            starts.append(start)
+    return starts
 
 
 # "Titulaires :", "Délégués suppléants :": which delegates, not whether they sat.
@@ -591,7 +743,8 @@ def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
             if sections and open_section:
                 sections[-1][1].append(line)
             continue
-        if _SOFT_END.match(folded) or _is_secretary_line(line):
+        # A table left as text (not an attendance table, see ``tables``) is not a list.
+        if _SOFT_END.match(folded) or _is_secretary_line(line) or TABLE_ROW.match(line):
             open_section = False
             continue
         if _PAGE_NUMBER.match(folded):

@@ -139,3 +139,19 @@ def test_check_command_needs_a_directory_of_pairs(tmp_path):
 ])
 def test_surname_key_compares_what_the_corpus_compares(first, second, same):
     assert (surname_key(first) == surname_key(second)) is same
+
+
+def test_check_compares_the_names_of_a_list_where_the_sidecar_gives_them(tmp_path):
+    # Two errors that cancel out (MARTIN read, DURAND missed): equal counts, wrong names.
+    (tmp_path / "noms.txt").write_text("Présents : DUPONT Jean, MARTIN Anne\n", encoding="utf-8")
+    expected = {"present": 2, "excused": 0, "absent": 0, "proxies": [], "secretary": None,
+                "present_names": ["DUPONT Jean", "DURAND Anne"]}
+    (tmp_path / "noms.json").write_text(json.dumps({"expected": expected}), encoding="utf-8")
+    [outcome] = check_directory(tmp_path, parse_attendance)
+    assert outcome.verdict == SILENTLY_WRONG
+    assert outcome.differences == [
+        "présents : noms différents ; manquent DURAND Anne ; en trop MARTIN Anne"]
+    expected["present_names"] = ["Jean DUPONT", "M. MARTIN"]  # another spelling, same people
+    (tmp_path / "noms.json").write_text(json.dumps({"expected": expected}), encoding="utf-8")
+    [outcome] = check_directory(tmp_path, parse_attendance)
+    assert outcome.verdict == EXACT and outcome.differences == []

@@ -30,6 +30,9 @@ FRAGMENTS = [
     "procurations : 7", "arrivé(e) à la question", "quitte la séance après la question", "12",
     "0", "99999999999999999999", "« ", " »", "DELIBERATION DU CONSEIL", "20 OCT. 2022",
     "s'est réuni", "sous la présidence de", "le 1er janvier 2023 à 25 H 99",
+    # Pipe tables, footnote calls, letter-spaced headings (tables.py, sections.py).
+    "|Absents|Ni pouvoir|Suppléant|Pouvoir donné à…|", "|---|---|", "|", "|X|", "| |-|",
+    "Cf page suivante.", " :1", "A B S E N T S E X C U S E S", "Titulaires :", "(48)",
 ]
 
 texts = st.one_of(
