@@ -72,6 +72,8 @@ from .sections import (
     _split_top_level,
     block_lines,
     find_sections,
+    secretary_lines,
+    several_secretaries,
     spaced_hyphen,
 )
 from .text import _GENDER_MARK, _fold, parse_date
@@ -129,14 +131,24 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
             _check_nothing_left(builder, kind, section_lines, read, removed)
     spaced = any(anomaly.kind == "guessed_join" and " - " in anomaly.text
                  for anomaly in builder.result.anomalies)
-    secretary = _find_secretary(lines, spaced_hyphens=spaced,
-                                limit=min(end_index + 3, len(lines)))
+    limit = min(end_index + 3, len(lines))
+    secretary = _find_secretary(lines, spaced_hyphens=spaced, limit=limit)
     if secretary:
         builder.result.secretary, joined = secretary
         if joined:
             builder.anomaly("guessed_join", builder.result.secretary,
                             "Secrétaire de séance : traits d'union entourés d'espaces lus comme "
                             f"des traits d'union (« {builder.result.secretary} »).")
+        if several := several_secretaries(lines, limit=limit):
+            builder.anomaly("several_secretaries", several,
+                            f"Plusieurs secrétaires de séance (« {several} ») : seul "
+                            f"« {builder.result.secretary} » est repris, la séance n'en garde "
+                            "qu'un ; ajoutez l'autre au procès-verbal si besoin.")
+    else:
+        for line in secretary_lines(lines, limit=limit):
+            builder.anomaly("unread_text", line,
+                            f"La ligne « {line} » parle du secrétaire de séance, mais aucun nom "
+                            "n'y a été lu : à vérifier.")
     if not builder.result.present:
         builder.anomaly("empty_section", "présents",
                         "Aucun membre présent n'a été lu : la liste des présents manque ou n'a pas "

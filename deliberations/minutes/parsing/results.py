@@ -61,6 +61,7 @@ ANOMALY_LABELS = {
     "partial_presence": "Présence ou procuration limitée dans le temps",
     "empty_section": "Rubrique sans nom",
     "unread_text": "Noms laissés de côté",
+    "several_secretaries": "Plusieurs secrétaires de séance",
     "not_in_roster": "Élus de la liste introuvables",
 }
 

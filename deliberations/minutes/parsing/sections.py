@@ -94,7 +94,7 @@ _LETTER_SPACED = re.compile(r"^(?:\S\s){5,}")
 # Where the list part of a block ends, inside a line as well as at its start; a later heading
 # may open another section.
 _SOFT_END_BODY = (
-    r"secretaire\s+de\s+(?:la\s+)?seance\s*:|designation\s+(?:du\s+|d'un\s+)?secretaire|"
+    r"secretaires?\s+de\s+(?:la\s+)?seance\s*:|designation\s+(?:du\s+|d'un\s+)?secretaire|"
     r"date\s+d[e']\s*(?:la\s+)?(?:convocation|affichage)|(?:le\s+)?nombre\s+d[e']\s*"
     r"(?:membres|conseillers|delegues|votants|presents)|(?:le\s+)?quorum|apres\s+(?:l'\s*)?appel|"
     r"convocation\s+(?:aux|des|du|adressee)|(?:rappel\s+de\s+)?(?:a\s+)?(?:l')?ordre\s+du\s+jour|"
@@ -119,7 +119,9 @@ _SECRETARY = [
     ),
     re.compile(r"(?:designe[rz]?|elit|nomme)\s+(?P<name>[^,;:]+?)\s*,[^;:]{0,80}?"
                r"(?:fonctions?\s+de\s+|qualite\s+de\s+|comme\s+)secretaire"),
-    re.compile(r"secretaire(?:\s+de\s+(?:la\s+)?seance)?\s*[:\-–]\s*(?P<name>.+?)\s*[.,;]?$"),
+    # "Secrétaire de séance : X", and "Secrétaires de séance : X et Y" (L2121-15: one or
+    # several members; the first is read, ``several_secretaries`` tells of the others).
+    re.compile(r"secretaires?(?:\s+de\s+(?:la\s+)?seance)?\s*[:\-–]\s*(?P<name>.+?)\s*[.,;]?$"),
     re.compile(r"^(?P<name>.+?)\s*,\s*secretaire\s+de\s+(?:la\s+)?seance"),
     # "Le secrétariat a été assuré par : Monsieur X".
     re.compile(r"secretariat\s+(?:de\s+(?:la\s+)?seance\s+)?(?:a\s+ete\s+|est\s+)?assure\s+"
@@ -372,6 +374,26 @@ def _find_secretary(lines: list[str], *, spaced_hyphens: bool = False,
             found = _secretary_in(" ".join(lines[index - back:index + 1]), spaced_hyphens)
         if found:
             return found
+    return None
+
+
+_SECRETARY_LINE = re.compile(r"secretaires?\s+de\s+(?:la\s+)?seance")
+_SEVERAL_SECRETARIES = re.compile(r"secretaires\s+de\s+(?:la\s+)?seance\s*[:\-–]\s*(?P<names>.+)$")
+
+
+def secretary_lines(lines: list[str], *, limit: int | None = None) -> list[str]:
+    """The lines that name the secretary of the session ("secrétaire(s) de séance"), for the
+    anomaly of a secretary named but not read."""
+    return [line.strip() for line in lines[:limit] if _SECRETARY_LINE.search(_fold(line))]
+
+
+def several_secretaries(lines: list[str], *, limit: int | None = None) -> str | None:
+    """The names after a plural heading, "Secrétaires de séance : Madame X et Monsieur Y", when
+    it names more than one (L2121-15 allows several secretaries; the register keeps one)."""
+    for line in lines[:limit]:
+        match = _SEVERAL_SECRETARIES.search(_fold(line))
+        if match and re.search(r"\s(?:et|,)\s", match["names"]):
+            return line[match.start("names"):match.end("names")].strip(" .;")
     return None
 
 

@@ -1,5 +1,6 @@
 """The parser on layouts of the five texts that left the held-back set and joined the tuned set
-(Pays Fertois 2007, Sud-Gironde 2022, Croult et Petit Rosne 2020, a conseil municipal of 2018):
+(Pays Fertois 2007, Sud-Gironde 2022, Croult et Petit Rosne 2020, a conseil municipal of 2018;
+SEMOCTOM 2013 for the secretaries):
 footnote calls, notes after a capacity, a procuration written twice, the présents' voting
 qualifier, headings after a closed note; then the rules that keep a reading when extraction
 wraps a block at another width or flattens it onto one line (measured on the tuned texts by
@@ -514,3 +515,29 @@ def test_a_letter_spaced_heading_inside_a_flattened_line_is_cut_off():
     assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
         ("B. CHIRNINEAU", "TRINNIGNAC"), ("LORDINEAU", "A. NAURNAVEL")]
     assert not {"unparsed_entry", "unread_text"} & set(kinds(result))
+
+
+def test_two_secretaries_under_a_plural_heading_keep_the_first_and_tell_of_the_other():
+    # SEMOCTOM, comité syndical of 14 March 2013 (https://doczz.fr/doc/3933600/proc%C3%A8s-
+    # verbal-du-14-mars-2013): L2121-15 lets the assembly name several secretaries; the
+    # session keeps one, the clerk is told of the other.
+    result = parse_attendance(
+        "Présents : Mesdames VERNADIER, POULARDEL, Messieurs GALINEAU, TRIRAUDIN.\n"
+        "Secrétaires de séance : Madame RAVINEAU et Monsieur DRAUAUDIN\nORDRE DU JOUR")
+    assert names(result) == ["VERNADIER", "POULARDEL", "GALINEAU", "TRIRAUDIN"]
+    assert result.secretary == "RAVINEAU"
+    assert [(a.kind, a.message) for a in result.anomalies] == [(
+        "several_secretaries",
+        "Plusieurs secrétaires de séance (« Madame RAVINEAU et Monsieur DRAUAUDIN ») : seul "
+        "« RAVINEAU » est repris, la séance n'en garde qu'un ; ajoutez l'autre au "
+        "procès-verbal si besoin.")]
+
+
+def test_a_secretary_named_but_not_read_is_an_anomaly_naming_its_line():
+    # The same heading with a name the parser cannot read (no capitals, no civility): never
+    # an empty secretary without a word.
+    result = parse_attendance("Présents : Mesdames VERNADIER, POULARDEL.\n"
+                              "Secrétaire de séance : voir page suivante\nORDRE DU JOUR")
+    assert result.secretary is None
+    assert [(a.kind, a.text) for a in result.anomalies] == [
+        ("unread_text", "Secrétaire de séance : voir page suivante")]
