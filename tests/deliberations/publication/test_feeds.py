@@ -81,11 +81,12 @@ def test_a_feed_with_entries_is_one_query_and_does_not_read_the_latest_publicati
     client.get(url)
     with CaptureQueriesContext(connection) as queries:
         content = client.get(url).content
-    assert len(queries) == 1
+    assert len(queries) == 1 and "MAX(" not in queries[0]["sql"]
     assert parse(content).findtext("a:updated", namespaces=A) == "2022-12-14T00:00:00+01:00"
     with CaptureQueriesContext(connection) as queries:
         client.get(url, {"q": "zanzibar"})
-    assert len(queries) == 2 and "MAX(" in queries[1]["sql"]
+    latest = 'MAX("deliberations_deliberation"."published_on")'
+    assert latest in queries[-1]["sql"]
 
 
 def test_the_atom_check_fails_on_the_old_feed_faults(client, seed_records):
