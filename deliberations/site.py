@@ -103,13 +103,14 @@ def member_attendance(member, mandates) -> AttendanceRecord:
                 span &= Q(date__lte=m.end_on)
             condition |= span
         recorded = Exists(Attendance.objects.filter(session=OuterRef("pk")))
-        expected = set(held.filter(condition).filter(recorded).values_list("pk", flat=True))
+        expected = set(held.filter(condition).filter(recorded).order_by()
+                       .values_list("pk", flat=True))
     # A line of the member's is itself the session's recorded attendance (and a held
     # session is a public one).
     attended = set(
         Attendance.objects.filter(
             member=member, status=Attendance.Status.PRESENT, session__status=Session.Status.HELD
-        ).values_list("session_id", flat=True)
+        ).order_by().values_list("session_id", flat=True)
     )
     return AttendanceRecord(sessions=len(expected | attended), present=len(attended))
 
