@@ -4,7 +4,7 @@ sitemap.xml, registered in portal.kernel.pages by DeliberationsConfig.ready().""
 from dataclasses import dataclass
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from deliberations.models import Attendance, Deliberation, Proxy, Session
@@ -91,10 +91,9 @@ def member_attendance(member, mandates) -> AttendanceRecord:
     """
     titular = [m for m in mandates if m.role != Mandate.Role.SUBSTITUTE]
     # Only sessions whose attendance is recorded: a session without its list says nothing
-    # about who came.
-    held = Session.objects.public().filter(
-        status=Session.Status.HELD, attendances__isnull=False
-    ).distinct()
+    # about who came. Asked of each of the member's sessions (EXISTS, one index probe), not
+    # by joining every attendance line of every session and removing the duplicates.
+    held = Session.objects.public().filter(status=Session.Status.HELD)
     expected = set()
     if titular:
         condition = Q()
@@ -103,11 +102,15 @@ def member_attendance(member, mandates) -> AttendanceRecord:
             if m.end_on:
                 span &= Q(date__lte=m.end_on)
             condition |= span
-        expected = set(held.filter(condition).values_list("pk", flat=True))
+        recorded = Exists(Attendance.objects.filter(session=OuterRef("pk")))
+        expected = set(held.filter(condition).filter(recorded).order_by()
+                       .values_list("pk", flat=True))
+    # A line of the member's is itself the session's recorded attendance (and a held
+    # session is a public one).
     attended = set(
         Attendance.objects.filter(
-            member=member, status=Attendance.Status.PRESENT, session__in=held
-        ).values_list("session_id", flat=True)
+            member=member, status=Attendance.Status.PRESENT, session__status=Session.Status.HELD
+        ).order_by().values_list("session_id", flat=True)
     )
     return AttendanceRecord(sessions=len(expected | attended), present=len(attended))
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, Exists, Max, OuterRef, Q, prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import get_template
@@ -30,7 +30,7 @@ from deliberations.models import (
     Session,
 )
 from deliberations.publication import opendata, rows
-from deliberations.publication.feeds import sessions_icalendar_chunks
+from deliberations.publication.feeds import sessions_icalendar_chunks, with_public_titles
 from deliberations.publication.filters import DeliberationFilter
 from deliberations.querysets import SEARCH_CANDIDATES
 from portal.kernel.cache import ExportValidators, cache_public_page, cached_stream
@@ -449,14 +449,10 @@ def session_calendar(request):
     )
     if (not_modified := validators.not_modified(request)) is not None:
         return validators.apply(not_modified)
-    sessions = sessions.select_related(
-        "body__organisation", "deliberation_list", "minutes",
-    ).order_by("date", "starts_at", "pk").prefetch_related(
-        # Only the titles are listed: the reports and decisions are not read (flat memory).
-        Prefetch("deliberations", queryset=Deliberation.objects.published().order_by(
-            "item_number", "pk").only("pk", "session_id", "item_number", "title"),
-            to_attr="public_deliberations")
-    )
+    # Two streamed queries whatever the window's size: the sessions, and their published
+    # acts' titles beside them (feeds.with_public_titles).
+    sessions = with_public_titles(
+        sessions.select_related("body__organisation", "deliberation_list", "minutes"))
     # The body depends only on what the ETag covers (the address, the generation, the day,
     # the sessions' and acts' aggregates) and the host: kept whole once streamed, so a feed
     # that many calendars poll is made once per change (DTSTAMP: when it was made).

@@ -295,6 +295,10 @@ class Deliberation(models.Model):
             # The facets' choices (DeliberationQuerySet.distinct_values).
             models.Index(fields=["year"], name="deliberation_year_idx", condition=PUBLISHED),
             models.Index(fields=["theme"], name="deliberation_theme_idx", condition=PUBLISHED),
+            # The acts the SCDL export leaves out for a value of their own (opendata.
+            # scdl_coverage): a few, read without reading every published act.
+            models.Index(fields=["body"], name="deliberation_incomplete_idx",
+                         condition=PUBLISHED & (Q(act_number="") | Q(matter_code=""))),
         ]
 
     def __str__(self):

@@ -168,14 +168,45 @@ def sessions_icalendar(sessions, *, build_url, host: str) -> str:
 
 
 # Sessions per chunk of the streamed calendar (QuerySet.iterator: a server-side cursor on
-# PostgreSQL, the published deliberations prefetched chunk by chunk).
+# PostgreSQL).
 CHUNK_SIZE = 200
 
+# The order of a calendar's events, and of the acts read beside them (with_public_titles).
+SESSION_ORDER = ("date", "starts_at", "pk")
 
-def sessions_icalendar_chunks(sessions, *, build_url, host: str, chunk_size=CHUNK_SIZE,
+
+def with_public_titles(sessions: QuerySet, *, chunk_size=None):
+    """The sessions of `sessions` (ordered by SESSION_ORDER), each with `public_deliberations`
+    (its published acts in item order, their titles only), read in two streamed queries
+    whatever the number of sessions: the sessions, and beside them the published acts of those
+    sessions in the same order, each session taking the acts that follow it (a merge of two
+    sorted streams). A prefetch would run one more query per chunk of sessions."""
+    chunk_size = chunk_size or CHUNK_SIZE
+    acts = (
+        Deliberation.objects.published().filter(session__in=sessions.values("pk"))
+        .order_by(*(f"session__{field}" for field in SESSION_ORDER), "item_number", "pk")
+        # Only the titles are listed: the reports and decisions are not read (flat memory).
+        .only("pk", "session_id", "item_number", "title")
+        .iterator(chunk_size=chunk_size)
+    )
+    pending = next(acts, None)
+    for session in sessions.order_by(*SESSION_ORDER).iterator(chunk_size=chunk_size):
+        items = []
+        while pending is not None and pending.session_id == session.pk:
+            items.append(pending)
+            pending = next(acts, None)
+        session.public_deliberations = items
+        yield session
+    if pending is not None:  # both streams are in the same order: never reached
+        raise RuntimeError(f"Délibération {pending.pk} hors de l'ordre des séances.")
+
+
+def sessions_icalendar_chunks(sessions, *, build_url, host: str, chunk_size=None,
                               description: str = ""):
     """sessions_icalendar as text chunks of `chunk_size` events, for a StreamingHttpResponse:
-    a queryset is read in chunks, so memory stays flat whatever the number of sessions."""
+    a queryset or a generator (with_public_titles) is read in chunks, so memory stays flat
+    whatever the number of sessions."""
+    chunk_size = chunk_size or CHUNK_SIZE
     now = utc(timezone.now())
     header = [
         "BEGIN:VCALENDAR",

@@ -37,7 +37,12 @@ class PlainTextAtomFeed(Atom1Feed):
     def latest_post_date(self):
         dates = [item[key] for item in self.items for key in ("updateddate", "pubdate")
                  if item.get(key)]
-        return max(dates, default=self.feed.get("updated_when_empty") or NEVER_CHANGED)
+        if dates:
+            return max(dates)
+        # Asked for only now: it reads every record (their latest date), which a feed with
+        # entries never needs.
+        when_empty = self.feed.get("updated_when_empty")
+        return (when_empty() if callable(when_empty) else when_empty) or NEVER_CHANGED
 
 
 class RecordFeed(Feed):
@@ -58,7 +63,7 @@ class RecordFeed(Feed):
         return day_start(self.item_date(item))
 
     def feed_extra_kwargs(self, obj):
-        return {"updated_when_empty": day_start(self.updated_when_empty(obj))}
+        return {"updated_when_empty": lambda: day_start(self.updated_when_empty(obj))}
 
     def item_date(self, item) -> datetime.date:
         raise NotImplementedError

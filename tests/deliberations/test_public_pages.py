@@ -16,6 +16,7 @@ from tests.factories import (
     BodyFactory,
     DeliberationFactory,
     MandateFactory,
+    MemberFactory,
     ProxyFactory,
     SessionFactory,
     publish,
@@ -261,6 +262,47 @@ def test_member_attendance_rate_and_proxies(client):
     assert "50,0 %" in html
     assert "Procurations données (1)" in html and other.full_name in html
     assert "Procurations reçues (0)" in html
+
+
+def test_member_attendance_counts_held_public_sessions_with_a_recorded_list(
+        django_assert_num_queries):
+    """Sessions expected: held, with a recorded attendance list, in a titular mandate's
+    body and span; sessions attended: held ones where the member's line says present,
+    whatever the body (a suppléant's seat counts once sat). The same two queries however
+    many sessions the member's bodies held."""
+    from deliberations.site import member_attendance
+
+    body = BodyFactory()
+    mandate = MandateFactory(body=body, start_on=datetime.date(2022, 1, 1),
+                             end_on=datetime.date(2022, 12, 31))
+    member, colleague = mandate.member, MemberFactory()
+
+    def session(date, status="held", of=body):
+        return SessionFactory(body=of, date=date, convened_on=None, status=status)
+
+    present = session(datetime.date(2022, 3, 1))
+    excused = session(datetime.date(2022, 4, 1))
+    without_me = session(datetime.date(2022, 5, 1))  # the member's line missing: absent
+    session(datetime.date(2022, 6, 1))  # no attendance recorded: not counted
+    after = session(datetime.date(2023, 2, 1))  # after the mandate
+    convened = session(datetime.date(2022, 7, 1), status="convened")
+    elsewhere = session(datetime.date(2022, 8, 1), of=BodyFactory())
+    AttendanceFactory(session=present, member=member)
+    AttendanceFactory(session=excused, member=member, status="excused")
+    AttendanceFactory(session=without_me, member=colleague)
+    AttendanceFactory(session=after, member=member)
+    AttendanceFactory(session=convened, member=member)
+    AttendanceFactory(session=elsewhere, member=member)
+    mandates = [mandate]
+    with django_assert_num_queries(2):
+        record = member_attendance(member, mandates)
+    # Expected: present, excused, without_me; attended: present, after, elsewhere.
+    assert (record.sessions, record.present) == (5, 3)
+    for day in range(2, 12):
+        AttendanceFactory(session=session(datetime.date(2022, 9, day)), member=colleague)
+    with django_assert_num_queries(2):
+        record = member_attendance(member, mandates)
+    assert (record.sessions, record.present) == (15, 3)
 
 
 def test_home_page(client, seed_records):

@@ -139,6 +139,21 @@ def test_postgresql_keeps_a_stored_vector_with_a_gin_index(seed_records):
     assert Deliberation.objects.search("ornithorynque").filter(pk=draft.pk).exists()
 
 
+def test_postgresql_keeps_finer_statistics_on_the_search_vector(db):
+    """Migration 0035: the planner estimates a rare word from its own frequency (target
+    1 000), and so joins a narrow search's few matches to their sessions by key instead of
+    reading every session."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: SQLite searches its FTS5 table")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstattarget FROM pg_attribute WHERE attrelid = "
+            "'deliberations_deliberation'::regclass AND attname = 'search_vector'")
+        assert cursor.fetchone() == (1000,)
+
+
 @pytest.mark.django_db
 def test_a_table_rebuilt_by_a_later_migration_keeps_its_search_triggers():
     """Migration 0024 rebuilds deliberations_deliberation on SQLite (a longer ballot column),

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from deliberations.models import Deliberation, Session
 from tests.atom import A, atom_errors, parse
-from tests.factories import SessionFactory
+from tests.factories import DeliberationFactory, SessionFactory
 
 # Fixtures `seed_records` and `draft`.
 pytest_plugins = ["tests.portal.public_data"]
@@ -71,6 +71,22 @@ def test_a_search_without_result_is_a_valid_feed_dated_by_the_latest_publication
     feed = parse(content)
     assert feed.findall("a:entry", A) == []
     assert feed.findtext("a:updated", namespaces=A) == "2022-12-14T00:00:00+01:00"
+
+
+def test_a_feed_with_entries_is_one_query_and_does_not_read_the_latest_publication(
+        client, seed_records):
+    """The date of an empty feed (the latest publication of every act) is asked for only
+    when the feed has no entry: a feed with entries is dated by them, in one query."""
+    url = reverse("deliberations:deliberation_feed")
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        content = client.get(url).content
+    assert len(queries) == 1 and "MAX(" not in queries[0]["sql"]
+    assert parse(content).findtext("a:updated", namespaces=A) == "2022-12-14T00:00:00+01:00"
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url, {"q": "zanzibar"})
+    latest = 'MAX("deliberations_deliberation"."published_on")'
+    assert latest in queries[-1]["sql"]
 
 
 def test_the_atom_check_fails_on_the_old_feed_faults(client, seed_records):
@@ -240,3 +256,48 @@ def test_atom_entries_are_made_once_per_record_hash(client, seed_records):
     assert entry.published_on == datetime.date(2022, 10, 20)
     cache.set(key, dataclasses.replace(entry, title="Lu du cache"))
     assert b"<title>Lu du cache</title>" in client.get(url).content
+
+
+def _calendar_of_2022(client):
+    response = client.get(reverse("deliberations:session_calendar"), {"annee": "2022"})
+    return b"".join(response.streaming_content).decode().replace("\r\n ", "")
+
+
+def test_icalendar_lists_each_session_s_published_titles_in_two_queries_whatever_its_size(
+        client, monkeypatch):
+    """The sessions and their published acts are two streamed queries, merged in the
+    calendar's order (feeds.with_public_titles): the same number of queries for two sessions
+    as for many chunks of them, each session with its own acts in item order."""
+    from deliberations.publication import feeds
+
+    monkeypatch.setattr(feeds, "CHUNK_SIZE", 2)  # 2 sessions, then 9 in 5 chunks
+    first = SessionFactory(date=datetime.date(2022, 11, 1))
+    DeliberationFactory(published=True, session=first, item_number=2, title="Budget annexe")
+    DeliberationFactory(published=True, session=first, item_number=1, title="Budget primitif")
+    DeliberationFactory(session=first, item_number=3, title="Projet non publié")
+    empty = SessionFactory(date=datetime.date(2022, 11, 1), starts_at=datetime.time(18, 0))
+    with CaptureQueriesContext(connection) as few:
+        small = _calendar_of_2022(client)
+    assert small.count("BEGIN:VEVENT") == 2
+    assert ("DESCRIPTION:Délibérations publiées :\\n- Budget primitif\\n- Budget annexe"
+            in small)
+    assert "Projet non publié" not in small
+    events = small.split("BEGIN:VEVENT")[1:]
+    assert f"UID:seance-{first.pk}@" in events[0] and "DESCRIPTION" in events[0]
+    assert f"UID:seance-{empty.pk}@" in events[1] and "DESCRIPTION" not in events[1]
+
+    later = []
+    for day in range(2, 9):
+        session = SessionFactory(date=datetime.date(2022, 11, day), body=first.body)
+        DeliberationFactory(published=True, session=session, title=f"Acte du {day} novembre")
+        later.append(session)
+    sessions = Session.objects.public().filter(date__year=2022)
+    merged = list(feeds.with_public_titles(sessions))
+    assert [s.pk for s in merged] == [first.pk, empty.pk, *(s.pk for s in later)]
+    assert [[d.title for d in s.public_deliberations] for s in merged] == [
+        ["Budget primitif", "Budget annexe"], [],
+        *([f"Acte du {day} novembre"] for day in range(2, 9))]
+    with CaptureQueriesContext(connection) as many:
+        large = _calendar_of_2022(client)
+    assert large.count("BEGIN:VEVENT") == 9 and "Acte du 8 novembre" in large
+    assert len(many) == len(few)

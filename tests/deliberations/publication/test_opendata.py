@@ -157,6 +157,68 @@ def test_a_complete_list_says_nothing_is_left_out(client, numbered_acts):
     assert "2.1.5)</a></li>" in html
 
 
+def _coverage_by_aggregate(deliberations):
+    """The figures as one aggregate over every act of the set (what scdl_coverage computed
+    before it read only the acts left out): the reference it must agree with."""
+    from django.db.models import Count
+
+    from deliberations.publication.opendata import SCDL_INCOMPLETE, SCDL_REQUIRED_HELD
+
+    counts = deliberations.order_by().aggregate(
+        total=Count("pk"), left_out=Count("pk", filter=SCDL_INCOMPLETE),
+        **{key: Count("pk", filter=q) for key, (q, _) in SCDL_REQUIRED_HELD.items()})
+    reasons = [(counts[key], reason) for key, (_, reason) in SCDL_REQUIRED_HELD.items()
+               if counts[key]]
+    return counts["total"], counts["left_out"], reasons
+
+
+def test_scdl_coverage_reads_only_the_acts_left_out_and_follows_each_publication(
+        django_assert_num_queries):
+    from deliberations.publication.opendata import scdl_coverage
+
+    with_siret = BodyFactory(organisation=OrganisationFactory(siret=TEST_SIRET))
+    without_siret = BodyFactory(organisation=OrganisationFactory(siret=""))
+    session = SessionFactory(body=with_siret)
+    for n in range(1, 4):
+        DeliberationFactory(published=True, session=session, act_number=f"2022-C-{n:03d}")
+    DeliberationFactory(published=True, session=session, act_number="2022-C-004",
+                        matter_code="")
+    DeliberationFactory(session=session, act_number="", matter_code="")  # a draft
+    other = SessionFactory(body=without_siret)
+    for n in range(1, 3):
+        DeliberationFactory(published=True, session=other, act_number=f"2022-B-{n:03d}")
+    published = Deliberation.objects.published()
+    siret = "la collectivité n'a pas enregistré son SIRET (COLL_SIRET)"
+    number = "l'acte n'a pas de numéro (DELIB_ID)"
+    matter = "l'acte n'a pas de matière @ctes (DELIB_MATIERE_CODE et DELIB_MATIERE_NOM)"
+
+    def coverage(deliberations):
+        found = scdl_coverage(deliberations)
+        total, left_out, reasons = _coverage_by_aggregate(deliberations)
+        assert (found["left_out"], found["reasons"]) == (left_out, reasons)
+        if left_out:
+            assert (found["total"], found["exported"]) == (total, total - left_out)
+        return found
+
+    assert coverage(published) == {"total": 6, "exported": 3, "left_out": 3,
+                                   "reasons": [(2, siret), (1, matter)]}
+    assert coverage(published.filter(body=with_siret)) == {
+        "total": 4, "exported": 3, "left_out": 1, "reasons": [(1, matter)]}
+    # Nothing left out: the bodies without SIRET and the incomplete acts, nothing else read.
+    complete = published.filter(body=with_siret, matter_code="5.7")
+    with django_assert_num_queries(2):
+        found = scdl_coverage(complete)
+    assert found == {"total": None, "exported": None, "left_out": 0, "reasons": []}
+    assert _coverage_by_aggregate(complete) == (3, 0, [])
+
+    DeliberationFactory(published=True, session=session, act_number="")
+    assert coverage(published.filter(body=with_siret)) == {
+        "total": 5, "exported": 3, "left_out": 2, "reasons": [(1, number), (1, matter)]}
+    Organisation.objects.filter(pk=without_siret.organisation_id).update(siret=TEST_SIRET)
+    assert coverage(published) == {"total": 7, "exported": 5, "left_out": 2,
+                                   "reasons": [(1, number), (1, matter)]}
+
+
 def test_extended_export_holds_every_published_act_with_the_portal_columns(
         client, seed_records):
     header, rows = _rows(client, "deliberations:deliberation_csv_extended")
