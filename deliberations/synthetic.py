@@ -27,7 +27,9 @@ path, which gives the same rows.
 
 import datetime
 import io
+import queue
 import random
+import threading
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -303,20 +305,14 @@ def generate(*, deliberations: int, seed: int = 1, today: datetime.date | None =
     if copy and connection.vendor != "postgresql":
         raise ValueError("Le chargement par COPY demande PostgreSQL.")
     with transaction.atomic():
-        bulk = _BulkLoad(connection, say) if copy else None
-        if bulk is not None:
-            bulk.prepare()
-        plans = _organisations(rng, deliberations, result)
-        say(f"{len(result.organisations)} collectivités, {len(plans)} assemblées")
-        counter = {"members": _members(rng, plans), "acts": 0, "sessions": 0,
-                   "attendances": 0, "proxies": 0}
-        say(f"{counter['members']} élus")
-        for index, plan in enumerate(plans):
-            _body_records(rng, plan, today, counter, result, large=(index == 0), copy=copy)
-            if index % 10 == 9 or index == len(plans) - 1:
-                say(f"{counter['acts']} délibérations, {counter['sessions']} séances")
-        if bulk is not None:
-            bulk.finish()
+        bulk, counter = _BulkLoad(connection, say) if copy else None, {}
+        try:
+            plans = _load(rng, deliberations, today, counter, result, say, bulk)
+        except BaseException as error:
+            failure = bulk.stopped() if bulk is not None else None
+            if failure is not None and failure is not error:
+                raise failure from error  # the first failure: a COPY's
+            raise
         # The freezing reads what was just loaded: without statistics of the loaded tables,
         # PostgreSQL planned the quorum inputs of 40 sessions as nested scans of the whole
         # tables (one batch of 1 000 acts took minutes at 250 000 acts).
@@ -346,6 +342,23 @@ def generate(*, deliberations: int, seed: int = 1, today: datetime.date | None =
 # The tables generate() fills.
 _LOADED = (Organisation, Commune, Body, Member, Mandate, Session, Attendance, Proxy,
            Deliberation)
+
+
+def _load(rng, deliberations, today, counter, result, say, bulk) -> list[_BodyPlan]:
+    if bulk is not None:
+        bulk.prepare()
+    plans = _organisations(rng, deliberations, result)
+    say(f"{len(result.organisations)} collectivités, {len(plans)} assemblées")
+    counter.update(members=_members(rng, plans), acts=0, sessions=0, attendances=0,
+                   proxies=0)
+    say(f"{counter['members']} élus")
+    for index, plan in enumerate(plans):
+        _body_records(rng, plan, today, counter, result, large=(index == 0), bulk=bulk)
+        if index % 10 == 9 or index == len(plans) - 1:
+            say(f"{counter['acts']} délibérations, {counter['sessions']} séances")
+    if bulk is not None:
+        bulk.finish()
+    return plans
 
 
 def _analyze(models, *, columns=()) -> None:
@@ -556,7 +569,7 @@ def _in_office(plan, date):
     return plan.terms[-1][2]
 
 
-def _body_records(rng, plan, today, counter, result, *, large: bool, copy: bool) -> None:
+def _body_records(rng, plan, today, counter, result, *, large: bool, bulk) -> None:
     """The sessions of one body, newest first, until its share of acts is used, with their
     attendance, proxies and deliberations; one upcoming convened session."""
     kind = plan.kind
@@ -596,6 +609,8 @@ def _body_records(rng, plan, today, counter, result, *, large: bool, copy: bool)
             starts_at=datetime.time(18, 0), place="Hôtel communautaire",
             convened_on=today, status=Session.Status.CONVENED,
         ))
+    if bulk is not None:
+        bulk.written()  # the connection is used by one thread at a time
     sessions = Session.objects.bulk_create(sessions, batch_size=BATCH)
     counter["sessions"] += len(sessions)
     if large:
@@ -614,8 +629,8 @@ def _body_records(rng, plan, today, counter, result, *, large: bool, copy: bool)
                                       represented, today, counter,
                                       large=large and session is sessions[0]))
         if len(attendances) >= BATCH * 5 or len(acts) >= BATCH:
-            _flush(attendances, proxies, acts, counter, copy=copy)
-    _flush(attendances, proxies, acts, counter, copy=copy)
+            _flush(attendances, proxies, acts, counter, bulk=bulk)
+    _flush(attendances, proxies, acts, counter, bulk=bulk)
 
 
 def _attendance(rng, session, roster, items, attendances, proxies, *, large):
@@ -634,8 +649,8 @@ def _attendance(rng, session, roster, items, attendances, proxies, *, large):
                     late = rng.randint(2, items)
                 elif draw < 0.08:
                     early = rng.randint(1, items - 1)
-            attendances.append(Attendance(
-                session=session, member=member, status=Attendance.Status.PRESENT,
+            attendances.append(dict(
+                session_id=session.pk, member_id=member.pk, status=Attendance.Status.PRESENT,
                 from_item=late, until_item=early,
                 note=f"arrivé(e) à la question {late}" if late else
                 (f"parti(e) après la question {early}" if early else ""),
@@ -643,22 +658,22 @@ def _attendance(rng, session, roster, items, attendances, proxies, *, large):
             if late is None and early is None:
                 present_all.append(member)
         elif draw < 0.93:
-            attendances.append(Attendance(session=session, member=member,
-                                          status=Attendance.Status.EXCUSED))
+            attendances.append(dict(session_id=session.pk, member_id=member.pk,
+                                    status=Attendance.Status.EXCUSED))
             if rng.random() < 0.55 or large:
                 givers.append(member)
         else:
-            attendances.append(Attendance(session=session, member=member,
-                                          status=Attendance.Status.ABSENT))
+            attendances.append(dict(session_id=session.pk, member_id=member.pk,
+                                    status=Attendance.Status.ABSENT))
     holders = [m for m in present_all if m.pk not in keep]
     rng.shuffle(holders)
     for giver, holder in zip(givers, holders, strict=False):
-        proxies.append(Proxy(session=session, giver=giver, holder=holder))
+        proxies.append(dict(session_id=session.pk, giver_id=giver.pk, holder_id=holder.pk))
     return present_count, min(len(givers), len(holders))
 
 
 def _deliberation(rng, plan, session, item, number, present, represented, today, counter, *,
-                  large) -> Deliberation:
+                  large) -> dict:
     index = counter["acts"]
     counter["acts"] += 1
     rare = index % RARE_EVERY == 17
@@ -705,8 +720,8 @@ def _deliberation(rng, plan, session, item, number, present, represented, today,
     else:
         status, transmitted, received, published = Deliberation.Status.ADOPTED, None, None, None
     vice_presidents = [pk for pk, role in plan.roles.items() if "Vice" in role]
-    return Deliberation(
-        session=session, body_id=session.body_id, year=year, session_date=session.date,
+    return dict(
+        session_id=session.pk, body_id=session.body_id, year=year, session_date=session.date,
         item_number=item, act_number=act_number,
         slug=f"{slugify(title)[:80]}-{slugify(act_number)}",
         theme=THEMES[theme], title=title, report=report, decision=decision,
@@ -725,10 +740,13 @@ def _deliberation(rng, plan, session, item, number, present, represented, today,
     )
 
 
-def _flush(attendances, proxies, acts, counter, *, copy: bool) -> None:
+def _flush(attendances, proxies, acts, counter, *, bulk) -> None:
     for model, objects in ((Attendance, attendances), (Proxy, proxies), (Deliberation, acts)):
-        (_copy if copy else _insert)(model, objects)
-    if acts and not copy and connection.vendor == "postgresql":
+        if bulk is not None:
+            bulk.copy(model, objects)
+        else:
+            _insert(model, objects)
+    if acts and bulk is None and connection.vendor == "postgresql":
         # The published record's triggers (immutability.py) look up the session's published
         # acts for every attendance and proxy row inserted. On a table that grows from empty
         # without statistics, PostgreSQL keeps the plan it made when the table was empty (a
@@ -745,14 +763,18 @@ def _flush(attendances, proxies, acts, counter, *, copy: bool) -> None:
 
 def _rows(model, objects) -> tuple[list, list[tuple]]:
     """The columns written (all but the primary key and the search vector, which the
-    database computes) and one tuple of values per object."""
+    database computes) and one tuple of values per object. The objects are dicts of column
+    values (attnames): the model's default fills a column left out, as the model would (a
+    model instance per row was a third of the Python time of the load)."""
     fields = [f for f in model._meta.concrete_fields
               if not f.primary_key and f.attname != "search_vector"]
     now = timezone.now()
     constants = {f.attname: f.get_db_prep_save(now, connection) for f in fields
                  if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)}
-    rows = [tuple(constants[f.attname] if f.attname in constants else getattr(obj, f.attname)
-                  for f in fields) for obj in objects]
+    defaults = [(f.attname, constants[f.attname] if f.attname in constants else f.get_default())
+                for f in fields]
+    rows = [tuple(constants[name] if name in constants else obj.get(name, default)
+                  for name, default in defaults) for obj in objects]
     return fields, rows
 
 
@@ -797,18 +819,15 @@ def _copy_value(value) -> str:
     return text
 
 
-def _copy(model, objects) -> None:
-    """The rows of _insert, sent with one COPY … FROM STDIN (PostgreSQL): no statement per
-    thousand rows to parse and plan, no per-row index upkeep while _BulkLoad holds the
-    secondary indexes back."""
-    if not objects:
-        return
+def _copy_text(model, objects) -> tuple[str, str]:
+    """The COPY … FROM STDIN statement and the data of the rows of _insert (PostgreSQL): no
+    statement per thousand rows to parse and plan, no per-row index upkeep while _BulkLoad
+    holds the secondary indexes back."""
     fields, rows = _rows(model, objects)
-    data = io.StringIO("".join("\t".join(map(_copy_value, row)) + "\n" for row in rows))
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    with connection.cursor() as cursor:
-        cursor.cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN", data)
+    return (f"COPY {table} ({columns}) FROM STDIN",
+            "".join("\t".join(map(_copy_value, row)) + "\n" for row in rows))
 
 
 class _BulkLoad:
@@ -823,12 +842,62 @@ class _BulkLoad:
 
     The search vector is still computed by migration 0003's trigger during COPY (a BEFORE
     ROW trigger, which COPY fires): filling it afterwards would rewrite every row a second
-    time; what made it slow was the GIN index updated row by row, which is built after."""
+    time; what made it slow was the GIN index updated row by row, which is built after.
+
+    copy(): the COPY of a batch is sent by a thread of its own, on the same connection (the
+    same transaction), while this one draws the next batch: the server's side of a COPY
+    (the search vectors above all) took as long as drawing the rows, and they no longer
+    wait for each other. The batches go in the order they were drawn, so the rows and their
+    keys are those of one COPY after the other. The driver does not let two threads use one
+    connection at once (a statement sent during a COPY hung both): this thread waits for
+    the batches sent (written()) before it runs a statement of its own."""
 
     TABLES = ("deliberations_deliberation", "deliberations_attendance", "deliberations_proxy")
 
     def __init__(self, connection, say):
         self.connection, self.say, self.indexes = connection, say, []
+        self._batches, self._writer, self._failure = queue.Queue(maxsize=2), None, None
+
+    def copy(self, model, objects) -> None:
+        if not objects:
+            return
+        if self._failure is not None:
+            raise self._failure
+        if self._writer is None:
+            self._writer = threading.Thread(target=self._write, name="copy", daemon=True,
+                                            args=(self.connection.connection,))
+            self._writer.start()
+        self._batches.put(_copy_text(model, objects))
+
+    def _write(self, raw) -> None:
+        # The driver's connection itself: Django's wrapper belongs to the thread that made
+        # it, and a wrapper of this thread would open another connection (transaction).
+        while (batch := self._batches.get()) is not None:
+            if self._failure is None:
+                statement, data = batch
+                try:
+                    with raw.cursor() as cursor:
+                        cursor.copy_expert(statement, io.StringIO(data))
+                except Exception as error:  # told to the loading thread
+                    self._failure = error
+            self._batches.task_done()
+        self._batches.task_done()
+
+    def written(self) -> None:
+        """Wait for the batches sent; raise what stopped one of them."""
+        if self._writer is not None:
+            self._batches.join()
+        if self._failure is not None:
+            raise self._failure
+
+    def stopped(self) -> Exception | None:
+        """Stop the writing thread once the batches sent are written (or refused); what
+        stopped a batch, if any."""
+        if self._writer is not None:
+            self._batches.put(None)
+            self._writer.join()
+            self._writer = None
+        return self._failure
 
     def prepare(self) -> None:
         from deliberations import immutability
@@ -849,6 +918,8 @@ class _BulkLoad:
     def finish(self) -> None:
         from deliberations import immutability
 
+        if self.stopped() is not None:
+            raise self._failure
         self.say(f"construction de {len(self.indexes)} index")
         with self.connection.cursor() as cursor:
             # Django's foreign keys are checked at commit (DEFERRABLE INITIALLY DEFERRED);

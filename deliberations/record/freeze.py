@@ -10,6 +10,7 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
 from django.db import connection, connections, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from deliberations import selectors
@@ -187,10 +188,10 @@ def key_ranges(pending, *, size: int) -> list[tuple[int, int]]:
     if not total:
         return []
     tiles = -(-total // size)
-    sql, params = pending.values_list("pk").query.sql_with_params()
+    sql, params = pending.annotate(key=F("pk")).values_list("key").query.sql_with_params()
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT max(id) FROM (SELECT id, ntile(%s) OVER (ORDER BY id) AS tile "
-                       f"FROM ({sql}) AS pending (id)) AS tiles GROUP BY tile ORDER BY 1",
+        cursor.execute(f"SELECT max(key) FROM (SELECT key, ntile(%s) OVER (ORDER BY key) AS "
+                       f"tile FROM ({sql}) AS pending) AS tiles GROUP BY tile ORDER BY 1",
                        [tiles, *params])
         ends = [end for (end,) in cursor.fetchall()]
     return list(zip([0, *ends[:-1]], ends, strict=True))
