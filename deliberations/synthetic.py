@@ -30,6 +30,7 @@ import io
 import queue
 import random
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -305,7 +306,7 @@ def generate(*, deliberations: int, seed: int = 1, today: datetime.date | None =
     if copy and connection.vendor != "postgresql":
         raise ValueError("Le chargement par COPY demande PostgreSQL.")
     with transaction.atomic():
-        bulk, counter = _BulkLoad(connection, say) if copy else None, {}
+        bulk, counter = _BulkLoad(connection, say, jobs=jobs) if copy else None, {}
         try:
             plans = _load(rng, deliberations, today, counter, result, say, bulk)
         except BaseException as error:
@@ -761,13 +762,14 @@ def _flush(attendances, proxies, acts, counter, *, bulk) -> None:
     acts.clear()
 
 
-def _rows(model, objects) -> tuple[list, list[tuple]]:
+def _rows(model, objects, *, vectors: bool = False) -> tuple[list, list[tuple]]:
     """The columns written (all but the primary key and the search vector, which the
     database computes) and one tuple of values per object. The objects are dicts of column
     values (attnames): the model's default fills a column left out, as the model would (a
-    model instance per row was a third of the Python time of the load)."""
+    model instance per row was a third of the Python time of the load). ``vectors``: the
+    search vector is written too (computed beforehand, _SearchVectors)."""
     fields = [f for f in model._meta.concrete_fields
-              if not f.primary_key and f.attname != "search_vector"]
+              if not f.primary_key and (vectors or f.attname != "search_vector")]
     now = timezone.now()
     constants = {f.attname: f.get_db_prep_save(now, connection) for f in fields
                  if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)}
@@ -819,11 +821,11 @@ def _copy_value(value) -> str:
     return text
 
 
-def _copy_text(model, objects) -> tuple[str, str]:
+def _copy_text(model, objects, *, vectors: bool = False) -> tuple[str, str]:
     """The COPY … FROM STDIN statement and the data of the rows of _insert (PostgreSQL): no
     statement per thousand rows to parse and plan, no per-row index upkeep while _BulkLoad
     holds the secondary indexes back."""
-    fields, rows = _rows(model, objects)
+    fields, rows = _rows(model, objects, vectors=vectors)
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     return (f"COPY {table} ({columns}) FROM STDIN",
@@ -840,9 +842,10 @@ class _BulkLoad:
     kept. The primary keys, unique and foreign-key constraints stay. finish(): the indexes
     are built again, each in one pass over the loaded table, the triggers installed again.
 
-    The search vector is still computed by migration 0003's trigger during COPY (a BEFORE
-    ROW trigger, which COPY fires): filling it afterwards would rewrite every row a second
-    time; what made it slow was the GIN index updated row by row, which is built after.
+    The search vectors are computed by migration 0003's trigger function, not during the
+    COPY but beforehand, by other connections in parallel (_SearchVectors): computed by the
+    loading connection, they were nine tenths of its time (one core) and the load waited for
+    it. Filling them after the load would rewrite every row a second time.
 
     copy(): the COPY of a batch is sent by a thread of its own, on the same connection (the
     same transaction), while this one draws the next batch: the server's side of a COPY
@@ -854,9 +857,12 @@ class _BulkLoad:
 
     TABLES = ("deliberations_deliberation", "deliberations_attendance", "deliberations_proxy")
 
-    def __init__(self, connection, say):
-        self.connection, self.say, self.indexes = connection, say, []
+    SEARCH_TRIGGER = "deliberations_deliberation_search_vector_trg"  # migration 0003
+
+    def __init__(self, connection, say, *, jobs: int = 1):
+        self.connection, self.say, self.indexes, self.jobs = connection, say, [], jobs
         self._batches, self._writer, self._failure = queue.Queue(maxsize=2), None, None
+        self._vectors = None
 
     def copy(self, model, objects) -> None:
         if not objects:
@@ -867,15 +873,23 @@ class _BulkLoad:
             self._writer = threading.Thread(target=self._write, name="copy", daemon=True,
                                             args=(self.connection.connection,))
             self._writer.start()
-        self._batches.put(_copy_text(model, objects))
+        objects = list(objects)  # the caller empties its lists
+        vectors = (self._vectors.submit(objects)
+                   if model is Deliberation and self._vectors is not None else None)
+        self._batches.put((model, objects, vectors))
 
     def _write(self, raw) -> None:
         # The driver's connection itself: Django's wrapper belongs to the thread that made
         # it, and a wrapper of this thread would open another connection (transaction).
         while (batch := self._batches.get()) is not None:
             if self._failure is None:
-                statement, data = batch
+                model, objects, vectors = batch
                 try:
+                    if vectors is not None:
+                        texts = [text for part in vectors for text in part.result()]
+                        for obj, text in zip(objects, texts, strict=True):
+                            obj["search_vector"] = text
+                    statement, data = _copy_text(model, objects, vectors=vectors is not None)
                     with raw.cursor() as cursor:
                         cursor.copy_expert(statement, io.StringIO(data))
                 except Exception as error:  # told to the loading thread
@@ -897,6 +911,9 @@ class _BulkLoad:
             self._batches.put(None)
             self._writer.join()
             self._writer = None
+        if self._vectors is not None:
+            self._vectors.close()
+            self._vectors = None
         return self._failure
 
     def prepare(self) -> None:
@@ -913,6 +930,14 @@ class _BulkLoad:
             self.indexes = cursor.fetchall()
             for name, _definition in self.indexes:
                 cursor.execute(f"DROP INDEX {name}")
+            cursor.execute("SELECT tgfoid::regproc::text FROM pg_trigger WHERE tgname = %s "
+                           "AND tgrelid = 'deliberations_deliberation'::regclass",
+                           [self.SEARCH_TRIGGER])
+            function = cursor.fetchone()
+            if function is not None:
+                cursor.execute(f"ALTER TABLE deliberations_deliberation DISABLE TRIGGER "
+                               f"{self.SEARCH_TRIGGER}")
+                self._vectors = _SearchVectors(self.connection, function[0], jobs=self.jobs)
         immutability.uninstall(self.connection)
 
     def finish(self) -> None:
@@ -928,5 +953,63 @@ class _BulkLoad:
             for _name, definition in self.indexes:
                 cursor.execute(definition)
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            cursor.execute(f"ALTER TABLE deliberations_deliberation ENABLE TRIGGER "
+                           f"{self.SEARCH_TRIGGER}")
         immutability.install(self.connection)
         self.say("index et déclencheurs en place")
+
+
+class _SearchVectors:
+    """The search vectors of the acts being loaded, computed by ``jobs`` connections of
+    their own, in parallel, with the function of the search trigger (migration 0003_search):
+    each inserts the texts into a temporary table carrying that trigger and reads back the
+    vectors, which the load writes with its rows (a tsvector's text reads back as the same
+    vector). The same function on the same texts: the same vectors as the trigger computes
+    when it runs during the load itself (tests/deliberations/test_synthetic.py)."""
+
+    COLUMNS = ("title", "theme", "act_number", "report", "decision")
+
+    def __init__(self, connection, function: str, *, jobs: int):
+        self.jobs = max(1, jobs)
+        self.pool = ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="vectors")
+        self.free = queue.SimpleQueue()
+        self.opened = []
+        params = connection.get_connection_params()
+        for _ in range(self.jobs):
+            raw = connection.get_new_connection(params)
+            raw.autocommit = True
+            self.opened.append(raw)
+            with raw.cursor() as cursor:
+                # Emptied as each statement commits; only these columns, no constraint.
+                cursor.execute("CREATE TEMPORARY TABLE search_vectors (n integer, "
+                               + ", ".join(f"{column} text" for column in self.COLUMNS)
+                               + ", search_vector tsvector) ON COMMIT DELETE ROWS")
+                cursor.execute("CREATE TRIGGER search_vector BEFORE INSERT ON search_vectors "
+                               f"FOR EACH ROW EXECUTE FUNCTION {function}()")
+            self.free.put(raw)
+
+    def submit(self, acts) -> list[Future]:
+        """Futures of the vectors' texts of ``acts`` (dicts of column values), in order."""
+        size = -(-len(acts) // self.jobs)
+        return [self.pool.submit(self._compute, acts[start:start + size])
+                for start in range(0, len(acts), size)]
+
+    def _compute(self, acts) -> list[str]:
+        raw = self.free.get()
+        try:
+            with raw.cursor() as cursor:
+                cursor.execute(
+                    "INSERT INTO search_vectors (n, " + ", ".join(self.COLUMNS) + ") "
+                    "SELECT * FROM unnest(%s::integer[], "
+                    + ", ".join(["%s::text[]"] * len(self.COLUMNS))
+                    + ") RETURNING n, search_vector::text",
+                    [list(range(len(acts)))]
+                    + [[act.get(column) for act in acts] for column in self.COLUMNS])
+                return [text for _, text in sorted(cursor.fetchall())]
+        finally:
+            self.free.put(raw)
+
+    def close(self) -> None:
+        self.pool.shutdown()
+        for raw in self.opened:
+            raw.close()
