@@ -308,7 +308,7 @@ _ACT_RELATIONS = (
 def _prefetch_where_present(objects, model, relations) -> None:
     """prefetch_related on the objects that have rows in each relation, found first (one
     query a relation); the others are given an empty result. Django's prefetch builds a
-    queryset per object and relation (two thirds of the reading of a thousand acts, which
+    queryset per object and relation (40 % of the reading of a thousand acts, which
     have no withdrawn member, notification, annex, appointment or roll-call vote)."""
     if not objects:
         return
