@@ -27,7 +27,10 @@ path, which gives the same rows.
 
 import datetime
 import io
+import queue
 import random
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -35,7 +38,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from stdnum import luhn
 
-from deliberations.models import Attendance, Deliberation, Proxy, Session
+from deliberations.models import Attendance, Deliberation, Proxy, PublishedRecord, Session
 from portal.kernel.names import name_key
 from portal.models import Body, Commune, Mandate, Member, Organisation
 
@@ -281,11 +284,17 @@ class _BodyPlan:
 
 
 def generate(*, deliberations: int, seed: int = 1, today: datetime.date | None = None,
-             progress=None, copy: bool | None = None) -> Generated:
+             progress=None, copy: bool | None = None, jobs: int = 1) -> Generated:
     """Build `deliberations` acts and everything around them (see the module docstring).
 
     `copy` (PostgreSQL only, the default there): bulk load (see _BulkLoad) instead of INSERT
-    statements; the rows are the same either way."""
+    statements; the rows are the same either way.
+
+    The rows are loaded in one transaction; the published acts' records are frozen after it
+    commits, by `jobs` processes on PostgreSQL (freeze_published_records: other connections
+    see only committed rows). Called inside a transaction (the tests), everything stays in
+    it and one process freezes. Should the freezing stop half-way, the acts are there and
+    ``manage.py freeze_published_records`` freezes what is left."""
     if deliberations < LARGE_ITEMS:
         raise ValueError(f"Il faut au moins {LARGE_ITEMS} délibérations (séance de "
                          f"{LARGE_MEMBERS} élus × {LARGE_ITEMS} questions).")
@@ -297,40 +306,74 @@ def generate(*, deliberations: int, seed: int = 1, today: datetime.date | None =
     if copy and connection.vendor != "postgresql":
         raise ValueError("Le chargement par COPY demande PostgreSQL.")
     with transaction.atomic():
-        bulk = _BulkLoad(connection, say) if copy else None
-        if bulk is not None:
-            bulk.prepare()
-        plans = _organisations(rng, deliberations, result)
-        say(f"{len(result.organisations)} collectivités, {len(plans)} assemblées")
-        counter = {"members": _members(rng, plans), "acts": 0, "sessions": 0,
-                   "attendances": 0, "proxies": 0}
-        say(f"{counter['members']} élus")
-        for index, plan in enumerate(plans):
-            _body_records(rng, plan, today, counter, result, large=(index == 0), copy=copy)
-            if index % 10 == 9 or index == len(plans) - 1:
-                say(f"{counter['acts']} délibérations, {counter['sessions']} séances")
-        if bulk is not None:
-            bulk.finish()
-        if connection.vendor == "postgresql":
-            # The freezing reads what was just loaded, inside this transaction: without
-            # statistics of the loaded tables (ANALYZE counts this transaction's own rows),
-            # PostgreSQL planned the quorum inputs of 40 sessions as nested scans of the whole
-            # tables: one batch of 1 000 acts took minutes at 250 000 acts.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
-            say("statistiques à jour (ANALYZE)")
-        # Published acts carry their frozen record, as publication writes it.
-        from deliberations.record import freeze_published_records
+        bulk, counter = _BulkLoad(connection, say, jobs=jobs) if copy else None, {}
+        try:
+            plans = _load(rng, deliberations, today, counter, result, say, bulk)
+        except BaseException as error:
+            failure = bulk.stopped() if bulk is not None else None
+            if failure is not None and failure is not error:
+                raise failure from error  # the first failure: a COPY's
+            raise
+        # The freezing reads what was just loaded: without statistics of the loaded tables,
+        # PostgreSQL planned the quorum inputs of 40 sessions as nested scans of the whole
+        # tables (one batch of 1 000 acts took minutes at 250 000 acts).
+        _analyze(_LOADED)
+        say("statistiques à jour (ANALYZE)")
+    # Published acts carry their frozen record, as publication writes it.
+    from deliberations.record import freeze_published_records
 
-        counter["records"] = freeze_published_records(
-            progress=lambda count: count % 50_000 or say(f"{count} états publiés figés"))
-        say(f"{counter['records']} états publiés figés")
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # what autovacuum would do after a bulk load
+    told = [0]
+
+    def frozen(count):
+        if count - told[0] >= 50_000:
+            told[0] = count
+            say(f"{count} états publiés figés")
+    counter["records"] = freeze_published_records(jobs=jobs, progress=frozen)
+    say(f"{counter['records']} états publiés figés")
+    # What autovacuum would do after a bulk load. The records' documents are left out: their
+    # statistics serve no query, and sampling them decompressed 30 000 documents (10 s).
+    _analyze(_LOADED)
+    _analyze([PublishedRecord], columns=("deliberation_id", "sha256", "received_on",
+                                         "frozen_at"))
     result.counts = {"organisations": len(result.organisations), "bodies": len(plans),
                      "members": counter.pop("members"), **counter}
     return result
+
+
+# The tables generate() fills.
+_LOADED = (Organisation, Commune, Body, Member, Mandate, Session, Attendance, Proxy,
+           Deliberation)
+
+
+def _load(rng, deliberations, today, counter, result, say, bulk) -> list[_BodyPlan]:
+    if bulk is not None:
+        bulk.prepare()
+    plans = _organisations(rng, deliberations, result)
+    say(f"{len(result.organisations)} collectivités, {len(plans)} assemblées")
+    counter.update(members=_members(rng, plans), acts=0, sessions=0, attendances=0,
+                   proxies=0)
+    say(f"{counter['members']} élus")
+    for index, plan in enumerate(plans):
+        _body_records(rng, plan, today, counter, result, large=(index == 0), bulk=bulk)
+        if index % 10 == 9 or index == len(plans) - 1:
+            say(f"{counter['acts']} délibérations, {counter['sessions']} séances")
+    if bulk is not None:
+        bulk.finish()
+    return plans
+
+
+def _analyze(models, *, columns=()) -> None:
+    """ANALYZE of these tables on PostgreSQL (statistics counting this transaction's own
+    rows). Never the whole database: ANALYZE of the shared catalogs inside a transaction
+    holds their lock until it ends, and another database's load on the same server waited
+    for it (150 s measured)."""
+    if connection.vendor != "postgresql":
+        return
+    tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in models)
+    if columns:
+        tables += f" ({', '.join(connection.ops.quote_name(c) for c in columns)})"
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {tables}")
 
 
 def existing() -> Generated:
@@ -527,7 +570,7 @@ def _in_office(plan, date):
     return plan.terms[-1][2]
 
 
-def _body_records(rng, plan, today, counter, result, *, large: bool, copy: bool) -> None:
+def _body_records(rng, plan, today, counter, result, *, large: bool, bulk) -> None:
     """The sessions of one body, newest first, until its share of acts is used, with their
     attendance, proxies and deliberations; one upcoming convened session."""
     kind = plan.kind
@@ -567,6 +610,8 @@ def _body_records(rng, plan, today, counter, result, *, large: bool, copy: bool)
             starts_at=datetime.time(18, 0), place="Hôtel communautaire",
             convened_on=today, status=Session.Status.CONVENED,
         ))
+    if bulk is not None:
+        bulk.written()  # the connection is used by one thread at a time
     sessions = Session.objects.bulk_create(sessions, batch_size=BATCH)
     counter["sessions"] += len(sessions)
     if large:
@@ -585,8 +630,8 @@ def _body_records(rng, plan, today, counter, result, *, large: bool, copy: bool)
                                       represented, today, counter,
                                       large=large and session is sessions[0]))
         if len(attendances) >= BATCH * 5 or len(acts) >= BATCH:
-            _flush(attendances, proxies, acts, counter, copy=copy)
-    _flush(attendances, proxies, acts, counter, copy=copy)
+            _flush(attendances, proxies, acts, counter, bulk=bulk)
+    _flush(attendances, proxies, acts, counter, bulk=bulk)
 
 
 def _attendance(rng, session, roster, items, attendances, proxies, *, large):
@@ -605,8 +650,8 @@ def _attendance(rng, session, roster, items, attendances, proxies, *, large):
                     late = rng.randint(2, items)
                 elif draw < 0.08:
                     early = rng.randint(1, items - 1)
-            attendances.append(Attendance(
-                session=session, member=member, status=Attendance.Status.PRESENT,
+            attendances.append(dict(
+                session_id=session.pk, member_id=member.pk, status=Attendance.Status.PRESENT,
                 from_item=late, until_item=early,
                 note=f"arrivé(e) à la question {late}" if late else
                 (f"parti(e) après la question {early}" if early else ""),
@@ -614,22 +659,22 @@ def _attendance(rng, session, roster, items, attendances, proxies, *, large):
             if late is None and early is None:
                 present_all.append(member)
         elif draw < 0.93:
-            attendances.append(Attendance(session=session, member=member,
-                                          status=Attendance.Status.EXCUSED))
+            attendances.append(dict(session_id=session.pk, member_id=member.pk,
+                                    status=Attendance.Status.EXCUSED))
             if rng.random() < 0.55 or large:
                 givers.append(member)
         else:
-            attendances.append(Attendance(session=session, member=member,
-                                          status=Attendance.Status.ABSENT))
+            attendances.append(dict(session_id=session.pk, member_id=member.pk,
+                                    status=Attendance.Status.ABSENT))
     holders = [m for m in present_all if m.pk not in keep]
     rng.shuffle(holders)
     for giver, holder in zip(givers, holders, strict=False):
-        proxies.append(Proxy(session=session, giver=giver, holder=holder))
+        proxies.append(dict(session_id=session.pk, giver_id=giver.pk, holder_id=holder.pk))
     return present_count, min(len(givers), len(holders))
 
 
 def _deliberation(rng, plan, session, item, number, present, represented, today, counter, *,
-                  large) -> Deliberation:
+                  large) -> dict:
     index = counter["acts"]
     counter["acts"] += 1
     rare = index % RARE_EVERY == 17
@@ -676,8 +721,8 @@ def _deliberation(rng, plan, session, item, number, present, represented, today,
     else:
         status, transmitted, received, published = Deliberation.Status.ADOPTED, None, None, None
     vice_presidents = [pk for pk, role in plan.roles.items() if "Vice" in role]
-    return Deliberation(
-        session=session, body_id=session.body_id, year=year, session_date=session.date,
+    return dict(
+        session_id=session.pk, body_id=session.body_id, year=year, session_date=session.date,
         item_number=item, act_number=act_number,
         slug=f"{slugify(title)[:80]}-{slugify(act_number)}",
         theme=THEMES[theme], title=title, report=report, decision=decision,
@@ -696,10 +741,13 @@ def _deliberation(rng, plan, session, item, number, present, represented, today,
     )
 
 
-def _flush(attendances, proxies, acts, counter, *, copy: bool) -> None:
+def _flush(attendances, proxies, acts, counter, *, bulk) -> None:
     for model, objects in ((Attendance, attendances), (Proxy, proxies), (Deliberation, acts)):
-        (_copy if copy else _insert)(model, objects)
-    if acts and not copy and connection.vendor == "postgresql":
+        if bulk is not None:
+            bulk.copy(model, objects)
+        else:
+            _insert(model, objects)
+    if acts and bulk is None and connection.vendor == "postgresql":
         # The published record's triggers (immutability.py) look up the session's published
         # acts for every attendance and proxy row inserted. On a table that grows from empty
         # without statistics, PostgreSQL keeps the plan it made when the table was empty (a
@@ -714,16 +762,21 @@ def _flush(attendances, proxies, acts, counter, *, copy: bool) -> None:
     acts.clear()
 
 
-def _rows(model, objects) -> tuple[list, list[tuple]]:
+def _rows(model, objects, *, vectors: bool = False) -> tuple[list, list[tuple]]:
     """The columns written (all but the primary key and the search vector, which the
-    database computes) and one tuple of values per object."""
+    database computes) and one tuple of values per object. The objects are dicts of column
+    values (attnames): the model's default fills a column left out, as the model would (a
+    model instance per row was a third of the Python time of the load). ``vectors``: the
+    search vector is written too (computed beforehand, _SearchVectors)."""
     fields = [f for f in model._meta.concrete_fields
-              if not f.primary_key and f.attname != "search_vector"]
+              if not f.primary_key and (vectors or f.attname != "search_vector")]
     now = timezone.now()
     constants = {f.attname: f.get_db_prep_save(now, connection) for f in fields
                  if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)}
-    rows = [tuple(constants[f.attname] if f.attname in constants else getattr(obj, f.attname)
-                  for f in fields) for obj in objects]
+    defaults = [(f.attname, constants[f.attname] if f.attname in constants else f.get_default())
+                for f in fields]
+    rows = [tuple(constants[name] if name in constants else obj.get(name, default)
+                  for name, default in defaults) for obj in objects]
     return fields, rows
 
 
@@ -761,21 +814,22 @@ def _copy_value(value) -> str:
         return "t" if value else "f"
     if isinstance(value, datetime.date):  # datetime too (aware: isoformat keeps the offset)
         return value.isoformat()
-    return str(value).translate(_COPY_ESCAPES)
+    text = str(value)
+    # Four scans of a text that holds none of them (most) cost less than one translate.
+    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
+        return text.translate(_COPY_ESCAPES)
+    return text
 
 
-def _copy(model, objects) -> None:
-    """The rows of _insert, sent with one COPY … FROM STDIN (PostgreSQL): no statement per
-    thousand rows to parse and plan, no per-row index upkeep while _BulkLoad holds the
-    secondary indexes back."""
-    if not objects:
-        return
-    fields, rows = _rows(model, objects)
-    data = io.StringIO("".join("\t".join(map(_copy_value, row)) + "\n" for row in rows))
+def _copy_text(model, objects, *, vectors: bool = False) -> tuple[str, str]:
+    """The COPY … FROM STDIN statement and the data of the rows of _insert (PostgreSQL): no
+    statement per thousand rows to parse and plan, no per-row index upkeep while _BulkLoad
+    holds the secondary indexes back."""
+    fields, rows = _rows(model, objects, vectors=vectors)
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    with connection.cursor() as cursor:
-        cursor.cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN", data)
+    return (f"COPY {table} ({columns}) FROM STDIN",
+            "".join("\t".join(map(_copy_value, row)) + "\n" for row in rows))
 
 
 class _BulkLoad:
@@ -788,14 +842,79 @@ class _BulkLoad:
     kept. The primary keys, unique and foreign-key constraints stay. finish(): the indexes
     are built again, each in one pass over the loaded table, the triggers installed again.
 
-    The search vector is still computed by migration 0003's trigger during COPY (a BEFORE
-    ROW trigger, which COPY fires): filling it afterwards would rewrite every row a second
-    time; what made it slow was the GIN index updated row by row, which is built after."""
+    The search vectors are computed by migration 0003's trigger function, not during the
+    COPY but beforehand, by other connections in parallel (_SearchVectors): computed by the
+    loading connection, they were nine tenths of its time (one core) and the load waited for
+    it. Filling them after the load would rewrite every row a second time.
+
+    copy(): the COPY of a batch is sent by a thread of its own, on the same connection (the
+    same transaction), while this one draws the next batch: the server's side of a COPY
+    (the search vectors above all) took as long as drawing the rows, and they no longer
+    wait for each other. The batches go in the order they were drawn, so the rows and their
+    keys are those of one COPY after the other. The driver does not let two threads use one
+    connection at once (a statement sent during a COPY hung both): this thread waits for
+    the batches sent (written()) before it runs a statement of its own."""
 
     TABLES = ("deliberations_deliberation", "deliberations_attendance", "deliberations_proxy")
 
-    def __init__(self, connection, say):
-        self.connection, self.say, self.indexes = connection, say, []
+    SEARCH_TRIGGER = "deliberations_deliberation_search_vector_trg"  # migration 0003
+
+    def __init__(self, connection, say, *, jobs: int = 1):
+        self.connection, self.say, self.indexes, self.jobs = connection, say, [], jobs
+        self._batches, self._writer, self._failure = queue.Queue(maxsize=2), None, None
+        self._vectors = None
+
+    def copy(self, model, objects) -> None:
+        if not objects:
+            return
+        if self._failure is not None:
+            raise self._failure
+        if self._writer is None:
+            self._writer = threading.Thread(target=self._write, name="copy", daemon=True,
+                                            args=(self.connection.connection,))
+            self._writer.start()
+        objects = list(objects)  # the caller empties its lists
+        vectors = (self._vectors.submit(objects)
+                   if model is Deliberation and self._vectors is not None else None)
+        self._batches.put((model, objects, vectors))
+
+    def _write(self, raw) -> None:
+        # The driver's connection itself: Django's wrapper belongs to the thread that made
+        # it, and a wrapper of this thread would open another connection (transaction).
+        while (batch := self._batches.get()) is not None:
+            if self._failure is None:
+                model, objects, vectors = batch
+                try:
+                    if vectors is not None:
+                        texts = [text for part in vectors for text in part.result()]
+                        for obj, text in zip(objects, texts, strict=True):
+                            obj["search_vector"] = text
+                    statement, data = _copy_text(model, objects, vectors=vectors is not None)
+                    with raw.cursor() as cursor:
+                        cursor.copy_expert(statement, io.StringIO(data))
+                except Exception as error:  # told to the loading thread
+                    self._failure = error
+            self._batches.task_done()
+        self._batches.task_done()
+
+    def written(self) -> None:
+        """Wait for the batches sent; raise what stopped one of them."""
+        if self._writer is not None:
+            self._batches.join()
+        if self._failure is not None:
+            raise self._failure
+
+    def stopped(self) -> Exception | None:
+        """Stop the writing thread once the batches sent are written (or refused); what
+        stopped a batch, if any."""
+        if self._writer is not None:
+            self._batches.put(None)
+            self._writer.join()
+            self._writer = None
+        if self._vectors is not None:
+            self._vectors.close()
+            self._vectors = None
+        return self._failure
 
     def prepare(self) -> None:
         from deliberations import immutability
@@ -811,11 +930,21 @@ class _BulkLoad:
             self.indexes = cursor.fetchall()
             for name, _definition in self.indexes:
                 cursor.execute(f"DROP INDEX {name}")
+            cursor.execute("SELECT tgfoid::regproc::text FROM pg_trigger WHERE tgname = %s "
+                           "AND tgrelid = 'deliberations_deliberation'::regclass",
+                           [self.SEARCH_TRIGGER])
+            function = cursor.fetchone()
+            if function is not None:
+                cursor.execute(f"ALTER TABLE deliberations_deliberation DISABLE TRIGGER "
+                               f"{self.SEARCH_TRIGGER}")
+                self._vectors = _SearchVectors(self.connection, function[0], jobs=self.jobs)
         immutability.uninstall(self.connection)
 
     def finish(self) -> None:
         from deliberations import immutability
 
+        if self.stopped() is not None:
+            raise self._failure
         self.say(f"construction de {len(self.indexes)} index")
         with self.connection.cursor() as cursor:
             # Django's foreign keys are checked at commit (DEFERRABLE INITIALLY DEFERRED);
@@ -824,5 +953,63 @@ class _BulkLoad:
             for _name, definition in self.indexes:
                 cursor.execute(definition)
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            cursor.execute(f"ALTER TABLE deliberations_deliberation ENABLE TRIGGER "
+                           f"{self.SEARCH_TRIGGER}")
         immutability.install(self.connection)
         self.say("index et déclencheurs en place")
+
+
+class _SearchVectors:
+    """The search vectors of the acts being loaded, computed by ``jobs`` connections of
+    their own, in parallel, with the function of the search trigger (migration 0003_search):
+    each inserts the texts into a temporary table carrying that trigger and reads back the
+    vectors, which the load writes with its rows (a tsvector's text reads back as the same
+    vector). The same function on the same texts: the same vectors as the trigger computes
+    when it runs during the load itself (tests/deliberations/test_synthetic.py)."""
+
+    COLUMNS = ("title", "theme", "act_number", "report", "decision")
+
+    def __init__(self, connection, function: str, *, jobs: int):
+        self.jobs = max(1, jobs)
+        self.pool = ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="vectors")
+        self.free = queue.SimpleQueue()
+        self.opened = []
+        params = connection.get_connection_params()
+        for _ in range(self.jobs):
+            raw = connection.get_new_connection(params)
+            raw.autocommit = True
+            self.opened.append(raw)
+            with raw.cursor() as cursor:
+                # Emptied as each statement commits; only these columns, no constraint.
+                cursor.execute("CREATE TEMPORARY TABLE search_vectors (n integer, "
+                               + ", ".join(f"{column} text" for column in self.COLUMNS)
+                               + ", search_vector tsvector) ON COMMIT DELETE ROWS")
+                cursor.execute("CREATE TRIGGER search_vector BEFORE INSERT ON search_vectors "
+                               f"FOR EACH ROW EXECUTE FUNCTION {function}()")
+            self.free.put(raw)
+
+    def submit(self, acts) -> list[Future]:
+        """Futures of the vectors' texts of ``acts`` (dicts of column values), in order."""
+        size = -(-len(acts) // self.jobs)
+        return [self.pool.submit(self._compute, acts[start:start + size])
+                for start in range(0, len(acts), size)]
+
+    def _compute(self, acts) -> list[str]:
+        raw = self.free.get()
+        try:
+            with raw.cursor() as cursor:
+                cursor.execute(
+                    "INSERT INTO search_vectors (n, " + ", ".join(self.COLUMNS) + ") "
+                    "SELECT * FROM unnest(%s::integer[], "
+                    + ", ".join(["%s::text[]"] * len(self.COLUMNS))
+                    + ") RETURNING n, search_vector::text",
+                    [list(range(len(acts)))]
+                    + [[act.get(column) for act in acts] for column in self.COLUMNS])
+                return [text for _, text in sorted(cursor.fetchall())]
+        finally:
+            self.free.put(raw)
+
+    def close(self) -> None:
+        self.pool.shutdown()
+        for raw in self.opened:
+            raw.close()

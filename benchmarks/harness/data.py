@@ -24,11 +24,14 @@ def clear() -> None:
 
 def synthetic_acts(count: int, *, seed: int = 1, say=None):
     """`count` deliberations (at least the 40 of the 150 × 40 session) built by
-    deliberations.synthetic; returns its `Generated`."""
+    deliberations.synthetic (freezing in one process per CPU on PostgreSQL, as
+    ``manage.py generate_synthetic``); returns its `Generated`."""
+    import os
+
     from deliberations import synthetic
 
     return synthetic.generate(deliberations=max(count, synthetic.LARGE_ITEMS), seed=seed,
-                              progress=say)
+                              progress=say, jobs=os.cpu_count() or 1)
 
 
 def measured_objects(generated) -> dict:

@@ -7,10 +7,19 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 
 from deliberations import rules, selectors
-from deliberations.models import Attendance, Deliberation, MemberVote, Proxy, Session
+from deliberations.models import (
+    Annex,
+    Appointment,
+    Attendance,
+    Deliberation,
+    MemberVote,
+    Notification,
+    Proxy,
+    Session,
+)
 from deliberations.record.types import (
     ActFacts,
     AnnexRef,
@@ -279,6 +288,63 @@ def _act(deliberation: Deliberation) -> ActFacts:
     )
 
 
+# The relations of an act that build_records reads, most often empty: (relation, model and
+# column of the rows that name the act, lookups prefetched when there are some).
+_ACT_RELATIONS = (
+    ("non_voting_members", Deliberation.non_voting_members.through, "deliberation_id",
+     ("non_voting_members",)),
+    ("withdrawn_members", Deliberation.withdrawn_members.through, "deliberation_id",
+     ("withdrawn_members",)),
+    ("notifications", Notification, "deliberation_id", ("notifications",)),
+    ("annexes", Annex, "deliberation_id", ("annexes",)),
+    ("appointments", Appointment, "deliberation_id",
+     ("appointments__votes__candidate", "appointments__single_candidate")),
+    ("member_votes", MemberVote, "deliberation_id",
+     (Prefetch("member_votes",
+               queryset=MemberVote.objects.select_related("member", "for_member")),)),
+)
+
+
+def _prefetch_where_present(objects, model, relations) -> None:
+    """prefetch_related on the objects that have rows in each relation, found first (one
+    query a relation); the others are given an empty result. Django's prefetch builds a
+    queryset per object and relation (40 % of the reading of a thousand acts, which
+    have no withdrawn member, notification, annex, appointment or roll-call vote)."""
+    if not objects:
+        return
+    for relation in relations:
+        if isinstance(relation, str):  # a many-to-many field of ``model``
+            field = model._meta.get_field(relation)
+            relation = (relation, field.remote_field.through,
+                        field.m2m_field_name() + "_id", (relation,))
+        name, rows, column, lookups = relation
+        present = set(rows.objects.filter(**{f"{column}__in": [o.pk for o in objects]})
+                      .values_list(column, flat=True).distinct().order_by())
+        prefetch_related_objects([o for o in objects if o.pk in present], *lookups)
+        empty = _empty_result(model._meta.get_field(name).related_model)
+        for obj in objects:
+            if obj.pk not in present:
+                cache = obj.__dict__.setdefault("_prefetched_objects_cache", {})
+                cache[name] = empty
+
+
+def _empty_result(related):
+    """A queryset already evaluated to no row, shared by the objects without rows in a
+    relation (read only: their related managers return it for ``.all()``)."""
+    queryset = related._default_manager.none()
+    queryset._result_cache, queryset._prefetch_done = [], True
+    return queryset
+
+
+def _attach(objects, model, members, *fields) -> None:
+    """Set each member foreign key of the objects to the member read once (build_records)."""
+    descriptors = [model._meta.get_field(name) for name in fields]
+    for obj in objects:
+        for field in descriptors:
+            member_id = getattr(obj, field.attname)
+            field.set_cached_value(obj, members[member_id] if member_id is not None else None)
+
+
 def build_record(deliberation: Deliberation) -> DeliberationRecord:
     """The legal record of an act as the database holds it now (build_records)."""
     return build_records([deliberation])[deliberation.pk]
@@ -292,26 +358,37 @@ def build_records(deliberations) -> dict[int, DeliberationRecord]:
     published acts (selectors.bulk_session_inputs, ``published_only``), this one included; a
     draft's are those the clerk sees (every act of the session)."""
     acts = list(
-        Deliberation.objects.select_related(
-            "session__body__organisation", "session__body__settings", "session__president",
-            "session__secretary", "session__first_convocation", "signatory", "rapporteur",
-            "rectifies__session__body__organisation",
-        ).prefetch_related(
-            "session__other_secretaries", "non_voting_members", "withdrawn_members",
-            "notifications", "annexes", "appointments__votes__candidate",
-            "appointments__single_candidate",
-            Prefetch("member_votes",
-                     queryset=MemberVote.objects.select_related("member", "for_member")),
-        ).filter(pk__in=[d.pk for d in deliberations])
+        Deliberation.objects.select_related("rectifies__session__body__organisation")
+        # The search vector is PostgreSQL's, never part of a record.
+        .defer("search_vector").filter(pk__in=[d.pk for d in deliberations])
     )
-    sessions = {act.session_id: act.session for act in acts}
+    # Each session, and each member named, read once for all the acts (not once per act
+    # through select_related): a batch of a thousand acts names a few hundred people.
+    sessions = Session.objects.select_related(
+        "body__organisation", "body__settings", "first_convocation",
+    ).in_bulk({act.session_id for act in acts})
+    _prefetch_where_present(list(sessions.values()), Session, ("other_secretaries",))
     attendances, proxies = defaultdict(list), defaultdict(list)
-    for row in Attendance.objects.filter(session_id__in=sessions).select_related(
-            "member", "replaces").order_by("session_id", "pk"):
+    for row in Attendance.objects.filter(session_id__in=sessions).order_by("session_id", "pk"):
         attendances[row.session_id].append(row)
-    for row in Proxy.objects.filter(session_id__in=sessions).select_related(
-            "giver", "holder").order_by("session_id", "pk"):
+    for row in Proxy.objects.filter(session_id__in=sessions).order_by("session_id", "pk"):
         proxies[row.session_id].append(row)
+    members = Member.objects.in_bulk((
+        {pk for act in acts for pk in (act.signatory_id, act.rapporteur_id)}
+        | {pk for session in sessions.values()
+           for pk in (session.president_id, session.secretary_id)}
+        | {pk for rows in attendances.values() for a in rows
+           for pk in (a.member_id, a.replaces_id)}
+        | {pk for rows in proxies.values() for p in rows for pk in (p.giver_id, p.holder_id)}
+    ) - {None})
+    _attach(sessions.values(), Session, members, "president", "secretary")
+    _attach([a for rows in attendances.values() for a in rows], Attendance, members, "member",
+            "replaces")
+    _attach([p for rows in proxies.values() for p in rows], Proxy, members, "giver", "holder")
+    _attach(acts, Deliberation, members, "signatory", "rapporteur")
+    for act in acts:
+        Deliberation.session.field.set_cached_value(act, sessions[act.session_id])
+    _prefetch_where_present(acts, Deliberation, _ACT_RELATIONS)
     # Per session and reading (public: published acts only; clerk: every act).
     facts = {}
     for published in (True, False):
@@ -319,7 +396,10 @@ def build_records(deliberations) -> dict[int, DeliberationRecord]:
                   if (act.status == Deliberation.Status.PUBLISHED) == published}
         if not wanted:
             continue
-        inputs = selectors.bulk_session_inputs(list(wanted.values()), published_only=published)
+        inputs = selectors.bulk_session_inputs(
+            list(wanted.values()), published_only=published, _rows={
+                "attendances": [a for pk in wanted for a in attendances[pk]],
+                "proxies": [p for pk in wanted for p in proxies[pk]]})
         for pk, session in wanted.items():
             table = selectors.session_quorum_table(session, inputs[pk])
             facts[pk, published] = (table, session_facts(

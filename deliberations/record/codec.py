@@ -20,16 +20,32 @@ SCHEMA_VERSION = 1
 
 
 def _plain(value):
-    if dataclasses.is_dataclass(value):
-        return {field.name: _plain(getattr(value, field.name))
-                for field in dataclasses.fields(value)
-                if not (field.metadata.get("omit_when_empty")
-                        and getattr(value, field.name) in (None, "", ()))}
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    fields = _FIELDS.get(kind)
+    if fields is None and dataclasses.is_dataclass(kind):
+        fields = _FIELDS[kind] = tuple(
+            (field.name, bool(field.metadata.get("omit_when_empty")))
+            for field in dataclasses.fields(kind))
+    if fields is not None:
+        plain = {}
+        for name, omit_when_empty in fields:
+            item = getattr(value, name)
+            if not (omit_when_empty and item in (None, "", ())):
+                plain[name] = item if type(item) in _SCALARS else _plain(item)
+        return plain
     if isinstance(value, tuple | list):
         return [_plain(item) for item in value]
     if isinstance(value, datetime.date | datetime.time):  # datetime.datetime never occurs
         return value.isoformat()
     return value
+
+
+# Values _plain passes through as they are (a thousand records hold about a million values),
+# and the fields of each record type, read once: (name, left out when empty).
+_SCALARS = frozenset({str, int, bool, float, type(None)})
+_FIELDS: dict = {}
 
 
 def to_document(record: DeliberationRecord) -> dict:

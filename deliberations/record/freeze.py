@@ -4,9 +4,13 @@ published act, computed live for any other."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor, as_completed
 
-from django.db import connection
+from django.db import connection, connections, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from deliberations import selectors
@@ -122,7 +126,7 @@ def records_for(deliberations) -> dict[int, DeliberationRecord]:
     return found
 
 
-def freeze_published_records(*, batch: int = 1000, progress=None) -> int:
+def freeze_published_records(*, batch: int = 1000, jobs: int = 1, progress=None) -> int:
     """Freeze the records of published acts that have none (acts published before the
     record existed, or generated in bulk): returns how many. Their live computation is what
     the public was shown.
@@ -133,10 +137,22 @@ def freeze_published_records(*, batch: int = 1000, progress=None) -> int:
     codec.canonical_jsons (a session's part encoded once) and written at once (COPY on
     PostgreSQL, bulk_create elsewhere); nothing is kept from one batch to the next, so the
     memory does not grow with the number of acts. ``progress(count)`` is called after each
-    batch."""
-    count, last = 0, 0
+    batch (after each range of batches with several jobs).
+
+    ``jobs`` > 1, on PostgreSQL outside a transaction: the acts to freeze are cut into
+    ranges of keys, frozen by ``jobs`` processes, each with its own connection (the batches
+    are independent; each COPY commits by itself, so an interrupted run leaves whole
+    batches and a new run freezes what is left). Elsewhere (SQLite, or inside a transaction
+    whose rows other connections cannot see) one process freezes them all."""
     pending = Deliberation.objects.filter(status=Deliberation.Status.PUBLISHED,
                                           record__isnull=True).order_by("pk")
+    if jobs > 1 and connection.vendor == "postgresql" and not connection.in_atomic_block:
+        return _freeze_in_parallel(pending, batch=batch, jobs=jobs, progress=progress)
+    return _freeze_range(pending, batch=batch, progress=progress)
+
+
+def _freeze_range(pending, *, batch, progress=None) -> int:
+    count, last = 0, 0
     while ids := list(pending.filter(pk__gt=last).values_list("pk", flat=True)[:batch]):
         last = ids[-1]
         records = build_records([Deliberation(pk=pk) for pk in ids])
@@ -159,6 +175,57 @@ def freeze_published_records(*, batch: int = 1000, progress=None) -> int:
     return count
 
 
+# Ranges handed to the processes: about this many batches each, so that a process that
+# finishes early takes the next range and the progress is told every few batches.
+_BATCHES_PER_RANGE = 8
+
+
+def key_ranges(pending, *, size: int) -> list[tuple[int, int]]:
+    """The acts of ``pending`` cut into consecutive ranges of keys of about ``size`` acts,
+    as (after, up to) pairs: each act of ``pending`` is in exactly one range (after < pk <=
+    up to). One query (ntile over the keys)."""
+    total = pending.count()
+    if not total:
+        return []
+    tiles = -(-total // size)
+    sql, params = pending.annotate(key=F("pk")).values_list("key").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT max(key) FROM (SELECT key, ntile(%s) OVER (ORDER BY key) AS "
+                       f"tile FROM ({sql}) AS pending) AS tiles GROUP BY tile ORDER BY 1",
+                       [tiles, *params])
+        ends = [end for (end,) in cursor.fetchall()]
+    return list(zip([0, *ends[:-1]], ends, strict=True))
+
+
+def _freeze_in_parallel(pending, *, batch, jobs, progress) -> int:
+    ranges = key_ranges(pending, size=batch * _BATCHES_PER_RANGE)
+    if not ranges:
+        return 0
+    # The children are forked: each must open its own connection, never share the parent's.
+    connections.close_all()
+    count = 0
+    with ProcessPoolExecutor(max_workers=min(jobs, len(ranges)),
+                             mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = [pool.submit(_freeze_key_range, after, up_to, batch)
+                   for after, up_to in ranges]
+        for future in as_completed(futures):
+            count += future.result()
+            if progress is not None:
+                progress(count)
+    return count
+
+
+def _freeze_key_range(after: int, up_to: int, batch: int) -> int:
+    """In a child process: freeze the pending acts whose key is in (after, up_to]."""
+    try:
+        pending = Deliberation.objects.filter(status=Deliberation.Status.PUBLISHED,
+                                              record__isnull=True, pk__gt=after,
+                                              pk__lte=up_to).order_by("pk")
+        return _freeze_range(pending, batch=batch)
+    finally:
+        connections.close_all()
+
+
 _RECORD_COLUMNS = ("deliberation_id", "version", "document", "sha256", "received_on",
                    "frozen_at")
 
@@ -173,14 +240,34 @@ def _write_records(rows) -> None:
             [PublishedRecord(**dict(zip(_RECORD_COLUMNS, row, strict=True))) for row in rows])
         return
     frozen_at = PublishedRecord._meta.get_field("frozen_at")
+    stamps = {}
     lines = []
     for pk, version, text, sha256, received_on, now in rows:
         # COPY's text format: a canonical JSON text holds no tab, newline or carriage return
         # (JSON escapes every control character), so its backslashes are all to escape.
+        if "\\" in text:
+            text = text.replace("\\", "\\\\")
         received = received_on.isoformat() if received_on else r"\N"
-        lines.append(f"{pk}\t{version}\t{text.replace(chr(92), chr(92) * 2)}\t{sha256}\t"
-                     f"{received}\t{frozen_at.get_db_prep_save(now, connection).isoformat()}\n")
+        stamp = stamps.get(now)
+        if stamp is None:  # one instant per batch
+            stamp = stamps[now] = frozen_at.get_db_prep_save(now, connection).isoformat()
+        lines.append(f"{pk}\t{version}\t{text}\t{sha256}\t{received}\t{stamp}\n")
     table = connection.ops.quote_name(PublishedRecord._meta.db_table)
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        if _lz4_available():
+            # The documents compressed with LZ4 rather than PostgreSQL's own pglz: the same
+            # size here, and half the server's time of the COPY (measured: 2.4 s against
+            # 4.4 s for 5 000 records). Only the storage differs; the text read is the same.
+            cursor.execute("SET LOCAL default_toast_compression = 'lz4'")
         cursor.cursor.copy_expert(f"COPY {table} ({', '.join(_RECORD_COLUMNS)}) FROM STDIN",
                                   io.StringIO("".join(lines)))
+
+
+@functools.cache
+def _lz4_available() -> bool:
+    """Whether the PostgreSQL server was built with LZ4 (an option of its build)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 'lz4' = ANY(enumvals) FROM pg_settings "
+                       "WHERE name = 'default_toast_compression'")
+        row = cursor.fetchone()
+    return bool(row and row[0])

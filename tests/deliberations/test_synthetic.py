@@ -14,6 +14,7 @@ from deliberations import immutability, synthetic
 from deliberations.models import Attendance, Deliberation, Proxy, PublishedRecord, Session
 from deliberations.record import codec, freeze_published_records
 from deliberations.record.builder import build_record
+from deliberations.record.freeze import key_ranges
 from portal.models import Body, Mandate, Member, Organisation
 
 pytestmark = pytest.mark.django_db
@@ -218,10 +219,12 @@ def test_existing_finds_the_large_session_again():
     assert again.counts["acts"] == 80
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_bulk_frozen_record_is_the_record_publication_freezes():
     """freeze_published_records (batches, a session's part encoded once, COPY on
-    PostgreSQL) writes for each act the canonical JSON of build_record and its SHA-256."""
-    result = synthetic.generate(deliberations=300, seed=1, today=TODAY)
+    PostgreSQL, two processes there: the load is committed first) writes for each act the
+    canonical JSON of build_record and its SHA-256."""
+    result = synthetic.generate(deliberations=300, seed=1, today=TODAY, jobs=2)
     frozen = PublishedRecord.objects.select_related("deliberation").order_by("deliberation_id")
     assert result.counts["records"] == frozen.count() == Deliberation.objects.filter(
         status=Deliberation.Status.PUBLISHED).count() == 278
@@ -256,3 +259,39 @@ def test_freezing_again_finds_nothing_left_and_batches_do_not_skip_acts():
     assert freeze_published_records(batch=7) == missing
     assert sorted(PublishedRecord.objects.values_list("deliberation_id", flat=True)) == ids
     assert freeze_published_records(batch=7) == 0
+
+
+def test_key_ranges_hold_each_pending_act_once():
+    synthetic.generate(deliberations=120, seed=3, today=TODAY)
+    published = Deliberation.objects.filter(status=Deliberation.Status.PUBLISHED)
+    ids = sorted(published.values_list("pk", flat=True))
+    ranges = key_ranges(published.order_by("pk"), size=25)
+    # ceil(n / 25) ranges, consecutive, from 0 to the last key.
+    assert len(ranges) == -(-len(ids) // 25)
+    assert ranges[0][0] == 0 and ranges[-1][1] == ids[-1]
+    assert all(after < up_to for after, up_to in ranges)
+    assert [after for after, _ in ranges[1:]] == [up_to for _, up_to in ranges[:-1]]
+    held = [[pk for pk in ids if after < pk <= up_to] for after, up_to in ranges]
+    assert sorted(pk for part in held for pk in part) == ids
+    assert max(map(len, held)) - min(map(len, held)) <= 1
+    assert key_ranges(Deliberation.objects.none(), size=25) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_freezing_neither_skips_nor_duplicates_acts():
+    """Two processes on PostgreSQL (one elsewhere), ranges of 2 × 8 acts: the acts left
+    without a record are each frozen once, with the record one process would write."""
+    synthetic.generate(deliberations=120, seed=3, today=TODAY, jobs=2)
+    published = Deliberation.objects.filter(status=Deliberation.Status.PUBLISHED)
+    ids = sorted(published.values_list("pk", flat=True))
+    expected = dict(PublishedRecord.objects.values_list("deliberation_id", "sha256"))
+    assert sorted(expected) == ids
+    immutability.uninstall(connection)
+    try:
+        PublishedRecord.objects.filter(deliberation_id__in=ids[1::2]).delete()
+    finally:
+        immutability.install(connection)
+    assert freeze_published_records(batch=2, jobs=2) == len(ids[1::2]) == len(ids) // 2
+    assert sorted(PublishedRecord.objects.values_list("deliberation_id", flat=True)) == ids
+    assert dict(PublishedRecord.objects.values_list("deliberation_id", "sha256")) == expected
+    assert freeze_published_records(batch=2, jobs=2) == 0
