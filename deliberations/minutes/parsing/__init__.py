@@ -142,8 +142,9 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
         if several := several_secretaries(lines, limit=limit):
             builder.anomaly("several_secretaries", several,
                             f"Plusieurs secrétaires de séance (« {several} ») : seul "
-                            f"« {builder.result.secretary} » est repris, la séance n'en garde "
-                            "qu'un ; ajoutez l'autre au procès-verbal si besoin.")
+                            f"« {builder.result.secretary} » est repris comme secrétaire ; "
+                            "ajoutez les autres dans « autres secrétaires de séance » de la "
+                            "séance.")
     else:
         for line in secretary_lines(lines, limit=limit):
             builder.anomaly("unread_text", line,

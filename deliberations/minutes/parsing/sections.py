@@ -389,7 +389,8 @@ def secretary_lines(lines: list[str], *, limit: int | None = None) -> list[str]:
 
 def several_secretaries(lines: list[str], *, limit: int | None = None) -> str | None:
     """The names after a plural heading, "Secrétaires de séance : Madame X et Monsieur Y", when
-    it names more than one (L2121-15 allows several secretaries; the register keeps one)."""
+    it names more than one (L2121-15 allows several; the import fills the first, the clerk the
+    session's "autres secrétaires de séance")."""
     for line in lines[:limit]:
         match = _SEVERAL_SECRETARIES.search(_fold(line))
         if match and re.search(r"\s(?:et|,)\s", match["names"]):

@@ -520,7 +520,7 @@ def test_a_letter_spaced_heading_inside_a_flattened_line_is_cut_off():
 def test_two_secretaries_under_a_plural_heading_keep_the_first_and_tell_of_the_other():
     # SEMOCTOM, comité syndical of 14 March 2013 (https://doczz.fr/doc/3933600/proc%C3%A8s-
     # verbal-du-14-mars-2013): L2121-15 lets the assembly name several secretaries; the
-    # session keeps one, the clerk is told of the other.
+    # import fills the first, the clerk is told of the others.
     result = parse_attendance(
         "Présents : Mesdames VERNADIER, POULARDEL, Messieurs GALINEAU, TRIRAUDIN.\n"
         "Secrétaires de séance : Madame RAVINEAU et Monsieur DRAUAUDIN\nORDRE DU JOUR")
@@ -529,8 +529,8 @@ def test_two_secretaries_under_a_plural_heading_keep_the_first_and_tell_of_the_o
     assert [(a.kind, a.message) for a in result.anomalies] == [(
         "several_secretaries",
         "Plusieurs secrétaires de séance (« Madame RAVINEAU et Monsieur DRAUAUDIN ») : seul "
-        "« RAVINEAU » est repris, la séance n'en garde qu'un ; ajoutez l'autre au "
-        "procès-verbal si besoin.")]
+        "« RAVINEAU » est repris comme secrétaire ; ajoutez les autres dans « autres "
+        "secrétaires de séance » de la séance.")]
 
 
 def test_a_secretary_named_but_not_read_is_an_anomaly_naming_its_line():
