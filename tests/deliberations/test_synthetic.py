@@ -295,3 +295,13 @@ def test_parallel_freezing_neither_skips_nor_duplicates_acts():
     assert sorted(PublishedRecord.objects.values_list("deliberation_id", flat=True)) == ids
     assert dict(PublishedRecord.objects.values_list("deliberation_id", "sha256")) == expected
     assert freeze_published_records(batch=2, jobs=2) == 0
+    # The command finishes a bulk freezing that stopped partway, with the same jobs.
+    immutability.uninstall(connection)
+    try:
+        PublishedRecord.objects.filter(deliberation_id__in=ids[::3]).delete()
+    finally:
+        immutability.install(connection)
+    out = StringIO()
+    call_command("freeze_published_records", jobs=2, batch=2, stdout=out)
+    assert out.getvalue() == f"{len(ids[::3])} état(s) publié(s) figé(s).\n"
+    assert dict(PublishedRecord.objects.values_list("deliberation_id", "sha256")) == expected
