@@ -16,7 +16,7 @@
 `run.py <set> --help` lists each set's options. Every set uses the same parts
 (benchmarks/harness/): the database it owns (a temporary SQLite file, or the PostgreSQL
 database named by DATABASE_URL, created and dropped), one timing helper and one data
-generator (deliberations/synthetic.py).
+generator (deliberations/synthetic/).
 """
 
 import importlib

@@ -1,4 +1,4 @@
-"""The one data generator of the benchmarks: deliberations/synthetic.py (N acts with their
+"""The one data generator of the benchmarks: deliberations/synthetic/ (N acts with their
 organisations, members, sessions and attendance, the 150 × 40 session among them), and the
 clerk account that works on it."""
 

@@ -4,7 +4,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1/portal_bench_alerts \\
         .venv/bin/python benchmarks/run.py alerts
 
-On the benchmark's own database, the one data generator (deliberations/synthetic.py) writes
+On the benchmark's own database, the one data generator (deliberations/synthetic/) writes
 --acts acts; --subscriptions confirmed subscriptions follow them (4 in 10 a body, 4 in 10 a
 theme of the list's filters, 2 in 10 a member), all due, their period covering every
 published act. The digest run (deliberations.alerts.digests.send_digests) then builds and

@@ -4,7 +4,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1/portal_bench \
         .venv/bin/python benchmarks/run.py exports
 
-The one data generator (deliberations/synthetic.py) on the benchmark's own database (a
+The one data generator (deliberations/synthetic/) on the benchmark's own database (a
 temporary SQLite file, or the PostgreSQL database named by DATABASE_URL, created and dropped
 here). For each size N:
 

@@ -7,7 +7,7 @@ PostgreSQL, synthetic data, a mixed public workload.
 
 Starts a private PostgreSQL server (initdb into a temporary directory, port --pg-port, run as
 the `postgres` system user when this script runs as root), never the machine's shared one;
-migrates it, fills it with deliberations/synthetic.py, issues a few certified extracts,
+migrates it, fills it with deliberations/synthetic/, issues a few certified extracts,
 collects the static files, then starts gunicorn (portal.wsgi, production settings: DEBUG off,
 behind a simulated TLS proxy — TRUSTED_PROXY=1 and X-Forwarded-Proto: https —, rate
 limiting off). --clients threads send, for --seconds, a weighted mix of public requests

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/run.py scan [--sizes 100,1000,5000] [--samples 7]
 
-For each size N the one data generator (deliberations/synthetic.py) builds N acts on the
+For each size N the one data generator (deliberations/synthetic/) builds N acts on the
 benchmark's own database (benchmarks/harness/database.py); every page, feed and API list is
 then requested through the whole Django stack: one warm-up, one request whose SQL queries
 are counted, then the median of --samples requests. One row per URL, one column per size

@@ -6,7 +6,7 @@
 
 Creates its own database (a temporary SQLite file, or the PostgreSQL database named by
 DATABASE_URL, which must not exist: see benchmarks/harness/database.py), fills it with
-deliberations/synthetic.py (N acts, a Conseil of 150 members with a session of 40 items),
+deliberations/synthetic/ (N acts, a Conseil of 150 members with a session of 40 items),
 then measures each row in-process through the whole Django stack (django.test.Client, DEBUG
 off): one warm-up, one request under a query capture, then up to --samples timed requests
 (fewer for a slow row, at least 3, within --row-budget seconds). It prints one table:

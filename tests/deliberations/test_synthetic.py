@@ -1,4 +1,4 @@
-"""The synthetic data generator (deliberations/synthetic.py, manage.py generate_synthetic):
+"""The synthetic data generator (deliberations/synthetic/, manage.py generate_synthetic):
 counts, the 150 × 40 session, coherent attendance and proxies, determinism."""
 
 import datetime
@@ -15,6 +15,7 @@ from deliberations.models import Attendance, Deliberation, Proxy, PublishedRecor
 from deliberations.record import codec, freeze_published_records
 from deliberations.record.builder import build_record
 from deliberations.record.freeze import key_ranges
+from deliberations.synthetic.bulk import _copy_value
 from portal.models import Body, Mandate, Member, Organisation
 
 pytestmark = pytest.mark.django_db
@@ -132,7 +133,7 @@ def test_copy_needs_postgresql():
 
 
 def test_copy_text_format_escapes():
-    assert [synthetic._copy_value(v) for v in (None, True, False, 7, datetime.date(2022, 10, 20),
+    assert [_copy_value(v) for v in (None, True, False, 7, datetime.date(2022, 10, 20),
                                                 "a\tb", "l1\nl2\r", "\\x")] == [
         "\\N", "t", "f", "7", "2022-10-20", "a\\tb", "l1\\nl2\\r", "\\\\x"]
 

@@ -1,7 +1,7 @@
 """python manage.py generate_synthetic --deliberations N [--seed S]
 
 Fills the database with synthetic records for benchmarks and load tests
-(deliberations/synthetic.py): organisations, bodies, members, sessions with attendance per
+(deliberations/synthetic/): organisations, bodies, members, sessions with attendance per
 item and proxies, N deliberations. Deterministic for a given seed and day. Refuses a database
 that already holds them. On PostgreSQL the rows are loaded with COPY (--no-copy: INSERT), and the
 published records are frozen by --jobs processes (the CPU count by default).
