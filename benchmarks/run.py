@@ -12,6 +12,7 @@
     .venv/bin/python benchmarks/run.py load       # gunicorn under load, --fault stops PostgreSQL
     .venv/bin/python benchmarks/run.py alerts     # e-mail alert digests, 100 000 subscriptions
     .venv/bin/python benchmarks/run.py partitioning --database URL  # acts partitioned by year?
+    DATABASE_URL=... .venv/bin/python benchmarks/run.py fullcsv  # the whole CSV, read once
 
 `run.py <set> --help` lists each set's options. Every set uses the same parts
 (benchmarks/harness/): the database it owns (a temporary SQLite file, or the PostgreSQL
@@ -25,7 +26,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SETS = ("table", "scan", "exports", "extracts", "clerk", "audit", "parsing", "load",
-        "importer", "alerts", "partitioning", "robustness")
+        "importer", "alerts", "partitioning", "robustness", "fullcsv")
 
 
 def main(argv: list[str]) -> None:
