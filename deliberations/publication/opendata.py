@@ -20,12 +20,15 @@ rectifies is named by its record, its address is that act's page).
 import functools
 import itertools
 import json
+import re
 from pathlib import Path
 
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 
 from deliberations import record as published_record
-from deliberations import selectors
+from deliberations.models import Deliberation
+from deliberations.record.fields import partial_document, plain_values, values_at
 from portal.kernel.csv import Writer, neutralise_formula
 from portal.models import Body
 
@@ -99,15 +102,16 @@ def scdl_coverage(deliberations: QuerySet) -> dict:
 
 def item_vote_figures(ranges) -> tuple[int | None, int | None]:
     """(members in office, votes available) on the act's item, from the quorum ranges of its
-    record (record.quorum), or None when unknown.
+    record (record.quorum, as its document holds them: one mapping per range), or None when
+    unknown.
 
     When the registre does not give the item number, the votes available are known only if
     they are the same throughout the session.
     """
     if not ranges:
         return None, None
-    in_office = {r.in_office for r in ranges}
-    available = {r.votes_available for r in ranges}
+    in_office = {r["in_office"] for r in ranges}
+    available = {r["votes_available"] for r in ranges}
     return (
         in_office.pop() if len(in_office) == 1 else None,
         available.pop() if len(available) == 1 else None,
@@ -117,6 +121,7 @@ def item_vote_figures(ranges) -> tuple[int | None, int | None]:
 def _text(value) -> str:
     # Numbers and dates are written by the portal, never typed: left as they are so that the
     # SCDL columns (VOTE_*, DELIB_DATE, PREF_DATE, BUDGET_ANNEE) stay valid numbers and dates.
+    # A date comes as the ISO text its record holds (record.fields), which no formula starts.
     if value is None:
         return ""
     if hasattr(value, "isoformat"):
@@ -137,23 +142,128 @@ def _batches(iterable, size):
         yield batch
 
 
+# The values of its record a row prints, by their path in the record's document: read from
+# the frozen text as far as they need (record.fields.partial_document: not the session's
+# attendance, four fifths of the 18 KB), from the record object for one built live.
+ROW_PATHS = (
+    ("schema",),
+    ("record", "organisation", "name"),
+    ("record", "organisation", "siret"),
+    ("record", "act", "act_number"),
+    ("record", "session", "date"),
+    ("record", "act", "matter_code"),
+    ("record", "act", "matter_name"),
+    ("record", "act", "title"),
+    ("record", "act", "budget_year"),
+    ("record", "act", "budget_name"),
+    ("record", "publication", "prefecture_act_id"),
+    ("record", "publication", "received_on"),
+    ("record", "vote", "votes_for"),
+    ("record", "vote", "votes_against"),
+    ("record", "vote", "abstentions"),
+    ("record", "quorum"),
+)
+# An act's address, from its organisation's slug (live, as Deliberation.get_absolute_url).
+_ADDRESS = ("session__body__organisation__slug", "year", "slug")
+
+
 def scdl_rows(deliberations: QuerySet, *, build_url, extended=False, chunk_size=CHUNK_SIZE):
-    """One row (a dict keyed by SCDL_COLUMNS, or EXTENDED_COLUMNS) per deliberation. The
-    standard rows are those of scdl_complete; the extended ones are every act given, which
-    come with DeliberationQuerySet.with_rectifications (else two queries per row).
+    """One row (the values of SCDL_COLUMNS, or EXTENDED_COLUMNS, in order) per
+    deliberation. The standard rows are those of scdl_complete; the extended ones are every
+    act given, with the addresses of the acts each rectifies and of those that rectify it.
 
     The queryset is read in chunks (a server-side cursor on PostgreSQL, QuerySet.iterator)
-    with each act's frozen record in the same query; an act published before records were
-    frozen has its record built live for its chunk at once (record.records_for): memory stays
-    flat whatever the number of rows, and the queries are a constant number per chunk.
+    as plain values: each act's address parts and its frozen record's text, of which only
+    the values at ROW_PATHS are decoded (record.fields), not the session's attendance. An
+    act without a frozen record (published before records were frozen) has its record
+    built live for its chunk at once (record.records_for). Memory stays flat whatever the
+    number of rows, and the queries are a constant number per chunk: one for the acts built
+    live when there are any (and build_records' own), two for the rectification links of
+    the extended export.
     """
     if not extended:
         deliberations = scdl_complete(deliberations)
-    deliberations = deliberations.select_related("record")
-    for chunk in _batches(deliberations.iterator(chunk_size=chunk_size), chunk_size):
-        records = published_record.records_for(chunk)
-        for d in chunk:
-            yield _scdl_row(d, records[d.pk], build_url, extended=extended)
+    rows = deliberations.prefetch_related(None).values_list(
+        "pk", *_ADDRESS, "record__pk", "rectifies_id", "record__document")
+    act_url = _act_url(build_url)
+    links = None
+    for chunk in _batches(rows.iterator(chunk_size=chunk_size), chunk_size):
+        live = _live_values([row[0] for row in chunk if row[4] is None])
+        if extended:
+            links = _rectification_urls(chunk, act_url)
+        for pk, organisation, year, slug, record_pk, rectifies_id, values in chunk:
+            values = (live[pk] if record_pk is None
+                      else values_at(partial_document(values), ROW_PATHS))
+            url = act_url(organisation, year, slug)
+            if not extended:
+                yield _scdl_row(values, url)
+                continue
+            rectifies, rectified_by = links
+            yield _scdl_row(values, url, rectifies=rectifies.get(rectifies_id, ""),
+                            rectified_by=" ".join(rectified_by.get(pk, ())))
+
+
+def _live_values(pks) -> dict[int, list]:
+    """ROW_PATHS of the records of acts without a frozen one, built together."""
+    if not pks:
+        return {}
+    acts = Deliberation.objects.filter(pk__in=pks).select_related("record")
+    return {pk: plain_values(record, ROW_PATHS)
+            for pk, record in published_record.records_for(acts).items()}
+
+
+# What Django's slug and int converters accept, and what neither iri_to_uri nor an
+# absolute-URI builder changes: an address made of these is its prefix's address plus them.
+_URL_SAFE = re.compile(r"[-a-zA-Z0-9_/{}]*")
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+
+
+def _act_url(build_url):
+    """A function (organisation slug, year, slug) -> build_url(the act's
+    get_absolute_url()), the same text, without resolving and building each address: the
+    part of the address before the act's values is built once (reverse, then build_url),
+    the rest formatted. build_url joins a scheme and host to an absolute path (the
+    request's build_absolute_uri, or str): what follows the prefix is made of characters
+    it leaves as they are. A slug outside them takes the general path (which refuses it as
+    before)."""
+    markers = {"organisation": "organisationxmarker", "year": 987654321, "slug": "slugxmarker"}
+    path = reverse("deliberations:deliberation_detail", kwargs=markers)
+    pattern = (path.replace(markers["organisation"], "{0}").replace(str(markers["year"]), "{1}")
+               .replace(markers["slug"], "{2}"))
+    head = pattern[:pattern.index("{")]
+    tail = pattern[len(head):]
+
+    def general(organisation, year, slug):
+        return build_url(reverse("deliberations:deliberation_detail", kwargs={
+            "organisation": organisation, "year": year, "slug": slug}))
+
+    if not (head.startswith("/") and _URL_SAFE.fullmatch(tail)):
+        return general
+    prefix = build_url(head)
+    fullmatch = _SLUG.fullmatch
+
+    def act_url(organisation, year, slug):
+        if fullmatch(organisation) and fullmatch(slug):
+            return prefix + tail.format(organisation, year, slug)
+        return general(organisation, year, slug)
+
+    return act_url
+
+
+def _rectification_urls(chunk, act_url):
+    """The addresses of the published act each act of the chunk rectifies, by its id, and of
+    the published acts that rectify each act, oldest first, by the rectified act's id: the
+    two reads of DeliberationQuerySet.with_rectifications, as addresses."""
+    public = Deliberation.objects.published()
+    rectifies = {
+        pk: act_url(*address) for pk, *address in public.filter(
+            pk__in={row[5] for row in chunk} - {None}).values_list("pk", *_ADDRESS)}
+    rectified_by = {}
+    for target, *address in (public.filter(rectifies_id__in=[row[0] for row in chunk])
+                             .order_by("session__date", "published_on", "pk")
+                             .values_list("rectifies_id", *_ADDRESS)):
+        rectified_by.setdefault(target, []).append(act_url(*address))
+    return rectifies, rectified_by
 
 
 def item_quorum_figures(ranges) -> list[int | None]:
@@ -162,43 +272,42 @@ def item_quorum_figures(ranges) -> list[int | None]:
     varies over the session."""
     values = []
     for name in ("present", "represented", "quorum_required"):
-        found = {getattr(r, name) for r in ranges}
+        found = {r[name] for r in ranges}
         values.append(found.pop() if len(found) == 1 else None)
     return values
 
 
-def _scdl_row(d, record, build_url, *, extended=False):
-    organisation, act, vote = record.organisation, record.act, record.vote
-    ranges = record.quorum
+def _scdl_row(values, url, *, rectifies=None, rectified_by=None):
+    """The row's cells (rectifies and rectified_by given: the extended row)."""
+    (schema, organisation_name, siret, act_number, session_date, matter_code, matter_name,
+     title, budget_year, budget_name, prefecture_act_id, received_on, votes_for,
+     votes_against, abstentions, ranges) = values
+    if schema != published_record.SCHEMA_VERSION:
+        raise ValueError(f"Version de schéma inconnue : {schema!r}.")
     in_office, available = item_vote_figures(ranges)
-    values = [
-        organisation.name,
-        organisation.siret,
-        act.act_number,
-        record.session.date,
-        act.matter_code,
-        act.matter_name,
-        act.title,
-        act.budget_year,
-        act.budget_name,
-        record.publication.prefecture_act_id,
-        record.publication.received_on,
+    row = [
+        organisation_name,
+        siret,
+        act_number,
+        session_date,
+        matter_code,
+        matter_name,
+        title,
+        budget_year,
+        budget_name,
+        prefecture_act_id,
+        received_on,
         in_office,
         available,
-        vote.votes_for,
-        vote.votes_against,
-        vote.abstentions,
-        build_url(d.get_absolute_url()),
+        votes_for,
+        votes_against,
+        abstentions,
+        url,
     ]
-    if not extended:
-        return dict(zip(SCDL_COLUMNS, map(_text, values), strict=True))
-    values += item_quorum_figures(ranges)
-    links = selectors.rectifications(d)
-    values += [
-        build_url(links.rectifies.get_absolute_url()) if links.rectifies else "",
-        " ".join(build_url(r.get_absolute_url()) for r in links.rectified_by),
-    ]
-    return dict(zip(EXTENDED_COLUMNS, map(_text, values), strict=True))
+    if rectifies is not None:
+        row += item_quorum_figures(ranges)
+        row += [rectifies, rectified_by]
+    return list(map(_text, row))
 
 
 def scdl_csv_chunks(deliberations: QuerySet, *, build_url, extended=False,
