@@ -9,7 +9,8 @@ Measures the database named by DATABASE_URL where it is: nothing is created, mig
 written (a database of a million acts is measured read-only). One request through Django's
 test client, its streamed body read chunk by chunk:
 
-- time to first byte (the view has returned and the first chunk is produced), total time,
+- time to first byte (the view has returned and the first chunk, the header line, is
+  produced), to the first chunk of rows (the query has started sending them), total time,
   rows, bytes, SHA-256 of the body (to compare two versions of the code byte for byte);
 - Python CPU of this process over the request (process_time), and per row;
 - the process's resident memory (RSS, /proc/self/statm) read after each chunk: at 10 %, 50 %
@@ -64,10 +65,12 @@ def measure(client, url: str, expected_rows: int, profile: cProfile.Profile | No
     response = client.get(url)
     if response.status_code != 200:
         sys.exit(f"{url} : HTTP {response.status_code}")
-    first_byte = None
+    first_byte = first_row = None
     for chunk in response.streaming_content:
         if first_byte is None:
             first_byte = time.perf_counter() - started
+        elif first_row is None:  # the first chunk is the header line
+            first_row = time.perf_counter() - started
         hasher.update(chunk)
         size += len(chunk)
         rows += chunk.count(b"\r\n")
@@ -83,8 +86,8 @@ def measure(client, url: str, expected_rows: int, profile: cProfile.Profile | No
     if profile is not None:
         profile.disable()
     rss_at[1.0] = rss_mib()
-    return {"first_byte": first_byte, "total": total, "cpu": cpu, "rows": rows - 1,
-            "bytes": size, "sha256": hasher.hexdigest(), "rss_before": rss_before,
+    return {"first_byte": first_byte, "first_row": first_row, "total": total, "cpu": cpu,
+            "rows": rows - 1, "bytes": size, "sha256": hasher.hexdigest(), "rss_before": rss_before,
             "rss_at": rss_at, "peak": peak}
 
 
@@ -119,7 +122,8 @@ def main(argv=None) -> None:
     at = result["rss_at"]
     print(f"Export {url} — {connection.vendor} {name} — {rows} lignes (attendu "
           f"{expected if args.query == '' else 'filtré'})")
-    print(f"- premier octet : {result['first_byte'] * 1000:.0f} ms ; total : "
+    print(f"- premier octet : {result['first_byte'] * 1000:.0f} ms ; premier lot de lignes : "
+          f"{(result['first_row'] or 0) * 1000:.0f} ms ; total : "
           f"{result['total']:.1f} s ; {result['bytes']:,} octets".replace(",", " "))
     print(f"- CPU Python : {result['cpu']:.1f} s, {result['cpu'] / rows * 1000:.3f} ms par "
           f"ligne ; temps par ligne {result['total'] / rows * 1000:.3f} ms")

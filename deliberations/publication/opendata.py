@@ -23,6 +23,7 @@ import json
 import re
 from pathlib import Path
 
+from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 
@@ -185,6 +186,19 @@ def scdl_rows(deliberations: QuerySet, *, build_url, extended=False, chunk_size=
         deliberations = scdl_complete(deliberations)
     rows = deliberations.prefetch_related(None).values_list(
         "pk", *_ADDRESS, "record__pk", "rectifies_id", "record__document")
+    # Read inside a transaction: PostgreSQL's server-side cursor is then declared without
+    # hold and sends rows as they are read. Outside one (autocommit) Django declares it WITH
+    # HOLD, and PostgreSQL runs the whole query and copies every row, documents
+    # decompressed, into a temporary store before the first one is sent (1.4 s for the 364
+    # MB of documents of 20 000 acts; a million acts' on the server's disk). The transaction
+    # only reads; it ends with the export, or when the client goes away (the generator is
+    # closed: rolled back).
+    with transaction.atomic(using=rows.db):
+        yield from _scdl_rows(rows, build_url=build_url, extended=extended,
+                              chunk_size=chunk_size)
+
+
+def _scdl_rows(rows, *, build_url, extended, chunk_size):
     act_url = _act_url(build_url)
     links = None
     for chunk in _batches(rows.iterator(chunk_size=chunk_size), chunk_size):
