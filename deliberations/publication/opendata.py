@@ -10,11 +10,12 @@ holds every published act.
 Every legal fact of a row (organisation, act number, session date, matter, title, budget,
 prefecture receipt, the members in office and votes available on the item, the vote figures,
 and the extended quorum figures) is read from the act's record (deliberations.record): the one
-frozen at publication, read with the act in the same query (``select_related("record")``), so
-a mandate added, a member renamed or a body's rules changed after the publication leave the
-file byte for byte the same. Only the addresses stay live: the act's own URL, and the links to
-the acts that rectify it, which are later cross-references published after it (the act it
-rectifies is named by its record, its address is that act's page).
+frozen at publication, its text read with the act in the same query and only the values a row
+prints decoded from it (record.fields), so a mandate added, a member renamed or a body's rules
+changed after the publication leave the file byte for byte the same. Only the addresses stay
+live: the act's own URL, and the links to the acts that rectify it, which are later
+cross-references published after it (the act it rectifies is named by its record, its
+address is that act's page).
 """
 
 import functools
