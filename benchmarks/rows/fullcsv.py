@@ -12,7 +12,8 @@ test client, its streamed body read chunk by chunk:
 - time to first byte (the view has returned and the first chunk, the header line, is
   produced), to the first chunk of rows (the query has started sending them), total time,
   rows, bytes, SHA-256 of the body (to compare two versions of the code byte for byte);
-- Python CPU of this process over the request (process_time), and per row;
+- Python CPU of this process over the request (process_time), and per row; on PostgreSQL
+  on this machine, the CPU of the connection's server process too (/proc);
 - the process's resident memory (RSS, /proc/self/statm) read after each chunk: at 10 %, 50 %
   and 100 % of the rows, and its peak; flat memory is an RSS that does not grow with rows.
 
@@ -33,6 +34,26 @@ PAGE = os.sysconf("SC_PAGE_SIZE")
 def rss_mib() -> float:
     with open("/proc/self/statm") as statm:
         return int(statm.read().split()[1]) * PAGE / 1024 / 1024
+
+
+def server_cpu(connection):
+    """A function giving the CPU seconds spent so far by this connection's PostgreSQL backend
+    (same machine: /proc), or None elsewhere."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+
+    def spent():
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            return float("nan")
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    return spent
 
 
 def setup_django_existing() -> str:
@@ -111,9 +132,12 @@ def main(argv=None) -> None:
     published = Deliberation.objects.published()
     expected = (published if args.extended else opendata.scdl_complete(published)).count()
     profile = cProfile.Profile() if args.profile else None
+    spent = server_cpu(connection)
+    server_before = spent() if spent else None
     load_before = os.getloadavg()
     result = measure(Client(), url, expected, profile)
     load_after = os.getloadavg()
+    server = spent() - server_before if spent else None
     if profile is not None:
         with open(args.profile, "w") as out:
             pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(60)
@@ -127,6 +151,9 @@ def main(argv=None) -> None:
           f"{result['total']:.1f} s ; {result['bytes']:,} octets".replace(",", " "))
     print(f"- CPU Python : {result['cpu']:.1f} s, {result['cpu'] / rows * 1000:.3f} ms par "
           f"ligne ; temps par ligne {result['total'] / rows * 1000:.3f} ms")
+    if server is not None:
+        print(f"- CPU PostgreSQL (processus de la connexion) : {server:.1f} s, "
+              f"{server / rows * 1000:.3f} ms par ligne")
     print(f"- RSS : {result['rss_before']:.0f} Mio avant ; "
           f"{at.get(0.1, float('nan')):.0f} à 10 %, {at.get(0.5, float('nan')):.0f} à 50 %, "
           f"{at[1.0]:.0f} à 100 % ; pic {result['peak']:.0f} Mio")
