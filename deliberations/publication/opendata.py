@@ -124,6 +124,8 @@ def _text(value) -> str:
     # Numbers and dates are written by the portal, never typed: left as they are so that the
     # SCDL columns (VOTE_*, DELIB_DATE, PREF_DATE, BUDGET_ANNEE) stay valid numbers and dates.
     # A date comes as the ISO text its record holds (record.fields), which no formula starts.
+    if type(value) is str:  # most values, first
+        return neutralise_formula(" ".join(value.split()))
     if value is None:
         return ""
     if hasattr(value, "isoformat"):
