@@ -28,9 +28,8 @@ from json.decoder import scanstring
 from deliberations.record import codec
 
 _PREFIX = '{"record":{'
-# The keys read by their text: each is a field of one record type only, and that type occurs
-# once in a record (test_fields.py checks it on the types).
-UNIQUE_KEYS = {"date": "session", "vote": None}
+# The keys read by their text, "date" (the session's) and "vote" (the record's), are each a
+# field of one record type only, which occurs once in a record (test_fields.py checks it).
 _decode = json.JSONDecoder().raw_decode
 
 
