@@ -185,8 +185,9 @@ def with_public_titles(sessions: QuerySet, *, chunk_size=None):
     acts = (
         Deliberation.objects.published().filter(session__in=sessions.values("pk"))
         .order_by(*(f"session__{field}" for field in SESSION_ORDER), "item_number", "pk")
-        # Only the titles are listed: the reports and decisions are not read (flat memory).
-        .only("pk", "session_id", "item_number", "title")
+        # Only the titles are listed: the reports and decisions are not read (flat memory),
+        # and as rows, not models (an act instance costs more than its line of the calendar).
+        .values_list("session_id", "title", named=True)
         .iterator(chunk_size=chunk_size)
     )
     pending = next(acts, None)
