@@ -2,6 +2,7 @@
 and its other requirements), iCalendar feed of sessions, sitemap and robots."""
 
 import datetime
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -414,3 +415,49 @@ def test_icalendar_lists_each_session_s_published_titles_in_two_queries_whatever
         large = _calendar_of_2022(client)
     assert large.count("BEGIN:VEVENT") == 9 and "Acte du 8 novembre" in large
     assert len(many) == len(few)
+
+
+def test_an_event_states_its_session_titles_and_documents_in_exact_lines(client):
+    """The event written from a row (with_public_titles, the feed) is the one written from a
+    Session model (CalendarSession.of): exact lines, escaped and folded at 75 octets."""
+    from deliberations.models import DeliberationList, Minutes
+    from deliberations.publication import feeds
+
+    session = _session(datetime.date(2022, 11, 15), starts_at=datetime.time(18, 30),
+                       place="Salle « Jean Jaurès », bâtiment B; 2e étage")
+    DeliberationFactory(published=True, session=session, item_number=2,
+                        title="Tarifs de l'eau potable et de l'assainissement collectif 2023")
+    DeliberationFactory(published=True, session=session, item_number=1,
+                        title="Budget primitif, budget annexe des déchets")
+    DeliberationList.objects.create(session=session, published_on=datetime.date(2022, 11, 20),
+                                    file="listes/x.pdf", sha256="a" * 64)
+    Minutes.objects.create(session=session, published_on=datetime.date(2022, 12, 1))
+    raw = _whole(client.get(reverse("deliberations:session_calendar"), {"annee": "2022"}))
+    event = raw.decode().split("BEGIN:VEVENT\r\n")[1].split("END:VEVENT\r\n")[0]
+    lines = event.split("\r\n")
+    assert all(len(line.encode()) <= 75 for line in lines)
+    body = session.body
+    summary = f"SUMMARY:{body.name} — {body.organisation.name}".replace(",", "\\,")
+    assert [line for line in event.replace("\r\n ", "").split("\r\n")
+            if not line.startswith("DTSTAMP:")] == [
+        f"UID:seance-{session.pk}@testserver",
+        "DTSTART:20221115T173000Z",
+        summary,
+        "LOCATION:Salle « Jean Jaurès »\\, bâtiment B\\; 2e étage",
+        "DESCRIPTION:Délibérations publiées :\\n- Budget primitif\\, budget annexe des "
+        "déchets\\n- Tarifs de l'eau potable et de l'assainissement collectif 2023\\nListe "
+        "des délibérations examinées publiée le 20/11/2022\\nProcès-verbal publié le "
+        "01/12/2022",
+        f"URL:http://testserver/seances/{session.pk}/",
+        "STATUS:CONFIRMED",
+        "",
+    ]
+    model = Session.objects.select_related(
+        "body__organisation", "deliberation_list", "minutes").get(pk=session.pk)
+    model.public_deliberations = list(
+        Deliberation.objects.published().filter(session=session).order_by("item_number"))
+    whole = feeds.sessions_icalendar([model], build_url=lambda path: f"http://testserver{path}",
+                                     host="testserver")
+    from_model = whole.split("BEGIN:VEVENT\r\n")[1].split("END:VEVENT\r\n")[0]
+    stamp = re.compile(r"DTSTAMP:\d{8}T\d{6}Z")
+    assert stamp.sub("", from_model) == stamp.sub("", event)
