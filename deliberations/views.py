@@ -465,8 +465,12 @@ def session_calendar(request):
     dates = {"date__gte": since, **({"date__lte": until} if until else {})}
     sessions = Session.objects.public().filter(**dates)
     facts = sessions.order_by().aggregate(count=Count("pk"), latest=Max("pk"))
+    # The window on the acts' own copy of their session's date (its index) and on the joined
+    # session's date: the planner then reads the window's sessions by their index instead of
+    # hashing every public session (a cost that grew with the table).
     published = Deliberation.objects.published().filter(
-        **{f"session_{lookup}": value for lookup, value in dates.items()}
+        **{f"session_{lookup}": value for lookup, value in dates.items()},
+        **{f"session__{lookup}": value for lookup, value in dates.items()},
     ).order_by().aggregate(
         count=Count("pk"), updated=Max("updated_at"), published=Max("published_on"),
     )
@@ -478,8 +482,7 @@ def session_calendar(request):
         return validators.apply(not_modified)
     # Two streamed queries whatever the window's size: the sessions, and their published
     # acts' titles beside them (feeds.with_public_titles).
-    sessions = with_public_titles(
-        sessions.select_related("body__organisation", "deliberation_list", "minutes"))
+    sessions = with_public_titles(sessions, dates=dates)
     response = StreamingHttpResponse(
         keep_export(key, sessions_icalendar_chunks(
             sessions, build_url=request.build_absolute_uri,

@@ -200,16 +200,20 @@ CHUNK_SIZE = 200
 SESSION_ORDER = ("date", "starts_at", "pk")
 
 
-def with_public_titles(sessions: QuerySet, *, chunk_size=None):
+def with_public_titles(sessions: QuerySet, *, chunk_size=None, dates=None):
     """The sessions of `sessions` (ordered by SESSION_ORDER) as CalendarSession rows, each
     with `public_deliberations` (its published acts in item order, their titles only), read
     in two streamed queries whatever the number of sessions: the sessions, and beside them
     the published acts of those sessions in the same order, each session taking the acts that
     follow it (a merge of two sorted streams). A prefetch would run one more query per chunk
-    of sessions."""
+    of sessions. `dates` (Session lookups such as ``{"date__gte": …}``), the window
+    `sessions` is filtered on, is repeated on the acts' joined session: the planner then
+    reads the window's sessions by their date index instead of hashing every public one."""
     chunk_size = chunk_size or CHUNK_SIZE
     acts = (
-        Deliberation.objects.published().filter(session__in=sessions.values("pk"))
+        Deliberation.objects.published().filter(
+            session__in=sessions.values("pk"),
+            **{f"session__{lookup}": value for lookup, value in (dates or {}).items()})
         .order_by(*(f"session__{field}" for field in SESSION_ORDER), "item_number", "pk")
         # Only the titles are listed: the reports and decisions are not read (flat memory),
         # and as rows, not models (an act instance costs more than its line of the calendar).
