@@ -451,9 +451,10 @@ def session_calendar(request):
     since, until, description = window
     name = f"seances-{until.year}" if until else "seances"
     # Read before the rows: the key holds the generation and the day (kernel.cache), and the
-    # window's dates, so a body made on the eve of a new day is never served on that day.
-    key = kept_export_key(
-        f"icalendar:{request.get_host()}:{request.get_full_path()}:{since}:{until}")
+    # window's dates, so a body made on the eve of a new day is never served on that day; the
+    # scheme and host are in every address of the body. (DTSTAMP: when the body was made.)
+    key = kept_export_key(f"icalendar:{request.scheme}://{request.get_host()}"
+                          f"{request.get_full_path()}:{since}:{until}")
     kept = kept_export(key)
     if kept is not None:
         validators = ExportValidators.of_kept(kept)
