@@ -8,6 +8,7 @@ from rest_framework.reverse import preserve_builtin_query_params
 from deliberations import record, selectors
 from deliberations.models import Annex, Deliberation, Session
 from portal.kernel import reversing
+from portal.kernel.representation import PlainModelSerializer
 from portal.models import Body, Mandate, Member, Organisation
 
 
@@ -40,7 +41,7 @@ class IdentityUrlField(serializers.HyperlinkedIdentityField):
         return preserve_builtin_query_params(url, request)
 
 
-class OrganisationSerializer(serializers.ModelSerializer):
+class OrganisationSerializer(PlainModelSerializer):
     url = AbsoluteUrlField()
 
     class Meta:
@@ -48,7 +49,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "short_name", "kind", "siret", "administrative_court", "url"]
 
 
-class BodySerializer(serializers.ModelSerializer):
+class BodySerializer(PlainModelSerializer):
     organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     url = AbsoluteUrlField()
 
@@ -57,7 +58,7 @@ class BodySerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "kind", "organisation", "url"]
 
 
-class MemberRefSerializer(serializers.ModelSerializer):
+class MemberRefSerializer(PlainModelSerializer):
     url = AbsoluteUrlField()
 
     class Meta:
@@ -129,7 +130,7 @@ class RecordProxySerializer(serializers.Serializer):
     until_item = serializers.IntegerField(allow_null=True)
 
 
-class SessionRefSerializer(serializers.ModelSerializer):
+class SessionRefSerializer(PlainModelSerializer):
     url = AbsoluteUrlField()
     api_url = IdentityUrlField(view_name="api:session-detail")
 
@@ -138,7 +139,7 @@ class SessionRefSerializer(serializers.ModelSerializer):
         fields = ["id", "date", "starts_at", "url", "api_url"]
 
 
-class AnnexSerializer(serializers.ModelSerializer):
+class AnnexSerializer(PlainModelSerializer):
     link = serializers.SerializerMethodField()
 
     class Meta:
@@ -154,7 +155,7 @@ class AnnexSerializer(serializers.ModelSerializer):
         return annex.url
 
 
-class RectificationRefSerializer(serializers.ModelSerializer):
+class RectificationRefSerializer(PlainModelSerializer):
     """An act linked to another by a rectification."""
 
     url = AbsoluteUrlField()
@@ -169,7 +170,7 @@ class RectificationRefSerializer(serializers.ModelSerializer):
                   "rectification_kind", "url", "api_url"]
 
 
-class DeliberationSerializer(serializers.ModelSerializer):
+class DeliberationSerializer(PlainModelSerializer):
     """A published act. Its legal facts (names, vote outcome and wording, executory date,
     appeal deadline, quorum) are those of its record (deliberations.record.record_for): the
     one frozen at its publication."""
@@ -278,7 +279,7 @@ class DeliberationDetailSerializer(DeliberationSerializer):
         return QuorumRangeSerializer(record.record_for(deliberation).quorum, many=True).data
 
 
-class PublicDeliberationRefSerializer(serializers.ModelSerializer):
+class PublicDeliberationRefSerializer(PlainModelSerializer):
     url = AbsoluteUrlField()
 
     class Meta:
@@ -301,7 +302,7 @@ def session_facts(session):
     return record.record_for(latest).session
 
 
-class SessionSerializer(serializers.ModelSerializer):
+class SessionSerializer(PlainModelSerializer):
     url = AbsoluteUrlField()
     api_url = IdentityUrlField(view_name="api:session-detail")
     body = BodySerializer(read_only=True)
@@ -372,7 +373,7 @@ class SessionDetailSerializer(SessionSerializer):
         return QuorumRangeSerializer(session_facts(session).quorum, many=True).data
 
 
-class MandateSerializer(serializers.ModelSerializer):
+class MandateSerializer(PlainModelSerializer):
     body = BodySerializer(read_only=True)
     title = serializers.CharField(read_only=True)
     commune = serializers.StringRelatedField(allow_null=True)
@@ -387,7 +388,7 @@ class MandateSerializer(serializers.ModelSerializer):
         ]
 
 
-class MemberSerializer(serializers.ModelSerializer):
+class MemberSerializer(PlainModelSerializer):
     url = AbsoluteUrlField()
     api_url = IdentityUrlField(
         view_name="api:member-detail", lookup_field="slug"
