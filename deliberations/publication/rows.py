@@ -215,8 +215,10 @@ def api_rows(deliberations, serializer_class, context, prepare=None) -> list[dic
     request = context.get("request")
     base = request.build_absolute_uri("/") if request is not None else ""
     fields = hashlib.sha256(",".join(sorted(child.fields)).encode()).hexdigest()[:12]
-    return _cached("api", deliberations, lambda act: _plain(child.to_representation(act)),
-                   f"{base}:{fields}", prepare)
+    # Made plain only to be stored: JSON writes a Hyperlink as the str it is.
+    represent = ((lambda act: _plain(child.to_representation(act))) if enabled()
+                 else child.to_representation)
+    return _cached("api", deliberations, represent, f"{base}:{fields}", prepare)
 
 
 # --- Parts of a list page -----------------------------------------------------------------
