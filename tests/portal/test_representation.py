@@ -65,3 +65,15 @@ def test_a_callable_attribute_or_a_mapping_takes_drf_s_steps():
     assert Shape().to_representation(Act()) == {"title": "Budget", "year": 2024}
     assert Shape().to_representation({"title": "Budget", "session_year": 2025}) == \
         {"title": "Budget", "year": 2025}
+
+
+def test_a_person_ref_is_drf_s_representation_of_its_fields():
+    from deliberations.record.types import PersonRef
+
+    context = {"request": RequestFactory().get("/api/v1/deliberations/")}
+    serializer = api.PersonRefSerializer(context=context)
+    for person in (PersonRef(name="QUENNESSON Christine", slug="christine-quennesson"),
+                   PersonRef(name="Élu sans page", slug="")):
+        assert serializer.to_representation(person) == _drf(serializer, person)
+    assert api.person_ref(PersonRef(name="A", slug="a"), context)["url"] == \
+        "http://testserver/elus/a/"
