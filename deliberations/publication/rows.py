@@ -111,8 +111,8 @@ SNIPPET_SLOT = "\ue000extrait\ue001"
 
 
 def _search_shape(deliberation) -> str:
-    """Which of the highlighted title and the snippet a search result has: the row's
-    template shows the plain title, or no snippet paragraph, without them."""
+    """Which of the highlighted title and the snippet a search result has: the
+    row shows the plain title, or no snippet paragraph, without them (item_html)."""
     return f"{int(bool(deliberation.title_highlight))}{int(bool(deliberation.snippet))}"
 
 
@@ -174,7 +174,7 @@ def list_rows(deliberations) -> list[str]:
     if not any(_searched(d) for d in deliberations):
         return [mark_safe(html) for html in _cached("item", deliberations, render)]  # noqa: S308
     if not enabled():
-        return [mark_safe(render(d)) for d in deliberations]  # noqa: S308 (template output)
+        return [mark_safe(render(d)) for d in deliberations]  # noqa: S308 (item_html escapes each value)
 
     def frame(deliberation):
         title, snippet = deliberation.title_highlight, deliberation.snippet
@@ -187,7 +187,7 @@ def list_rows(deliberations) -> list[str]:
 
     frames = _cached("search", deliberations, frame, shape=_search_shape)
     return [
-        mark_safe(  # noqa: S308 (template output, filled with the template's own filter)
+        mark_safe(  # noqa: S308 (item_html's output, filled through highlight)
             html.replace(TITLE_SLOT, highlight(d.title_highlight), 1)
             .replace(SNIPPET_SLOT, highlight(d.snippet), 1))
         for html, d in zip(frames, deliberations, strict=True)
