@@ -47,6 +47,7 @@ from .entries import (
     repair_words,
     strip_capacities,
     strip_communes,
+    strip_leading_places,
     strip_place_runs,
     strip_run_in_headings,
 )
@@ -238,6 +239,8 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
             removed += run_in
             if not run_in:
                 logical, places = strip_place_runs(logical)
+                if not places:
+                    logical, places = strip_leading_places(logical)
                 removed += places
         removed_all += removed
         if removed and not communes:

@@ -251,6 +251,44 @@ def strip_place_runs(line: str) -> tuple[str, list[str]]:
     return " ".join(rebuilt).strip(" ,"), removed
 
 
+def strip_leading_places(line: str) -> tuple[str, list[str]]:
+    """The column of communes of a table flattened before its names: "AVENSAN BRACH
+    CASTELNAU-DE-MEDOC … LE TEMPLE Prosper BRAURAVEL Blanche TENNISSON …". In a list written
+    "Prénom NOM" (it ends with a surname after a given name), capitals before the first given
+    name open no person's name; when the official list (COG) reads them, every word, as two
+    communes or more, they are taken out. Returns the line without them and the communes
+    read; the line unchanged otherwise."""
+    if re.search(r"[,;:()]", line):
+        return line, []
+    tokens = line.split()
+    kinds = [_token_kind(token) for token in tokens]
+    first_given = next((index for index, kind in enumerate(kinds) if kind == "G"), None)
+    if (first_given is None or first_given < 2 or len(tokens) < first_given + 4
+            or kinds[-1] not in "SP" or kinds[-2] != "G"
+            or any(kind not in "SP" for kind in kinds[:first_given])):
+        return line, []
+    places = _as_places(tokens[:first_given])
+    if not places or len(places) < 2:
+        return line, []
+    return " ".join(tokens[first_given:]), places
+
+
+def _as_places(words: list[str]) -> list[str] | None:
+    """``words`` cut into commune names, the longest first at each step; None when some word
+    belongs to none (at most five words a commune: "SAINT-MARTIN DE LA PLACE")."""
+    places: list[str] = []
+    start = 0
+    while start < len(words):
+        for end in range(min(len(words), start + 5), start, -1):
+            if is_place(" ".join(words[start:end])):
+                places.append(" ".join(words[start:end]))
+                start = end
+                break
+        else:
+            return None
+    return places
+
+
 def commune_heading_lines(lines: list[str]) -> set[int]:
     """Indexes of lines that are commune headings: capitals alone on their line, in a section
     whose names are written in mixed case ("Patrick BAUDIN") — so they cannot be a name."""

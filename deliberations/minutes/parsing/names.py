@@ -71,6 +71,10 @@ def _read_names(text: str) -> _NameRead:
     if len(tokens) >= 2 and tokens[0] in {"M", "MM", "MR"} and kinds[1] == "S" and (
             tokens[0] != "M" or "G" in kinds[2:]):
         kinds[0] = "C"  # "MM BESNARD" (Messieurs) in "Mmes A, B, MM C, D" likewise
+    # "MEDAUZET M. – VOURLARDEL Y.": a civility opens a name, it never ends one; "M." last,
+    # after a surname, is the initial of a list written "NOM Initiale".
+    if len(tokens) >= 2 and tokens[-1] == "M." and kinds[-2] == "S":
+        kinds[-1] = "G"
     # "De BOUVILLE Anne-Jacques": a particle in title case opening a surname in capitals,
     # the name written surname first.
     for index, token in enumerate(tokens[:-2]):

@@ -183,6 +183,10 @@ def _joins_next(previous: str, following: str) -> str | None:
     head = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] | et |(?<=[^\W\d_]{2})\.\s",
                                                 following)[0])
     tail_kinds, head_kinds = _kinds_of_fragment(tail), _kinds_of_fragment(head)
+    if head.split() == ["M."] and following.strip() != "M.":
+        # "… MIVEYRAC / M. – PAURNEYRAC J.L.": "M." alone before a separator opens no name;
+        # it is the initial of the surname the line above ends with.
+        head_kinds = {"G"}
     tail_words = tail.split()
     if (len(tail_words) >= 2 and _fold(tail_words[0]) in _PARTICLES
             and _token_kind(tail_words[1]) == "S"):
@@ -205,11 +209,19 @@ def _joins_next(previous: str, following: str) -> str | None:
     given_only = "G" in tail_kinds and tail_kinds <= {"C", "G"}  # "M. Cyrille / KERRAND"
     if (surname_only and head_kinds <= {"G"}) or (given_only and head_kinds <= {"S", "P"}):
         return " "
+    # "…, LORDEYRAC C., FOULASSOL / C. TRESELET JM.": in a list written "NOM Initiale", a line
+    # that opens with an initial before a surname continues the surname alone above it.
+    head_words = head.split()
+    if (surname_only and len(head_words) >= 2 and _token_kind(head_words[0]) == "G"
+            and _token_kind(head_words[1]) == "S" and _order_of(previous) == "SG"):
+        return " "
     # "… remplacé par son suppléant LOSSINEAU / Georges, …", "… remplaçante de M. VANDAMME /
     # Anthony (Le Vilhain) ; …": the name that ends the line after the words of a note is a
     # surname alone; the line that follows starts with its given name only.
     # Likewise "… pouvoir à Yolande / TENELLEC, …": a given name alone after the words of a
     # proxy, its surname opening the next line.
+    if _cut_in_pairs(previous, following):
+        return " "
     words = tail.split()
     for ending, opening in (("SP", "G"), ("G", "SP")):
         trailing = 0
@@ -226,6 +238,49 @@ def _joins_next(previous: str, following: str) -> str | None:
                                            or _token_kind(head_words[leading]) in "CL")):
             return " "
     return None
+
+
+def _cut_in_pairs(previous: str, following: str) -> bool:
+    """A line of names without separator (a table of two names a row, flattened) wrapped
+    between the two words of one name: "… Magali SAVISSON Perrin BIRLASSOL Mélanie /
+    VOUTIÈRE Camille FOUSELLEC …". The line above ends with the word that opens its names
+    (after at least two whole names), the next one starts with the word that closes them."""
+    if re.search(r"[,;()]", previous) or re.search(r"[,;]", following.split("(")[0]):
+        return False
+    kinds = [_token_kind(token) for token in previous.split()]
+    kinds = ["S" if kind == "P" else kind for kind in kinds]
+    trailing = []
+    for kind in reversed(kinds):
+        if kind not in "SG":
+            break
+        trailing.append(kind)
+    trailing.reverse()
+    # Two whole names before the cut word tell the order; one is enough after the words of
+    # a heading ("Pouvoir à Magali SAVISSON Perrin / BIRLASSOL"), where the names begin.
+    opened = len(trailing) < len(kinds)
+    if len(trailing) < (3 if opened else 5):
+        return False
+    # Runs of one kind ("Jules-Léon", "DEL RIO"): "GSGSG" or "SGSGS" once collapsed.
+    runs = [kind for index, kind in enumerate(trailing) if not index or kind != trailing[index - 1]]
+    head = [_token_kind(token) for token in following.split()[:2]]
+    return (len(runs) >= (3 if opened else 5) and runs[0] == runs[-1] and bool(head)
+            and head[0].replace("P", "S") == runs[1])
+
+
+def _order_of(text: str) -> str | None:
+    """"SG" when the entries of ``text`` (separated by commas or semicolons) are written
+    surname first ("POSSELET J.", "DUPONT Jean"), "GS" when given name first, None when
+    fewer than three entries say it or they disagree."""
+    orders = []
+    for entry in re.split(r"[,;]", re.sub(r"\([^()]*\)?", " ", text))[-12:]:
+        kinds = [_token_kind(token) for token in entry.split()]
+        kinds = [kind for kind in kinds if kind in "SG"]
+        if len(kinds) >= 2 and kinds[0] != kinds[-1]:
+            orders.append(kinds[0] + kinds[-1])
+    if len(orders) < 3:
+        return None
+    first = orders[0]
+    return first if all(order == first for order in orders) else None
 
 
 def _logical_lines(lines: list[str]) -> list[str]:
@@ -614,7 +669,8 @@ def block_lines(text: str) -> list[str]:
     cleaned: list[str] = []
     for line in rewrite_tables(_clean_lines(text)):
         # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
-        if cleaned and cleaned[-1] and (line.startswith(":") or _wraps_heading(cleaned[-1], line)):
+        if cleaned and cleaned[-1] and (line.startswith(":") or _wraps_heading(cleaned[-1], line)
+                                        or _wraps_spaced(cleaned[-1], line)):
             cleaned[-1] = f"{cleaned[-1]} {line}"
         else:
             cleaned.append(line)
@@ -640,6 +696,17 @@ def _wraps_heading(previous: str, line: str) -> bool:
                 if 0 < colon <= 60 else (_INLINE_END, _INLINE_MARKED))
     return any(match.start() < len(tail) and match.end() > len(tail) + 1
                for pattern in patterns for match in pattern.finditer(joined))
+
+
+# A line of letters and short groups of capitals only: "I R", "N T S :".
+_SPACED_TAIL = re.compile(r"(?:^|\s)(?:[A-ZÀ-Ý]{1,3}\s){4,}[A-ZÀ-Ý]{1,3}$")
+_SPACED_ONLY = re.compile(r"^(?:[A-ZÀ-Ý]{1,3}\s)*[A-ZÀ-Ý]{1,3}\s*:?$")
+
+
+def _wraps_spaced(previous: str, line: str) -> bool:
+    """Whether a letter-spaced heading was wrapped: "A B S E N T S E X C U S E S AYA N T D O
+    N N E P O U V O / I R" — the next line holds only letters of it."""
+    return bool(_SPACED_TAIL.search(previous) and _SPACED_ONLY.match(line.strip()))
 
 
 # "Etaient présents(es) :1", "Présents :²": one figure glued to a heading's colon.
