@@ -46,6 +46,7 @@ from .entries import (
     only_civilities,
     repair_words,
     strip_capacities,
+    strip_commune_words,
     strip_communes,
     strip_leading_places,
     strip_place_runs,
@@ -155,6 +156,7 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
         builder.anomaly("empty_section", "présents",
                         "Aucun membre présent n'a été lu : la liste des présents manque ou n'a pas "
                         "été reconnue ; rien n'est à importer sans vérification.")
+    builder.holders_by_office()
     if roster:
         roster = list(roster)
         resolve_with_roster(builder.result, roster)
@@ -234,6 +236,8 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
             continue  # "Procurations : néant" is an empty list, not an entry.
         logical = re.sub(r"^[-–•·]\s+", "", logical)
         logical, removed = strip_communes(logical, capitals=kind != "proxies")
+        logical, lost = strip_commune_words(logical)
+        removed += lost
         if kind in {"present", "excused", "absent"}:
             logical, run_in = strip_run_in_headings(logical)
             removed += run_in
@@ -290,6 +294,7 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
             chained += parts
         for piece in chained:
             piece = drop_leading_civilities(_strip_end(piece))
+            office = piece
             if kind != "proxies":
                 piece = strip_capacities(piece)
             if not piece or only_civilities(piece):
@@ -310,6 +315,7 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
                 continue
             if kind == "present":
                 builder.add_present(piece)
+                builder.note_office(office)
             elif kind == "proxies":
                 builder.add_proxy(piece)
             elif kind == "substitutes":

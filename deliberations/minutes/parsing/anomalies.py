@@ -211,7 +211,7 @@ class _Checks:
         kept = []
         for name in self.result.excused:
             same = [giver for giver in givers.get(name_parts(name).surname, [])
-                    if same_person(name, giver)]
+                    if same_person(name, giver) or _misspelt(name, giver)]
             if not same:
                 kept.append(name)
             elif name_key(same[0]) != name_key(name):
@@ -256,3 +256,18 @@ def _covers(holder: PresentEntry, effective: tuple[int, float]) -> bool:
     low = holder.from_item or 1
     high = holder.until_item if holder.until_item is not None else float("inf")
     return low <= effective[0] and effective[1] <= high
+
+
+def _misspelt(first: str, second: str) -> bool:
+    """The same surname and given names one letter apart ("Sylvains" for "Sylvain"): the
+    same person misspelt once, as far as a list that names them again can tell. Said by the
+    caller, never silently merged."""
+    a, b = name_parts(first), name_parts(second)
+    if not a.surname or a.surname != b.surname or not a.given or not b.given:
+        return False
+    shorter, longer = sorted((a.given, b.given), key=len)
+    if len(shorter) < 4 or len(longer) - len(shorter) > 1:
+        return False
+    if len(shorter) == len(longer):
+        return sum(x != y for x, y in zip(shorter, longer, strict=True)) == 1
+    return any(longer[:index] + longer[index + 1:] == shorter for index in range(len(longer)))

@@ -63,6 +63,7 @@ ANOMALY_LABELS = {
     "unread_text": "Noms laissés de côté",
     "several_secretaries": "Plusieurs secrétaires de séance",
     "not_in_roster": "Élus de la liste introuvables",
+    "holder_by_office": "Mandataire désigné par sa fonction",
 }
 
 

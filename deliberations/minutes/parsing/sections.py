@@ -25,7 +25,8 @@ _HEADING_BODY = (
     r"delegues|elus|liste\s+des)\s+)?(?:(?:titulaires|suppleants?)\s+)?(?:"
     # "Étaient également présents", "Étaient présents également": staff and guests.
     rf"(?P<ignore>(?:etai(?:en)?t\s+)?egalement\s+present{_G}|present{_G}\s+egalement|"
-    rf"assistai(?:en)?t(?:\s+egalement)?(?:\s+a\s+la\s+(?:reunion|seance))?)"
+    # "Assistaient", and in the present tense "ASSISTENT EGALEMENT A LA SEANCE".
+    rf"assist(?:ai(?:en)?t|ent|e)(?:\s+egalement)?(?:\s+a\s+la\s+(?:reunion|seance))?)"
     rf"|(?P<proxies>(?:{_ABSENT_EXCUSED}|absent{_G}|excuse{_G})\s+(?:ayant|avec|qui\s+ont|ont)\s+"
     rf"(?:donne|remis)\s+(?:procuration|pouvoir){_G}|absent{_G}\s+represente{_G}"
     # "Etaient porteurs d'un pouvoir : Mme X pour M. Y": holders first (see proxies.py).
@@ -203,6 +204,11 @@ def _joins_next(previous: str, following: str) -> str | None:
                          or (tail_kinds <= {"C", "G"} and "S" in head_kinds
                              and len(tail.split()) <= 2
                              and all(len(t.strip(".")) <= 2 for t in tail.split()))):
+        return " "
+    # "… – Mme Renée / Marthe DOUMANDIER, …": a civility and given names without surname,
+    # the next line going on with more given names or the surname, before any civility.
+    if ("C" in tail_kinds and tail_kinds <= {"C", "G"} and "S" in head_kinds
+            and _token_kind(head.split()[0]) in "GS"):
         return " "
     # "Monsieur WILLLIAM / Jacques": a civility does not make the surname less alone.
     surname_only = tail_kinds - {"C"} <= {"S", "P"} and bool(tail_kinds - {"C"})
@@ -400,6 +406,11 @@ _COUNT_PATTERNS = {
 
 
 
+_CAPACITY_CLAUSE = re.compile(r"^\s*(?:(?:1er|\d+e(?:me)?)\s+)?(?:vice-?\s*)?(?:delegue|deleguee|"
+                             r"conseill(?:er|ere)|membre|president|presidente|maire|adjointe?)"
+                             r"(?:\s+[a-z'\-]+){0,3}\s*$")
+
+
 def _find_secretary(lines: list[str], *, spaced_hyphens: bool = False,
                     limit: int | None = None) -> tuple[str, bool] | None:
     """(name, whether spaced hyphens were joined to read it) of the secretary. Hyphens spaced
@@ -482,6 +493,10 @@ def _secretary_in(line: str, spaced_hyphens: bool) -> tuple[str, bool] | None:
             # été nommé secrétaire" (a block flattened onto one line): the name is the one
             # right before the verb, after the last full stop.
             candidate = re.split(r"(?<=[^\W\d_]{2})\.\s+(?=[A-ZÀ-Ý])", candidate)[-1]
+            if len(clauses) > 1 and _CAPACITY_CLAUSE.match(_fold(candidate)):
+                # "Monsieur X, délégué titulaire, a été élu secrétaire": a capacity between
+                # the name and the verb; the name is the clause before it.
+                candidate = clauses[-2]
         # "BROCA - LANNAUD Marie - Thérèse": hyphens spaced by the PDF extraction.
         joined = (re.sub(r"(?<=\w) - (?=\w)", "-", candidate) if spaced_hyphens
                   else candidate)
@@ -572,6 +587,15 @@ def _heading(line: str, following: str = "") -> tuple[str, str] | None:
                                           "absent", "present", "subpresent")
                         if verb.groupdict().get(name) is not None)
             return ("present" if kind == "subpresent" else kind), after
+    if not match and (verb := _VERB_HEADING.match(folded)) and stripped.endswith(":"):
+        # "Etaient présents les représentants des Etablissements Publics … et des communes
+        # suivantes :": who the members are, in words; no name (no word in capitals) there.
+        words = stripped[verb.end():-1].split()
+        if not any(_token_kind(word) in "SC" for word in words):
+            kind = next(name for name in ("ignore", "proxies", "substitutes", "excused",
+                                          "absent", "present", "subpresent")
+                        if verb.groupdict().get(name) is not None)
+            return ("present" if kind == "subpresent" else kind), ""
     if not match:
         return None
     rest = stripped[match.start("rest"):] if match.groupdict().get("rest") is not None else ""
@@ -667,10 +691,13 @@ def block_lines(text: str) -> list[str]:
     """Clean lines of ``text``, with inline headings and end markers on lines of their own."""
     lines: list[str] = []
     cleaned: list[str] = []
-    for line in rewrite_tables(_clean_lines(text)):
+    raw = rewrite_tables(_clean_lines(text))
+    for index, line in enumerate(raw):
         # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
-        if cleaned and cleaned[-1] and (line.startswith(":") or _wraps_heading(cleaned[-1], line)
-                                        or _wraps_spaced(cleaned[-1], line)):
+        if cleaned and cleaned[-1] and (
+                line.startswith(":") or _wraps_heading(cleaned[-1], line)
+                or _wraps_spaced(cleaned[-1], line)
+                or _wraps_verbose_heading(cleaned[-1], line, raw[index + 1:index + 3])):
             cleaned[-1] = f"{cleaned[-1]} {line}"
         else:
             cleaned.append(line)
@@ -701,6 +728,24 @@ def _wraps_heading(previous: str, line: str) -> bool:
 # A line of letters and short groups of capitals only: "I R", "N T S :".
 _SPACED_TAIL = re.compile(r"(?:^|\s)(?:[A-ZÀ-Ý]{1,3}\s){4,}[A-ZÀ-Ý]{1,3}$")
 _SPACED_ONLY = re.compile(r"^(?:[A-ZÀ-Ý]{1,3}\s)*[A-ZÀ-Ý]{1,3}\s*:?$")
+
+
+def _wraps_verbose_heading(previous: str, line: str, ahead: list[str]) -> bool:
+    """"Etaient présents les représentants des Etablissements / Publics … et des / communes
+    suivantes :": a heading in words wrapped before its colon. Its lines hold no name (no
+    word in capitals, no civility, no figure) and the colon comes within three lines."""
+    verb = _VERB_HEADING.match(_fold(previous.strip(" *_")))
+    if not verb or ":" in previous or not previous[verb.end():].strip():
+        return False
+    for following in [line, *ahead][:3]:
+        if re.search(r"\d", following) or any(
+                _token_kind(token) in "SC" for token in following.rstrip(" :").split()):
+            return False
+        if following.rstrip().endswith(":"):
+            return True
+        if ":" in following:
+            return False
+    return False
 
 
 def _wraps_spaced(previous: str, line: str) -> bool:

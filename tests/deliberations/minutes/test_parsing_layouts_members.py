@@ -1,0 +1,126 @@
+"""The parser on layouts of the tuned texts collected in the fifth round (Bas-Chablais 2018,
+Genevois français 2013, Pornic 2021): members of the body as headings without colon (in
+capitals inside a flattened table, or in mixed case on their own line), a heading written in
+words, suppléants written "représentant(e) de M. X", a holder named by their office, a
+secretary with a capacity in apposition. One test per rule, built from the real block with
+personal names replaced by fictitious ones (layout kept); the source is cited at each test.
+(A sibling of test_parsing_layouts_notes.py, which is near the ~800-line habit.)"""
+
+from deliberations.minutes.parsing import parse_attendance
+from tests.deliberations.minutes.test_parsing_layouts import kinds, names
+
+# Syndicat intercommunal du Bas-Chablais, comité syndical of 19 June 2018
+# (https://docslib.org/doc/9046641/compte-rendu-de-la-seance-du-comite-syndical-du-19-juin-
+# 2018): a flattened table, "COMMUNE DE X" before each commune's delegates ("NOM Prénom"),
+# the commune's name often lost by the extraction.
+BAS_CHABLAIS = (
+    "PRESENTS :\n\nCOMMUNE D’ BRAULAUDEL Jean-Charles COMMUNE DE QUARORET Colette SATASSOL "
+    "Joseph COMMUNE DE CHENS-sur-LEMAN FLASSIÈRE Raymond COMMUNE DE LULLY MANNESSAC Rémi "
+    "COMMUNE DE DRAILLANT MARCEL Clovis\n\n"
+    "ABSENTS EXCUSES AYANT DONNE POUVOIR :\n\nCOMMUNE DE BRENTHONNE QUEMOLLE Gaël, pouvoir à "
+    "QUARORET Colette COMMUNE DE SCIEZ CARLOUSSE Henri, pouvoir à MANNESSAC Rémi\n\n"
+    "ASSISTENT EGALEMENT A LA SEANCE :\n\nRISAUDIN Noël Directeur Général des Services\n\n"
+    "Monsieur Jean-Prosper SATASSOL, délégué titulaire, a été élu secrétaire de séance")
+
+
+def test_commune_headings_in_capitals_without_colon_are_taken_out_even_when_their_name_is_lost():
+    result = parse_attendance(BAS_CHABLAIS)
+    assert names(result) == ["BRAULAUDEL Jean-Charles", "QUARORET Colette", "SATASSOL Joseph",
+                             "FLASSIÈRE Raymond", "MANNESSAC Rémi", "MARCEL Clovis"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("QUEMOLLE Gaël", "QUARORET Colette"), ("CARLOUSSE Henri", "MANNESSAC Rémi")]
+    assert result.anomalies[0].message == (
+        "Noms de communes retirés de la liste : « COMMUNE D’ », « COMMUNE DE », « COMMUNE DE "
+        "CHENS-sur-LEMAN », « COMMUNE DE LULLY », « COMMUNE DE DRAILLANT ».")
+
+
+def test_assistent_egalement_in_the_present_tense_lists_no_member():
+    result = parse_attendance(BAS_CHABLAIS)
+    assert "RISAUDIN Noël" not in names(result) + result.excused + result.absent
+    assert not [anomaly for anomaly in result.anomalies
+                if "ASSISTENT" in anomaly.message or "RISAUDIN" in anomaly.message]
+
+
+def test_a_capacity_in_apposition_between_the_secretary_and_the_verb_is_skipped():
+    assert parse_attendance(BAS_CHABLAIS).secretary == "Jean-Prosper SATASSOL"
+
+
+# Syndicat mixte du Genevois français, comité syndical of 19 September 2013
+# (http://manualzilla.com/doc/6411364/proc%C3%A8s-verbal): the heading in words over two
+# lines, each member on its line in mixed case without colon, "M./Mme Prénom NOM" by dashes.
+GENEVOIS = (
+    "Etaient présents les représentants des Etablissements Publics de Coopération "
+    "Intercommunale et des\ncommunes suivantes :\n"
+    "Communauté de Communes du Pays de Gex\n"
+    "M. Damien GOSSERGUE – Mme Martine RITERGUE – M. Didier\nQUETANGE\n"
+    "Communauté de Communes du Pays Bellegardien\n"
+    "M. Rémi GRERDARDEL – Mme Renée\nMarthe DOUMANDIER, représentante de M. Marc DE\n"
+    "POUSSETIN\n"
+    "Annemasse-Les Voirons Agglomération\n"
+    "M. Roland TARLARGUES – M. Nestor MASSANDIER donne pouvoir à M. Roland TARLARGUES\n"
+    "Commune de Thonon les Bains\nMme Mireille ROTORET\n"
+    "Excusés : M. Albert LOULOLLE – M Marc DE POUSSETIN – M. Nestor MASSANDIER\n"
+    "ORDRE DU JOUR")
+
+
+def test_a_heading_in_words_wrapped_before_its_colon_opens_the_presents():
+    result = parse_attendance(GENEVOIS)
+    assert names(result) == ["Damien GOSSERGUE", "Martine RITERGUE", "Didier QUETANGE",
+                             "Rémi GRERDARDEL", "Renée Marthe DOUMANDIER", "Roland TARLARGUES",
+                             "Mireille ROTORET"]
+
+
+def test_members_written_in_mixed_case_alone_on_their_line_are_headings():
+    result = parse_attendance(GENEVOIS)
+    assert [anomaly.message for anomaly in result.anomalies] == [
+        "Lignes lues comme des noms de communes et non comme des personnes : « Communauté de "
+        "Communes du Pays de Gex », « Communauté de Communes du Pays Bellegardien », "
+        "« Annemasse-Les Voirons Agglomération », « Commune de Thonon les Bains »."]
+
+
+def test_representante_de_a_member_is_a_suppleante_sitting_for_them():
+    result = parse_attendance(GENEVOIS)
+    [substitute] = [entry for entry in result.present if entry.replaces]
+    assert (substitute.name, substitute.replaces) == ("Renée Marthe DOUMANDIER",
+                                                      "Marc DE POUSSETIN")
+    # The titular is excused once; the proxy giver listed again among the excusés is not.
+    assert result.excused == ["Albert LOULOLLE", "Marc DE POUSSETIN"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Nestor MASSANDIER", "Roland TARLARGUES")]
+
+
+def test_a_proxy_giver_misspelt_once_among_the_excused_is_counted_once_and_said():
+    # The same source: "M. Sylvain VELARDEL donne pouvoir …", then "M. Sylvains VELARDEL"
+    # among the excusés.
+    result = parse_attendance(
+        "Présents : M. Roger FLAUSSOUMIER – M. Sylvain VELARDEL donne pouvoir à M. Roger "
+        "FLAUSSOUMIER\nExcusés : M. Albert LOULOLLE – M. Sylvains VELARDEL\nORDRE DU JOUR")
+    assert result.excused == ["Albert LOULOLLE"]
+    assert [(a.kind, a.text) for a in result.anomalies] == [
+        ("duplicate_name", "Sylvains VELARDEL")]
+    # Two letters apart: two people, both kept.
+    result = parse_attendance(
+        "Présents : M. Roger FLAUSSOUMIER – M. Sylvain VELARDEL donne pouvoir à M. Roger "
+        "FLAUSSOUMIER\nExcusés : M. Simone VELARDEL\nORDRE DU JOUR")
+    assert result.excused == ["Simone VELARDEL"]
+
+
+def test_a_holder_named_by_office_is_the_present_written_with_that_office():
+    # Conseil municipal de Pornic, 26 March 2021 (https://fr.readkong.com/page/conseil-
+    # municipal-du-26-mars-2021-3166128), one line.
+    result = parse_attendance(
+        "Présents : M. Jacques-Marcel VARLILLAC, Maire, Mmes et MM. Colette MOMARDEL, "
+        "Pierre-Etienne CLAUNAUZET. Pouvoirs : Mme Bernadette QUETILLAC donne pouvoir à M. le "
+        "Maire, Mme Fanny NARDAUDEL donne pouvoir à Mme Colette MOMARDEL. Secrétaire de séance "
+        ": Colette MOMARDEL")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Bernadette QUETILLAC", "Jacques-Marcel VARLILLAC"),
+        ("Fanny NARDAUDEL", "Colette MOMARDEL")]
+    assert [(a.kind, a.message) for a in result.anomalies] == [(
+        "holder_by_office", "Mandataire « le Maire » lu comme « Jacques-Marcel VARLILLAC », "
+        "inscrit avec cette fonction parmi les présents.")]
+    # No présent written with the office: the holder stays as written, and is reported.
+    result = parse_attendance("Présents : Colette MOMARDEL. Pouvoirs : Mme Bernadette QUETILLAC "
+                              "donne pouvoir à M. le Maire")
+    assert [proxy.holder for proxy in result.proxies] == ["le Maire"]
+    assert kinds(result) == ["holder_not_present"]
