@@ -129,7 +129,8 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
         read_per_section.append(read)
         # "Étaient présents : / Membres titulaires : …": a heading over sub-headings.
         subheaded = index + 1 < len(sections) and sections[index + 1][0] == kind
-        if kind != "ignore" and not (subheaded and not section_lines):
+        if kind != "ignore" and not (subheaded and not any(line.strip()
+                                                            for line in section_lines)):
             _check_nothing_left(builder, kind, section_lines, read, removed)
     spaced = any(anomaly.kind == "guessed_join" and " - " in anomaly.text
                  for anomaly in builder.result.anomalies)
@@ -235,6 +236,8 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
         if _NOTHING.match(_fold(logical)):
             continue  # "Procurations : néant" is an empty list, not an entry.
         logical = re.sub(r"^[-–•·]\s+", "", logical)
+        # "… Mme Claire TAUSSESSAC-TAUTOLLE. 2": the page number after the list's last stop.
+        logical = re.sub(r"(?<=[^\W\d_]{2}\.)\s+\d{1,3}$", "", logical)
         logical, removed = strip_communes(logical, capitals=kind != "proxies")
         logical, lost = strip_commune_words(logical)
         removed += lost

@@ -28,7 +28,8 @@ _HEADING_BODY = (
     # "Assistaient", and in the present tense "ASSISTENT EGALEMENT A LA SEANCE".
     rf"assist(?:ai(?:en)?t|ent|e)(?:\s+egalement)?(?:\s+a\s+la\s+(?:reunion|seance))?)"
     rf"|(?P<proxies>(?:{_ABSENT_EXCUSED}|absent{_G}|excuse{_G})\s+(?:ayant|avec|qui\s+ont|ont)\s+"
-    rf"(?:donne|remis)\s+(?:procuration|pouvoir){_G}|absent{_G}\s+represente{_G}"
+    rf"(?:donne|remis)\s+(?:procuration|pouvoir|mandat(?:\s+de\s+vote)?){_G}"
+    rf"|absent{_G}\s+represente{_G}"
     # "Etaient porteurs d'un pouvoir : Mme X pour M. Y": holders first (see proxies.py).
     rf"|porteur{_G}\s+d'un\s+pouvoir"
     rf"|absent{_G}\s+avec\s+(?:procuration|pouvoir){_G}"
@@ -65,6 +66,9 @@ _HEADING_BODY = (
     r"communautaires?|municipaux|syndicaux))*"
     # "Étaient absents (titulaires) :", "Excusés (suppléants) :": whom the list is about.
     r"(?:\s*\((?:titulaires?|suppleant\S*|delegue\S*(?:\s+titulaires?|\s+suppleant\S*)?)\))?"
+    # "PRESENTS [13] :", "Etaient présents (25) :", "Etait excusé () :": the figure of the
+    # list (read with the stated counts), or its empty place.
+    r"(?:\s*[\[(]\s*\d*\s*[\])])?"
 )
 _HEADING = re.compile(rf"^{_HEADING_BODY}\s*(?::\s*(?P<rest>.*))?$")
 # A heading inside a line ("… M. Michèle SIMONET. Absents excusés : Mme …"): only with its colon,
@@ -215,9 +219,16 @@ def _joins_next(previous: str, following: str) -> str | None:
     given_only = "G" in tail_kinds and tail_kinds <= {"C", "G"}  # "M. Cyrille / KERRAND"
     if (surname_only and head_kinds <= {"G"}) or (given_only and head_kinds <= {"S", "P"}):
         return " "
+    head_words, tail_words = head.split(), tail.split()
+    given_alone = (given_only or len(tail_words) >= 2 and _token_kind(tail_words[-1]) == "G"
+                   and _token_kind(tail_words[-2]) in "LC")
+    if (given_alone and len(head_words) >= 2 and len(head_words[0]) == 1
+            and head_words[0].isupper() and _token_kind(head_words[1]) == "S"):
+        # "…, Simon / W ALORNIER, …", "… pouvoir à Simon / W ALORNIER": a surname cut by
+        # the extraction after its first letter, after a given name without surname yet.
+        return " "
     # "…, LORDEYRAC C., FOULASSOL / C. TRESELET JM.": in a list written "NOM Initiale", a line
     # that opens with an initial before a surname continues the surname alone above it.
-    head_words = head.split()
     if (surname_only and len(head_words) >= 2 and _token_kind(head_words[0]) == "G"
             and _token_kind(head_words[1]) == "S" and _order_of(previous) == "SG"):
         return " "
@@ -389,7 +400,7 @@ _COUNT_PATTERNS = {
     "present": re.compile(
         rf"(?<![a-z])present{_G}(?:[ \t]+a[ \t]+la[ \t]+seance)?(?:\s+est\s+de)?[ \t]*[:=]?"
         # "Nombre de présents : (48)": the figure in parentheses.
-        rf"[ \t]*\(?(\d+)"
+        rf"[ \t]*[(\[]?(\d+)"
         # "Nombre de conseillers qui assistent à la séance : 12" (PETR Cœur de Lorraine),
         # "Nombre de membres qui ont pris part aux délibérations : 25" (Val de Loir).
         r"|(?:conseillers|membres|delegues)\s+qui\s+(?:assistent\s+a\s+la\s+seance|ont\s+pris\s+"
@@ -586,7 +597,7 @@ def _heading(line: str, following: str = "") -> tuple[str, str] | None:
             kind = next(name for name in ("ignore", "proxies", "substitutes", "excused",
                                           "absent", "present", "subpresent")
                         if verb.groupdict().get(name) is not None)
-            return ("present" if kind == "subpresent" else kind), after
+            return kind, after
     if not match and (verb := _VERB_HEADING.match(folded)) and stripped.endswith(":"):
         # "Etaient présents les représentants des Etablissements Publics … et des communes
         # suivantes :": who the members are, in words; no name (no word in capitals) there.
@@ -595,7 +606,7 @@ def _heading(line: str, following: str = "") -> tuple[str, str] | None:
             kind = next(name for name in ("ignore", "proxies", "substitutes", "excused",
                                           "absent", "present", "subpresent")
                         if verb.groupdict().get(name) is not None)
-            return ("present" if kind == "subpresent" else kind), ""
+            return kind, ""
     if not match:
         return None
     rest = stripped[match.start("rest"):] if match.groupdict().get("rest") is not None else ""
@@ -608,7 +619,7 @@ def _heading(line: str, following: str = "") -> tuple[str, str] | None:
     kind = next(name for name in ("ignore", "proxies", "substitutes", "excused", "absent",
                                   "present", "subpresent")
                 if match.groupdict().get(name) is not None)
-    return ("present" if kind == "subpresent" else kind), rest.strip()
+    return kind, rest.strip()
 
 
 _SPACED_RUN = re.compile(r"(?<!\S)(?:[A-ZÀ-Ý]{1,3} ){6,}[A-ZÀ-Ý]{1,3}(?!\S)")
@@ -864,9 +875,16 @@ def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
             continue
         if heading:
             kind, rest = heading
+            if kind == "subpresent":
+                # "Excusés : / Membres titulaires : … / Membres suppléants : …": whose list the
+                # sub-headings continue is the heading's above them, présents by default.
+                kind = parent if parent in {"excused", "absent"} else "present"
+            elif not rest:
+                parent = kind
+            else:
+                parent = None
             sections.append((kind, [rest] if rest else []))
             open_section = True
-            parent = kind if not rest else None
             previous = line
             continue
         if line:

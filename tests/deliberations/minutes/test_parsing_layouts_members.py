@@ -124,3 +124,76 @@ def test_a_holder_named_by_office_is_the_present_written_with_that_office():
                               "donne pouvoir à M. le Maire")
     assert [proxy.holder for proxy in result.proxies] == ["le Maire"]
     assert kinds(result) == ["holder_not_present"]
+
+
+# Conseil municipal de Meslan, 24 June 2014 (https://expydoc.com/doc/3496180/conseil-
+# municipal-24-juin-2014): figures in brackets after the headings, "mandat de vote", a
+# surname cut after its first letter at a line break, the mayor in capitals as a holder.
+MESLAN = (
+    "PRESENTS [3] : Aimé LE VARDESSAC, Denis GEVILLAC, Maxime LE LOURNELLEC, Simon\n"
+    "W ALORNIER.\n"
+    "ABSENTS EXCUSES AYANT DONNE MANDAT DE VOTE [2]: Prosper MOTIGNAC a donné pouvoir à Simon\n"
+    "W ALORNIER, Léonie VORNELLEC a donné pouvoir à AIMÉ LE VARDESSAC\n"
+    "SECRETAIRE DE SEANCE : Denis GEVILLAC")
+
+
+def test_a_figure_in_brackets_after_a_heading_is_a_stated_count_not_a_name():
+    result = parse_attendance(MESLAN)
+    assert names(result) == ["Aimé LE VARDESSAC", "Denis GEVILLAC", "Maxime LE LOURNELLEC",
+                             "Simon W ALORNIER"]
+    assert result.stated_counts.present == 4 - 1  # "[3]": a wrong figure is reported
+    assert ("count_mismatch", "présents : 3") in [(a.kind, a.text) for a in result.anomalies]
+
+
+def test_mandat_de_vote_heads_procurations_and_a_holder_in_capitals_is_the_present():
+    result = parse_attendance(MESLAN)
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Prosper MOTIGNAC", "Simon W ALORNIER"), ("Léonie VORNELLEC", "Aimé LE VARDESSAC")]
+    assert "holder_not_present" not in kinds(result)
+
+
+# Baud Communauté, 10 September 2020 (https://docslib.org/doc/10829204/proces-verbal-conseil-
+# communautaire-du-10-septembre-2020-convocation-du-4-septembre-2020): the "PRESENTS" list
+# names every member in office, the two excused proxy givers included.
+BAUD = (
+    "Conseillers en exercice : 5 Présents : {present} Votants : 5\n"
+    "PRESENTS : Bastien GAUVIGNAC, Perrine BANNARDEL, Sandrine CHELORET, Estelle LE "
+    "SERLONNEAU, Cécile DERDIÈRE.\n"
+    "ABSENTS EXCUSÉS : Cécile DERDIÈRE POUVOIRS :\n"
+    "Cécile DERDIÈRE donne pouvoir à Estelle LE SERLONNEAU\n"
+    "Secrétaire de séance : M. GAUVIGNAC Bastien")
+
+
+def test_givers_listed_among_the_presents_are_taken_out_when_the_stated_figures_say_so():
+    result = parse_attendance(BAUD.format(present=4))
+    assert names(result) == ["Bastien GAUVIGNAC", "Perrine BANNARDEL", "Sandrine CHELORET",
+                             "Estelle LE SERLONNEAU"]
+    assert result.excused == [] and len(result.proxies) == 1
+    assert [(a.kind, a.message) for a in result.anomalies] == [(
+        "present_and_excused",
+        "La liste des présents nomme aussi des mandants, excusés ou absents (« Cécile "
+        "DERDIÈRE ») ; le registre annonce 4 présents et 5 votants : ils n'ont pas siégé et sont "
+        "retirés des présents.")]
+
+
+def test_givers_listed_among_the_presents_stay_when_no_figure_settles_it():
+    # "Présents : 5": the figures count the giver as present (arrived late?): as written.
+    result = parse_attendance(BAUD.format(present=5))
+    assert len(result.present) == 5
+    assert "proxy_giver_present" in kinds(result)
+
+
+def test_sub_headings_under_excuses_continue_the_excused_list():
+    # Communauté de communes de la région de Saverne, 8 April 2008 (https://docslib.org/doc/
+    # 6011524/affaires-generales): "Membres titulaires :" / "Membres suppléants :" under
+    # "Présents :" and again on the "Excusés :" line; a page number after the last stop.
+    result = parse_attendance(
+        "Présents :\n\nMembres titulaires : MM. Denis SISETTE, Gaston JONNANGE. Mmes Monique "
+        "PASCAL.\n\nMembres suppléants : MM. François MASSAUZET. Mme Valérie TRONNAVEL.\n\n"
+        "Excusés : Membres titulaires : MM. Paul CHEMAUZET, Benoît VONNIÈRE. Membres "
+        "suppléants : MM. Octave CHETARDEL. Mme Claire TAUSSESSAC-TAUTOLLE. 2")
+    assert names(result) == ["Denis SISETTE", "Gaston JONNANGE", "Monique PASCAL",
+                             "François MASSAUZET", "Valérie TRONNAVEL"]
+    assert result.excused == ["Paul CHEMAUZET", "Benoît VONNIÈRE", "Octave CHETARDEL",
+                              "Claire TAUSSESSAC-TAUTOLLE"]
+    assert kinds(result) == []
