@@ -222,10 +222,13 @@ class _Checks:
         the présents, and said. Otherwise the lists stay as written (a giver may have
         arrived during the session) and the contradiction is reported by the checks."""
         stated, result = self.result.stated_counts, self.result
-        others = [proxy.giver for proxy in result.proxies] + result.excused + result.absent
+        others: dict[str, list[str]] = {}
+        for other in [proxy.giver for proxy in result.proxies] + result.excused + result.absent:
+            others.setdefault(name_parts(other).surname, []).append(other)
         elsewhere = [entry for entry in result.present
                      if entry.from_item is None and entry.until_item is None
-                     and any(same_person(entry.name, other) for other in others)]
+                     and any(same_person(entry.name, other)
+                             for other in others.get(name_parts(entry.name).surname, []))]
         if not elsewhere:
             return
         listed, without = len(result.present), len(result.present) - len(elsewhere)

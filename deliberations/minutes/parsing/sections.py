@@ -60,7 +60,9 @@ _HEADING_BODY = (
     rf"deliberatives?)?)"
     r")"
     # "Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :": who they are.
+    # "Ont donné procuration – Suppléant(e)s": a dash between the words of a heading.
     r"(?:\s+(?:mesdames|messieurs|mmes|mm|et|les|des|du|de|la|l'|delegue\S*|conseill\S*|"
+    r"[-–](?=\s+suppleant)|"
     r"en\s+tant\s+que|en\s+qualite\s+de|"
     r"membres|elus|titulaires|suppleant\S*|pays|comite|conseil|syndicat|bureau|"
     r"communautaires?|municipaux|syndicaux))*"
@@ -128,6 +130,8 @@ _SECRETARY = [
     # several members; the first is read, ``several_secretaries`` tells of the others).
     re.compile(r"secretaires?(?:\s+de\s+(?:la\s+)?seance)?\s*[:\-–]\s*(?P<name>.+?)\s*[.,;]?$"),
     re.compile(r"^(?P<name>.+?)\s*,\s*secretaire\s+de\s+(?:la\s+)?seance"),
+    # "… LANIÈRE. Secrétaire de séance Julien-Pascal CHALELET.": no colon after the words.
+    re.compile(r"^secretaire\s+de\s+(?:la\s+)?seance\s+(?P<name>[^:]+?)\s*[.,;]?$"),
     # "Le secrétariat a été assuré par : Monsieur X".
     re.compile(r"secretariat\s+(?:de\s+(?:la\s+)?seance\s+)?(?:a\s+ete\s+|est\s+)?assure\s+"
                r"par\s*:?\s*(?P<name>.+?)\s*[.,;]?$"),
@@ -566,6 +570,42 @@ def _read_counts(text: str) -> StatedCounts:
                  for match in pattern.finditer(folded)]
         if found:
             setattr(counts, attribute, max(found) if attribute == "present" else found[0])
+    for attribute, value in _table_counts(folded).items():
+        if getattr(counts, attribute) is None:
+            setattr(counts, attribute, value)
+    return counts
+
+
+# A table of figures flattened label column first: "En exercice : Ayant pris part à la
+# délibération : Date de la Convocation : 42 34 14/02/2019".
+_VALUES_RUN = re.compile(
+    r"(?<=:)\s+(?P<values>(?:(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{1,4})(?:\s+|$)){2,})")
+_TABLE_LABELS = {
+    "in_office": re.compile(r"en\s+exercice\s*$"),
+    "present": re.compile(r"(?<![a-z])presents?\s*$"),
+    "voters": re.compile(r"(?:votants?|ayant\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote))"
+                         r"\s*$"),
+}
+
+
+def _table_counts(folded: str) -> dict[str, int]:
+    """Figures of a flattened table whose labels all come before their values: paired from
+    the end (the first labels may title the table: "Nombre de membres :"), and taken only
+    where the labels are those of stated counts and the values whole numbers."""
+    counts: dict[str, int] = {}
+    for match in _VALUES_RUN.finditer(folded):
+        labels = []
+        for label in reversed(folded[max(0, match.start() - 600):match.start()].split(":")[:-1]):
+            if re.search(r"\d", label) or not 3 <= len(label.strip()) <= 80:
+                break
+            labels.insert(0, label.strip())
+        values = match["values"].split()
+        if len(labels) < 3 or len(values) > len(labels):
+            continue
+        for label, value in zip(reversed(labels), reversed(values), strict=False):
+            for attribute, pattern in _TABLE_LABELS.items():
+                if pattern.search(label) and value.isdigit():
+                    counts.setdefault(attribute, int(value))
     return counts
 
 
@@ -645,6 +685,20 @@ _INLINE_CAPITALS = re.compile(
 )
 
 
+_AFTER_STOP = re.compile(rf"(?<=[.]\s)(?:{_HEADING_BODY})(?=\s)")
+_SECRETARY_AFTER_STOP = re.compile(r"(?<=[.]\s)secretaire\s+de\s+(?:la\s+)?seance\s+(?=[a-z])")
+
+
+def _names_follow(text: str) -> bool:
+    """Whether ``text`` starts with a person's name: a civility, or a given name and a
+    surname in either order ("Cyrille JARDONNEAU", "DUPONT Jean")."""
+    tokens = [token.strip(",;.") for token in text.split()[:2]]
+    if not tokens:
+        return False
+    kinds = [_token_kind(token) for token in tokens]
+    return kinds[0] == "C" or (len(kinds) == 2 and {kinds[0], kinds[1]} == {"G", "S"})
+
+
 def _split_inline(line: str) -> list[str]:
     """Cut a line before every heading or end marker written inside it: one-line blocks
     ("Etaient présents : … Délégués excusés : …") become one line per section."""
@@ -665,6 +719,15 @@ def _split_inline(line: str) -> list[str]:
     # "… Mathieu NORLETIN ETAT DES PRESENCES PRESENTS P. BRAUNNETIN, …": a heading written in
     # capitals without colon, followed by a name.
     cuts += [(match.start(), match.group(0)) for match in _INLINE_CAPITALS.finditer(line)]
+    # "… Président. Présents Cyrille X, …", "… ORNAR. Absents excusés Florence Y, …": a
+    # heading without colon opening a sentence, a name right after it.
+    for match in _AFTER_STOP.finditer(folded):
+        heading = _HEADING.match(folded[match.start():match.end()])
+        rest = line[match.end():].lstrip()
+        if (heading and line[match.start()].isupper() and _names_follow(rest)):
+            cuts.append((match.start(), line[match.start():match.end()].rstrip()))
+    for match in _SECRETARY_AFTER_STOP.finditer(folded):
+        cuts.append((match.start(), ""))
     cuts += [(start, "") for start in _inline_groups(line, folded)]
     # "… M. CERLARDEL. A B S E N T S E X C U S E S AYA N T D O N N E P O U V O I R B. X …": a
     # letter-spaced heading inside a flattened line, cut off on both sides.

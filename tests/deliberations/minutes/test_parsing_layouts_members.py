@@ -197,3 +197,37 @@ def test_sub_headings_under_excuses_continue_the_excused_list():
     assert result.excused == ["Paul CHEMAUZET", "Benoît VONNIÈRE", "Octave CHETARDEL",
                               "Claire TAUSSESSAC-TAUTOLLE"]
     assert kinds(result) == []
+
+
+# Communauté de communes Agly-Fenouillèdes, 21 February 2019 (https://vdocuments.fr/compte-
+# rendu-conseil-de-communaute-n01.html), one line: the header table flattened labels first,
+# headings without colon opening sentences, the "Présents" list naming every member.
+AGLY = (
+    "Nombre de membres : Afférents au Conseil de Communauté : En exercice : Ayant pris part à "
+    "la délibération : Date de la Convocation : 6 6 4 14/02/2019 sous la présidence de "
+    "Monsieur Cyrille JARDONNEAU, Président. Présents Cyrille JARDONNEAU, Edmond NAUNINEAU, "
+    "Clémence CHAURLOLLE, Joachim NESILLAC, Daniel FLOMAVEL, Florence QUERLERGUE. Ont donné "
+    "procuration – Suppléant(e)s Edmond NAUNINEAU à Cyrille JARDONNEAU et Daniel FLOMAVEL à "
+    "Joachim NESILLAC. Absents excusés Florence QUERLERGUE. Absents non excusés Clémence "
+    "CHAURLOLLE. Secrétaire de séance Joachim NESILLAC. COMPTE-RENDU CONSEIL DE COMMUNAUTE")
+
+
+def test_headings_without_colon_opening_sentences_of_a_flattened_block_are_cut():
+    result = parse_attendance(AGLY)
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Edmond NAUNINEAU", "Cyrille JARDONNEAU"), ("Daniel FLOMAVEL", "Joachim NESILLAC")]
+    assert (result.excused, result.absent) == (["Florence QUERLERGUE"], ["Clémence CHAURLOLLE"])
+    assert result.secretary == "Joachim NESILLAC"
+
+
+def test_a_table_of_figures_flattened_labels_first_is_read_from_its_end():
+    counts = parse_attendance(AGLY).stated_counts
+    assert (counts.in_office, counts.voters, counts.present) == (6, 4, None)
+
+
+def test_members_listed_present_and_elsewhere_are_taken_out_when_the_votants_say_so():
+    # 6 listed "Présents", 4 of them listed again: 2 sat, 2 + 2 procurations = 4 votants.
+    result = parse_attendance(AGLY)
+    assert names(result) == ["Cyrille JARDONNEAU", "Joachim NESILLAC"]
+    assert [a.text for a in result.anomalies if a.kind == "present_and_excused"] == [
+        "Edmond NAUNINEAU, Clémence CHAURLOLLE, Daniel FLOMAVEL, Florence QUERLERGUE"]
