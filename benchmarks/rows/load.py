@@ -19,6 +19,10 @@ status, a timeout or a refused connection) per kind and in all.
 --page-cache off-on makes two passes, the public page cache off then on (gunicorn started
 again in between). --from-database copies a database already filled by generate_synthetic
 (pg_dump, read only) into the private server instead of generating --deliberations acts.
+--database uses such a database where it is, on whatever server holds it, without a copy
+(at 1 000 000 acts the copy is 9 GB and longer than the run); it migrates it, issues the
+extracts and adds nothing else, and refuses --fault: the harness never stops a server it did
+not start.
 
 --fault then runs the same workload again and, a third of the way in, stops PostgreSQL
 (pg_ctl stop -m fast), starting it again at two thirds: while it is down every answer should
@@ -134,30 +138,41 @@ class PrivatePostgres:
                   DATABASE, "-c", "ANALYZE")
 
     def fingerprint(self) -> tuple[int, str]:
-        """(count, SHA-256) of every deliberation, all columns, in id order, followed by
-        every frozen record's act id and SHA-256 (what was published, act by act)."""
-        import psycopg2
+        return fingerprint(self.url)
 
-        connection = psycopg2.connect(host="127.0.0.1", port=self.port, user="postgres",
-                                      dbname=DATABASE)
-        try:
-            digest = hashlib.sha256()
 
-            class Sink:
-                def write(self, data):
-                    digest.update(data.encode() if isinstance(data, str) else data)
+def count_acts(url: str) -> int:
+    import psycopg2
 
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT count(*) FROM deliberations_deliberation")
-                count = cursor.fetchone()[0]
-                cursor.copy_expert("COPY (SELECT * FROM deliberations_deliberation ORDER BY id) "
-                                   "TO STDOUT", Sink())
-                cursor.copy_expert("COPY (SELECT deliberation_id, sha256 FROM "
-                                   "deliberations_publishedrecord ORDER BY deliberation_id) "
-                                   "TO STDOUT", Sink())
-            return count, digest.hexdigest()
-        finally:
-            connection.close()
+    with contextlib.closing(psycopg2.connect(url)) as connection, connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM deliberations_deliberation")
+        return cursor.fetchone()[0]
+
+
+def fingerprint(url: str) -> tuple[int, str]:
+    """(count, SHA-256) of every deliberation, all columns, in id order, followed by
+    every frozen record's act id and SHA-256 (what was published, act by act)."""
+    import psycopg2
+
+    connection = psycopg2.connect(url)
+    try:
+        digest = hashlib.sha256()
+
+        class Sink:
+            def write(self, data):
+                digest.update(data.encode() if isinstance(data, str) else data)
+
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM deliberations_deliberation")
+            count = cursor.fetchone()[0]
+            cursor.copy_expert("COPY (SELECT * FROM deliberations_deliberation ORDER BY id) "
+                               "TO STDOUT", Sink())
+            cursor.copy_expert("COPY (SELECT deliberation_id, sha256 FROM "
+                               "deliberations_publishedrecord ORDER BY deliberation_id) "
+                               "TO STDOUT", Sink())
+        return count, digest.hexdigest()
+    finally:
+        connection.close()
 
 
 # --- Data and server ------------------------------------------------------------------------------
@@ -428,27 +443,35 @@ def main(argv=None) -> None:
                         help="copie cette base déjà remplie par generate_synthetic (pg_dump, "
                         "lecture seule) dans le PostgreSQL privé au lieu de générer "
                         "--deliberations actes")
+    parser.add_argument("--database", metavar="URL",
+                        help="mesure cette base déjà remplie par generate_synthetic là où elle "
+                        "est, sans copie (ni PostgreSQL privé, ni --fault)")
     parser.add_argument("--fault", action="store_true",
                         help="après la mesure, une seconde passe avec arrêt de PostgreSQL")
     args = parser.parse_args(argv)
+    if args.database and (args.fault or args.from_database):
+        parser.error("--database mesure une base sans la copier : ni --fault (le banc n'arrête "
+                     "jamais un serveur qu'il n'a pas démarré), ni --from-database.")
 
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         workdir = Path(tmp)
-        postgres = PrivatePostgres(workdir, args.pg_port)
+        postgres = None if args.database else PrivatePostgres(workdir, args.pg_port)
         try:
-            say(f"PostgreSQL privé sur le port {args.pg_port} ({workdir})…")
-            postgres.init()
-            postgres.create_database()
+            if postgres:
+                say(f"PostgreSQL privé sur le port {args.pg_port} ({workdir})…")
+                postgres.init()
+                postgres.create_database()
             if args.from_database:
                 started = time.perf_counter()
                 say(f"Copie de {args.from_database}…")
                 postgres.load_from(args.from_database)
                 say(f"Copiée en {time.perf_counter() - started:.0f} s")
-            env = environment(workdir, postgres.url)
+            database_url = args.database or postgres.url
+            env = environment(workdir, database_url)
             urls = prepare(env, args.deliberations, args.seed,
-                           loaded=bool(args.from_database))
-            if args.from_database:
-                args.deliberations = postgres.fingerprint()[0]
+                           loaded=bool(args.from_database or args.database))
+            if args.from_database or args.database:
+                args.deliberations = count_acts(database_url)
             port = args.http_port or free_port()
             # The page cache (PUBLIC_CACHE_SECONDS, production default 300 s) off, then on,
             # gunicorn started again between the passes (its caches start empty).
@@ -466,7 +489,8 @@ def main(argv=None) -> None:
                                                 args.timeout, args.seed)
                     load.append(os.getloadavg()[0])
                     table(results, elapsed,
-                          f"Charge — gunicorn ({args.workers} processus), PostgreSQL privé, "
+                          f"Charge — gunicorn ({args.workers} processus), PostgreSQL "
+                          f"{'partagé' if args.database else 'privé'}, "
                           f"{args.deliberations} délibérations, {args.clients} clients, "
                           f"{elapsed:.0f} s, cache des pages "
                           f"{f'actif ({seconds} s)' if seconds else 'coupé'}, charge de la "
@@ -478,7 +502,8 @@ def main(argv=None) -> None:
             if "Traceback" in log:
                 print("\nTraces dans le journal de gunicorn :\n" + log[-3000:])
         finally:
-            postgres.stop()
+            if postgres:
+                postgres.stop()
 
 
 def run_fault(args, postgres, port, urls) -> None:

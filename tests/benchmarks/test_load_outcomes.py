@@ -123,3 +123,12 @@ def test_the_workload_keeps_going_when_every_stream_is_cut():
     assert elapsed >= 0.5
     assert len(results) >= 2
     assert {outcome for *_, outcome in results} == {"corps tronqué"}
+
+
+@pytest.mark.parametrize("extra", [["--fault"], ["--from-database", "postgres://ailleurs/base"]])
+def test_measuring_a_database_in_place_refuses_to_stop_or_copy_it(extra, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        load.main(["--database", "postgres://postgres@127.0.0.1:5432/portal_bench", *extra])
+    assert stopped.value.code == 2
+    assert ("--database mesure une base sans la copier : ni --fault (le banc n'arrête jamais "
+            "un serveur qu'il n'a pas démarré), ni --from-database.") in capsys.readouterr().err
