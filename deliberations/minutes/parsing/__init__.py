@@ -52,8 +52,8 @@ from .entries import (
     strip_place_runs,
     strip_run_in_headings,
 )
-from .matching import _is_initials
-from .names import _NOTE_START, _token_kind, split_full_name
+from .matching import _is_initials, same_person
+from .names import _NOTE_START, _read_names, _token_kind, split_full_name
 from .proxies import split_chained
 from .results import (
     ANOMALY_LABELS,
@@ -68,6 +68,7 @@ from .results import (
 )
 from .roster import read_with_roster, resolve_with_roster
 from .sections import (
+    _ARRIVAL_SENTENCE,
     _find_secretary,
     _logical_lines,
     _read_counts,
@@ -235,6 +236,8 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
     for logical in _logical_lines(section_lines):
         if _NOTHING.match(_fold(logical)):
             continue  # "Procurations : néant" is an empty list, not an entry.
+        if kind == "present" and _arrival_of_a_present(builder, logical):
+            continue
         logical = re.sub(r"^[-–•·]\s+", "", logical)
         # "… Mme Claire TAUSSESSAC-TAUTOLLE. 2": the page number after the list's last stop.
         logical = re.sub(r"(?<=[^\W\d_]{2}\.)\s+\d{1,3}$", "", logical)
@@ -307,6 +310,8 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
                 builder.anomaly("guessed_join", piece,
                                 "Mot coupé par l'extraction du PDF, recollé : "
                                 + ", ".join(f"« {repair} »" for repair in repairs) + ".")
+            if kind == "present" and _arrival_of_a_present(builder, piece):
+                continue
             if kind == "present" and _is_note_only(piece) and builder.result.present:
                 # "DUPONT Jean, arrivé à la question 3", "Valentine X, Maire (pouvoir de Y)"
                 # (the capacity taken out): the note belongs to the previous name.
@@ -326,6 +331,31 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
             else:
                 builder.add_absent(piece, excused=kind == "excused")
     return removed_all
+
+
+def _arrival_of_a_present(builder: _Builder, logical: str) -> bool:
+    """"Mr Lucas X est arrivé au cours de la séance (point n° 5).": a sentence under the
+    présents about one of them, read as their note (an item, or said when it names none)."""
+    sentence = _ARRIVAL_SENTENCE.match(_fold(logical))
+    if not sentence:
+        return False
+    end = sentence.end("name") if sentence["name"] else sentence.end("leaving")
+    read = _read_names(logical[:end])
+    if not (read.valid and len(read.names) == 1):
+        return False
+    listed = [entry for entry in builder.result.present if same_person(entry.name,
+                                                                        read.names[0])]
+    if len(listed) != 1:
+        return False
+    note = logical[end:].strip(" .")
+    item = re.search(r"(?:point|question|dossier|affaire)s?\s*(?:n\s*[°o]\.?\s*)?(\d+)",
+                     _fold(note))
+    if item:
+        # During the item named: present from it, or up to the one before it.
+        note = (f"arrivé lors de la question {item.group(1)}" if sentence["name"]
+                else f"quitte la séance lors de la question {item.group(1)}")
+    builder._apply_present_note(listed, 0, note, logical)
+    return True
 
 
 def _strip_end(piece: str) -> str:

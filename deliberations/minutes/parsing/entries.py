@@ -287,6 +287,8 @@ def strip_commune_words(line: str) -> tuple[str, list[str]]:
             if is_place(" ".join(words[:end])):
                 cut = end
                 break
+        if not after and words and is_place(" ".join(words)):
+            cut = len(words)  # "… COMMUNE DE DRAILLANT" at the end of a line: all commune
         if (not cut and len(words) == 1 and len(after) == 2
                 and _token_kind(after[0].group(0)) == "G"
                 and _token_kind(after[1].group(0).strip(",;")) == "S" and is_place(words[0])):

@@ -154,6 +154,12 @@ def _kinds_of_fragment(fragment: str) -> set[str]:
     return {_token_kind(token) for token in fragment.split() if any(c.isalpha() for c in token)}
 
 
+# "Mr Lucas X est arrivé au cours de la séance (point n° 5).": a sentence about a présent.
+_ARRIVAL_SENTENCE = re.compile(
+    r"^(?P<name>(?:m\.?|mr\.?|mme\.?|monsieur|madame)\s+.+?)\s+(?:est|a\s+ete)\s+(?:arrivee?|"
+    r"partie?|sortie?)\b|^(?P<leaving>(?:m\.?|mr\.?|mme\.?|monsieur|madame)\s+.+?)\s+a\s+quitte\b")
+
+
 def _joins_next(previous: str, following: str) -> str | None:
     """The separator to put between two physical lines of one section, or None when the
     line break separates entries.
@@ -163,6 +169,10 @@ def _joins_next(previous: str, following: str) -> str | None:
     """
     if re.search(r"[^\W\d_]-$", previous):
         return ""
+    if re.search(r"(?:^|\s)COMMUNE(?:\s+D[EU]S?)?$", previous):
+        return " "  # "… COMMUNE / D’YVOIRE MILERGUE Philibert": the heading goes on
+    if _ARRIVAL_SENTENCE.search(_fold(previous)) and not previous.rstrip().endswith((".", ";")):
+        return " "  # "Mr X est arrivé au cours de la séance de Conseil / Municipal (point 5)."
     if previous.count("(") > previous.count(")"):
         return " "  # a note wrapped over two lines: "(suppléant de / M. BAR Jacques)"
     folded_prev, folded_next = _fold(previous), _fold(following)
@@ -266,9 +276,11 @@ def _cut_in_pairs(previous: str, following: str) -> bool:
     between the two words of one name: "… Magali SAVISSON Perrin BIRLASSOL Mélanie /
     VOUTIÈRE Camille FOUSELLEC …". The line above ends with the word that opens its names
     (after at least two whole names), the next one starts with the word that closes them."""
-    if re.search(r"[,;()]", previous) or re.search(r"[,;]", following.split("(")[0]):
+    if "(" in previous:
         return False
-    kinds = [_token_kind(token) for token in previous.split()]
+    # Within the entry the line ends with: "… pouvoir à MARNERGUE Bruno COMMUNE DE LULLY
+    # GRARLARDEL-BELASSOL / Martial, pouvoir à …".
+    kinds = [_token_kind(token) for token in re.split(r"[,;]", previous)[-1].split()]
     kinds = ["S" if kind == "P" else kind for kind in kinds]
     trailing = []
     for kind in reversed(kinds):
@@ -685,8 +697,9 @@ _INLINE_CAPITALS = re.compile(
 )
 
 
-_AFTER_STOP = re.compile(rf"(?<=[.]\s)(?:{_HEADING_BODY})(?=\s)")
-_SECRETARY_AFTER_STOP = re.compile(r"(?<=[.]\s)secretaire\s+de\s+(?:la\s+)?seance\s+(?=[a-z])")
+_AFTER_STOP = re.compile(rf"(?:(?<=[.]\s)|^)(?:{_HEADING_BODY})(?=\s)")
+_SECRETARY_AFTER_STOP = re.compile(
+    r"(?:(?<=[.]\s)|^)secretaire\s+de\s+(?:la\s+)?seance\s+(?=[a-z])")
 
 
 def _names_follow(text: str) -> bool:

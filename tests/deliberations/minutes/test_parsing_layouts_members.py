@@ -231,3 +231,33 @@ def test_members_listed_present_and_elsewhere_are_taken_out_when_the_votants_say
     assert names(result) == ["Cyrille JARDONNEAU", "Joachim NESILLAC"]
     assert [a.text for a in result.anomalies if a.kind == "present_and_excused"] == [
         "Edmond NAUNINEAU, Clémence CHAURLOLLE, Daniel FLOMAVEL, Florence QUERLERGUE"]
+
+
+def test_a_sentence_about_a_presents_arrival_is_their_note_not_a_name():
+    # Meslan 2014 (source above), wrapped at 70 columns: the sentence under the list goes on
+    # on the next line; the item in it is where the présent arrived.
+    result = parse_attendance(
+        "PRESENTS [3] : Aimé LE VARDESSAC, Denis GEVILLAC, Lucas GRAMOUMIER.\n"
+        "Mr Lucas GRAMOUMIER est arrivé au cours de la séance de Conseil\n"
+        "Municipal (point n° 5).\nSECRETAIRE DE SEANCE : Denis GEVILLAC")
+    assert names(result) == ["Aimé LE VARDESSAC", "Denis GEVILLAC", "Lucas GRAMOUMIER"]
+    assert result.present[2].from_item == 5
+    assert kinds(result) == []
+
+
+def test_commune_heading_words_wrapped_at_the_end_of_a_line_of_a_flattened_table():
+    # Bas-Chablais 2018 (source above), wrapped at 70 columns: "COMMUNE / D’YVOIRE …",
+    # "COMMUNE DE DRAILLANT / MARCEL Clovis", "GRARLARDEL-BELASSOL / Martial, pouvoir à …".
+    result = parse_attendance(
+        "PRESENTS :\nMANNESSAC Rémi CHALINEAU Marcel\n"
+        "ABSENTS EXCUSES AYANT DONNE POUVOIR :\n"
+        "COMMUNE DE BRAURNESSAC Yvon, pouvoir à MANNESSAC Rémi COMMUNE DE LULLY "
+        "GRARLARDEL-BELASSOL\nMartial, pouvoir à CHALINEAU Marcel\n"
+        "ABSENTS EXCUSES :\nCOMMUNE DE FESSY DENNELLEC Sylvain COMMUNE DE DRAILLANT\n"
+        "MARCEL Clovis COMMUNE DE MESSERY QUOURLIGNAC Octave COMMUNE\n"
+        "D’YVOIRE MILERGUE-PASIÈRE Philibert\n")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("BRAURNESSAC Yvon", "MANNESSAC Rémi"),
+        ("GRARLARDEL-BELASSOL Martial", "CHALINEAU Marcel")]
+    assert result.excused == ["DENNELLEC Sylvain", "MARCEL Clovis", "QUOURLIGNAC Octave",
+                              "MILERGUE-PASIÈRE Philibert"]
