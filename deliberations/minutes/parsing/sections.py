@@ -527,6 +527,10 @@ def _secretary_in(line: str, spaced_hyphens: bool) -> tuple[str, bool] | None:
         # "BROCA - LANNAUD Marie - Thérèse": hyphens spaced by the PDF extraction.
         joined = (re.sub(r"(?<=\w) - (?=\w)", "-", candidate) if spaced_hyphens
                   else candidate)
+        if re.search(r"[^\W\d_]-(?:\s|$)", joined.strip()):
+            # "Gatien TREO- / NNET": a name cut by a hyphen at a line end; which letters
+            # belong together the text does not tell: not read, and said (unread_text).
+            return None
         name = _leading_name(joined)
         if name:
             return name, joined != candidate
@@ -778,7 +782,7 @@ def block_lines(text: str) -> list[str]:
     """Clean lines of ``text``, with inline headings and end markers on lines of their own."""
     lines: list[str] = []
     cleaned: list[str] = []
-    raw = rewrite_tables(_clean_lines(text))
+    raw = _dehyphenate(rewrite_tables(_clean_lines(text)))
     for index, line in enumerate(raw):
         # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
         if cleaned and cleaned[-1] and (
@@ -815,6 +819,20 @@ def _wraps_heading(previous: str, line: str) -> bool:
 # A line of letters and short groups of capitals only: "I R", "N T S :".
 _SPACED_TAIL = re.compile(r"(?:^|\s)(?:[A-ZÀ-Ý]{1,3}\s){4,}[A-ZÀ-Ý]{1,3}$")
 _SPACED_ONLY = re.compile(r"^(?:[A-ZÀ-Ý]{1,3}\s)*[A-ZÀ-Ý]{1,3}\s*:?$")
+
+
+def _dehyphenate(lines: list[str]) -> list[str]:
+    """Words cut by a hyphen at a line end, the rest in lower case on the next line ("Mon- /
+    sieur", "Secré- / taire de séance"), joined without it: a compound name goes on with a
+    capital ("Jean- / Pierre", kept for the entry reading)."""
+    joined: list[str] = []
+    for line in lines:
+        if (joined and re.search(r"[^\W\d_]-$", joined[-1])
+                and re.match(r"[a-zà-ÿ]+\b", line) and not re.match(r"(?:et|ou)\b", line)):
+            joined[-1] = joined[-1][:-1] + line  # the two lines read as one, as wrapped
+            continue
+        joined.append(line)
+    return joined
 
 
 def _wraps_verbose_heading(previous: str, line: str, ahead: list[str]) -> bool:

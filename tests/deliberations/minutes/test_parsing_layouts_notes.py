@@ -618,3 +618,27 @@ def test_a_column_of_communes_flattened_before_a_given_name_first_list_is_taken_
         "Noms de communes retirés de la liste : « AVENSAN », « BRACH », « CASTELNAU-DE-MEDOC », "
         "« LE PORGE », « LE TEMPLE »."]
     assert sorted(set(kinds(result))) == ["commune_heading", "glued_names"]
+
+
+def test_a_word_cut_by_a_hyphen_before_a_lower_case_line_is_joined_without_it():
+    # The conseil municipal of 5 December 2018 (source above), justified and hyphenated as
+    # benchmarks/run.py robustness does: a note and a heading cut, a compound given name kept.
+    result = parse_attendance(
+        "Présents : Valentine CHAUSIÈRE, Maire (pou-\nvoir de Célestin VRALELET), Jules-\n"
+        "Clovis FENELLEC, Victoire SIRLONNET et Gatien TREONNET, conseillers municipaux. Secré-\n"
+        "taire de séance : Gatien TREONNET ORDRE DU JOUR : 1) Métropole")
+    assert names(result) == ["Valentine CHAUSIÈRE", "Jules-Clovis FENELLEC",
+                             "Victoire SIRLONNET", "Gatien TREONNET"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Célestin VRALELET", "Valentine CHAUSIÈRE")]
+    assert result.secretary == "Gatien TREONNET"
+
+
+def test_a_secretary_cut_by_a_hyphen_in_capitals_is_not_guessed_but_said():
+    # Conseil municipal of 5 December 2018 (source above), hyphenated: "TREO- / NNET" may be
+    # one surname or two: never read silently as "TREO".
+    result = parse_attendance("Présents : Gatien TREONNET, Valentine CHAUSIÈRE\n"
+                              "Secrétaire de séance : Gatien TREO-\nNNET\nORDRE DU JOUR")
+    assert result.secretary is None
+    assert [(a.kind, a.text) for a in result.anomalies] == [
+        ("unread_text", "Secrétaire de séance : Gatien TREO-")]
