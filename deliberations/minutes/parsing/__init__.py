@@ -2,7 +2,8 @@
 only (no Django model).
 
 Modules: ``text`` (folding, lines, dates), ``names`` (one person's name and its notes),
-``sections`` (headings, separators, secretary, stated counts), ``proxies``, ``builder``
+``sections`` (headings, separators, secretary, stated counts), ``joining`` (where a
+line break separates entries and where it only wraps one), ``proxies``, ``builder``
 (entries → result), ``anomalies`` (consistency checks), ``documents`` (preamble, deliberation),
 ``roster`` (names resolved against the body's members, and the roster-guided reading that
 locates them in each section), ``corpus`` (the hand-counted check, tuned and held-back sets),
@@ -52,6 +53,7 @@ from .entries import (
     strip_place_runs,
     strip_run_in_headings,
 )
+from .joining import _ARRIVAL_SENTENCE, _logical_lines
 from .matching import _is_initials, same_person
 from .names import _NOTE_START, _read_names, _token_kind, split_full_name
 from .proxies import split_chained
@@ -68,9 +70,7 @@ from .results import (
 )
 from .roster import read_with_roster, resolve_with_roster
 from .sections import (
-    _ARRIVAL_SENTENCE,
     _find_secretary,
-    _logical_lines,
     _read_counts,
     _split_top_level,
     block_lines,
