@@ -144,6 +144,10 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
                             "Secrétaire de séance : traits d'union entourés d'espaces lus comme "
                             f"des traits d'union (« {builder.result.secretary} »).")
         if several := several_secretaries(lines, limit=limit):
+            for part in re.split(r"\s*(?:,|;|\bet\b)\s*", several)[1:]:
+                read = _read_names(part)
+                if read.valid and len(read.names) == 1:
+                    builder.result.other_secretaries.append(read.names[0])
             builder.anomaly("several_secretaries", several,
                             f"Plusieurs secrétaires de séance (« {several} ») : seul "
                             f"« {builder.result.secretary} » est repris comme secrétaire ; "
