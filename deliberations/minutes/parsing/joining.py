@@ -60,6 +60,8 @@ def _joins_next(previous: str, following: str) -> str | None:
     # of its word ("GADAUDIN P / lacide", repaired with the entry).
     last = previous.split()[-1] if previous.split() else ""
     if (_token_kind(last) in "CP" or last in {"M.", "MM", "MM.", "-", "–"}
+            # "… PELLEN-LE / GUILLOU": a particle after a hyphen opens the rest of the name.
+            or re.search(r"-(?:LE|LA|DE|DU|DES|DI|DA|DEL|VAN)$", last)
             # "… pour LA CHAPELLE / AUX NAUX M. X": a commune after "pour" goes on.
             or (_COMMUNE_AFTER_POUR.search(previous) and _token_kind(following.split()[0]) == "S")
             or re.search(r"\s(?:et|pour|sa|son|ses)$", folded_prev)
@@ -100,13 +102,19 @@ def _joins_next(previous: str, following: str) -> str | None:
         return " "
     # "… – Mme Renée / Marthe DOUMANDIER, …": a civility and given names without surname,
     # the next line going on with more given names or the surname, before any civility.
-    if ("C" in tail_kinds and tail_kinds <= {"C", "G"} and "S" in head_kinds
+    # Without civility likewise: "…, Jules / Camille SIRNAUDEL, …" (two given names).
+    if (tail_kinds <= {"C", "G"} and "S" in head_kinds
             and _token_kind(head.split()[0]) in "GS"):
         return " "
     # "Monsieur WILLLIAM / Jacques": a civility does not make the surname less alone.
     surname_only = tail_kinds - {"C"} <= {"S", "P"} and bool(tail_kinds - {"C"})
     given_only = "G" in tail_kinds and tail_kinds <= {"C", "G"}  # "M. Cyrille / KERRAND"
     if (surname_only and head_kinds <= {"G"}) or (given_only and head_kinds <= {"S", "P"}):
+        return " "
+    if (surname_only and _token_kind(head.split()[0]) == "G" and len(head.split()) > 1
+            and _token_kind(head.split()[1]) == "L"):
+        # "…, GRORLIGNAC-GRIMELLEC / Maud-Tiphaine remplacée par son suppléant …": the given
+        # name closes the name, the words of a note follow it.
         return " "
     head_words, tail_words = head.split(), tail.split()
     given_alone = (given_only or len(tail_words) >= 2 and _token_kind(tail_words[-1]) == "G"

@@ -797,7 +797,11 @@ def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
                 sections[-1][1].append(line)
             continue
         # A table left as text (not an attendance table, see ``tables``) is not a list.
-        if _SOFT_END.match(folded) or _is_secretary_line(line) or TABLE_ROW.match(line):
+        # "Monsieur X a été / nommé secrétaire de séance.": the verb's sentence wrapped.
+        wrapped_secretary = (following[:1].islower()
+                             and _is_secretary_line(f"{line} {following}"))
+        if (_SOFT_END.match(folded) or _is_secretary_line(line) or wrapped_secretary
+                or TABLE_ROW.match(line)):
             open_section = False
             continue
         if _PAGE_NUMBER.match(folded):

@@ -642,3 +642,33 @@ def test_a_secretary_cut_by_a_hyphen_in_capitals_is_not_guessed_but_said():
     assert result.secretary is None
     assert [(a.kind, a.text) for a in result.anomalies] == [
         ("unread_text", "Secrétaire de séance : Gatien TREO-")]
+
+
+def test_a_given_name_alone_at_a_line_end_goes_on_with_the_next_given_name_and_surname():
+    # Conseil municipal de Roure, 8 April 2018 (https://roure.fr/compte_rendu/8-avril-2018/),
+    # wrapped at 40 columns: "Jules / Camille SIRNAUDEL", and the secretary's sentence
+    # wrapped after its verb ("a été / nommé secrétaire de séance").
+    result = parse_attendance(
+        "Présents : Romain CHORDAUDEL, Jules\nCamille SIRNAUDEL, Capucine MOUSASSOL.\n"
+        "Absents représentés : Félix SARRONNET\npouvoir à Capucine MOUSASSOL.\n"
+        "Monsieur Jules Camille SIRNAUDEL a été\nnommé secrétaire de séance.\nORDRE DU JOUR :")
+    assert names(result) == ["Romain CHORDAUDEL", "Jules Camille SIRNAUDEL",
+                             "Capucine MOUSASSOL"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Félix SARRONNET", "Capucine MOUSASSOL")]
+    assert result.secretary == "Jules Camille SIRNAUDEL"
+    assert kinds(result) == []
+
+
+def test_a_surname_at_a_line_end_takes_the_given_name_that_opens_a_note_after_it():
+    # SIAEP de Condom Caussens, 21 January 2021 (https://fr.readkong.com/page/expose-n-1-
+    # approbation-du-proces-verbal-du-28-janvier-2021-3778888), wrapped at 40 columns; and
+    # Loctudy, 10 December 2021 (https://www.loctudy.fr/deliberation/conseil-municipal-du-10-
+    # decembre-2021/): a compound surname cut after its particle ("PELLEN-LE / GUILLOU").
+    result = parse_attendance(
+        "PRESENTS : Mmes LOUROLLE Virginie, GRORLIGNAC-GRIMELLEC\nMaud-Tiphaine remplacée par "
+        "son\nsuppléant ROURNOLLE Mathieu, MM. POULLELLEC Placide, Maryline PELLEN-LE\n"
+        "GUILLOU, LEVOUSSE Fabrice.\nORDRE DU JOUR")
+    assert names(result) == ["LOUROLLE Virginie", "ROURNOLLE Mathieu", "POULLELLEC Placide",
+                             "Maryline PELLEN-LE GUILLOU", "LEVOUSSE Fabrice"]
+    assert result.excused == ["GRORLIGNAC-GRIMELLEC Maud-Tiphaine"]
