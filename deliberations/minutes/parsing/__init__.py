@@ -243,6 +243,10 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
         if kind == "present" and _arrival_of_a_present(builder, logical):
             continue
         logical = re.sub(r"^[-–•·]\s+", "", logical)
+        # "… Joachim CLISSILLAC, Votants : 29 Raymond CLISSILLAC, …": a stated figure of a
+        # header column flattened into the list (read with the stated counts), no name.
+        if _INTERLEAVED_COUNT.search(logical):
+            logical = _INTERLEAVED_COUNT.sub(" ", logical).strip(" ,")
         # "… Mme Claire TAUSSESSAC-TAUTOLLE. 2": the page number after the list's last stop.
         logical = re.sub(r"(?<=[^\W\d_]{2}\.)\s+\d{1,3}$", "", logical)
         logical, removed = strip_communes(logical, capitals=kind != "proxies")
@@ -335,6 +339,11 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
             else:
                 builder.add_absent(piece, excused=kind == "excused")
     return removed_all
+
+
+_INTERLEAVED_COUNT = re.compile(
+    r"(?:(?<=[,;])|^)\s*(?:[Nn]ombre\s+de\s+\S+\s+)?(?:[Vv]otants|[Pp]r[ée]sents|[Aa]bsents|"
+    r"[Pp]ouvoirs|[Pp]rocurations|[Ee]n\s+exercice)\s*:\s*\d+\s+")
 
 
 def _arrival_of_a_present(builder: _Builder, logical: str) -> bool:

@@ -115,7 +115,12 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?$")
 _END_MARKERS = re.compile(
     r"^(?:la\s+seance\s+est\s+ouverte|ouverture\s+de\s+la\s+seance|"
     r"deliberation\s+(?:du|de\s+l[a']|n)|ordre\s+du\s+jour|objet\s*:|"
-    r"(?:question|point|affaire|dossier)\s*(?:n\s*[°o]\.?\s*)?\d+\b|n\s*[°o]\s*\d+\b)"
+    r"(?:question|point|affaire|dossier)\s*(?:n\s*[°o]\.?\s*)?\d+\b|n\s*[°o]\s*\d+\b"
+    # "1. AVIS SUR LE PROJET DE PARC EOLIEN …": a numbered agenda item, told from a numbered
+    # name by the words of an agenda title.
+    r"|\d{1,2}\s*[.)]\s+(?:avis|approbation|election|designation|vote|budget|compte|rapport|"
+    r"modification|adhesion|convention|creation|demande|fixation|autorisation|"
+    r"(?:\S+\s+){0,4}(?:sur|relati(?:f|ve)s?\s+a|concernant)\s))"
 )
 _SECRETARY = [
     re.compile(

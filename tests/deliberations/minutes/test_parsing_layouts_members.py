@@ -261,3 +261,18 @@ def test_commune_heading_words_wrapped_at_the_end_of_a_line_of_a_flattened_table
         ("GRARLARDEL-BELASSOL Martial", "CHALINEAU Marcel")]
     assert result.excused == ["DENNELLEC Sylvain", "MARCEL Clovis", "QUOURLIGNAC Octave",
                               "MILERGUE-PASIÈRE Philibert"]
+
+
+# Communauté de communes des Monts de Lacaune, 8 November 2018 (https://docslib.org/doc/
+# 7982184/, the address in full in monts-de-lacaune-2018-11-08.json): the header column
+# ("Votants : 29") printed inside the list, and the first agenda item right after the lists.
+def test_a_stated_figure_printed_inside_a_list_is_taken_out_and_still_read():
+    result = parse_attendance(
+        "Présents : 3 Sont présents: Marius FANAUDEL, Joachim CLISSILLAC, Votants : 4 Raymond "
+        "CLISSILLAC\n\nPouvoirs : Clotilde SOMAUZET par Marius FANAUDEL\n\n"
+        "Absents : Irène VERDEZ, Armand PESAVEL\n\n"
+        "1. AVIS SUR LE PROJET DE PARC EOLIEN SUR LES COMMUNES DE VIANE, BERLATS ET ESPERAUSSES")
+    assert names(result) == ["Marius FANAUDEL", "Joachim CLISSILLAC", "Raymond CLISSILLAC"]
+    assert (result.stated_counts.present, result.stated_counts.voters) == (3, 4)
+    assert result.absent == ["Irène VERDEZ", "Armand PESAVEL"]
+    assert kinds(result) == []
