@@ -12,7 +12,13 @@ from pathlib import PurePath
 
 from django.core.cache import cache
 from django.db.models import Count, Exists, Max, OuterRef, Q, prefetch_related_objects
-from django.http import FileResponse, Http404, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import get_template
 from django.urls import reverse
@@ -33,7 +39,13 @@ from deliberations.publication import opendata, rows
 from deliberations.publication.feeds import sessions_icalendar_chunks, with_public_titles
 from deliberations.publication.filters import DeliberationFilter
 from deliberations.querysets import SEARCH_CANDIDATES
-from portal.kernel.cache import ExportValidators, cache_public_page, cached_stream
+from portal.kernel.cache import (
+    ExportValidators,
+    cache_public_page,
+    keep_export,
+    kept_export,
+    kept_export_key,
+)
 from portal.kernel.db_routers import replica_reads
 from portal.kernel.pagination import CappedPaginator
 
@@ -425,21 +437,41 @@ def calendar_window(request, today: datetime.date):
 @require_safe
 @replica_reads
 def session_calendar(request):
-    """iCalendar (RFC 5545) feed of public sessions, streamed in chunks, with ETag and
-    Last-Modified (304 when the client's copy is current). By default the last 12 months and
-    every session to come, so the feed a calendar polls stays small whatever the history;
-    older sessions by year (``?annee=2019``)."""
-    window = calendar_window(request, timezone.localdate())
+    """iCalendar (RFC 5545) feed of public sessions, with ETag and Last-Modified (304 when the
+    client's copy is current). By default the last 12 months and every session to come, so
+    the feed a calendar polls stays small whatever the history; older sessions by year
+    (``?annee=2019``). Made once per change: streamed the first time, then served whole from
+    the cache without a query until a public record changes or the day turns."""
+    today = timezone.localdate()
+    window = calendar_window(request, today)
     if window is None:
         return HttpResponseBadRequest(
             "Année invalide : indiquez une année sur quatre chiffres, par exemple ?annee=2019.",
             content_type="text/plain; charset=utf-8")
     since, until, description = window
+    name = f"seances-{until.year}" if until else "seances"
+    # Read before the rows: the key holds the generation and the day (kernel.cache), and the
+    # window's dates, so a body made on the eve of a new day is never served on that day; the
+    # scheme and host are in every address of the body. (DTSTAMP: when the body was made.)
+    key = kept_export_key(f"icalendar:{request.scheme}://{request.get_host()}"
+                          f"{request.get_full_path()}:{since}:{until}")
+    kept = kept_export(key)
+    if kept is not None:
+        validators = ExportValidators.of_kept(kept)
+        if (not_modified := validators.not_modified(request)) is not None:
+            return validators.apply(not_modified)
+        response = HttpResponse(kept.content, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="{name}.ics"'
+        return validators.apply(response)
     dates = {"date__gte": since, **({"date__lte": until} if until else {})}
     sessions = Session.objects.public().filter(**dates)
     facts = sessions.order_by().aggregate(count=Count("pk"), latest=Max("pk"))
+    # The window on the acts' own copy of their session's date (its index) and on the joined
+    # session's date: the planner then reads the window's sessions by their index instead of
+    # hashing every public session (a cost that grew with the table).
     published = Deliberation.objects.published().filter(
-        **{f"session_{key}": value for key, value in dates.items()}
+        **{f"session_{lookup}": value for lookup, value in dates.items()},
+        **{f"session__{lookup}": value for lookup, value in dates.items()},
     ).order_by().aggregate(
         count=Count("pk"), updated=Max("updated_at"), published=Max("published_on"),
     )
@@ -451,18 +483,12 @@ def session_calendar(request):
         return validators.apply(not_modified)
     # Two streamed queries whatever the window's size: the sessions, and their published
     # acts' titles beside them (feeds.with_public_titles).
-    sessions = with_public_titles(
-        sessions.select_related("body__organisation", "deliberation_list", "minutes"))
-    # The body depends only on what the ETag covers (the address, the generation, the day,
-    # the sessions' and acts' aggregates) and the host: kept whole once streamed, so a feed
-    # that many calendars poll is made once per change (DTSTAMP: when it was made).
+    sessions = with_public_titles(sessions, dates=dates)
     response = StreamingHttpResponse(
-        cached_stream(f"icalendar:{validators.etag}:{request.get_host()}",
-                      sessions_icalendar_chunks(sessions, build_url=request.build_absolute_uri,
-                                                host=request.get_host().split(":")[0],
-                                                description=description)),
+        keep_export(key, sessions_icalendar_chunks(
+            sessions, build_url=request.build_absolute_uri,
+            host=request.get_host().split(":")[0], description=description), validators),
         content_type="text/calendar; charset=utf-8",
     )
-    name = f"seances-{until.year}" if until else "seances"
     response["Content-Disposition"] = f'inline; filename="{name}.ics"'
     return validators.apply(response)

@@ -4,13 +4,12 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from stdnum.fr import siren as stdnum_siren
 from stdnum.fr import siret as stdnum_siret
 
-from portal.kernel import validation
+from portal.kernel import reversing, validation
 from portal.querysets import MandateQuerySet, MemberQuerySet
 
 
@@ -123,7 +122,7 @@ class Organisation(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("portal:organisation_detail", kwargs={"slug": self.slug})
+        return reversing.reverse("portal:organisation_detail", slug=self.slug)
 
     def clean(self):
         if self.siren and self.siret and not self.siret.startswith(self.siren):
@@ -207,10 +206,8 @@ class Body(models.Model):
         return f"{self.name} — {self.organisation.name}"
 
     def get_absolute_url(self):
-        return reverse(
-            "portal:body_detail",
-            kwargs={"organisation": self.organisation.slug, "slug": self.slug},
-        )
+        return reversing.reverse("portal:body_detail", organisation=self.organisation.slug,
+                                 slug=self.slug)
 
 
 class BodySettings(models.Model):
@@ -362,7 +359,7 @@ class Member(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("portal:member_detail", kwargs={"slug": self.slug})
+        return reversing.reverse("portal:member_detail", slug=self.slug)
 
     @property
     def full_name(self) -> str:

@@ -4,14 +4,16 @@ deforms minutes, each checked against its hand counts.
 
     .venv/bin/python benchmarks/run.py robustness [--corpus DIR] [--verbose]
 
-Deformations: every line wrapped at 70 and at 55 columns (a PDF page narrower than the
-original, lines cut at a space, inside a name or a heading), and the whole block flattened onto
-one line (an extraction that loses every line break). A rule that survives them is not tied to
-one text's line breaks. Prints, for each deformation, exact / flagged / silently wrong, and
-with --verbose the texts that are not exact.
+Deformations: every line wrapped at 70, 55 and 40 columns (a PDF page narrower than the
+original, lines cut at a space, inside a name or a heading), wrapped at 60 with long words cut
+by a hyphen, the whole block flattened onto one line (an extraction that loses every line
+break), civilities written in full ("Monsieur", "Madame"), and tabs after separators. A rule
+that survives them is not tied to one text's line breaks. Prints, for each deformation, exact /
+flagged / silently wrong, and with --verbose the texts that are not exact.
 """
 
 import argparse
+import re
 import textwrap
 from pathlib import Path
 
@@ -34,8 +36,36 @@ def flattened(text: str) -> str:
     return " ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
+def hyphenated(width: int):
+    """Wrapped at ``width`` with long words cut by a hyphen at the line end ("GRARLAR-
+    / DEL-BELASSOL"), as a justified PDF column is extracted."""
+    def deform(text: str) -> str:
+        lines = wrapped(width)(text).split("\n")
+        for index in range(len(lines) - 1):
+            words = lines[index + 1].split(" ")
+            first = words[0]
+            if len(first) >= 8 and first.isalpha() and len(lines[index]) + 5 < width + 10:
+                lines[index] += f" {first[:4]}-"
+                lines[index + 1] = " ".join([first[4:], *words[1:]])
+        return "\n".join(lines)
+    return deform
+
+
+def civilities_in_full(text: str) -> str:
+    """"M." and "Mme" written "Monsieur" and "Madame"."""
+    return re.sub(r"(?<![\w.])Mme(?=\s)", "Madame", re.sub(r"(?<![\w.])M\.(?=\s)", "Monsieur",
+                                                            text))
+
+
+def tabs(text: str) -> str:
+    """Separators and colons followed by a tab instead of a space (a table copied as text)."""
+    return re.sub(r"([,;:]) ", "\\1\t", text)
+
+
 DEFORMATIONS = {"as is": lambda text: text, "wrapped at 70": wrapped(70),
-                "wrapped at 55": wrapped(55), "one line": flattened}
+                "wrapped at 55": wrapped(55), "wrapped at 40": wrapped(40),
+                "hyphenated 60": hyphenated(60), "one line": flattened,
+                "Monsieur/Madame": civilities_in_full, "tabs": tabs}
 
 
 def measure(corpus: Path, deform) -> list:

@@ -19,6 +19,7 @@ from django.db import transaction
 
 from deliberations import selectors
 from deliberations.minutes.parsing import AttendanceResult, split_full_name
+from deliberations.minutes.parsing.matching import same_person
 from deliberations.models import ATTENDANCE_LOCKED, Attendance, Proxy, Session
 from portal.kernel.names import name_key
 from portal.kernel.wording import items_wording
@@ -105,6 +106,7 @@ class ImportSummary:
     secretary: Member | None
     replaced_attendances: int
     replaced_proxies: int
+    other_secretaries: list[Member] = field(default_factory=list)
 
     def as_french(self) -> str:
         text = (f"{self.present} présents, {self.excused} excusés, {self.absent} absents et "
@@ -114,6 +116,9 @@ class ImportSummary:
                      f"{self.replaced_proxies} procurations)")
         if self.secretary:
             text += f" ; secrétaire de séance : {self.secretary}"
+        if self.other_secretaries:
+            text += " ; autres secrétaires de séance : " + ", ".join(
+                str(member) for member in self.other_secretaries)
         return text + "."
 
 
@@ -226,6 +231,17 @@ def _replace_rows(session: Session, result: AttendanceResult, members: dict[str,
     return attendances, proxies, replaced_attendances, replaced_proxies
 
 
+def _member_named(name: str, result: AttendanceResult,
+                  members: dict[str, Member]) -> Member | None:
+    """The member a second secretary designates: the same spelling as a name of the lists,
+    or the one name of the lists it can be ("Monsieur DRAUAUDIN" for "DRAUAUDIN Pierre")."""
+    if name_key(name) in members:
+        return members[name_key(name)]
+    found = {members[name_key(listed)] for listed in result.all_names()
+             if name_key(listed) in members and same_person(name, listed)}
+    return found.pop() if len(found) == 1 else None
+
+
 @transaction.atomic
 def attendance_import(*, session: Session, result: AttendanceResult, matches: Iterable[Match],
                       by=None, source_text: str = "") -> ImportSummary:
@@ -255,6 +271,10 @@ def attendance_import(*, session: Session, result: AttendanceResult, matches: It
         update_fields.append("minutes_source")
     if update_fields:
         session.save(update_fields=update_fields)
+    others = [member for name in result.other_secretaries
+              if (member := _member_named(name, result, members)) and member != secretary]
+    if others:
+        session.other_secretaries.set(others)
 
     counts = {status: 0 for status in Attendance.Status.values}
     for row in attendances:
@@ -263,6 +283,7 @@ def attendance_import(*, session: Session, result: AttendanceResult, matches: It
         present=counts[Attendance.Status.PRESENT], excused=counts[Attendance.Status.EXCUSED],
         absent=counts[Attendance.Status.ABSENT], proxies=len(proxies), secretary=secretary,
         replaced_attendances=replaced_attendances, replaced_proxies=replaced_proxies,
+        other_secretaries=others,
     )
     if getattr(by, "pk", None):
         LogEntry.objects.log_actions(

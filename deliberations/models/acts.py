@@ -15,6 +15,7 @@ from deliberations.models.matters import MATTER_CHOICES, matter_full_name
 from deliberations.models.sessions import Session
 from deliberations.querysets import DeliberationQuerySet
 from deliberations.rules import vocabulary
+from portal.kernel import reversing
 from portal.models import Body, Member
 
 # The order of every list of acts (querysets.LIST_ORDER) and the rows the lists' indexes cover.
@@ -319,13 +320,10 @@ class Deliberation(models.Model):
                         for field in self._meta.concrete_fields}
 
     def get_absolute_url(self):
-        return reverse(
+        # Reversed once, then formatted (portal.kernel.reversing): every list row links here.
+        return reversing.reverse(
             "deliberations:deliberation_detail",
-            kwargs={
-                "organisation": self.session.body.organisation.slug,
-                "year": self.year,
-                "slug": self.slug,
-            },
+            organisation=self.session.body.organisation.slug, year=self.year, slug=self.slug,
         )
 
     BALLOT_NOT_STATED = "Non précisé par la source"

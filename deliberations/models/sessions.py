@@ -3,13 +3,13 @@
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_update_with_history
 
 from deliberations.immutability import SESSION_LOCKED
 from deliberations.querysets import SessionQuerySet
 from deliberations.rules import vocabulary
+from portal.kernel import reversing
 from portal.models import Body, Member
 
 # A session whose acts are published is part of the public record: what those acts certify
@@ -179,7 +179,7 @@ class Session(models.Model):
                                              ["session_date", "year", "body"])
 
     def get_absolute_url(self):
-        return reverse("deliberations:session_detail", kwargs={"pk": self.pk})
+        return reversing.reverse("deliberations:session_detail", pk=self.pk)
 
     def clean(self):
         errors = {name: SESSION_LOCKED for name in self.locked_changes()}

@@ -4,6 +4,7 @@ dependency."""
 
 import datetime
 from dataclasses import dataclass
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -135,19 +136,43 @@ def feed_entries(items) -> dict[int, FeedEntry]:
     return found
 
 
-# RFC 5545 §3.3.11: TEXT allows no control character but HTAB; a line break is written "\\n".
-def _session_documents(session) -> list[str]:
-    """The published list of deliberations (L2121-25) and procès-verbal (L2121-15) of a
-    session, with their publication dates; the caller select_related them (constant
-    queries)."""
-    lines = []
-    if _has(session, "deliberation_list"):
-        published_on = session.deliberation_list.published_on
-        lines.append(f"Liste des délibérations examinées publiée le {published_on:%d/%m/%Y}")
-    minutes = session.minutes if _has(session, "minutes") else None
-    if minutes is not None and minutes.published_on is not None:
-        lines.append(f"Procès-verbal publié le {minutes.published_on:%d/%m/%Y}")
-    return lines
+class CalendarSession(NamedTuple):
+    """What a calendar event states of a public session: read as a row beside its published
+    titles (with_public_titles), or taken from a Session (``of``). A row, not a model: four
+    model instances a session (session, body, organisation, documents) cost more than the
+    event's text."""
+
+    pk: int
+    date: datetime.date
+    starts_at: datetime.time | None
+    place: str
+    status: str
+    body_name: str
+    organisation_name: str
+    # The list of deliberations (L2121-25), published once made (its date is never empty).
+    list_published_on: datetime.date | None
+    # The procès-verbal (L2121-15): None until published.
+    minutes_published_on: datetime.date | None
+    # Published acts in item order (anything with a `title`).
+    public_deliberations: tuple | list = ()
+
+    @classmethod
+    def of(cls, session) -> "CalendarSession":
+        """From a Session; the caller select_related its body, organisation and documents
+        (constant queries)."""
+        listing = session.deliberation_list if _has(session, "deliberation_list") else None
+        minutes = session.minutes if _has(session, "minutes") else None
+        return cls(session.pk, session.date, session.starts_at, session.place, session.status,
+                   session.body.name, session.body.organisation.name,
+                   listing.published_on if listing is not None else None,
+                   minutes.published_on if minutes is not None else None,
+                   getattr(session, "public_deliberations", ()))
+
+
+# The columns of CalendarSession, in its order, as read by with_public_titles.
+CALENDAR_COLUMNS = ("pk", "date", "starts_at", "place", "status", "body__name",
+                    "body__organisation__name", "deliberation_list__published_on",
+                    "minutes__published_on")
 
 
 def _has(session, relation: str) -> bool:
@@ -175,37 +200,45 @@ CHUNK_SIZE = 200
 SESSION_ORDER = ("date", "starts_at", "pk")
 
 
-def with_public_titles(sessions: QuerySet, *, chunk_size=None):
-    """The sessions of `sessions` (ordered by SESSION_ORDER), each with `public_deliberations`
-    (its published acts in item order, their titles only), read in two streamed queries
-    whatever the number of sessions: the sessions, and beside them the published acts of those
-    sessions in the same order, each session taking the acts that follow it (a merge of two
-    sorted streams). A prefetch would run one more query per chunk of sessions."""
+def with_public_titles(sessions: QuerySet, *, chunk_size=None, dates=None):
+    """The sessions of `sessions` (ordered by SESSION_ORDER) as CalendarSession rows, each
+    with `public_deliberations` (its published acts in item order, their titles only), read
+    in two streamed queries whatever the number of sessions: the sessions, and beside them
+    the published acts of those sessions in the same order, each session taking the acts that
+    follow it (a merge of two sorted streams). A prefetch would run one more query per chunk
+    of sessions. `dates` (Session lookups such as ``{"date__gte": …}``), the window
+    `sessions` is filtered on, is repeated on the acts' joined session: the planner then
+    reads the window's sessions by their date index instead of hashing every public one."""
     chunk_size = chunk_size or CHUNK_SIZE
     acts = (
-        Deliberation.objects.published().filter(session__in=sessions.values("pk"))
+        Deliberation.objects.published().filter(
+            session__in=sessions.values("pk"),
+            **{f"session__{lookup}": value for lookup, value in (dates or {}).items()})
         .order_by(*(f"session__{field}" for field in SESSION_ORDER), "item_number", "pk")
-        # Only the titles are listed: the reports and decisions are not read (flat memory).
-        .only("pk", "session_id", "item_number", "title")
+        # Only the titles are listed: the reports and decisions are not read (flat memory),
+        # and as rows, not models (an act instance costs more than its line of the calendar).
+        .values_list("session_id", "title", named=True)
         .iterator(chunk_size=chunk_size)
     )
     pending = next(acts, None)
-    for session in sessions.order_by(*SESSION_ORDER).iterator(chunk_size=chunk_size):
+    rows = (sessions.order_by(*SESSION_ORDER).values_list(*CALENDAR_COLUMNS)
+            .iterator(chunk_size=chunk_size))
+    for row in rows:
         items = []
-        while pending is not None and pending.session_id == session.pk:
+        while pending is not None and pending.session_id == row[0]:
             items.append(pending)
             pending = next(acts, None)
-        session.public_deliberations = items
-        yield session
+        yield CalendarSession(*row, items)
     if pending is not None:  # both streams are in the same order: never reached
-        raise RuntimeError(f"Délibération {pending.pk} hors de l'ordre des séances.")
+        raise RuntimeError(
+            f"Délibération de la séance {pending.session_id} hors de l'ordre des séances.")
 
 
 def sessions_icalendar_chunks(sessions, *, build_url, host: str, chunk_size=None,
                               description: str = ""):
     """sessions_icalendar as text chunks of `chunk_size` events, for a StreamingHttpResponse:
     a queryset or a generator (with_public_titles) is read in chunks, so memory stays flat
-    whatever the number of sessions."""
+    whatever the number of sessions. Sessions are CalendarSession rows or Session models."""
     chunk_size = chunk_size or CHUNK_SIZE
     now = utc(timezone.now())
     header = [
@@ -222,42 +255,74 @@ def sessions_icalendar_chunks(sessions, *, build_url, host: str, chunk_size=None
     yield _lines(header)
     if isinstance(sessions, QuerySet):
         sessions = sessions.iterator(chunk_size=chunk_size)
-    lines = []
+    write = _EventWriter(build_url=build_url, host=host, now=now)
+    events = []
     for count, session in enumerate(sessions, start=1):
-        lines += _session_event(session, build_url=build_url, host=host, now=now)
+        if not isinstance(session, CalendarSession):
+            session = CalendarSession.of(session)
+        events.append(write(session))
         if count % chunk_size == 0:
-            yield _lines(lines)
-            lines = []
-    lines.append("END:VCALENDAR")
-    yield _lines(lines)
+            yield "".join(events)
+            events = []
+    events.append("END:VCALENDAR\r\n")
+    yield "".join(events)
 
 
 def _lines(lines) -> str:
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def _session_event(session, *, build_url, host: str, now: str) -> list[str]:
-    local = ZoneInfo(settings.TIME_ZONE)
-    body = session.body
-    lines = ["BEGIN:VEVENT", f"UID:seance-{session.pk}@{host}", f"DTSTAMP:{now}"]
-    if session.starts_at:
-        start = datetime.datetime.combine(session.date, session.starts_at, tzinfo=local)
-        lines.append(f"DTSTART:{utc(start)}")
-    else:
-        lines.append(f"DTSTART;VALUE=DATE:{session.date:%Y%m%d}")
-    lines.append("SUMMARY:" + escape(f"{body.name} — {body.organisation.name}"))
-    if session.place:
-        lines.append("LOCATION:" + escape(session.place))
-    items = getattr(session, "public_deliberations", [])
-    description = []
-    if items:
-        description.append("Délibérations publiées :\n" + "\n".join(
-            f"- {d.title}" for d in items
-        ))
-    description += _session_documents(session)
-    if description:
-        lines.append("DESCRIPTION:" + escape("\n".join(description)))
-    lines.append("URL:" + build_url(session.get_absolute_url()))
-    cancelled = session.status == Session.Status.CANCELLED
-    lines += [f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}", "END:VEVENT"]
-    return lines
+# A pk that appears nowhere else in a session's address (see _EventWriter).
+_PK_MARK = 987_654_321_987
+
+
+class _EventWriter:
+    """One VEVENT's text from a CalendarSession. Per event, only what varies is computed:
+    the address is the session's pk inside a template made once (reverse and
+    build_absolute_uri cost more than the rest of the event), a body's SUMMARY is escaped
+    once, and only the lines that can exceed 75 octets are folded."""
+
+    def __init__(self, *, build_url, host: str, now: str):
+        url = build_url(reverse("deliberations:session_detail", kwargs={"pk": _PK_MARK}))
+        self.url_head, self.url_tail = url.split(str(_PK_MARK))
+        self.uid_head, self.uid_tail = "UID:seance-", f"@{host}"
+        self.stamp = f"DTSTAMP:{now}\r\n"
+        self.local = ZoneInfo(settings.TIME_ZONE)
+        self.summaries = {}
+
+    def __call__(self, session: CalendarSession) -> str:
+        if session.starts_at:
+            start = datetime.datetime.combine(session.date, session.starts_at,
+                                              tzinfo=self.local)
+            when = f"DTSTART:{utc(start)}\r\n"
+        else:
+            when = f"DTSTART;VALUE=DATE:{session.date:%Y%m%d}\r\n"
+        names = (session.body_name, session.organisation_name)
+        summary = self.summaries.get(names)
+        if summary is None:
+            summary = self.summaries[names] = fold(
+                "SUMMARY:" + escape(f"{names[0]} — {names[1]}")) + "\r\n"
+        parts = ["BEGIN:VEVENT\r\n",
+                 fold(f"{self.uid_head}{session.pk}{self.uid_tail}"), "\r\n",
+                 self.stamp, when, summary]
+        if session.place:
+            parts += [fold("LOCATION:" + escape(session.place)), "\r\n"]
+        description = []
+        if session.public_deliberations:
+            description.append("Délibérations publiées :\n" + "\n".join(
+                f"- {d.title}" for d in session.public_deliberations
+            ))
+        if session.list_published_on is not None:
+            description.append("Liste des délibérations examinées publiée le "
+                               f"{session.list_published_on:%d/%m/%Y}")
+        if session.minutes_published_on is not None:
+            description.append(f"Procès-verbal publié le {session.minutes_published_on:%d/%m/%Y}")
+        if description:
+            # RFC 5545 §3.3.11: TEXT allows no control character but HTAB; a line break is
+            # written "\\n" (escape).
+            parts += [fold("DESCRIPTION:" + escape("\n".join(description))), "\r\n"]
+        parts += [fold(f"URL:{self.url_head}{session.pk}{self.url_tail}"), "\r\n",
+                  "STATUS:CANCELLED\r\n" if session.status == Session.Status.CANCELLED
+                  else "STATUS:CONFIRMED\r\n",
+                  "END:VEVENT\r\n"]
+        return "".join(parts)

@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from deliberations.models import MATTER_CHOICES, Deliberation
 from deliberations.publication import rows
 from deliberations.querysets import LIST_ORDER
+from portal.kernel.widgets import Select
 from portal.models import Body, Organisation
 
 
@@ -67,14 +68,15 @@ class DeliberationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Rechercher", method="filter_search")
     organisation = django_filters.ModelChoiceFilter(
         label="Collectivité", field_name="session__body__organisation", to_field_name="slug",
-        queryset=_organisations, empty_label="Toutes",
+        queryset=_organisations, empty_label="Toutes", widget=Select,
     )
     body = django_filters.ModelChoiceFilter(
         label="Assemblée", field_name="body", queryset=_bodies, empty_label="Toutes",
+        widget=Select,
     )
     year = YearFilter(
         label="Année", field_name="session_date__year", choices=_year_choices,
-        empty_label="Toutes",
+        empty_label="Toutes", widget=Select,
     )
     date_from = django_filters.DateFilter(
         label="Séance du", field_name="session_date", lookup_expr="gte", widget=DateInput,
@@ -83,18 +85,20 @@ class DeliberationFilter(django_filters.FilterSet):
         label="Séance au", field_name="session_date", lookup_expr="lte", widget=DateInput,
     )
     theme = django_filters.ChoiceFilter(
-        label="Thématique", choices=_theme_choices, empty_label="Toutes",
+        label="Thématique", choices=_theme_choices, empty_label="Toutes", widget=Select,
     )
     matter = django_filters.ChoiceFilter(
         label="Matière @ctes", field_name="matter_code", empty_label="Toutes",
         choices=[(code, f"{code} {label}") for code, label in MATTER_CHOICES],
+        widget=Select,
     )
     executory = django_filters.ChoiceFilter(
         label="Caractère exécutoire", choices=EXECUTORY_CHOICES, method="filter_executory",
-        empty_label="Toutes",
+        empty_label="Toutes", widget=Select,
     )
     sort = django_filters.ChoiceFilter(
         label="Trier par", choices=SORT_CHOICES, method="filter_noop", empty_label=None,
+        widget=Select,
     )
 
     class Meta:

@@ -1,12 +1,14 @@
 """JSON shapes of the public API. Field names follow the models (one name per concept)."""
 
-from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.reverse import preserve_builtin_query_params
 
 from deliberations import record, selectors
 from deliberations.models import Annex, Deliberation, Session
+from portal.kernel import reversing
+from portal.kernel.representation import PlainModelSerializer
 from portal.models import Body, Mandate, Member, Organisation
 
 
@@ -23,7 +25,23 @@ class AbsoluteUrlField(serializers.Field):
         return request.build_absolute_uri(url) if request else url
 
 
-class OrganisationSerializer(serializers.ModelSerializer):
+class IdentityUrlField(serializers.HyperlinkedIdentityField):
+    """HyperlinkedIdentityField whose address is formatted (portal.kernel.reversing) rather
+    than reversed for each object; the same string."""
+
+    def get_url(self, obj, view_name, request, format):
+        if format is not None or getattr(request, "versioning_scheme", None) is not None:
+            return super().get_url(obj, view_name, request, format)
+        if hasattr(obj, "pk") and obj.pk in (None, ""):
+            return None
+        url = reversing.reverse(view_name,
+                                **{self.lookup_url_kwarg: getattr(obj, self.lookup_field)})
+        if request:
+            url = request.build_absolute_uri(url)
+        return preserve_builtin_query_params(url, request)
+
+
+class OrganisationSerializer(PlainModelSerializer):
     url = AbsoluteUrlField()
 
     class Meta:
@@ -31,7 +49,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "short_name", "kind", "siret", "administrative_court", "url"]
 
 
-class BodySerializer(serializers.ModelSerializer):
+class BodySerializer(PlainModelSerializer):
     organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     url = AbsoluteUrlField()
 
@@ -40,7 +58,7 @@ class BodySerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "kind", "organisation", "url"]
 
 
-class MemberRefSerializer(serializers.ModelSerializer):
+class MemberRefSerializer(PlainModelSerializer):
     url = AbsoluteUrlField()
 
     class Meta:
@@ -59,11 +77,27 @@ class PersonRefSerializer(serializers.Serializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, person):
-        if not person.slug:
-            return None
-        url = reverse("portal:member_detail", kwargs={"slug": person.slug})
-        request = self.context.get("request")
-        return request.build_absolute_uri(url) if request else url
+        return _member_url(person, self.context)
+
+    def to_representation(self, person):
+        # What the declared fields give (CharField: str), without their machinery: an API
+        # page names some fifty people.
+        return person_ref(person, self.context)
+
+
+def _member_url(person, context):
+    if not person.slug:
+        return None
+    url = reversing.reverse("portal:member_detail", slug=person.slug)
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url
+
+
+def person_ref(person, context) -> dict:
+    """PersonRefSerializer(person).data, as a plain dict (see its fields)."""
+    return {"slug": None if person.slug is None else str(person.slug),
+            "full_name": None if person.name is None else str(person.name),
+            "url": _member_url(person, context)}
 
 
 class QuorumRangeSerializer(serializers.Serializer):
@@ -96,16 +130,16 @@ class RecordProxySerializer(serializers.Serializer):
     until_item = serializers.IntegerField(allow_null=True)
 
 
-class SessionRefSerializer(serializers.ModelSerializer):
+class SessionRefSerializer(PlainModelSerializer):
     url = AbsoluteUrlField()
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:session-detail")
+    api_url = IdentityUrlField(view_name="api:session-detail")
 
     class Meta:
         model = Session
         fields = ["id", "date", "starts_at", "url", "api_url"]
 
 
-class AnnexSerializer(serializers.ModelSerializer):
+class AnnexSerializer(PlainModelSerializer):
     link = serializers.SerializerMethodField()
 
     class Meta:
@@ -121,11 +155,11 @@ class AnnexSerializer(serializers.ModelSerializer):
         return annex.url
 
 
-class RectificationRefSerializer(serializers.ModelSerializer):
+class RectificationRefSerializer(PlainModelSerializer):
     """An act linked to another by a rectification."""
 
     url = AbsoluteUrlField()
-    api_url = serializers.HyperlinkedIdentityField(
+    api_url = IdentityUrlField(
         view_name="api:deliberation-detail", lookup_field="slug"
     )
     session_date = serializers.DateField(source="session.date", read_only=True)
@@ -136,13 +170,13 @@ class RectificationRefSerializer(serializers.ModelSerializer):
                   "rectification_kind", "url", "api_url"]
 
 
-class DeliberationSerializer(serializers.ModelSerializer):
+class DeliberationSerializer(PlainModelSerializer):
     """A published act. Its legal facts (names, vote outcome and wording, executory date,
     appeal deadline, quorum) are those of its record (deliberations.record.record_for): the
     one frozen at its publication."""
 
     url = AbsoluteUrlField()
-    api_url = serializers.HyperlinkedIdentityField(
+    api_url = IdentityUrlField(
         view_name="api:deliberation-detail", lookup_field="slug"
     )
     organisation = serializers.SlugRelatedField(
@@ -174,15 +208,17 @@ class DeliberationSerializer(serializers.ModelSerializer):
             "rectification_kind", "rectifies", "rectified_by", "record_sha256",
         ]
 
+    # The people of an act as plain dicts (person_ref): a serializer instance per act and
+    # person costs a copy of its fields each time.
     @extend_schema_field(PersonRefSerializer(many=True))
     def get_non_voting_members(self, deliberation):
-        return PersonRefSerializer(record.record_for(deliberation).vote.not_voting, many=True,
-                                   context=self.context).data
+        return [person_ref(person, self.context)
+                for person in record.record_for(deliberation).vote.not_voting]
 
     @extend_schema_field(PersonRefSerializer(allow_null=True))
     def get_signatory(self, deliberation):
         signatory = record.record_for(deliberation).publication.signatory
-        return PersonRefSerializer(signatory, context=self.context).data if signatory else None
+        return person_ref(signatory, self.context) if signatory else None
 
     @extend_schema_field(serializers.ChoiceField(choices=Deliberation.Result.choices))
     def get_outcome(self, deliberation):
@@ -219,9 +255,10 @@ class DeliberationSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(RectificationRefSerializer(many=True))
     def get_rectified_by(self, deliberation):
-        return RectificationRefSerializer(
-            selectors.rectifications(deliberation).rectified_by, many=True,
-            context=self.context).data
+        acts = selectors.rectifications(deliberation).rectified_by
+        if not acts:  # most acts: no serializer built for an empty list
+            return []
+        return RectificationRefSerializer(acts, many=True, context=self.context).data
 
 
 class DeliberationDetailSerializer(DeliberationSerializer):
@@ -242,7 +279,7 @@ class DeliberationDetailSerializer(DeliberationSerializer):
         return QuorumRangeSerializer(record.record_for(deliberation).quorum, many=True).data
 
 
-class PublicDeliberationRefSerializer(serializers.ModelSerializer):
+class PublicDeliberationRefSerializer(PlainModelSerializer):
     url = AbsoluteUrlField()
 
     class Meta:
@@ -265,9 +302,9 @@ def session_facts(session):
     return record.record_for(latest).session
 
 
-class SessionSerializer(serializers.ModelSerializer):
+class SessionSerializer(PlainModelSerializer):
     url = AbsoluteUrlField()
-    api_url = serializers.HyperlinkedIdentityField(view_name="api:session-detail")
+    api_url = IdentityUrlField(view_name="api:session-detail")
     body = BodySerializer(read_only=True)
     president = serializers.SerializerMethodField()
     secretary = serializers.SerializerMethodField()
@@ -336,7 +373,7 @@ class SessionDetailSerializer(SessionSerializer):
         return QuorumRangeSerializer(session_facts(session).quorum, many=True).data
 
 
-class MandateSerializer(serializers.ModelSerializer):
+class MandateSerializer(PlainModelSerializer):
     body = BodySerializer(read_only=True)
     title = serializers.CharField(read_only=True)
     commune = serializers.StringRelatedField(allow_null=True)
@@ -351,9 +388,9 @@ class MandateSerializer(serializers.ModelSerializer):
         ]
 
 
-class MemberSerializer(serializers.ModelSerializer):
+class MemberSerializer(PlainModelSerializer):
     url = AbsoluteUrlField()
-    api_url = serializers.HyperlinkedIdentityField(
+    api_url = IdentityUrlField(
         view_name="api:member-detail", lookup_field="slug"
     )
     mandates = MandateSerializer(many=True, read_only=True)

@@ -21,6 +21,7 @@ import datetime
 import functools
 import hashlib
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -175,6 +176,15 @@ class ExportValidators:
         # Changes the facts cannot see (an organisation renamed) count through changed_at.
         self.last_modified = max(filter(None, [last_modified, changed_at()]))
 
+    @classmethod
+    def of_kept(cls, kept: "KeptExport") -> "ExportValidators":
+        """The validators a kept export was served with (kept_export): no query."""
+        validators = cls.__new__(cls)
+        validators.etag = kept.etag
+        validators.last_modified = datetime.datetime.fromtimestamp(kept.last_modified,
+                                                                   tz=datetime.UTC)
+        return validators
+
     def not_modified(self, request):
         """The 304 (or 412) answer when the client's copy is current, else None."""
         return get_conditional_response(
@@ -190,34 +200,52 @@ class ExportValidators:
 
 
 # ---------------------------------------------------------------------------------------------
-# Streamed exports: the whole body kept once complete.
+# Exports kept whole: the body and its validators, served without a query until a change.
 # ---------------------------------------------------------------------------------------------
 # A body over this size is streamed without being kept (memory stays flat while streaming).
 STREAM_CACHE_MAX_BYTES = 8 * 1024 * 1024
 
 
-def cached_stream(name: str, chunks):
-    """The text chunks of a streamed answer, kept under `name` (with the generation and the
-    day, like every public key) once the whole body has been produced, and served from the
-    cache afterwards. `name` must hold everything the body depends on (an export's ETag and
-    host). A body cut short (an error, a client gone) or larger than STREAM_CACHE_MAX_BYTES
-    is never kept."""
-    if not enabled():
+@dataclass(frozen=True)
+class KeptExport:
+    """A whole export as served: its validators and its encoded body."""
+
+    etag: str
+    last_modified: float  # a timestamp (pickled as a number, whatever the cache)
+    content: bytes
+
+
+def kept_export_key(name: str) -> str | None:
+    """The key of an export kept whole, None when the public cache is off. Read it **before**
+    anything the body shows: it holds the generation and the day, so a change made after it
+    was read bumps the generation and the body made from the new rows is stored under a key
+    no later request reads (never an old body under a new number). `name` holds everything
+    else the body depends on (address, host, the window's dates)."""
+    return _key("export", name) if enabled() else None
+
+
+def kept_export(key: str | None) -> KeptExport | None:
+    """The export kept under `key`: one cache read, no query."""
+    return cache.get(key) if key is not None else None
+
+
+def keep_export(key: str | None, chunks, validators: ExportValidators):
+    """The text chunks of a streamed export, passed on as they come; once the whole body has
+    been produced it is kept under `key` (kept_export_key) with `validators`. A body cut
+    short (an error, a client gone) or larger than STREAM_CACHE_MAX_BYTES is never kept."""
+    if key is None:
         yield from chunks
-        return
-    key = _key("stream", name)
-    stored = cache.get(key)
-    if stored is not None:
-        yield from stored
         return
     kept, size = [], 0
     for chunk in chunks:
         if kept is not None:
-            size += len(chunk)
+            encoded = chunk.encode("utf-8")
+            size += len(encoded)
             if size <= STREAM_CACHE_MAX_BYTES:
-                kept.append(chunk)
+                kept.append(encoded)
             else:
                 kept = None
         yield chunk
     if kept is not None:
-        cache.set(key, kept, settings.PUBLIC_CACHE_SECONDS)
+        cache.set(key, KeptExport(validators.etag, validators.last_modified.timestamp(),
+                                  b"".join(kept)), settings.PUBLIC_CACHE_SECONDS)

@@ -17,21 +17,24 @@ def escape(text: str) -> str:
 
 
 def fold(line: str) -> str:
-    """RFC 5545 §3.1: lines longer than 75 octets are folded (CRLF + one space)."""
-    encoded = line.encode("utf-8")
-    if len(encoded) <= 75:
+    """RFC 5545 §3.1: lines longer than 75 octets are folded (CRLF + one space), never inside
+    a UTF-8 sequence. Cut on the encoded bytes: a calendar's descriptions list every published
+    title of a session, and a loop over characters cost most of the feed's rendering."""
+    if len(line) <= 18:  # 4 octets a character at most: no need to encode
         return line
-    parts, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        limit = 75 if not parts else 74  # continuation lines start with a space
-        if size + width > limit:
-            parts.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    parts.append(current)
-    return "\r\n ".join(parts)
+    encoded = line.encode("utf-8")
+    size = len(encoded)
+    if size <= 75:
+        return line
+    parts, start, limit = [], 0, 75
+    while size - start > limit:
+        end = start + limit
+        while encoded[end] & 0xC0 == 0x80:  # a continuation byte: cut before its character
+            end -= 1
+        parts.append(encoded[start:end])
+        start, limit = end, 74  # continuation lines start with a space
+    parts.append(encoded[start:])
+    return b"\r\n ".join(parts).decode("utf-8")
 
 
 def utc(value: datetime.datetime) -> str:

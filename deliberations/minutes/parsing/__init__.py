@@ -2,7 +2,8 @@
 only (no Django model).
 
 Modules: ``text`` (folding, lines, dates), ``names`` (one person's name and its notes),
-``sections`` (headings, separators, secretary, stated counts), ``proxies``, ``builder``
+``sections`` (headings, separators, secretary, stated counts), ``joining`` (where a
+line break separates entries and where it only wraps one), ``proxies``, ``builder``
 (entries → result), ``anomalies`` (consistency checks), ``documents`` (preamble, deliberation),
 ``roster`` (names resolved against the body's members, and the roster-guided reading that
 locates them in each section), ``corpus`` (the hand-counted check, tuned and held-back sets),
@@ -46,12 +47,15 @@ from .entries import (
     only_civilities,
     repair_words,
     strip_capacities,
+    strip_commune_words,
     strip_communes,
+    strip_leading_places,
     strip_place_runs,
     strip_run_in_headings,
 )
-from .matching import _is_initials
-from .names import _NOTE_START, _token_kind, split_full_name
+from .joining import _ARRIVAL_SENTENCE, _logical_lines
+from .matching import _is_initials, same_person
+from .names import _NOTE_START, _read_names, _token_kind, split_full_name
 from .proxies import split_chained
 from .results import (
     ANOMALY_LABELS,
@@ -67,7 +71,6 @@ from .results import (
 from .roster import read_with_roster, resolve_with_roster
 from .sections import (
     _find_secretary,
-    _logical_lines,
     _read_counts,
     _split_top_level,
     block_lines,
@@ -127,7 +130,8 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
         read_per_section.append(read)
         # "Étaient présents : / Membres titulaires : …": a heading over sub-headings.
         subheaded = index + 1 < len(sections) and sections[index + 1][0] == kind
-        if kind != "ignore" and not (subheaded and not section_lines):
+        if kind != "ignore" and not (subheaded and not any(line.strip()
+                                                            for line in section_lines)):
             _check_nothing_left(builder, kind, section_lines, read, removed)
     spaced = any(anomaly.kind == "guessed_join" and " - " in anomaly.text
                  for anomaly in builder.result.anomalies)
@@ -140,6 +144,10 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
                             "Secrétaire de séance : traits d'union entourés d'espaces lus comme "
                             f"des traits d'union (« {builder.result.secretary} »).")
         if several := several_secretaries(lines, limit=limit):
+            for part in re.split(r"\s*(?:,|;|\bet\b)\s*", several)[1:]:
+                read = _read_names(part)
+                if read.valid and len(read.names) == 1:
+                    builder.result.other_secretaries.append(read.names[0])
             builder.anomaly("several_secretaries", several,
                             f"Plusieurs secrétaires de séance (« {several} ») : seul "
                             f"« {builder.result.secretary} » est repris comme secrétaire ; "
@@ -154,6 +162,7 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
         builder.anomaly("empty_section", "présents",
                         "Aucun membre présent n'a été lu : la liste des présents manque ou n'a pas "
                         "été reconnue ; rien n'est à importer sans vérification.")
+    builder.holders_by_office()
     if roster:
         roster = list(roster)
         resolve_with_roster(builder.result, roster)
@@ -231,13 +240,25 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
     for logical in _logical_lines(section_lines):
         if _NOTHING.match(_fold(logical)):
             continue  # "Procurations : néant" is an empty list, not an entry.
+        if kind == "present" and _arrival_of_a_present(builder, logical):
+            continue
         logical = re.sub(r"^[-–•·]\s+", "", logical)
+        # "… Joachim CLISSILLAC, Votants : 29 Raymond CLISSILLAC, …": a stated figure of a
+        # header column flattened into the list (read with the stated counts), no name.
+        if _INTERLEAVED_COUNT.search(logical):
+            logical = _INTERLEAVED_COUNT.sub(" ", logical).strip(" ,")
+        # "… Mme Claire TAUSSESSAC-TAUTOLLE. 2": the page number after the list's last stop.
+        logical = re.sub(r"(?<=[^\W\d_]{2}\.)\s+\d{1,3}$", "", logical)
         logical, removed = strip_communes(logical, capitals=kind != "proxies")
+        logical, lost = strip_commune_words(logical)
+        removed += lost
         if kind in {"present", "excused", "absent"}:
             logical, run_in = strip_run_in_headings(logical)
             removed += run_in
             if not run_in:
                 logical, places = strip_place_runs(logical)
+                if not places:
+                    logical, places = strip_leading_places(logical)
                 removed += places
         removed_all += removed
         if removed and not communes:
@@ -287,6 +308,7 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
             chained += parts
         for piece in chained:
             piece = drop_leading_civilities(_strip_end(piece))
+            office = piece
             if kind != "proxies":
                 piece = strip_capacities(piece)
             if not piece or only_civilities(piece):
@@ -296,6 +318,8 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
                 builder.anomaly("guessed_join", piece,
                                 "Mot coupé par l'extraction du PDF, recollé : "
                                 + ", ".join(f"« {repair} »" for repair in repairs) + ".")
+            if kind == "present" and _arrival_of_a_present(builder, piece):
+                continue
             if kind == "present" and _is_note_only(piece) and builder.result.present:
                 # "DUPONT Jean, arrivé à la question 3", "Valentine X, Maire (pouvoir de Y)"
                 # (the capacity taken out): the note belongs to the previous name.
@@ -307,6 +331,7 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
                 continue
             if kind == "present":
                 builder.add_present(piece)
+                builder.note_office(office)
             elif kind == "proxies":
                 builder.add_proxy(piece)
             elif kind == "substitutes":
@@ -314,6 +339,36 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
             else:
                 builder.add_absent(piece, excused=kind == "excused")
     return removed_all
+
+
+_INTERLEAVED_COUNT = re.compile(
+    r"(?:(?<=[,;])|^)\s*(?:[Nn]ombre\s+de\s+\S+\s+)?(?:[Vv]otants|[Pp]r[ée]sents|[Aa]bsents|"
+    r"[Pp]ouvoirs|[Pp]rocurations|[Ee]n\s+exercice)\s*:\s*\d+\s+")
+
+
+def _arrival_of_a_present(builder: _Builder, logical: str) -> bool:
+    """"Mr Lucas X est arrivé au cours de la séance (point n° 5).": a sentence under the
+    présents about one of them, read as their note (an item, or said when it names none)."""
+    sentence = _ARRIVAL_SENTENCE.match(_fold(logical))
+    if not sentence:
+        return False
+    end = sentence.end("name") if sentence["name"] else sentence.end("leaving")
+    read = _read_names(logical[:end])
+    if not (read.valid and len(read.names) == 1):
+        return False
+    listed = [entry for entry in builder.result.present if same_person(entry.name,
+                                                                        read.names[0])]
+    if len(listed) != 1:
+        return False
+    note = logical[end:].strip(" .")
+    item = re.search(r"(?:point|question|dossier|affaire)s?\s*(?:n\s*[°o]\.?\s*)?(\d+)",
+                     _fold(note))
+    if item:
+        # During the item named: present from it, or up to the one before it.
+        note = (f"arrivé lors de la question {item.group(1)}" if sentence["name"]
+                else f"quitte la séance lors de la question {item.group(1)}")
+    builder._apply_present_note(listed, 0, note, logical)
+    return True
 
 
 def _strip_end(piece: str) -> str:

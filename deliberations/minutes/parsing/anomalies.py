@@ -5,7 +5,7 @@ from __future__ import annotations
 from .matching import name_parts, same_person
 from .names import _token_kind
 from .results import PresentEntry, ProxyEntry
-from .text import name_key
+from .text import _fold, name_key
 
 
 class _Checks:
@@ -16,16 +16,28 @@ class _Checks:
 
     def check(self) -> None:
         self._presence_cache = None
+        self.holders_as_listed()
         self.merge_repeated_proxies()
         self.represented_as_substitutes()
         self.replaced_titulars_excused()
         self.drop_represented_excused()
+        self.presents_listed_elsewhere()
         self._check_surname_pairs()
         self._check_names_without_given_name()
         self._check_duplicates()
         self._check_present_and_excused()
         self._check_proxies()
         self._check_counts()
+
+    def holders_as_listed(self) -> None:
+        """"… donne pouvoir à AIMÉ LE VARDESSAC" for the présent "Aimé LE VARDESSAC": the
+        same letters in another case are the same person, written as in the présents."""
+        def letters(name: str) -> str:
+            return " ".join(_fold(name).split())
+
+        present = {letters(entry.name): entry.name for entry in self.result.present}
+        for proxy in self.result.proxies:
+            proxy.holder = present.get(letters(proxy.holder), proxy.holder)
 
     def merge_repeated_proxies(self) -> None:
         """One procuration written twice, as a note of its holder among the présents
@@ -202,6 +214,41 @@ class _Checks:
                          "suppléance, le registre n'indiquant aucune procuration : "
                          f"« {proxy.holder} » siège à la place de « {proxy.giver} ».")
 
+    def presents_listed_elsewhere(self) -> None:
+        """Some minutes list every member in office under "Présents", then the proxy givers,
+        excusés and absents again: the text contradicts itself. When the stated figures
+        settle it — the présents, or the votants (présents and procurations), are the count
+        without those members, and not the count with them — they did not sit: taken out of
+        the présents, and said. Otherwise the lists stay as written (a giver may have
+        arrived during the session) and the contradiction is reported by the checks."""
+        stated, result = self.result.stated_counts, self.result
+        others: dict[str, list[str]] = {}
+        for other in [proxy.giver for proxy in result.proxies] + result.excused + result.absent:
+            others.setdefault(name_parts(other).surname, []).append(other)
+        elsewhere = [entry for entry in result.present
+                     if entry.from_item is None and entry.until_item is None
+                     and any(same_person(entry.name, other)
+                             for other in others.get(name_parts(entry.name).surname, []))]
+        if not elsewhere:
+            return
+        listed, without = len(result.present), len(result.present) - len(elsewhere)
+        proxies = len(result.proxies)
+        if stated.present == listed or stated.voters == listed + proxies:
+            return  # a figure counts them as sitting: the lists stay as written
+        settled = []
+        if stated.present is not None and stated.present == without != listed:
+            settled.append(f"{stated.present} présents")
+        if stated.voters is not None and stated.voters == without + proxies != listed + proxies:
+            settled.append(f"{stated.voters} votants")
+        if not settled:
+            return
+        result.present[:] = [entry for entry in result.present if entry not in elsewhere]
+        self.anomaly("present_and_excused", ", ".join(entry.name for entry in elsewhere),
+                     "La liste des présents nomme aussi des mandants, excusés ou absents ("
+                     + ", ".join(f"« {entry.name} »" for entry in elsewhere)
+                     + f") ; le registre annonce {' et '.join(settled)} : ils n'ont pas siégé "
+                     "et sont retirés des présents.")
+
     def drop_represented_excused(self) -> None:
         """A member who gave a proxy is represented: some minutes list them among the excusés
         as well; they count once, as a proxy giver."""
@@ -211,7 +258,7 @@ class _Checks:
         kept = []
         for name in self.result.excused:
             same = [giver for giver in givers.get(name_parts(name).surname, [])
-                    if same_person(name, giver)]
+                    if same_person(name, giver) or _misspelt(name, giver)]
             if not same:
                 kept.append(name)
             elif name_key(same[0]) != name_key(name):
@@ -256,3 +303,18 @@ def _covers(holder: PresentEntry, effective: tuple[int, float]) -> bool:
     low = holder.from_item or 1
     high = holder.until_item if holder.until_item is not None else float("inf")
     return low <= effective[0] and effective[1] <= high
+
+
+def _misspelt(first: str, second: str) -> bool:
+    """The same surname and given names one letter apart ("Sylvains" for "Sylvain"): the
+    same person misspelt once, as far as a list that names them again can tell. Said by the
+    caller, never silently merged."""
+    a, b = name_parts(first), name_parts(second)
+    if not a.surname or a.surname != b.surname or not a.given or not b.given:
+        return False
+    shorter, longer = sorted((a.given, b.given), key=len)
+    if len(shorter) < 4 or len(longer) - len(shorter) > 1:
+        return False
+    if len(shorter) == len(longer):
+        return sum(x != y for x, y in zip(shorter, longer, strict=True)) == 1
+    return any(longer[:index] + longer[index + 1:] == shorter for index in range(len(longer)))

@@ -35,6 +35,12 @@ _PARTIAL = re.compile(r"^(?:a\s+partir\s+d|jusqu'|des\s|apres\s|avant\s|arrivee?
                       r"partie?\b|quitte\b|sortie?\b|absente?\s+(?:a|de|apres|avant)\b)")
 
 
+# The offices a procuration may name instead of a person, as written after a présent's name.
+_OFFICE = re.compile(r"(?:,|\(|\s)\s*(?P<office>maire|presidente?)\s*\)?\s*$")
+_BY_OFFICE = re.compile(r"^(?:m\.?|mme|monsieur|madame)?\s*(?:le|la)\s+"
+                        r"(?P<office>maire|presidente?)$")
+
+
 class _Builder(_ProxyReading, _Checks):
     """Accumulates the reading of one attendance block and its anomalies."""
 
@@ -43,6 +49,9 @@ class _Builder(_ProxyReading, _Checks):
         # Procurations written "X représenté par Y": a suppléant when the registre states
         # that there is no procuration (see ``_Checks.represented_as_substitutes``).
         self.represented: list[ProxyEntry] = []
+        # "M. X, Maire, …" among the présents: who holds the office a procuration may name
+        # instead of a person ("… donne pouvoir à M. le Maire").
+        self.offices: dict[str, str] = {}
 
     def anomaly(self, kind: str, text: str, message: str) -> None:
         self.result.anomalies.append(Anomaly(kind=kind, text=text.strip(), message=message))
@@ -168,5 +177,25 @@ class _Builder(_ProxyReading, _Checks):
             message += (" Mot isolé écarté : " + ", ".join(f"« {w} »" for w in read.stray)
                         + ".")
         self.anomaly("glued_names", raw, message)
+
+    def note_office(self, piece: str) -> None:
+        """Remembers the présent just read as the holder of the office written beside the
+        name ("M. Jacques VARLILLAC, Maire", "Hubert X, Président")."""
+        office = _OFFICE.search(_fold(_GENDER_MARK.sub("", piece)))
+        if office and self.result.present:
+            self.offices.setdefault(office["office"], self.result.present[-1].name)
+
+    def holders_by_office(self) -> None:
+        """"Mme X donne pouvoir à M. le Maire": the holder named by an office is the présent
+        written with that office, when one is; said, since the text names no one."""
+        for proxy in self.result.proxies:
+            named = _BY_OFFICE.match(_fold(proxy.holder))
+            if not named or named["office"] not in self.offices:
+                continue
+            holder = self.offices[named["office"]]
+            self.anomaly("holder_by_office", f"{proxy.giver} → {proxy.holder}",
+                         f"Mandataire « {proxy.holder} » lu comme « {holder} », inscrit avec "
+                         "cette fonction parmi les présents.")
+            proxy.holder = holder
 
     # -- checks ------------------------------------------------------------------------------

@@ -53,6 +53,7 @@ _CAPITALS_LINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’/\- ]+$")
 # "X, suppléant de Y", "X, qui donne pouvoir à Y").
 _CONTINUES = re.compile(
     r"^(?:represente(?:e)?\s+par|remplace(?:e)?\s+par|suppleante?\s+d|qui\s+|ayant\s+donne|"
+    r"representante?\s+de\s+(?:m|mr|mme|monsieur|madame)\b|"
     r"(?:pouvoir|procuration)\s+a\s|supplee(?:e)?\s+par|"
     r"donne(?:e)?\s+(?:pouvoir|procuration)|a\s+donne|"
     # "… a le pouvoir de Y pour la représenter et voter en son nom": the end of the sentence.
@@ -251,6 +252,116 @@ def strip_place_runs(line: str) -> tuple[str, list[str]]:
     return " ".join(rebuilt).strip(" ,"), removed
 
 
+# "COMMUNE DE LULLY MANNESSAC Rémi", "COMMUNE D’ARMOY …", "COMMUNE D’ BENOIT Pascal" (the
+# commune's name lost by the extraction): a heading in capitals without colon.
+_COMMUNE_WORDS = re.compile(r"(?<![\w'’])COMMUNE\s+(?:DE\s+LA\s+|DE\s+L['’]\s*|DES\s+|DU\s+|DE\s+"
+                            r"|D['’]\s*)")
+
+
+def strip_commune_words(line: str) -> tuple[str, list[str]]:
+    """``line`` without the headings "COMMUNE DE X" written in capitals among the names of a
+    flattened table, each replaced by a comma; and the headings taken out. The commune's
+    name is the longest start of the capitals that the official list (COG) knows, leaving
+    the surname before the given name (a list written "NOM Prénom"); one word alone before
+    the given name is the surname, the commune's name having been lost ("COMMUNE D’ BENOIT
+    Pascal"), unless the list is written "Prénom NOM" and the word is a commune."""
+    matches = list(_COMMUNE_WORDS.finditer(line))
+    if not matches:
+        return line, []
+    pieces, removed, position = [], [], 0
+    for match in matches:
+        if match.start() < position:
+            continue
+        tokens = list(re.finditer(r"\S+", line[match.end():]))
+        run = []
+        for token in tokens:
+            word = token.group(0).strip(",;")
+            if _token_kind(word) in "SP" or ("-" in word and is_place(word)):
+                run.append(token)
+                continue
+            break
+        words = [token.group(0).strip(",;") for token in run]
+        after = tokens[len(run):len(run) + 2]
+        cut = 0
+        for end in range(len(words) - 1, 0, -1):
+            if is_place(" ".join(words[:end])):
+                cut = end
+                break
+        if not after and words and is_place(" ".join(words)):
+            cut = len(words)  # "… COMMUNE DE DRAILLANT" at the end of a line: all commune
+        if (not cut and len(words) == 1 and len(after) == 2
+                and _token_kind(after[0].group(0)) == "G"
+                and _token_kind(after[1].group(0).strip(",;")) == "S" and is_place(words[0])):
+            cut = 1  # "COMMUNE DE LULLY Rémi MANNESSAC"
+        end = match.end() + (run[cut - 1].end() if cut else 0)
+        pieces.append(line[position:match.start()])
+        pieces.append(", ")
+        removed.append(" ".join(line[match.start():end].split()))
+        position = end
+    pieces.append(line[position:])
+    text = re.sub(r"\s*[,;]?\s*(?:,\s*)+", ", ", "".join(pieces))
+    return text.strip(" ,"), removed
+
+
+def strip_leading_places(line: str) -> tuple[str, list[str]]:
+    """The column of communes of a table flattened before its names: "AVENSAN BRACH
+    CASTELNAU-DE-MEDOC … LE TEMPLE Prosper BRAURAVEL Blanche TENNISSON …". In a list written
+    "Prénom NOM" (it ends with a surname after a given name), capitals before the first given
+    name open no person's name; when the official list (COG) reads them, every word, as two
+    communes or more, they are taken out. Returns the line without them and the communes
+    read; the line unchanged otherwise."""
+    if re.search(r"[,;:()]", line):
+        return line, []
+    tokens = line.split()
+    kinds = [_token_kind(token) for token in tokens]
+    first_given = next((index for index, kind in enumerate(kinds) if kind == "G"), None)
+    if (first_given is None or first_given < 2 or len(tokens) < first_given + 4
+            or kinds[-1] not in "SP" or kinds[-2] != "G"
+            or any(kind not in "SP" for kind in kinds[:first_given])):
+        return line, []
+    places = _as_places(tokens[:first_given])
+    if not places or len(places) < 2:
+        return line, []
+    return " ".join(tokens[first_given:]), places
+
+
+def _as_places(words: list[str]) -> list[str] | None:
+    """``words`` cut into commune names, the longest first at each step; None when some word
+    belongs to none (at most five words a commune: "SAINT-MARTIN DE LA PLACE")."""
+    places: list[str] = []
+    start = 0
+    while start < len(words):
+        for end in range(min(len(words), start + 5), start, -1):
+            if is_place(" ".join(words[start:end])):
+                places.append(" ".join(words[start:end]))
+                start = end
+                break
+        else:
+            return None
+    return places
+
+
+_MEMBER_KIND = re.compile(r"^(?:communaute\s+(?:de\s+communes|d'\s*agglomeration|urbaine)|"
+                          r"syndicat\s+(?:mixte|intercommunal)|metropole|commune\s+(?:de|d'|du))\s")
+_COMMUNE_OF = re.compile(r"^(?:ville|commune)\s+(?:de\s+la\s+|de\s+l'|des\s+|du\s+|de\s+|d')")
+
+
+def _member_line(line: str) -> bool:
+    """A member of the body written in mixed case alone on its line, over its delegates:
+    "Communauté de Communes du Pays de Gex", "Annemasse-Les Voirons Agglomération",
+    "Commune de Thonon les Bains" — known to the official list (COG), with no surname in
+    capitals, civility nor separator (a person's name has them)."""
+    if not line or re.search(r"[,;:()]|\s[-–—]\s|\d", line):
+        return False
+    tokens = line.split()
+    if len(tokens) < 2 or any(_token_kind(token) in "SC" for token in tokens):
+        return False
+    # Words of a member's kind open no person's name: "Communauté de Communes du Pays
+    # Bellegardien" (an EPCI merged since, no longer in the list).
+    return bool(_MEMBER_KIND.match(_fold(line))) or is_place(line) or is_place(
+        _COMMUNE_OF.sub("", _fold(line)))
+
+
 def commune_heading_lines(lines: list[str]) -> set[int]:
     """Indexes of lines that are commune headings: capitals alone on their line, in a section
     whose names are written in mixed case ("Patrick BAUDIN") — so they cannot be a name."""
@@ -260,6 +371,9 @@ def commune_heading_lines(lines: list[str]) -> set[int]:
     found = set()
     for index, line in enumerate(lines):
         stripped = line.strip()
+        if _member_line(stripped):
+            found.add(index)
+            continue
         if not _CAPITALS_LINE.match(stripped) or any(char in stripped for char in ",;"):
             continue
         previous = next((lines[back].split() for back in range(index - 1, -1, -1)
@@ -275,6 +389,9 @@ def commune_heading_lines(lines: list[str]) -> set[int]:
             continue  # "…, Jean-Luc RAVELLI, Patrick / FLOUR": a name wrapped at its surname
         if tail and _token_kind(tail[-1]) == "C":
             continue  # "… donne pouvoir à Monsieur / ARDOUIN": a civility opens a name
+        if (tail and _token_kind(tail[-1]) == "P"
+                and {_token_kind(token) for token in tail} & {"C", "G"}):
+            continue  # "…, représentante de M. Marc DE / POUSSETIN": a particle goes on
         if (tail and _token_kind(tail[-1]) == "G"
                 and (len(tail) == 1 or _token_kind(tail[-2]) in "LC")):
             # "… SOUREYRAC représenté par Agathe / VRALOLLE": a given name right after the

@@ -68,9 +68,15 @@ def _read_names(text: str) -> _NameRead:
     kinds = [_token_kind(token) for token in tokens]
     # "M CHOPIN Bernard", "MM DURAND Paul": a civility written without its full stop, known
     # by the surname and given name after it (alone, "M DUPONT" may be an initial).
-    if len(tokens) >= 2 and tokens[0] in {"M", "MM", "MR"} and kinds[1] == "S" and (
-            tokens[0] != "M" or "G" in kinds[2:]):
+    if len(tokens) >= 2 and tokens[0] in {"M", "MM", "MR"} and (kinds[1] == "S" and (
+            tokens[0] != "M" or "G" in kinds[2:])
+            # "M Marc DE POUSSETIN": a given name in title case, then the surname.
+            or kinds[1] == "G" and tokens[1][1:].islower() and "S" in kinds[2:]):
         kinds[0] = "C"  # "MM BESNARD" (Messieurs) in "Mmes A, B, MM C, D" likewise
+    # "MEDAUZET M. – VOURLARDEL Y.": a civility opens a name, it never ends one; "M." last,
+    # after a surname, is the initial of a list written "NOM Initiale".
+    if len(tokens) >= 2 and tokens[-1] == "M." and kinds[-2] == "S":
+        kinds[-1] = "G"
     # "De BOUVILLE Anne-Jacques": a particle in title case opening a surname in capitals,
     # the name written surname first.
     for index, token in enumerate(tokens[:-2]):
@@ -174,6 +180,8 @@ _NOTE_REPLACED_BY = re.compile(
 _CIVILITY_AHEAD = r"(?=(?:m|mr|mme|mlle|monsieur|madame|mademoiselle)\b\.?\s)"
 _NOTE_REPLACES = re.compile(
     rf"(?:suppleante?\s+(?:(?:de|du\s+titulaire)\s+|{_CIVILITY_AHEAD})|remplacante?\s+de\s+|"
+    # "Mme X, représentante de M. Y": a suppléante sitting for Y (not "représentée par").
+    rf"representante?\s+de\s+{_CIVILITY_AHEAD}|"
     r"remplace\s+|"
     r"en\s+remplacement\s+de\s+)(.+)"
 )
@@ -183,7 +191,8 @@ _NOTE_START = re.compile(
     r"(?<![^\W_])(?:a\s+partir\s+d|jusqu'|arrivee?\s+(?:a|au|lors|pendant|avant|en)\b|"
     r"quitte\s+la\s+s|(?:partie?|sortie?)\s+(?:apres|avant)\b|suppleante?\s+d|"
     rf"suppleante?\s+{_CIVILITY_AHEAD}|"
-    r"remplacee?\s+par\b|remplace\s|remplacante?\s+de\b|en\s+remplacement\b)"
+    r"remplacee?\s+par\b|remplace\s|remplacante?\s+de\b|en\s+remplacement\b|"
+    rf"representante?\s+de\s+{_CIVILITY_AHEAD})"
 )
 
 

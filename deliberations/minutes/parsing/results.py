@@ -63,6 +63,7 @@ ANOMALY_LABELS = {
     "unread_text": "Noms laissés de côté",
     "several_secretaries": "Plusieurs secrétaires de séance",
     "not_in_roster": "Élus de la liste introuvables",
+    "holder_by_office": "Mandataire désigné par sa fonction",
 }
 
 
@@ -98,6 +99,8 @@ class AttendanceResult:
     secretary: str | None = None
     stated_counts: StatedCounts = field(default_factory=StatedCounts)
     anomalies: list[Anomaly] = field(default_factory=list)
+    # "Secrétaires de séance : Madame X et Monsieur Y": the ones after the first (L2121-15).
+    other_secretaries: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """The JSON shape printed by ``manage.py parse_attendance``."""
@@ -107,6 +110,7 @@ class AttendanceResult:
             "excused": list(self.excused),
             "absent": list(self.absent),
             "secretary": self.secretary,
+            "other_secretaries": list(self.other_secretaries),
             "stated_counts": asdict(self.stated_counts),
             "anomalies": [asdict(anomaly) for anomaly in self.anomalies],
         }

@@ -1,5 +1,5 @@
-"""Headings, section boundaries, logical lines and entry separators of an attendance block;
-the secretary and the stated counts."""
+"""Headings, section boundaries and entry separators of an attendance block; the secretary
+and the stated counts. (Where a line break separates entries: ``joining``.)"""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 from .communes import is_place
 from .entries import COMMUNE_PREFIX
-from .names import _INITIALS, _PARTICLES, _read_names, _token_kind
+from .names import _INITIALS, _read_names, _token_kind
 from .results import StatedCounts
 from .tables import TABLE_ROW, rewrite_tables
 from .text import _GENDER_MARK, _clean_lines, _fold
@@ -25,9 +25,11 @@ _HEADING_BODY = (
     r"delegues|elus|liste\s+des)\s+)?(?:(?:titulaires|suppleants?)\s+)?(?:"
     # "Étaient également présents", "Étaient présents également": staff and guests.
     rf"(?P<ignore>(?:etai(?:en)?t\s+)?egalement\s+present{_G}|present{_G}\s+egalement|"
-    rf"assistai(?:en)?t(?:\s+egalement)?(?:\s+a\s+la\s+(?:reunion|seance))?)"
+    # "Assistaient", and in the present tense "ASSISTENT EGALEMENT A LA SEANCE".
+    rf"assist(?:ai(?:en)?t|ent|e)(?:\s+egalement)?(?:\s+a\s+la\s+(?:reunion|seance))?)"
     rf"|(?P<proxies>(?:{_ABSENT_EXCUSED}|absent{_G}|excuse{_G})\s+(?:ayant|avec|qui\s+ont|ont)\s+"
-    rf"(?:donne|remis)\s+(?:procuration|pouvoir){_G}|absent{_G}\s+represente{_G}"
+    rf"(?:donne|remis)\s+(?:procuration|pouvoir|mandat(?:\s+de\s+vote)?){_G}"
+    rf"|absent{_G}\s+represente{_G}"
     # "Etaient porteurs d'un pouvoir : Mme X pour M. Y": holders first (see proxies.py).
     rf"|porteur{_G}\s+d'un\s+pouvoir"
     rf"|absent{_G}\s+avec\s+(?:procuration|pouvoir){_G}"
@@ -58,12 +60,17 @@ _HEADING_BODY = (
     rf"deliberatives?)?)"
     r")"
     # "Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :": who they are.
+    # "Ont donné procuration – Suppléant(e)s": a dash between the words of a heading.
     r"(?:\s+(?:mesdames|messieurs|mmes|mm|et|les|des|du|de|la|l'|delegue\S*|conseill\S*|"
+    r"[-–](?=\s+suppleant)|"
     r"en\s+tant\s+que|en\s+qualite\s+de|"
     r"membres|elus|titulaires|suppleant\S*|pays|comite|conseil|syndicat|bureau|"
     r"communautaires?|municipaux|syndicaux))*"
     # "Étaient absents (titulaires) :", "Excusés (suppléants) :": whom the list is about.
     r"(?:\s*\((?:titulaires?|suppleant\S*|delegue\S*(?:\s+titulaires?|\s+suppleant\S*)?)\))?"
+    # "PRESENTS [13] :", "Etaient présents (25) :", "Etait excusé () :": the figure of the
+    # list (read with the stated counts), or its empty place.
+    r"(?:\s*[\[(]\s*\d*\s*[\])])?"
 )
 _HEADING = re.compile(rf"^{_HEADING_BODY}\s*(?::\s*(?P<rest>.*))?$")
 # A heading inside a line ("… M. Michèle SIMONET. Absents excusés : Mme …"): only with its colon,
@@ -108,7 +115,12 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?$")
 _END_MARKERS = re.compile(
     r"^(?:la\s+seance\s+est\s+ouverte|ouverture\s+de\s+la\s+seance|"
     r"deliberation\s+(?:du|de\s+l[a']|n)|ordre\s+du\s+jour|objet\s*:|"
-    r"(?:question|point|affaire|dossier)\s*(?:n\s*[°o]\.?\s*)?\d+\b|n\s*[°o]\s*\d+\b)"
+    r"(?:question|point|affaire|dossier)\s*(?:n\s*[°o]\.?\s*)?\d+\b|n\s*[°o]\s*\d+\b"
+    # "1. AVIS SUR LE PROJET DE PARC EOLIEN …": a numbered agenda item, told from a numbered
+    # name by the words of an agenda title.
+    r"|\d{1,2}\s*[.)]\s+(?:avis|approbation|election|designation|vote|budget|compte|rapport|"
+    r"modification|adhesion|convention|creation|demande|fixation|autorisation|"
+    r"(?:\S+\s+){0,4}(?:sur|relati(?:f|ve)s?\s+a|concernant)\s))"
 )
 _SECRETARY = [
     re.compile(
@@ -123,125 +135,12 @@ _SECRETARY = [
     # several members; the first is read, ``several_secretaries`` tells of the others).
     re.compile(r"secretaires?(?:\s+de\s+(?:la\s+)?seance)?\s*[:\-–]\s*(?P<name>.+?)\s*[.,;]?$"),
     re.compile(r"^(?P<name>.+?)\s*,\s*secretaire\s+de\s+(?:la\s+)?seance"),
+    # "… LANIÈRE. Secrétaire de séance Julien-Pascal CHALELET.": no colon after the words.
+    re.compile(r"^secretaire\s+de\s+(?:la\s+)?seance\s+(?P<name>[^:]+?)\s*[.,;]?$"),
     # "Le secrétariat a été assuré par : Monsieur X".
     re.compile(r"secretariat\s+(?:de\s+(?:la\s+)?seance\s+)?(?:a\s+ete\s+|est\s+)?assure\s+"
                r"par\s*:?\s*(?P<name>.+?)\s*[.,;]?$"),
 ]
-_CONNECTIVE_END = re.compile(
-    r"(?:donne{_G}|remis|a\s+donne)\s+(?:procuration|pouvoir)(?:\s+de\s+vote)?\s*$"
-    r"|represente{_G}\s+par\s*$|(?:^|\s)(?:a|par|au\s+profit\s+de)\s*$".replace("{_G}", _G)
-)
-_CONNECTIVE_START = re.compile(
-    r"^(?:a|par|au\s+profit\s+de|(?:(?:qui|ayant)\s+(?:a\s+)?)?donne{_G}\s+(?:procuration|pouvoir)|"
-    r"(?:pouvoir|procuration)\s+a|represente{_G}\s+par)\s".replace("{_G}", _G)
-)
-
-
-_COMMUNE_AFTER_POUR = re.compile(r"\spour\s+(?:[A-ZÀ-Ý][A-ZÀ-Ý'’\-]*\s*)+$")
-
-
-def _kinds_of_fragment(fragment: str) -> set[str]:
-    # "Bastien (T)." once its note is out: the full stop is no word.
-    return {_token_kind(token) for token in fragment.split() if any(c.isalpha() for c in token)}
-
-
-def _joins_next(previous: str, following: str) -> str | None:
-    """The separator to put between two physical lines of one section, or None when the
-    line break separates entries.
-
-    A break inside a proxy ("donne procuration / à MARGEZ Maryse"), after a line-end hyphen,
-    or between a surname and its given name is not a separator.
-    """
-    if re.search(r"[^\W\d_]-$", previous):
-        return ""
-    if previous.count("(") > previous.count(")"):
-        return " "  # a note wrapped over two lines: "(suppléant de / M. BAR Jacques)"
-    folded_prev, folded_next = _fold(previous), _fold(following)
-    if _CONNECTIVE_END.search(folded_prev) or _CONNECTIVE_START.match(folded_next):
-        return " "
-    # A line that ends with a civility, a particle or "et"/"pour" ("Mme RORDELET et M. /
-    # DOLLINEAU", "… pour AZAY LE / RIDEAU", "MM GRERLOUMIER / et VOUSERGUE"): no entry ends
-    # there; the extraction wrapped it.
-    # Likewise a spaced dash ("GAUSARGUES - / VARIGNAC Katia") and an initial before the rest
-    # of its word ("GADAUDIN P / lacide", repaired with the entry).
-    last = previous.split()[-1] if previous.split() else ""
-    if (_token_kind(last) in "CP" or last in {"M.", "MM", "MM.", "-", "–"}
-            # "… pour LA CHAPELLE / AUX NAUX M. X": a commune after "pour" goes on.
-            or (_COMMUNE_AFTER_POUR.search(previous) and _token_kind(following.split()[0]) == "S")
-            or re.search(r"\s(?:et|pour|sa|son|ses)$", folded_prev)
-            or re.match(r"(?:et|pour)\s", folded_next)
-            or (len(last) == 1 and last.isupper() and following[:1].islower())):
-        return " "
-    if re.search(r"[,;]\s*$", previous) or re.match(r"^\s*[,;]", following):
-        return None
-    if following.startswith("(") and not previous.endswith(")"):
-        return " "  # "GROUSSETIN T. / (pouvoir à C. X)": a note follows its name
-    # Notes are not words of the name: "…, Berthe / MIROUSSE (titulaire), …".
-    # " et " separates two names as a comma does: "Jules-Rufin / PRARDEYRAC et Gontran X".
-    tail = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] | et ", previous)[-1])
-    # A full stop after a word ends the entry: "Romain / RORRARGUES. Perrine X, …".
-    head = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] | et |(?<=[^\W\d_]{2})\.\s",
-                                                following)[0])
-    tail_kinds, head_kinds = _kinds_of_fragment(tail), _kinds_of_fragment(head)
-    tail_words = tail.split()
-    if (len(tail_words) >= 2 and _fold(tail_words[0]) in _PARTICLES
-            and _token_kind(tail_words[1]) == "S"):
-        # "De MEAUBREAULAS / Anne-Jacques": a particle in title case opens the surname.
-        tail_kinds = _kinds_of_fragment(" ".join(tail_words[1:])) | {"P"}
-    if not tail_kinds or not head_kinds:
-        return None
-    # "…, L. / Lamonnet, …": an initial alone after a separator opens a name wrapped before
-    # its surname (in "DUPONT J." the initial ends the name, and is not alone).
-    if len(tail.split()) == 1 and _INITIALS.match(tail.split()[0]) and head.split():
-        return " "
-    # "M.", "C.", "R. LE" at the end of a line: the name goes on on the next one.
-    if tail.split() and (tail_kinds <= {"C", "G", "P"} and _token_kind(tail.split()[-1]) in "CP"
-                         or (tail_kinds <= {"C", "G"} and "S" in head_kinds
-                             and len(tail.split()) <= 2
-                             and all(len(t.strip(".")) <= 2 for t in tail.split()))):
-        return " "
-    # "Monsieur WILLLIAM / Jacques": a civility does not make the surname less alone.
-    surname_only = tail_kinds - {"C"} <= {"S", "P"} and bool(tail_kinds - {"C"})
-    given_only = "G" in tail_kinds and tail_kinds <= {"C", "G"}  # "M. Cyrille / KERRAND"
-    if (surname_only and head_kinds <= {"G"}) or (given_only and head_kinds <= {"S", "P"}):
-        return " "
-    # "… remplacé par son suppléant LOSSINEAU / Georges, …", "… remplaçante de M. VANDAMME /
-    # Anthony (Le Vilhain) ; …": the name that ends the line after the words of a note is a
-    # surname alone; the line that follows starts with its given name only.
-    # Likewise "… pouvoir à Yolande / TENELLEC, …": a given name alone after the words of a
-    # proxy, its surname opening the next line.
-    words = tail.split()
-    for ending, opening in (("SP", "G"), ("G", "SP")):
-        trailing = 0
-        while trailing < len(words) and _token_kind(words[-1 - trailing]) in ending:
-            trailing += 1
-        before = words[-1 - trailing] if 0 < trailing < len(words) else ""
-        head_words = head.split()
-        leading = 0
-        while leading < len(head_words) and _token_kind(head_words[leading]) in opening:
-            leading += 1
-        # "… suppléant de Romain / PRORSONNET.": after "de" as after any word of a note.
-        if (before and (_token_kind(before) in "CLP" or before in {"M", "MM", "MR"})
-                and 1 <= leading <= 2 and (leading == len(head_words)
-                                           or _token_kind(head_words[leading]) in "CL")):
-            return " "
-    return None
-
-
-def _logical_lines(lines: list[str]) -> list[str]:
-    logical: list[str] = []
-    for line in lines:
-        if not line:
-            continue
-        if logical:
-            joiner = _joins_next(logical[-1], line)
-            if joiner is not None:
-                logical[-1] = logical[-1] + joiner + line
-                continue
-        logical.append(line)
-    return logical
-
-
 def spaced_hyphen(line: str, index: int) -> bool:
     """Whether the " - " at ``index`` is a hyphen spaced by a PDF extraction rather than a
     separator: the words on both sides are of the same kind, two surnames ("BROCA - LANNAUD")
@@ -328,7 +227,7 @@ _COUNT_PATTERNS = {
     "present": re.compile(
         rf"(?<![a-z])present{_G}(?:[ \t]+a[ \t]+la[ \t]+seance)?(?:\s+est\s+de)?[ \t]*[:=]?"
         # "Nombre de présents : (48)": the figure in parentheses.
-        rf"[ \t]*\(?(\d+)"
+        rf"[ \t]*[(\[]?(\d+)"
         # "Nombre de conseillers qui assistent à la séance : 12" (PETR Cœur de Lorraine),
         # "Nombre de membres qui ont pris part aux délibérations : 25" (Val de Loir).
         r"|(?:conseillers|membres|delegues)\s+qui\s+(?:assistent\s+a\s+la\s+seance|ont\s+pris\s+"
@@ -343,6 +242,11 @@ _COUNT_PATTERNS = {
     ),
 }
 
+
+
+_CAPACITY_CLAUSE = re.compile(r"^\s*(?:(?:1er|\d+e(?:me)?)\s+)?(?:vice-?\s*)?(?:delegue|deleguee|"
+                             r"conseill(?:er|ere)|membre|president|presidente|maire|adjointe?)"
+                             r"(?:\s+[a-z'\-]+){0,3}\s*$")
 
 
 def _find_secretary(lines: list[str], *, spaced_hyphens: bool = False,
@@ -427,9 +331,17 @@ def _secretary_in(line: str, spaced_hyphens: bool) -> tuple[str, bool] | None:
             # été nommé secrétaire" (a block flattened onto one line): the name is the one
             # right before the verb, after the last full stop.
             candidate = re.split(r"(?<=[^\W\d_]{2})\.\s+(?=[A-ZÀ-Ý])", candidate)[-1]
+            if len(clauses) > 1 and _CAPACITY_CLAUSE.match(_fold(candidate)):
+                # "Monsieur X, délégué titulaire, a été élu secrétaire": a capacity between
+                # the name and the verb; the name is the clause before it.
+                candidate = clauses[-2]
         # "BROCA - LANNAUD Marie - Thérèse": hyphens spaced by the PDF extraction.
         joined = (re.sub(r"(?<=\w) - (?=\w)", "-", candidate) if spaced_hyphens
                   else candidate)
+        if re.search(r"[^\W\d_]-(?:\s|$)", joined.strip()):
+            # "Gatien TREO- / NNET": a name cut by a hyphen at a line end; which letters
+            # belong together the text does not tell: not read, and said (unread_text).
+            return None
         name = _leading_name(joined)
         if name:
             return name, joined != candidate
@@ -485,6 +397,42 @@ def _read_counts(text: str) -> StatedCounts:
                  for match in pattern.finditer(folded)]
         if found:
             setattr(counts, attribute, max(found) if attribute == "present" else found[0])
+    for attribute, value in _table_counts(folded).items():
+        if getattr(counts, attribute) is None:
+            setattr(counts, attribute, value)
+    return counts
+
+
+# A table of figures flattened label column first: "En exercice : Ayant pris part à la
+# délibération : Date de la Convocation : 42 34 14/02/2019".
+_VALUES_RUN = re.compile(
+    r"(?<=:)\s+(?P<values>(?:(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{1,4})(?:\s+|$)){2,})")
+_TABLE_LABELS = {
+    "in_office": re.compile(r"en\s+exercice\s*$"),
+    "present": re.compile(r"(?<![a-z])presents?\s*$"),
+    "voters": re.compile(r"(?:votants?|ayant\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote))"
+                         r"\s*$"),
+}
+
+
+def _table_counts(folded: str) -> dict[str, int]:
+    """Figures of a flattened table whose labels all come before their values: paired from
+    the end (the first labels may title the table: "Nombre de membres :"), and taken only
+    where the labels are those of stated counts and the values whole numbers."""
+    counts: dict[str, int] = {}
+    for match in _VALUES_RUN.finditer(folded):
+        labels = []
+        for label in reversed(folded[max(0, match.start() - 600):match.start()].split(":")[:-1]):
+            if re.search(r"\d", label) or not 3 <= len(label.strip()) <= 80:
+                break
+            labels.insert(0, label.strip())
+        values = match["values"].split()
+        if len(labels) < 3 or len(values) > len(labels):
+            continue
+        for label, value in zip(reversed(labels), reversed(values), strict=False):
+            for attribute, pattern in _TABLE_LABELS.items():
+                if pattern.search(label) and value.isdigit():
+                    counts.setdefault(attribute, int(value))
     return counts
 
 
@@ -516,7 +464,16 @@ def _heading(line: str, following: str = "") -> tuple[str, str] | None:
             kind = next(name for name in ("ignore", "proxies", "substitutes", "excused",
                                           "absent", "present", "subpresent")
                         if verb.groupdict().get(name) is not None)
-            return ("present" if kind == "subpresent" else kind), after
+            return kind, after
+    if not match and (verb := _VERB_HEADING.match(folded)) and stripped.endswith(":"):
+        # "Etaient présents les représentants des Etablissements Publics … et des communes
+        # suivantes :": who the members are, in words; no name (no word in capitals) there.
+        words = stripped[verb.end():-1].split()
+        if not any(_token_kind(word) in "SC" for word in words):
+            kind = next(name for name in ("ignore", "proxies", "substitutes", "excused",
+                                          "absent", "present", "subpresent")
+                        if verb.groupdict().get(name) is not None)
+            return kind, ""
     if not match:
         return None
     rest = stripped[match.start("rest"):] if match.groupdict().get("rest") is not None else ""
@@ -529,7 +486,7 @@ def _heading(line: str, following: str = "") -> tuple[str, str] | None:
     kind = next(name for name in ("ignore", "proxies", "substitutes", "excused", "absent",
                                   "present", "subpresent")
                 if match.groupdict().get(name) is not None)
-    return ("present" if kind == "subpresent" else kind), rest.strip()
+    return kind, rest.strip()
 
 
 _SPACED_RUN = re.compile(r"(?<!\S)(?:[A-ZÀ-Ý]{1,3} ){6,}[A-ZÀ-Ý]{1,3}(?!\S)")
@@ -555,6 +512,21 @@ _INLINE_CAPITALS = re.compile(
 )
 
 
+_AFTER_STOP = re.compile(rf"(?:(?<=[.]\s)|^)(?:{_HEADING_BODY})(?=\s)")
+_SECRETARY_AFTER_STOP = re.compile(
+    r"(?:(?<=[.]\s)|^)secretaire\s+de\s+(?:la\s+)?seance\s+(?=[a-z])")
+
+
+def _names_follow(text: str) -> bool:
+    """Whether ``text`` starts with a person's name: a civility, or a given name and a
+    surname in either order ("Cyrille JARDONNEAU", "DUPONT Jean")."""
+    tokens = [token.strip(",;.") for token in text.split()[:2]]
+    if not tokens:
+        return False
+    kinds = [_token_kind(token) for token in tokens]
+    return kinds[0] == "C" or (len(kinds) == 2 and {kinds[0], kinds[1]} == {"G", "S"})
+
+
 def _split_inline(line: str) -> list[str]:
     """Cut a line before every heading or end marker written inside it: one-line blocks
     ("Etaient présents : … Délégués excusés : …") become one line per section."""
@@ -575,6 +547,15 @@ def _split_inline(line: str) -> list[str]:
     # "… Mathieu NORLETIN ETAT DES PRESENCES PRESENTS P. BRAUNNETIN, …": a heading written in
     # capitals without colon, followed by a name.
     cuts += [(match.start(), match.group(0)) for match in _INLINE_CAPITALS.finditer(line)]
+    # "… Président. Présents Cyrille X, …", "… ORNAR. Absents excusés Florence Y, …": a
+    # heading without colon opening a sentence, a name right after it.
+    for match in _AFTER_STOP.finditer(folded):
+        heading = _HEADING.match(folded[match.start():match.end()])
+        rest = line[match.end():].lstrip()
+        if (heading and line[match.start()].isupper() and _names_follow(rest)):
+            cuts.append((match.start(), line[match.start():match.end()].rstrip()))
+    for match in _SECRETARY_AFTER_STOP.finditer(folded):
+        cuts.append((match.start(), ""))
     cuts += [(start, "") for start in _inline_groups(line, folded)]
     # "… M. CERLARDEL. A B S E N T S E X C U S E S AYA N T D O N N E P O U V O I R B. X …": a
     # letter-spaced heading inside a flattened line, cut off on both sides.
@@ -612,9 +593,13 @@ def block_lines(text: str) -> list[str]:
     """Clean lines of ``text``, with inline headings and end markers on lines of their own."""
     lines: list[str] = []
     cleaned: list[str] = []
-    for line in rewrite_tables(_clean_lines(text)):
+    raw = _dehyphenate(rewrite_tables(_clean_lines(text)))
+    for index, line in enumerate(raw):
         # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
-        if cleaned and cleaned[-1] and (line.startswith(":") or _wraps_heading(cleaned[-1], line)):
+        if cleaned and cleaned[-1] and (
+                line.startswith(":") or _wraps_heading(cleaned[-1], line)
+                or _wraps_spaced(cleaned[-1], line)
+                or _wraps_verbose_heading(cleaned[-1], line, raw[index + 1:index + 3])):
             cleaned[-1] = f"{cleaned[-1]} {line}"
         else:
             cleaned.append(line)
@@ -640,6 +625,49 @@ def _wraps_heading(previous: str, line: str) -> bool:
                 if 0 < colon <= 60 else (_INLINE_END, _INLINE_MARKED))
     return any(match.start() < len(tail) and match.end() > len(tail) + 1
                for pattern in patterns for match in pattern.finditer(joined))
+
+
+# A line of letters and short groups of capitals only: "I R", "N T S :".
+_SPACED_TAIL = re.compile(r"(?:^|\s)(?:[A-ZÀ-Ý]{1,3}\s){4,}[A-ZÀ-Ý]{1,3}$")
+_SPACED_ONLY = re.compile(r"^(?:[A-ZÀ-Ý]{1,3}\s)*[A-ZÀ-Ý]{1,3}\s*:?$")
+
+
+def _dehyphenate(lines: list[str]) -> list[str]:
+    """Words cut by a hyphen at a line end, the rest in lower case on the next line ("Mon- /
+    sieur", "Secré- / taire de séance"), joined without it: a compound name goes on with a
+    capital ("Jean- / Pierre", kept for the entry reading)."""
+    joined: list[str] = []
+    for line in lines:
+        if (joined and re.search(r"[^\W\d_]-$", joined[-1])
+                and re.match(r"[a-zà-ÿ]+\b", line) and not re.match(r"(?:et|ou)\b", line)):
+            joined[-1] = joined[-1][:-1] + line  # the two lines read as one, as wrapped
+            continue
+        joined.append(line)
+    return joined
+
+
+def _wraps_verbose_heading(previous: str, line: str, ahead: list[str]) -> bool:
+    """"Etaient présents les représentants des Etablissements / Publics … et des / communes
+    suivantes :": a heading in words wrapped before its colon. Its lines hold no name (no
+    word in capitals, no civility, no figure) and the colon comes within three lines."""
+    verb = _VERB_HEADING.match(_fold(previous.strip(" *_")))
+    if not verb or ":" in previous or not previous[verb.end():].strip():
+        return False
+    for following in [line, *ahead][:3]:
+        if re.search(r"\d", following) or any(
+                _token_kind(token) in "SC" for token in following.rstrip(" :").split()):
+            return False
+        if following.rstrip().endswith(":"):
+            return True
+        if ":" in following:
+            return False
+    return False
+
+
+def _wraps_spaced(previous: str, line: str) -> bool:
+    """Whether a letter-spaced heading was wrapped: "A B S E N T S E X C U S E S AYA N T D O
+    N N E P O U V O / I R" — the next line holds only letters of it."""
+    return bool(_SPACED_TAIL.search(previous) and _SPACED_ONLY.match(line.strip()))
 
 
 # "Etaient présents(es) :1", "Présents :²": one figure glued to a heading's colon.
@@ -752,9 +780,16 @@ def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
             continue
         if heading:
             kind, rest = heading
+            if kind == "subpresent":
+                # "Excusés : / Membres titulaires : … / Membres suppléants : …": whose list the
+                # sub-headings continue is the heading's above them, présents by default.
+                kind = parent if parent in {"excused", "absent"} else "present"
+            elif not rest:
+                parent = kind
+            else:
+                parent = None
             sections.append((kind, [rest] if rest else []))
             open_section = True
-            parent = kind if not rest else None
             previous = line
             continue
         if line:
@@ -767,7 +802,11 @@ def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
                 sections[-1][1].append(line)
             continue
         # A table left as text (not an attendance table, see ``tables``) is not a list.
-        if _SOFT_END.match(folded) or _is_secretary_line(line) or TABLE_ROW.match(line):
+        # "Monsieur X a été / nommé secrétaire de séance.": the verb's sentence wrapped.
+        wrapped_secretary = (following[:1].islower()
+                             and _is_secretary_line(f"{line} {following}"))
+        if (_SOFT_END.match(folded) or _is_secretary_line(line) or wrapped_secretary
+                or TABLE_ROW.match(line)):
             open_section = False
             continue
         if _PAGE_NUMBER.match(folded):

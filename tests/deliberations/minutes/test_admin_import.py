@@ -100,6 +100,33 @@ def test_attendance_import_replaces_rows(session):
     assert session.secretary == member("LECOMTE Maurice")
 
 
+def test_a_second_secretary_fills_the_sessions_other_secretaries(session):
+    # SEMOCTOM 2013 layout (test_parsing_layouts_notes.py): "Secrétaires de séance : Madame
+    # X et Monsieur Y", the second by surname only, among the présents with a given name.
+    result = parse_attendance("Présents : MARTIN Anne, DURAND Paul, DUPONT Jean.\n"
+                              "Secrétaires de séance : Madame MARTIN Anne et Monsieur DURAND\n"
+                              "ORDRE DU JOUR")
+    assert (result.secretary, result.other_secretaries) == ("MARTIN Anne", ["DURAND"])
+    matches = match_names(result.all_names(), Member.objects.all())
+    summary = attendance_import(session=session, result=result, matches=matches)
+    session.refresh_from_db()
+    assert session.secretary == member("MARTIN Anne")
+    assert list(session.other_secretaries.all()) == [member("DURAND Paul")]
+    assert summary.as_french().endswith(
+        f"; secrétaire de séance : {member('MARTIN Anne')} ; autres secrétaires de séance : "
+        f"{member('DURAND Paul')}.")
+
+
+def test_a_second_secretary_who_is_no_one_of_the_lists_is_left_to_the_clerk(session):
+    result = parse_attendance("Présents : MARTIN Anne, DUPONT Jean.\n"
+                              "Secrétaires de séance : Madame MARTIN Anne et Monsieur INCONNU\n"
+                              "ORDRE DU JOUR")
+    matches = match_names(result.all_names(), Member.objects.all())
+    summary = attendance_import(session=session, result=result, matches=matches)
+    assert list(session.other_secretaries.all()) == [] and summary.other_secretaries == []
+    assert "several_secretaries" in [anomaly.kind for anomaly in result.anomalies]
+
+
 def test_attendance_import_refuses_unknown_names_and_writes_nothing(session):
     Attendance.objects.create(session=session, member=member("PETIT Luc"), status="absent")
     result = parse_attendance("Présents : DUPONT Jean, INCONNU Xavier")

@@ -32,7 +32,7 @@ def test_call_command_prints_the_json_shape():
     call_command("parse_attendance", str(seed_path("000")), stdout=out)
     data = json.loads(out.getvalue())
     assert list(data) == ["present", "proxies", "excused", "absent", "secretary",
-                          "stated_counts", "anomalies"]
+                          "other_secretaries", "stated_counts", "anomalies"]
     assert (len(data["present"]), len(data["proxies"]), len(data["excused"])) == (62, 14, 29)
     assert data["secretary"] == "DEMULIER Jérôme"
     assert {"empty_entry", "glued_names"} <= {a["kind"] for a in data["anomalies"]}

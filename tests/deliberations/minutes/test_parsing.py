@@ -119,7 +119,7 @@ def test_conseil_markdown_removed_and_no_anomaly(conseil):
 def test_to_dict_shape(bureau):
     data = bureau.to_dict()
     assert list(data) == ["present", "proxies", "excused", "absent", "secretary",
-                          "stated_counts", "anomalies"]
+                          "other_secretaries", "stated_counts", "anomalies"]
     assert set(data["present"][0]) == {"name", "from_item", "until_item", "replaces"}
     assert set(data["proxies"][0]) == {"giver", "holder", "from_item", "until_item"}
     assert set(data["stated_counts"]) == {"in_office", "present", "voters", "proxies"}

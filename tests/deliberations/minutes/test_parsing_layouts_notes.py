@@ -541,3 +541,134 @@ def test_a_secretary_named_but_not_read_is_an_anomaly_naming_its_line():
     assert result.secretary is None
     assert [(a.kind, a.text) for a in result.anomalies] == [
         ("unread_text", "Secrétaire de séance : voir page suivante")]
+
+
+# -- Extraction at other widths (benchmarks/run.py robustness, fourth round) ----------------
+
+
+def test_a_letter_spaced_heading_wrapped_over_two_lines_is_read_whole():
+    # Concarneau Cornouaille Agglomération, 19 December 2019
+    # (https://fr.readkong.com/page/compte-rendu-conseil-communautaire-4033931), wrapped at 55
+    # columns: the last letters of the spaced heading fall on a line of their own.
+    result = parse_attendance(
+        "PRESENTS\n\nP. BRAUNNETIN, M. COUNANDIER, M. CERLARDEL.\n\n"
+        "A B S E N T S E X C U S E S AYA N T D O N N E P O U V O\nI R\n\n"
+        "B. CHIRNINEAU (Pouvoir à M. COUNANDIER),\nM. LORDINEAU (Pouvoir à P. BRAUNNETIN).")
+    assert names(result) == ["P. BRAUNNETIN", "COUNANDIER", "CERLARDEL"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("B. CHIRNINEAU", "COUNANDIER"), ("LORDINEAU", "P. BRAUNNETIN")]
+    assert kinds(result) == []
+
+
+def test_m_full_stop_after_a_surname_is_its_initial_not_a_civility():
+    # Communauté de communes Le Minervois, 24 September 2013 (http://doczz.fr/doc/2637390/
+    # compte-rendu-24-septembre---communaut%C3%A9-de-communes-le): "NOM Initiale" separated
+    # by dashes; "M." ends the name, so it is Michel's or Marie's initial, not "Monsieur";
+    # wrapped at 55 columns, it opens the next line alone before its dash.
+    result = parse_attendance(
+        "Etaient présents : ROSARDEL R. – MEDAUZET M. – VOURLARDEL Y. –\n"
+        "GAUSSINEAU M. – NAVAVEL D. - NENNANDIER P.A. – MIVEYRAC\n"
+        "M. – PAURNEYRAC J.L. – RERLOUMIER D.\nORDRE DU JOUR")
+    assert names(result) == ["ROSARDEL R.", "MEDAUZET M.", "VOURLARDEL Y.", "GAUSSINEAU M.",
+                             "NAVAVEL D.", "NENNANDIER P.A.", "MIVEYRAC M.", "PAURNEYRAC J.L.",
+                             "RERLOUMIER D."]
+    assert kinds(result) == []
+
+
+def test_an_initial_opening_a_line_goes_with_the_surname_above_in_a_surname_first_list():
+    # Communauté de communes du Pays d'Huriel, 23 February 2023 (https://fr.readkong.com/page/
+    # assemblee-generale-de-la-communaute-de-communes-du-pays-5448256), wrapped at 55
+    # columns: "FOULASSOL / C. TRESELET JM." (the comma between the two was already missing).
+    result = parse_attendance(
+        "Etaient présents :\nMesdames et Messieurs : POSSELET J., MAULAUZET B.,\n"
+        "BROUTOUSSE A., TEDOUSSE C., GILOLLE L., FOULASSOL\nC. TRESELET JM.\nORDRE DU JOUR")
+    assert names(result) == ["POSSELET J.", "MAULAUZET B.", "BROUTOUSSE A.", "TEDOUSSE C.",
+                             "GILOLLE L.", "FOULASSOL C.", "TRESELET JM."]
+    assert kinds(result) == ["glued_names"]
+
+
+def test_a_row_of_names_without_separator_wrapped_inside_a_name_is_joined():
+    # Communauté de communes Loir-Lucé-Bercé, 19 November 2020 (https://docslib.org/doc/
+    # 11393165/conseil-communautaire-19-novembre-2020): the procurations table (mandant,
+    # mandataire) flattened into one row, wrapped at 55 columns between a given name and
+    # its surname.
+    result = parse_attendance(
+        "Etaient présents :\nM. Perrin BIRLASSOL ; Mme Camille FOUSELLEC ; M. Gaël MATAVEL .\n"
+        "Absents/Excusés ayant donné procuration :\n"
+        "Absents/excusés Pouvoir à Magali SAVISSON Perrin\n"
+        "BIRLASSOL Mélanie VOUTIÈRE Camille FOUSELLEC Sarah\nBRITONNET Gaël MATAVEL\n")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Magali SAVISSON", "Perrin BIRLASSOL"), ("Mélanie VOUTIÈRE", "Camille FOUSELLEC"),
+        ("Sarah BRITONNET", "Gaël MATAVEL")]
+    assert kinds(result) == ["table_pairs"]
+
+
+def test_a_column_of_communes_flattened_before_a_given_name_first_list_is_taken_out():
+    # Communauté de communes Médullienne, 3 June 2014 (https://expydoc.com/doc/3235393/
+    # 3-juin-2014---m%C3%A9dullienne), flattened onto one line: the table's column of
+    # communes comes before the names; the official list reads every word as a commune.
+    result = parse_attendance(
+        "Etaient présents : AVENSAN BRACH CASTELNAU-DE-MEDOC LE PORGE LE TEMPLE Prosper "
+        "BRAURAVEL Blanche TENNISSON Hugues TODOLLE Nadia RERLOUMIER FERASSOL Jules-Léon "
+        "MARLAUZET Etaient excusés : - Cécile DERDISSON a donné pouvoir à Hugues TODOLLE")
+    assert names(result) == ["Prosper BRAURAVEL", "Blanche TENNISSON", "Hugues TODOLLE",
+                             "Nadia RERLOUMIER FERASSOL", "Jules-Léon MARLAUZET"]
+    assert [anomaly.message for anomaly in result.anomalies if
+            anomaly.kind == "commune_heading"] == [
+        "Noms de communes retirés de la liste : « AVENSAN », « BRACH », « CASTELNAU-DE-MEDOC », "
+        "« LE PORGE », « LE TEMPLE »."]
+    assert sorted(set(kinds(result))) == ["commune_heading", "glued_names"]
+
+
+def test_a_word_cut_by_a_hyphen_before_a_lower_case_line_is_joined_without_it():
+    # The conseil municipal of 5 December 2018 (source above), justified and hyphenated as
+    # benchmarks/run.py robustness does: a note and a heading cut, a compound given name kept.
+    result = parse_attendance(
+        "Présents : Valentine CHAUSIÈRE, Maire (pou-\nvoir de Célestin VRALELET), Jules-\n"
+        "Clovis FENELLEC, Victoire SIRLONNET et Gatien TREONNET, conseillers municipaux. Secré-\n"
+        "taire de séance : Gatien TREONNET ORDRE DU JOUR : 1) Métropole")
+    assert names(result) == ["Valentine CHAUSIÈRE", "Jules-Clovis FENELLEC",
+                             "Victoire SIRLONNET", "Gatien TREONNET"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Célestin VRALELET", "Valentine CHAUSIÈRE")]
+    assert result.secretary == "Gatien TREONNET"
+
+
+def test_a_secretary_cut_by_a_hyphen_in_capitals_is_not_guessed_but_said():
+    # Conseil municipal of 5 December 2018 (source above), hyphenated: "TREO- / NNET" may be
+    # one surname or two: never read silently as "TREO".
+    result = parse_attendance("Présents : Gatien TREONNET, Valentine CHAUSIÈRE\n"
+                              "Secrétaire de séance : Gatien TREO-\nNNET\nORDRE DU JOUR")
+    assert result.secretary is None
+    assert [(a.kind, a.text) for a in result.anomalies] == [
+        ("unread_text", "Secrétaire de séance : Gatien TREO-")]
+
+
+def test_a_given_name_alone_at_a_line_end_goes_on_with_the_next_given_name_and_surname():
+    # Conseil municipal de Roure, 8 April 2018 (https://roure.fr/compte_rendu/8-avril-2018/),
+    # wrapped at 40 columns: "Jules / Camille SIRNAUDEL", and the secretary's sentence
+    # wrapped after its verb ("a été / nommé secrétaire de séance").
+    result = parse_attendance(
+        "Présents : Romain CHORDAUDEL, Jules\nCamille SIRNAUDEL, Capucine MOUSASSOL.\n"
+        "Absents représentés : Félix SARRONNET\npouvoir à Capucine MOUSASSOL.\n"
+        "Monsieur Jules Camille SIRNAUDEL a été\nnommé secrétaire de séance.\nORDRE DU JOUR :")
+    assert names(result) == ["Romain CHORDAUDEL", "Jules Camille SIRNAUDEL",
+                             "Capucine MOUSASSOL"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Félix SARRONNET", "Capucine MOUSASSOL")]
+    assert result.secretary == "Jules Camille SIRNAUDEL"
+    assert kinds(result) == []
+
+
+def test_a_surname_at_a_line_end_takes_the_given_name_that_opens_a_note_after_it():
+    # SIAEP de Condom Caussens, 21 January 2021 (https://fr.readkong.com/page/expose-n-1-
+    # approbation-du-proces-verbal-du-28-janvier-2021-3778888), wrapped at 40 columns; and
+    # Loctudy, 10 December 2021 (https://www.loctudy.fr/deliberation/conseil-municipal-du-10-
+    # decembre-2021/): a compound surname cut after its particle ("PELLEN-LE / GUILLOU").
+    result = parse_attendance(
+        "PRESENTS : Mmes LOUROLLE Virginie, GRORLIGNAC-GRIMELLEC\nMaud-Tiphaine remplacée par "
+        "son\nsuppléant ROURNOLLE Mathieu, MM. POULLELLEC Placide, Maryline PELLEN-LE\n"
+        "GUILLOU, LEVOUSSE Fabrice.\nORDRE DU JOUR")
+    assert names(result) == ["LOUROLLE Virginie", "ROURNOLLE Mathieu", "POULLELLEC Placide",
+                             "Maryline PELLEN-LE GUILLOU", "LEVOUSSE Fabrice"]
+    assert result.excused == ["GRORLIGNAC-GRIMELLEC Maud-Tiphaine"]

@@ -84,3 +84,53 @@ def test_api_list_answers_an_etag_and_304_to_a_client_holding_it(client):
     DeliberationFactory(published=True, title="Convention avec la région")
     changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
+
+
+
+def _unfreeze(acts):
+    """As if `acts` had been published before records were frozen (the database refuses the
+    deletion of a frozen record: its guards are lifted for the preparation)."""
+    from django.db import connection
+
+    from deliberations import immutability
+    from deliberations.models import PublishedRecord
+
+    immutability.uninstall(connection)
+    try:
+        PublishedRecord.objects.filter(deliberation__in=list(acts)).delete()
+    finally:
+        immutability.install(connection)
+
+
+def _live_relation_reads(client, url):
+    """(queries of the request, those reading non-voting members or notifications)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    tables = ('"deliberations_deliberation_non_voting_members"', '"deliberations_notification"')
+    reads = [query["sql"] for query in context.captured_queries
+             if query["sql"].startswith("SELECT") and any(t in query["sql"] for t in tables)]
+    return len(context.captured_queries), len(reads)
+
+
+def test_the_api_list_reads_the_live_relations_only_for_acts_not_frozen(client, settings):
+    """A page of frozen acts reads no non-voting members or notifications (the record holds
+    them), whatever its size; an act not frozen yet still shows them, from its live record."""
+    from tests.deliberations.test_public_pages import make_published
+
+    settings.PUBLIC_CACHE_SECONDS = 0
+    url = reverse("api:deliberation-list")
+    make_published(3)
+    three = _live_relation_reads(client, url)
+    make_published(3)
+    assert _live_relation_reads(client, url) == three
+    assert three[1] == 0
+    _unfreeze(Deliberation.objects.order_by("pk")[:2])
+    _unfreeze(Deliberation.objects.order_by("-pk")[:2])
+    results = client.get(url).json()["results"]
+    assert len(results) == 6
+    # make_published gives each act one non-voting member: read from the record or live.
+    assert [len(act["non_voting_members"]) for act in results] == [1] * 6
+    assert sum(act["record_sha256"] is None for act in results) == 4

@@ -2,6 +2,7 @@
 and its other requirements), iCalendar feed of sessions, sitemap and robots."""
 
 import datetime
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -11,9 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from deliberations import services
 from deliberations.models import Deliberation, Session
 from tests.atom import A, atom_errors, parse
-from tests.factories import DeliberationFactory, SessionFactory
+from tests.factories import DeliberationFactory, MemberFactory, SessionFactory
 
 # Fixtures `seed_records` and `draft`.
 pytest_plugins = ["tests.portal.public_data"]
@@ -181,49 +183,161 @@ def test_icalendar_default_feed_is_the_last_twelve_months_and_what_is_to_come(cl
     assert "X-WR-CALDESC:Séances de l'année 2019" in of_2019
 
 
+def _whole(response) -> bytes:
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def _session(date, status="held", **fields):
+    return SessionFactory(date=date, convened_on=date - datetime.timedelta(days=6),
+                          status=status, **fields)
+
+
 def test_icalendar_body_is_made_once_per_change(client, settings):
-    """Many calendars poll the same feed: its body is kept whole once streamed and served
-    from the cache (no session read), until a session changes."""
+    """Many calendars poll the same feed: streamed the first time, then served whole from the
+    cache (the same bytes, the same validators) without a query until a session changes."""
     settings.PUBLIC_CACHE_SECONDS = 300
     today = timezone.localdate()
-    held = SessionFactory(date=today - datetime.timedelta(days=30),
-                          convened_on=today - datetime.timedelta(days=36), status="held",
-                          place="Salle du conseil")
+    held = _session(today - datetime.timedelta(days=30), place="Salle du conseil")
     url = reverse("deliberations:session_calendar")
 
-    def body():
-        return b"".join(client.get(url).streaming_content).decode().replace("\r\n ", "")
-
-    first = body()
-    assert "LOCATION:Salle du conseil" in first
+    first = client.get(url)
+    assert first.streaming
+    made = _whole(first)
+    assert b"LOCATION:Salle du conseil\r\n" in made
     with CaptureQueriesContext(connection) as queries:
-        second = body()
-    # Only the two aggregates of the ETag: the sessions and their acts are not read.
-    assert len(queries) == 2
-    assert second == first
+        second = client.get(url)
+        kept = _whole(second)
+        not_modified = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert len(queries) == 0
+    assert not second.streaming and kept == made
+    assert second["Content-Length"] == str(len(made))
+    assert (second["ETag"], second["Last-Modified"], second["Content-Disposition"]) == (
+        first["ETag"], first["Last-Modified"], 'inline; filename="seances.ics"')
+    assert not_modified.status_code == 304 and not_modified["ETag"] == first["ETag"]
+    # Each address its own body: a year is not the default window.
+    of_year = _whole(client.get(url, {"annee": held.date.year}))
+    assert b"X-WR-CALDESC:S\xc3\xa9ances de l'ann\xc3\xa9e" in of_year
+
     held.place = "Salle des fêtes"
     held.save()
-    third = body()
-    assert "LOCATION:Salle des fêtes" in third and "Salle du conseil" not in third
+    third = _whole(client.get(url)).decode()
+    assert "LOCATION:Salle des fêtes\r\n" in third and "Salle du conseil" not in third
 
 
-def test_a_streamed_body_cut_short_is_not_kept(settings):
+def test_a_kept_calendar_follows_a_publication_and_never_shows_a_draft(client, settings):
+    settings.PUBLIC_CACHE_SECONDS = 300
+    today = timezone.localdate()
+    session = _session(today - datetime.timedelta(days=20))
+    DeliberationFactory(published=True, session=session, item_number=1, title="Budget primitif")
+    pending = DeliberationFactory(status=Deliberation.Status.ADOPTED,
+                                  result=Deliberation.Result.ADOPTED, session=session,
+                                  item_number=2, title="Tarifs de l'eau",
+                                  signatory=MemberFactory())
+    DeliberationFactory(session=session, item_number=3, title="Projet non publié")
+    url = reverse("deliberations:session_calendar")
+
+    before = client.get(url)
+    made = _whole(before).decode().replace("\r\n ", "")
+    assert "DESCRIPTION:Délibérations publiées :\\n- Budget primitif\r\n" in made
+    assert _whole(client.get(url)).decode().replace("\r\n ", "") == made  # kept
+
+    services.deliberation_publish(deliberation=pending, published_on=today)
+
+    after = client.get(url)
+    assert after.streaming and after["ETag"] != before["ETag"]
+    body = _whole(after).decode().replace("\r\n ", "")
+    assert ("DESCRIPTION:Délibérations publiées :\\n- Budget primitif\\n- Tarifs de l'eau"
+            "\r\n") in body
+    assert "Projet non publié" not in body
+    assert _whole(client.get(url)).decode().replace("\r\n ", "") == body
+
+
+def test_a_kept_calendar_follows_a_session_moved_or_cancelled(client, settings):
+    settings.PUBLIC_CACHE_SECONDS = 300
+    today = timezone.localdate()
+    moved = _session(today - datetime.timedelta(days=40))
+    cancelled = _session(today + datetime.timedelta(days=15), status="convened")
+    url = reverse("deliberations:session_calendar")
+    first = _whole(client.get(url)).decode()
+    assert first.count("BEGIN:VEVENT") == 2 and "STATUS:CANCELLED" not in first
+    assert _whole(client.get(url)).decode() == first
+
+    last_year = today.replace(year=today.year - 2, day=1)
+    moved.date, moved.convened_on = last_year, last_year - datetime.timedelta(days=6)
+    moved.save()
+    second = _whole(client.get(url)).decode()
+    assert f"UID:seance-{moved.pk}@" not in second and second.count("BEGIN:VEVENT") == 1
+    of_year = _whole(client.get(url, {"annee": last_year.year})).decode()
+    assert f"UID:seance-{moved.pk}@" in of_year
+    assert f"DTSTART:{last_year:%Y%m%d}T" in of_year
+
+    cancelled.status = "cancelled"
+    cancelled.save()
+    third = _whole(client.get(url)).decode()
+    event = third.split("BEGIN:VEVENT")[1]
+    assert f"UID:seance-{cancelled.pk}@" in event and "STATUS:CANCELLED\r\n" in event
+
+
+def test_a_kept_calendar_is_not_served_the_next_day(client, settings, monkeypatch):
+    """A new day moves the window's first day and makes public an act published with that
+    date, without any write: the body kept the day before is not served."""
+    settings.PUBLIC_CACHE_SECONDS = 300
+    today = timezone.localdate()
+    edge = _session(today - datetime.timedelta(days=365))
+    coming = _session(today - datetime.timedelta(days=3))
+    DeliberationFactory(published=True, session=coming, title="Publiée demain",
+                        published_on=today + datetime.timedelta(days=1))
+    url = reverse("deliberations:session_calendar")
+    made = _whole(client.get(url)).decode()
+    assert f"UID:seance-{edge.pk}@" in made and "Publiée demain" not in made
+    assert _whole(client.get(url)).decode() == made
+
+    now = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(days=1))
+    assert timezone.localdate() == today + datetime.timedelta(days=1)
+    tomorrow = _whole(client.get(url)).decode().replace("\r\n ", "")
+    assert f"UID:seance-{edge.pk}@" not in tomorrow
+    assert "DESCRIPTION:Délibérations publiées :\\n- Publiée demain\r\n" in tomorrow
+    since = today - datetime.timedelta(days=364)
+    assert f"X-WR-CALDESC:Séances depuis le {since:%d/%m/%Y} et à venir" in tomorrow
+
+
+def test_an_export_cut_short_is_not_kept(settings):
     from django.core.cache import cache as django_cache
 
-    from portal.kernel.cache import _key, cached_stream
+    from portal.kernel.cache import (
+        STREAM_CACHE_MAX_BYTES,
+        ExportValidators,
+        KeptExport,
+        keep_export,
+        kept_export,
+        kept_export_key,
+    )
     settings.PUBLIC_CACHE_SECONDS = 300
+    stamp = datetime.datetime(2022, 10, 18, 15, 30, tzinfo=datetime.UTC)
+    validators = ExportValidators.of_kept(KeptExport('"v"', stamp.timestamp(), b""))
 
     def broken():
         yield "BEGIN:VCALENDAR\r\n"
         raise ConnectionError("base perdue")
 
-    stream = cached_stream("broken", broken())
+    key = kept_export_key("broken")
+    stream = keep_export(key, broken(), validators)
     assert next(stream) == "BEGIN:VCALENDAR\r\n"
     with pytest.raises(ConnectionError):
         next(stream)
-    assert django_cache.get(_key("stream", "broken")) is None
-    assert list(cached_stream("whole", iter(["a", "b"]))) == ["a", "b"]
-    assert django_cache.get(_key("stream", "whole")) == ["a", "b"]
+    assert django_cache.get(key) is None
+    whole = kept_export_key("whole")
+    assert list(keep_export(whole, iter(["é", "b"]), validators)) == ["é", "b"]
+    assert kept_export(whole) == KeptExport('"v"', stamp.timestamp(), "éb".encode())
+    large = kept_export_key("large")
+    chunk = "x" * (STREAM_CACHE_MAX_BYTES // 2)
+    assert len(list(keep_export(large, iter([chunk, chunk, "x"]), validators))) == 3
+    assert kept_export(large) is None
+    settings.PUBLIC_CACHE_SECONDS = 0
+    assert kept_export_key("whole") is None and kept_export(None) is None
 
 
 @pytest.mark.parametrize("year", ["19", "abcd", "1789", "3000", "2019.5"])
@@ -301,3 +415,49 @@ def test_icalendar_lists_each_session_s_published_titles_in_two_queries_whatever
         large = _calendar_of_2022(client)
     assert large.count("BEGIN:VEVENT") == 9 and "Acte du 8 novembre" in large
     assert len(many) == len(few)
+
+
+def test_an_event_states_its_session_titles_and_documents_in_exact_lines(client):
+    """The event written from a row (with_public_titles, the feed) is the one written from a
+    Session model (CalendarSession.of): exact lines, escaped and folded at 75 octets."""
+    from deliberations.models import DeliberationList, Minutes
+    from deliberations.publication import feeds
+
+    session = _session(datetime.date(2022, 11, 15), starts_at=datetime.time(18, 30),
+                       place="Salle « Jean Jaurès », bâtiment B; 2e étage")
+    DeliberationFactory(published=True, session=session, item_number=2,
+                        title="Tarifs de l'eau potable et de l'assainissement collectif 2023")
+    DeliberationFactory(published=True, session=session, item_number=1,
+                        title="Budget primitif, budget annexe des déchets")
+    DeliberationList.objects.create(session=session, published_on=datetime.date(2022, 11, 20),
+                                    file="listes/x.pdf", sha256="a" * 64)
+    Minutes.objects.create(session=session, published_on=datetime.date(2022, 12, 1))
+    raw = _whole(client.get(reverse("deliberations:session_calendar"), {"annee": "2022"}))
+    event = raw.decode().split("BEGIN:VEVENT\r\n")[1].split("END:VEVENT\r\n")[0]
+    lines = event.split("\r\n")
+    assert all(len(line.encode()) <= 75 for line in lines)
+    body = session.body
+    summary = f"SUMMARY:{body.name} — {body.organisation.name}".replace(",", "\\,")
+    assert [line for line in event.replace("\r\n ", "").split("\r\n")
+            if not line.startswith("DTSTAMP:")] == [
+        f"UID:seance-{session.pk}@testserver",
+        "DTSTART:20221115T173000Z",
+        summary,
+        "LOCATION:Salle « Jean Jaurès »\\, bâtiment B\\; 2e étage",
+        "DESCRIPTION:Délibérations publiées :\\n- Budget primitif\\, budget annexe des "
+        "déchets\\n- Tarifs de l'eau potable et de l'assainissement collectif 2023\\nListe "
+        "des délibérations examinées publiée le 20/11/2022\\nProcès-verbal publié le "
+        "01/12/2022",
+        f"URL:http://testserver/seances/{session.pk}/",
+        "STATUS:CONFIRMED",
+        "",
+    ]
+    model = Session.objects.select_related(
+        "body__organisation", "deliberation_list", "minutes").get(pk=session.pk)
+    model.public_deliberations = list(
+        Deliberation.objects.published().filter(session=session).order_by("item_number"))
+    whole = feeds.sessions_icalendar([model], build_url=lambda path: f"http://testserver{path}",
+                                     host="testserver")
+    from_model = whole.split("BEGIN:VEVENT\r\n")[1].split("END:VEVENT\r\n")[0]
+    stamp = re.compile(r"DTSTAMP:\d{8}T\d{6}Z")
+    assert stamp.sub("", from_model) == stamp.sub("", event)
