@@ -21,16 +21,15 @@ address is that act's page).
 import functools
 import itertools
 import json
-import re
 from pathlib import Path
 
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
-from django.urls import reverse
 
 from deliberations import record as published_record
 from deliberations.models import Deliberation
 from deliberations.record.fields import partial_document, plain_values, values_at
+from portal.kernel import reversing
 from portal.kernel.csv import Writer, neutralise_formula
 from portal.models import Body
 
@@ -229,40 +228,14 @@ def _live_values(pks) -> dict[int, list]:
             for pk, record in published_record.records_for(acts).items()}
 
 
-# What Django's slug and int converters accept, and what neither iri_to_uri nor an
-# absolute-URI builder changes: an address made of these is its prefix's address plus them.
-_URL_SAFE = re.compile(r"[-a-zA-Z0-9_/{}]*")
-_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
-
-
 def _act_url(build_url):
     """A function (organisation slug, year, slug) -> build_url(the act's
-    get_absolute_url()), the same text, without resolving and building each address: the
-    part of the address before the act's values is built once (reverse, then build_url),
-    the rest formatted. build_url joins a scheme and host to an absolute path (the
-    request's build_absolute_uri, or str): what follows the prefix is made of characters
-    it leaves as they are. A slug outside them takes the general path (which refuses it as
-    before)."""
-    markers = {"organisation": "organisationxmarker", "year": 987654321, "slug": "slugxmarker"}
-    path = reverse("deliberations:deliberation_detail", kwargs=markers)
-    pattern = (path.replace(markers["organisation"], "{0}").replace(str(markers["year"]), "{1}")
-               .replace(markers["slug"], "{2}"))
-    head = pattern[:pattern.index("{")]
-    tail = pattern[len(head):]
-
-    def general(organisation, year, slug):
-        return build_url(reverse("deliberations:deliberation_detail", kwargs={
-            "organisation": organisation, "year": year, "slug": slug}))
-
-    if not (head.startswith("/") and _URL_SAFE.fullmatch(tail)):
-        return general
-    prefix = build_url(head)
-    fullmatch = _SLUG.fullmatch
+    get_absolute_url()), the same text, from the address parts read as values: the address
+    reversed once and formatted (portal.kernel.reversing, as get_absolute_url)."""
 
     def act_url(organisation, year, slug):
-        if fullmatch(organisation) and fullmatch(slug):
-            return prefix + tail.format(organisation, year, slug)
-        return general(organisation, year, slug)
+        return build_url(reversing.reverse("deliberations:deliberation_detail",
+                                           organisation=organisation, year=year, slug=slug))
 
     return act_url
 
