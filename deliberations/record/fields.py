@@ -1,6 +1,7 @@
 """A few fields of a frozen record read from its JSON text without decoding all of it, for
 outputs that print a handful of facts of very many acts (the SCDL CSV of the whole portal:
-a million acts).
+a million acts), and for every lazily read frozen record (lazy_record: record_for and
+records_for), which most lists read without its session.
 
 A frozen record is about 18 KB of canonical JSON, four fifths of it the session's attendance;
 a row of the CSV prints some fifteen values. Decoding the whole text (json.loads) was 0.54
