@@ -132,10 +132,12 @@ class Lazy:
     that prints an act's vote does not build the 150 attendance lines of its session. Reads
     like the typed record (same attribute names and values)."""
 
-    __slots__ = ("_cls", "_data", "_decoded")
+    __slots__ = ("_cls", "_data", "_decoded", "_rest")
 
-    def __init__(self, cls, data: dict):
-        self._cls, self._data, self._decoded = cls, data, {}
+    def __init__(self, cls, data: dict, rest=None):
+        """`data`: the record's plain values; when they are only part of them, rest() gives
+        them all (decoded on the first read of a field `data` lacks)."""
+        self._cls, self._data, self._decoded, self._rest = cls, data, {}, rest
 
     def __getattr__(self, name):
         if name.startswith("_"):
@@ -145,6 +147,8 @@ class Lazy:
             hints = _hints(self._cls)
             if name not in hints:
                 raise AttributeError(name)
+            if name not in self._data and self._rest is not None:
+                self._data, self._rest = self._rest(), None
             kind, value = hints[name], self._data[name]
             decoded[name] = (Lazy(kind, value) if dataclasses.is_dataclass(kind)
                              and value is not None else _decode(kind, value))

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from deliberations import selectors
 from deliberations.models import Deliberation, PublishedRecord
-from deliberations.record import codec
+from deliberations.record import codec, fields
 from deliberations.record.builder import build_record, build_records
 from deliberations.record.types import DeliberationRecord, NotificationFacts
 
@@ -91,7 +91,8 @@ def record_for(deliberation: Deliberation) -> DeliberationRecord:
     if cached is not None:
         return cached
     frozen = frozen_record(deliberation) if deliberation.pk else None
-    record = codec.lazy(frozen.document) if frozen is not None else build_record(deliberation)
+    record = (fields.lazy_record(frozen.document) if frozen is not None
+              else build_record(deliberation))
     deliberation._record = record
     return record
 
@@ -117,7 +118,7 @@ def records_for(deliberations) -> dict[int, DeliberationRecord]:
             if row is None:
                 live.append(deliberation)
                 continue
-            record = deliberation._record = codec.lazy(row.document)
+            record = deliberation._record = fields.lazy_record(row.document)
         found[deliberation.pk] = record
     if live:
         built = build_records(live)

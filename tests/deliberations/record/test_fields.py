@@ -15,6 +15,7 @@ from deliberations.models import Deliberation, PublishedRecord
 from deliberations.publication import opendata
 from deliberations.record import codec, record_for, record_freeze
 from deliberations.record.fields import (
+    lazy_record,
     partial_document,
     plain_values,
     values_at,
@@ -82,6 +83,35 @@ def test_values_read_from_the_text_are_those_of_the_document_and_of_the_record(s
     assert council[15] == [{
         "first_item": 1, "in_office": 152, "last_item": None, "present": 104,
         "quorum_met": True, "quorum_required": 77, "represented": 24, "votes_available": 128}]
+
+
+def test_the_lazy_record_reads_as_the_typed_record_and_decodes_the_session_only_when_read(
+        seeded):
+    texts = list(PublishedRecord.objects.order_by("deliberation__session__date")
+                 .values_list("document", flat=True))
+    assert len(texts) == 2
+    for text in texts:
+        typed, lazy = codec.loads(text), lazy_record(text)
+        outside_session = [field.name for field in dataclasses.fields(DeliberationRecord)
+                           if field.name != "session"]
+        assert len(outside_session) == 9
+        whole = json.loads(text)["record"]
+        assert {name: lazy._data[name] for name in outside_session} == {
+            name: whole[name] for name in outside_session}
+        # What the API list prints, as the typed record has it.
+        for path in (("vote", "outcome"), ("vote", "wording"), ("vote", "not_voting"),
+                     ("publication", "signatory"), ("publication", "executory_on"),
+                     ("publication", "appeal_deadline"), ("act", "title")):
+            assert (getattr(getattr(lazy, path[0]), path[1])
+                    == getattr(getattr(typed, path[0]), path[1]))
+        # Nothing but the partial document read so far: the session is not in it.
+        assert lazy._rest is not None
+        assert "session" not in lazy._data
+        assert lazy.session.attendance == typed.session.attendance
+        assert len(typed.session.attendance) > 40
+        assert lazy.session.date == typed.session.date
+        assert lazy._rest is None
+        assert lazy._data == whole
 
 
 def test_a_text_this_reader_does_not_know_is_decoded_whole():
