@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .builder import _Builder
+from .columns import ROW_LABEL, names_column_after_headings
 from .documents import (
     OfficeHolder,
     parse_commune_list,
@@ -112,8 +113,10 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
 
     Raises ParseError when no section (présents, procurations, excusés, absents) is found.
     """
-    lines = block_lines(text)
+    side_secretaries: list[tuple[str, str]] = []
+    lines = block_lines(text, side_secretaries)
     sections, end_index = find_sections(lines)
+    sections, column = names_column_after_headings(sections)
     if not sections:
         raise ParseError(
             "Aucune liste de présence trouvée : le texte ne contient ni « Étaient présents », "
@@ -121,6 +124,18 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
         )
 
     builder = _Builder()
+    for line, name in side_secretaries:
+        builder.anomaly("guessed_split", line,
+                        "« Secrétaire de séance : » imprimé au milieu de la liste (colonne "
+                        f"latérale aplatie) : la liste continue après lui ; « {name} », nommé "
+                        "une seconde fois après l'intitulé, lu comme secrétaire et compté une "
+                        "fois.")
+    if column:
+        builder.anomaly("guessed_split", column[0],
+                        "Tableau aplati : la colonne des intitulés (« Le Président », « Les "
+                        "Membres »…) est imprimée avant celle des noms ; les "
+                        f"{len(column)} lignes de noms sans « à » ni « par » écrites sous "
+                        "« procurations » sont lues comme les présents.")
     builder.result.stated_counts = _read_counts("\n".join(lines[:end_index]))
     read_per_section: list[list[str]] = []
     for index, (kind, section_lines) in enumerate(sections):
@@ -195,7 +210,8 @@ def _check_nothing_left(builder: _Builder, kind: str, section_lines: list[str],
     label = _SECTION_LABELS.get(kind, kind)
     text_lines = [line for line in section_lines if line.strip()]
     if not read:
-        if not text_lines or all(_NOTHING.match(_fold(line)) for line in text_lines):
+        if not text_lines or all(_NOTHING.match(_fold(line)) or ROW_LABEL.match(_fold(line))
+                                 for line in text_lines):
             if not text_lines:
                 builder.anomaly("empty_section", label,
                                 f"Rubrique « {label} » sans aucun nom : liste vide dans le "
@@ -238,7 +254,7 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
         section_lines = [line for index, line in enumerate(section_lines)
                          if index not in communes]
     for logical in _logical_lines(section_lines):
-        if _NOTHING.match(_fold(logical)):
+        if _NOTHING.match(_fold(logical)) or ROW_LABEL.match(_fold(logical.strip())):
             continue  # "Procurations : néant" is an empty list, not an entry.
         if kind == "present" and _arrival_of_a_present(builder, logical):
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .columns import ROW_LABEL, side_column_secretary
 from .communes import is_place
 from .entries import COMMUNE_PREFIX
 from .names import _INITIALS, _read_names, _token_kind
@@ -589,14 +590,17 @@ def _split_inline(line: str) -> list[str]:
 _GLUED_CIVILITY = re.compile(r"(?<![\w.])(M|Mme|Mr|MM|Mlle)\.(?=[A-ZÀ-Ý][A-Za-zà-ÿ])")
 
 
-def block_lines(text: str) -> list[str]:
-    """Clean lines of ``text``, with inline headings and end markers on lines of their own."""
+def block_lines(text: str, notes: list[tuple[str, str]] | None = None) -> list[str]:
+    """Clean lines of ``text``, with inline headings and end markers on lines of their own.
+    ``notes`` receives (line, secretary) for each side-column secretary label read out of a
+    list (see ``columns``), a guess the caller reports."""
     lines: list[str] = []
     cleaned: list[str] = []
     raw = _dehyphenate(rewrite_tables(_clean_lines(text)))
     for index, line in enumerate(raw):
         # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
-        if cleaned and cleaned[-1] and (
+        # "Les Membres / Avaient donné procuration (2) :": a row label, then a heading.
+        if cleaned and cleaned[-1] and not ROW_LABEL.match(_fold(cleaned[-1])) and (
                 line.startswith(":") or _wraps_heading(cleaned[-1], line)
                 or _wraps_spaced(cleaned[-1], line)
                 or _wraps_verbose_heading(cleaned[-1], line, raw[index + 1:index + 3])):
@@ -607,6 +611,13 @@ def block_lines(text: str) -> list[str]:
         line = _GLUED_CIVILITY.sub(r"\1. ", line)
         following = next((ahead for ahead in cleaned[index + 1:index + 3] if ahead), "")
         line = _without_footnote_call(line, following)
+        side = side_column_secretary(line) if "," in line else None
+        if side:
+            if notes is not None:
+                notes.append((line, side[1]))
+            lines.extend(_split_inline(side[0]))
+            lines.append(f"Secrétaire de séance : {side[1]}")
+            continue
         lines.extend(_split_inline(line) if line else [line])
     return lines
 
@@ -746,6 +757,9 @@ def _is_group_title(line: str) -> bool:
     return len(stripped.split()) >= 2 or is_place(stripped)
 
 
+_DATE_LINE = re.compile(r"^date\s+d[e']\s*(?:la\s+)?(?:convocation|affichage)\s*:")
+
+
 def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
     """The sections of the attendance block, as (kind, lines), and the index of the line where
     the block's region ends (its stated counts and secretary are read before it).
@@ -805,6 +819,10 @@ def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
         # "Monsieur X a été / nommé secrétaire de séance.": the verb's sentence wrapped.
         wrapped_secretary = (following[:1].islower()
                              and _is_secretary_line(f"{line} {following}"))
+        # "Avaient donné procuration (2) : / date de la convocation : … / Dorian X": a date
+        # of a column of headings printed before the names, not the end of the list.
+        if _DATE_LINE.match(folded) and not sections[-1][1] and _names_follow(following):
+            continue
         if (_SOFT_END.match(folded) or _is_secretary_line(line) or wrapped_secretary
                 or TABLE_ROW.match(line)):
             open_section = False
