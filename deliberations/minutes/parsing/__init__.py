@@ -71,6 +71,7 @@ from .results import (
 )
 from .roster import read_with_roster, resolve_with_roster
 from .sections import (
+    SuppleantLines,
     _find_secretary,
     _read_counts,
     _split_top_level,
@@ -143,6 +144,8 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
         removed = _read_section(builder, kind, section_lines)
         read = list((Counter(_names_read(builder.result)) - before).elements())
         read_per_section.append(read)
+        if isinstance(section_lines, SuppleantLines):
+            builder.result.suppleants += read
         # "Étaient présents : / Membres titulaires : …": a heading over sub-headings.
         subheaded = index + 1 < len(sections) and sections[index + 1][0] == kind
         if kind != "ignore" and not (subheaded and not any(line.strip()

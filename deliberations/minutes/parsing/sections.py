@@ -238,8 +238,11 @@ _COUNT_PATTERNS = {
         rf"(?<![a-z])votant{_G}(?:\s*\([^)]*\))?(?:\s+est\s+de)?[ \t]*(?::|=)?[ \t]*(\d+)"
     ),
     "proxies": re.compile(
-        rf"(?<![a-z])(?:procuration{_G}|pouvoir{_G}|represente{_G})(?:\s+ecrits?\s+de\s+vote)?"
-        rf"(?:\s+est\s+de)?[ \t]*[:=]?[ \t]*(\d+)(?!\s*(?:h\b|heures?|[/.]\d))"
+        rf"(?<![a-z])(?:procuration{_G}|pouvoir{_G}|represente{_G}|mandats?\s+de\s+vote)"
+        r"(?:\s+ecrits?\s+de\s+vote)?"
+        # "AYANT DONNE MANDAT DE VOTE [2] :", "Avaient donné procuration (2) :": the figure
+        # of the list in brackets, as after "PRESENTS [13] :".
+        rf"(?:\s+est\s+de)?[ \t]*[:=]?[ \t]*[(\[]?(\d+)(?!\s*(?:h\b|heures?|[/.]\d))"
     ),
 }
 
@@ -757,6 +760,11 @@ def _is_group_title(line: str) -> bool:
     return len(stripped.split()) >= 2 or is_place(stripped)
 
 
+class SuppleantLines(list):
+    """The lines under a "Membres suppléants :" sub-heading: suppléants are no members in
+    office (they sit in place of a titulaire, or are excused with them)."""
+
+
 _DATE_LINE = re.compile(r"^date\s+d[e']\s*(?:la\s+)?(?:convocation|affichage)\s*:")
 
 
@@ -798,6 +806,10 @@ def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
                 # "Excusés : / Membres titulaires : … / Membres suppléants : …": whose list the
                 # sub-headings continue is the heading's above them, présents by default.
                 kind = parent if parent in {"excused", "absent"} else "present"
+                if "suppleant" in _fold(line):
+                    sections.append((kind, SuppleantLines([rest] if rest else [])))
+                    open_section, previous = True, line
+                    continue
             elif not rest:
                 parent = kind
             else:

@@ -672,3 +672,21 @@ def test_a_surname_at_a_line_end_takes_the_given_name_that_opens_a_note_after_it
     assert names(result) == ["LOUROLLE Virginie", "ROURNOLLE Mathieu", "POULLELLEC Placide",
                              "Maryline PELLEN-LE GUILLOU", "LEVOUSSE Fabrice"]
     assert result.excused == ["GRORLIGNAC-GRIMELLEC Maud-Tiphaine"]
+
+
+def test_a_figure_in_brackets_after_mandat_de_vote_is_the_stated_proxy_count():
+    # Conseil municipal de Meslan, 24 June 2014 (compte-rendu published by the commune):
+    # "AYANT DONNE MANDAT DE VOTE [2]:" states the number of procurations as "PRESENTS [13]"
+    # states the présents; a list that disagrees with it is said.
+    block = ("PRESENTS [3] : Aimé LE BRAUSSEC, Denis TOURNELLEC, Simon W ALDORNIER.\n"
+             "ABSENTS EXCUSES AYANT DONNE MANDAT DE VOTE [2]: Prosper MAUTIGNAC a donné pouvoir "
+             "à Simon\nW ALDORNIER, Léonie VERNOLLEC a donné pouvoir à AIMÉ LE BRAUSSEC\n"
+             "SECRETAIRE DE SEANCE : Denis TOURNELLEC")
+    result = parse_attendance(block)
+    assert result.stated_counts.proxies == 2
+    assert len(result.proxies) == 2 and kinds(result) == []
+    short = parse_attendance(block.replace(", Léonie VERNOLLEC a donné pouvoir à AIMÉ LE "
+                                           "BRAUSSEC", ""))
+    assert kinds(short) == ["count_mismatch"]
+    assert short.anomalies[0].message == ("Le registre indique 2 procurations, les listes en "
+                                          "donnent 1.")
