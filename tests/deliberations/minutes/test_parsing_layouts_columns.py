@@ -3,6 +3,10 @@ side column of labels printed inside the présents list, and a column of heading
 before the column of names. Built from the real blocks with personal names replaced by
 fictitious ones (layout kept); the source is cited at each test."""
 
+import textwrap
+
+import pytest
+
 from deliberations.minutes.parsing import parse_attendance
 from tests.deliberations.minutes.test_parsing_layouts import kinds, names
 
@@ -30,6 +34,19 @@ def test_a_secretary_label_of_a_side_column_inside_the_list_does_not_cut_it():
     assert result.absent == ["Gérard PRUNIAC"]
     assert kinds(result) == ["guessed_split"]
     assert "« Gaston PRUDELLE », nommé une seconde fois" in result.anomalies[0].message
+
+
+@pytest.mark.parametrize(("width", "cut"), [(36, "Secrétaire de\nséance"),
+                                            (44, "Secrétaire\nde séance")])
+def test_the_side_column_label_is_read_out_of_the_list_whatever_the_page_width(width, cut):
+    # The same block extracted from a narrower page: the list and the label wrapped, the
+    # label itself cut in two.
+    wrapped = "\n".join("\n".join(textwrap.wrap(line, width, break_on_hyphens=False))
+                         for line in LACAUNE.splitlines())
+    assert cut in wrapped
+    result = parse_attendance(wrapped)
+    assert len(result.present) == 9 and result.secretary == "Gaston PRUDELLE"
+    assert kinds(result) == ["guessed_split"]
 
 
 def test_a_side_column_secretary_printed_once_is_not_guessed():
