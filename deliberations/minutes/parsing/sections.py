@@ -316,6 +316,9 @@ def _incomplete(found: tuple[str, bool] | None) -> bool:
     return ("S" not in kinds and len(kinds) < 2) or kinds[-1] == "P"
 
 
+_CIVILITY_INSIDE = re.compile(r"(?<=\s)(?:monsieur|madame|mademoiselle|mme|mlle|m\.)\s+(?=\S)")
+
+
 def _secretary_in(line: str, spaced_hyphens: bool) -> tuple[str, bool] | None:
     """The secretary named in one line (see ``_find_secretary``)."""
     cleaned = _GENDER_MARK.sub("", line)
@@ -339,6 +342,11 @@ def _secretary_in(line: str, spaced_hyphens: bool) -> tuple[str, bool] | None:
                 # "Monsieur X, délégué titulaire, a été élu secrétaire": a capacity between
                 # the name and the verb; the name is the clause before it.
                 candidate = clauses[-2]
+            # "… BRAUNNETTE Adèle Responsable administrative Monsieur Jean-Prosper X, délégué
+            # titulaire, a été élu secrétaire" (flattened): a civility opens the name.
+            civilities = list(_CIVILITY_INSIDE.finditer(_fold(candidate)))
+            if civilities and civilities[-1].start() > 0:
+                candidate = candidate[civilities[-1].start():]
         # "BROCA - LANNAUD Marie - Thérèse": hyphens spaced by the PDF extraction.
         joined = (re.sub(r"(?<=\w) - (?=\w)", "-", candidate) if spaced_hyphens
                   else candidate)

@@ -690,3 +690,15 @@ def test_a_figure_in_brackets_after_mandat_de_vote_is_the_stated_proxy_count():
     assert kinds(short) == ["count_mismatch"]
     assert short.anomalies[0].message == ("Le registre indique 2 procurations, les listes en "
                                           "donnent 1.")
+
+
+def test_a_civility_opens_the_secretarys_name_in_a_flattened_sentence():
+    # Syndicat du Bas-Chablais, comité of 19 June 2018 (procès-verbal published by the
+    # syndicat), the block flattened onto one line: the staff "assistant également" run
+    # straight into "Monsieur X, délégué titulaire, a été élu secrétaire de séance".
+    result = parse_attendance(
+        "PRESENTS : COMMUNE D’ALLINGES DUPRANEL Jean-Marc COMMUNE DE MARGENCEL VOLANGE Paul "
+        "ASSISTENT EGALEMENT A LA SEANCE : RIZARDIN Noël Directeur Général des Services "
+        "BRAUNELLE Adèle Responsable administrative Monsieur Jean-Prosper BOSSARGUE, délégué "
+        "titulaire, a été élu secrétaire de séance")
+    assert result.secretary == "Jean-Prosper BOSSARGUE"
