@@ -852,7 +852,9 @@ def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
         if line:
             previous = line
         folded = _fold(line)
-        if sections and _END_MARKERS.match(folded):
+        # "… (point / n° 5).": a note wrapped inside its brackets, no agenda item.
+        in_brackets = index > 0 and lines[index - 1].count("(") > lines[index - 1].count(")")
+        if sections and _END_MARKERS.match(folded) and not in_brackets:
             return sections, index
         if not sections or not open_section or not line:
             if sections and open_section:

@@ -702,3 +702,18 @@ def test_a_civility_opens_the_secretarys_name_in_a_flattened_sentence():
         "BRAUNELLE Adèle Responsable administrative Monsieur Jean-Prosper BOSSARGUE, délégué "
         "titulaire, a été élu secrétaire de séance")
     assert result.secretary == "Jean-Prosper BOSSARGUE"
+
+
+def test_an_item_number_wrapped_inside_a_note_does_not_end_the_block():
+    # Conseil municipal de Meslan, 24 June 2014, extracted from a narrow page: "(point / n°
+    # 5)." wraps inside the brackets of the arrival sentence; "n° 5" opening a line is no
+    # agenda item there, and the procurations and secretary below are still read.
+    result = parse_attendance(
+        "PRESENTS [3] : Aimé LE BRAUSSEC, Denis TOURNELLEC, Lucas GRIMAUDIER.\n"
+        "Mr Lucas GRIMAUDIER est arrivé au cours\nde la séance de Conseil Municipal (point\n"
+        "n° 5).\nABSENTS EXCUSES AYANT DONNE MANDAT DE\nVOTE [1]: Prosper MAUTIGNAC a donné\n"
+        "pouvoir à Denis TOURNELLEC\nSECRETAIRE DE SEANCE : Denis\nTOURNELLEC")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Prosper MAUTIGNAC", "Denis TOURNELLEC")]
+    assert result.secretary == "Denis TOURNELLEC"
+    assert result.present[2].from_item == 5
