@@ -253,6 +253,10 @@ _CAPACITY_CLAUSE = re.compile(r"^\s*(?:(?:1er|\d+e(?:me)?)\s+)?(?:vice-?\s*)?(?:
                              r"(?:\s+[a-z'\-]+){0,3}\s*$")
 
 
+# "secrétaire", and "Le secrétariat a été assuré par Monsieur / X" (wrapped after it).
+_SECRETARY_WORD = re.compile(r"secretai|secretariat")
+
+
 def _find_secretary(lines: list[str], *, spaced_hyphens: bool = False,
                     limit: int | None = None) -> tuple[str, bool] | None:
     """(name, whether spaced hyphens were joined to read it) of the secretary. Hyphens spaced
@@ -270,13 +274,13 @@ def _find_secretary(lines: list[str], *, spaced_hyphens: bool = False,
         # "Mme Tiphaine X / est élue secrétaire de séance": the verb opens the next line.
         verb_next = bool(re.match(r"(?:est|a\s+ete|sera)\s+\S+\s+(?:\S+\s+)?secretai",
                                   _fold(following)))
-        if (following and ("secretai" in _fold(line) or verb_next) and not _heading(following)
-                and _incomplete(found)):
+        if (following and (_SECRETARY_WORD.search(_fold(line)) or verb_next)
+                and not _heading(following) and _incomplete(found)):
             found = _secretary_in(f"{line} {following}", spaced_hyphens) or found
         # "… décide de désigner M. Tiphaine / X, déléguée d'AZAY, qui exercera les /
         # fonctions de secrétaire": the sentence began one or two lines above.
         for back in (1, 2):
-            if found or index < back or "secretai" not in _fold(line) or not all(
+            if found or index < back or not _SECRETARY_WORD.search(_fold(line)) or not all(
                     lines[index - step].strip() for step in range(1, back + 1)):
                 break
             found = _secretary_in(" ".join(lines[index - back:index + 1]), spaced_hyphens)
@@ -668,8 +672,14 @@ def _wraps_heading(previous: str, line: str) -> bool:
     # "Délégués de la Communauté de Communes de Loir Lucé / Bercé : Mmes A, …" likewise.
     patterns = ((_INLINE_HEADING, _INLINE_END, _INLINE_MARKED, COMMUNE_PREFIX)
                 if 0 < colon <= 60 else (_INLINE_END, _INLINE_MARKED))
-    return any(match.start() < len(tail) and match.end() > len(tail) + 1
-               for pattern in patterns for match in pattern.finditer(joined))
+    if any(match.start() < len(tail) and match.end() > len(tail) + 1
+           for pattern in patterns for match in pattern.finditer(joined)):
+        return True
+    # "… Mme Flavie X Étaient / absents avec procuration": a heading opened by its verb in
+    # capitals inside a line (``_INLINE_VERB_HEADING``), wrapped after the verb.
+    written = f"{tail} {line[:60]}"
+    return any(match.start() < len(tail) < match.end() - 1 and written[match.start()].isupper()
+               for match in _INLINE_VERB_HEADING.finditer(joined))
 
 
 # A line of letters and short groups of capitals only: "I R", "N T S :".

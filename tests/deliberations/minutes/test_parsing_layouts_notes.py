@@ -717,3 +717,27 @@ def test_an_item_number_wrapped_inside_a_note_does_not_end_the_block():
         ("Prosper MAUTIGNAC", "Denis TOURNELLEC")]
     assert result.secretary == "Denis TOURNELLEC"
     assert result.present[2].from_item == 5
+
+
+# SIRS de La Landelle, 19 December 2019 (compte-rendu published by the syndicat), extracted
+# from a narrow page: the heading "Étaient absents avec procuration" wrapped after its verb,
+# and "Le secrétariat a été assuré par Monsieur / X" after the civility.
+LANDELLE_NARROW = (
+    "Étaient présents :\n\n  • • M. Prosper VIRLAVEL,\n  • • M. Josué CERNASSOL,\n"
+    "  • • Mme Flavie PARDOSSIN Étaient\nabsents avec procuration\n"
+    "  • • Mr Romain LERAUDEL,pouvoir à M.\nJosué CERNASSOL\n\n"
+    "Le secrétariat a été assuré par Monsieur\nJosué CERNASSOL\n\n"
+    "Nombre de membres présents 3\n\nNombre de votants 4\n"
+)
+
+
+def test_a_heading_opened_by_its_verb_inside_a_line_and_wrapped_after_it():
+    result = parse_attendance(LANDELLE_NARROW)
+    assert names(result) == ["Prosper VIRLAVEL", "Josué CERNASSOL", "Flavie PARDOSSIN"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Romain LERAUDEL", "Josué CERNASSOL")]
+    assert kinds(result) == []
+
+
+def test_a_secretariat_sentence_wrapped_after_the_civility_is_read_with_the_next_line():
+    assert parse_attendance(LANDELLE_NARROW).secretary == "Josué CERNASSOL"
