@@ -9,7 +9,8 @@ line break separates entries and where it only wraps one), ``proxies``, ``builde
 locates them in each section), ``corpus`` (the hand-counted check, tuned and held-back sets),
 ``communes`` (the official list of communes and EPCI, COG, that tells a commune heading in
 capitals from a surname; data in ``data/``, loaded on first use), ``tables`` (attendance
-tables written as pipe tables, read by their column headers).
+tables written as pipe tables, read by their column headers), ``columns`` (two-column layouts
+flattened: a side column's labels inside a list, a column of headings before the names).
 
 Reads what clerks actually write in a "extrait du registre des délibérations": the session
 preamble, the attendance block (présents with per-item notes, procurations, excusés, absents,

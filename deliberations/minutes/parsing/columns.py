@@ -50,6 +50,28 @@ def side_column_secretary(line: str) -> tuple[str, str] | None:
     return f"{before.rstrip(' ,')}, {rest}", name
 
 
+def side_label_paragraphs(cleaned: list[str]) -> list[str]:
+    """A paragraph whose lines were wrapped by the extraction, holding a side column's
+    "Secrétaire de séance :" inside its list (``side_column_secretary``), joined onto one line so
+    that the label is read out of the list whatever the width of the page."""
+    joined: list[str] = []
+    start = 0
+    for end in range(len(cleaned) + 1):
+        if end < len(cleaned) and cleaned[end]:
+            continue
+        paragraph = cleaned[start:end]
+        whole = " ".join(paragraph)
+        if (len(paragraph) > 1 and "secretaire" in _fold(whole)
+                and not any(side_column_secretary(line) for line in paragraph)
+                and side_column_secretary(whole)):
+            paragraph = [whole]
+        joined += paragraph
+        if end < len(cleaned):
+            joined.append(cleaned[end])
+        start = end + 1
+    return joined
+
+
 # "Le Président", "Les Vice-présidents", "Les Membres": the heading of a table row, no one.
 ROW_LABEL = re.compile(r"^(?:le|la|les)\s+(?:(?:vice|1er|\d+e(?:me)?)[-\s]?)?"
                        r"(?:president|membre|delegue|conseiller|elu)(?:e)?s?"

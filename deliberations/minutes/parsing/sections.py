@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .columns import ROW_LABEL, side_column_secretary
+from .columns import ROW_LABEL, side_column_secretary, side_label_paragraphs
 from .communes import is_place
 from .entries import COMMUNE_PREFIX
 from .names import _INITIALS, _read_names, _token_kind
@@ -622,7 +622,7 @@ def block_lines(text: str, notes: list[tuple[str, str]] | None = None) -> list[s
             cleaned[-1] = f"{cleaned[-1]} {line}"
         else:
             cleaned.append(line)
-    cleaned = _side_label_paragraphs(cleaned)
+    cleaned = side_label_paragraphs(cleaned)
     for index, line in enumerate(cleaned):
         line = _GLUED_CIVILITY.sub(r"\1. ", line)
         following = next((ahead for ahead in cleaned[index + 1:index + 3] if ahead), "")
@@ -636,28 +636,6 @@ def block_lines(text: str, notes: list[tuple[str, str]] | None = None) -> list[s
             continue
         lines.extend(_split_inline(line) if line else [line])
     return lines
-
-
-def _side_label_paragraphs(cleaned: list[str]) -> list[str]:
-    """A paragraph whose lines were wrapped by the extraction, holding a side column's
-    "Secrétaire de séance :" inside its list (see ``columns``), joined onto one line so that
-    the label is read out of the list whatever the width of the page."""
-    joined: list[str] = []
-    start = 0
-    for end in range(len(cleaned) + 1):
-        if end < len(cleaned) and cleaned[end]:
-            continue
-        paragraph = cleaned[start:end]
-        whole = " ".join(paragraph)
-        if (len(paragraph) > 1 and "secretaire" in _fold(whole)
-                and not any(side_column_secretary(line) for line in paragraph)
-                and side_column_secretary(whole)):
-            paragraph = [whole]
-        joined += paragraph
-        if end < len(cleaned):
-            joined.append(cleaned[end])
-        start = end + 1
-    return joined
 
 
 def _wraps_heading(previous: str, line: str) -> bool:
