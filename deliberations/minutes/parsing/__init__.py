@@ -332,6 +332,10 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
             if kind != "proxies":
                 piece = strip_capacities(piece)
             if not piece or only_civilities(piece):
+                if kind == "present" and not piece:
+                    # "M. Jacques X, / Maire, Mmes et MM. …" (wrapped after the name): the
+                    # capacity alone is the office of the présent before it.
+                    builder.note_office(office)
                 continue  # "Mesdames et Messieurs", "Président": no person there
             piece, repairs = repair_words(piece)
             if repairs:

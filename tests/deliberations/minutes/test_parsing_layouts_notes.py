@@ -741,3 +741,18 @@ def test_a_heading_opened_by_its_verb_inside_a_line_and_wrapped_after_it():
 
 def test_a_secretariat_sentence_wrapped_after_the_civility_is_read_with_the_next_line():
     assert parse_attendance(LANDELLE_NARROW).secretary == "Josué CERNASSOL"
+
+
+def test_an_office_wrapped_onto_the_next_line_stays_the_office_of_the_name_before_it():
+    # Conseil municipal de Pornic, 26 March 2021 (compte rendu sommaire published by the
+    # commune), extracted from a narrow page: "M. Jacques-Marcel X, / Maire, Mmes et MM. …",
+    # then "donne pouvoir à M. le Maire".
+    result = parse_attendance(
+        "Présents : M. Jacques-Marcel VARNILLAC,\nMaire, Mmes et MM. Colette MOMARDIN,\n"
+        "Pierre-Etienne CLAUDAUZET. Pouvoirs : Mme Bernadette\nQUITILLAC donne pouvoir à "
+        "M. le Maire.")
+    assert names(result) == ["Jacques-Marcel VARNILLAC", "Colette MOMARDIN",
+                             "Pierre-Etienne CLAUDAUZET"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Bernadette QUITILLAC", "Jacques-Marcel VARNILLAC")]
+    assert kinds(result) == ["holder_by_office"]
