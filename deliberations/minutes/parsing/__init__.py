@@ -258,7 +258,8 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
         section_lines = [line for index, line in enumerate(section_lines)
                          if index not in communes]
     for logical in _logical_lines(section_lines):
-        if _NOTHING.match(_fold(logical)) or ROW_LABEL.match(_fold(logical.strip())):
+        folded = _fold(logical)
+        if _NOTHING.match(folded) or ROW_LABEL.match(folded.strip()):
             continue  # "Procurations : néant" is an empty list, not an entry.
         if kind == "present" and _arrival_of_a_present(builder, logical):
             continue

@@ -60,8 +60,8 @@ def side_label_paragraphs(cleaned: list[str]) -> list[str]:
         if end < len(cleaned) and cleaned[end]:
             continue
         paragraph = cleaned[start:end]
-        whole = " ".join(paragraph)
-        if (len(paragraph) > 1 and "secretaire" in _fold(whole)
+        whole = " ".join(paragraph) if len(paragraph) > 1 else ""
+        if ("taire" in whole.lower() and "secretaire" in _fold(whole)
                 and not any(side_column_secretary(line) for line in paragraph)
                 and side_column_secretary(whole)):
             paragraph = [whole]

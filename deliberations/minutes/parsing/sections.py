@@ -615,10 +615,11 @@ def block_lines(text: str, notes: list[tuple[str, str]] | None = None) -> list[s
     for index, line in enumerate(raw):
         # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
         # "Les Membres / Avaient donné procuration (2) :": a row label, then a heading.
-        if cleaned and cleaned[-1] and not ROW_LABEL.match(_fold(cleaned[-1])) and (
+        if cleaned and cleaned[-1] and (
                 line.startswith(":") or _wraps_heading(cleaned[-1], line)
                 or _wraps_spaced(cleaned[-1], line)
-                or _wraps_verbose_heading(cleaned[-1], line, raw[index + 1:index + 3])):
+                or _wraps_verbose_heading(cleaned[-1], line, raw[index + 1:index + 3])
+        ) and not ROW_LABEL.match(_fold(cleaned[-1])):
             cleaned[-1] = f"{cleaned[-1]} {line}"
         else:
             cleaned.append(line)
@@ -627,7 +628,8 @@ def block_lines(text: str, notes: list[tuple[str, str]] | None = None) -> list[s
         line = _GLUED_CIVILITY.sub(r"\1. ", line)
         following = next((ahead for ahead in cleaned[index + 1:index + 3] if ahead), "")
         line = _without_footnote_call(line, following)
-        side = side_column_secretary(line) if "," in line else None
+        # Cheap test first: "Secrétaire", "SECRETAIRE" (most lines have no such label).
+        side = side_column_secretary(line) if "taire" in line.lower() else None
         if side:
             if notes is not None:
                 notes.append((line, side[1]))
