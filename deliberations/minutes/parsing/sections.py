@@ -543,7 +543,7 @@ def _names_follow(text: str) -> bool:
     return kinds[0] == "C" or (len(kinds) == 2 and {kinds[0], kinds[1]} == {"G", "S"})
 
 
-def _split_inline(line: str) -> list[str]:
+def _split_inline(line: str, following: str = "") -> list[str]:
     """Cut a line before every heading or end marker written inside it: one-line blocks
     ("Etaient présents : … Délégués excusés : …") become one line per section."""
     folded = _fold(line)
@@ -568,6 +568,9 @@ def _split_inline(line: str) -> list[str]:
     for match in _AFTER_STOP.finditer(folded):
         heading = _HEADING.match(folded[match.start():match.end()])
         rest = line[match.end():].lstrip()
+        # "… Président. Présents Cyrille / JARDONNEAU, …": the name goes on on the next line.
+        if len(rest.split()) < 2:
+            rest = f"{rest} {following}"
         if (heading and line[match.start()].isupper() and _names_follow(rest)):
             cuts.append((match.start(), line[match.start():match.end()].rstrip()))
     for match in _SECRETARY_AFTER_STOP.finditer(folded):
@@ -636,7 +639,7 @@ def block_lines(text: str, notes: list[tuple[str, str]] | None = None) -> list[s
             lines.extend(_split_inline(side[0]))
             lines.append(f"Secrétaire de séance : {side[1]}")
             continue
-        lines.extend(_split_inline(line) if line else [line])
+        lines.extend(_split_inline(line, following) if line else [line])
     return lines
 
 

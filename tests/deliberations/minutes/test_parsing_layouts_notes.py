@@ -756,3 +756,12 @@ def test_an_office_wrapped_onto_the_next_line_stays_the_office_of_the_name_befor
     assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
         ("Bernadette QUITILLAC", "Jacques-Marcel VARNILLAC")]
     assert kinds(result) == ["holder_by_office"]
+
+
+def test_a_heading_without_colon_after_a_stop_with_the_name_wrapped_after_the_given_name():
+    # CC Agly-Fenouillèdes, 21 February 2019 (extrait du registre published by the
+    # communauté), extracted from a narrow page: "Président. Présents Cyrille / JARDONNEAU".
+    result = parse_attendance(
+        "sous la présidence de Monsieur Cyrille\nJARDONNEAU, Président. Présents Cyrille\n"
+        "JARDONNEAU, Edmond NAUNAVEL, Clémence\nCHAURLASSE.")
+    assert names(result) == ["Cyrille JARDONNEAU", "Edmond NAUNAVEL", "Clémence CHAURLASSE"]
