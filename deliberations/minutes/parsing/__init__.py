@@ -9,7 +9,8 @@ line break separates entries and where it only wraps one), ``proxies``, ``builde
 locates them in each section), ``corpus`` (the hand-counted check, tuned and held-back sets),
 ``communes`` (the official list of communes and EPCI, COG, that tells a commune heading in
 capitals from a surname; data in ``data/``, loaded on first use), ``tables`` (attendance
-tables written as pipe tables, read by their column headers).
+tables written as pipe tables, read by their column headers), ``columns`` (two-column layouts
+flattened: a side column's labels inside a list, a column of headings before the names).
 
 Reads what clerks actually write in a "extrait du registre des délibérations": the session
 preamble, the attendance block (présents with per-item notes, procurations, excusés, absents,
@@ -33,6 +34,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .builder import _Builder
+from .columns import ROW_LABEL, names_column_after_headings
 from .documents import (
     OfficeHolder,
     parse_commune_list,
@@ -70,6 +72,7 @@ from .results import (
 )
 from .roster import read_with_roster, resolve_with_roster
 from .sections import (
+    SuppleantLines,
     _find_secretary,
     _read_counts,
     _split_top_level,
@@ -112,8 +115,10 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
 
     Raises ParseError when no section (présents, procurations, excusés, absents) is found.
     """
-    lines = block_lines(text)
+    side_secretaries: list[tuple[str, str]] = []
+    lines = block_lines(text, side_secretaries)
     sections, end_index = find_sections(lines)
+    sections, column = names_column_after_headings(sections)
     if not sections:
         raise ParseError(
             "Aucune liste de présence trouvée : le texte ne contient ni « Étaient présents », "
@@ -121,6 +126,18 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
         )
 
     builder = _Builder()
+    for line, name in side_secretaries:
+        builder.anomaly("guessed_split", line,
+                        "« Secrétaire de séance : » imprimé au milieu de la liste (colonne "
+                        f"latérale aplatie) : la liste continue après lui ; « {name} », nommé "
+                        "une seconde fois après l'intitulé, lu comme secrétaire et compté une "
+                        "fois.")
+    if column:
+        builder.anomaly("guessed_split", column[0],
+                        "Tableau aplati : la colonne des intitulés (« Le Président », « Les "
+                        "Membres »…) est imprimée avant celle des noms ; les "
+                        f"{len(column)} lignes de noms sans « à » ni « par » écrites sous "
+                        "« procurations » sont lues comme les présents.")
     builder.result.stated_counts = _read_counts("\n".join(lines[:end_index]))
     read_per_section: list[list[str]] = []
     for index, (kind, section_lines) in enumerate(sections):
@@ -128,6 +145,8 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
         removed = _read_section(builder, kind, section_lines)
         read = list((Counter(_names_read(builder.result)) - before).elements())
         read_per_section.append(read)
+        if isinstance(section_lines, SuppleantLines):
+            builder.result.suppleants += read
         # "Étaient présents : / Membres titulaires : …": a heading over sub-headings.
         subheaded = index + 1 < len(sections) and sections[index + 1][0] == kind
         if kind != "ignore" and not (subheaded and not any(line.strip()
@@ -195,7 +214,8 @@ def _check_nothing_left(builder: _Builder, kind: str, section_lines: list[str],
     label = _SECTION_LABELS.get(kind, kind)
     text_lines = [line for line in section_lines if line.strip()]
     if not read:
-        if not text_lines or all(_NOTHING.match(_fold(line)) for line in text_lines):
+        if not text_lines or all(_NOTHING.match(_fold(line)) or ROW_LABEL.match(_fold(line))
+                                 for line in text_lines):
             if not text_lines:
                 builder.anomaly("empty_section", label,
                                 f"Rubrique « {label} » sans aucun nom : liste vide dans le "
@@ -238,7 +258,8 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
         section_lines = [line for index, line in enumerate(section_lines)
                          if index not in communes]
     for logical in _logical_lines(section_lines):
-        if _NOTHING.match(_fold(logical)):
+        folded = _fold(logical)
+        if _NOTHING.match(folded) or ROW_LABEL.match(folded.strip()):
             continue  # "Procurations : néant" is an empty list, not an entry.
         if kind == "present" and _arrival_of_a_present(builder, logical):
             continue
@@ -312,6 +333,10 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
             if kind != "proxies":
                 piece = strip_capacities(piece)
             if not piece or only_civilities(piece):
+                if kind == "present" and not piece:
+                    # "M. Jacques X, / Maire, Mmes et MM. …" (wrapped after the name): the
+                    # capacity alone is the office of the présent before it.
+                    builder.note_office(office)
                 continue  # "Mesdames et Messieurs", "Président": no person there
             piece, repairs = repair_words(piece)
             if repairs:

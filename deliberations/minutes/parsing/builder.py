@@ -36,7 +36,7 @@ _PARTIAL = re.compile(r"^(?:a\s+partir\s+d|jusqu'|des\s|apres\s|avant\s|arrivee?
 
 
 # The offices a procuration may name instead of a person, as written after a présent's name.
-_OFFICE = re.compile(r"(?:,|\(|\s)\s*(?P<office>maire|presidente?)\s*\)?\s*$")
+_OFFICE = re.compile(r"(?:^|,|\(|\s)\s*(?P<office>maire|presidente?)\s*\)?\s*$")
 _BY_OFFICE = re.compile(r"^(?:m\.?|mme|monsieur|madame)?\s*(?:le|la)\s+"
                         r"(?P<office>maire|presidente?)$")
 

@@ -101,6 +101,9 @@ class AttendanceResult:
     anomalies: list[Anomaly] = field(default_factory=list)
     # "Secrétaires de séance : Madame X et Monsieur Y": the ones after the first (L2121-15).
     other_secretaries: list[str] = field(default_factory=list)
+    # Names read under "Membres suppléants :" (présents or excusés): not members in office,
+    # for the check of the stated "en exercice" figure only (not in ``to_dict``).
+    suppleants: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """The JSON shape printed by ``manage.py parse_attendance``."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .columns import ROW_LABEL, side_column_secretary, side_label_paragraphs
 from .communes import is_place
 from .entries import COMMUNE_PREFIX
 from .names import _INITIALS, _read_names, _token_kind
@@ -237,8 +238,11 @@ _COUNT_PATTERNS = {
         rf"(?<![a-z])votant{_G}(?:\s*\([^)]*\))?(?:\s+est\s+de)?[ \t]*(?::|=)?[ \t]*(\d+)"
     ),
     "proxies": re.compile(
-        rf"(?<![a-z])(?:procuration{_G}|pouvoir{_G}|represente{_G})(?:\s+ecrits?\s+de\s+vote)?"
-        rf"(?:\s+est\s+de)?[ \t]*[:=]?[ \t]*(\d+)(?!\s*(?:h\b|heures?|[/.]\d))"
+        rf"(?<![a-z])(?:procuration{_G}|pouvoir{_G}|represente{_G}|mandats?\s+de\s+vote)"
+        r"(?:\s+ecrits?\s+de\s+vote)?"
+        # "AYANT DONNE MANDAT DE VOTE [2] :", "Avaient donné procuration (2) :": the figure
+        # of the list in brackets, as after "PRESENTS [13] :".
+        rf"(?:\s+est\s+de)?[ \t]*[:=]?[ \t]*[(\[]?(\d+)(?!\s*(?:h\b|heures?|[/.]\d))"
     ),
 }
 
@@ -247,6 +251,10 @@ _COUNT_PATTERNS = {
 _CAPACITY_CLAUSE = re.compile(r"^\s*(?:(?:1er|\d+e(?:me)?)\s+)?(?:vice-?\s*)?(?:delegue|deleguee|"
                              r"conseill(?:er|ere)|membre|president|presidente|maire|adjointe?)"
                              r"(?:\s+[a-z'\-]+){0,3}\s*$")
+
+
+# "secrétaire", and "Le secrétariat a été assuré par Monsieur / X" (wrapped after it).
+_SECRETARY_WORD = re.compile(r"secretai|secretariat")
 
 
 def _find_secretary(lines: list[str], *, spaced_hyphens: bool = False,
@@ -266,13 +274,13 @@ def _find_secretary(lines: list[str], *, spaced_hyphens: bool = False,
         # "Mme Tiphaine X / est élue secrétaire de séance": the verb opens the next line.
         verb_next = bool(re.match(r"(?:est|a\s+ete|sera)\s+\S+\s+(?:\S+\s+)?secretai",
                                   _fold(following)))
-        if (following and ("secretai" in _fold(line) or verb_next) and not _heading(following)
-                and _incomplete(found)):
+        if (following and (_SECRETARY_WORD.search(_fold(line)) or verb_next)
+                and not _heading(following) and _incomplete(found)):
             found = _secretary_in(f"{line} {following}", spaced_hyphens) or found
         # "… décide de désigner M. Tiphaine / X, déléguée d'AZAY, qui exercera les /
         # fonctions de secrétaire": the sentence began one or two lines above.
         for back in (1, 2):
-            if found or index < back or "secretai" not in _fold(line) or not all(
+            if found or index < back or not _SECRETARY_WORD.search(_fold(line)) or not all(
                     lines[index - step].strip() for step in range(1, back + 1)):
                 break
             found = _secretary_in(" ".join(lines[index - back:index + 1]), spaced_hyphens)
@@ -312,6 +320,9 @@ def _incomplete(found: tuple[str, bool] | None) -> bool:
     return ("S" not in kinds and len(kinds) < 2) or kinds[-1] == "P"
 
 
+_CIVILITY_INSIDE = re.compile(r"(?<=\s)(?:monsieur|madame|mademoiselle|mme|mlle|m\.)\s+(?=\S)")
+
+
 def _secretary_in(line: str, spaced_hyphens: bool) -> tuple[str, bool] | None:
     """The secretary named in one line (see ``_find_secretary``)."""
     cleaned = _GENDER_MARK.sub("", line)
@@ -335,6 +346,11 @@ def _secretary_in(line: str, spaced_hyphens: bool) -> tuple[str, bool] | None:
                 # "Monsieur X, délégué titulaire, a été élu secrétaire": a capacity between
                 # the name and the verb; the name is the clause before it.
                 candidate = clauses[-2]
+            # "… BRAUNNETTE Adèle Responsable administrative Monsieur Jean-Prosper X, délégué
+            # titulaire, a été élu secrétaire" (flattened): a civility opens the name.
+            civilities = list(_CIVILITY_INSIDE.finditer(_fold(candidate)))
+            if civilities and civilities[-1].start() > 0:
+                candidate = candidate[civilities[-1].start():]
         # "BROCA - LANNAUD Marie - Thérèse": hyphens spaced by the PDF extraction.
         joined = (re.sub(r"(?<=\w) - (?=\w)", "-", candidate) if spaced_hyphens
                   else candidate)
@@ -527,7 +543,7 @@ def _names_follow(text: str) -> bool:
     return kinds[0] == "C" or (len(kinds) == 2 and {kinds[0], kinds[1]} == {"G", "S"})
 
 
-def _split_inline(line: str) -> list[str]:
+def _split_inline(line: str, following: str = "") -> list[str]:
     """Cut a line before every heading or end marker written inside it: one-line blocks
     ("Etaient présents : … Délégués excusés : …") become one line per section."""
     folded = _fold(line)
@@ -552,6 +568,9 @@ def _split_inline(line: str) -> list[str]:
     for match in _AFTER_STOP.finditer(folded):
         heading = _HEADING.match(folded[match.start():match.end()])
         rest = line[match.end():].lstrip()
+        # "… Président. Présents Cyrille / JARDONNEAU, …": the name goes on on the next line.
+        if len(rest.split()) < 2:
+            rest = f"{rest} {following}"
         if (heading and line[match.start()].isupper() and _names_follow(rest)):
             cuts.append((match.start(), line[match.start():match.end()].rstrip()))
     for match in _SECRETARY_AFTER_STOP.finditer(folded):
@@ -589,25 +608,38 @@ def _split_inline(line: str) -> list[str]:
 _GLUED_CIVILITY = re.compile(r"(?<![\w.])(M|Mme|Mr|MM|Mlle)\.(?=[A-ZÀ-Ý][A-Za-zà-ÿ])")
 
 
-def block_lines(text: str) -> list[str]:
-    """Clean lines of ``text``, with inline headings and end markers on lines of their own."""
+def block_lines(text: str, notes: list[tuple[str, str]] | None = None) -> list[str]:
+    """Clean lines of ``text``, with inline headings and end markers on lines of their own.
+    ``notes`` receives (line, secretary) for each side-column secretary label read out of a
+    list (see ``columns``), a guess the caller reports."""
     lines: list[str] = []
     cleaned: list[str] = []
     raw = _dehyphenate(rewrite_tables(_clean_lines(text)))
     for index, line in enumerate(raw):
         # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
+        # "Les Membres / Avaient donné procuration (2) :": a row label, then a heading.
         if cleaned and cleaned[-1] and (
                 line.startswith(":") or _wraps_heading(cleaned[-1], line)
                 or _wraps_spaced(cleaned[-1], line)
-                or _wraps_verbose_heading(cleaned[-1], line, raw[index + 1:index + 3])):
+                or _wraps_verbose_heading(cleaned[-1], line, raw[index + 1:index + 3])
+        ) and not ROW_LABEL.match(_fold(cleaned[-1])):
             cleaned[-1] = f"{cleaned[-1]} {line}"
         else:
             cleaned.append(line)
+    cleaned = side_label_paragraphs(cleaned)
     for index, line in enumerate(cleaned):
         line = _GLUED_CIVILITY.sub(r"\1. ", line)
         following = next((ahead for ahead in cleaned[index + 1:index + 3] if ahead), "")
         line = _without_footnote_call(line, following)
-        lines.extend(_split_inline(line) if line else [line])
+        # Cheap test first: "Secrétaire", "SECRETAIRE" (most lines have no such label).
+        side = side_column_secretary(line) if "taire" in line.lower() else None
+        if side:
+            if notes is not None:
+                notes.append((line, side[1]))
+            lines.extend(_split_inline(side[0]))
+            lines.append(f"Secrétaire de séance : {side[1]}")
+            continue
+        lines.extend(_split_inline(line, following) if line else [line])
     return lines
 
 
@@ -623,8 +655,14 @@ def _wraps_heading(previous: str, line: str) -> bool:
     # "Délégués de la Communauté de Communes de Loir Lucé / Bercé : Mmes A, …" likewise.
     patterns = ((_INLINE_HEADING, _INLINE_END, _INLINE_MARKED, COMMUNE_PREFIX)
                 if 0 < colon <= 60 else (_INLINE_END, _INLINE_MARKED))
-    return any(match.start() < len(tail) and match.end() > len(tail) + 1
-               for pattern in patterns for match in pattern.finditer(joined))
+    if any(match.start() < len(tail) and match.end() > len(tail) + 1
+           for pattern in patterns for match in pattern.finditer(joined)):
+        return True
+    # "… Mme Flavie X Étaient / absents avec procuration": a heading opened by its verb in
+    # capitals inside a line (``_INLINE_VERB_HEADING``), wrapped after the verb.
+    written = f"{tail} {line[:60]}"
+    return any(match.start() < len(tail) < match.end() - 1 and written[match.start()].isupper()
+               for match in _INLINE_VERB_HEADING.finditer(joined))
 
 
 # A line of letters and short groups of capitals only: "I R", "N T S :".
@@ -746,6 +784,14 @@ def _is_group_title(line: str) -> bool:
     return len(stripped.split()) >= 2 or is_place(stripped)
 
 
+class SuppleantLines(list):
+    """The lines under a "Membres suppléants :" sub-heading: suppléants are no members in
+    office (they sit in place of a titulaire, or are excused with them)."""
+
+
+_DATE_LINE = re.compile(r"^date\s+d[e']\s*(?:la\s+)?(?:convocation|affichage)\s*:")
+
+
 def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
     """The sections of the attendance block, as (kind, lines), and the index of the line where
     the block's region ends (its stated counts and secretary are read before it).
@@ -784,6 +830,10 @@ def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
                 # "Excusés : / Membres titulaires : … / Membres suppléants : …": whose list the
                 # sub-headings continue is the heading's above them, présents by default.
                 kind = parent if parent in {"excused", "absent"} else "present"
+                if "suppleant" in _fold(line):
+                    sections.append((kind, SuppleantLines([rest] if rest else [])))
+                    open_section, previous = True, line
+                    continue
             elif not rest:
                 parent = kind
             else:
@@ -795,7 +845,9 @@ def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
         if line:
             previous = line
         folded = _fold(line)
-        if sections and _END_MARKERS.match(folded):
+        # "… (point / n° 5).": a note wrapped inside its brackets, no agenda item.
+        in_brackets = index > 0 and lines[index - 1].count("(") > lines[index - 1].count(")")
+        if sections and _END_MARKERS.match(folded) and not in_brackets:
             return sections, index
         if not sections or not open_section or not line:
             if sections and open_section:
@@ -805,6 +857,10 @@ def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
         # "Monsieur X a été / nommé secrétaire de séance.": the verb's sentence wrapped.
         wrapped_secretary = (following[:1].islower()
                              and _is_secretary_line(f"{line} {following}"))
+        # "Avaient donné procuration (2) : / date de la convocation : … / Dorian X": a date
+        # of a column of headings printed before the names, not the end of the list.
+        if _DATE_LINE.match(folded) and not sections[-1][1] and _names_follow(following):
+            continue
         if (_SOFT_END.match(folded) or _is_secretary_line(line) or wrapped_secretary
                 or TABLE_ROW.match(line)):
             open_section = False

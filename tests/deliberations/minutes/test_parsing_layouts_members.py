@@ -276,3 +276,32 @@ def test_a_stated_figure_printed_inside_a_list_is_taken_out_and_still_read():
     assert (result.stated_counts.present, result.stated_counts.voters) == (3, 4)
     assert result.absent == ["Irène VERDEZ", "Armand PESAVEL"]
     assert kinds(result) == []
+
+
+# CC de la Région de Saverne, 8 April 2008 (procès-verbal N° 3 published by the communauté):
+# "Membres titulaires :" / "Membres suppléants :" under both "Présents :" and "Excusés :".
+SAVERNE = (
+    "Nombre de Conseillers Communautaires en exercice : 4 Présents : 4 Titulaires : 3 "
+    "Suppléants : 1\n\nPrésents :\n\nMembres titulaires : MM. Denis SOLETTE, Gaston JARANGE. "
+    "Mme Monique PASTEL.\n\nMembres suppléants : M. François MARSAUZET.\n\n"
+    "Excusés : Membres titulaires : M. Paul CHARMAUZET. Membres suppléants : MM. Octave "
+    "CHATARDEL, Jean-Pierre VITELLAC."
+)
+
+
+def test_excused_suppleants_are_not_counted_against_the_members_in_office():
+    result = parse_attendance(SAVERNE)
+    assert len(result.present) == 4
+    assert result.excused == ["Paul CHARMAUZET", "Octave CHATARDEL", "Jean-Pierre VITELLAC"]
+    # 3 titulaires present + 1 titulaire excused = 4 in office; the suppléants, sitting or
+    # excused, are not members in office.
+    assert result.suppleants == ["François MARSAUZET", "Octave CHATARDEL",
+                                 "Jean-Pierre VITELLAC"]
+    assert kinds(result) == []
+
+
+def test_a_list_that_misses_a_titulaire_still_disagrees_with_the_members_in_office():
+    result = parse_attendance(SAVERNE.replace("en exercice : 4", "en exercice : 5"))
+    assert kinds(result) == ["count_mismatch"]
+    assert result.anomalies[0].message == ("Le registre indique 5 membres en exercice, les "
+                                           "listes en donnent 7.")

@@ -672,3 +672,96 @@ def test_a_surname_at_a_line_end_takes_the_given_name_that_opens_a_note_after_it
     assert names(result) == ["LOUROLLE Virginie", "ROURNOLLE Mathieu", "POULLELLEC Placide",
                              "Maryline PELLEN-LE GUILLOU", "LEVOUSSE Fabrice"]
     assert result.excused == ["GRORLIGNAC-GRIMELLEC Maud-Tiphaine"]
+
+
+def test_a_figure_in_brackets_after_mandat_de_vote_is_the_stated_proxy_count():
+    # Conseil municipal de Meslan, 24 June 2014 (compte-rendu published by the commune):
+    # "AYANT DONNE MANDAT DE VOTE [2]:" states the number of procurations as "PRESENTS [13]"
+    # states the présents; a list that disagrees with it is said.
+    block = ("PRESENTS [3] : Aimé LE BRAUSSEC, Denis TOURNELLEC, Simon W ALDORNIER.\n"
+             "ABSENTS EXCUSES AYANT DONNE MANDAT DE VOTE [2]: Prosper MAUTIGNAC a donné pouvoir "
+             "à Simon\nW ALDORNIER, Léonie VERNOLLEC a donné pouvoir à AIMÉ LE BRAUSSEC\n"
+             "SECRETAIRE DE SEANCE : Denis TOURNELLEC")
+    result = parse_attendance(block)
+    assert result.stated_counts.proxies == 2
+    assert len(result.proxies) == 2 and kinds(result) == []
+    short = parse_attendance(block.replace(", Léonie VERNOLLEC a donné pouvoir à AIMÉ LE "
+                                           "BRAUSSEC", ""))
+    assert kinds(short) == ["count_mismatch"]
+    assert short.anomalies[0].message == ("Le registre indique 2 procurations, les listes en "
+                                          "donnent 1.")
+
+
+def test_a_civility_opens_the_secretarys_name_in_a_flattened_sentence():
+    # Syndicat du Bas-Chablais, comité of 19 June 2018 (procès-verbal published by the
+    # syndicat), the block flattened onto one line: the staff "assistant également" run
+    # straight into "Monsieur X, délégué titulaire, a été élu secrétaire de séance".
+    result = parse_attendance(
+        "PRESENTS : COMMUNE D’ALLINGES DUPRANEL Jean-Marc COMMUNE DE MARGENCEL VOLANGE Paul "
+        "ASSISTENT EGALEMENT A LA SEANCE : RIZARDIN Noël Directeur Général des Services "
+        "BRAUNELLE Adèle Responsable administrative Monsieur Jean-Prosper BOSSARGUE, délégué "
+        "titulaire, a été élu secrétaire de séance")
+    assert result.secretary == "Jean-Prosper BOSSARGUE"
+
+
+def test_an_item_number_wrapped_inside_a_note_does_not_end_the_block():
+    # Conseil municipal de Meslan, 24 June 2014, extracted from a narrow page: "(point / n°
+    # 5)." wraps inside the brackets of the arrival sentence; "n° 5" opening a line is no
+    # agenda item there, and the procurations and secretary below are still read.
+    result = parse_attendance(
+        "PRESENTS [3] : Aimé LE BRAUSSEC, Denis TOURNELLEC, Lucas GRIMAUDIER.\n"
+        "Mr Lucas GRIMAUDIER est arrivé au cours\nde la séance de Conseil Municipal (point\n"
+        "n° 5).\nABSENTS EXCUSES AYANT DONNE MANDAT DE\nVOTE [1]: Prosper MAUTIGNAC a donné\n"
+        "pouvoir à Denis TOURNELLEC\nSECRETAIRE DE SEANCE : Denis\nTOURNELLEC")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Prosper MAUTIGNAC", "Denis TOURNELLEC")]
+    assert result.secretary == "Denis TOURNELLEC"
+    assert result.present[2].from_item == 5
+
+
+# SIRS de La Landelle, 19 December 2019 (compte-rendu published by the syndicat), extracted
+# from a narrow page: the heading "Étaient absents avec procuration" wrapped after its verb,
+# and "Le secrétariat a été assuré par Monsieur / X" after the civility.
+LANDELLE_NARROW = (
+    "Étaient présents :\n\n  • • M. Prosper VIRLAVEL,\n  • • M. Josué CERNASSOL,\n"
+    "  • • Mme Flavie PARDOSSIN Étaient\nabsents avec procuration\n"
+    "  • • Mr Romain LERAUDEL,pouvoir à M.\nJosué CERNASSOL\n\n"
+    "Le secrétariat a été assuré par Monsieur\nJosué CERNASSOL\n\n"
+    "Nombre de membres présents 3\n\nNombre de votants 4\n"
+)
+
+
+def test_a_heading_opened_by_its_verb_inside_a_line_and_wrapped_after_it():
+    result = parse_attendance(LANDELLE_NARROW)
+    assert names(result) == ["Prosper VIRLAVEL", "Josué CERNASSOL", "Flavie PARDOSSIN"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Romain LERAUDEL", "Josué CERNASSOL")]
+    assert kinds(result) == []
+
+
+def test_a_secretariat_sentence_wrapped_after_the_civility_is_read_with_the_next_line():
+    assert parse_attendance(LANDELLE_NARROW).secretary == "Josué CERNASSOL"
+
+
+def test_an_office_wrapped_onto_the_next_line_stays_the_office_of_the_name_before_it():
+    # Conseil municipal de Pornic, 26 March 2021 (compte rendu sommaire published by the
+    # commune), extracted from a narrow page: "M. Jacques-Marcel X, / Maire, Mmes et MM. …",
+    # then "donne pouvoir à M. le Maire".
+    result = parse_attendance(
+        "Présents : M. Jacques-Marcel VARNILLAC,\nMaire, Mmes et MM. Colette MOMARDIN,\n"
+        "Pierre-Etienne CLAUDAUZET. Pouvoirs : Mme Bernadette\nQUITILLAC donne pouvoir à "
+        "M. le Maire.")
+    assert names(result) == ["Jacques-Marcel VARNILLAC", "Colette MOMARDIN",
+                             "Pierre-Etienne CLAUDAUZET"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Bernadette QUITILLAC", "Jacques-Marcel VARNILLAC")]
+    assert kinds(result) == ["holder_by_office"]
+
+
+def test_a_heading_without_colon_after_a_stop_with_the_name_wrapped_after_the_given_name():
+    # CC Agly-Fenouillèdes, 21 February 2019 (extrait du registre published by the
+    # communauté), extracted from a narrow page: "Président. Présents Cyrille / JARDONNEAU".
+    result = parse_attendance(
+        "sous la présidence de Monsieur Cyrille\nJARDONNEAU, Président. Présents Cyrille\n"
+        "JARDONNEAU, Edmond NAUNAVEL, Clémence\nCHAURLASSE.")
+    assert names(result) == ["Cyrille JARDONNEAU", "Edmond NAUNAVEL", "Clémence CHAURLASSE"]

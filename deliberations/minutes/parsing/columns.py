@@ -1,0 +1,108 @@
+"""Two-column layouts flattened by a PDF extraction: the labels of one column printed among
+the names of the other.
+
+- A side column of labels ("Nombre de membres en exercice : 35", "Présents : 25", "Votants :
+  29", "Secrétaire de séance : X") printed line by line inside the présents list: the label
+  "Secrétaire de séance :" then stands in the middle of the list, the list goes on after it,
+  and the secretary's name (a member present, so also in the list) is printed a second time
+  somewhere after the label (``side_column_secretary``).
+- A table whose column of headings ("Etaient présents (25) :", "Le Président", "Les
+  Vice-présidents", "Les Membres", "Avaient donné procuration (2) :") is printed before the
+  column of names: the présents' names then stand under the last heading, before the proxies
+  (``names_column_after_headings``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import _fold
+
+# "…, Basile LOLANGE, Secrétaire de séance : Julien X, …": after a comma, the list goes on.
+_SIDE_SECRETARY = re.compile(r"(?<=,)\s*secretaires?\s+de\s+(?:la\s+)?seance\s*:\s*")
+
+
+def side_column_secretary(line: str) -> tuple[str, str] | None:
+    """(the list without the label and the name printed twice, the secretary's name) when a
+    "Secrétaire de séance :" label of a side column stands inside a list of names, or None.
+
+    The secretary is read only when exactly one name of the list before the label is printed
+    again after it (the side column's value, a présent counted once); otherwise the label is
+    left as it is (it ends the list, and the figures tell what was lost)."""
+    folded = _fold(line)
+    match = _SIDE_SECRETARY.search(folded)
+    if not match:
+        return None
+    before, after = line[:match.start()], line[match.end():]
+    # The list goes on after the label: several entries separated by commas.
+    if after.count(",") < 2:
+        return None
+    candidates = {" ".join(entry.split()[-2:]) for entry in before.split(",")
+                  if len(entry.split()) >= 2}
+    found = [(candidate, occurrence) for candidate in candidates
+             for occurrence in re.finditer(rf"(?<![\w\-]){re.escape(candidate)}(?![\w\-])",
+                                           after)]
+    if len(found) != 1:
+        return None
+    name, occurrence = found[0]
+    rest = (after[:occurrence.start()].rstrip(" ,") + ", "
+            + after[occurrence.end():].lstrip(" ,")).strip(" ,")
+    return f"{before.rstrip(' ,')}, {rest}", name
+
+
+def side_label_paragraphs(cleaned: list[str]) -> list[str]:
+    """A paragraph whose lines were wrapped by the extraction, holding a side column's
+    "Secrétaire de séance :" inside its list (``side_column_secretary``), joined onto one line so
+    that the label is read out of the list whatever the width of the page."""
+    joined: list[str] = []
+    start = 0
+    for end in range(len(cleaned) + 1):
+        if end < len(cleaned) and cleaned[end]:
+            continue
+        paragraph = cleaned[start:end]
+        whole = " ".join(paragraph) if len(paragraph) > 1 else ""
+        if ("taire" in whole.lower() and "secretaire" in _fold(whole)
+                and not any(side_column_secretary(line) for line in paragraph)
+                and side_column_secretary(whole)):
+            paragraph = [whole]
+        joined += paragraph
+        if end < len(cleaned):
+            joined.append(cleaned[end])
+        start = end + 1
+    return joined
+
+
+# "Le Président", "Les Vice-présidents", "Les Membres": the heading of a table row, no one.
+ROW_LABEL = re.compile(r"^(?:le|la|les)\s+(?:(?:vice|1er|\d+e(?:me)?)[-\s]?)?"
+                       r"(?:president|membre|delegue|conseiller|elu)(?:e)?s?"
+                       r"(?:\s+(?:titulaires?|suppleant(?:e)?s?|communautaires?))?\s*:?$")
+_PROXY_WORDS = re.compile(r"(?<![\w'])(?:a|au|par|pouvoir|procuration|donne\w*)(?![\w'])")
+
+
+def names_column_after_headings(sections: list[tuple[str, list[str]]]
+                                ) -> tuple[list[tuple[str, list[str]]], list[str]]:
+    """A présents section holding only row labels, followed by a procurations section whose
+    first lines are plain lists of names (no "à", "par", "pouvoir" outside brackets): those
+    lines are the présents' names, printed after the column of headings. Returns the sections
+    and the lines moved (a reading to report)."""
+    moved = list(sections)
+    lines_moved: list[str] = []
+    for index, (kind, lines) in enumerate(sections[:-1]):
+        following_kind, following = sections[index + 1]
+        texts = [line for line in lines if line.strip()]
+        if kind != "present" or following_kind != "proxies" or not texts or not all(
+                ROW_LABEL.match(_fold(line.strip())) for line in texts):
+            continue
+        names = 0
+        for line in following:
+            if not line.strip():
+                continue
+            if _PROXY_WORDS.search(_fold(re.sub(r"\([^()]*\)?", " ", line))):
+                break
+            names += 1
+        if names:
+            kept = [line for line in following if line.strip()]
+            moved[index] = (kind, kept[:names])
+            moved[index + 1] = (following_kind, kept[names:])
+            lines_moved += kept[:names]
+    return moved, lines_moved
