@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from .communes import is_commune
+from .names import _token_kind
 from .text import _fold
 
 _CUT_LOWER = re.compile(r"[a-zà-ÿ]+\b")
@@ -60,10 +61,11 @@ def dehyphenate(lines: list[str], guesses: list[str] | None = None) -> list[str]
             continue
         word = cut["part"] + ("-" if keep else "")
         head = joined[-1][:cut.start()].rstrip()
-        if head and _opens_group(word + line):
+        if head and (_opens_group(word + line) or _opens_sentence(head, word)):
             # "M. Bastien NIINEAU BUSS- / IERES", "… suivantes : Comm- / unauté de Communes
             # du Pays de Gex": a commune or an EPCI heads the delegates under it, so it opens
-            # its line; the line it was cut from ended with the entry before it.
+            # its line; the line it was cut from ended with the entry before it. "…
+            # CHORDAUDEL. Mons- / ieur X a été nommé secrétaire": a sentence after the list.
             joined[-1] = head
             joined.append(word + line)
         else:
@@ -102,6 +104,14 @@ def _opens_group(line: str) -> bool:
     words = line.strip(" :").split()
     return (0 < len(words) <= 4 and not re.search(r"[a-zà-ÿ]", line)
             and (is_commune(" ".join(words)) or is_commune(words[0])))
+
+
+def _opens_sentence(head: str, word: str) -> bool:
+    """Whether ``word``, with a capital after a full stop that ends a word of ``head`` (no
+    civility's: "M. Jean-"), opens a sentence of its own."""
+    last = head.split()[-1]
+    return (word[:1].isupper() and bool(re.search(r"[^\W\d_]{2}\.$", last))
+            and _token_kind(last) != "C")
 
 
 # Consonants that open French words (and names): a part opening otherwise ("NCHE", "RGUES",

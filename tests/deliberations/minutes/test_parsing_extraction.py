@@ -1,7 +1,8 @@
-"""The parser on the artefacts of PDF text extraction (``parsing/extraction.py``): words cut by
-a hyphen at a line end, told from compound names by evidence from the text itself. One test
-per rule, built from real blocks with personal names replaced by fictitious ones (layout
-kept); the source is cited at each test."""
+"""The parser on the artefacts of PDF text extraction: words cut by a hyphen at a line end,
+told from compound names by evidence from the text itself (``parsing/extraction.py``), and
+lists wrapped inside an entry (``parsing/joining.py``). One test per rule, built from real
+blocks with personal names replaced by fictitious ones (layout kept); the source is cited at
+each test."""
 
 from deliberations.minutes.parsing import parse_attendance
 from tests.deliberations.minutes.test_parsing_layouts import kinds, names
@@ -103,3 +104,45 @@ def test_a_capital_cut_without_evidence_in_a_text_that_cuts_no_word_keeps_its_hy
         ("PRAT-ELLEC", "BRORNAUMIER")]
     assert ("guessed_join", "PRAT- / ELLEC → PRAT-ELLEC") in [
         (a.kind, a.text) for a in result.anomalies]
+
+
+def test_a_sentence_cut_after_the_list_opens_its_own_line():
+    # Conseil municipal de Roure, 8 April 2018 (source above), hyphenated: "… CHORDAUDEL.
+    # Mons- / ieur X a été nommé secrétaire": the secretary's sentence does not swallow the
+    # end of the procurations.
+    result = parse_attendance(
+        "Présents : Romain CHORDAUDEL, Yolande TENELLEC.\n"
+        "Absents représentés : Félix SARRONNET pouvoir à Yolande\n"
+        "TENELLEC, Mathilde-Flavie VASAUDEL\npouvoir à Romain CHORDAUDEL. Mons-\n"
+        "ieur Romain CHORDAUDEL a été nommé secrétaire de\nséance.\nORDRE DU JOUR :")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Félix SARRONNET", "Yolande TENELLEC"), ("Mathilde-Flavie VASAUDEL", "Romain CHORDAUDEL")]
+    assert result.secretary == "Romain CHORDAUDEL"
+    assert kinds(result) == []
+
+
+# Montpellier Méditerranée Métropole, 18 April 2019 (https://dokumen.tips/documents/compte-
+# rendu-du-conseil-de-mtropole-page-114-secrtariat-gnral-service.html), wrapped at 40.
+def test_a_comma_list_line_ending_without_comma_goes_on_with_the_surname_words_below():
+    result = parse_attendance("Présents :\nJoachim GRIRRONNET,\n"
+                              "Michèle CIDIGNAC-BRASARGUES, Aristide EL\n"
+                              "TORNAUDIN, Mathilde DRAVINEAU.")
+    assert names(result) == ["Joachim GRIRRONNET", "Michèle CIDIGNAC-BRASARGUES",
+                             "Aristide EL TORNAUDIN", "Mathilde DRAVINEAU"]
+
+
+def test_a_surname_list_line_ending_without_comma_goes_on_with_a_particle_below():
+    # Normandie Sud Eure, 21 October 2020 (source above), wrapped at 40: surnames only,
+    # "DE CLERNONNEAU / DE PROUNNOUMIER" is one surname.
+    result = parse_attendance("Etaient présents : Mme GARNELET, MM. LENNAUDEL, DE CLERNONNEAU\n"
+                              "DE PROUNNOUMIER, Mmes GOUVORET, CHOMELLEC.")
+    assert names(result) == ["GARNELET", "LENNAUDEL", "DE CLERNONNEAU DE PROUNNOUMIER",
+                             "GOUVORET", "CHOMELLEC"]
+
+
+def test_a_given_name_after_a_full_stop_at_a_line_end_goes_on_with_the_surname_below():
+    # Montpellier Méditerranée Métropole (source above): "… RORRARGUES. Perrine /
+    # COLEYRAC, suppléant de …", the suppléant's sentence after the list's full stop.
+    result = parse_attendance("Présents : Albane MIRDAUZET, Romain RORRARGUES. Perrine\n"
+                              "COLEYRAC, suppléant de Romain PRORSONNET.")
+    assert names(result) == ["Albane MIRDAUZET", "Romain RORRARGUES", "Perrine COLEYRAC"]
