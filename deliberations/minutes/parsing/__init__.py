@@ -116,7 +116,8 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
     Raises ParseError when no section (présents, procurations, excusés, absents) is found.
     """
     side_secretaries: list[tuple[str, str]] = []
-    lines = block_lines(text, side_secretaries)
+    cuts: list[str] = []
+    lines = block_lines(text, side_secretaries, cuts)
     sections, end_index = find_sections(lines)
     sections, column = names_column_after_headings(sections)
     if not sections:
@@ -132,6 +133,11 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
                         f"latérale aplatie) : la liste continue après lui ; « {name} », nommé "
                         "une seconde fois après l'intitulé, lu comme secrétaire et compté une "
                         "fois.")
+    for cut in cuts:
+        builder.anomaly("guessed_join", cut,
+                        f"Mot en capitales coupé par un trait d'union en fin de ligne : « {cut} » "
+                        "(ni le mot entier ni le nom composé ne sont écrits ailleurs dans le "
+                        "texte) : vérifiez ce nom.")
     if column:
         builder.anomaly("guessed_split", column[0],
                         "Tableau aplati : la colonne des intitulés (« Le Président », « Les "

@@ -8,6 +8,7 @@ import re
 from .columns import ROW_LABEL, side_column_secretary, side_label_paragraphs
 from .communes import is_place
 from .entries import COMMUNE_PREFIX
+from .extraction import dehyphenate
 from .names import _INITIALS, _read_names, _token_kind
 from .results import StatedCounts
 from .tables import TABLE_ROW, rewrite_tables
@@ -608,13 +609,15 @@ def _split_inline(line: str, following: str = "") -> list[str]:
 _GLUED_CIVILITY = re.compile(r"(?<![\w.])(M|Mme|Mr|MM|Mlle)\.(?=[A-ZÀ-Ý][A-Za-zà-ÿ])")
 
 
-def block_lines(text: str, notes: list[tuple[str, str]] | None = None) -> list[str]:
+def block_lines(text: str, notes: list[tuple[str, str]] | None = None,
+                cuts: list[str] | None = None) -> list[str]:
     """Clean lines of ``text``, with inline headings and end markers on lines of their own.
     ``notes`` receives (line, secretary) for each side-column secretary label read out of a
-    list (see ``columns``), a guess the caller reports."""
+    list (see ``columns``), ``cuts`` each word cut at a line end joined or kept on a guess
+    (see ``extraction``): guesses the caller reports."""
     lines: list[str] = []
     cleaned: list[str] = []
-    raw = _dehyphenate(rewrite_tables(_clean_lines(text)))
+    raw = dehyphenate(rewrite_tables(_clean_lines(text)), cuts)
     for index, line in enumerate(raw):
         # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
         # "Les Membres / Avaient donné procuration (2) :": a row label, then a heading.
@@ -668,20 +671,6 @@ def _wraps_heading(previous: str, line: str) -> bool:
 # A line of letters and short groups of capitals only: "I R", "N T S :".
 _SPACED_TAIL = re.compile(r"(?:^|\s)(?:[A-ZÀ-Ý]{1,3}\s){4,}[A-ZÀ-Ý]{1,3}$")
 _SPACED_ONLY = re.compile(r"^(?:[A-ZÀ-Ý]{1,3}\s)*[A-ZÀ-Ý]{1,3}\s*:?$")
-
-
-def _dehyphenate(lines: list[str]) -> list[str]:
-    """Words cut by a hyphen at a line end, the rest in lower case on the next line ("Mon- /
-    sieur", "Secré- / taire de séance"), joined without it: a compound name goes on with a
-    capital ("Jean- / Pierre", kept for the entry reading)."""
-    joined: list[str] = []
-    for line in lines:
-        if (joined and re.search(r"[^\W\d_]-$", joined[-1])
-                and re.match(r"[a-zà-ÿ]+\b", line) and not re.match(r"(?:et|ou)\b", line)):
-            joined[-1] = joined[-1][:-1] + line  # the two lines read as one, as wrapped
-            continue
-        joined.append(line)
-    return joined
 
 
 def _wraps_verbose_heading(previous: str, line: str, ahead: list[str]) -> bool:
