@@ -2,7 +2,8 @@
 only (no Django model).
 
 Modules: ``text`` (folding, lines, dates), ``names`` (one person's name and its notes),
-``sections`` (headings, separators, secretary, stated counts), ``joining`` (where a
+``headings`` (the wording of section headings), ``sections`` (where sections begin and end,
+separators, secretary, stated counts), ``joining`` (where a
 line break separates entries and where it only wraps one), ``proxies``, ``builder``
 (entries → result), ``anomalies`` (consistency checks), ``documents`` (preamble, deliberation),
 ``roster`` (names resolved against the body's members, and the roster-guided reading that

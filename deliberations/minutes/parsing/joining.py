@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .headings import _G
 from .names import _INITIALS, _PARTICLES, _token_kind
-from .sections import _G
 from .text import _fold
 
 _CONNECTIVE_END = re.compile(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from .headings import _G
 from .names import _read_names, _read_note, _split_entry
 from .results import ProxyEntry
-from .sections import _G
 from .text import _GENDER_MARK, _fold
 
 _PROXY_PAREN = re.compile(
