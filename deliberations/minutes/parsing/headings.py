@@ -16,7 +16,7 @@ _VOTING = (r"(?:\s+avec\s+(?:droit\s+de\s+vote|voix\s+deliberatives?))?"
            r"(?:\s+formant\s+(?:le\s+quorum|la\s+majorite(?:\s+des\s+membres)?"
            r"(?:\s+en\s+exercice)?))?")
 _HEADING_BODY = (
-    r"(?:[-–•]\s*)?(?:(?:etaient|etait|sont|membres|conseillers(?:\s+communautaires)?|"
+    r"(?:[-–•]\s*)?(?:(?:etaient|etait|sont|est|membres|conseillers(?:\s+communautaires)?|"
     r"delegues|elus|liste\s+des)\s+)?(?:(?:titulaires|suppleants?)\s+)?(?:"
     # "Étaient également présents", "Étaient présents également": staff and guests.
     rf"(?P<ignore>(?:etai(?:en)?t\s+)?egalement\s+present{_G}|present{_G}\s+egalement|"
@@ -24,23 +24,30 @@ _HEADING_BODY = (
     rf"assist(?:ai(?:en)?t|ent|e)(?:\s+egalement)?(?:\s+a\s+la\s+(?:reunion|seance))?)"
     rf"|(?P<proxies>(?:{_ABSENT_EXCUSED}|absent{_G}|excuse{_G})\s+(?:ayant|avec|qui\s+ont|ont)\s+"
     rf"(?:donne|remis)\s+(?:procuration|pouvoir|mandat(?:\s+de\s+vote)?){_G}"
-    rf"|absent{_G}\s+represente{_G}"
+    # "Excusés représentés", "Absents excusés et représentés" (by a proxy holder).
+    rf"|(?:{_ABSENT_EXCUSED}|absent{_G}|excuse{_G})\s+(?:et\s+)?represente{_G}"
     # "Etaient porteurs d'un pouvoir : Mme X pour M. Y": holders first (see proxies.py).
     rf"|porteur{_G}\s+d'un\s+pouvoir"
-    rf"|absent{_G}\s+avec\s+(?:procuration|pouvoir){_G}"
+    rf"|(?:absent|excuse){_G}\s+avec\s+(?:procuration|pouvoir){_G}"
+    # "Mandats :", "Délégations de vote :" (the proxies by another name).
+    rf"|mandat{_G}(?:\s+de\s+vote)?|delegation{_G}\s+de\s+vote"
     # "Absent(es) ayant voté par procuration en application des articles L. 2121-20 … :"
     rf"|absent{_G}\s+ayant\s+vote\s+par\s+(?:procuration|pouvoir){_G}"
     rf"(?:\s+en\s+application\s+d[eu]s?\s+[^:]*)?"
     rf"(?:\s+par\s+(?:pouvoir|procuration){_G})?|represente{_G}(?:\s+par\s+"
     rf"(?:pouvoir|procuration){_G})?|(?:procuration|pouvoir){_G}(?:\s+donne{_G})?|"
-    rf"(?:ont|avai(?:en)?t)\s+donne{_G}\s+(?:procuration|pouvoir){_G})"
+    # "Ont donné procuration :", "A donné délégation de vote :", "Avaient donné mandat :".
+    rf"(?:ont|a|avai(?:en)?t)\s+donne{_G}\s+(?:procuration|pouvoir|delegation|mandat){_G}"
+    r"(?:\s+de\s+vote)?)"
     # "Étaient suppléés : X par Y": substitutes sitting for titular members (L5211-6).
     rf"|(?P<substitutes>supplee{_G}(?:\s+par)?)"
     # "Excusés/absents", "absents ou excusés": one list, counted as excused.
     rf"|(?P<excused>{_ABSENT_EXCUSED}|excuse{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)absent{_G}"
-    rf"|excuse{_G})"
+    rf"|excuse{_G}(?:\s+non\s+represente{_G}|\s+sans\s+(?:pouvoir|procuration){_G})?)"
     # "Absents non excusés", "Absent non représenté": absent (the "excusés" inside is negated).
-    rf"|(?P<absent>absent{_G}(?:\s+non\s+(?:excuse|represente){_G})?)"
+    # "Absents sans procuration" likewise.
+    rf"|(?P<absent>absent{_G}(?:\s+non\s+(?:excuse|represente){_G}"
+    rf"|\s+sans\s+(?:pouvoir|procuration){_G})?)"
     rf"|(?P<present>present{_G}(?:\s+ou\s+represente{_G}(?:\s*\([^)]*\))?)?"
     rf"(?:\s+a\s+l'ouverture(?:\s+de\s+la\s+seance)?)?{_VOTING}"
     # "Présents Délégués titulaires / communes :": whom the members represent.
@@ -60,7 +67,7 @@ _HEADING_BODY = (
     r"[-–](?=\s+suppleant)|"
     r"en\s+tant\s+que|en\s+qualite\s+de|"
     r"membres|elus|titulaires|suppleant\S*|pays|comite|conseil|syndicat|bureau|"
-    r"communautaires?|municipaux|syndicaux))*"
+    r"communautaires?|municipaux|syndicaux|suivant\S*))*"
     # "Étaient absents (titulaires) :", "Excusés (suppléants) :": whom the list is about.
     r"(?:\s*\((?:titulaires?|suppleant\S*|delegue\S*(?:\s+titulaires?|\s+suppleant\S*)?)\))?"
     # "PRESENTS [13] :", "Etaient présents (25) :", "Etait excusé () :": the figure of the
@@ -75,8 +82,10 @@ _COUNTED_HEADING = re.compile(r"^[^\d:]+:\s*(?P<count>\d+)\s*$")
 
 _INLINE_VERB_HEADING = re.compile(rf"(?<=\s)(?=etai(?:en)?t\s)(?:{_HEADING_BODY})(?![\w'])")
 # "Présent(e)s C. Montin, …": a heading written without colon, recognisable by its marks.
+# Not when the heading goes on: "Excusé(e)s ayant donné pouvoir :".
 _INLINE_MARKED = re.compile(rf"(?<![\w'])(?:present\(e\)s{_VOTING}|excuse\(e\)s|absent\(e\)s)"
-                            r"(?=\s+[^\s:\d])")
+                            r"(?=\s+[^\s:\d])(?!\s+(?:ayant|avec|qui|ont|non|sans|et|ou|"
+                            r"represente|excuse|absent)\b)")
 
 _VERB_HEADING = re.compile(rf"^(?=etai(?:en)?t\s){_HEADING_BODY}(?=\s)")
 # Letter-spaced headings lose their word breaks: "ABSENTSEXCUSESAYANTDONNEPOUVOIR".

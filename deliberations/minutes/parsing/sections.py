@@ -48,8 +48,10 @@ _SOFT_END_BODY = (
     r"(?:membres|conseillers|delegues|votants|presents)|(?:le\s+)?quorum|apres\s+(?:l'\s*)?appel|"
     r"convocation\s+(?:aux|des|du|adressee)|(?:rappel\s+de\s+)?(?:a\s+)?(?:l')?ordre\s+du\s+jour|"
     r"formant\s+la\s+majorite|accueil\s+des|(?:m\.|monsieur|madame)\s+(?:le|la)\s+president|"
-    # Narrative after the lists: "Après lecture et signature du compte-rendu…".
-    r"apres\s+(?:lecture|avoir|en\s+avoir)|le\s+secretariat\s"
+    # Narrative after the lists: "Après lecture et signature du compte-rendu…", "Avant de
+    # procéder à l'ordre du jour, M. X fait un tour de table".
+    r"apres\s+(?:lecture|avoir|en\s+avoir)|avant\s+de\s+(?:proceder|commencer|passer|debuter)\b"
+    r"|le\s+secretariat\s"
 )
 _INLINE_END = re.compile(rf"(?<![\w'])(?:{_SOFT_END_BODY})")
 _SOFT_END = re.compile(rf"^(?:{_SOFT_END_BODY}|le\s+(?:conseil|comite)\b|pour\s*:\s*\d)")
@@ -67,15 +69,16 @@ _END_MARKERS = re.compile(
 _SECRETARY = [
     re.compile(
         r"^(?P<name>.+?)\s*,?\s+(?:est|a\s+ete|sera)\s+"
-        r"(?:elue?|designee?|nommee?|choisie?)"
+        r"(?:elue?|designee?|nommee?|choisie?|declaree?)"  # "M. X est déclaré secrétaire"
         r"(?:\s*\(e\))?\s+(?:en\s+qualite\s+de\s+|comme\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+"
         r"|aux\s+fonctions\s+de\s+)?secretaire"
     ),
     re.compile(r"(?:designe[rz]?|elit|nomme)\s+(?P<name>[^,;:]+?)\s*,[^;:]{0,80}?"
                r"(?:fonctions?\s+de\s+|qualite\s+de\s+|comme\s+)secretaire"),
-    # "Secrétaire de séance : X", and "Secrétaires de séance : X et Y" (L2121-15: one or
+    # "Secrétaire de séance (désigné) : X", "Secrétaires de séance : X et Y" (L2121-15: one or
     # several members; the first is read, ``several_secretaries`` tells of the others).
-    re.compile(r"secretaires?(?:\s+de\s+(?:la\s+)?seance)?\s*[:\-–]\s*(?P<name>.+?)\s*[.,;]?$"),
+    re.compile(r"secretaires?(?:\s+de\s+(?:la\s+)?seance)?(?:\s+(?:designee?|nommee?|elue?))?"
+               r"\s*[:\-–]\s*(?P<name>.+?)\s*[.,;]?$"),
     re.compile(r"^(?P<name>.+?)\s*,\s*secretaire\s+de\s+(?:la\s+)?seance"),
     # "… LANIÈRE. Secrétaire de séance Julien-Pascal CHALELET.": no colon after the words.
     re.compile(r"^secretaire\s+de\s+(?:la\s+)?seance\s+(?P<name>[^:]+?)\s*[.,;]?$"),
