@@ -20,8 +20,11 @@ _HEADING_BODY = (
     r"delegues|elus|liste\s+des)\s+)?(?:(?:titulaires|suppleants?)\s+)?(?:"
     # "Étaient également présents", "Étaient présents également": staff and guests.
     rf"(?P<ignore>(?:etai(?:en)?t\s+)?egalement\s+present{_G}|present{_G}\s+egalement|"
-    # "Assistaient", and in the present tense "ASSISTENT EGALEMENT A LA SEANCE".
-    rf"assist(?:ai(?:en)?t|ent|e)(?:\s+egalement)?(?:\s+a\s+la\s+(?:reunion|seance))?)"
+    # "Assistaient également", and in the present tense "ASSISTENT EGALEMENT A LA SEANCE".
+    rf"assist(?:ai(?:en)?t|ent|e)\s+egalement(?:\s+a\s+la\s+(?:reunion|seance))?|"
+    # "Assistaient à la séance :": guests under a list of présents, but the members themselves
+    # in minutes that have no other (``attending_as_present``).
+    rf"(?P<attending>assist(?:ai(?:en)?t|ent|e)(?:\s+a\s+la\s+(?:reunion|seance))?))"
     rf"|(?P<proxies>(?:{_ABSENT_EXCUSED}|absent{_G}|excuse{_G})\s+(?:ayant|avec|qui\s+ont|ont)\s+"
     rf"(?:donne|remis)\s+(?:procuration|pouvoir|mandat(?:\s+de\s+vote)?){_G}"
     # "Excusés représentés", "Absents excusés et représentés" (by a proxy holder).
@@ -94,3 +97,22 @@ _SQUEEZED_HEADING = re.compile(
     r"procurations?))|(?P<excused>absents?excuses?|excuses?)|(?P<absent>absents?)|"
     r"(?P<present>presents?))(?P<ignore>(?!))?(?P<subpresent>(?!))?$"
 )
+
+_KINDS = ("ignore", "proxies", "substitutes", "excused", "absent", "present", "subpresent")
+
+
+def heading_kind(match: re.Match) -> str:
+    """The kind of section a heading match opens ("attending": see ``attending_as_present``)."""
+    kind = next(name for name in _KINDS if match.groupdict().get(name) is not None)
+    return "attending" if kind == "ignore" and match.groupdict().get("attending") else kind
+
+
+def attending_as_present(sections: list[tuple[str, list[str]]]
+                         ) -> tuple[list[tuple[str, list[str]]], bool]:
+    """Sections with "Assistaient à la séance :" read as the présents when the block has no
+    list of présents of its own (then True: a reading the caller reports), and as guests
+    ("Assistaient également") when it has one."""
+    has_present = any(kind in {"present", "subpresent"} for kind, _ in sections)
+    attending = "ignore" if has_present else "present"
+    read = [(attending if kind == "attending" else kind, lines) for kind, lines in sections]
+    return read, not has_present and any(kind == "attending" for kind, _ in sections)

@@ -194,6 +194,8 @@ _NOTE_START = re.compile(
     r"quitte\s+la\s+s|(?:partie?|sortie?)\s+(?:apres|avant)\b|suppleante?\s+d|"
     rf"suppleante?\s+{_CIVILITY_AHEAD}|"
     r"remplacee?\s+par\b|remplace\s|remplacante?\s+de\b|en\s+remplacement\b|"
+    # "M. X, porteur du pouvoir de M. Y": the holder's note, written after a comma.
+    r"porteu(?:r|se)\s+d[eu]s?\s+(?:pouvoir|procuration)\s+d|"
     rf"representante?\s+de\s+{_CIVILITY_AHEAD})"
 )
 

@@ -18,6 +18,7 @@ from .headings import (
     _INLINE_VERB_HEADING,
     _SQUEEZED_HEADING,
     _VERB_HEADING,
+    heading_kind,
 )
 from .names import _INITIALS, _read_names, _token_kind
 from .results import StatedCounts
@@ -421,18 +422,14 @@ def _heading(line: str, following: str = "") -> tuple[str, str] | None:
         # "Étaient absents avec procuration • • Mr X": bullets of the list after it.
         after = stripped[verb.end():].lstrip(" •·◦▪")
         if after[:1].isupper():
-            kind = next(name for name in ("ignore", "proxies", "substitutes", "excused",
-                                          "absent", "present", "subpresent")
-                        if verb.groupdict().get(name) is not None)
+            kind = heading_kind(verb)
             return kind, after
     if not match and (verb := _VERB_HEADING.match(folded)) and stripped.endswith(":"):
         # "Etaient présents les représentants des Etablissements Publics … et des communes
         # suivantes :": who the members are, in words; no name (no word in capitals) there.
         words = stripped[verb.end():-1].split()
         if not any(_token_kind(word) in "SC" for word in words):
-            kind = next(name for name in ("ignore", "proxies", "substitutes", "excused",
-                                          "absent", "present", "subpresent")
-                        if verb.groupdict().get(name) is not None)
+            kind = heading_kind(verb)
             return kind, ""
     if not match:
         return None
@@ -443,9 +440,7 @@ def _heading(line: str, following: str = "") -> tuple[str, str] | None:
         if not _opens_list(rest[number.end():]):
             return None
         rest = rest[number.end():]
-    kind = next(name for name in ("ignore", "proxies", "substitutes", "excused", "absent",
-                                  "present", "subpresent")
-                if match.groupdict().get(name) is not None)
+    kind = heading_kind(match)
     return kind, rest.strip()
 
 

@@ -161,3 +161,53 @@ def test_an_act_number_in_a_condition_is_no_item_and_is_said():
     assert cressac.until_item == 13
     assert kinds(result) == ["partial_presence"]
     assert "2019-45" in result.anomalies[0].message
+
+
+def test_procuration_de_x_en_faveur_de_y():
+    # "Pouvoir de X à Y" (read since the first corpus) written with « en faveur de », as the
+    # brief's list of wordings has it ("procuration de X en faveur de Y"; no public page found),
+    # and the verb form « X donne pouvoir en faveur de Y », on Ouvèze-Payre's layout.
+    result = parse_attendance(OUVEZE_PRESENT + "Pouvoirs : procuration de Monsieur Laurdier en "
+                              "faveur de Monsieur Gonelet, Monsieur Souvellec donne pouvoir en "
+                              "faveur de Monsieur Cressac")
+    assert _proxies(result) == [("Laurdier", "Gonelet"), ("Souvellec", "Cressac")]
+    assert set(kinds(result)) == {"commune_heading"}
+
+
+def test_porteur_du_pouvoir_de_after_a_presents_name():
+    # "(porteur du pouvoir de X)" is read as the holder's note; written after a comma, as the
+    # CGCT words it (L2121-20: "porteur d'un pouvoir"), it was an entry of its own that named
+    # no one. Layout of Loctudy's présents (tests/fixtures/minutes/loctudy-2021-12-10).
+    result = parse_attendance("PRÉSENTS :\nAurèle VRANOLLE, porteur du pouvoir de Jules CRESSAC, "
+                              "Inès BARNAUDIN, Bastien GONELET.")
+    assert names(result) == ["Aurèle VRANOLLE", "Inès BARNAUDIN", "Bastien GONELET"]
+    assert _proxies(result) == [("Jules CRESSAC", "Aurèle VRANOLLE")]
+    assert not kinds(result)
+
+
+def test_a_time_condition_inside_a_bracketed_procuration_is_its_note():
+    # "… à Y à partir de 11 heures" (issue 27's list, read since) inside the brackets of "X
+    # (pouvoir à Y)" (a conseil municipal of 5 December 2018, tests/fixtures/minutes/conseil-
+    # municipal-2018-12-05): the holder's name stops before the condition, which names no item
+    # and is said.
+    result = parse_attendance("Présents : M. Aurèle VRANOLLE, Mme Inès BARNAUDIN.\n"
+                              "Absent ayant donné pouvoir : M. Jules CRESSAC (pouvoir à M. "
+                              "Aurèle VRANOLLE à partir de 20h30).")
+    assert _proxies(result) == [("Jules CRESSAC", "Aurèle VRANOLLE")]
+    assert kinds(result) == ["partial_presence"]
+
+
+def test_assistaient_a_la_seance_is_the_presents_when_no_other_list_is():
+    # "Assistaient à la réunion :" (SEMOCTOM, tests/fixtures/minutes/semoctom-2013-03-14) lists
+    # guests under "Etaient présents"; minutes that have no other list write the members under
+    # « Assistaient à la séance : » (a heading of the brief's list): read as the présents, and
+    # said; under a list of présents it stays the guests.
+    alone = parse_attendance("Assistaient à la séance : M. Aurèle VRANOLLE, Mme Inès BARNAUDIN, "
+                             "M. Jules CRESSAC.\nAbsents excusés : M. Bastien GONELET.")
+    assert names(alone) == ["Aurèle VRANOLLE", "Inès BARNAUDIN", "Jules CRESSAC"]
+    assert alone.excused == ["Bastien GONELET"]
+    assert kinds(alone) == ["heading_guessed"]
+    under = parse_attendance("Etaient présents : M. Aurèle VRANOLLE, Mme Inès BARNAUDIN.\n"
+                             "Assistaient à la séance : M. Jules CRESSAC, directeur.")
+    assert names(under) == ["Aurèle VRANOLLE", "Inès BARNAUDIN"]
+    assert not kinds(under)
