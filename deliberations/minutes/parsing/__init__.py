@@ -2,7 +2,8 @@
 only (no Django model).
 
 Modules: ``text`` (folding, lines, dates), ``names`` (one person's name and its notes),
-``sections`` (headings, separators, secretary, stated counts), ``joining`` (where a
+``headings`` (the wording of section headings), ``sections`` (where sections begin and end,
+separators, secretary, stated counts), ``joining`` (where a
 line break separates entries and where it only wraps one), ``proxies``, ``builder``
 (entries → result), ``anomalies`` (consistency checks), ``documents`` (preamble, deliberation),
 ``roster`` (names resolved against the body's members, and the roster-guided reading that
@@ -55,6 +56,7 @@ from .entries import (
     strip_place_runs,
     strip_run_in_headings,
 )
+from .headings import attending_as_present
 from .joining import _ARRIVAL_SENTENCE, _logical_lines
 from .matching import _is_initials, same_person
 from .names import _NOTE_START, _read_names, _token_kind, split_full_name
@@ -127,6 +129,12 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
         )
 
     builder = _Builder()
+    sections, attending = attending_as_present(sections)
+    if attending:
+        builder.anomaly("heading_guessed", "Assistaient à la séance",
+                        "« Assistaient à la séance » est la seule liste de personnes présentes : "
+                        "elle est lue comme la liste des présents (membres), et non comme celle "
+                        "des invités ou du personnel ; à vérifier.")
     for line, name in side_secretaries:
         builder.anomaly("guessed_split", line,
                         "« Secrétaire de séance : » imprimé au milieu de la liste (colonne "

@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import re
 
+from .headings import _G
 from .names import _INITIALS, _PARTICLES, _token_kind
-from .sections import _G
 from .text import _fold
 
 _CONNECTIVE_END = re.compile(
     r"(?:donne{_G}|remis|a\s+donne)\s+(?:procuration|pouvoir)(?:\s+de\s+vote)?\s*$"
-    r"|represente{_G}\s+par\s*$|(?:^|\s)(?:a|par|au\s+profit\s+de)\s*$".replace("{_G}", _G)
+    r"|represente{_G}\s+par\s*$|(?:^|\s)(?:a|par|(?:au\s+profit|en\s+faveur)\s+de)\s*$"
+    .replace("{_G}", _G)
 )
 _CONNECTIVE_START = re.compile(
-    r"^(?:a|par|au\s+profit\s+de|(?:(?:qui|ayant)\s+(?:a\s+)?)?donne{_G}\s+(?:procuration|pouvoir)|"
+    r"^(?:a|par|(?:au\s+profit|en\s+faveur)\s+de|(?:(?:qui|ayant)\s+(?:a\s+)?)?donne{_G}\s+"
+    r"(?:procuration|pouvoir)|"
     r"(?:pouvoir|procuration)\s+a|represente{_G}\s+par)\s".replace("{_G}", _G)
 )
 
