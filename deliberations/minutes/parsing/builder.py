@@ -47,7 +47,7 @@ class _Builder(_ProxyReading, _Checks):
     def __init__(self) -> None:
         self.result = AttendanceResult()
         # Procurations written "X représenté par Y": a suppléant when the registre states
-        # that there is no procuration (see ``_Checks.represented_as_substitutes``).
+        # that there is no procuration (see ``arbiter._Arbiter.represented_as_substitutes``).
         self.represented: list[ProxyEntry] = []
         # "M. X, Maire, …" among the présents: who holds the office a procuration may name
         # instead of a person ("… donne pouvoir à M. le Maire").
@@ -144,12 +144,15 @@ class _Builder(_ProxyReading, _Checks):
     def _substitute(self, raw: str, *, bare: bool = False) -> bool:
         """"X, représenté par sa suppléante, Mme Y", "X, suppléé par Y": X is excused and Y
         sits in X's place (L5211-6) — a substitution, not a procuration."""
-        folded = _fold(_GENDER_MARK.sub("", raw))
+        cleaned = _GENDER_MARK.sub("", raw)
+        folded = _fold(cleaned)
         match = _SUBSTITUTED.match(folded) or (_SUBSTITUTED_BARE.match(folded) if bare else None)
         if not match:
             return False
-        titular = _read_names(raw[:match.end("titular")])
-        substitute = _read_names(raw[match.start("substitute"):])
+        # Spans of the folded text slice the text it was folded from, and the substitute
+        # stops before the note's closing bracket ("X (Suppléé par Mr Y)").
+        titular = _read_names(cleaned[:match.end("titular")])
+        substitute = _read_names(cleaned[match.start("substitute"):match.end("substitute")])
         if not (titular.valid and titular.names and substitute.valid and substitute.names):
             return False
         self.result.excused.append(titular.names[0])

@@ -153,8 +153,10 @@ def split_full_name(full_name: str) -> tuple[str, str]:
 # Per-entry notes: "(à partir de la question 5)", "(suppléant de X)"...
 # --------------------------------------------------------------------------------------------
 
+# Not an act number ("jusqu'à la délibération n° 2019-45": the act of the year, whose order in
+# the session the note does not give; read as no item, and said).
 _ITEM = (r"(?:la\s+)?(?:question|point|affaire|dossier|deliberation|rapport)s?\s*"
-         r"(?:n\s*[°o]\.?\s*)?(\d+)")
+         r"(?:n\s*[°o]\.?\s*)?(\d+)(?![\-/._]?\d)")
 _NOTE_FROM = re.compile(
     rf"(?:a\s+partir\s+(?:de\s+|du\s+|d'\s*)?|des\s+|arrivee?\s+(?:a|au|lors\s+de|pendant|"
     rf"avant|en\s+cours\s+de)\s+(?:la\s+|l'\s*)?|present\s+(?:a\s+partir\s+de|des)\s+){_ITEM}"
@@ -192,6 +194,8 @@ _NOTE_START = re.compile(
     r"quitte\s+la\s+s|(?:partie?|sortie?)\s+(?:apres|avant)\b|suppleante?\s+d|"
     rf"suppleante?\s+{_CIVILITY_AHEAD}|"
     r"remplacee?\s+par\b|remplace\s|remplacante?\s+de\b|en\s+remplacement\b|"
+    # "M. X, porteur du pouvoir de M. Y": the holder's note, written after a comma.
+    r"porteu(?:r|se)\s+d[eu]s?\s+(?:pouvoir|procuration)\s+d|"
     rf"representante?\s+de\s+{_CIVILITY_AHEAD})"
 )
 

@@ -1,17 +1,18 @@
-"""Procurations: "X à Y", "X donne pouvoir à Y", "X (pouvoir à Y)", "Pouvoir de X à Y"."""
+"""Procurations: "X à Y", "X donne pouvoir à Y", "X (pouvoir à Y)", "Pouvoir de X à Y",
+"Procuration de X en faveur de Y"."""
 
 from __future__ import annotations
 
 import re
 
+from .headings import _G
 from .names import _read_names, _read_note, _split_entry
 from .results import ProxyEntry
-from .sections import _G
 from .text import _GENDER_MARK, _fold
 
 _PROXY_PAREN = re.compile(
     rf"^(?P<giver>.+?)\s*\(\s*(?:excuse{_G}\s*[,;-]?\s*)?(?:pouvoir|procuration|represente{_G}"
-    rf"\s+par|donne{_G}\s+(?:pouvoir|procuration))\s*(?:donne{_G}\s+)?(?:a|au\s+profit\s+de|"
+    rf"\s+par|donne{_G}\s+(?:pouvoir|procuration))\s*(?:donne{_G}\s+)?(?:a|(?:au\s+profit|en\s+faveur)\s+de|"
     rf"par|:)?\s*(?!d[eu]\s|d')(?P<holder>[^)\s][^)]*)\)(?P<rest>.*)$"
 )
 # "X (pouvoir M. Y)": no "à" nor "de" to tell the direction; the list it stands in does.
@@ -25,7 +26,7 @@ _CONDITION = re.compile(r"\s+(?=(?:a\s+partir\s+d|jusqu'|des\s+(?:la|le|l'|\d)|a
 # without separator ("Madame A donne pouvoir à Monsieur B Monsieur C donne pouvoir à …").
 _PROXY_VERB = re.compile(
     rf"(?:,\s*)?(?:(?:qui\s+)?(?:a\s+|ayant\s+)?(?:donne{_G}|remis|confie{_G})\s+(?:procuration|"
-    rf"pouvoir|mandat)(?:\s+de\s+vote)?\s+(?:a|au\s+profit\s+de)|(?:pouvoir|procuration)\s+a|"
+    rf"pouvoir|mandat)(?:\s+de\s+vote)?\s+(?:a|(?:au\s+profit|en\s+faveur)\s+de)|(?:pouvoir|procuration)\s+a|"
     rf"supplee{_G}\s+par|represente{_G}\s+par"
     # "Mme X pour M. Y Mme Z pour M. W" (holders first), not "pour la question 3".
     rf"|(?<=\s)pour(?!\s+(?:la|le|les|l'|un|une|des|du|de|d'|toute?s?|chaque|cause|raison|motif)\b))\s"
@@ -36,9 +37,9 @@ _PROXY_VERB_BARE = re.compile(rf"{_PROXY_VERB.pattern}|(?<=\s)(?:a|par)\s")
 _PROXY_STRONG = [
     re.compile(
         rf"^(?P<giver>.+?)\s*,?\s+(?:qui\s+)?(?:a\s+|ayant\s+)?(?:donne{_G}|remis|confie{_G})\s+(?:procuration|"
-        rf"pouvoir|mandat)(?:\s+de\s+vote)?\s+(?:a|au\s+profit\s+de)\s+(?P<holder>.+)$"
+        rf"pouvoir|mandat)(?:\s+de\s+vote)?\s+(?:a|(?:au\s+profit|en\s+faveur)\s+de)\s+(?P<holder>.+)$"
     ),
-    re.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<giver>.+?)\s+(?:a|au\s+profit\s+de)"
+    re.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<giver>.+?)\s+(?:a|(?:au\s+profit|en\s+faveur)\s+de)"
                r"\s+(?P<holder>.+)$"),
     re.compile(rf"^(?P<giver>.+?)\s*,?\s+represente{_G}\s+par\s+(?!(?:son|sa)\s+suppleant)"
                r"(?P<holder>.+)$"),
@@ -52,7 +53,7 @@ _PROXY_STRONG = [
 _PROXY_HOLDER_FIRST = re.compile(r"^(?P<holder>.+?)\s+pour\s+(?P<giver>.+)$")
 # Only inside a proxies section: "X à Y", "X par Y", "X pouvoir à Y".
 _PROXY_BARE = re.compile(
-    r"^(?P<giver>.+?)\s*(?:[:\-–]\s*)?\s(?:pouvoir\s+a|procuration\s+a|a|par|au\s+profit\s+de|"
+    r"^(?P<giver>.+?)\s*(?:[:\-–]\s*)?\s(?:pouvoir\s+a|procuration\s+a|a|par|(?:au\s+profit|en\s+faveur)\s+de|"
     r"=>|->|→)\s+(?P<holder>.+)$"
 )
 
@@ -67,7 +68,12 @@ def _match_proxy(entry_raw: str, *, bare: bool, present: bool = False
         holder = raw[match.start("holder"):match.end("holder")]
         if present and _PAREN_WITHOUT_CONNECTIVE.search(folded):
             return None  # "Y (pouvoir M. X)" among présents: Y holds X's proxy (a note)
-        return giver, holder, raw[match.start("rest"):]
+        rest = raw[match.start("rest"):]
+        # "X (pouvoir à Y à partir de 20h30)": the condition inside the brackets is a note.
+        if condition := _CONDITION.search(_fold(holder)):
+            rest = f"({holder[condition.end():].strip()}) {rest}"
+            holder = holder[:condition.start()]
+        return giver, holder, rest
     # Notes are cut first so that "(jusqu'à la question 4)" is not read as "… à …".
     entry = _split_entry(raw)
     text = entry.text
