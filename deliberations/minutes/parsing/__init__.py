@@ -59,7 +59,7 @@ from .entries import (
     strip_run_in_headings,
 )
 from .figures import read_counts
-from .headings import attending_as_present
+from .headings import attending_as_present, offices_as_present
 from .joining import _ARRIVAL_SENTENCE, _logical_lines
 from .matching import _is_initials, same_person
 from .names import _NOTE_START, _read_names, _token_kind, split_full_name
@@ -131,6 +131,12 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
         )
 
     builder = _Builder()
+    sections, offices = offices_as_present(sections)
+    if offices:
+        builder.anomaly("heading_guessed", "Maire / Conseillers",
+                        "Aucune liste « Présents » : les membres nommés sous leur fonction en "
+                        "tête du bloc (« Maire : », « Conseillers municipaux : »…) sont lus "
+                        "comme les présents ; à vérifier.")
     sections, attending = attending_as_present(sections)
     if attending:
         builder.anomaly("heading_guessed", "Assistaient à la séance",

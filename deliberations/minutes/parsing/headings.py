@@ -116,3 +116,16 @@ def attending_as_present(sections: list[tuple[str, list[str]]]
     attending = "ignore" if has_present else "present"
     read = [(attending if kind == "attending" else kind, lines) for kind, lines in sections]
     return read, not has_present and any(kind == "attending" for kind, _ in sections)
+
+
+def offices_as_present(sections: list[tuple[str, list[str]]]
+                       ) -> tuple[list[tuple[str, list[str]]], bool]:
+    """Sections opened by an office before any list ("Maire : F. X / Conseillers Municipaux :
+    E. Y, … / Procurations : …", see ``sections._OFFICE_HEADING``) read as présents: whoever
+    the minutes name under their office at the head of the block sits. True when the block
+    has no heading of présents of its own (a reading the caller reports)."""
+    if not any(kind == "office" for kind, _ in sections):
+        return sections, False
+    has_present = any(kind in {"present", "subpresent", "attending"} for kind, _ in sections)
+    read = [("present" if kind == "office" else kind, lines) for kind, lines in sections]
+    return read, not has_present

@@ -55,7 +55,13 @@ _SOFT_END_BODY = (
     r"|le\s+secretariat\s"
 )
 _INLINE_END = re.compile(rf"(?<![\w'])(?:{_SOFT_END_BODY})")
-_SOFT_END = re.compile(rf"^(?:{_SOFT_END_BODY}|le\s+(?:conseil|comite)\b|pour\s*:\s*\d)")
+# "F. X déclare ouverte, à 20h32, la séance", "Il est procédé à l'élection d'un secrétaire":
+# the narrative of the opening, after the last list (a line of its own: its subject is the
+# president, named first).
+_OPENING = (r"[^,;:()]{0,60}?\s(?:declare|a\s+declare)\s+(?:la\s+seance\s+)?ouverte\b"
+            r"|il\s+est\s+procede\b")
+_SOFT_END = re.compile(
+    rf"^(?:{_SOFT_END_BODY}|{_OPENING}|le\s+(?:conseil|comite)\b|pour\s*:\s*\d)")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?$")
 _END_MARKERS = re.compile(
     r"^(?:la\s+seance\s+est\s+ouverte|ouverture\s+de\s+la\s+seance|"
@@ -76,6 +82,11 @@ _SECRETARY = [
     ),
     re.compile(r"(?:designe[rz]?|elit|nomme)\s+(?P<name>[^,;:]+?)\s*,[^;:]{0,80}?"
                r"(?:fonctions?\s+de\s+|qualite\s+de\s+|comme\s+)secretaire"),
+    # "Le Conseil Municipal nomme à l'unanimité P. X secrétaire de séance": the name between
+    # the verb (and how the vote went) and the office, without comma.
+    re.compile(r"(?:designe[rz]?|elit|nomme)\s+(?:a\s+l'\s*unanimite\s+|a\s+la\s+majorite\s+)?"
+               r"(?P<name>[^,;:]+?)\s+(?:en\s+qualite\s+de\s+|comme\s+|pour\s+)?"
+               r"secretaire\s+de\s+(?:la\s+)?seance"),
     # "Secrétaire de séance (désigné) : X", "Secrétaires de séance : X et Y" (L2121-15: one or
     # several members; the first is read, ``several_secretaries`` tells of the others).
     re.compile(r"secretaires?(?:\s+de\s+(?:la\s+)?seance)?(?:\s+(?:designee?|nommee?|elue?))?"
@@ -635,6 +646,12 @@ class SuppleantLines(list):
 
 
 _DATE_LINE = re.compile(r"^date\s+d[e']\s*(?:la\s+)?(?:convocation|affichage)\s*:")
+# "Maire : F. X", "Adjoints : …", "Conseillers Municipaux : E. Y, …": the members present
+# listed under their office, without a heading "Présents" (``offices_as_present``).
+_OFFICE_HEADING = re.compile(
+    r"^(?:(?:\d+\s*(?:er|ere|e|eme)\s+)?(?:maire|adjoint(?:e)?s?(?:\s+au\s+maire)?|"
+    r"conseill(?:er|ere)s?\s+(?:municipa(?:l|ux|les?)|communautaires?|delegue(?:e)?s?|"
+    r"syndica(?:l|ux))|(?:vice-?\s*)?president(?:e)?s?))\s*:\s*(?P<rest>.+)$")
 
 
 def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
@@ -668,6 +685,15 @@ def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
             sections.append((kind, [rest] if rest else []))
             open_section = True
             previous = line
+            continue
+        office = None if heading or group else _OFFICE_HEADING.match(_fold(line.strip(" *_")))
+        if office and _names_follow(line.strip(" *_")[office.start("rest"):]) and (
+                not sections or (open_section and sections[-1][0] in {"present", "office"})):
+            # Before any list: "office" (see ``offices_as_present``); inside the présents,
+            # one more group of them.
+            kind = "office" if not sections or sections[-1][0] == "office" else "present"
+            sections.append((kind, [line.strip(" *_")[office.start("rest"):].strip()]))
+            open_section, previous = True, line
             continue
         if heading:
             kind, rest = heading

@@ -211,3 +211,48 @@ def test_assistaient_a_la_seance_is_the_presents_when_no_other_list_is():
                              "Assistaient à la séance : M. Jules CRESSAC, directeur.")
     assert names(under) == ["Aurèle VRANOLLE", "Inès BARNAUDIN"]
     assert not kinds(under)
+
+
+# Commune de Montry, conseil municipal of 26 January 2017 (tests/fixtures/minutes/montry-2017-
+# 01-26, https://docslib.org/doc/11993322/archives-2017): no heading "Présents"; the members
+# present are listed under their office, names written "initiale. NOM".
+MONTRY_OFFICES = (
+    "Maire : F. VRANOLLE\n\nConseillers Municipaux : E. CRESSAC, L. GONELET, P. LAURDIER\n\n"
+    "Procurations : N. SOUVELLEC à E. CRESSAC, C. MAROUVEL à F. VRANOLLE\n\n"
+    "Absents : B. BLANDOUMIER\n\n")
+
+
+def test_members_listed_under_their_office_are_the_presents_when_no_list_is():
+    result = parse_attendance(MONTRY_OFFICES)
+    assert names(result) == ["F. VRANOLLE", "E. CRESSAC", "L. GONELET", "P. LAURDIER"]
+    assert _proxies(result) == [("N. SOUVELLEC", "E. CRESSAC"), ("C. MAROUVEL", "F. VRANOLLE")]
+    assert result.absent == ["B. BLANDOUMIER"]
+    assert kinds(result) == ["heading_guessed"]  # no "Présents" heading: said
+
+
+def test_an_office_line_inside_the_excused_stays_in_the_excused():
+    result = parse_attendance("Présents : M. Aurèle VRANOLLE, Mme Inès BARNAUDIN.\n"
+                              "Excusés :\nAdjoints : M. Jules CRESSAC\n")
+    assert names(result) == ["Aurèle VRANOLLE", "Inès BARNAUDIN"]
+    assert result.excused == ["Jules CRESSAC"]
+
+
+def test_the_mayor_declaring_the_session_open_ends_the_last_list():
+    # Montry: "F. X déclare ouverte, à 20h32, la séance …" and "Il est procédé … à l'élection
+    # d'un secrétaire de séance" right after the absents: narrative, no names.
+    result = parse_attendance(
+        MONTRY_OFFICES + "F. VRANOLLE déclare ouverte, à 20h32, la séance du Conseil "
+        "Municipal.\n\nIl est procédé, conformément à l’article L.2121.15 du Code Général des "
+        "Collectivités Territoriales, à l’élection d’un secrétaire de séance au sein de "
+        "l’Assemblée Municipale.\n")
+    assert result.absent == ["B. BLANDOUMIER"]
+    assert "unparsed_entry" not in kinds(result)
+
+
+def test_secretary_named_by_the_council_without_comma():
+    # Montry: "Le Conseil Municipal nomme à l’unanimité P. X secrétaire de séance , fonction
+    # qu’il a accepté e." (the space before the comma and the cut "accepté e" as extracted).
+    result = parse_attendance(
+        MONTRY_OFFICES + "Le Conseil Municipal nomme à l’unanimité P. LAURDIER secrétaire de "
+        "séance , fonction qu’il a accepté e.\n")
+    assert result.secretary == "P. LAURDIER"
