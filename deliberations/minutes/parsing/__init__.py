@@ -54,6 +54,7 @@ from .entries import (
     strip_capacities,
     strip_commune_words,
     strip_communes,
+    strip_group_labels,
     strip_leading_places,
     strip_place_runs,
     strip_run_in_headings,
@@ -292,7 +293,11 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
             logical = _INTERLEAVED_COUNT.sub(" ", logical).strip(" ,")
         # "… Mme Claire TAUSSESSAC-TAUTOLLE. 2": the page number after the list's last stop.
         logical = re.sub(r"(?<=[^\W\d_]{2}\.)\s+\d{1,3}$", "", logical)
-        logical, removed = strip_communes(logical, capitals=kind != "proxies")
+        removed = []
+        if kind in {"present", "excused", "absent"}:
+            logical, removed = strip_group_labels(logical)
+        logical, communes_removed = strip_communes(logical, capitals=kind != "proxies")
+        removed += communes_removed
         logical, lost = strip_commune_words(logical)
         removed += lost
         if kind in {"present", "excused", "absent"}:

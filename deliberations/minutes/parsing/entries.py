@@ -112,6 +112,42 @@ def strip_communes(text: str, *, capitals: bool = True) -> tuple[str, list[str]]
 _ADDED = "\x1f"
 
 
+# "Syndics : Messieurs A, B", "Communauté de la Largue : Messieurs C et D", "Communauté d
+# Altkirch : Monsieur E": a group of delegates named in words, then a colon, then a civility.
+_GROUP_LABEL = re.compile(
+    r"(?:^|(?<=[,;])|(?<=[,;.]\s))\s*(?P<label>[A-ZÀ-Ý][^\W\d_][^:,;().]{0,60}?)\s*:\s*"
+    r"(?=(?:Monsieur|Madame|Mademoiselle|Messieurs|Mesdames|MM\.?|Mmes?\.?|M\.|Mlle\.?|Mr\.?)"
+    r"\s)")
+
+
+_INNER_MEMBER = re.compile(r"(?<=\s)(?:commune|communaute|syndicat|metropole)\b")
+
+
+def strip_group_labels(text: str) -> tuple[str, list[str]]:
+    """``text`` without the labels of groups of delegates written in words before a colon
+    and a civility ("Syndics : Messieurs A, B", "Communauté Ill et Gersbach : Messieurs C et
+    D"), each replaced by a comma; and the labels taken out. A person's name is never followed
+    by a colon in a list of présents or excusés, and the label has no surname in capitals nor
+    civility of its own (that would be a person: "DUPONT : M. …" is left alone)."""
+    found: list[str] = []
+
+    def label(match: re.Match) -> str:
+        words = match["label"].split()
+        # "…, Chimeyrac Commune de : Monsieur X" (names in title case): a name, then the
+        # heading of the next group, which ``strip_communes`` reads.
+        if any(_token_kind(word) in "SC" for word in words) or _INNER_MEMBER.search(
+                _fold(match["label"])):
+            return match.group(0)
+        found.append(match["label"].strip())
+        return _ADDED
+
+    text = _GROUP_LABEL.sub(label, text)
+    if not found:
+        return text, found
+    text = re.sub(rf"\s*[,;]?\s*(?:{_ADDED}\s*)+[,;]?\s*", ", ", text)
+    return text.strip(" ,"), found
+
+
 _CIVILITY_WORDS = {"m.", "mme", "mme.", "mr", "mr.", "monsieur", "madame", "mlle", "mlle."}
 
 
