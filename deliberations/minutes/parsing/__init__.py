@@ -51,6 +51,7 @@ from .entries import (
     merge_continuations,
     only_civilities,
     repair_words,
+    split_attachments,
     strip_capacities,
     strip_commune_words,
     strip_communes,
@@ -64,6 +65,7 @@ from .headings import attending_as_present, offices_as_present
 from .joining import _ARRIVAL_SENTENCE, _logical_lines
 from .matching import _is_initials, same_person
 from .names import _NOTE_START, _read_names, _token_kind, split_full_name
+from .presidency import check_president_listed
 from .proxies import split_chained
 from .results import (
     ANOMALY_LABELS,
@@ -204,6 +206,11 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
         builder.anomaly("empty_section", "présents",
                         "Aucun membre présent n'a été lu : la liste des présents manque ou n'a pas "
                         "été reconnue ; rien n'est à importer sans vérification.")
+    if president := check_president_listed(builder.result, "\n".join(lines[:end_index])):
+        builder.anomaly("president_unlisted", president,
+                        f"« {president} » préside la séance (« sous la présidence de », dans le "
+                        "préambule) mais ne figure dans aucune liste : il siège ; ajoutez-le aux "
+                        "présents si le registre l'omet.")
     builder.holders_by_office()
     if roster:
         roster = list(roster)
@@ -344,6 +351,14 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
                                     f"Entrée vide {where} : un nom a-t-il été oublié ?")
                 continue
             entries.append(piece)
+        if kind in {"present", "excused", "absent"}:
+            entries, attachments = split_attachments(entries)
+            if attachments:
+                removed_all += attachments
+                builder.anomaly("commune_heading", logical,
+                                "Rattachements écrits après les noms retirés de la liste "
+                                "(l'entrée suivante s'ouvre sur sa civilité, sans séparateur) : "
+                                + ", ".join(f"« {name} »" for name in attachments) + ".")
         chained = []
         for piece in merge_continuations(entries):
             parts = (split_chained(piece, bare=kind == "proxies") if kind != "present"
