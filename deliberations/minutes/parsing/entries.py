@@ -398,13 +398,48 @@ def _member_line(line: str) -> bool:
         _COMMUNE_OF.sub("", _fold(line)))
 
 
+def _group_lines(lines: list[str]) -> set[int]:
+    """Groups of delegates named in words alone on their line, over their names: "Syndics",
+    "Syndicat des rivières" in a column of "Mr NOM" — no surname in capitals, civility,
+    figure nor separator, in a column where every other line holds one name with a surname
+    in capitals (twice as many at least: a list written in title case could not tell them
+    from names)."""
+    named: list[int] = []
+    groups: list[int] = []
+    for index, line in enumerate(lines):
+        tokens = [token.strip(",;.") for token in line.split()]
+        if not tokens:
+            continue
+        kinds = {_token_kind(token) for token in tokens if token}
+        if "S" in kinds:
+            # A column of one name a line ("Mr NOM"): in a list that runs on over lines
+            # ("…, Clémence / CHAURLASSE"), a line without capitals is a name's part.
+            if re.search(r"[,;]", line):
+                return set()
+            named.append(index)
+        elif ("C" not in kinds and len(tokens) <= 6
+              and not re.search(r"[,;:()]|\d", line)):
+            groups.append(index)
+        else:
+            return set()
+    if not groups or len(named) < 2 * len(groups):
+        return set()
+    for index in groups:
+        # Over a whole name ("Mr NOM", "NOM Prénom"), not the given name of one cut by the
+        # cells of a table ("Françoise / GIVAUDIN").
+        following = next((line.split() for line in lines[index + 1:] if line.strip()), [])
+        if len(following) < 2 and not (following and _token_kind(following[0]) == "C"):
+            return set()
+    return set(groups)
+
+
 def commune_heading_lines(lines: list[str]) -> set[int]:
     """Indexes of lines that are commune headings: capitals alone on their line, in a section
     whose names are written in mixed case ("Patrick BAUDIN") — so they cannot be a name."""
     mixed = sum(1 for line in lines if re.search(r"[a-zà-ÿ]", line))
     if not mixed:
         return set()
-    found = set()
+    found = _group_lines(lines)
     for index, line in enumerate(lines):
         stripped = line.strip()
         if _member_line(stripped):

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import re
 
-from .columns import ROW_LABEL, side_column_secretary, side_label_paragraphs
+from .columns import (
+    ROW_LABEL,
+    side_by_side_columns,
+    side_column_secretary,
+    side_label_paragraphs,
+)
 from .communes import is_place
 from .entries import COMMUNE_PREFIX
 from .extraction import dehyphenate
@@ -59,7 +64,9 @@ _INLINE_END = re.compile(rf"(?<![\w'])(?:{_SOFT_END_BODY})")
 # the narrative of the opening, after the last list (a line of its own: its subject is the
 # president, named first).
 _OPENING = (r"[^,;:()]{0,60}?\s(?:declare|a\s+declare)\s+(?:la\s+seance\s+)?ouverte\b"
-            r"|il\s+est\s+procede\b")
+            r"|il\s+est\s+procede\b"
+            # "Compte-rendu du dernier comité syndical (09/11/2004)": the first item.
+            r"|(?:approbation\s+du\s+)?compte[\s-]rendu\s+d[ue]\s")
 _SOFT_END = re.compile(
     rf"^(?:{_SOFT_END_BODY}|{_OPENING}|le\s+(?:conseil|comite)\b|pour\s*:\s*\d)")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?$")
@@ -484,7 +491,7 @@ def block_lines(text: str, notes: list[tuple[str, str]] | None = None,
     (see ``extraction``): guesses the caller reports."""
     lines: list[str] = []
     cleaned: list[str] = []
-    raw = dehyphenate(rewrite_tables(_clean_lines(text)), cuts)
+    raw = dehyphenate(rewrite_tables(_clean_lines(side_by_side_columns(text))), cuts)
     for index, line in enumerate(raw):
         # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
         # "Les Membres / Avaient donné procuration (2) :": a row label, then a heading.
