@@ -70,6 +70,10 @@ def _joins_next(previous: str, following: str) -> str | None:
         return " "
     if re.search(r"[,;]\s*$", previous) or re.match(r"^\s*[,;]", following):
         return None
+    # "… ; M LAVERGNE Olivier / suppléant M. DUMERY …" (a page break or a wrap before the
+    # words of a note): no entry opens in lower case, the line goes on with the one above.
+    if re.match(r"[a-zà-ÿ]{3,}\s", following) and not previous.rstrip().endswith((".", ":")):
+        return " "
     if following.startswith("(") and not previous.endswith(")"):
         return " "  # "GROUSSETIN T. / (pouvoir à C. X)": a note follows its name
     # Notes are not words of the name: "…, Berthe / MIROUSSE (titulaire), …".

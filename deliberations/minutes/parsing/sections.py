@@ -8,7 +8,7 @@ import re
 from .columns import ROW_LABEL, side_column_secretary, side_label_paragraphs
 from .communes import is_place
 from .entries import COMMUNE_PREFIX
-from .extraction import dehyphenate
+from .extraction import dehyphenate, drop_page_furniture
 from .names import _INITIALS, _read_names, _token_kind
 from .results import StatedCounts
 from .tables import TABLE_ROW, rewrite_tables
@@ -617,7 +617,7 @@ def block_lines(text: str, notes: list[tuple[str, str]] | None = None,
     (see ``extraction``): guesses the caller reports."""
     lines: list[str] = []
     cleaned: list[str] = []
-    raw = dehyphenate(rewrite_tables(_clean_lines(text)), cuts)
+    raw = dehyphenate(rewrite_tables(drop_page_furniture(_clean_lines(text))), cuts)
     for index, line in enumerate(raw):
         # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
         # "Les Membres / Avaient donné procuration (2) :": a row label, then a heading.

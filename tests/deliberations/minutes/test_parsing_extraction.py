@@ -146,3 +146,38 @@ def test_a_given_name_after_a_full_stop_at_a_line_end_goes_on_with_the_surname_b
     result = parse_attendance("Présents : Albane MIRDAUZET, Romain RORRARGUES. Perrine\n"
                               "COLEYRAC, suppléant de Romain PRORSONNET.")
     assert names(result) == ["Albane MIRDAUZET", "Romain RORRARGUES", "Perrine COLEYRAC"]
+
+
+def test_a_page_break_inside_a_list_leaves_no_entry_and_the_list_goes_on():
+    # Communauté de communes du Perche (Longny-au-Perche), 18 June 2015
+    # (https://doczz.fr/doc/5644681/compte-rendu-cdc-2015-06-18), its list over a page break:
+    # the running header stating the page and the page number alone are no one.
+    result = parse_attendance(
+        "Présents : Mesdames et Messieurs NIRDEYRAC, BROSSETIN, COLLIÈRE,\n"
+        "Conseil communautaire du 18 juin 2015 – Page 2/14\n2\n"
+        "DEVIGNAC, RERISSON-NOURLOLLE.\nExcusé : M. VARNELET.")
+    assert names(result) == ["NIRDEYRAC", "BROSSETIN", "COLLIÈRE", "DEVIGNAC",
+                             "RERISSON-NOURLOLLE"]
+    assert result.excused == ["VARNELET"]
+    assert kinds(result) == []
+
+
+def test_a_page_break_inside_an_entry_joins_the_two_halves():
+    # The same page break between a given name and its surname, the footer written "page 2
+    # sur 14" under the page number.
+    result = parse_attendance("Présents : Mme Anne NIRDEYRAC, M. Paul\n2\n"
+                              "PV du conseil du 18/06/2015 - page 2 sur 14\n"
+                              "BROSSETIN, Mme Iris COLLIÈRE.")
+    assert names(result) == ["Anne NIRDEYRAC", "Paul BROSSETIN", "Iris COLLIÈRE"]
+
+
+def test_a_line_opening_in_lower_case_goes_on_with_the_entry_above():
+    # SICTOM du secteur de Cérilly, 3 March 2021 (https://fr.readkong.com/page/compte-rendu-
+    # du-comite-syndical-du-3-mars-2021-9392431), a page break before the words of a note:
+    # "M LAVERGNE Olivier / suppléant M. DUMERY …" is one entry.
+    result = parse_attendance(
+        "Présent(s) : M. DESFORGES David (Bizeneuille) ; M LAVERGNE Olivier\n"
+        "suppléant M. DUMERY Jean-Claude (Le Brethon) ; Mme COLLET Amandine (Le Vilhain).\n"
+        "Absent(s) excusé(s) : M. DUMERY Jean-Claude (Le Brethon)")
+    assert names(result) == ["DESFORGES David", "LAVERGNE Olivier", "COLLET Amandine"]
+    assert result.excused == ["DUMERY Jean-Claude"]
