@@ -89,14 +89,21 @@ def page_breaks(text: str) -> str:
 
 
 def bullets(text: str) -> str:
-    """List items prefixed by a bullet: every line holding a name in capitals, no colon and
-    some lower case (not a heading), starts with "• " (or "- ", one text in two)."""
+    """List items prefixed by a bullet, "• " (or "- ", one text in two): every line that opens
+    an entry, i.e. holds a name in capitals, some lower case and no colon (no heading), and
+    follows a line ending with a separator or a heading; a line that goes on with the entry
+    above (wrapped) has none, as in a PDF list."""
     mark = "- " if len(text) % 2 else "• "
-    return "\n".join(
-        f"{mark}{line.strip()}" if (line.strip() and ":" not in line
-                                    and re.search(r"\b[A-ZÀ-Ý]{2,}\b", line)
-                                    and re.search(r"[a-zà-ÿ]", line)) else line
-        for line in text.splitlines())
+    lines, previous = [], ""
+    for line in text.splitlines():
+        stripped = line.strip()
+        opens = (not previous or re.search(r"[,;.:]$", previous) or previous.isupper())
+        if (stripped and opens and ":" not in stripped and stripped[:1].isupper()
+                and re.search(r"\b[A-ZÀ-Ý]{2,}\b", stripped) and re.search(r"[a-zà-ÿ]", stripped)):
+            line = mark + stripped
+        lines.append(line)
+        previous = stripped or previous
+    return "\n".join(lines)
 
 
 DEFORMATIONS = {"as is": lambda text: text, "wrapped at 70": wrapped(70),

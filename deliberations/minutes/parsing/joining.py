@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .extraction import BULLET
 from .names import _INITIALS, _PARTICLES, _token_kind
 from .sections import _G
 from .text import _fold
@@ -42,6 +43,8 @@ def _joins_next(previous: str, following: str) -> str | None:
     A break inside a proxy ("donne procuration / à MARGEZ Maryse"), after a line-end hyphen,
     or between a surname and its given name is not a separator.
     """
+    if following.startswith(BULLET):
+        return None  # a bullet opens an entry
     if re.search(r"[^\W\d_]-$", previous):
         return ""
     if re.search(r"(?:^|\s)COMMUNE(?:\s+D[EU]S?)?$", previous):

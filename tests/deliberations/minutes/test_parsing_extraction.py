@@ -181,3 +181,61 @@ def test_a_line_opening_in_lower_case_goes_on_with_the_entry_above():
         "Absent(s) excusé(s) : M. DUMERY Jean-Claude (Le Brethon)")
     assert names(result) == ["DESFORGES David", "LAVERGNE Olivier", "COLLET Amandine"]
     assert result.excused == ["DUMERY Jean-Claude"]
+
+
+def test_bullets_open_entries_under_a_counted_heading():
+    # Comité syndical of 23 September 2016 (https://123dok.net/document/yr3moop8-constat%C3%A9-
+    # quorum-atteint-donn%C3%A9-lecture-pouvoirs-pr%C3%A9sidente-premier.html), its lists
+    # bulleted: "Membres présents : 60" over "• MMES …", "• MM. …".
+    result = parse_attendance(
+        "Membres présents : 4\n\n• MMES TOPAUVÉTARD Catherine, CHAMAIBAURNIER Monique,\n\n"
+        "• MM. TATROUTIVOIS Christian, GUPLERNIER Jean-Jacques\n\nPOUVOIRS : 1\n\n"
+        "• M. GREAUCLITINIER Jean-Pierre donne pouvoir à M. GUPLERNIER Jean-Jacques\n\n"
+        "Rappel de l'ordre du jour :")
+    assert names(result) == ["TOPAUVÉTARD Catherine", "CHAMAIBAURNIER Monique",
+                             "TATROUTIVOIS Christian", "GUPLERNIER Jean-Jacques"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("GREAUCLITINIER Jean-Pierre", "GUPLERNIER Jean-Jacques")]
+    assert kinds(result) == []
+
+
+def test_a_dash_bullet_opens_an_entry_and_its_wrapped_line_goes_on_with_it():
+    # SIRS de La Landelle, 19 December 2019 (https://www.mairie-lalandelle.fr/Compte-rendu-du-
+    # conseil-syndical-SIRS-du-19-decembre-2019.html), bulleted with dashes, one item wrapped
+    # after a given name ("- Mme Adèle / GRIRLAVEL").
+    result = parse_attendance(
+        "Étaient présents :\n- M. Prosper VIRLELET\n- Mme Adèle\nGRIRLAVEL\n"
+        "- M. Jules-Placide BASOUVEL\nÉtaient absents avec procuration :\n"
+        "- Mr Romain LERAUDIN, pouvoir à M. Jules-Placide BASOUVEL")
+    assert names(result) == ["Prosper VIRLELET", "Adèle GRIRLAVEL", "Jules-Placide BASOUVEL"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Romain LERAUDIN", "Jules-Placide BASOUVEL")]
+    assert kinds(result) == []
+
+
+def test_any_bullet_mark_opens_an_entry_and_is_no_part_of_the_name():
+    # The same list bulleted with squares, as a word processor exports them.
+    result = parse_attendance("Étaient présents :\n▪ Prosper VIRLELET\n▪ Adèle GRIRLAVEL\n"
+                              "▪ ▪ Jules-Placide BASOUVEL")
+    assert names(result) == ["Prosper VIRLELET", "Adèle GRIRLAVEL", "Jules-Placide BASOUVEL"]
+    assert kinds(result) == []
+
+
+def test_a_dash_opening_a_wrapped_line_of_a_dash_separated_list_is_no_bullet():
+    # Communauté de communes du Minervois, 24 September 2013 (http://doczz.fr/doc/2637390/
+    # compte-rendu-24-septembre---communaut%C3%A9-de-communes-le): "NOM I. – NOM I." wrapped
+    # before a dash; the line holds other dashes, so the dash separates, it opens no item.
+    result = parse_attendance("Etaient absents : NAUVERGUE H. – CHAUDOUMIER B. - VINONNET G.\n"
+                              "– NIRLAVEL S. – DERNEYRAC S.\nORDRE DU JOUR")
+    assert result.absent == ["NAUVERGUE H.", "CHAUDOUMIER B.", "VINONNET G.", "NIRLAVEL S.",
+                             "DERNEYRAC S."]
+
+
+def test_a_bullet_before_the_secretarys_sentence_is_dropped():
+    # SCoT de Gascogne, 19 December 2019 (https://123dok.net/document/q7wkoodd-compte-rendu-
+    # comit%C3%A9-syndical-decembre-cordeliers-camille-desmoulins.html), the sentence bulleted
+    # after a blank line.
+    result = parse_attendance("Présents : Julien DUCASSE, Henri LAFFORGUE.\n\n"
+                              "- Sylvain CORTESE est nommé secrétaire de séance.")
+    assert result.secretary == "Sylvain CORTESE"
+    assert kinds(result) == []
