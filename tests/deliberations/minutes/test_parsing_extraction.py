@@ -239,3 +239,52 @@ def test_a_bullet_before_the_secretarys_sentence_is_dropped():
                               "- Sylvain CORTESE est nommé secrétaire de séance.")
     assert result.secretary == "Sylvain CORTESE"
     assert kinds(result) == []
+
+
+def test_a_given_name_alone_before_a_comma_is_the_second_given_name_of_the_entry_above():
+    # Syndicat scolaire des Bords de l'Ardre, 12 January 2016 (https://www.serzyetprin.fr/
+    # ecoles-1/syndicat-scolaire/cr-cs-12-01-2016/), wrapped at 40: a list "NOM Prénom"
+    # wrapped between two given names ("TAROUMIER Julien / Marc, …").
+    result = parse_attendance(
+        "Excusés : Messieurs TOSSAUDIN Serge, POUNNAUDIN\nRodolphe (suppléant), TAROUMIER Julien\n"
+        "Marc, DREVIÈRE Jules.")
+    assert result.excused == ["TOSSAUDIN Serge", "POUNNAUDIN Rodolphe", "TAROUMIER Julien Marc",
+                              "DREVIÈRE Jules"]
+
+
+def test_a_line_opening_with_a_dash_in_a_comma_list_goes_on_with_the_compound_above():
+    # Communauté de communes de la Ténarèze (Condom), 3 March 2021 (https://docslib.org/doc/
+    # 10001758/proc%C3%A8s-verbal-du-3-mars-2021), wrapped at 40: compound names written with
+    # spaced dashes, one wrapped before its dash ("GRORLIGNAC / - GRIMELLEC").
+    result = parse_attendance(
+        "PRESENTS : Mmes LOUROLLE Virginie, GRORLIGNAC\n- GRIMELLEC Maud - Tiphaine, MESSARDEL\n"
+        "Agathe.")
+    assert names(result) == ["LOUROLLE Virginie", "GRORLIGNAC-GRIMELLEC Maud-Tiphaine",
+                             "MESSARDEL Agathe"]
+
+
+def test_a_proxy_holder_without_given_name_at_a_line_end_goes_on_with_the_next_line():
+    # Communauté de communes du Pays Fertois, 28 February 2007 (source above), wrapped at 40:
+    # "Mme BESONNET Jeanne à Mme FLIOUSSE / BRAROLLE Agathe" (a two-word surname).
+    result = parse_attendance(
+        "Etaient présents : Mme FLIOUSSE BRAROLLE Agathe\nM. MORREYRAC Pacôme\n"
+        "Délégués représentés par pouvoir :\nM. DE GIRSINEAU Médéric à M. MORREYRAC\nPacôme\n"
+        "Mme BESONNET Jeanne à Mme FLIOUSSE\nBRAROLLE Agathe")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("DE GIRSINEAU Médéric", "MORREYRAC Pacôme"),
+        ("BESONNET Jeanne", "FLIOUSSE BRAROLLE Agathe")]
+    assert kinds(result) == []
+
+
+def test_a_last_line_opening_with_a_particle_goes_on_with_the_surname_above():
+    # SIRESCO, comité of 7 June 2011 (http://docplayer.fr/1264244-approbation-du-proces-verbal-
+    # de-la-seance-du-8-fevrier-2011-le-proces-verbal-de-la-seance-du-8-fevrier-est-adopte-a-
+    # l-unanimite.html), wrapped at 40: the list's last entry "Caroline TRAUSSERGUE / DE
+    # VAURNAUZET", no commune (COG) and no separator after it.
+    result = parse_attendance(
+        "Etaient présents : Arnaud MALLOLLE, Félix BAULLEYRAC.\n"
+        "Etaient excusés : Florence GROULOUMIER,\nFabien TAUVERGUE, Caroline TRAUSSERGUE\n"
+        "DE VAURNAUZET")
+    assert result.excused == ["Florence GROULOUMIER", "Fabien TAUVERGUE",
+                              "Caroline TRAUSSERGUE DE VAURNAUZET"]
+    assert kinds(result) == []
