@@ -18,7 +18,8 @@ from .text import name_key
 
 class _Arbiter:
     """Mixin of ``anomalies._Checks``: needs ``result``, ``anomaly``, ``represented`` (the
-    procurations written "représenté par") and ``_effective_range``."""
+    procurations written "représenté par"), ``_effective_range``, ``_presence`` and
+    ``_present_as``."""
 
     def represented_as_substitutes(self) -> None:
         """"X représenté par Y" reads as a procuration; it can only be a suppléant sitting
@@ -118,16 +119,22 @@ class _Arbiter:
                 proxy for proxy in active_proxies
                 if (rng := self._effective_range(proxy)) and rng[0] <= 1
             ]
+            # A procuration to a holder who is not present carries no vote (L2121-20).
+            held = [proxy for proxy in active_proxies if self._present_holder(proxy)]
             candidates = {len(result.present) + len(active_proxies),
-                          len(at_opening) + len(opening_proxies)}
+                          len(at_opening) + len(opening_proxies),
+                          len(result.present) + len(held)}
             if stated.voters not in candidates:
                 self._count_mismatch("votants", stated.voters, max(candidates))
         if stated.in_office is not None:
             listed = {name_key(entry.name) for entry in result.present}
             listed |= {name_key(proxy.giver) for proxy in result.proxies}
             listed |= {name_key(name) for name in result.excused + result.absent}
-            # Suppléants listed by name (sitting or excused) are no members in office.
-            titulaires = listed - {name_key(name) for name in result.suppleants}
+            # Suppléants (listed under their heading, marked "(suppléant)", or sitting for a
+            # titular member) are no members in office: the figure may count titulaires only.
+            suppleants = {name_key(name) for name in result.suppleants}
+            suppleants |= {name_key(entry.name) for entry in result.present if entry.replaces}
+            titulaires = listed - suppleants
             if stated.in_office not in {len(listed), len(titulaires)}:
                 self._count_mismatch("membres en exercice", stated.in_office, len(listed))
         givers = len({name_key(proxy.giver) for proxy in result.proxies})
@@ -143,6 +150,10 @@ class _Arbiter:
                 candidates |= {absent + excused, absent + excused + givers}
             if stated.absent not in candidates:
                 self._count_mismatch("absents", stated.absent, absent + excused + givers)
+
+    def _present_holder(self, proxy) -> bool:
+        return bool(self._presence().get(name_key(proxy.holder))
+                    or self._present_as(proxy.holder))
 
     def _count_mismatch(self, label: str, stated: int, counted: int) -> None:
         self.anomaly("count_mismatch", f"{label} : {stated}",

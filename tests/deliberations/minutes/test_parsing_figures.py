@@ -147,3 +147,52 @@ def test_presents_listed_elsewhere_are_taken_out_when_in_office_less_absents_say
         "La liste des présents nomme aussi des mandants, excusés ou absents (« Edmond NAUNINEAU "
         "», « Clémence CHAURLOLLE ») ; le registre annonce 4 membres en exercice dont 2 absents "
         ": ils n'ont pas siégé et sont retirés des présents."]
+
+
+# --- figures that count otherwise than the lists, explained ------------------------------------
+
+# PETR Cœur de Lorraine, 2 March 2020 (source in petr-coeur-de-lorraine-2020-03-02.json):
+# "(suppléante avec voix délibérative)" among the présents, "(suppléant)" among the excusés;
+# the members in office are the titulaires.
+def test_in_office_figure_counting_titulaires_only_agrees_with_suppleants_marked_in_notes():
+    result = parse_attendance(
+        "Nombre de conseillers en exercice : 3\n\nEtaient présents :\n\nCORBIN Xavier CALMET "
+        "Marc\n\nKUHN Florence (suppléante avec voix délibérative)\n\nEtaient excusés :\n\n"
+        "Mme ANSELIN M. PERROTIN (suppléant) M. JOURDAIN (S)\n")
+    assert len(result.present) == 3 and len(result.excused) == 3
+    assert "count_mismatch" not in kinds(result)
+
+
+# Communauté de communes de la région de Doué-la-Fontaine, 28 January 2011 (source in
+# doue-la-fontaine-2011-01-28.json): the suppléantes sitting are named among the présents and
+# again "représenté par sa suppléante"; "en exercice" counts the titulaires.
+def test_in_office_figure_counting_titulaires_only_agrees_with_suppleants_sitting():
+    result = parse_attendance(
+        "Etaient présents : M. Arnaud NAUSSONNET, Mme Clarisse SODAUDIN. Absents excusés : Mme "
+        "Lydie BAURASSOL qui donne pouvoir à M. Arnaud NAUSSONNET ; M. Edouard BORDINEAU, "
+        "représenté par sa suppléante, Mme Clarisse SODAUDIN. Nombre de membres du Conseil "
+        "communautaire en exercice : 3 Nombre de membres titulaires ou suppléants présents : 2 "
+        "Nombre de votants : 3")
+    assert result.present[1].replaces == "Edouard BORDINEAU"
+    assert "count_mismatch" not in kinds(result)
+    # Without the substitution the same figure is a disagreement, and said.
+    other = parse_attendance(
+        "Etaient présents : M. Arnaud NAUSSONNET, Mme Clarisse SODAUDIN. Absents excusés : Mme "
+        "Lydie BAURASSOL, M. Edouard BORDINEAU. Nombre de membres en exercice : 3")
+    assert [anomaly.text for anomaly in other.anomalies if anomaly.kind == "count_mismatch"] == [
+        "membres en exercice : 3"]
+
+
+# SIRS Le Coudray-Saint-Germer – La Landelle – Le Vauroux, 19 December 2019 (source in
+# sirs-la-landelle-2019-12-19.json): a procuration to a holder marked "(absente)" carries no
+# vote, and the votants stated do not count it; the absent holder is still reported.
+def test_votants_figure_not_counting_a_procuration_to_an_absent_holder_agrees():
+    result = parse_attendance(
+        "Étaient présents :\n• Mme Sidonie PRAUDIN\n• M. Josué CERNAVEL\n"
+        "Étaient absents avec procuration :\n"
+        "• Mme Léa MORLANDIN, pouvoir à M. Josué CERNAVEL\n"
+        "• Mme Adèle GRIRLAVEL, pouvoir à Mme Sidonie VRERRASSOL (absente)\n\n"
+        "Nombre de membres en exercice 4\n\nNombre de membres présents 2\n\nNombre de votants 3\n")
+    assert len(result.proxies) == 2
+    assert "holder_not_present" in kinds(result)
+    assert "votants : 3" not in [anomaly.text for anomaly in result.anomalies]
