@@ -128,6 +128,7 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
         )
 
     builder = _Builder()
+    builder.block_text = "\n".join(lines)
     for line, name in side_secretaries:
         builder.anomaly("guessed_split", line,
                         "« Secrétaire de séance : » imprimé au milieu de la liste (colonne "

@@ -11,9 +11,11 @@ resolved silently, never resolved on a partial fit.
 
 from __future__ import annotations
 
+import re
+
 from .matching import name_parts, same_person
 from .results import PresentEntry
-from .text import name_key
+from .text import _fold, name_key
 
 
 class _Arbiter:
@@ -25,8 +27,9 @@ class _Arbiter:
         """"X représenté par Y" reads as a procuration; it can only be a suppléant sitting
         for X (L5211-6) — X excused, Y present in X's place — when the figures say so: the
         registre states no procuration, or as many as the *other* procurations, or counts
-        among its présents exactly the Ys the présents list does not name. Said, since the
-        wording alone does not tell."""
+        among its présents exactly the Ys the présents list does not name. Never for a Y the
+        présents list leaves out but the block names elsewhere (a member, such as the
+        president in the preamble). Said, since the wording alone does not tell."""
         represented = [proxy for proxy in getattr(self, "represented", [])
                        if proxy in self.result.proxies]
         if not represented:
@@ -35,6 +38,11 @@ class _Arbiter:
         others = len(result.proxies) - len(represented)
         unlisted = [proxy for proxy in represented
                     if not any(same_person(entry.name, proxy.holder) for entry in result.present)]
+        # A holder the présents list does not name but the block names elsewhere (the
+        # president in the preamble, "sous la présidence de …") is a member left out of the
+        # list, not a suppléant: the figures then disagree, and are said to.
+        if not all(self._named_once(proxy.holder) for proxy in unlisted):
+            return
         if stated.proxies == 0:
             reason = "le registre n'indiquant aucune procuration"
         elif stated.proxies is not None:
@@ -150,6 +158,16 @@ class _Arbiter:
                 candidates |= {absent + excused, absent + excused + givers}
             if stated.absent not in candidates:
                 self._count_mismatch("absents", stated.absent, absent + excused + givers)
+
+    def _named_once(self, name: str) -> bool:
+        """Whether the surname of ``name`` occurs once in the block: a suppléant is named
+        only where they sit for a titular member; a holder named elsewhere too (the
+        president in the preamble, "sous la présidence de …") is a member."""
+        surname = name_parts(name).surname
+        # Letters only, as ``name_parts`` writes surnames ("LE GOFF" → "legoff"); a longer
+        # name containing it counts too, which only makes the rule more cautious.
+        letters = re.sub(r"[^a-z]", "", _fold(getattr(self, "block_text", "")))
+        return bool(surname) and letters.count(surname) <= 1
 
     def _present_holder(self, proxy) -> bool:
         return bool(self._presence().get(name_key(proxy.holder))

@@ -58,6 +58,8 @@ class _Builder(_ProxyReading, _Checks):
         # "M. X, Maire, …" among the présents: who holds the office a procuration may name
         # instead of a person ("… donne pouvoir à M. le Maire").
         self.offices: dict[str, str] = {}
+        # The block as read, for the rules that ask whether a name occurs elsewhere in it.
+        self.block_text = ""
 
     def anomaly(self, kind: str, text: str, message: str) -> None:
         self.result.anomalies.append(Anomaly(kind=kind, text=text.strip(), message=message))

@@ -196,3 +196,19 @@ def test_votants_figure_not_counting_a_procuration_to_an_absent_holder_agrees():
     assert len(result.proxies) == 2
     assert "holder_not_present" in kinds(result)
     assert "votants : 3" not in [anomaly.text for anomaly in result.anomalies]
+
+
+# Commune de Chevincourt, 6 March 2018 (source in chevincourt-2018-03-06.json): the mayor who
+# presides is named in the preamble only, and holds a procuration "représenté par": a member
+# left out of the list, not a suppléant, even when a présents figure counts her.
+def test_represented_by_the_president_named_in_the_preamble_stays_a_procuration():
+    result = parse_attendance(
+        "Le Conseil Municipal s’est réuni en séance ordinaire le 06 mars 2018, sous la "
+        "présidence de Madame VRALOLLE Agathe, Maire.\n\nNombre de conseillers en exercice : 4\n"
+        "Nombre de présents : 3\n\nPrésents : MM.  Mathilde-Thaïs VRARROUVEL, Capucine "
+        "CHIRLARDEL,\n\nAbsents représentés : Jules-Placide SOUREYRAC représenté par Agathe "
+        "VRALOLLE\n\nSecrétaire de séance : Madame Mathilde-Thaïs VRARROUVEL")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Jules-Placide SOUREYRAC", "Agathe VRALOLLE")]
+    assert "substitute" not in kinds(result)
+    assert "count_mismatch" in kinds(result)
