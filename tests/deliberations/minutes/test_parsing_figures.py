@@ -70,6 +70,20 @@ def test_absent_and_excused_figures_are_read_apart():
     assert counts("Votants : 3 (dont 1 pouvoir)\nPrésents : DUPONT Jean")[2:4] == (3, 1)
 
 
+# SIRESCO, 7 June 2011 (source in siresco-2011-06-07.json) writes its figures in sentences
+# ("Le nombre de … présents est de : 17 Le quorum de 17 membres présents étant réuni, …");
+# sentences also put the figure before its word: "…, 17 membres présents, 2 pouvoirs, 19
+# votants". Read only where no figure of that kind has its label first, never from an item
+# number, a quorum, or a number opening a line (a page number).
+def test_a_figure_written_before_its_word_in_a_sentence_is_read():
+    assert counts("Le Conseil Syndical s'est réuni, 3 membres présents, 1 pouvoir, 4 votants.\n"
+                  "Présents : DUPONT Jean")[:4] == (None, 3, 4, 1)
+    assert counts("Le nombre de délégués présents est de : 2 Le quorum de 17 membres présents "
+                  "étant réuni.\nPrésents : DUPONT Jean")[1] == 2
+    assert counts("Le quorum de 17 membres présents étant réuni.\nPrésents : DUPONT Jean, "
+                  "arrivé à la question 2 présents\n12\nvotants")[1:3] == (None, None)
+
+
 def test_a_time_or_a_date_after_a_label_is_no_figure():
     assert counts("Présents : DUPONT Jean\nExcusés : MARTIN Anne 12/03, LEROY Marc (absent 19h)"
                   )[4:] == (None, None)
