@@ -385,8 +385,10 @@ def _arrival_of_a_present(builder: _Builder, logical: str) -> bool:
     sentence = _ARRIVAL_SENTENCE.match(_fold(logical))
     if not sentence:
         return False
-    end = sentence.end("name") if sentence["name"] else sentence.end("leaving")
-    read = _read_names(logical[:end])
+    group = next(name for name in ("name", "arriving", "leaving", "departing") if sentence[name])
+    arriving = group in {"name", "arriving"}
+    end = sentence.end(group)
+    read = _read_names(logical[sentence.start(group):end])
     if not (read.valid and len(read.names) == 1):
         return False
     listed = [entry for entry in builder.result.present if same_person(entry.name,
@@ -397,9 +399,17 @@ def _arrival_of_a_present(builder: _Builder, logical: str) -> bool:
     item = re.search(r"(?:point|question|dossier|affaire)s?\s*(?:n\s*[°o]\.?\s*)?(\d+)",
                      _fold(note))
     if item:
-        # During the item named: present from it, or up to the one before it.
-        note = (f"arrivé lors de la question {item.group(1)}" if sentence["name"]
-                else f"quitte la séance lors de la question {item.group(1)}")
+        # During the item named: present from it, or up to the one before it; after it
+        # ("quitte la séance après le vote du point 7"): from the next, or up to it.
+        number = int(item.group(1))
+        after = re.search(r"\b(?:apres|a\s+l'issue)\b", _fold(note[:item.start()]))
+        if arriving:
+            note = f"arrivé lors de la question {number + 1 if after else number}"
+        else:
+            note = f"quitte la séance {'après' if after else 'lors de'} la question {number}"
+    elif group in {"arriving", "departing"}:
+        # "Départ de M. X à 21 h": the time, said as a presence limited in time.
+        note = f"{'arrivé' if arriving else 'quitte la séance'} {note}"
     builder._apply_present_note(listed, 0, note, logical)
     return True
 

@@ -12,7 +12,7 @@ _G = r"(?:\(e\)|e)?(?:\(s\)|s)?(?:\(e?s\))?"  # présent(e)s, excusé(e)s, prés
 _ABSENT_EXCUSED = rf"absent{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)?excuse{_G}"
 # What the présents are counted for: "Dont (48) présent(e)s avec droit de vote formant le
 # quorum CAPV : …" — words of the heading, not the end of the block.
-_VOTING = (r"(?:\s+avec\s+(?:droit\s+de\s+vote|voix\s+deliberatives?))?"
+_VOTING = (r"(?:\s+(?:avec|ayant)\s+(?:droit\s+de\s+vote|voix\s+deliberatives?))?"
            r"(?:\s+formant\s+(?:le\s+quorum|la\s+majorite(?:\s+des\s+membres)?"
            r"(?:\s+en\s+exercice)?))?")
 _HEADING_BODY = (
@@ -66,7 +66,8 @@ _HEADING_BODY = (
     r")"
     # "Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :": who they are.
     # "Ont donné procuration – Suppléant(e)s": a dash between the words of a heading.
-    r"(?:\s+(?:mesdames|messieurs|mmes|mm|et|les|des|du|de|la|l'|delegue\S*|conseill\S*|"
+    # "Étaient présents, Mesdames et Messieurs :": a comma may come first.
+    r"(?:,?\s+(?:mesdames|messieurs|mmes|mm|et|les|des|du|de|la|l'|delegue\S*|conseill\S*|"
     r"[-–](?=\s+suppleant)|"
     r"en\s+tant\s+que|en\s+qualite\s+de|"
     r"membres|elus|titulaires|suppleant\S*|pays|comite|conseil|syndicat|bureau|"

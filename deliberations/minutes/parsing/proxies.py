@@ -39,6 +39,9 @@ _PROXY_STRONG = [
         rf"^(?P<giver>.+?)\s*,?\s+(?:qui\s+)?(?:a\s+|ayant\s+)?(?:donne{_G}|remis|confie{_G})\s+(?:procuration|"
         rf"pouvoir|mandat)(?:\s+de\s+vote)?\s+(?:a|(?:au\s+profit|en\s+faveur)\s+de)\s+(?P<holder>.+)$"
     ),
+    # "X, pouvoir à Y" (Bas-Chablais), also in a list of excused.
+    re.compile(r"^(?P<giver>.+?)\s*,\s*(?:pouvoir|procuration)\s+(?:a|(?:au\s+profit|en\s+faveur)\s+de)"
+               r"\s+(?P<holder>.+)$"),
     re.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<giver>.+?)\s+(?:a|(?:au\s+profit|en\s+faveur)\s+de)"
                r"\s+(?P<holder>.+)$"),
     re.compile(rf"^(?P<giver>.+?)\s*,?\s+represente{_G}\s+par\s+(?!(?:son|sa)\s+suppleant)"

@@ -74,7 +74,9 @@ _SECRETARY = [
         r"(?:\s*\(e\))?\s+(?:en\s+qualite\s+de\s+|comme\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+"
         r"|aux\s+fonctions\s+de\s+)?secretaire"
     ),
-    re.compile(r"(?:designe[rz]?|elit|nomme)\s+(?P<name>[^,;:]+?)\s*,[^;:]{0,80}?"
+    # "… désigne M. X, délégué de Y, qui exercera les fonctions de secrétaire", and without
+    # the clause: "Le Conseil désigne M. X comme secrétaire de séance".
+    re.compile(r"(?:designe[rz]?|elit|nomme)\s+(?P<name>[^,;:]+?)(?:\s*,[^;:]{0,80}?|\s+)"
                r"(?:fonctions?\s+de\s+|qualite\s+de\s+|comme\s+)secretaire"),
     # "Secrétaire de séance (désigné) : X", "Secrétaires de séance : X et Y" (L2121-15: one or
     # several members; the first is read, ``several_secretaries`` tells of the others).

@@ -211,3 +211,91 @@ def test_assistaient_a_la_seance_is_the_presents_when_no_other_list_is():
                              "Assistaient à la séance : M. Jules CRESSAC, directeur.")
     assert names(under) == ["Aurèle VRANOLLE", "Inès BARNAUDIN"]
     assert not kinds(under)
+
+
+def test_presents_ayant_voix_deliberative_heading():
+    # Inforoutes de l'Ardèche, comité syndical of 16 June 2014 (http://www.inforoutes.fr/les-
+    # actualites/les-archives/article/compte-rendu-du-comite-syndical-du-794): "Présents ayant
+    # voix délibérative", the heading of the list of members who vote.
+    result = parse_attendance("Présents ayant voix délibérative : VRANOLLE Aurèle, BARNAUDIN "
+                              "Inès, CRESSAC Jules.")
+    assert names(result) == ["VRANOLLE Aurèle", "BARNAUDIN Inès", "CRESSAC Jules"]
+    assert not kinds(result)
+
+
+def test_presents_heading_with_a_comma_before_mesdames_et_messieurs():
+    # Pays d'Huriel, 23 February 2023 (tests/fixtures/minutes/pays-d-huriel-2023-02-23):
+    # "Etaient présents : Mesdames et Messieurs : …"; written with a comma instead of the first
+    # colon, « Étaient présents, Mesdames et Messieurs : », it was no heading at all.
+    result = parse_attendance("Étaient présents, Mesdames et Messieurs : VRANOLLE A., BARNAUDIN "
+                              "I., CRESSAC J.")
+    assert names(result) == ["VRANOLLE A.", "BARNAUDIN I.", "CRESSAC J."]
+    assert not kinds(result)
+
+
+def test_secretary_designated_by_the_council_without_a_clause():
+    # Longny-au-Perche, 18 June 2015 (tests/fixtures/minutes/longny-au-perche-2015-06-18):
+    # "Monsieur X a été désigné secrétaire de séance"; in the active voice, « Le Conseil désigne
+    # M. X comme secrétaire de séance », the name was not read (and said).
+    result = parse_attendance("Présents : Mesdames et Messieurs VRANOLLE, BARNAUDIN, CRESSAC.\n"
+                              "Le Conseil désigne M. CRESSAC comme secrétaire de séance.")
+    assert result.secretary == "CRESSAC"
+    assert not kinds(result)
+
+
+def test_remplacant_without_de_names_the_titular():
+    # SICTOM du secteur de Cérilly, 3 March 2021 (tests/fixtures/minutes/sictom-cerilly-2021-03-
+    # 03): "Mme X remplaçante de M. Y (commune)"; written without « de », « M. X remplaçant M.
+    # Y », the entry was not understood.
+    result = parse_attendance("Présent(s) : M. VRANOLLE Aurèle (Ainay) ; M. CRESSAC Jules "
+                              "remplaçant M. GONELET Bastien (Braize) ; Mme BARNAUDIN Inès "
+                              "(Coust).")
+    assert names(result) == ["VRANOLLE Aurèle", "CRESSAC Jules", "BARNAUDIN Inès"]
+    assert result.present[1].replaces == "GONELET Bastien"
+    assert result.excused == ["GONELET Bastien"]
+
+
+def test_sentences_of_arrival_and_departure_under_the_presents():
+    # Meslan, 24 June 2014 (tests/fixtures/minutes/meslan-2014-06-24): "Mr Lucas X est arrivé
+    # au cours de la séance (point n° 5)." The other ways minutes write it: « M. X quitte la
+    # séance avant le vote du point 7 » (up to item 6), « … après le vote du point 7 » (up to
+    # item 7), « Arrivée de Mme Y au point 3 », « Départ de M. Z à 21 h » (a time: said), and
+    # « M. X est parti au point 5 », which was read as an arrival.
+    base = "PRESENTS [4] : Aurèle VRANOLLE, Inès BARNAUDIN, Jules CRESSAC, Bastien GONELET.\n"
+    result = parse_attendance(base + "M. Jules CRESSAC quitte la séance avant le vote du point "
+                              "7.\nArrivée de Mme Inès BARNAUDIN au point 3.\nM. Bastien GONELET "
+                              "est parti au point 5.")
+    vranolle, barnaudin, cressac, gonelet = result.present
+    assert (cressac.until_item, barnaudin.from_item, gonelet.until_item) == (6, 3, 4)
+    assert gonelet.from_item is None
+    assert not kinds(result)
+    after = parse_attendance(base + "M. Jules CRESSAC quitte la séance après le vote du point 7."
+                             "\nDépart de M. Bastien GONELET à 21 h.")
+    assert after.present[2].until_item == 7
+    assert [a.kind for a in after.anomalies] == ["partial_presence"]
+    assert len(after.present) == 4
+
+
+def test_ordinal_and_delegated_capacities_after_a_presents_name():
+    # Saint-Mamet, 1 October 2013 (tests/fixtures/minutes/saint-mamet-2013-10-01): "C. X,
+    # Président, E. Y, …, Vice-Présidents ; …": capacities after the names. « 1ère
+    # Vice-Présidente » and « conseiller délégué » were entries of their own.
+    result = parse_attendance("Présents : M. Aurèle VRANOLLE, Président, Mme Inès BARNAUDIN, "
+                              "1ère Vice-Présidente, M. Jules CRESSAC, conseiller délégué, M. "
+                              "Bastien GONELET.")
+    assert names(result) == ["Aurèle VRANOLLE", "Inès BARNAUDIN", "Jules CRESSAC",
+                             "Bastien GONELET"]
+    assert not kinds(result)
+
+
+def test_pouvoir_a_after_a_comma_inside_a_list_of_excused():
+    # Bas-Chablais, 19 June 2018 (tests/fixtures/minutes/bas-chablais-syndicat-2018-06-19):
+    # "QUEMOLLE Gaël, pouvoir à QUARORET Colette" under "ABSENTS EXCUSES AYANT DONNE POUVOIR";
+    # the same entries in a plain list of excused were not understood.
+    result = parse_attendance("Présents : VRANOLLE Aurèle, BARNAUDIN Inès, GONELET Bastien.\n"
+                              "Excusés : CRESSAC Jules, pouvoir à VRANOLLE Aurèle ; MAROUVEL "
+                              "Faustine, pouvoir à BARNAUDIN Inès ; SOUVELLEC Pacôme.")
+    assert _proxies(result) == [("CRESSAC Jules", "VRANOLLE Aurèle"),
+                                ("MAROUVEL Faustine", "BARNAUDIN Inès")]
+    assert result.excused == ["SOUVELLEC Pacôme"]
+    assert not kinds(result)
