@@ -42,8 +42,11 @@ _HEADING_BODY = (
     # "Ont donné procuration :", "A donné délégation de vote :", "Avaient donné mandat :".
     rf"(?:ont|a|avai(?:en)?t)\s+donne{_G}\s+(?:procuration|pouvoir|delegation|mandat){_G}"
     r"(?:\s+de\s+vote)?)"
-    # "Étaient suppléés : X par Y": substitutes sitting for titular members (L5211-6).
-    rf"|(?P<substitutes>supplee{_G}(?:\s+par)?)"
+    # "Étaient suppléés : X par Y": substitutes sitting for titular members (L5211-6); also
+    # "Absents suppléés :", "Absents représentés par leur suppléant :".
+    rf"|(?P<substitutes>(?:(?:absent|excuse){_G}\s+)?supplee{_G}(?:\s+par)?"
+    rf"|(?:absent|excuse){_G}\s+(?:represente|remplace){_G}\s+par\s+(?:leur|son|sa|les|des)\s+"
+    rf"suppleant{_G})"
     # "Excusés/absents", "absents ou excusés": one list, counted as excused.
     rf"|(?P<excused>{_ABSENT_EXCUSED}|excuse{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)absent{_G}"
     rf"|excuse{_G}(?:\s+non\s+represente{_G}|\s+sans\s+(?:pouvoir|procuration){_G})?)"

@@ -11,8 +11,9 @@ from .results import ProxyEntry
 from .text import _GENDER_MARK, _fold
 
 _PROXY_PAREN = re.compile(
+    # "X (a donné pouvoir à Y)", "X (excusée, pouvoir à Y)".
     rf"^(?P<giver>.+?)\s*\(\s*(?:excuse{_G}\s*[,;-]?\s*)?(?:pouvoir|procuration|represente{_G}"
-    rf"\s+par|donne{_G}\s+(?:pouvoir|procuration))\s*(?:donne{_G}\s+)?(?:a|(?:au\s+profit|en\s+faveur)\s+de|"
+    rf"\s+par|(?:a\s+|ayant\s+)?donne{_G}\s+(?:pouvoir|procuration))\s*(?:donne{_G}\s+)?(?:a|(?:au\s+profit|en\s+faveur)\s+de|"
     rf"par|:)?\s*(?!d[eu]\s|d')(?P<holder>[^)\s][^)]*)\)(?P<rest>.*)$"
 )
 # "X (pouvoir M. Y)": no "à" nor "de" to tell the direction; the list it stands in does.

@@ -299,3 +299,30 @@ def test_pouvoir_a_after_a_comma_inside_a_list_of_excused():
                                 ("MAROUVEL Faustine", "BARNAUDIN Inès")]
     assert result.excused == ["SOUVELLEC Pacôme"]
     assert not kinds(result)
+
+
+def test_a_donne_pouvoir_inside_the_brackets_of_an_excused_entry():
+    # "X (pouvoir à Y)" (tests/fixtures/minutes/conseil-municipal-2018-12-05) written with the
+    # verb, « X (a donné pouvoir à Y) », as Ouvèze-Payre words its procurations: the
+    # procuration was lost and the giver counted excused, without anomaly.
+    result = parse_attendance("Présents : M. Aurèle VRANOLLE, Mme Inès BARNAUDIN.\n"
+                              "Absents excusés : M. Jules CRESSAC (a donné pouvoir à M. Aurèle "
+                              "VRANOLLE), M. Bastien GONELET.")
+    assert _proxies(result) == [("Jules CRESSAC", "Aurèle VRANOLLE")]
+    assert result.excused == ["Bastien GONELET"]
+    assert not kinds(result)
+
+
+def test_substitution_headings_written_with_the_absent_ones():
+    # Monts de Lacaune, 8 November 2018 (tests/fixtures/minutes/monts-de-lacaune-2018-11-08):
+    # "Suppléés :"; the same list titled « Absents suppléés : » or « Absents représentés par
+    # leur suppléant : » (the brief's "Suppléés", "représenté par" as a suppléant): X is
+    # excused, Y sits in X's place.
+    for heading in ("Absents suppléés", "Absents représentés par leur suppléant"):
+        result = parse_attendance("Présents : M. Aurèle VRANOLLE, Mme Inès BARNAUDIN, M. Jules "
+                                  f"CRESSAC.\n{heading} : M. Bastien GONELET par M. Jules "
+                                  "CRESSAC.")
+        assert result.excused == ["Bastien GONELET"], heading
+        assert result.present[2].replaces == "Bastien GONELET", heading
+        assert result.proxies == [], heading
+        assert not kinds(result), heading
