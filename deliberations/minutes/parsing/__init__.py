@@ -3,7 +3,9 @@ only (no Django model).
 
 Modules: ``text`` (folding, lines, dates), ``names`` (one person's name and its notes),
 ``headings`` (the wording of section headings), ``sections`` (where sections begin and end,
-separators, secretary, stated counts), ``joining`` (where a
+separators, secretary), ``figures`` (the stated counts, in every layout), ``arbiter`` (the
+stated counts as arbiter between two readings of a block that contradicts itself, and their
+check against the lists), ``joining`` (where a
 line break separates entries and where it only wraps one), ``proxies``, ``builder``
 (entries → result), ``anomalies`` (consistency checks), ``documents`` (preamble, deliberation),
 ``roster`` (names resolved against the body's members, and the roster-guided reading that
@@ -56,6 +58,7 @@ from .entries import (
     strip_place_runs,
     strip_run_in_headings,
 )
+from .figures import read_counts
 from .headings import attending_as_present
 from .joining import _ARRIVAL_SENTENCE, _logical_lines
 from .matching import _is_initials, same_person
@@ -76,7 +79,6 @@ from .roster import read_with_roster, resolve_with_roster
 from .sections import (
     SuppleantLines,
     _find_secretary,
-    _read_counts,
     _split_top_level,
     block_lines,
     find_sections,
@@ -118,7 +120,8 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
     Raises ParseError when no section (présents, procurations, excusés, absents) is found.
     """
     side_secretaries: list[tuple[str, str]] = []
-    lines = block_lines(text, side_secretaries)
+    cuts: list[str] = []
+    lines = block_lines(text, side_secretaries, cuts)
     sections, end_index = find_sections(lines)
     sections, column = names_column_after_headings(sections)
     if not sections:
@@ -140,13 +143,18 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
                         f"latérale aplatie) : la liste continue après lui ; « {name} », nommé "
                         "une seconde fois après l'intitulé, lu comme secrétaire et compté une "
                         "fois.")
+    for cut in cuts:
+        builder.anomaly("guessed_join", cut,
+                        f"Mot en capitales coupé par un trait d'union en fin de ligne : « {cut} » "
+                        "(ni le mot entier ni le nom composé ne sont écrits ailleurs dans le "
+                        "texte) : vérifiez ce nom.")
     if column:
         builder.anomaly("guessed_split", column[0],
                         "Tableau aplati : la colonne des intitulés (« Le Président », « Les "
                         "Membres »…) est imprimée avant celle des noms ; les "
                         f"{len(column)} lignes de noms sans « à » ni « par » écrites sous "
                         "« procurations » sont lues comme les présents.")
-    builder.result.stated_counts = _read_counts("\n".join(lines[:end_index]))
+    builder.result.stated_counts = read_counts("\n".join(lines[:end_index]))
     read_per_section: list[list[str]] = []
     for index, (kind, section_lines) in enumerate(sections):
         before = Counter(_names_read(builder.result))

@@ -47,7 +47,7 @@ class _Builder(_ProxyReading, _Checks):
     def __init__(self) -> None:
         self.result = AttendanceResult()
         # Procurations written "X représenté par Y": a suppléant when the registre states
-        # that there is no procuration (see ``_Checks.represented_as_substitutes``).
+        # that there is no procuration (see ``arbiter._Arbiter.represented_as_substitutes``).
         self.represented: list[ProxyEntry] = []
         # "M. X, Maire, …" among the présents: who holds the office a procuration may name
         # instead of a person ("… donne pouvoir à M. le Maire").

@@ -84,7 +84,9 @@ def _joins_next(previous: str, following: str) -> str | None:
         return " "  # "GROUSSETIN T. / (pouvoir à C. X)": a note follows its name
     # Notes are not words of the name: "…, Berthe / MIROUSSE (titulaire), …".
     # " et " separates two names as a comma does: "Jules-Rufin / PRARDEYRAC et Gontran X".
-    tail = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] | et ", previous)[-1])
+    # A full stop after a surname ends the entry before it: "… RORRARGUES. Perrine / X, …".
+    tail = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] | et |(?<=[A-ZÀ-Ý]{2})\.\s",
+                                                previous)[-1])
     # A full stop after a word ends the entry: "Romain / RORRARGUES. Perrine X, …".
     head = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] | et |(?<=[^\W\d_]{2})\.\s",
                                                 following)[0])
@@ -100,6 +102,8 @@ def _joins_next(previous: str, following: str) -> str | None:
         tail_kinds = _kinds_of_fragment(" ".join(tail_words[1:])) | {"P"}
     if not tail_kinds or not head_kinds:
         return None
+    if _inside_an_entry(previous, following, tail_kinds, head_kinds):
+        return " "
     # "…, L. / Lamonnet, …": an initial alone after a separator opens a name wrapped before
     # its surname (in "DUPONT J." the initial ends the name, and is not alone).
     if len(tail.split()) == 1 and _INITIALS.match(tail.split()[0]) and head.split():
@@ -162,6 +166,18 @@ def _joins_next(previous: str, following: str) -> str | None:
                                            or _token_kind(head_words[leading]) in "CL")):
             return " "
     return None
+
+
+def _inside_an_entry(previous: str, following: str, tail_kinds: set[str],
+                     head_kinds: set[str]) -> bool:
+    """In a paragraph of names separated by commas, wrapped by the extraction, a line that
+    ends without separator breaks an entry, and a next line that opens with surname words
+    only goes on with it: "…, MM. LENNAUDEL, DE CLERNONNEAU / DE PROUNNOUMIER, Mmes …",
+    "…, Aristide EL / TORNAUDIN, Mathilde …" (a line of such a list wraps after its comma)."""
+    outside = re.sub(r"\([^()]*\)?", " ", previous)
+    return (bool(re.search(r"[,;]", outside)) and "S" in tail_kinds
+            and not re.search(r"[,;.:)]\s*$", previous) and bool(re.search(r"[,;]", following))
+            and head_kinds <= {"S", "P"} and "S" in head_kinds)
 
 
 def _cut_in_pairs(previous: str, following: str) -> bool:

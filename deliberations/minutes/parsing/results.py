@@ -89,6 +89,10 @@ class StatedCounts:
     present: int | None = None
     voters: int | None = None
     proxies: int | None = None
+    # "Absents : 8" (every member not present, or those not excused: the check tries both)
+    # and "Excusés : 3".
+    absent: int | None = None
+    excused: int | None = None
 
 
 @dataclass

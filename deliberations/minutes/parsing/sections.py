@@ -1,5 +1,5 @@
-"""Headings, section boundaries and entry separators of an attendance block; the secretary
-and the stated counts. (Where a line break separates entries: ``joining``.)"""
+"""Headings, section boundaries and entry separators of an attendance block; the secretary.
+(Where a line break separates entries: ``joining``; the stated counts: ``figures``.)"""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 from .columns import ROW_LABEL, side_column_secretary, side_label_paragraphs
 from .communes import is_place
 from .entries import COMMUNE_PREFIX
+from .extraction import dehyphenate
 from .headings import (
     _COUNTED_HEADING,
     _G,
@@ -21,7 +22,6 @@ from .headings import (
     heading_kind,
 )
 from .names import _INITIALS, _read_names, _token_kind
-from .results import StatedCounts
 from .tables import TABLE_ROW, rewrite_tables
 from .text import _GENDER_MARK, _clean_lines, _fold
 
@@ -167,32 +167,6 @@ def _dash_in_surname(before: str, after: str) -> bool:
     kinds_before = {_token_kind(token) for token in before.split()}
     return (bool(following) and "G" in kinds_before
             and all(_token_kind(token) in "SP" for token in following))
-
-
-_COUNT_PATTERNS = {
-    "in_office": re.compile(r"en\s+exercice(?:\s+est\s+de)?[ \t]*(?::|=|-)?[ \t]*(\d+)"),
-    # Optional colon: "Présents 25"; "… titulaires et suppléants présents est de : 17".
-    "present": re.compile(
-        rf"(?<![a-z])present{_G}(?:[ \t]+a[ \t]+la[ \t]+seance)?(?:\s+est\s+de)?[ \t]*[:=]?"
-        # "Nombre de présents : (48)": the figure in parentheses.
-        rf"[ \t]*[(\[]?(\d+)"
-        # "Nombre de conseillers qui assistent à la séance : 12" (PETR Cœur de Lorraine),
-        # "Nombre de membres qui ont pris part aux délibérations : 25" (Val de Loir).
-        r"|(?:conseillers|membres|delegues)\s+qui\s+(?:assistent\s+a\s+la\s+seance|ont\s+pris\s+"
-        r"part\s+aux\s+deliberations)[ \t]*[:=]?[ \t]*(\d+)"
-    ),
-    "voters": re.compile(
-        rf"(?<![a-z])votant{_G}(?:\s*\([^)]*\))?(?:\s+est\s+de)?[ \t]*(?::|=)?[ \t]*(\d+)"
-    ),
-    "proxies": re.compile(
-        rf"(?<![a-z])(?:procuration{_G}|pouvoir{_G}|represente{_G}|mandats?\s+de\s+vote)"
-        r"(?:\s+ecrits?\s+de\s+vote)?"
-        # "AYANT DONNE MANDAT DE VOTE [2] :", "Avaient donné procuration (2) :": the figure
-        # of the list in brackets, as after "PRESENTS [13] :".
-        rf"(?:\s+est\s+de)?[ \t]*[:=]?[ \t]*[(\[]?(\d+)(?!\s*(?:h\b|heures?|[/.]\d))"
-    ),
-}
-
 
 
 _CAPACITY_CLAUSE = re.compile(r"^\s*(?:(?:1er|\d+e(?:me)?)\s+)?(?:vice-?\s*)?(?:delegue|deleguee|"
@@ -350,55 +324,6 @@ def _opens_label(text: str) -> bool:
                 or _heading(text))
 
 
-def _read_counts(text: str) -> StatedCounts:
-    """Stated figures. Where several "présents" figures are stated (titulaires, suppléants,
-    both), the largest counts: it is the one that includes the others."""
-    folded = _fold(text)
-    counts = StatedCounts()
-    for attribute, pattern in _COUNT_PATTERNS.items():
-        found = [int(next(group for group in match.groups() if group))
-                 for match in pattern.finditer(folded)]
-        if found:
-            setattr(counts, attribute, max(found) if attribute == "present" else found[0])
-    for attribute, value in _table_counts(folded).items():
-        if getattr(counts, attribute) is None:
-            setattr(counts, attribute, value)
-    return counts
-
-
-# A table of figures flattened label column first: "En exercice : Ayant pris part à la
-# délibération : Date de la Convocation : 42 34 14/02/2019".
-_VALUES_RUN = re.compile(
-    r"(?<=:)\s+(?P<values>(?:(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{1,4})(?:\s+|$)){2,})")
-_TABLE_LABELS = {
-    "in_office": re.compile(r"en\s+exercice\s*$"),
-    "present": re.compile(r"(?<![a-z])presents?\s*$"),
-    "voters": re.compile(r"(?:votants?|ayant\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote))"
-                         r"\s*$"),
-}
-
-
-def _table_counts(folded: str) -> dict[str, int]:
-    """Figures of a flattened table whose labels all come before their values: paired from
-    the end (the first labels may title the table: "Nombre de membres :"), and taken only
-    where the labels are those of stated counts and the values whole numbers."""
-    counts: dict[str, int] = {}
-    for match in _VALUES_RUN.finditer(folded):
-        labels = []
-        for label in reversed(folded[max(0, match.start() - 600):match.start()].split(":")[:-1]):
-            if re.search(r"\d", label) or not 3 <= len(label.strip()) <= 80:
-                break
-            labels.insert(0, label.strip())
-        values = match["values"].split()
-        if len(labels) < 3 or len(values) > len(labels):
-            continue
-        for label, value in zip(reversed(labels), reversed(values), strict=False):
-            for attribute, pattern in _TABLE_LABELS.items():
-                if pattern.search(label) and value.isdigit():
-                    counts.setdefault(attribute, int(value))
-    return counts
-
-
 def _heading(line: str, following: str = "") -> tuple[str, str] | None:
     """(section kind, text after the colon) when ``line`` is a section heading. Kinds:
     present, proxies, excused, absent, and ignore (people who are not members: "Étaient
@@ -542,13 +467,15 @@ def _split_inline(line: str, following: str = "") -> list[str]:
 _GLUED_CIVILITY = re.compile(r"(?<![\w.])(M|Mme|Mr|MM|Mlle)\.(?=[A-ZÀ-Ý][A-Za-zà-ÿ])")
 
 
-def block_lines(text: str, notes: list[tuple[str, str]] | None = None) -> list[str]:
+def block_lines(text: str, notes: list[tuple[str, str]] | None = None,
+                cuts: list[str] | None = None) -> list[str]:
     """Clean lines of ``text``, with inline headings and end markers on lines of their own.
     ``notes`` receives (line, secretary) for each side-column secretary label read out of a
-    list (see ``columns``), a guess the caller reports."""
+    list (see ``columns``), ``cuts`` each word cut at a line end joined or kept on a guess
+    (see ``extraction``): guesses the caller reports."""
     lines: list[str] = []
     cleaned: list[str] = []
-    raw = _dehyphenate(rewrite_tables(_clean_lines(text)))
+    raw = dehyphenate(rewrite_tables(_clean_lines(text)), cuts)
     for index, line in enumerate(raw):
         # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
         # "Les Membres / Avaient donné procuration (2) :": a row label, then a heading.
@@ -602,20 +529,6 @@ def _wraps_heading(previous: str, line: str) -> bool:
 # A line of letters and short groups of capitals only: "I R", "N T S :".
 _SPACED_TAIL = re.compile(r"(?:^|\s)(?:[A-ZÀ-Ý]{1,3}\s){4,}[A-ZÀ-Ý]{1,3}$")
 _SPACED_ONLY = re.compile(r"^(?:[A-ZÀ-Ý]{1,3}\s)*[A-ZÀ-Ý]{1,3}\s*:?$")
-
-
-def _dehyphenate(lines: list[str]) -> list[str]:
-    """Words cut by a hyphen at a line end, the rest in lower case on the next line ("Mon- /
-    sieur", "Secré- / taire de séance"), joined without it: a compound name goes on with a
-    capital ("Jean- / Pierre", kept for the entry reading)."""
-    joined: list[str] = []
-    for line in lines:
-        if (joined and re.search(r"[^\W\d_]-$", joined[-1])
-                and re.match(r"[a-zà-ÿ]+\b", line) and not re.match(r"(?:et|ou)\b", line)):
-            joined[-1] = joined[-1][:-1] + line  # the two lines read as one, as wrapped
-            continue
-        joined.append(line)
-    return joined
 
 
 def _wraps_verbose_heading(previous: str, line: str, ahead: list[str]) -> bool:

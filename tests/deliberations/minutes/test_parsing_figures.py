@@ -1,0 +1,149 @@
+"""Stated figures ("En exercice : 42 Présents : 27 Votants : 34") read in every layout, and
+used as arbiter between two readings of a block that contradicts itself (``figures.py``,
+``arbiter.py``). One test per rule, built from real blocks with personal names replaced by
+fictitious ones (layout kept); the source is cited at each test."""
+
+from deliberations.minutes.parsing import parse_attendance
+from tests.deliberations.minutes.test_parsing_layouts import kinds, names
+
+
+def counts(text: str) -> tuple:
+    stated = parse_attendance(text).stated_counts
+    return (stated.in_office, stated.present, stated.voters, stated.proxies, stated.absent,
+            stated.excused)
+
+
+# --- reading the figures -----------------------------------------------------------------------
+
+# Communauté de communes Cœur de Combrailles, 6 March 2015 (source in
+# coeur-de-combrailles-2015-03-06.json): "Votants (présents ou représentés) : 22"; the same
+# figure is often printed "Présents ou représentés : 22" without the word votants.
+def test_presents_ou_representes_is_the_number_of_votants_not_of_procurations():
+    block = ("Présents : DUPONT Jean, MARTIN Anne\nProcurations : LEROY Marc à DUPONT Jean\n")
+    assert counts("Nombre de membres :\nEn exercice : 3 - Présents : 2 – Votants (présents ou "
+                  "représentés) : 3.\n" + block)[:4] == (3, 2, 3, None)
+    assert counts("En exercice : 3 - Présents : 2 – Présents ou représentés : 3.\n"
+                  + block)[:4] == (3, 2, 3, None)
+    assert kinds(parse_attendance("Nombre de présents ou représentés : 3\n" + block)) == []
+
+
+# Communauté de communes Agly-Fenouillèdes, 21 February 2019 (source in
+# agly-fenouilledes-2019-02-21.json): the header table flattened labels first; an extraction
+# that loses the colons as well prints the labels and then the values.
+def test_a_table_of_figures_flattened_without_colons_pairs_its_values_in_order():
+    text = ("Nombre de membres Afférents au Conseil de Communauté En exercice Présents Votants "
+            "6 6 4 5 14/02/2019\nPrésents : Cyrille JARDONNEAU, Joachim NESILLAC, Daniel FLOMAVEL, "
+            "Edmond NAUNINEAU\nProcurations : Florence QUERLERGUE à Cyrille JARDONNEAU\n"
+            "Absents : Clémence CHAURLOLLE")
+    assert counts(text)[:3] == (6, 4, 5)
+    # The first value is never its last label's ("Votants 6").
+    assert counts("En exercice Présents Votants\n42 27 34\nPrésents : DUPONT Jean")[:3] == (
+        42, 27, 34)
+
+
+def test_a_table_of_figures_with_a_value_missing_is_not_read():
+    # Which label lost its value cannot be told: none is read, rather than a wrong one.
+    assert counts("Afférents En exercice Présents Votants 45 42 27\nPrésents : DUPONT Jean"
+                  )[:3] == (None, None, None)
+
+
+# Syndicat mixte du SCoT de Gascogne, 19 December 2019 (source in
+# scot-de-gascogne-2019-12-19.json): one block of figures per group of deliberations.
+def test_the_votants_go_with_the_block_of_figures_whose_presents_count():
+    text = ("Présents : Gilles AUBERTIN, Marcel BRUNAC\n\n2019_C13\n\nNombre de délégués en "
+            "exercice : 5 Nombre de présents : 1\n\nNombre de votants : 1\n\nNombre de "
+            "procurations : 0\n\n2019_C14 ; 2019_C15 Nombre de délégués en exercice : 5 Nombre "
+            "de présents : 2\n\nNombre de votants : 2\n\nNombre de procurations : 0\n")
+    result = parse_attendance(text)
+    assert counts(text)[:4] == (5, 2, 2, 0)
+    assert "votants : 1" not in [anomaly.text for anomaly in result.anomalies]
+
+
+# Communauté de communes de Saint-Mamet, 1 October 2013 (source in
+# saint-mamet-2013-10-01.json) prints "En exercice 31 Présents 25 Votants 25 Excusé(e)s …";
+# other registres add "Absents" and "Excusés" figures in the same run, and "dont N pouvoirs".
+def test_absent_and_excused_figures_are_read_apart():
+    assert counts("Nombre de conseillers En exercice 4 Présents 2 Absents 2 Excusé(e)s 1\n"
+                  "Présents : DUPONT Jean, MARTIN Anne") == (4, 2, None, None, 2, 1)
+    assert counts("Absents non excusés : 1 Absents excusés : 2\nPrésents : DUPONT Jean")[4:] == (
+        1, 2)
+    assert counts("Votants : 3 (dont 1 pouvoir)\nPrésents : DUPONT Jean")[2:4] == (3, 1)
+
+
+def test_a_time_or_a_date_after_a_label_is_no_figure():
+    assert counts("Présents : DUPONT Jean\nExcusés : MARTIN Anne 12/03, LEROY Marc (absent 19h)"
+                  )[4:] == (None, None)
+
+
+# --- the figures checked against the lists -----------------------------------------------------
+
+def test_absent_and_excused_figures_that_no_reading_explains_are_said():
+    text = ("Présents : DUPONT Jean, MARTIN Anne\nProcurations : LEROY Marc à DUPONT Jean\n"
+            "Excusés : PETIT Luc\nAbsents : 4 Excusés : 3")
+    result = parse_attendance(text)
+    assert [anomaly.text for anomaly in result.anomalies if anomaly.kind == "count_mismatch"
+            ] == ["excusés : 3", "absents : 4"]
+
+
+def test_absent_figure_counting_every_member_not_present_agrees():
+    # 1 excusé, 1 mandant, 1 absent: "Absents : 3" counts everyone not present.
+    result = parse_attendance(
+        "En exercice : 5 Absents : 3 Excusés : 2\nPrésents : DUPONT Jean, MARTIN Anne\n"
+        "Procurations : LEROY Marc à DUPONT Jean\nExcusés : PETIT Luc\nAbsents : BRUN Paul")
+    assert kinds(result) == []
+
+
+# --- the figures as arbiter --------------------------------------------------------------------
+
+# SCoT de Gascogne 2019 (source above): "Représentés : X représenté par Y" when the registre
+# states "Nombre de procurations : 0" is a suppléant sitting (already a rule); the same holds
+# when the registre states as many procurations as the *other* ones.
+def test_represented_by_is_a_substitute_when_the_procurations_figure_counts_only_the_others():
+    result = parse_attendance(
+        "Présents : Gilles AUBERTIN, Marcel BRUNAC\n\nProcurations : Sylvie CORTESE à Gilles "
+        "AUBERTIN\n\nReprésentés : Julien DUCASSE représenté par Jérôme DUFFAUT\n\n"
+        "Nombre de délégués en exercice : 5 Nombre de présents : 3\n\nNombre de procurations : 1")
+    assert names(result) == ["Gilles AUBERTIN", "Marcel BRUNAC", "Jérôme DUFFAUT"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Sylvie CORTESE", "Gilles AUBERTIN")]
+    assert result.excused == ["Julien DUCASSE"]
+    assert [anomaly.message for anomaly in result.anomalies if anomaly.kind == "substitute"] == [
+        "« Julien DUCASSE représenté par Jérôme DUFFAUT » est lu comme une suppléance, le "
+        "registre annonce 1 procuration, autant que les autres : « Jérôme DUFFAUT » siège à la "
+        "place de « Julien DUCASSE »."]
+
+
+def test_represented_by_is_a_substitute_when_the_presents_figure_counts_the_representatives():
+    # No procurations figure, but "présents : 3" counts the 2 listed and the representative.
+    result = parse_attendance(
+        "Présents : Gilles AUBERTIN, Marcel BRUNAC\n\nReprésentés : Julien DUCASSE représenté "
+        "par Jérôme DUFFAUT\n\nNombre de délégués en exercice : 4 Nombre de présents : 3")
+    assert names(result) == ["Gilles AUBERTIN", "Marcel BRUNAC", "Jérôme DUFFAUT"]
+    assert result.proxies == [] and result.excused == ["Julien DUCASSE"]
+    assert "substitute" in kinds(result) and "count_mismatch" not in kinds(result)
+
+
+def test_represented_by_stays_a_procuration_when_the_figures_count_it_as_one():
+    result = parse_attendance(
+        "Présents : Gilles AUBERTIN, Marcel BRUNAC\n\nReprésentés : Julien DUCASSE représenté "
+        "par Marcel BRUNAC\n\nNombre de présents : 2 Nombre de procurations : 1")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Julien DUCASSE", "Marcel BRUNAC")]
+    assert kinds(result) == []
+
+
+# Communauté de communes Agly-Fenouillèdes 2019 (source above): the présents list names the
+# members in office, the givers and absents again; here the figures stated are the members
+# in office and the absents (who include those represented).
+def test_presents_listed_elsewhere_are_taken_out_when_in_office_less_absents_says_so():
+    result = parse_attendance(
+        "En exercice : 4 Absents : 2\nPrésents Cyrille JARDONNEAU, Edmond NAUNINEAU, Clémence "
+        "CHAURLOLLE, Joachim NESILLAC. Ont donné procuration Edmond NAUNINEAU à Cyrille "
+        "JARDONNEAU. Absents non excusés Clémence CHAURLOLLE. Secrétaire de séance Joachim "
+        "NESILLAC.")
+    assert names(result) == ["Cyrille JARDONNEAU", "Joachim NESILLAC"]
+    assert [anomaly.message for anomaly in result.anomalies
+            if anomaly.kind == "present_and_excused"] == [
+        "La liste des présents nomme aussi des mandants, excusés ou absents (« Edmond NAUNINEAU "
+        "», « Clémence CHAURLOLLE ») ; le registre annonce 4 membres en exercice dont 2 absents "
+        ": ils n'ont pas siégé et sont retirés des présents."]
