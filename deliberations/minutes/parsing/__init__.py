@@ -133,10 +133,11 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
     builder = _Builder()
     sections, attending = attending_as_present(sections)
     if attending:
-        builder.anomaly("heading_guessed", "Assistaient à la séance",
-                        "« Assistaient à la séance » est la seule liste de personnes présentes : "
-                        "elle est lue comme la liste des présents (membres), et non comme celle "
-                        "des invités ou du personnel ; à vérifier.")
+        builder.anomaly("heading_guessed", "présents",
+                        "Aucune liste intitulée « présents » : les listes « Assistaient à la "
+                        "séance » ou titrées par une fonction (« Maire », « Conseillers "
+                        "municipaux »…) sont lues comme celle des présents (membres), et non "
+                        "comme celle des invités ou du personnel ; à vérifier.")
     for line, name in side_secretaries:
         builder.anomaly("guessed_split", line,
                         "« Secrétaire de séance : » imprimé au milieu de la liste (colonne "

@@ -326,3 +326,41 @@ def test_substitution_headings_written_with_the_absent_ones():
         assert result.present[2].replaces == "Bastien GONELET", heading
         assert result.proxies == [], heading
         assert not kinds(result), heading
+
+
+# Montry, conseil municipal of 26 January 2017 (tests/fixtures/minutes/montry-2017-01-26): no
+# "présents" heading; the members present are listed by office, "Maire :" then "Conseillers
+# Municipaux :", the secretary named in a sentence after the opening.
+MONTRY = (
+    "Maire : F. VRANOLLE\n\nConseillers Municipaux : E. BARNAUDIN, L. CRESSAC, J. GONELET\n\n"
+    "Procurations : N. MAROUVEL à L. CRESSAC\n\nAbsents : B. SOUVELLEC\n\n"
+    "F. VRANOLLE déclare ouverte, à 20h32, la séance du Conseil Municipal.\n\n"
+    "Il est procédé, conformément à l'article L.2121.15 du Code Général des Collectivités "
+    "Territoriales, à l'élection d'un secrétaire de séance au sein de l'Assemblée Municipale.\n\n"
+    "Le Conseil Municipal nomme à l'unanimité J. GONELET secrétaire de séance , fonction qu'il a "
+    "accepté e."
+)
+
+
+def test_lists_headed_by_office_are_the_presents_when_no_presents_heading_is():
+    result = parse_attendance(MONTRY)
+    assert names(result) == ["F. VRANOLLE", "E. BARNAUDIN", "L. CRESSAC", "J. GONELET"]
+    assert _proxies(result) == [("N. MAROUVEL", "L. CRESSAC")]
+    assert result.absent == ["B. SOUVELLEC"]
+    # A reading without a "présents" heading is said; the narrative after the lists (the
+    # opening, "Il est procédé …") is no entry of the absents.
+    assert kinds(result) == ["heading_guessed"]
+
+
+def test_secretary_named_by_the_council_a_l_unanimite():
+    assert parse_attendance(MONTRY).secretary == "J. GONELET"
+
+
+def test_office_headings_under_a_presents_list_and_row_labels_are_no_presents():
+    # Under "Étaient présents :", "Président : X" names again a member already listed; and
+    # "Le Président" without colon is a row label of a column of headings (Rocheservière,
+    # tests/fixtures/minutes/rocheserviere-2014-04-17), not an office heading.
+    result = parse_attendance("Étaient présents : M. Aurèle VRANOLLE, Mme Inès BARNAUDIN.\n"
+                              "Président : M. Aurèle VRANOLLE")
+    assert names(result) == ["Aurèle VRANOLLE", "Inès BARNAUDIN"]
+    assert not kinds(result)
