@@ -364,3 +364,23 @@ def test_office_headings_under_a_presents_list_and_row_labels_are_no_presents():
                               "Président : M. Aurèle VRANOLLE")
     assert names(result) == ["Aurèle VRANOLLE", "Inès BARNAUDIN"]
     assert not kinds(result)
+
+
+def test_procurations_and_substitutions_run_on_after_the_excused_without_separator():
+    # Val Marnaysien, conseil communautaire of 27 May 2019 (tests/fixtures/minutes/val-
+    # marnaysien-2019-05-27): "Absents excusés : M. A, B, C Mme D pouvoir à M. E M. F pouvoir à
+    # Mme G … Mme H remplacée par sa suppléante Mme I M. J remplacé par son suppléant M. K":
+    # the last excused name runs into the first giver, and the procurations and substitutions
+    # follow each other without separator (« X pouvoir à Y » without comma, « remplacé(e) par
+    # son/sa suppléant(e) »).
+    result = parse_attendance(
+        "Délégués présents : Mmes BARNAUDIN (Avrigney), MAROUVEL (Marnay) M. CRESSAC (Bay), "
+        "GONELET (Pin), LAURDIER (Burgille)\n\nAbsents excusés : M. DRAVIN, SOUVELLEC Mme "
+        "VRANOLLE pouvoir à M. CRESSAC M. FRADASSOL pouvoir à Mme MAROUVEL Mme ROBETIN remplacée "
+        "par sa suppléante Mme BARNAUDIN M. TORLAUZET remplacé par son suppléant M. LAURDIER")
+    assert _proxies(result) == [("VRANOLLE", "CRESSAC"), ("FRADASSOL", "MAROUVEL")]
+    assert result.excused == ["DRAVIN", "SOUVELLEC", "ROBETIN", "TORLAUZET"]
+    substitutes = {entry.name: entry.replaces for entry in result.present if entry.replaces}
+    assert substitutes == {"BARNAUDIN": "ROBETIN", "LAURDIER": "TORLAUZET"}
+    assert "guessed_split" in kinds(result)  # the cuts are guesses, said
+    assert "unparsed_entry" not in kinds(result)
