@@ -33,9 +33,17 @@ def _kinds_of_fragment(fragment: str) -> set[str]:
 
 
 # "Mr Lucas X est arrivé au cours de la séance (point n° 5).": a sentence about a présent.
+_CIVILITY_NAME = r"(?:m\.?|mr\.?|mme\.?|monsieur|madame)\s+.+?"
+# A sentence under the présents about one of them: "M. X est arrivé (au point 5)", "M. X
+# quitte la séance avant le vote du point 7", "Arrivée de Mme Y au point 3", "Départ de M. Z
+# à 21 h" (the name in the group named after the way: arriving or leaving).
 _ARRIVAL_SENTENCE = re.compile(
-    r"^(?P<name>(?:m\.?|mr\.?|mme\.?|monsieur|madame)\s+.+?)\s+(?:est|a\s+ete)\s+(?:arrivee?|"
-    r"partie?|sortie?)\b|^(?P<leaving>(?:m\.?|mr\.?|mme\.?|monsieur|madame)\s+.+?)\s+a\s+quitte\b")
+    rf"^(?P<name>{_CIVILITY_NAME})\s+(?:(?:est|a\s+ete)\s+arrivee?|arrive)\b"
+    rf"|^(?P<leaving>{_CIVILITY_NAME})\s+(?:(?:est|a\s+ete)\s+(?:partie?|sortie?)|a\s+quitte|"
+    r"quitte|part|sort)\b"
+    rf"|^arrivee\s+de\s+(?P<arriving>{_CIVILITY_NAME})(?=\s+(?:a|au|lors|pendant|avant)\b)"
+    rf"|^(?:depart|sortie)\s+de\s+(?P<departing>{_CIVILITY_NAME})"
+    r"(?=\s+(?:a|au|lors|pendant|avant|apres)\b)")
 
 
 def _joins_next(previous: str, following: str) -> str | None:

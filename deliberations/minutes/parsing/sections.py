@@ -55,7 +55,10 @@ _SOFT_END_BODY = (
     r"|le\s+secretariat\s"
 )
 _INLINE_END = re.compile(rf"(?<![\w'])(?:{_SOFT_END_BODY})")
-_SOFT_END = re.compile(rf"^(?:{_SOFT_END_BODY}|le\s+(?:conseil|comite)\b|pour\s*:\s*\d)")
+# A line opening a sentence of the session: "F. X déclare ouverte, à 20h32, la séance", "Il est
+# procédé … à l'élection d'un secrétaire".
+_SOFT_END = re.compile(rf"^(?:{_SOFT_END_BODY}|le\s+(?:conseil|comite)\b|pour\s*:\s*\d|"
+                       r"(?:\S+\s+){1,4}declare\s+(?:ouverte|la\s+seance\s+ouverte)|il\s+est\s+procede)")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?$")
 _END_MARKERS = re.compile(
     r"^(?:la\s+seance\s+est\s+ouverte|ouverture\s+de\s+la\s+seance|"
@@ -74,8 +77,12 @@ _SECRETARY = [
         r"(?:\s*\(e\))?\s+(?:en\s+qualite\s+de\s+|comme\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+"
         r"|aux\s+fonctions\s+de\s+)?secretaire"
     ),
-    re.compile(r"(?:designe[rz]?|elit|nomme)\s+(?P<name>[^,;:]+?)\s*,[^;:]{0,80}?"
-               r"(?:fonctions?\s+de\s+|qualite\s+de\s+|comme\s+)secretaire"),
+    # "… désigne M. X, délégué de Y, qui exercera les fonctions de secrétaire", and without
+    # the clause: "Le Conseil désigne M. X comme secrétaire de séance".
+    # "Le Conseil Municipal nomme à l'unanimité P. X secrétaire de séance".
+    re.compile(r"(?:designe[rz]?|elit|nomme)\s+(?:a\s+l'unanimite\s+)?(?P<name>[^,;:]+?)"
+               r"(?:\s*,[^;:]{0,80}?(?:fonctions?\s+de\s+|qualite\s+de\s+|comme\s+)|"
+               r"\s+(?:comme\s+|en\s+qualite\s+de\s+)?)secretaire"),
     # "Secrétaire de séance (désigné) : X", "Secrétaires de séance : X et Y" (L2121-15: one or
     # several members; the first is read, ``several_secretaries`` tells of the others).
     re.compile(r"secretaires?(?:\s+de\s+(?:la\s+)?seance)?(?:\s+(?:designee?|nommee?|elue?))?"
