@@ -13,7 +13,7 @@ from .columns import (
 )
 from .communes import is_place
 from .entries import COMMUNE_PREFIX
-from .extraction import dehyphenate
+from .extraction import BULLET, dehyphenate, drop_page_furniture, normalise_bullets
 from .headings import (
     _COUNTED_HEADING,
     _G,
@@ -34,7 +34,7 @@ from .text import _GENDER_MARK, _clean_lines, _fold
 def _opens_list(line: str) -> bool:
     """Whether ``line`` starts a list of names: a civility, or a surname in capitals followed
     by a given name or a comma."""
-    tokens = line.split()
+    tokens = line.removeprefix(BULLET).split()
     if not tokens or ":" in line[:40]:
         return False
     first = _token_kind(tokens[0].strip(",;"))
@@ -60,15 +60,13 @@ _SOFT_END_BODY = (
     r"|le\s+secretariat\s"
 )
 _INLINE_END = re.compile(rf"(?<![\w'])(?:{_SOFT_END_BODY})")
-# "F. X déclare ouverte, à 20h32, la séance", "Il est procédé à l'élection d'un secrétaire":
-# the narrative of the opening, after the last list (a line of its own: its subject is the
-# president, named first).
-_OPENING = (r"[^,;:()]{0,60}?\s(?:declare|a\s+declare)\s+(?:la\s+seance\s+)?ouverte\b"
-            r"|il\s+est\s+procede\b"
-            # "Compte-rendu du dernier comité syndical (09/11/2004)": the first item.
-            r"|(?:approbation\s+du\s+)?compte[\s-]rendu\s+d[ue]\s")
-_SOFT_END = re.compile(
-    rf"^(?:{_SOFT_END_BODY}|{_OPENING}|le\s+(?:conseil|comite)\b|pour\s*:\s*\d)")
+# A line opening a sentence of the session: "F. X déclare ouverte, à 20h32, la séance", "Il est
+# procédé … à l'élection d'un secrétaire".
+_SOFT_END = re.compile(rf"^(?:{_SOFT_END_BODY}|le\s+(?:conseil|comite)\b|pour\s*:\s*\d|"
+                       r"(?:\S+\s+){1,4}declare\s+(?:ouverte|la\s+seance\s+ouverte)|"
+                       r"il\s+est\s+procede"
+                       # "Compte-rendu du dernier comité syndical (09/11/2004)": the first item.
+                       r"|(?:approbation\s+du\s+)?compte[\s-]rendu\s+d[ue]\s)")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?$")
 _END_MARKERS = re.compile(
     r"^(?:la\s+seance\s+est\s+ouverte|ouverture\s+de\s+la\s+seance|"
@@ -87,13 +85,12 @@ _SECRETARY = [
         r"(?:\s*\(e\))?\s+(?:en\s+qualite\s+de\s+|comme\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+"
         r"|aux\s+fonctions\s+de\s+)?secretaire"
     ),
-    re.compile(r"(?:designe[rz]?|elit|nomme)\s+(?P<name>[^,;:]+?)\s*,[^;:]{0,80}?"
-               r"(?:fonctions?\s+de\s+|qualite\s+de\s+|comme\s+)secretaire"),
-    # "Le Conseil Municipal nomme à l'unanimité P. X secrétaire de séance": the name between
-    # the verb (and how the vote went) and the office, without comma.
-    re.compile(r"(?:designe[rz]?|elit|nomme)\s+(?:a\s+l'\s*unanimite\s+|a\s+la\s+majorite\s+)?"
-               r"(?P<name>[^,;:]+?)\s+(?:en\s+qualite\s+de\s+|comme\s+|pour\s+)?"
-               r"secretaire\s+de\s+(?:la\s+)?seance"),
+    # "… désigne M. X, délégué de Y, qui exercera les fonctions de secrétaire", and without
+    # the clause: "Le Conseil désigne M. X comme secrétaire de séance".
+    # "Le Conseil Municipal nomme à l'unanimité P. X secrétaire de séance".
+    re.compile(r"(?:designe[rz]?|elit|nomme)\s+(?:a\s+l'unanimite\s+)?(?P<name>[^,;:]+?)"
+               r"(?:\s*,[^;:]{0,80}?(?:fonctions?\s+de\s+|qualite\s+de\s+|comme\s+)|"
+               r"\s+(?:comme\s+|en\s+qualite\s+de\s+)?)secretaire"),
     # "Secrétaire de séance (désigné) : X", "Secrétaires de séance : X et Y" (L2121-15: one or
     # several members; the first is read, ``several_secretaries`` tells of the others).
     re.compile(r"secretaires?(?:\s+de\s+(?:la\s+)?seance)?(?:\s+(?:designee?|nommee?|elue?))?"
@@ -491,8 +488,12 @@ def block_lines(text: str, notes: list[tuple[str, str]] | None = None,
     (see ``extraction``): guesses the caller reports."""
     lines: list[str] = []
     cleaned: list[str] = []
-    raw = dehyphenate(rewrite_tables(_clean_lines(side_by_side_columns(text))), cuts)
+    raw = dehyphenate(rewrite_tables(normalise_bullets(drop_page_furniture(
+        _clean_lines(side_by_side_columns(text))))), cuts)
     for index, line in enumerate(raw):
+        if line.startswith(BULLET) and (_heading(line[2:], next(iter(raw[index + 1:]), ""))
+                                        or _is_secretary_line(line[2:])):
+            line = line[2:]  # "• Présents :", "- X est nommé secrétaire de séance": no entry
         # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
         # "Les Membres / Avaient donné procuration (2) :": a row label, then a heading.
         if cleaned and cleaned[-1] and (
@@ -653,12 +654,6 @@ class SuppleantLines(list):
 
 
 _DATE_LINE = re.compile(r"^date\s+d[e']\s*(?:la\s+)?(?:convocation|affichage)\s*:")
-# "Maire : F. X", "Adjoints : …", "Conseillers Municipaux : E. Y, …": the members present
-# listed under their office, without a heading "Présents" (``offices_as_present``).
-_OFFICE_HEADING = re.compile(
-    r"^(?:(?:\d+\s*(?:er|ere|e|eme)\s+)?(?:maire|adjoint(?:e)?s?(?:\s+au\s+maire)?|"
-    r"conseill(?:er|ere)s?\s+(?:municipa(?:l|ux|les?)|communautaires?|delegue(?:e)?s?|"
-    r"syndica(?:l|ux))|(?:vice-?\s*)?president(?:e)?s?))\s*:\s*(?P<rest>.+)$")
 
 
 def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
@@ -692,15 +687,6 @@ def find_sections(lines: list[str]) -> tuple[list[tuple[str, list[str]]], int]:
             sections.append((kind, [rest] if rest else []))
             open_section = True
             previous = line
-            continue
-        office = None if heading or group else _OFFICE_HEADING.match(_fold(line.strip(" *_")))
-        if office and _names_follow(line.strip(" *_")[office.start("rest"):]) and (
-                not sections or (open_section and sections[-1][0] in {"present", "office"})):
-            # Before any list: "office" (see ``offices_as_present``); inside the présents,
-            # one more group of them.
-            kind = "office" if not sections or sections[-1][0] == "office" else "present"
-            sections.append((kind, [line.strip(" *_")[office.start("rest"):].strip()]))
-            open_section, previous = True, line
             continue
         if heading:
             kind, rest = heading

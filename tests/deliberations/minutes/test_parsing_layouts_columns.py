@@ -146,3 +146,13 @@ def test_prose_with_wide_spaces_is_not_a_table():
                               "Etaient excusés :   Mr ROBETIN\n")
     assert names(result) == ["VRANOLLE", "CRESSAC"]
     assert result.excused == ["ROBETIN"]
+
+
+def test_a_given_name_alone_after_a_holder_is_not_a_group():
+    # Pays Fertois (corpus) wrapped at 40: "… à M. MORREYRAC / Pacôme" in a list with given
+    # names: the word alone is the holder's given name.
+    result = parse_attendance(
+        "Etaient présents : Mme FLIOUSSE BRAROLLE Agathe\nM. MORREYRAC Pacôme\n"
+        "Délégués représentés par pouvoir :\nM. DE GIRSINEAU Médéric à M. MORREYRAC\nPacôme\n"
+        "Mme BESONNET Jeanne à Mme FLIOUSSE\nBRAROLLE Agathe")
+    assert "commune_heading" not in kinds(result)
