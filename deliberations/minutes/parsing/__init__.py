@@ -38,6 +38,7 @@ from collections.abc import Iterable
 
 from .builder import _Builder
 from .columns import ROW_LABEL, names_column_after_headings
+from .commune_runs import strip_commune_runs, strip_place_suffixes
 from .documents import (
     OfficeHolder,
     parse_commune_list,
@@ -298,7 +299,9 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
         logical = re.sub(r"(?<=[^\W\d_]{2}\.)\s+\d{1,3}$", "", logical)
         removed = []
         if kind in {"present", "excused", "absent"}:
-            logical, removed = strip_group_labels(logical)
+            logical, removed = strip_commune_runs(logical)
+            logical, labels = strip_group_labels(logical)
+            removed += labels
         logical, communes_removed = strip_communes(logical, capitals=kind != "proxies")
         removed += communes_removed
         logical, lost = strip_commune_words(logical)
@@ -347,6 +350,12 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
                                     f"Entrée vide {where} : un nom a-t-il été oublié ?")
                 continue
             entries.append(piece)
+        entries, suffixes = strip_place_suffixes(entries)
+        if suffixes:
+            removed_all += suffixes
+            builder.anomaly("commune_heading", logical,
+                            "Communes écrites après les noms retirées de la liste : "
+                            + ", ".join(f"« {name} »" for name in suffixes) + ".")
         if kind in {"present", "excused", "absent"}:
             entries, attachments = split_attachments(entries)
             if attachments:
