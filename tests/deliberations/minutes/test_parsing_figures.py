@@ -226,3 +226,33 @@ def test_represented_by_the_president_named_in_the_preamble_stays_a_procuration(
         ("Jules-Placide SOUREYRAC", "Agathe VRALOLLE")]
     assert "substitute" not in kinds(result)
     assert "count_mismatch" in kinds(result)
+
+
+# Chevincourt 2018 (source above): "13 en exercice", the lists name 12 — the mayor who presides
+# is in none of them. The lists stay as written (they are what is counted); the disagreement
+# is said with what may explain it.
+def test_a_figure_one_above_the_lists_names_the_president_left_out_of_them():
+    result = parse_attendance(
+        "Le Conseil Municipal s’est réuni en séance ordinaire le 06 mars 2018, sous la "
+        "présidence de Madame VRALOLLE Agathe, Maire.\n\nNombre de conseillers en exercice : 4\n"
+        "\nPrésents : MM.  Mathilde-Thaïs VRARROUVEL, Capucine CHIRLARDEL,\n\nAbsents "
+        "représentés : Jules-Placide SOUREYRAC représenté par Agathe VRALOLLE\n\n"
+        "Secrétaire de séance : Madame Mathilde-Thaïs VRARROUVEL")
+    assert len(result.present) == 2
+    assert [anomaly.message for anomaly in result.anomalies if anomaly.kind == "count_mismatch"
+            ] == ["Le registre indique 4 membres en exercice, les listes en donnent 3. La "
+                  "différence est peut-être « VRALOLLE Agathe », qui préside la séance "
+                  "(préambule) et ne figure parmi les présents, mandants, excusés ou absents "
+                  "d'aucune liste."]
+
+
+# Cœur de Combrailles 2015 (source above) labels its votants "présents ou représentés"; a
+# registre that prints that figure under "Présents" is said so, the lists kept.
+def test_a_presents_figure_counting_the_procurations_too_is_said_so():
+    result = parse_attendance(
+        "En exercice : 4 - Présents : 3.\nPrésents : DUPONT Jean, MARTIN Anne\n"
+        "Procurations : LEROY Marc à DUPONT Jean\nExcusés : PETIT Luc")
+    assert len(result.present) == 2
+    assert [anomaly.message for anomaly in result.anomalies if anomaly.kind == "count_mismatch"
+            ] == ["Le registre indique 3 présents, les listes en donnent 2. Le chiffre compte "
+                  "peut-être aussi la procuration (présents ou représentés)."]
