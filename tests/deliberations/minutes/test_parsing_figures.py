@@ -84,6 +84,25 @@ def test_a_figure_written_before_its_word_in_a_sentence_is_read():
                   "arrivé à la question 2 présents\n12\nvotants")[1:3] == (None, None)
 
 
+# Communauté de communes Normandie Sud Eure, 21 October 2020 (source in
+# normandie-sud-eure-2020-10-21.json) and the comité syndical of 23 September 2016 (source
+# in comite-syndical-2016-09-23.json), as a narrower page extracts them: a line cut between
+# a label and its value, or inside a label by a hyphen.
+def test_a_figure_wrapped_away_from_its_label_is_still_read():
+    assert counts("En exercice : 71 Présents : 61 Votants :\n65\n\nLe quorum est atteint, le "
+                  "conseil peut délibérer.\nPrésents : DUPONT Jean")[:3] == (71, 61, 65)
+    assert counts("Le nombre de délégués suppléants présents est de\n: 02 Le quorum est "
+                  "atteint\nPrésents : DUPONT Jean")[1] == 2
+    assert counts("Membres présents : 60\n\nMM. TATROUTIVOIS Christian\n POUV-\nOIRS : 6\n\n"
+                  "M. GREAUCLITINIER Jean-Pierre donne pouvoir à M. TATROUTIVOIS Christian"
+                  )[1:4] == (60, None, 6)
+
+
+def test_a_numbered_list_after_a_heading_is_no_figure():
+    assert counts("Présents :\n1 DUPONT Jean\n2 MARTIN Anne\nPouvoirs :\n1 LEROY Marc à "
+                  "DUPONT Jean")[1:4] == (None, None, None)
+
+
 def test_a_time_or_a_date_after_a_label_is_no_figure():
     assert counts("Présents : DUPONT Jean\nExcusés : MARTIN Anne 12/03, LEROY Marc (absent 19h)"
                   )[4:] == (None, None)
