@@ -116,8 +116,13 @@ class _Arbiter:
         """Every stated figure against the lists; a figure no reading explains is said."""
         stated, result = self.result.stated_counts, self.result
         at_opening = [entry for entry in result.present if (entry.from_item or 1) <= 1]
-        if stated.present is not None and stated.present not in {len(result.present),
-                                                                  len(at_opening)}:
+        # Suppléants among the présents: a figure of titulaires présents leaves them out.
+        suppleant_keys = {name_key(name) for name in result.suppleants}
+        sitting_suppleants = [entry for entry in result.present
+                              if entry.replaces or name_key(entry.name) in suppleant_keys]
+        if stated.present is not None and stated.present not in {
+                len(result.present), len(at_opening),
+                len(result.present) - len(sitting_suppleants)}:
             self._count_mismatch("présents", stated.present, len(result.present),
                                  self._why_present(stated.present))
         active_proxies = [proxy for proxy in result.proxies if self._effective_range(proxy)]
@@ -131,9 +136,11 @@ class _Arbiter:
             ]
             # A procuration to a holder who is not present carries no vote (L2121-20).
             held = [proxy for proxy in active_proxies if self._present_holder(proxy)]
+            # A suppléant sitting "non votant" beside their titular member casts no vote.
+            voting = len(result.present) - len(getattr(self, "non_voting", []))
             candidates = {len(result.present) + len(active_proxies),
                           len(at_opening) + len(opening_proxies),
-                          len(result.present) + len(held)}
+                          len(result.present) + len(held), voting + len(active_proxies)}
             if stated.voters not in candidates:
                 self._count_mismatch("votants", stated.voters, max(candidates))
         if stated.in_office is not None:

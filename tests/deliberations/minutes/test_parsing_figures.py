@@ -275,3 +275,27 @@ def test_a_presents_figure_counting_the_procurations_too_is_said_so():
     assert [anomaly.message for anomaly in result.anomalies if anomaly.kind == "count_mismatch"
             ] == ["Le registre indique 3 présents, les listes en donnent 2. Le chiffre compte "
                   "peut-être aussi la procuration (présents ou représentés)."]
+
+
+# Doué-la-Fontaine 2011 (source above) states "titulaires ou suppléants présents : 26"; a
+# registre stating the titulaires présents alone leaves out the suppléants sitting.
+def test_a_presents_figure_of_titulaires_only_leaves_out_the_suppleants_sitting():
+    result = parse_attendance(
+        "Etaient présents : M. Arnaud NAUSSONNET, Mme Clarisse SODAUDIN. Absents excusés : M. "
+        "Edouard BORDINEAU, représenté par sa suppléante, Mme Clarisse SODAUDIN. Nombre de "
+        "membres titulaires présents : 1")
+    assert len(result.present) == 2
+    assert "count_mismatch" not in kinds(result)
+
+
+# Syndicat scolaire des Bords de l'Ardre, 12 January 2016 (source in
+# bords-de-l-ardre-2016-01-12.json): a suppléant "(suppléant et non votant)" sits beside his
+# titular member; the first vote of the extract counts the présents less him.
+def test_a_votants_figure_leaves_out_a_suppleant_sitting_without_vote():
+    result = parse_attendance(
+        "Présents : Mesdames FLALETIN Marthe, COURDORET Véronique, Messieurs FONILLAC Albert, "
+        "FLIRDONNET Julien Fabien (suppléant et non votant), COVOUMIER Léon (suppléant et "
+        "votant).\n\nAbsents excusés : Mesdames VISAUMIER Karine (suppléante), FALAUZET "
+        "Noémie.\n\nNombre de votants : 4\n\nSecrétaire de séance : Madame FLALETIN Marthe")
+    assert len(result.present) == 5
+    assert "count_mismatch" not in kinds(result)
