@@ -2,9 +2,10 @@
 only (no Django model).
 
 Modules: ``text`` (folding, lines, dates), ``names`` (one person's name and its notes),
-``sections`` (headings, separators, secretary), ``figures`` (the stated counts, in every
-layout), ``arbiter`` (the stated counts as arbiter between two readings of a block that
-contradicts itself, and their check against the lists), ``joining`` (where a
+``headings`` (the wording of section headings), ``sections`` (where sections begin and end,
+separators, secretary), ``figures`` (the stated counts, in every layout), ``arbiter`` (the
+stated counts as arbiter between two readings of a block that contradicts itself, and their
+check against the lists), ``joining`` (where a
 line break separates entries and where it only wraps one), ``proxies``, ``builder``
 (entries → result), ``anomalies`` (consistency checks), ``documents`` (preamble, deliberation),
 ``roster`` (names resolved against the body's members, and the roster-guided reading that
@@ -58,6 +59,7 @@ from .entries import (
     strip_run_in_headings,
 )
 from .figures import read_counts
+from .headings import attending_as_present
 from .joining import _ARRIVAL_SENTENCE, _logical_lines
 from .matching import _is_initials, same_person
 from .names import _NOTE_START, _read_names, _token_kind, split_full_name
@@ -118,7 +120,8 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
     Raises ParseError when no section (présents, procurations, excusés, absents) is found.
     """
     side_secretaries: list[tuple[str, str]] = []
-    lines = block_lines(text, side_secretaries)
+    cuts: list[str] = []
+    lines = block_lines(text, side_secretaries, cuts)
     sections, end_index = find_sections(lines)
     sections, column = names_column_after_headings(sections)
     if not sections:
@@ -128,6 +131,13 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
         )
 
     builder = _Builder()
+    sections, attending = attending_as_present(sections)
+    if attending:
+        builder.anomaly("heading_guessed", "présents",
+                        "Aucune liste intitulée « présents » : les listes « Assistaient à la "
+                        "séance » ou titrées par une fonction (« Maire », « Conseillers "
+                        "municipaux »…) sont lues comme celle des présents (membres), et non "
+                        "comme celle des invités ou du personnel ; à vérifier.")
     builder.block_text = "\n".join(lines)
     for line, name in side_secretaries:
         builder.anomaly("guessed_split", line,
@@ -135,6 +145,11 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
                         f"latérale aplatie) : la liste continue après lui ; « {name} », nommé "
                         "une seconde fois après l'intitulé, lu comme secrétaire et compté une "
                         "fois.")
+    for cut in cuts:
+        builder.anomaly("guessed_join", cut,
+                        f"Mot en capitales coupé par un trait d'union en fin de ligne : « {cut} » "
+                        "(ni le mot entier ni le nom composé ne sont écrits ailleurs dans le "
+                        "texte) : vérifiez ce nom.")
     if column:
         builder.anomaly("guessed_split", column[0],
                         "Tableau aplati : la colonne des intitulés (« Le Président », « Les "
@@ -380,8 +395,10 @@ def _arrival_of_a_present(builder: _Builder, logical: str) -> bool:
     sentence = _ARRIVAL_SENTENCE.match(_fold(logical))
     if not sentence:
         return False
-    end = sentence.end("name") if sentence["name"] else sentence.end("leaving")
-    read = _read_names(logical[:end])
+    group = next(name for name in ("name", "arriving", "leaving", "departing") if sentence[name])
+    arriving = group in {"name", "arriving"}
+    end = sentence.end(group)
+    read = _read_names(logical[sentence.start(group):end])
     if not (read.valid and len(read.names) == 1):
         return False
     listed = [entry for entry in builder.result.present if same_person(entry.name,
@@ -392,9 +409,17 @@ def _arrival_of_a_present(builder: _Builder, logical: str) -> bool:
     item = re.search(r"(?:point|question|dossier|affaire)s?\s*(?:n\s*[°o]\.?\s*)?(\d+)",
                      _fold(note))
     if item:
-        # During the item named: present from it, or up to the one before it.
-        note = (f"arrivé lors de la question {item.group(1)}" if sentence["name"]
-                else f"quitte la séance lors de la question {item.group(1)}")
+        # During the item named: present from it, or up to the one before it; after it
+        # ("quitte la séance après le vote du point 7"): from the next, or up to it.
+        number = int(item.group(1))
+        after = re.search(r"\b(?:apres|a\s+l'issue)\b", _fold(note[:item.start()]))
+        if arriving:
+            note = f"arrivé lors de la question {number + 1 if after else number}"
+        else:
+            note = f"quitte la séance {'après' if after else 'lors de'} la question {number}"
+    elif group in {"arriving", "departing"}:
+        # "Départ de M. X à 21 h": the time, said as a presence limited in time.
+        note = f"{'arrivé' if arriving else 'quitte la séance'} {note}"
     builder._apply_present_note(listed, 0, note, logical)
     return True
 

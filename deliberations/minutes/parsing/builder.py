@@ -162,12 +162,15 @@ class _Builder(_ProxyReading, _Checks):
     def _substitute(self, raw: str, *, bare: bool = False) -> bool:
         """"X, représenté par sa suppléante, Mme Y", "X, suppléé par Y": X is excused and Y
         sits in X's place (L5211-6) — a substitution, not a procuration."""
-        folded = _fold(_GENDER_MARK.sub("", raw))
+        cleaned = _GENDER_MARK.sub("", raw)
+        folded = _fold(cleaned)
         match = _SUBSTITUTED.match(folded) or (_SUBSTITUTED_BARE.match(folded) if bare else None)
         if not match:
             return False
-        titular = _read_names(raw[:match.end("titular")])
-        substitute = _read_names(raw[match.start("substitute"):])
+        # Spans of the folded text slice the text it was folded from, and the substitute
+        # stops before the note's closing bracket ("X (Suppléé par Mr Y)").
+        titular = _read_names(cleaned[:match.end("titular")])
+        substitute = _read_names(cleaned[match.start("substitute"):match.end("substitute")])
         if not (titular.valid and titular.names and substitute.valid and substitute.names):
             return False
         self.result.excused.append(titular.names[0])

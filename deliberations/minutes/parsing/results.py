@@ -64,6 +64,7 @@ ANOMALY_LABELS = {
     "several_secretaries": "Plusieurs secrétaires de séance",
     "not_in_roster": "Élus de la liste introuvables",
     "holder_by_office": "Mandataire désigné par sa fonction",
+    "heading_guessed": "Intitulé de liste interprété",
 }
 
 

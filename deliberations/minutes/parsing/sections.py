@@ -8,81 +8,28 @@ import re
 from .columns import ROW_LABEL, side_column_secretary, side_label_paragraphs
 from .communes import is_place
 from .entries import COMMUNE_PREFIX
+from .extraction import BULLET, dehyphenate, drop_page_furniture, normalise_bullets
+from .headings import (
+    _COUNTED_HEADING,
+    _G,
+    _HEADING,
+    _HEADING_BODY,
+    _INLINE_HEADING,
+    _INLINE_MARKED,
+    _INLINE_VERB_HEADING,
+    _SQUEEZED_HEADING,
+    _VERB_HEADING,
+    heading_kind,
+)
 from .names import _INITIALS, _read_names, _token_kind
 from .tables import TABLE_ROW, rewrite_tables
 from .text import _GENDER_MARK, _clean_lines, _fold
-
-_G = r"(?:\(e\)|e)?(?:\(s\)|s)?(?:\(e?s\))?"  # présent(e)s, excusé(e)s, présents(es)...
-# "absents excusés", "absents - excusés", "absents/excusés", "absents, excusés".
-_ABSENT_EXCUSED = rf"absent{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)?excuse{_G}"
-# What the présents are counted for: "Dont (48) présent(e)s avec droit de vote formant le
-# quorum CAPV : …" — words of the heading, not the end of the block.
-_VOTING = (r"(?:\s+avec\s+(?:droit\s+de\s+vote|voix\s+deliberatives?))?"
-           r"(?:\s+formant\s+(?:le\s+quorum|la\s+majorite(?:\s+des\s+membres)?"
-           r"(?:\s+en\s+exercice)?))?")
-_HEADING_BODY = (
-    r"(?:[-–•]\s*)?(?:(?:etaient|etait|sont|membres|conseillers(?:\s+communautaires)?|"
-    r"delegues|elus|liste\s+des)\s+)?(?:(?:titulaires|suppleants?)\s+)?(?:"
-    # "Étaient également présents", "Étaient présents également": staff and guests.
-    rf"(?P<ignore>(?:etai(?:en)?t\s+)?egalement\s+present{_G}|present{_G}\s+egalement|"
-    # "Assistaient", and in the present tense "ASSISTENT EGALEMENT A LA SEANCE".
-    rf"assist(?:ai(?:en)?t|ent|e)(?:\s+egalement)?(?:\s+a\s+la\s+(?:reunion|seance))?)"
-    rf"|(?P<proxies>(?:{_ABSENT_EXCUSED}|absent{_G}|excuse{_G})\s+(?:ayant|avec|qui\s+ont|ont)\s+"
-    rf"(?:donne|remis)\s+(?:procuration|pouvoir|mandat(?:\s+de\s+vote)?){_G}"
-    rf"|absent{_G}\s+represente{_G}"
-    # "Etaient porteurs d'un pouvoir : Mme X pour M. Y": holders first (see proxies.py).
-    rf"|porteur{_G}\s+d'un\s+pouvoir"
-    rf"|absent{_G}\s+avec\s+(?:procuration|pouvoir){_G}"
-    # "Absent(es) ayant voté par procuration en application des articles L. 2121-20 … :"
-    rf"|absent{_G}\s+ayant\s+vote\s+par\s+(?:procuration|pouvoir){_G}"
-    rf"(?:\s+en\s+application\s+d[eu]s?\s+[^:]*)?"
-    rf"(?:\s+par\s+(?:pouvoir|procuration){_G})?|represente{_G}(?:\s+par\s+"
-    rf"(?:pouvoir|procuration){_G})?|(?:procuration|pouvoir){_G}(?:\s+donne{_G})?|"
-    rf"(?:ont|avai(?:en)?t)\s+donne{_G}\s+(?:procuration|pouvoir){_G})"
-    # "Étaient suppléés : X par Y": substitutes sitting for titular members (L5211-6).
-    rf"|(?P<substitutes>supplee{_G}(?:\s+par)?)"
-    # "Excusés/absents", "absents ou excusés": one list, counted as excused.
-    rf"|(?P<excused>{_ABSENT_EXCUSED}|excuse{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)absent{_G}"
-    rf"|excuse{_G})"
-    # "Absents non excusés", "Absent non représenté": absent (the "excusés" inside is negated).
-    rf"|(?P<absent>absent{_G}(?:\s+non\s+(?:excuse|represente){_G})?)"
-    rf"|(?P<present>present{_G}(?:\s+ou\s+represente{_G}(?:\s*\([^)]*\))?)?"
-    rf"(?:\s+a\s+l'ouverture(?:\s+de\s+la\s+seance)?)?{_VOTING}"
-    # "Présents Délégués titulaires / communes :": whom the members represent.
-    rf"(?:\s+delegues\s+titulaires\s*/\s*communes)?)"
-    # "Membres titulaires :", "Membres suppléants avec voix délibérative :" under the présents.
-    rf"|(?P<subpresent>(?<=membres\s)(?:titulaires|suppleant{_G})"
-    rf"(?:\s+avec\s+voix\s+deliberatives?)?"
-    # "Délégués suppléants / communes avec voix délibérative :", "Délégués titulaires /
-    # communautés de communes et communauté d'Agglomération :" (under "Présents").
-    rf"|(?<=delegues\s)(?:titulaires|suppleant{_G})\s*/\s*(?:communes|communautes\s+de\s+"
-    rf"communes(?:\s+et\s+communaute\s+d'\s*agglomeration)?)(?:\s+avec\s+voix\s+"
-    rf"deliberatives?)?)"
-    r")"
-    # "Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :": who they are.
-    # "Ont donné procuration – Suppléant(e)s": a dash between the words of a heading.
-    r"(?:\s+(?:mesdames|messieurs|mmes|mm|et|les|des|du|de|la|l'|delegue\S*|conseill\S*|"
-    r"[-–](?=\s+suppleant)|"
-    r"en\s+tant\s+que|en\s+qualite\s+de|"
-    r"membres|elus|titulaires|suppleant\S*|pays|comite|conseil|syndicat|bureau|"
-    r"communautaires?|municipaux|syndicaux))*"
-    # "Étaient absents (titulaires) :", "Excusés (suppléants) :": whom the list is about.
-    r"(?:\s*\((?:titulaires?|suppleant\S*|delegue\S*(?:\s+titulaires?|\s+suppleant\S*)?)\))?"
-    # "PRESENTS [13] :", "Etaient présents (25) :", "Etait excusé () :": the figure of the
-    # list (read with the stated counts), or its empty place.
-    r"(?:\s*[\[(]\s*\d*\s*[\])])?"
-)
-_HEADING = re.compile(rf"^{_HEADING_BODY}\s*(?::\s*(?P<rest>.*))?$")
-# A heading inside a line ("… M. Michèle SIMONET. Absents excusés : Mme …"): only with its colon,
-# and not a stated count ("Présents : 22").
-_INLINE_HEADING = re.compile(rf"(?<![\w'])(?:{_HEADING_BODY})\s*:(?!\s*\(?\d)")
-_COUNTED_HEADING = re.compile(r"^[^\d:]+:\s*(?P<count>\d+)\s*$")
 
 
 def _opens_list(line: str) -> bool:
     """Whether ``line`` starts a list of names: a civility, or a surname in capitals followed
     by a given name or a comma."""
-    tokens = line.split()
+    tokens = line.removeprefix(BULLET).split()
     if not tokens or ":" in line[:40]:
         return False
     first = _token_kind(tokens[0].strip(",;"))
@@ -92,10 +39,6 @@ def _opens_list(line: str) -> bool:
         _token_kind(tokens[1].strip(",;")) == "G" or tokens[0].endswith(","))
 
 
-_INLINE_VERB_HEADING = re.compile(rf"(?<=\s)(?=etai(?:en)?t\s)(?:{_HEADING_BODY})(?![\w'])")
-# "Présent(e)s C. Montin, …": a heading written without colon, recognisable by its marks.
-_INLINE_MARKED = re.compile(rf"(?<![\w'])(?:present\(e\)s{_VOTING}|excuse\(e\)s|absent\(e\)s)"
-                            r"(?=\s+[^\s:\d])")
 # Letter-spaced headings of PDF layouts: "A B S E N T S E X C U S E S".
 _LETTER_SPACED = re.compile(r"^(?:\S\s){5,}")
 # Where the list part of a block ends, inside a line as well as at its start; a later heading
@@ -106,11 +49,16 @@ _SOFT_END_BODY = (
     r"(?:membres|conseillers|delegues|votants|presents)|(?:le\s+)?quorum|apres\s+(?:l'\s*)?appel|"
     r"convocation\s+(?:aux|des|du|adressee)|(?:rappel\s+de\s+)?(?:a\s+)?(?:l')?ordre\s+du\s+jour|"
     r"formant\s+la\s+majorite|accueil\s+des|(?:m\.|monsieur|madame)\s+(?:le|la)\s+president|"
-    # Narrative after the lists: "Après lecture et signature du compte-rendu…".
-    r"apres\s+(?:lecture|avoir|en\s+avoir)|le\s+secretariat\s"
+    # Narrative after the lists: "Après lecture et signature du compte-rendu…", "Avant de
+    # procéder à l'ordre du jour, M. X fait un tour de table".
+    r"apres\s+(?:lecture|avoir|en\s+avoir)|avant\s+de\s+(?:proceder|commencer|passer|debuter)\b"
+    r"|le\s+secretariat\s"
 )
 _INLINE_END = re.compile(rf"(?<![\w'])(?:{_SOFT_END_BODY})")
-_SOFT_END = re.compile(rf"^(?:{_SOFT_END_BODY}|le\s+(?:conseil|comite)\b|pour\s*:\s*\d)")
+# A line opening a sentence of the session: "F. X déclare ouverte, à 20h32, la séance", "Il est
+# procédé … à l'élection d'un secrétaire".
+_SOFT_END = re.compile(rf"^(?:{_SOFT_END_BODY}|le\s+(?:conseil|comite)\b|pour\s*:\s*\d|"
+                       r"(?:\S+\s+){1,4}declare\s+(?:ouverte|la\s+seance\s+ouverte)|il\s+est\s+procede)")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?$")
 _END_MARKERS = re.compile(
     r"^(?:la\s+seance\s+est\s+ouverte|ouverture\s+de\s+la\s+seance|"
@@ -125,15 +73,20 @@ _END_MARKERS = re.compile(
 _SECRETARY = [
     re.compile(
         r"^(?P<name>.+?)\s*,?\s+(?:est|a\s+ete|sera)\s+"
-        r"(?:elue?|designee?|nommee?|choisie?)"
+        r"(?:elue?|designee?|nommee?|choisie?|declaree?)"  # "M. X est déclaré secrétaire"
         r"(?:\s*\(e\))?\s+(?:en\s+qualite\s+de\s+|comme\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+"
         r"|aux\s+fonctions\s+de\s+)?secretaire"
     ),
-    re.compile(r"(?:designe[rz]?|elit|nomme)\s+(?P<name>[^,;:]+?)\s*,[^;:]{0,80}?"
-               r"(?:fonctions?\s+de\s+|qualite\s+de\s+|comme\s+)secretaire"),
-    # "Secrétaire de séance : X", and "Secrétaires de séance : X et Y" (L2121-15: one or
+    # "… désigne M. X, délégué de Y, qui exercera les fonctions de secrétaire", and without
+    # the clause: "Le Conseil désigne M. X comme secrétaire de séance".
+    # "Le Conseil Municipal nomme à l'unanimité P. X secrétaire de séance".
+    re.compile(r"(?:designe[rz]?|elit|nomme)\s+(?:a\s+l'unanimite\s+)?(?P<name>[^,;:]+?)"
+               r"(?:\s*,[^;:]{0,80}?(?:fonctions?\s+de\s+|qualite\s+de\s+|comme\s+)|"
+               r"\s+(?:comme\s+|en\s+qualite\s+de\s+)?)secretaire"),
+    # "Secrétaire de séance (désigné) : X", "Secrétaires de séance : X et Y" (L2121-15: one or
     # several members; the first is read, ``several_secretaries`` tells of the others).
-    re.compile(r"secretaires?(?:\s+de\s+(?:la\s+)?seance)?\s*[:\-–]\s*(?P<name>.+?)\s*[.,;]?$"),
+    re.compile(r"secretaires?(?:\s+de\s+(?:la\s+)?seance)?(?:\s+(?:designee?|nommee?|elue?))?"
+               r"\s*[:\-–]\s*(?P<name>.+?)\s*[.,;]?$"),
     re.compile(r"^(?P<name>.+?)\s*,\s*secretaire\s+de\s+(?:la\s+)?seance"),
     # "… LANIÈRE. Secrétaire de séance Julien-Pascal CHALELET.": no colon after the words.
     re.compile(r"^secretaire\s+de\s+(?:la\s+)?seance\s+(?P<name>[^:]+?)\s*[.,;]?$"),
@@ -401,18 +354,14 @@ def _heading(line: str, following: str = "") -> tuple[str, str] | None:
         # "Étaient absents avec procuration • • Mr X": bullets of the list after it.
         after = stripped[verb.end():].lstrip(" •·◦▪")
         if after[:1].isupper():
-            kind = next(name for name in ("ignore", "proxies", "substitutes", "excused",
-                                          "absent", "present", "subpresent")
-                        if verb.groupdict().get(name) is not None)
+            kind = heading_kind(verb)
             return kind, after
     if not match and (verb := _VERB_HEADING.match(folded)) and stripped.endswith(":"):
         # "Etaient présents les représentants des Etablissements Publics … et des communes
         # suivantes :": who the members are, in words; no name (no word in capitals) there.
         words = stripped[verb.end():-1].split()
         if not any(_token_kind(word) in "SC" for word in words):
-            kind = next(name for name in ("ignore", "proxies", "substitutes", "excused",
-                                          "absent", "present", "subpresent")
-                        if verb.groupdict().get(name) is not None)
+            kind = heading_kind(verb)
             return kind, ""
     if not match:
         return None
@@ -423,20 +372,11 @@ def _heading(line: str, following: str = "") -> tuple[str, str] | None:
         if not _opens_list(rest[number.end():]):
             return None
         rest = rest[number.end():]
-    kind = next(name for name in ("ignore", "proxies", "substitutes", "excused", "absent",
-                                  "present", "subpresent")
-                if match.groupdict().get(name) is not None)
+    kind = heading_kind(match)
     return kind, rest.strip()
 
 
 _SPACED_RUN = re.compile(r"(?<!\S)(?:[A-ZÀ-Ý]{1,3} ){6,}[A-ZÀ-Ý]{1,3}(?!\S)")
-_VERB_HEADING = re.compile(rf"^(?=etai(?:en)?t\s){_HEADING_BODY}(?=\s)")
-# Letter-spaced headings lose their word breaks: "ABSENTSEXCUSESAYANTDONNEPOUVOIR".
-_SQUEEZED_HEADING = re.compile(
-    r"^(?:etaient)?(?:(?P<proxies>absents?(?:excuses?)?(?:ayant|ont)donnes?(?:pouvoirs?|"
-    r"procurations?))|(?P<excused>absents?excuses?|excuses?)|(?P<absent>absents?)|"
-    r"(?P<present>presents?))(?P<ignore>(?!))?(?P<subpresent>(?!))?$"
-)
 
 
 def _is_secretary_line(line: str) -> bool:
@@ -532,14 +472,20 @@ def _split_inline(line: str, following: str = "") -> list[str]:
 _GLUED_CIVILITY = re.compile(r"(?<![\w.])(M|Mme|Mr|MM|Mlle)\.(?=[A-ZÀ-Ý][A-Za-zà-ÿ])")
 
 
-def block_lines(text: str, notes: list[tuple[str, str]] | None = None) -> list[str]:
+def block_lines(text: str, notes: list[tuple[str, str]] | None = None,
+                cuts: list[str] | None = None) -> list[str]:
     """Clean lines of ``text``, with inline headings and end markers on lines of their own.
     ``notes`` receives (line, secretary) for each side-column secretary label read out of a
-    list (see ``columns``), a guess the caller reports."""
+    list (see ``columns``), ``cuts`` each word cut at a line end joined or kept on a guess
+    (see ``extraction``): guesses the caller reports."""
     lines: list[str] = []
     cleaned: list[str] = []
-    raw = _dehyphenate(rewrite_tables(_clean_lines(text)))
+    raw = dehyphenate(rewrite_tables(normalise_bullets(drop_page_furniture(_clean_lines(text)))),
+                      cuts)
     for index, line in enumerate(raw):
+        if line.startswith(BULLET) and (_heading(line[2:], next(iter(raw[index + 1:]), ""))
+                                        or _is_secretary_line(line[2:])):
+            line = line[2:]  # "• Présents :", "- X est nommé secrétaire de séance": no entry
         # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
         # "Les Membres / Avaient donné procuration (2) :": a row label, then a heading.
         if cleaned and cleaned[-1] and (
@@ -592,20 +538,6 @@ def _wraps_heading(previous: str, line: str) -> bool:
 # A line of letters and short groups of capitals only: "I R", "N T S :".
 _SPACED_TAIL = re.compile(r"(?:^|\s)(?:[A-ZÀ-Ý]{1,3}\s){4,}[A-ZÀ-Ý]{1,3}$")
 _SPACED_ONLY = re.compile(r"^(?:[A-ZÀ-Ý]{1,3}\s)*[A-ZÀ-Ý]{1,3}\s*:?$")
-
-
-def _dehyphenate(lines: list[str]) -> list[str]:
-    """Words cut by a hyphen at a line end, the rest in lower case on the next line ("Mon- /
-    sieur", "Secré- / taire de séance"), joined without it: a compound name goes on with a
-    capital ("Jean- / Pierre", kept for the entry reading)."""
-    joined: list[str] = []
-    for line in lines:
-        if (joined and re.search(r"[^\W\d_]-$", joined[-1])
-                and re.match(r"[a-zà-ÿ]+\b", line) and not re.match(r"(?:et|ou)\b", line)):
-            joined[-1] = joined[-1][:-1] + line  # the two lines read as one, as wrapped
-            continue
-        joined.append(line)
-    return joined
 
 
 def _wraps_verbose_heading(previous: str, line: str, ahead: list[str]) -> bool:
