@@ -55,6 +55,7 @@ from .entries import (
     strip_commune_words,
     strip_communes,
     strip_leading_places,
+    strip_member_place,
     strip_place_runs,
     strip_run_in_headings,
 )
@@ -345,6 +346,11 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
                                 + ", ".join(f"« {part} »" for part in parts) + ".")
             chained += parts
         for piece in chained:
+            piece, place = strip_member_place(piece)
+            if place:
+                builder.anomaly("commune_heading", place,
+                                f"Commune ou EPCI du membre précédent retiré de la liste : "
+                                f"« {place} ».")
             piece = drop_leading_civilities(_strip_end(piece))
             office = piece
             if kind != "proxies":
@@ -439,3 +445,4 @@ def _is_note_only(piece: str) -> bool:
     if stripped.startswith("(") and stripped.endswith(")"):
         return True
     return bool(_NOTE_START.match(_fold(_GENDER_MARK.sub("", stripped))))
+

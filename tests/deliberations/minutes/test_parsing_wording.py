@@ -384,3 +384,18 @@ def test_procurations_and_substitutions_run_on_after_the_excused_without_separat
     assert substitutes == {"BARNAUDIN": "ROBETIN", "LAURDIER": "TORLAUZET"}
     assert "guessed_split" in kinds(result)  # the cuts are guesses, said
     assert "unparsed_entry" not in kinds(result)
+
+
+def test_member_commune_written_in_words_before_the_next_civility():
+    # SIETOM de la région de Tournan-en-Brie, comité of 18 May 2015 (tests/fixtures/minutes/
+    # sietom-tournan-en-brie-2015-05-18): "ÉTAIENT PRÉSENTS M. X, délégué titulaire, commune
+    # d'Andrezel M. Y, délégué titulaire, …, communauté de communes les Sources de l'Yerres
+    # (Courpalay) M. Z, …": the member's commune or EPCI in words runs into the next civility.
+    result = parse_attendance(
+        "ÉTAIENT PRÉSENTS M. Cyrille VRANOLLE, délégué titulaire, commune d’Andrezel M. Raoul "
+        "CRESSAC, délégué titulaire, commune de M. Gustave GONELET, délégué titulaire, "
+        "communauté de communes les Sources de l’Yerres (Courpalay) Mme Philippine BARNAUDIN, "
+        "déléguée suppléante, communauté de communes les Gués de l’Yerres (Coubert)")
+    assert names(result) == ["Cyrille VRANOLLE", "Raoul CRESSAC", "Gustave GONELET",
+                             "Philippine BARNAUDIN"]
+    assert set(kinds(result)) == {"commune_heading"}
