@@ -140,6 +140,7 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
                         "séance » ou titrées par une fonction (« Maire », « Conseillers "
                         "municipaux »…) sont lues comme celle des présents (membres), et non "
                         "comme celle des invités ou du personnel ; à vérifier.")
+    builder.block_text = "\n".join(lines)
     for line, name in side_secretaries:
         builder.anomaly("guessed_split", line,
                         "« Secrétaire de séance : » imprimé au milieu de la liste (colonne "

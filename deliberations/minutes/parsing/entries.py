@@ -402,6 +402,9 @@ def commune_heading_lines(lines: list[str]) -> set[int]:
             continue
         if any("/" not in token and _is_initials(token) for token in stripped.split()[1:]):
             continue  # an initial: "DUPONT J" is a person ("LA FERTE S/ JOUARRE" is not)
+        if (tail and _token_kind(stripped.split()[0]) == "P" and _token_kind(tail[-1]) == "S"
+                and not is_place(stripped)):
+            continue  # "…, Caroline TRAUSSERGUE / DE VAURNAUZET": a surname wrapped at a particle
         found.add(index)
     return found
 

@@ -8,7 +8,7 @@ import re
 from .columns import ROW_LABEL, side_column_secretary, side_label_paragraphs
 from .communes import is_place
 from .entries import COMMUNE_PREFIX
-from .extraction import dehyphenate
+from .extraction import BULLET, dehyphenate, drop_page_furniture, normalise_bullets
 from .headings import (
     _COUNTED_HEADING,
     _G,
@@ -29,7 +29,7 @@ from .text import _GENDER_MARK, _clean_lines, _fold
 def _opens_list(line: str) -> bool:
     """Whether ``line`` starts a list of names: a civility, or a surname in capitals followed
     by a given name or a comma."""
-    tokens = line.split()
+    tokens = line.removeprefix(BULLET).split()
     if not tokens or ":" in line[:40]:
         return False
     first = _token_kind(tokens[0].strip(",;"))
@@ -480,8 +480,12 @@ def block_lines(text: str, notes: list[tuple[str, str]] | None = None,
     (see ``extraction``): guesses the caller reports."""
     lines: list[str] = []
     cleaned: list[str] = []
-    raw = dehyphenate(rewrite_tables(_clean_lines(text)), cuts)
+    raw = dehyphenate(rewrite_tables(normalise_bullets(drop_page_furniture(_clean_lines(text)))),
+                      cuts)
     for index, line in enumerate(raw):
+        if line.startswith(BULLET) and (_heading(line[2:], next(iter(raw[index + 1:]), ""))
+                                        or _is_secretary_line(line[2:])):
+            line = line[2:]  # "• Présents :", "- X est nommé secrétaire de séance": no entry
         # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
         # "Les Membres / Avaient donné procuration (2) :": a row label, then a heading.
         if cleaned and cleaned[-1] and (
