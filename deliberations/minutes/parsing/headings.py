@@ -20,6 +20,8 @@ _HEADING_BODY = (
     r"delegues|elus|liste\s+des)\s+)?(?:(?:titulaires|suppleants?)\s+)?(?:"
     # "Étaient également présents", "Étaient présents également": staff and guests.
     rf"(?P<ignore>(?:etai(?:en)?t\s+)?egalement\s+present{_G}|present{_G}\s+egalement|"
+    # "Autres personnes présentes :", "Autres participants :": staff and guests likewise.
+    rf"autres\s+(?:personnes\s+present{_G}|participant{_G})|"
     # "Assistaient également", and in the present tense "ASSISTENT EGALEMENT A LA SEANCE".
     rf"assist(?:ai(?:en)?t|ent|e)\s+egalement(?:\s+a\s+la\s+(?:reunion|seance))?|"
     # "Assistaient à la séance :": guests under a list of présents, but the members themselves

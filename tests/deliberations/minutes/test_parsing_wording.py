@@ -211,3 +211,19 @@ def test_assistaient_a_la_seance_is_the_presents_when_no_other_list_is():
                              "Assistaient à la séance : M. Jules CRESSAC, directeur.")
     assert names(under) == ["Aurèle VRANOLLE", "Inès BARNAUDIN"]
     assert not kinds(under)
+
+
+def test_autres_personnes_presentes_are_guests_and_end_the_excused_list():
+    # Communauté de communes de la Vallée d'Abondance, 1 March 2016 (tests/fixtures/minutes/
+    # vallee-d-abondance-2016-03-01): the whole block on one line, the staff under « Autres
+    # personnes présentes : » right after the last excused name, each with their function.
+    result = parse_attendance(
+        "Conseillers communautaires présents ou représentés : - Aurèle VRANOLLE - Inès "
+        "BARNAUDIN-CRESSAC Conseillers communautaires excusés : - Jules GONELET - Bastien "
+        "LAURDIER Autres personnes présentes : - Odile MERCANTIER, directrice aménagement et "
+        "développement local à la 2CVA - Hugo SOUVELLEC, secrétaire général de la 2CVA "
+        "Ordre du jour : I - AMÉNAGEMENT")
+    assert names(result) == ["Aurèle VRANOLLE", "Inès BARNAUDIN-CRESSAC"]
+    assert result.excused == ["Jules GONELET", "Bastien LAURDIER"]
+    assert result.secretary is None
+    assert not kinds(result)
