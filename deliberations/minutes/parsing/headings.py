@@ -47,7 +47,9 @@ _HEADING_BODY = (
     # "Étaient suppléés : X par Y": substitutes sitting for titular members (L5211-6).
     rf"|(?P<substitutes>supplee{_G}(?:\s+par)?)"
     # "Excusés/absents", "absents ou excusés": one list, counted as excused.
-    rf"|(?P<excused>{_ABSENT_EXCUSED}|excuse{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)absent{_G}"
+    # "Absents (présence du suppléant) :": titulars whose suppléant sits, counted excused.
+    rf"|(?P<excused>{_ABSENT_EXCUSED}|absent{_G}\s*\(\s*(?:presence|remplace{_G}\s+par)\s+"
+    rf"(?:du|de\s+leur|leur|son|sa|le|la)\s+suppleant{_G}\s*\)|excuse{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)absent{_G}"
     rf"|excuse{_G}(?:\s+non\s+represente{_G}|\s+sans\s+(?:pouvoir|procuration){_G})?)"
     # "Absents non excusés", "Absent non représenté": absent (the "excusés" inside is negated).
     # "Absents sans procuration" likewise.
