@@ -126,8 +126,10 @@ class _Arbiter:
             listed = {name_key(entry.name) for entry in result.present}
             listed |= {name_key(proxy.giver) for proxy in result.proxies}
             listed |= {name_key(name) for name in result.excused + result.absent}
-            # Suppléants listed by name (sitting or excused) are no members in office.
-            titulaires = listed - {name_key(name) for name in result.suppleants}
+            # Suppléants listed by name (sitting or excused) are no members in office, nor
+            # are présents sitting for a titular ("GRORAIN Basile (pour RAYER Bernadette)").
+            titulaires = listed - {name_key(name) for name in result.suppleants} - {
+                name_key(entry.name) for entry in result.present if entry.replaces}
             if stated.in_office not in {len(listed), len(titulaires)}:
                 self._count_mismatch("membres en exercice", stated.in_office, len(listed))
         givers = len({name_key(proxy.giver) for proxy in result.proxies})

@@ -45,7 +45,10 @@ _HEADING_BODY = (
     rf"(?:ont|a|avai(?:en)?t)\s+donne{_G}\s+(?:procuration|pouvoir|delegation|mandat){_G}"
     r"(?:\s+de\s+vote)?)"
     # "Étaient suppléés : X par Y": substitutes sitting for titular members (L5211-6).
-    rf"|(?P<substitutes>supplee{_G}(?:\s+par)?)"
+    rf"|(?P<substitutes>supplee{_G}(?:\s+par)?"
+    # "Suppléants remplaçant de droit titulaires absents : X (pour Y)": the suppléant first.
+    rf"|suppleant{_G}\s+(?:remplacant|siegeant\s+pour)\s+(?:de\s+droit\s+)?"
+    rf"(?:les\s+|des\s+|leurs?\s+)?titulaire{_G}(?:\s+absent{_G})?)"
     # "Excusés/absents", "absents ou excusés": one list, counted as excused.
     # "Absents (présence du suppléant) :": titulars whose suppléant sits, counted excused.
     rf"|(?P<excused>{_ABSENT_EXCUSED}|absent{_G}\s*\(\s*(?:presence|remplace{_G}\s+par)\s+"

@@ -24,3 +24,26 @@ def test_absents_presence_du_suppleant_heading_lists_excused_titulars():
     assert result.absent == []
     assert result.secretary == "Inès CRESSAC"
     assert not kinds(result)
+
+
+# Communauté de communes Porte de DrômArdèche, 31 October 2019 (tests/fixtures/minutes/
+# porte-de-dromardeche-2019-10-31): one flattened line, each heading followed by its figure.
+DROMARDECHE = (
+    "NOMBRE DE CONSEILLERS EN EXERCICE : 6 Présents titulaires : 3 VRANOLLE Aurèle, CRESSAC "
+    "Inès, GONELET Jules Absents et excusés : 3 LAURDIER Bastien, MERCANTIER Odile, SOUVELLEC "
+    "Hugo Suppléants remplaçant de droit titulaires absents : 1 BARNAUDIN Lucien (pour "
+    "MERCANTIER Odile), Pouvoirs : 1 CRESSAC Inès (pour LAURDIER Bastien)")
+
+
+def test_suppleants_remplacant_de_droit_heading_names_the_suppleant_first():
+    # « X (pour Y) »: X sits for the titular Y, whom the excused list already names (counted
+    # once); the figure after the heading counts the suppléants, not the absents; the
+    # suppléant is no member in office (6 = 3 titulars present + 2 excused + 1 represented).
+    result = parse_attendance(DROMARDECHE)
+    assert names(result) == ["VRANOLLE Aurèle", "CRESSAC Inès", "GONELET Jules",
+                             "BARNAUDIN Lucien"]
+    assert result.present[-1].replaces == "MERCANTIER Odile"
+    assert result.excused == ["MERCANTIER Odile", "SOUVELLEC Hugo"]
+    assert result.absent == []
+    assert result.stated_counts.absent is None
+    assert kinds(result) == ["substitute"]  # the suppléant was not among the présents

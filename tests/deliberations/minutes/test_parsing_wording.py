@@ -227,3 +227,17 @@ def test_autres_personnes_presentes_are_guests_and_end_the_excused_list():
     assert result.excused == ["Jules GONELET", "Bastien LAURDIER"]
     assert result.secretary is None
     assert not kinds(result)
+
+
+def test_pouvoirs_written_holder_then_pour_giver_in_brackets():
+    # Communauté de communes Porte de DrômArdèche, 31 October 2019 (tests/fixtures/minutes/
+    # porte-de-dromardeche-2019-10-31): « Pouvoirs : 2 HOLDER (pour GIVER), … », the holder
+    # first; the givers, named among the excused too, count once, as givers.
+    result = parse_attendance(
+        "Présents titulaires : 2 VRANOLLE Aurèle, CRESSAC Inès Absents et excusés : 3 GONELET "
+        "Jules, LAURDIER Bastien, MERCANTIER Odile Pouvoirs : 2 VRANOLLE Aurèle (pour GONELET "
+        "Jules), CRESSAC Inès (pour MERCANTIER Odile)")
+    assert _proxies(result) == [("GONELET Jules", "VRANOLLE Aurèle"),
+                                ("MERCANTIER Odile", "CRESSAC Inès")]
+    assert result.excused == ["LAURDIER Bastien"]
+    assert not kinds(result)
