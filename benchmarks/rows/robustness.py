@@ -7,9 +7,10 @@ deforms minutes, each checked against its hand counts.
 Deformations: every line wrapped at 70, 55 and 40 columns (a PDF page narrower than the
 original, lines cut at a space, inside a name or a heading), wrapped at 60 with long words cut
 by a hyphen, the whole block flattened onto one line (an extraction that loses every line
-break), civilities written in full ("Monsieur", "Madame"), and tabs after separators. A rule
-that survives them is not tied to one text's line breaks. Prints, for each deformation, exact /
-flagged / silently wrong, and with --verbose the texts that are not exact.
+break), civilities written in full ("Monsieur", "Madame"), tabs after separators, page breaks
+(a running header and a page number inserted inside the block) and bullets before the list
+items. A rule that survives them is not tied to one text's line breaks. Prints, for each
+deformation, exact / flagged / silently wrong, and with --verbose the texts that are not exact.
 """
 
 import argparse
@@ -62,10 +63,54 @@ def tabs(text: str) -> str:
     return re.sub(r"([,;:]) ", "\\1\t", text)
 
 
+def page_breaks(text: str) -> str:
+    """A page break at one or two points inside the block, as a PDF extraction leaves it: the
+    running header ("Conseil communautaire du 12 mars 2019 – Page 2/14") and the page number
+    on lines of their own, between two lines of the text (at a third and two thirds of its
+    lines), or inside its longest line at a space near the middle when the text has too few
+    lines (a page ending within a paragraph)."""
+    lines = text.splitlines()
+    points = [index for index in range(1, len(lines)) if lines[index - 1].strip()
+              and lines[index].strip()]
+    if len(points) < 4:
+        longest = max(range(len(lines)), key=lambda index: len(lines[index]))
+        line = lines[longest]
+        cut = line.find(" ", len(line) // 2)
+        if cut < 0:
+            return text
+        lines[longest:longest + 1] = [line[:cut], line[cut + 1:]]
+        points = [longest + 1]
+    else:
+        points = [points[len(points) // 3], points[2 * len(points) // 3]]
+    for page, index in reversed(list(enumerate(points, start=2))):
+        lines[index:index] = [f"Conseil communautaire du 12 mars 2019 – Page {page}/14",
+                              str(page)]
+    return "\n".join(lines)
+
+
+def bullets(text: str) -> str:
+    """List items prefixed by a bullet, "• " (or "- ", one text in two): every line that opens
+    an entry, i.e. holds a name in capitals, some lower case and no colon (no heading), and
+    follows a line ending with a separator or a heading; a line that goes on with the entry
+    above (wrapped) has none, as in a PDF list."""
+    mark = "- " if len(text) % 2 else "• "
+    lines, previous = [], ""
+    for line in text.splitlines():
+        stripped = line.strip()
+        opens = (not previous or re.search(r"[,;.:]$", previous) or previous.isupper())
+        if (stripped and opens and ":" not in stripped and stripped[:1].isupper()
+                and re.search(r"\b[A-ZÀ-Ý]{2,}\b", stripped) and re.search(r"[a-zà-ÿ]", stripped)):
+            line = mark + stripped
+        lines.append(line)
+        previous = stripped or previous
+    return "\n".join(lines)
+
+
 DEFORMATIONS = {"as is": lambda text: text, "wrapped at 70": wrapped(70),
                 "wrapped at 55": wrapped(55), "wrapped at 40": wrapped(40),
                 "hyphenated 60": hyphenated(60), "one line": flattened,
-                "Monsieur/Madame": civilities_in_full, "tabs": tabs}
+                "Monsieur/Madame": civilities_in_full, "tabs": tabs,
+                "page breaks": page_breaks, "bullets": bullets}
 
 
 def measure(corpus: Path, deform) -> list:

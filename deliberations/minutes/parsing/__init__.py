@@ -133,10 +133,12 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
     builder = _Builder()
     sections, attending = attending_as_present(sections)
     if attending:
-        builder.anomaly("heading_guessed", "Assistaient à la séance",
-                        "« Assistaient à la séance » est la seule liste de personnes présentes : "
-                        "elle est lue comme la liste des présents (membres), et non comme celle "
-                        "des invités ou du personnel ; à vérifier.")
+        builder.anomaly("heading_guessed", "présents",
+                        "Aucune liste intitulée « présents » : les listes « Assistaient à la "
+                        "séance » ou titrées par une fonction (« Maire », « Conseillers "
+                        "municipaux »…) sont lues comme celle des présents (membres), et non "
+                        "comme celle des invités ou du personnel ; à vérifier.")
+    builder.block_text = "\n".join(lines)
     for line, name in side_secretaries:
         builder.anomaly("guessed_split", line,
                         "« Secrétaire de séance : » imprimé au milieu de la liste (colonne "
@@ -393,8 +395,10 @@ def _arrival_of_a_present(builder: _Builder, logical: str) -> bool:
     sentence = _ARRIVAL_SENTENCE.match(_fold(logical))
     if not sentence:
         return False
-    end = sentence.end("name") if sentence["name"] else sentence.end("leaving")
-    read = _read_names(logical[:end])
+    group = next(name for name in ("name", "arriving", "leaving", "departing") if sentence[name])
+    arriving = group in {"name", "arriving"}
+    end = sentence.end(group)
+    read = _read_names(logical[sentence.start(group):end])
     if not (read.valid and len(read.names) == 1):
         return False
     listed = [entry for entry in builder.result.present if same_person(entry.name,
@@ -405,9 +409,17 @@ def _arrival_of_a_present(builder: _Builder, logical: str) -> bool:
     item = re.search(r"(?:point|question|dossier|affaire)s?\s*(?:n\s*[°o]\.?\s*)?(\d+)",
                      _fold(note))
     if item:
-        # During the item named: present from it, or up to the one before it.
-        note = (f"arrivé lors de la question {item.group(1)}" if sentence["name"]
-                else f"quitte la séance lors de la question {item.group(1)}")
+        # During the item named: present from it, or up to the one before it; after it
+        # ("quitte la séance après le vote du point 7"): from the next, or up to it.
+        number = int(item.group(1))
+        after = re.search(r"\b(?:apres|a\s+l'issue)\b", _fold(note[:item.start()]))
+        if arriving:
+            note = f"arrivé lors de la question {number + 1 if after else number}"
+        else:
+            note = f"quitte la séance {'après' if after else 'lors de'} la question {number}"
+    elif group in {"arriving", "departing"}:
+        # "Départ de M. X à 21 h": the time, said as a presence limited in time.
+        note = f"{'arrivé' if arriving else 'quitte la séance'} {note}"
     builder._apply_present_note(listed, 0, note, logical)
     return True
 

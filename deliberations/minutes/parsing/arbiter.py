@@ -11,21 +11,25 @@ resolved silently, never resolved on a partial fit.
 
 from __future__ import annotations
 
+import re
+
 from .matching import name_parts, same_person
 from .results import PresentEntry
-from .text import name_key
+from .text import _fold, name_key
 
 
 class _Arbiter:
     """Mixin of ``anomalies._Checks``: needs ``result``, ``anomaly``, ``represented`` (the
-    procurations written "représenté par") and ``_effective_range``."""
+    procurations written "représenté par"), ``_effective_range``, ``_presence`` and
+    ``_present_as``."""
 
     def represented_as_substitutes(self) -> None:
         """"X représenté par Y" reads as a procuration; it can only be a suppléant sitting
         for X (L5211-6) — X excused, Y present in X's place — when the figures say so: the
         registre states no procuration, or as many as the *other* procurations, or counts
-        among its présents exactly the Ys the présents list does not name. Said, since the
-        wording alone does not tell."""
+        among its présents exactly the Ys the présents list does not name. Never for a Y the
+        présents list leaves out but the block names elsewhere (a member, such as the
+        president in the preamble). Said, since the wording alone does not tell."""
         represented = [proxy for proxy in getattr(self, "represented", [])
                        if proxy in self.result.proxies]
         if not represented:
@@ -34,6 +38,11 @@ class _Arbiter:
         others = len(result.proxies) - len(represented)
         unlisted = [proxy for proxy in represented
                     if not any(same_person(entry.name, proxy.holder) for entry in result.present)]
+        # A holder the présents list does not name but the block names elsewhere (the
+        # president in the preamble, "sous la présidence de …") is a member left out of the
+        # list, not a suppléant: the figures then disagree, and are said to.
+        if not all(self._named_once(proxy.holder) for proxy in unlisted):
+            return
         if stated.proxies == 0:
             reason = "le registre n'indiquant aucune procuration"
         elif stated.proxies is not None:
@@ -118,18 +127,22 @@ class _Arbiter:
                 proxy for proxy in active_proxies
                 if (rng := self._effective_range(proxy)) and rng[0] <= 1
             ]
+            # A procuration to a holder who is not present carries no vote (L2121-20).
+            held = [proxy for proxy in active_proxies if self._present_holder(proxy)]
             candidates = {len(result.present) + len(active_proxies),
-                          len(at_opening) + len(opening_proxies)}
+                          len(at_opening) + len(opening_proxies),
+                          len(result.present) + len(held)}
             if stated.voters not in candidates:
                 self._count_mismatch("votants", stated.voters, max(candidates))
         if stated.in_office is not None:
             listed = {name_key(entry.name) for entry in result.present}
             listed |= {name_key(proxy.giver) for proxy in result.proxies}
             listed |= {name_key(name) for name in result.excused + result.absent}
-            # Suppléants listed by name (sitting or excused) are no members in office, nor
-            # are présents sitting for a titular ("GRORAIN Basile (pour RAYER Bernadette)").
-            titulaires = listed - {name_key(name) for name in result.suppleants} - {
-                name_key(entry.name) for entry in result.present if entry.replaces}
+            # Suppléants (listed under their heading, marked "(suppléant)", or sitting for a
+            # titular member) are no members in office: the figure may count titulaires only.
+            suppleants = {name_key(name) for name in result.suppleants}
+            suppleants |= {name_key(entry.name) for entry in result.present if entry.replaces}
+            titulaires = listed - suppleants
             if stated.in_office not in {len(listed), len(titulaires)}:
                 self._count_mismatch("membres en exercice", stated.in_office, len(listed))
         givers = len({name_key(proxy.giver) for proxy in result.proxies})
@@ -145,6 +158,20 @@ class _Arbiter:
                 candidates |= {absent + excused, absent + excused + givers}
             if stated.absent not in candidates:
                 self._count_mismatch("absents", stated.absent, absent + excused + givers)
+
+    def _named_once(self, name: str) -> bool:
+        """Whether the surname of ``name`` occurs once in the block: a suppléant is named
+        only where they sit for a titular member; a holder named elsewhere too (the
+        president in the preamble, "sous la présidence de …") is a member."""
+        surname = name_parts(name).surname
+        # Letters only, as ``name_parts`` writes surnames ("LE GOFF" → "legoff"); a longer
+        # name containing it counts too, which only makes the rule more cautious.
+        letters = re.sub(r"[^a-z]", "", _fold(getattr(self, "block_text", "")))
+        return bool(surname) and letters.count(surname) <= 1
+
+    def _present_holder(self, proxy) -> bool:
+        return bool(self._presence().get(name_key(proxy.holder))
+                    or self._present_as(proxy.holder))
 
     def _count_mismatch(self, label: str, stated: int, counted: int) -> None:
         self.anomaly("count_mismatch", f"{label} : {stated}",

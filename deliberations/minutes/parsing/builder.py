@@ -25,6 +25,12 @@ _SUBSTITUTED_BARE = re.compile(r"^(?P<titular>.+?)\s+par\s+(?P<substitute>.+)$"
                                r"(?P<titular_after>[^()]+?)\s*\)$")
 
 _EXCUSED_NOTE = re.compile(r"^\s*excusee?s?\s*$")
+# "(suppléant)", "(S)", "(déléguée suppléante)", "(suppléant et non votant)", "(suppléante
+# avec voix délibérative)": a suppléant, no member in office (for the check of the stated
+# "en exercice" figure).
+_SUPPLEANT_NOTE = re.compile(r"^\s*(?:delegue(?:\(?e\)?)?\s+)?(?:suppleant(?:\(?e\)?)?|s)"
+                             r"(?:\s+(?:et\s+)?(?:non\s+)?votante?"
+                             r"|\s+(?:avec|sans)\s+voix\s+deliberative)?\s*$")
 # "(Artenay)", "(Communauté de Communes de la Beauce Loirétaine)": whom the member represents.
 _MEMBER_OF = re.compile(r"^[A-ZÀ-Ý][^\W\d_]*(?:[\s'’\-]+[^\W\d_]+){0,9}$")
 # "(titulaire)", "(suppléante)", "(T)", "(S)", "(Président)": the member's capacity.
@@ -55,6 +61,8 @@ class _Builder(_ProxyReading, _Checks):
         # "M. X, Maire, …" among the présents: who holds the office a procuration may name
         # instead of a person ("… donne pouvoir à M. le Maire").
         self.offices: dict[str, str] = {}
+        # The block as read, for the rules that ask whether a name occurs elsewhere in it.
+        self.block_text = ""
 
     def anomaly(self, kind: str, text: str, message: str) -> None:
         self.result.anomalies.append(Anomaly(kind=kind, text=text.strip(), message=message))
@@ -81,6 +89,8 @@ class _Builder(_ProxyReading, _Checks):
                             raw: str) -> None:
         note = _read_note(note_text)
         person = people[target]
+        if _SUPPLEANT_NOTE.match(_fold(note_text).strip("() ")):
+            self.result.suppleants.append(person.name)
         if note.from_item is not None:
             person.from_item = note.from_item
         if note.until_item is not None:
@@ -136,6 +146,9 @@ class _Builder(_ProxyReading, _Checks):
         # "Absent non représenté : X (excusée)": the note says excused.
         if any(_EXCUSED_NOTE.match(_fold(note)) for _, note in entry.notes):
             excused = True
+        for tokens_before, note in entry.notes:
+            if _SUPPLEANT_NOTE.match(_fold(note).strip("() ")):
+                self.result.suppleants.append(read.names[self._note_target(read, tokens_before)])
         target = self.result.excused if excused else self.result.absent
         target.extend(read.names)
 

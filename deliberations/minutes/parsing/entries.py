@@ -38,9 +38,11 @@ _COMMUNE_SUFFIX = re.compile(
 # Capacities written among the names: "C. Montin, Président, …, Vice-Présidents ;",
 # "…, délégué(e)s titulaires", "… délégué(e)s suppléant(e)s".
 _CAPACITY = re.compile(
-    r"(?<![\w'])(?:(?:1er|premier|\d+\s?e(?:me)?)\s+)?(?:vice[-\s]?)?president(?:e)?s?(?:\s+de\s+seance)?"
-    r"(?![\w'])|(?<![\w'])(?:delegue(?:e)?s?|membres?|conseill(?:er|ere)s?)\s+(?:communautaires?\s+)?"
-    r"(?:titulaires?|suppleant(?:e)?s?)(?![\w'])|(?<![\w'])(?:titulaires?|suppleant(?:e)?s?)$"
+    # "1er Vice-Président", "1ère Vice-Présidente", "conseiller délégué".
+    r"(?<![\w'])(?:(?:1ere?|premiere?|\d+\s?(?:e|eme|ere))\s+)?(?:vice[-\s]?)?president(?:e)?s?"
+    r"(?:\s+de\s+seance)?(?![\w'])|(?<![\w'])(?:delegue(?:e)?s?|membres?|conseill(?:er|ere)s?)\s+"
+    r"(?:communautaires?\s+)?(?:titulaires?|suppleant(?:e)?s?|delegue(?:e)?s?)(?![\w'])"
+    r"|(?<![\w'])(?:titulaires?|suppleant(?:e)?s?)$"
     # Municipal capacities: "Virginie X, Maire (…), …, Pascal Y, Adjoints, …, conseillers
     # municipaux"; "M. X Maire du Coudray-Saint-Germer" (the commune goes with it).
     r"|(?<![\w'(])(?:(?:1er|premier|\d+e(?:me)?)\s+)?(?:maire|adjointe?s?(?:\s+au\s+maire)?|"
@@ -400,6 +402,9 @@ def commune_heading_lines(lines: list[str]) -> set[int]:
             continue
         if any("/" not in token and _is_initials(token) for token in stripped.split()[1:]):
             continue  # an initial: "DUPONT J" is a person ("LA FERTE S/ JOUARRE" is not)
+        if (tail and _token_kind(stripped.split()[0]) == "P" and _token_kind(tail[-1]) == "S"
+                and not is_place(stripped)):
+            continue  # "…, Caroline TRAUSSERGUE / DE VAURNAUZET": a surname wrapped at a particle
         found.add(index)
     return found
 

@@ -1,5 +1,16 @@
-"""Artefacts of the PDF text extraction, undone before the block is read: words cut by a
-hyphen at a line end.
+"""Artefacts of the PDF text extraction, undone before the block is read: the running header
+or footer and the page number of a page break, and words cut by a hyphen at a line end.
+
+A page break inside a list leaves, between two of its lines, the page's running header or
+footer ("Conseil communautaire du 12 mars 2019 – Page 2/14", "PV du 12/03/2019 - page 2 sur
+14") and its page number alone ("2", "- 2 -", "2/14"): no entry, and the lines around them
+are one list, as if the page had gone on (``drop_page_furniture``).
+
+A list laid out with bullets ("• M. Jean X", "- Mme Anne Y", "▪ …") has one entry per bullet:
+the bullet is no part of the name, and where the next bullet opens, the entry above ends,
+even if the extraction wrapped it over several lines (``normalise_bullets`` writes them all
+alike; a heading loses its bullet, the line joining never joins a bulleted line to the one
+above, and the reading of an entry drops it).
 
 A PDF justified column cuts long words at its right edge ("Secré- / taire", "GRAR- / LAR"),
 and its text comes out with the hyphen and the line break. A line-end hyphen is also the
@@ -36,6 +47,57 @@ _VOCABULARY = re.compile(
     r"|procurations?|pouvoirs?|secretaires?|secretariat|seance|membres|etaient|etait"
     r"|assistaient|egalement|communaute|communes?|syndicat|mandataires?|quorum|exercice"
     r"|votants|suppleances?|remplace|remplacee?")
+
+
+# "Page 2/14", "page 2 sur 14", "p. 2/14" anywhere in a line: a running header or footer.
+_PAGE_OF = re.compile(r"(?<![\w'])(?:page|p\.)\s*\d{1,3}\s*(?:/|sur)\s*\d{1,3}(?!\w)")
+# A page number alone: "2", "- 2 -", "2/14", "Page 2".
+_PAGE_NUMBER_ALONE = re.compile(r"^[-–—]?\s*(?:page\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?"
+                                r"\s*[-–—]?$")
+
+
+def drop_page_furniture(lines: list[str]) -> list[str]:
+    """``lines`` without the running headers or footers that state a page number ("… – Page
+    2/14") and the page numbers alone next to them (see the module docstring)."""
+    if not any("age" in line or "p." in line for line in lines):
+        return lines  # cheap test first: most blocks have no running header
+    furniture = {index for index, line in enumerate(lines) if _PAGE_OF.search(_fold(line))}
+    if not furniture:
+        return lines
+    for index in sorted(furniture):
+        for near in (index - 1, index + 1):
+            if 0 <= near < len(lines) and _PAGE_NUMBER_ALONE.match(_fold(lines[near])):
+                furniture.add(near)
+    return [line for index, line in enumerate(lines) if index not in furniture]
+
+
+_BULLETS = re.compile(r"^(?P<mark>[•▪◦●■□►▸➢➤‣⁃·○]|[-–—])(?:\s+(?P=mark))*\s+(?=\S)")
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
+
+
+BULLET = "• "
+
+
+def normalise_bullets(lines: list[str]) -> list[str]:
+    """``lines`` with the bullets that open list entries written as one ``BULLET`` (see the
+    module docstring): "• • M. X", "▪ M. X", "- M. X" → "• M. X". A dash opens an entry
+    only when its line holds no other spaced dash and it is one of a list of them (two lines
+    at least) or opens a paragraph (after a blank line or a colon): "… VINONNET G. / –
+    NIRLAVEL S. – …" wrapped before a separator is a list separated by dashes."""
+    marks = [_BULLETS.match(line) for line in lines]
+    if not any(marks):
+        return lines
+    dashed = [bool(mark and mark["mark"] in "-–—"
+                   and not _SPACED_DASH.search(line[mark.end():]))
+              for mark, line in zip(marks, lines, strict=True)]
+    normalised = []
+    for index, (mark, line) in enumerate(zip(marks, lines, strict=True)):
+        if mark and mark["mark"] in "-–—":
+            previous = lines[index - 1] if index else ""
+            mark = mark if dashed[index] and (sum(dashed) >= 2 or not previous
+                                              or previous.endswith(":")) else None
+        normalised.append(BULLET + line[mark.end():] if mark else line)
+    return normalised
 
 
 def dehyphenate(lines: list[str], guesses: list[str] | None = None) -> list[str]:

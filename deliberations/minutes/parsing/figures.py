@@ -58,6 +58,22 @@ _COUNT_PATTERNS = {
     "excused": re.compile(rf"(?<![a-z])(?<!non\s)excuse{_G}(?:\s+est\s+de)?{_VALUE}"),
 }
 
+# The figure before its word, in a sentence: "… s'est réuni, 27 membres présents, 7 pouvoirs,
+# 34 votants", "12 conseillers présents sur 15 en exercice". Read only where no figure of
+# that kind is written after its label.
+_FIGURE_FIRST = re.compile(
+    r"(?<![\d/.,:])(?<!\d\s)(\d{1,3})[ \t]+(?:(?:membres|conseillers(?:\s+communautaires)?|"
+    r"delegues|elus)[ \t]+)?(?:titulaires[ \t]+)?(?P<word>en\s+exercice|present|votant|pouvoir|"
+    r"procuration|represente|absent|excuse)(?:\(?e\)?)?(?:\(?s\)?)?(?![a-z])"
+    r"(?P<excused>\s+(?:et\s+)?excusee?s?)?")
+# "à partir de la question 2 présents…": the number of an item; "En exercice : 42 Présents",
+# "Le quorum de 17 membres présents": the value of the label before it.
+_ITEM_BEFORE = re.compile(r"(?:(?:question|point|dossier|affaire|article|n\s*[°o]\.?)s?|"
+                          r"quorum(?:\s+(?:de|est\s+de|:))?|[:=]|[(\[]|^|\n)\s*$")
+_FIRST_WORDS = {"en exercice": "in_office", "present": "present", "votant": "voters",
+                "pouvoir": "proxies", "procuration": "proxies", "represente": "proxies",
+                "absent": "absent", "excuse": "excused"}
+
 # "Présents ou représentés": the procurations' word in it is no figure of procurations.
 _PRESENT_OR_REPRESENTED = re.compile(rf"(?<![a-z])present{_G}\s+(?:ou|et)\s+represente{_G}")
 # "Suppléants remplaçant de droit titulaires absents : 1": the figure of the suppléants
@@ -87,6 +103,7 @@ def read_counts(text: str) -> StatedCounts:
             if any(low <= match.start() < high for low, high in substitutes):
                 continue
             found.setdefault(attribute, []).append(int(match.group(group)))
+            claimed.append(match.span(group))
     counts = StatedCounts()
     for attribute, values in found.items():
         setattr(counts, attribute, values[0])
@@ -98,6 +115,13 @@ def read_counts(text: str) -> StatedCounts:
     for attribute, value in table.items():
         if getattr(counts, attribute) is None:
             setattr(counts, attribute, value)
+    for match in _FIGURE_FIRST.finditer(folded):
+        word = " ".join(match["word"].split())
+        attribute = "excused" if match["excused"] else _FIRST_WORDS[word]
+        if (getattr(counts, attribute) is None and attribute not in found
+                and not _ITEM_BEFORE.search(folded, max(0, match.start() - 30), match.start())
+                and not any(low <= match.start(1) < high for low, high in claimed)):
+            setattr(counts, attribute, int(match.group(1)))
     return counts
 
 

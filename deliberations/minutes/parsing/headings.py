@@ -12,7 +12,7 @@ _G = r"(?:\(e\)|e)?(?:\(s\)|s)?(?:\(e?s\))?"  # présent(e)s, excusé(e)s, prés
 _ABSENT_EXCUSED = rf"absent{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)?excuse{_G}"
 # What the présents are counted for: "Dont (48) présent(e)s avec droit de vote formant le
 # quorum CAPV : …" — words of the heading, not the end of the block.
-_VOTING = (r"(?:\s+avec\s+(?:droit\s+de\s+vote|voix\s+deliberatives?))?"
+_VOTING = (r"(?:\s+(?:avec|ayant)\s+(?:droit\s+de\s+vote|voix\s+deliberatives?))?"
            r"(?:\s+formant\s+(?:le\s+quorum|la\s+majorite(?:\s+des\s+membres)?"
            r"(?:\s+en\s+exercice)?))?")
 _HEADING_BODY = (
@@ -44,8 +44,11 @@ _HEADING_BODY = (
     # "Ont donné procuration :", "A donné délégation de vote :", "Avaient donné mandat :".
     rf"(?:ont|a|avai(?:en)?t)\s+donne{_G}\s+(?:procuration|pouvoir|delegation|mandat){_G}"
     r"(?:\s+de\s+vote)?)"
-    # "Étaient suppléés : X par Y": substitutes sitting for titular members (L5211-6).
-    rf"|(?P<substitutes>supplee{_G}(?:\s+par)?"
+    # "Étaient suppléés : X par Y": substitutes sitting for titular members (L5211-6); also
+    # "Absents suppléés :", "Absents représentés par leur suppléant :".
+    rf"|(?P<substitutes>(?:(?:absent|excuse){_G}\s+)?supplee{_G}(?:\s+par)?"
+    rf"|(?:absent|excuse){_G}\s+(?:represente|remplace){_G}\s+par\s+(?:leur|son|sa|les|des)\s+"
+    rf"suppleant{_G}"
     # "Suppléants remplaçant de droit titulaires absents : X (pour Y)": the suppléant first.
     rf"|suppleant{_G}\s+(?:remplacant|siegeant\s+pour)\s+(?:de\s+droit\s+)?"
     rf"(?:les\s+|des\s+|leurs?\s+)?titulaire{_G}(?:\s+absent{_G})?)"
@@ -62,6 +65,13 @@ _HEADING_BODY = (
     rf"(?:\s+a\s+l'ouverture(?:\s+de\s+la\s+seance)?)?{_VOTING}"
     # "Présents Délégués titulaires / communes :": whom the members represent.
     rf"(?:\s+delegues\s+titulaires\s*/\s*communes)?)"
+    # "Maire : X / Conseillers Municipaux : Y, Z": the members listed by office, at the start
+    # of a line only (never cut out of a sentence); the présents when the block has no list
+    # of présents of its own (``attending_as_present``).
+    rf"|(?P<offices>^(?:(?:le\s+|la\s+)?maire|(?:les\s+)?adjoint{_G}(?:\s+au\s+maire)?|"
+    rf"(?:les\s+)?conseill(?:er|ere){_G}\s+(?:municipa(?:l|ux|le)|communautaire){_G}|"
+    # With its colon only: "Le Président" alone is a row label (see ``columns``).
+    rf"(?:le\s+|la\s+)?president{_G}|(?:les\s+)?vice-?\s*president{_G})(?=\s*:))"
     # "Membres titulaires :", "Membres suppléants avec voix délibérative :" under the présents.
     rf"|(?P<subpresent>(?<=membres\s)(?:titulaires|suppleant{_G})"
     rf"(?:\s+avec\s+voix\s+deliberatives?)?"
@@ -73,7 +83,8 @@ _HEADING_BODY = (
     r")"
     # "Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :": who they are.
     # "Ont donné procuration – Suppléant(e)s": a dash between the words of a heading.
-    r"(?:\s+(?:mesdames|messieurs|mmes|mm|et|les|des|du|de|la|l'|delegue\S*|conseill\S*|"
+    # "Étaient présents, Mesdames et Messieurs :": a comma may come first.
+    r"(?:,?\s+(?:mesdames|messieurs|mmes|mm|et|les|des|du|de|la|l'|delegue\S*|conseill\S*|"
     r"[-–](?=\s+suppleant)|"
     r"en\s+tant\s+que|en\s+qualite\s+de|"
     r"membres|elus|titulaires|suppleant\S*|pays|comite|conseil|syndicat|bureau|"
@@ -105,21 +116,25 @@ _SQUEEZED_HEADING = re.compile(
     r"(?P<present>presents?))(?P<ignore>(?!))?(?P<subpresent>(?!))?$"
 )
 
-_KINDS = ("ignore", "proxies", "substitutes", "excused", "absent", "present", "subpresent")
+_KINDS = ("ignore", "proxies", "substitutes", "excused", "absent", "present", "subpresent",
+          "offices")
 
 
 def heading_kind(match: re.Match) -> str:
-    """The kind of section a heading match opens ("attending": see ``attending_as_present``)."""
+    """The kind of section a heading match opens ("attending", "offices": see
+    ``attending_as_present``)."""
     kind = next(name for name in _KINDS if match.groupdict().get(name) is not None)
     return "attending" if kind == "ignore" and match.groupdict().get("attending") else kind
 
 
 def attending_as_present(sections: list[tuple[str, list[str]]]
                          ) -> tuple[list[tuple[str, list[str]]], bool]:
-    """Sections with "Assistaient à la séance :" read as the présents when the block has no
-    list of présents of its own (then True: a reading the caller reports), and as guests
-    ("Assistaient également") when it has one."""
+    """Sections with "Assistaient à la séance :", or headed by an office ("Maire :",
+    "Conseillers municipaux :"), read as the présents when the block has no list of présents
+    of its own (then True: a reading the caller reports), and left aside (guests, or members
+    named again by office) when it has one."""
     has_present = any(kind in {"present", "subpresent"} for kind, _ in sections)
-    attending = "ignore" if has_present else "present"
-    read = [(attending if kind == "attending" else kind, lines) for kind, lines in sections]
-    return read, not has_present and any(kind == "attending" for kind, _ in sections)
+    guessed = "ignore" if has_present else "present"
+    read = [(guessed if kind in {"attending", "offices"} else kind, lines)
+            for kind, lines in sections]
+    return read, not has_present and any(kind in {"attending", "offices"} for kind, _ in sections)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .extraction import BULLET
 from .headings import _G
 from .names import _INITIALS, _PARTICLES, _token_kind
 from .text import _fold
@@ -32,9 +33,17 @@ def _kinds_of_fragment(fragment: str) -> set[str]:
 
 
 # "Mr Lucas X est arrivé au cours de la séance (point n° 5).": a sentence about a présent.
+_CIVILITY_NAME = r"(?:m\.?|mr\.?|mme\.?|monsieur|madame)\s+.+?"
+# A sentence under the présents about one of them: "M. X est arrivé (au point 5)", "M. X
+# quitte la séance avant le vote du point 7", "Arrivée de Mme Y au point 3", "Départ de M. Z
+# à 21 h" (the name in the group named after the way: arriving or leaving).
 _ARRIVAL_SENTENCE = re.compile(
-    r"^(?P<name>(?:m\.?|mr\.?|mme\.?|monsieur|madame)\s+.+?)\s+(?:est|a\s+ete)\s+(?:arrivee?|"
-    r"partie?|sortie?)\b|^(?P<leaving>(?:m\.?|mr\.?|mme\.?|monsieur|madame)\s+.+?)\s+a\s+quitte\b")
+    rf"^(?P<name>{_CIVILITY_NAME})\s+(?:(?:est|a\s+ete)\s+arrivee?|arrive)\b"
+    rf"|^(?P<leaving>{_CIVILITY_NAME})\s+(?:(?:est|a\s+ete)\s+(?:partie?|sortie?)|a\s+quitte|"
+    r"quitte|part|sort)\b"
+    rf"|^arrivee\s+de\s+(?P<arriving>{_CIVILITY_NAME})(?=\s+(?:a|au|lors|pendant|avant)\b)"
+    rf"|^(?:depart|sortie)\s+de\s+(?P<departing>{_CIVILITY_NAME})"
+    r"(?=\s+(?:a|au|lors|pendant|avant|apres)\b)")
 
 
 def _joins_next(previous: str, following: str) -> str | None:
@@ -44,6 +53,8 @@ def _joins_next(previous: str, following: str) -> str | None:
     A break inside a proxy ("donne procuration / à MARGEZ Maryse"), after a line-end hyphen,
     or between a surname and its given name is not a separator.
     """
+    if following.startswith(BULLET):
+        return None  # a bullet opens an entry
     if re.search(r"[^\W\d_]-$", previous):
         return ""
     if re.search(r"(?:^|\s)COMMUNE(?:\s+D[EU]S?)?$", previous):
@@ -72,6 +83,15 @@ def _joins_next(previous: str, following: str) -> str | None:
         return " "
     if re.search(r"[,;]\s*$", previous) or re.match(r"^\s*[,;]", following):
         return None
+    # "…, GRORLIGNAC / - GRIMELLEC Maud - Tiphaine, …": in a list separated by commas, a
+    # dash opening the line joins a compound name written with spaced dashes.
+    if (re.match(r"[-–]\s", following) and re.search(r"[,;]", previous)
+            and _token_kind(previous.split()[-1]) == "S"):
+        return " "
+    # "… ; M LAVERGNE Olivier / suppléant M. DUMERY …" (a page break or a wrap before the
+    # words of a note): no entry opens in lower case, the line goes on with the one above.
+    if re.match(r"[a-zà-ÿ]{3,}\s", following) and not previous.rstrip().endswith((".", ":")):
+        return " "
     if following.startswith("(") and not previous.endswith(")"):
         return " "  # "GROUSSETIN T. / (pouvoir à C. X)": a note follows its name
     # Notes are not words of the name: "…, Berthe / MIROUSSE (titulaire), …".
@@ -142,6 +162,14 @@ def _joins_next(previous: str, following: str) -> str | None:
     # proxy, its surname opening the next line.
     if _cut_in_pairs(previous, following):
         return " "
+    # "…, TAROUMIER Julien / Marc, DREVIÈRE Jules.": in a list written "NOM Prénom", given
+    # names alone before a separator are the second given name of the entry above.
+    if (head_kinds == {"G"} and len(head.split()) <= 2 and re.match(r"[^,;]+[,;.]", following)
+            and tail_kinds == {"S", "G"} and _token_kind(tail.split()[-1]) == "G"
+            and _order_of(previous) == "SG"):
+        return " "
+    if _holder_cut(previous, following):
+        return " "
     words = tail.split()
     for ending, opening in (("SP", "G"), ("G", "SP")):
         trailing = 0
@@ -168,8 +196,31 @@ def _inside_an_entry(previous: str, following: str, tail_kinds: set[str],
     "…, Aristide EL / TORNAUDIN, Mathilde …" (a line of such a list wraps after its comma)."""
     outside = re.sub(r"\([^()]*\)?", " ", previous)
     return (bool(re.search(r"[,;]", outside)) and "S" in tail_kinds
-            and not re.search(r"[,;.:)]\s*$", previous) and bool(re.search(r"[,;]", following))
+            and not re.search(r"[,;.:)]\s*$", previous)
+            # The list's last entry has no separator after it: "… Caroline TRAUSSERGUE / DE
+            # VAURNAUZET" (no entry opens with a particle, so it is no new one).
+            and (bool(re.search(r"[,;]", following)) or _token_kind(following.split()[0]) == "P")
             and head_kinds <= {"S", "P"} and "S" in head_kinds)
+
+
+_HOLDER = re.compile(r"^(?P<giver>.+?)\s(?:a|pouvoir\s+a|procuration\s+a)\s(?P<holder>[^,;()]+)$")
+
+
+def _holder_cut(previous: str, following: str) -> bool:
+    """"Mme BESONNET Jeanne à Mme FLIOUSSE / BRAROLLE Agathe": a proxy whose giver is written
+    "NOM Prénom" and whose holder, at the line end, has no given name yet goes on with the
+    next line when it opens with surname and given name and holds no proxy of its own."""
+    proxy = _HOLDER.match(_fold(previous.split(";")[-1].split(",")[-1]).strip())
+    if not proxy or re.search(r"\s(?:a|pouvoir)\s", _fold(following)):
+        return False
+    start = len(previous) - len(previous.split(";")[-1].split(",")[-1].strip())
+    giver = previous[start:start + proxy.end("giver")].split()
+    holder = previous[start + proxy.start("holder"):].split()
+    opening = [_token_kind(token.strip(",;.")) for token in following.split()[:2]]
+    giver_kinds = [_token_kind(token) for token in giver]
+    return (len(giver_kinds) >= 2 and giver_kinds[-2:] == ["S", "G"]
+            and {_token_kind(token) for token in holder} - {"C"} <= {"S", "P"}
+            and opening == ["S", "G"])
 
 
 def _cut_in_pairs(previous: str, following: str) -> bool:

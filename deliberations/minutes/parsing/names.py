@@ -167,7 +167,8 @@ _NOTE_UNTIL = re.compile(
 )
 _NOTE_UNTIL_BEFORE = re.compile(
     rf"(?:quitte\s+la\s+seance|quitte\s+la\s+salle|partie?|sortie?)\s+(?:avant|a|au|lors\s+de)"
-    rf"\s+(?:la\s+|l'\s*)?{_ITEM}"
+    # "quitte la séance avant le vote du point 7"
+    rf"\s+(?:le\s+vote\s+(?:du|de\s+la|de\s+l')\s*)?(?:la\s+|l'\s*)?{_ITEM}"
 )
 _NOTE_PROXY_FROM = re.compile(
     r"^(?:porteur|porteuse|titulaire)?\s*(?:d[eu]\s+|des\s+)?(?:pouvoir|procuration)s?\s+"
@@ -181,7 +182,8 @@ _NOTE_REPLACED_BY = re.compile(
 # "suppléant M. DUPONT Jean": the titular named straight after the word, with their civility.
 _CIVILITY_AHEAD = r"(?=(?:m|mr|mme|mlle|monsieur|madame|mademoiselle)\b\.?\s)"
 _NOTE_REPLACES = re.compile(
-    rf"(?:suppleante?\s+(?:(?:de|du\s+titulaire)\s+|{_CIVILITY_AHEAD})|remplacante?\s+de\s+|"
+    rf"(?:suppleante?\s+(?:(?:de|du\s+titulaire)\s+|{_CIVILITY_AHEAD})|"
+    rf"remplacante?\s+(?:de\s+|{_CIVILITY_AHEAD})|"
     # "Mme X, représentante de M. Y": a suppléante sitting for Y (not "représentée par").
     rf"representante?\s+de\s+{_CIVILITY_AHEAD}|"
     r"remplace\s+|"
@@ -194,6 +196,7 @@ _NOTE_START = re.compile(
     r"quitte\s+la\s+s|(?:partie?|sortie?)\s+(?:apres|avant)\b|suppleante?\s+d|"
     rf"suppleante?\s+{_CIVILITY_AHEAD}|"
     r"remplacee?\s+par\b|remplace\s|remplacante?\s+de\b|en\s+remplacement\b|"
+    rf"remplacante?\s+{_CIVILITY_AHEAD}|"
     # "M. X, porteur du pouvoir de M. Y": the holder's note, written after a comma.
     r"porteu(?:r|se)\s+d[eu]s?\s+(?:pouvoir|procuration)\s+d|"
     rf"representante?\s+de\s+{_CIVILITY_AHEAD})"

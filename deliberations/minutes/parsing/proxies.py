@@ -11,8 +11,9 @@ from .results import ProxyEntry
 from .text import _GENDER_MARK, _fold
 
 _PROXY_PAREN = re.compile(
+    # "X (a donné pouvoir à Y)", "X (excusée, pouvoir à Y)".
     rf"^(?P<giver>.+?)\s*\(\s*(?:excuse{_G}\s*[,;-]?\s*)?(?:pouvoir|procuration|represente{_G}"
-    rf"\s+par|donne{_G}\s+(?:pouvoir|procuration))\s*(?:donne{_G}\s+)?(?:a|(?:au\s+profit|en\s+faveur)\s+de|"
+    rf"\s+par|(?:a\s+|ayant\s+)?donne{_G}\s+(?:pouvoir|procuration))\s*(?:donne{_G}\s+)?(?:a|(?:au\s+profit|en\s+faveur)\s+de|"
     rf"par|:)?\s*(?!d[eu]\s|d')(?P<holder>[^)\s][^)]*)\)(?P<rest>.*)$"
 )
 # "X (pouvoir M. Y)": no "à" nor "de" to tell the direction; the list it stands in does.
@@ -28,6 +29,8 @@ _PROXY_VERB = re.compile(
     rf"(?:,\s*)?(?:(?:qui\s+)?(?:a\s+|ayant\s+)?(?:donne{_G}|remis|confie{_G})\s+(?:procuration|"
     rf"pouvoir|mandat)(?:\s+de\s+vote)?\s+(?:a|(?:au\s+profit|en\s+faveur)\s+de)|(?:pouvoir|procuration)\s+a|"
     rf"supplee{_G}\s+par|represente{_G}\s+par"
+    # "Mme X remplacée par sa suppléante Mme Y M. Z remplacé par son suppléant M. W".
+    rf"|remplace{_G}\s+par(?:\s+(?:son|sa|le|la)\s+suppleant{_G})?"
     # "Mme X pour M. Y Mme Z pour M. W" (holders first), not "pour la question 3".
     rf"|(?<=\s)pour(?!\s+(?:la|le|les|l'|un|une|des|du|de|d'|toute?s?|chaque|cause|raison|motif)\b))\s"
 )
@@ -39,6 +42,9 @@ _PROXY_STRONG = [
         rf"^(?P<giver>.+?)\s*,?\s+(?:qui\s+)?(?:a\s+|ayant\s+)?(?:donne{_G}|remis|confie{_G})\s+(?:procuration|"
         rf"pouvoir|mandat)(?:\s+de\s+vote)?\s+(?:a|(?:au\s+profit|en\s+faveur)\s+de)\s+(?P<holder>.+)$"
     ),
+    # "X, pouvoir à Y" (Bas-Chablais), "X pouvoir à Y", also in a list of excused.
+    re.compile(r"^(?P<giver>.+?)\s*,?\s+(?:pouvoir|procuration)\s+(?:a|(?:au\s+profit|en\s+faveur)\s+de)"
+               r"\s+(?P<holder>.+)$"),
     re.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<giver>.+?)\s+(?:a|(?:au\s+profit|en\s+faveur)\s+de)"
                r"\s+(?P<holder>.+)$"),
     re.compile(rf"^(?P<giver>.+?)\s*,?\s+represente{_G}\s+par\s+(?!(?:son|sa)\s+suppleant)"
@@ -114,9 +120,13 @@ def split_chained(raw: str, *, bare: bool = False) -> list[str]:
     if len(folded) != len(raw):
         return [raw]
     verbs = list((_PROXY_VERB_BARE if bare else _PROXY_VERB).finditer(folded))
-    if len(verbs) < 2:
+    if not verbs:
         return [raw]
-    entries, start = [], 0
+    entries, start = [], _head_names_end(raw, verbs[0].start())
+    if start:
+        entries.append(raw[:start].strip(" ,;"))
+    if len(verbs) < 2:
+        return [*entries, raw[start:].strip(" ,;")] if entries else [raw]
     for previous, verb in zip(verbs, verbs[1:], strict=False):
         between = raw[previous.end():verb.start()]
         read = _read_names(_split_entry(between).text)
@@ -135,6 +145,30 @@ def split_chained(raw: str, *, bare: bool = False) -> list[str]:
         start = offset
     entries.append(raw[start:].strip(" ,;"))
     return entries
+
+
+_CIVILITY_TOKENS = {"m", "mme", "mr", "monsieur", "madame", "mlle", "mademoiselle"}
+
+
+def _head_names_end(raw: str, verb_start: int) -> int:
+    """Where the giver of the first procuration starts when names of the list come before it
+    without separator ("… POLINET, BINNILOUX Mme VINCENT pouvoir à M. GRONAS"): at the last
+    civility before the verb, when what precedes it reads as names; 0 otherwise."""
+    tokens = raw[:verb_start].split()
+    civilities = [index for index, token in enumerate(tokens)
+                  if _fold(token).rstrip(".") in _CIVILITY_TOKENS]
+    if not civilities or civilities[-1] == 0:
+        return 0
+    cut = civilities[-1]
+    while cut > 0 and _fold(tokens[cut - 1]).rstrip(".") in _CIVILITY_TOKENS:
+        cut -= 1
+    before = _read_names(_split_entry(" ".join(tokens[:cut])).text)
+    if not (cut and before.valid and before.names):
+        return 0
+    offset = 0
+    for token in tokens[:cut]:
+        offset = raw.index(token, offset) + len(token)
+    return offset
 
 
 # Column headings of a flattened table: "Absents/excusés Pouvoir à".

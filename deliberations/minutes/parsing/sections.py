@@ -8,7 +8,7 @@ import re
 from .columns import ROW_LABEL, side_column_secretary, side_label_paragraphs
 from .communes import is_place
 from .entries import COMMUNE_PREFIX
-from .extraction import dehyphenate
+from .extraction import BULLET, dehyphenate, drop_page_furniture, normalise_bullets
 from .headings import (
     _COUNTED_HEADING,
     _G,
@@ -29,7 +29,7 @@ from .text import _GENDER_MARK, _clean_lines, _fold
 def _opens_list(line: str) -> bool:
     """Whether ``line`` starts a list of names: a civility, or a surname in capitals followed
     by a given name or a comma."""
-    tokens = line.split()
+    tokens = line.removeprefix(BULLET).split()
     if not tokens or ":" in line[:40]:
         return False
     first = _token_kind(tokens[0].strip(",;"))
@@ -55,10 +55,12 @@ _SOFT_END_BODY = (
     r"|le\s+secretariat\s"
 )
 _INLINE_END = re.compile(rf"(?<![\w'])(?:{_SOFT_END_BODY})")
-# "A été nommée Secrétaire de séance : / Mme X": the sentence without its subject, the name
-# after it (``_INLINE_END`` leaves "A été nommée" alone on its line). Not inside a line: "M. X
-# a été nommé secrétaire" names the secretary before it.
+# A line opening a sentence of the session: "F. X déclare ouverte, à 20h32, la séance", "Il est
+# procédé … à l'élection d'un secrétaire". "A été nommée Secrétaire de séance : / Mme X": the
+# sentence without its subject, the name after it (``_INLINE_END`` leaves "A été nommée" alone
+# on its line); not inside a line: "M. X a été nommé secrétaire" names the secretary before it.
 _SOFT_END = re.compile(rf"^(?:{_SOFT_END_BODY}|le\s+(?:conseil|comite)\b|pour\s*:\s*\d|"
+                       r"(?:\S+\s+){1,4}declare\s+(?:ouverte|la\s+seance\s+ouverte)|il\s+est\s+procede|"
                        r"(?:a\s+ete|est)\s+(?:nommee?|designee?|elue?)(?:\s+secretaire|\s*$))")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?$")
 _END_MARKERS = re.compile(
@@ -78,8 +80,12 @@ _SECRETARY = [
         r"(?:\s*\(e\))?\s+(?:en\s+qualite\s+de\s+|comme\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+"
         r"|aux\s+fonctions\s+de\s+)?secretaire"
     ),
-    re.compile(r"(?:designe[rz]?|elit|nomme)\s+(?P<name>[^,;:]+?)\s*,[^;:]{0,80}?"
-               r"(?:fonctions?\s+de\s+|qualite\s+de\s+|comme\s+)secretaire"),
+    # "… désigne M. X, délégué de Y, qui exercera les fonctions de secrétaire", and without
+    # the clause: "Le Conseil désigne M. X comme secrétaire de séance".
+    # "Le Conseil Municipal nomme à l'unanimité P. X secrétaire de séance".
+    re.compile(r"(?:designe[rz]?|elit|nomme)\s+(?:a\s+l'unanimite\s+)?(?P<name>[^,;:]+?)"
+               r"(?:\s*,[^;:]{0,80}?(?:fonctions?\s+de\s+|qualite\s+de\s+|comme\s+)|"
+               r"\s+(?:comme\s+|en\s+qualite\s+de\s+)?)secretaire"),
     # "Secrétaire de séance (désigné) : X", "Secrétaires de séance : X et Y" (L2121-15: one or
     # several members; the first is read, ``several_secretaries`` tells of the others).
     re.compile(r"secretaires?(?:\s+de\s+(?:la\s+)?seance)?(?:\s+(?:designee?|nommee?|elue?))?"
@@ -477,8 +483,12 @@ def block_lines(text: str, notes: list[tuple[str, str]] | None = None,
     (see ``extraction``): guesses the caller reports."""
     lines: list[str] = []
     cleaned: list[str] = []
-    raw = dehyphenate(rewrite_tables(_clean_lines(text)), cuts)
+    raw = dehyphenate(rewrite_tables(normalise_bullets(drop_page_furniture(_clean_lines(text)))),
+                      cuts)
     for index, line in enumerate(raw):
+        if line.startswith(BULLET) and (_heading(line[2:], next(iter(raw[index + 1:]), ""))
+                                        or _is_secretary_line(line[2:])):
+            line = line[2:]  # "• Présents :", "- X est nommé secrétaire de séance": no entry
         # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
         # "Les Membres / Avaient donné procuration (2) :": a row label, then a heading.
         if cleaned and cleaned[-1] and (

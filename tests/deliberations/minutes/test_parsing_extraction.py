@@ -146,3 +146,145 @@ def test_a_given_name_after_a_full_stop_at_a_line_end_goes_on_with_the_surname_b
     result = parse_attendance("Présents : Albane MIRDAUZET, Romain RORRARGUES. Perrine\n"
                               "COLEYRAC, suppléant de Romain PRORSONNET.")
     assert names(result) == ["Albane MIRDAUZET", "Romain RORRARGUES", "Perrine COLEYRAC"]
+
+
+def test_a_page_break_inside_a_list_leaves_no_entry_and_the_list_goes_on():
+    # Communauté de communes du Perche (Longny-au-Perche), 18 June 2015
+    # (https://doczz.fr/doc/5644681/compte-rendu-cdc-2015-06-18), its list over a page break:
+    # the running header stating the page and the page number alone are no one.
+    result = parse_attendance(
+        "Présents : Mesdames et Messieurs NIRDEYRAC, BROSSETIN, COLLIÈRE,\n"
+        "Conseil communautaire du 18 juin 2015 – Page 2/14\n2\n"
+        "DEVIGNAC, RERISSON-NOURLOLLE.\nExcusé : M. VARNELET.")
+    assert names(result) == ["NIRDEYRAC", "BROSSETIN", "COLLIÈRE", "DEVIGNAC",
+                             "RERISSON-NOURLOLLE"]
+    assert result.excused == ["VARNELET"]
+    assert kinds(result) == []
+
+
+def test_a_page_break_inside_an_entry_joins_the_two_halves():
+    # The same page break between a given name and its surname, the footer written "page 2
+    # sur 14" under the page number.
+    result = parse_attendance("Présents : Mme Anne NIRDEYRAC, M. Paul\n2\n"
+                              "PV du conseil du 18/06/2015 - page 2 sur 14\n"
+                              "BROSSETIN, Mme Iris COLLIÈRE.")
+    assert names(result) == ["Anne NIRDEYRAC", "Paul BROSSETIN", "Iris COLLIÈRE"]
+
+
+def test_a_line_opening_in_lower_case_goes_on_with_the_entry_above():
+    # SICTOM du secteur de Cérilly, 3 March 2021 (https://fr.readkong.com/page/compte-rendu-
+    # du-comite-syndical-du-3-mars-2021-9392431), a page break before the words of a note:
+    # "M LAVERGNE Olivier / suppléant M. DUMERY …" is one entry.
+    result = parse_attendance(
+        "Présent(s) : M. DESFORGES David (Bizeneuille) ; M LAVERGNE Olivier\n"
+        "suppléant M. DUMERY Jean-Claude (Le Brethon) ; Mme COLLET Amandine (Le Vilhain).\n"
+        "Absent(s) excusé(s) : M. DUMERY Jean-Claude (Le Brethon)")
+    assert names(result) == ["DESFORGES David", "LAVERGNE Olivier", "COLLET Amandine"]
+    assert result.excused == ["DUMERY Jean-Claude"]
+
+
+def test_bullets_open_entries_under_a_counted_heading():
+    # Comité syndical of 23 September 2016 (https://123dok.net/document/yr3moop8-constat%C3%A9-
+    # quorum-atteint-donn%C3%A9-lecture-pouvoirs-pr%C3%A9sidente-premier.html), its lists
+    # bulleted: "Membres présents : 60" over "• MMES …", "• MM. …".
+    result = parse_attendance(
+        "Membres présents : 4\n\n• MMES TOPAUVÉTARD Catherine, CHAMAIBAURNIER Monique,\n\n"
+        "• MM. TATROUTIVOIS Christian, GUPLERNIER Jean-Jacques\n\nPOUVOIRS : 1\n\n"
+        "• M. GREAUCLITINIER Jean-Pierre donne pouvoir à M. GUPLERNIER Jean-Jacques\n\n"
+        "Rappel de l'ordre du jour :")
+    assert names(result) == ["TOPAUVÉTARD Catherine", "CHAMAIBAURNIER Monique",
+                             "TATROUTIVOIS Christian", "GUPLERNIER Jean-Jacques"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("GREAUCLITINIER Jean-Pierre", "GUPLERNIER Jean-Jacques")]
+    assert kinds(result) == []
+
+
+def test_a_dash_bullet_opens_an_entry_and_its_wrapped_line_goes_on_with_it():
+    # SIRS de La Landelle, 19 December 2019 (https://www.mairie-lalandelle.fr/Compte-rendu-du-
+    # conseil-syndical-SIRS-du-19-decembre-2019.html), bulleted with dashes, one item wrapped
+    # after a given name ("- Mme Adèle / GRIRLAVEL").
+    result = parse_attendance(
+        "Étaient présents :\n- M. Prosper VIRLELET\n- Mme Adèle\nGRIRLAVEL\n"
+        "- M. Jules-Placide BASOUVEL\nÉtaient absents avec procuration :\n"
+        "- Mr Romain LERAUDIN, pouvoir à M. Jules-Placide BASOUVEL")
+    assert names(result) == ["Prosper VIRLELET", "Adèle GRIRLAVEL", "Jules-Placide BASOUVEL"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Romain LERAUDIN", "Jules-Placide BASOUVEL")]
+    assert kinds(result) == []
+
+
+def test_any_bullet_mark_opens_an_entry_and_is_no_part_of_the_name():
+    # The same list bulleted with squares, as a word processor exports them.
+    result = parse_attendance("Étaient présents :\n▪ Prosper VIRLELET\n▪ Adèle GRIRLAVEL\n"
+                              "▪ ▪ Jules-Placide BASOUVEL")
+    assert names(result) == ["Prosper VIRLELET", "Adèle GRIRLAVEL", "Jules-Placide BASOUVEL"]
+    assert kinds(result) == []
+
+
+def test_a_dash_opening_a_wrapped_line_of_a_dash_separated_list_is_no_bullet():
+    # Communauté de communes du Minervois, 24 September 2013 (http://doczz.fr/doc/2637390/
+    # compte-rendu-24-septembre---communaut%C3%A9-de-communes-le): "NOM I. – NOM I." wrapped
+    # before a dash; the line holds other dashes, so the dash separates, it opens no item.
+    result = parse_attendance("Etaient absents : NAUVERGUE H. – CHAUDOUMIER B. - VINONNET G.\n"
+                              "– NIRLAVEL S. – DERNEYRAC S.\nORDRE DU JOUR")
+    assert result.absent == ["NAUVERGUE H.", "CHAUDOUMIER B.", "VINONNET G.", "NIRLAVEL S.",
+                             "DERNEYRAC S."]
+
+
+def test_a_bullet_before_the_secretarys_sentence_is_dropped():
+    # SCoT de Gascogne, 19 December 2019 (https://123dok.net/document/q7wkoodd-compte-rendu-
+    # comit%C3%A9-syndical-decembre-cordeliers-camille-desmoulins.html), the sentence bulleted
+    # after a blank line.
+    result = parse_attendance("Présents : Julien DUCASSE, Henri LAFFORGUE.\n\n"
+                              "- Sylvain CORTESE est nommé secrétaire de séance.")
+    assert result.secretary == "Sylvain CORTESE"
+    assert kinds(result) == []
+
+
+def test_a_given_name_alone_before_a_comma_is_the_second_given_name_of_the_entry_above():
+    # Syndicat scolaire des Bords de l'Ardre, 12 January 2016 (https://www.serzyetprin.fr/
+    # ecoles-1/syndicat-scolaire/cr-cs-12-01-2016/), wrapped at 40: a list "NOM Prénom"
+    # wrapped between two given names ("TAROUMIER Julien / Marc, …").
+    result = parse_attendance(
+        "Excusés : Messieurs TOSSAUDIN Serge, POUNNAUDIN\nRodolphe (suppléant), TAROUMIER Julien\n"
+        "Marc, DREVIÈRE Jules.")
+    assert result.excused == ["TOSSAUDIN Serge", "POUNNAUDIN Rodolphe", "TAROUMIER Julien Marc",
+                              "DREVIÈRE Jules"]
+
+
+def test_a_line_opening_with_a_dash_in_a_comma_list_goes_on_with_the_compound_above():
+    # Communauté de communes de la Ténarèze (Condom), 3 March 2021 (https://docslib.org/doc/
+    # 10001758/proc%C3%A8s-verbal-du-3-mars-2021), wrapped at 40: compound names written with
+    # spaced dashes, one wrapped before its dash ("GRORLIGNAC / - GRIMELLEC").
+    result = parse_attendance(
+        "PRESENTS : Mmes LOUROLLE Virginie, GRORLIGNAC\n- GRIMELLEC Maud - Tiphaine, MESSARDEL\n"
+        "Agathe.")
+    assert names(result) == ["LOUROLLE Virginie", "GRORLIGNAC-GRIMELLEC Maud-Tiphaine",
+                             "MESSARDEL Agathe"]
+
+
+def test_a_proxy_holder_without_given_name_at_a_line_end_goes_on_with_the_next_line():
+    # Communauté de communes du Pays Fertois, 28 February 2007 (source above), wrapped at 40:
+    # "Mme BESONNET Jeanne à Mme FLIOUSSE / BRAROLLE Agathe" (a two-word surname).
+    result = parse_attendance(
+        "Etaient présents : Mme FLIOUSSE BRAROLLE Agathe\nM. MORREYRAC Pacôme\n"
+        "Délégués représentés par pouvoir :\nM. DE GIRSINEAU Médéric à M. MORREYRAC\nPacôme\n"
+        "Mme BESONNET Jeanne à Mme FLIOUSSE\nBRAROLLE Agathe")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("DE GIRSINEAU Médéric", "MORREYRAC Pacôme"),
+        ("BESONNET Jeanne", "FLIOUSSE BRAROLLE Agathe")]
+    assert kinds(result) == []
+
+
+def test_a_last_line_opening_with_a_particle_goes_on_with_the_surname_above():
+    # SIRESCO, comité of 7 June 2011 (http://docplayer.fr/1264244-approbation-du-proces-verbal-
+    # de-la-seance-du-8-fevrier-2011-le-proces-verbal-de-la-seance-du-8-fevrier-est-adopte-a-
+    # l-unanimite.html), wrapped at 40: the list's last entry "Caroline TRAUSSERGUE / DE
+    # VAURNAUZET", no commune (COG) and no separator after it.
+    result = parse_attendance(
+        "Etaient présents : Arnaud MALLOLLE, Félix BAULLEYRAC.\n"
+        "Etaient excusés : Florence GROULOUMIER,\nFabien TAUVERGUE, Caroline TRAUSSERGUE\n"
+        "DE VAURNAUZET")
+    assert result.excused == ["Florence GROULOUMIER", "Fabien TAUVERGUE",
+                              "Caroline TRAUSSERGUE DE VAURNAUZET"]
+    assert kinds(result) == []

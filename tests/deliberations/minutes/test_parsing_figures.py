@@ -70,6 +70,20 @@ def test_absent_and_excused_figures_are_read_apart():
     assert counts("Votants : 3 (dont 1 pouvoir)\nPrésents : DUPONT Jean")[2:4] == (3, 1)
 
 
+# SIRESCO, 7 June 2011 (source in siresco-2011-06-07.json) writes its figures in sentences
+# ("Le nombre de … présents est de : 17 Le quorum de 17 membres présents étant réuni, …");
+# sentences also put the figure before its word: "…, 17 membres présents, 2 pouvoirs, 19
+# votants". Read only where no figure of that kind has its label first, never from an item
+# number, a quorum, or a number opening a line (a page number).
+def test_a_figure_written_before_its_word_in_a_sentence_is_read():
+    assert counts("Le Conseil Syndical s'est réuni, 3 membres présents, 1 pouvoir, 4 votants.\n"
+                  "Présents : DUPONT Jean")[:4] == (None, 3, 4, 1)
+    assert counts("Le nombre de délégués présents est de : 2 Le quorum de 17 membres présents "
+                  "étant réuni.\nPrésents : DUPONT Jean")[1] == 2
+    assert counts("Le quorum de 17 membres présents étant réuni.\nPrésents : DUPONT Jean, "
+                  "arrivé à la question 2 présents\n12\nvotants")[1:3] == (None, None)
+
+
 def test_a_time_or_a_date_after_a_label_is_no_figure():
     assert counts("Présents : DUPONT Jean\nExcusés : MARTIN Anne 12/03, LEROY Marc (absent 19h)"
                   )[4:] == (None, None)
@@ -147,3 +161,68 @@ def test_presents_listed_elsewhere_are_taken_out_when_in_office_less_absents_say
         "La liste des présents nomme aussi des mandants, excusés ou absents (« Edmond NAUNINEAU "
         "», « Clémence CHAURLOLLE ») ; le registre annonce 4 membres en exercice dont 2 absents "
         ": ils n'ont pas siégé et sont retirés des présents."]
+
+
+# --- figures that count otherwise than the lists, explained ------------------------------------
+
+# PETR Cœur de Lorraine, 2 March 2020 (source in petr-coeur-de-lorraine-2020-03-02.json):
+# "(suppléante avec voix délibérative)" among the présents, "(suppléant)" among the excusés;
+# the members in office are the titulaires.
+def test_in_office_figure_counting_titulaires_only_agrees_with_suppleants_marked_in_notes():
+    result = parse_attendance(
+        "Nombre de conseillers en exercice : 3\n\nEtaient présents :\n\nCORBIN Xavier CALMET "
+        "Marc\n\nKUHN Florence (suppléante avec voix délibérative)\n\nEtaient excusés :\n\n"
+        "Mme ANSELIN M. PERROTIN (suppléant) M. JOURDAIN (S)\n")
+    assert len(result.present) == 3 and len(result.excused) == 3
+    assert "count_mismatch" not in kinds(result)
+
+
+# Communauté de communes de la région de Doué-la-Fontaine, 28 January 2011 (source in
+# doue-la-fontaine-2011-01-28.json): the suppléantes sitting are named among the présents and
+# again "représenté par sa suppléante"; "en exercice" counts the titulaires.
+def test_in_office_figure_counting_titulaires_only_agrees_with_suppleants_sitting():
+    result = parse_attendance(
+        "Etaient présents : M. Arnaud NAUSSONNET, Mme Clarisse SODAUDIN. Absents excusés : Mme "
+        "Lydie BAURASSOL qui donne pouvoir à M. Arnaud NAUSSONNET ; M. Edouard BORDINEAU, "
+        "représenté par sa suppléante, Mme Clarisse SODAUDIN. Nombre de membres du Conseil "
+        "communautaire en exercice : 3 Nombre de membres titulaires ou suppléants présents : 2 "
+        "Nombre de votants : 3")
+    assert result.present[1].replaces == "Edouard BORDINEAU"
+    assert "count_mismatch" not in kinds(result)
+    # Without the substitution the same figure is a disagreement, and said.
+    other = parse_attendance(
+        "Etaient présents : M. Arnaud NAUSSONNET, Mme Clarisse SODAUDIN. Absents excusés : Mme "
+        "Lydie BAURASSOL, M. Edouard BORDINEAU. Nombre de membres en exercice : 3")
+    assert [anomaly.text for anomaly in other.anomalies if anomaly.kind == "count_mismatch"] == [
+        "membres en exercice : 3"]
+
+
+# SIRS Le Coudray-Saint-Germer – La Landelle – Le Vauroux, 19 December 2019 (source in
+# sirs-la-landelle-2019-12-19.json): a procuration to a holder marked "(absente)" carries no
+# vote, and the votants stated do not count it; the absent holder is still reported.
+def test_votants_figure_not_counting_a_procuration_to_an_absent_holder_agrees():
+    result = parse_attendance(
+        "Étaient présents :\n• Mme Sidonie PRAUDIN\n• M. Josué CERNAVEL\n"
+        "Étaient absents avec procuration :\n"
+        "• Mme Léa MORLANDIN, pouvoir à M. Josué CERNAVEL\n"
+        "• Mme Adèle GRIRLAVEL, pouvoir à Mme Sidonie VRERRASSOL (absente)\n\n"
+        "Nombre de membres en exercice 4\n\nNombre de membres présents 2\n\nNombre de votants 3\n")
+    assert len(result.proxies) == 2
+    assert "holder_not_present" in kinds(result)
+    assert "votants : 3" not in [anomaly.text for anomaly in result.anomalies]
+
+
+# Commune de Chevincourt, 6 March 2018 (source in chevincourt-2018-03-06.json): the mayor who
+# presides is named in the preamble only, and holds a procuration "représenté par": a member
+# left out of the list, not a suppléant, even when a présents figure counts her.
+def test_represented_by_the_president_named_in_the_preamble_stays_a_procuration():
+    result = parse_attendance(
+        "Le Conseil Municipal s’est réuni en séance ordinaire le 06 mars 2018, sous la "
+        "présidence de Madame VRALOLLE Agathe, Maire.\n\nNombre de conseillers en exercice : 4\n"
+        "Nombre de présents : 3\n\nPrésents : MM.  Mathilde-Thaïs VRARROUVEL, Capucine "
+        "CHIRLARDEL,\n\nAbsents représentés : Jules-Placide SOUREYRAC représenté par Agathe "
+        "VRALOLLE\n\nSecrétaire de séance : Madame Mathilde-Thaïs VRARROUVEL")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Jules-Placide SOUREYRAC", "Agathe VRALOLLE")]
+    assert "substitute" not in kinds(result)
+    assert "count_mismatch" in kinds(result)

@@ -213,6 +213,179 @@ def test_assistaient_a_la_seance_is_the_presents_when_no_other_list_is():
     assert not kinds(under)
 
 
+def test_presents_ayant_voix_deliberative_heading():
+    # Inforoutes de l'Ardèche, comité syndical of 16 June 2014 (http://www.inforoutes.fr/les-
+    # actualites/les-archives/article/compte-rendu-du-comite-syndical-du-794): "Présents ayant
+    # voix délibérative", the heading of the list of members who vote.
+    result = parse_attendance("Présents ayant voix délibérative : VRANOLLE Aurèle, BARNAUDIN "
+                              "Inès, CRESSAC Jules.")
+    assert names(result) == ["VRANOLLE Aurèle", "BARNAUDIN Inès", "CRESSAC Jules"]
+    assert not kinds(result)
+
+
+def test_presents_heading_with_a_comma_before_mesdames_et_messieurs():
+    # Pays d'Huriel, 23 February 2023 (tests/fixtures/minutes/pays-d-huriel-2023-02-23):
+    # "Etaient présents : Mesdames et Messieurs : …"; written with a comma instead of the first
+    # colon, « Étaient présents, Mesdames et Messieurs : », it was no heading at all.
+    result = parse_attendance("Étaient présents, Mesdames et Messieurs : VRANOLLE A., BARNAUDIN "
+                              "I., CRESSAC J.")
+    assert names(result) == ["VRANOLLE A.", "BARNAUDIN I.", "CRESSAC J."]
+    assert not kinds(result)
+
+
+def test_secretary_designated_by_the_council_without_a_clause():
+    # Longny-au-Perche, 18 June 2015 (tests/fixtures/minutes/longny-au-perche-2015-06-18):
+    # "Monsieur X a été désigné secrétaire de séance"; in the active voice, « Le Conseil désigne
+    # M. X comme secrétaire de séance », the name was not read (and said).
+    result = parse_attendance("Présents : Mesdames et Messieurs VRANOLLE, BARNAUDIN, CRESSAC.\n"
+                              "Le Conseil désigne M. CRESSAC comme secrétaire de séance.")
+    assert result.secretary == "CRESSAC"
+    assert not kinds(result)
+
+
+def test_remplacant_without_de_names_the_titular():
+    # SICTOM du secteur de Cérilly, 3 March 2021 (tests/fixtures/minutes/sictom-cerilly-2021-03-
+    # 03): "Mme X remplaçante de M. Y (commune)"; written without « de », « M. X remplaçant M.
+    # Y », the entry was not understood.
+    result = parse_attendance("Présent(s) : M. VRANOLLE Aurèle (Ainay) ; M. CRESSAC Jules "
+                              "remplaçant M. GONELET Bastien (Braize) ; Mme BARNAUDIN Inès "
+                              "(Coust).")
+    assert names(result) == ["VRANOLLE Aurèle", "CRESSAC Jules", "BARNAUDIN Inès"]
+    assert result.present[1].replaces == "GONELET Bastien"
+    assert result.excused == ["GONELET Bastien"]
+
+
+def test_sentences_of_arrival_and_departure_under_the_presents():
+    # Meslan, 24 June 2014 (tests/fixtures/minutes/meslan-2014-06-24): "Mr Lucas X est arrivé
+    # au cours de la séance (point n° 5)." The other ways minutes write it: « M. X quitte la
+    # séance avant le vote du point 7 » (up to item 6), « … après le vote du point 7 » (up to
+    # item 7), « Arrivée de Mme Y au point 3 », « Départ de M. Z à 21 h » (a time: said), and
+    # « M. X est parti au point 5 », which was read as an arrival.
+    base = "PRESENTS [4] : Aurèle VRANOLLE, Inès BARNAUDIN, Jules CRESSAC, Bastien GONELET.\n"
+    result = parse_attendance(base + "M. Jules CRESSAC quitte la séance avant le vote du point "
+                              "7.\nArrivée de Mme Inès BARNAUDIN au point 3.\nM. Bastien GONELET "
+                              "est parti au point 5.")
+    vranolle, barnaudin, cressac, gonelet = result.present
+    assert (cressac.until_item, barnaudin.from_item, gonelet.until_item) == (6, 3, 4)
+    assert gonelet.from_item is None
+    assert not kinds(result)
+    after = parse_attendance(base + "M. Jules CRESSAC quitte la séance après le vote du point 7."
+                             "\nDépart de M. Bastien GONELET à 21 h.")
+    assert after.present[2].until_item == 7
+    assert [a.kind for a in after.anomalies] == ["partial_presence"]
+    assert len(after.present) == 4
+
+
+def test_ordinal_and_delegated_capacities_after_a_presents_name():
+    # Saint-Mamet, 1 October 2013 (tests/fixtures/minutes/saint-mamet-2013-10-01): "C. X,
+    # Président, E. Y, …, Vice-Présidents ; …": capacities after the names. « 1ère
+    # Vice-Présidente » and « conseiller délégué » were entries of their own.
+    result = parse_attendance("Présents : M. Aurèle VRANOLLE, Président, Mme Inès BARNAUDIN, "
+                              "1ère Vice-Présidente, M. Jules CRESSAC, conseiller délégué, M. "
+                              "Bastien GONELET.")
+    assert names(result) == ["Aurèle VRANOLLE", "Inès BARNAUDIN", "Jules CRESSAC",
+                             "Bastien GONELET"]
+    assert not kinds(result)
+
+
+def test_pouvoir_a_after_a_comma_inside_a_list_of_excused():
+    # Bas-Chablais, 19 June 2018 (tests/fixtures/minutes/bas-chablais-syndicat-2018-06-19):
+    # "QUEMOLLE Gaël, pouvoir à QUARORET Colette" under "ABSENTS EXCUSES AYANT DONNE POUVOIR";
+    # the same entries in a plain list of excused were not understood.
+    result = parse_attendance("Présents : VRANOLLE Aurèle, BARNAUDIN Inès, GONELET Bastien.\n"
+                              "Excusés : CRESSAC Jules, pouvoir à VRANOLLE Aurèle ; MAROUVEL "
+                              "Faustine, pouvoir à BARNAUDIN Inès ; SOUVELLEC Pacôme.")
+    assert _proxies(result) == [("CRESSAC Jules", "VRANOLLE Aurèle"),
+                                ("MAROUVEL Faustine", "BARNAUDIN Inès")]
+    assert result.excused == ["SOUVELLEC Pacôme"]
+    assert not kinds(result)
+
+
+def test_a_donne_pouvoir_inside_the_brackets_of_an_excused_entry():
+    # "X (pouvoir à Y)" (tests/fixtures/minutes/conseil-municipal-2018-12-05) written with the
+    # verb, « X (a donné pouvoir à Y) », as Ouvèze-Payre words its procurations: the
+    # procuration was lost and the giver counted excused, without anomaly.
+    result = parse_attendance("Présents : M. Aurèle VRANOLLE, Mme Inès BARNAUDIN.\n"
+                              "Absents excusés : M. Jules CRESSAC (a donné pouvoir à M. Aurèle "
+                              "VRANOLLE), M. Bastien GONELET.")
+    assert _proxies(result) == [("Jules CRESSAC", "Aurèle VRANOLLE")]
+    assert result.excused == ["Bastien GONELET"]
+    assert not kinds(result)
+
+
+def test_substitution_headings_written_with_the_absent_ones():
+    # Monts de Lacaune, 8 November 2018 (tests/fixtures/minutes/monts-de-lacaune-2018-11-08):
+    # "Suppléés :"; the same list titled « Absents suppléés : » or « Absents représentés par
+    # leur suppléant : » (the brief's "Suppléés", "représenté par" as a suppléant): X is
+    # excused, Y sits in X's place.
+    for heading in ("Absents suppléés", "Absents représentés par leur suppléant"):
+        result = parse_attendance("Présents : M. Aurèle VRANOLLE, Mme Inès BARNAUDIN, M. Jules "
+                                  f"CRESSAC.\n{heading} : M. Bastien GONELET par M. Jules "
+                                  "CRESSAC.")
+        assert result.excused == ["Bastien GONELET"], heading
+        assert result.present[2].replaces == "Bastien GONELET", heading
+        assert result.proxies == [], heading
+        assert not kinds(result), heading
+
+
+# Montry, conseil municipal of 26 January 2017 (tests/fixtures/minutes/montry-2017-01-26): no
+# "présents" heading; the members present are listed by office, "Maire :" then "Conseillers
+# Municipaux :", the secretary named in a sentence after the opening.
+MONTRY = (
+    "Maire : F. VRANOLLE\n\nConseillers Municipaux : E. BARNAUDIN, L. CRESSAC, J. GONELET\n\n"
+    "Procurations : N. MAROUVEL à L. CRESSAC\n\nAbsents : B. SOUVELLEC\n\n"
+    "F. VRANOLLE déclare ouverte, à 20h32, la séance du Conseil Municipal.\n\n"
+    "Il est procédé, conformément à l'article L.2121.15 du Code Général des Collectivités "
+    "Territoriales, à l'élection d'un secrétaire de séance au sein de l'Assemblée Municipale.\n\n"
+    "Le Conseil Municipal nomme à l'unanimité J. GONELET secrétaire de séance , fonction qu'il a "
+    "accepté e."
+)
+
+
+def test_lists_headed_by_office_are_the_presents_when_no_presents_heading_is():
+    result = parse_attendance(MONTRY)
+    assert names(result) == ["F. VRANOLLE", "E. BARNAUDIN", "L. CRESSAC", "J. GONELET"]
+    assert _proxies(result) == [("N. MAROUVEL", "L. CRESSAC")]
+    assert result.absent == ["B. SOUVELLEC"]
+    # A reading without a "présents" heading is said; the narrative after the lists (the
+    # opening, "Il est procédé …") is no entry of the absents.
+    assert kinds(result) == ["heading_guessed"]
+
+
+def test_secretary_named_by_the_council_a_l_unanimite():
+    assert parse_attendance(MONTRY).secretary == "J. GONELET"
+
+
+def test_office_headings_under_a_presents_list_and_row_labels_are_no_presents():
+    # Under "Étaient présents :", "Président : X" names again a member already listed; and
+    # "Le Président" without colon is a row label of a column of headings (Rocheservière,
+    # tests/fixtures/minutes/rocheserviere-2014-04-17), not an office heading.
+    result = parse_attendance("Étaient présents : M. Aurèle VRANOLLE, Mme Inès BARNAUDIN.\n"
+                              "Président : M. Aurèle VRANOLLE")
+    assert names(result) == ["Aurèle VRANOLLE", "Inès BARNAUDIN"]
+    assert not kinds(result)
+
+
+def test_procurations_and_substitutions_run_on_after_the_excused_without_separator():
+    # Val Marnaysien, conseil communautaire of 27 May 2019 (tests/fixtures/minutes/val-
+    # marnaysien-2019-05-27): "Absents excusés : M. A, B, C Mme D pouvoir à M. E M. F pouvoir à
+    # Mme G … Mme H remplacée par sa suppléante Mme I M. J remplacé par son suppléant M. K":
+    # the last excused name runs into the first giver, and the procurations and substitutions
+    # follow each other without separator (« X pouvoir à Y » without comma, « remplacé(e) par
+    # son/sa suppléant(e) »).
+    result = parse_attendance(
+        "Délégués présents : Mmes BARNAUDIN (Avrigney), MAROUVEL (Marnay) M. CRESSAC (Bay), "
+        "GONELET (Pin), LAURDIER (Burgille)\n\nAbsents excusés : M. DRAVIN, SOUVELLEC Mme "
+        "VRANOLLE pouvoir à M. CRESSAC M. FRADASSOL pouvoir à Mme MAROUVEL Mme ROBETIN remplacée "
+        "par sa suppléante Mme BARNAUDIN M. TORLAUZET remplacé par son suppléant M. LAURDIER")
+    assert _proxies(result) == [("VRANOLLE", "CRESSAC"), ("FRADASSOL", "MAROUVEL")]
+    assert result.excused == ["DRAVIN", "SOUVELLEC", "ROBETIN", "TORLAUZET"]
+    substitutes = {entry.name: entry.replaces for entry in result.present if entry.replaces}
+    assert substitutes == {"BARNAUDIN": "ROBETIN", "LAURDIER": "TORLAUZET"}
+    assert "guessed_split" in kinds(result)  # the cuts are guesses, said
+    assert "unparsed_entry" not in kinds(result)
+
+
 def test_autres_personnes_presentes_are_guests_and_end_the_excused_list():
     # Communauté de communes de la Vallée d'Abondance, 1 March 2016 (tests/fixtures/minutes/
     # vallee-d-abondance-2016-03-01): the whole block on one line, the staff under « Autres
