@@ -79,7 +79,11 @@ _HEADING_BODY = (
     # communautés de communes et communauté d'Agglomération :" (under "Présents").
     rf"|(?<=delegues\s)(?:titulaires|suppleant{_G})\s*/\s*(?:communes|communautes\s+de\s+"
     rf"communes(?:\s+et\s+communaute\s+d'\s*agglomeration)?)(?:\s+avec\s+voix\s+"
-    rf"deliberatives?)?)"
+    rf"deliberatives?)?"
+    # "Délégués suppléants ayant pouvoir de son titulaire :": the suppléants sitting in their
+    # titular's place (L5211-6), not a list of procurations.
+    rf"|(?<=delegues\s)suppleant{_G}\s+(?:ayant|avec)\s+(?:pouvoir|voix\s+deliberative)s?"
+    rf"(?:\s+de\s+(?:son|leurs?)\s+titulaire{_G})?)"
     r")"
     # "Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :": who they are.
     # "Ont donné procuration – Suppléant(e)s": a dash between the words of a heading.

@@ -47,3 +47,21 @@ def test_suppleants_remplacant_de_droit_heading_names_the_suppleant_first():
     assert result.absent == []
     assert result.stated_counts.absent is None
     assert kinds(result) == ["substitute"]  # the suppléant was not among the présents
+
+
+def test_delegues_suppleants_ayant_pouvoir_de_son_titulaire_sit_as_presents():
+    # Communauté de communes du Sud-Ouest Amiénois, 28 September 2007 (tests/fixtures/minutes/
+    # sud-ouest-amienois-2007-09-28): under « Etaient présents », the suppléants who hold their
+    # titular's power (no procuration: the suppléant sits), each « (suppléant de M Y) »; the
+    # titulars are named among the excused too, and count once.
+    result = parse_attendance(
+        "Etaient présents :\n"
+        "Délégués titulaires : M. VRANOLLE, Mme CRESSAC.\n"
+        "Délégués suppléants ayant pouvoir de son titulaire : M. GONELET (suppléant de\n"
+        "M. LAURDIER), M. SOUVELLEC (suppléant de Mme MERCANTIER).\n"
+        "Etaient absents ou excusés : M. LAURDIER, Mme MERCANTIER, M. BARNAUDIN.\n")
+    assert names(result) == ["VRANOLLE", "CRESSAC", "GONELET", "SOUVELLEC"]
+    assert [entry.replaces for entry in result.present[2:]] == ["LAURDIER", "MERCANTIER"]
+    assert result.suppleants == ["GONELET", "SOUVELLEC"]
+    assert result.excused == ["LAURDIER", "MERCANTIER", "BARNAUDIN"]
+    assert result.proxies == []
