@@ -482,38 +482,6 @@ def commune_heading_lines(lines: list[str]) -> set[int]:
     return found
 
 
-# "M. Cyrille X, délégué titulaire, commune d’Andrezel M. Raoul Y, …": where a delegate
-# comes from, written in lower case after the name and its capacity; the next entry opens with
-# its civility, without separator.
-_ATTACHMENT = re.compile(r"^(?:commune|communaute\s+(?:de\s+communes|d'\s*agglomeration|urbaine)|"
-                         r"ville|syndicat|metropole)(?:\s|$)")
-_OPENING_CIVILITY = re.compile(r"(?<!\S)(?:M\.|Mme\.?|Mlle\.?|Monsieur|Madame|Mademoiselle)\s")
-
-
-def split_attachments(pieces: list[str]) -> tuple[list[str], list[str]]:
-    """``pieces`` without the attachments written after a delegate's name ("commune de X",
-    "communauté de communes Y (Z)"), each piece that holds one reduced to the next entry
-    opened by its civility; and the attachments taken out. Only in lower case: "Commune de X :"
-    is a heading (``strip_communes``)."""
-    kept: list[str] = []
-    removed: list[str] = []
-    for piece in pieces:
-        if not piece[:1].islower() or not _ATTACHMENT.match(_fold(piece)):
-            kept.append(piece)
-            continue
-        depth, cut = 0, None
-        for match in re.finditer(r"[()]|" + _OPENING_CIVILITY.pattern, piece):
-            if match.group(0) in "()":
-                depth = max(depth + (1 if match.group(0) == "(" else -1), 0)
-            elif not depth:
-                cut = match.start()
-                break
-        removed.append(piece[:cut].strip() if cut is not None else piece.strip())
-        if cut is not None:
-            kept.append(piece[cut:].strip())
-    return kept, removed
-
-
 def strip_capacities(piece: str) -> str:
     folded = _fold(_GENDER_MARK.sub("", piece))
     cleaned = _GENDER_MARK.sub("", piece)
@@ -588,3 +556,22 @@ def merge_continuations(pieces: list[str]) -> list[str]:
             merged.append(piece)
         glue_next = bool(_OPENS_NEXT.search(_fold(_GENDER_MARK.sub("", merged[-1]))))
     return merged
+
+
+# "M. X, délégué titulaire, commune d'Andrezel M. Y, …", "…, communauté de communes les Sources
+# de l'Yerres (Courpalay) M. Z": after the capacity, the member's commune or EPCI written in
+# words, then the next person's civility with no other separator.
+_MEMBER_PLACE = re.compile(
+    r"^(?:commune|ville|communaute\s+(?:de\s+communes|d'\s*agglomeration|urbaine)|metropole)\b"
+    r"[^()]*?(?:\([^()]*\))?\s*(?=(?:m|mme|mr|mlle|monsieur|madame|messieurs|mesdames|mm|mmes)"
+    r"\b\.?\s|$)"
+)
+
+
+def strip_member_place(piece: str) -> tuple[str, str]:
+    """``piece`` without the commune or EPCI written in words that opens it (the previous
+    member's, see ``_MEMBER_PLACE``), and that place ("" when there is none)."""
+    match = _MEMBER_PLACE.match(_fold(piece))
+    if not match or not match.group(0).strip():
+        return piece, ""
+    return piece[match.end():].strip(), piece[:match.end()].strip()

@@ -353,24 +353,3 @@ def test_a_name_in_title_case_before_a_member_heading_is_not_part_of_a_group_lab
     result = parse_attendance("Etaient présents :\n\nCommune d’ : Messieurs Ralisson, "
                               "Chimeyrac Commune de : Monsieur Narnardel\n")
     assert names(result) == ["Ralisson", "Chimeyrac", "Narnardel"]
-
-
-# SIETOM de la région de Tournan-en-Brie, comité syndical of 18 May 2015
-# (tests/fixtures/minutes/sietom-tournan-en-brie-2015-05-18, https://docslib.org/doc/11325133):
-# "M./Mme Prénom NOM, délégué(e) titulaire|suppléant(e), commune de X" (or "communauté de
-# communes Y (Commune)"), the next entry opened by its civility without separator; some
-# communes lost by the extraction ("commune de M. …", "()").
-SIETOM_ATTACHED = (
-    "ÉTAIENT PRÉSENTS M. Aristide VRANOLLE, délégué titulaire, commune d’Andrezel M. Pacôme "
-    "CRESSAC, délégué titulaire, commune de M. Félix GONELET, délégué suppléant, commune de "
-    "Champdeuil M. Jules LAURDIER, délégué titulaire, communauté de communes l’Yerres à "
-    "l’Ancoeur (Chaumes-en-Brie), Mme Inès SOUVELLEC, déléguée titulaire, communauté de "
-    "communes les Sources de l’Yerres () M. Bastien MAROUVEL, délégué suppléant, communauté de "
-    "communes les Gués de l’Yerres (Coubert)")
-
-
-def test_a_delegates_commune_written_after_the_name_ends_the_entry():
-    result = parse_attendance(SIETOM_ATTACHED)
-    assert names(result) == ["Aristide VRANOLLE", "Pacôme CRESSAC", "Félix GONELET",
-                             "Jules LAURDIER", "Inès SOUVELLEC", "Bastien MAROUVEL"]
-    assert kinds(result) == ["commune_heading"]  # the attachments taken out are said
