@@ -176,6 +176,23 @@ def _opens_sentence(head: str, word: str) -> bool:
             and _token_kind(last) != "C")
 
 
+# The last word of a group title that calls for more: "Communauté de Communes du Pays".
+_TITLE_GOES_ON = re.compile(r"(?:\s(?:de|du|des|d'|la|le|les|et|sur|en|pays|val|vallee|"
+                            r"portes|coeur|terres|rives))$")
+
+
+def wraps_group_title(previous: str, line: str) -> bool:
+    """Whether ``line`` ends the title of a member EPCI or commune wrapped at the end of
+    ``previous`` ("Communauté de Communes du Pays / Bellegardien"): the title, with no colon
+    nor name, ends with a word that calls for more, and the line holds one to three words
+    with a capital, no civility and no separator."""
+    words = line.split()
+    return (bool(_GROUP_START.match(_fold(previous))) and not re.search(r"[:,;()]", previous)
+            and bool(_TITLE_GOES_ON.search(_fold(previous))) and 0 < len(words) <= 3
+            and not re.search(r"[:,;()]", line)
+            and all(word[:1].isupper() and _token_kind(word) != "C" for word in words))
+
+
 # Consonants that open French words (and names): a part opening otherwise ("NCHE", "RGUES",
 # "NNET") is the end of a cut word, never a name of its own.
 _ONSETS = frozenset(

@@ -171,8 +171,12 @@ def _joins_next(previous: str, following: str) -> str | None:
         while leading < len(head_words) and _token_kind(head_words[leading]) in opening:
             leading += 1
         # "… suppléant de Romain / PRORSONNET.": after "de" as after any word of a note.
+        # "… délégué(e)s titulaires Lou / CHASONNET Jules- Pacôme NEDANDIER": in a list
+        # written "Prénom NOM", the next name may follow the surname without separator.
+        next_name = (ending == "G" and leading < len(head_words)
+                     and _token_kind(head_words[leading]) == "G" and _order_of(previous) == "GS")
         if (before and (_token_kind(before) in "CLP" or before in {"M", "MM", "MR"})
-                and 1 <= leading <= 2 and (leading == len(head_words)
+                and 1 <= leading <= 2 and (leading == len(head_words) or next_name
                                            or _token_kind(head_words[leading]) in "CL")):
             return " "
     return None

@@ -8,7 +8,13 @@ import re
 from .columns import ROW_LABEL, side_column_secretary, side_label_paragraphs
 from .communes import is_place
 from .entries import COMMUNE_PREFIX
-from .extraction import BULLET, dehyphenate, drop_page_furniture, normalise_bullets
+from .extraction import (
+    BULLET,
+    dehyphenate,
+    drop_page_furniture,
+    normalise_bullets,
+    wraps_group_title,
+)
 from .names import _INITIALS, _read_names, _token_kind
 from .results import StatedCounts
 from .tables import TABLE_ROW, rewrite_tables
@@ -627,7 +633,7 @@ def block_lines(text: str, notes: list[tuple[str, str]] | None = None,
         # "Les Membres / Avaient donné procuration (2) :": a row label, then a heading.
         if cleaned and cleaned[-1] and (
                 line.startswith(":") or _wraps_heading(cleaned[-1], line)
-                or _wraps_spaced(cleaned[-1], line)
+                or _wraps_spaced(cleaned[-1], line) or wraps_group_title(cleaned[-1], line)
                 or _wraps_verbose_heading(cleaned[-1], line, raw[index + 1:index + 3])
         ) and not ROW_LABEL.match(_fold(cleaned[-1])):
             cleaned[-1] = f"{cleaned[-1]} {line}"

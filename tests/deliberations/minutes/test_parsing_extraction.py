@@ -288,3 +288,26 @@ def test_a_last_line_opening_with_a_particle_goes_on_with_the_surname_above():
     assert result.excused == ["Florence GROULOUMIER", "Fabien TAUVERGUE",
                               "Caroline TRAUSSERGUE DE VAURNAUZET"]
     assert kinds(result) == []
+
+
+def test_a_member_epci_title_wrapped_after_a_word_calling_for_more_is_one_heading():
+    # Pôle métropolitain du Genevois français, 19 September 2013 (source above), wrapped at
+    # 40: "Communauté de Communes du Pays / Bellegardien" heads its delegates.
+    result = parse_attendance(
+        "Etaient présents les représentants des communes suivantes :\n"
+        "Communauté de Communes du Pays\nBellegardien\n"
+        "M. Rémi GRERDARDEL – M. Clément VELAUDEL\nExcusés : M. Albert LOULOLLE")
+    assert names(result) == ["Rémi GRERDARDEL", "Clément VELAUDEL"]
+    assert set(kinds(result)) == {"commune_heading"}
+
+
+def test_a_given_name_after_the_words_of_a_note_goes_on_with_a_row_of_names_below():
+    # SIRESCO, comité of 7 June 2011 (source above), wrapped at 40: "… délégué(e)s titulaires
+    # Lou / CHASONNET Jules- Pacôme NEDANDIER délégué(e)s suppléant(e)s." — the two
+    # suppléants in a row without separator, the first cut before its surname.
+    result = parse_attendance(
+        "Etaient Présents : Arnaud MALLOLLE, Félix BAULLEYRAC, Flora RAUNNONNET, Aude\n"
+        "SETELET, délégué(e)s titulaires Lou\nCHASONNET Jules- Pacôme NEDANDIER\n"
+        "délégué(e)s suppléant(e)s.\nEtaient excusés : Florence GROULOUMIER")
+    assert names(result)[-2:] == ["Lou CHASONNET", "Jules-Pacôme NEDANDIER"]
+    assert len(result.present) == 6
