@@ -24,8 +24,9 @@ What tells them apart is general evidence from the text itself, never a list of 
   ("PRES- / ENTS") or the name of a commune (COG: "BASS- / EVELLE" heading its delegates);
 - failing that, a part that cannot be a name of its own ("TREO- / NNET": no word opens with
   a doubled consonant) is a cut, and so is any capital word of a text that cuts its ordinary
-  words (it has a cut in lower case: a hyphenated column cuts capital words too); otherwise
-  the hyphen of a compound name is kept. Either is a guess, reported.
+  words (it has a cut in lower case) or another capital word shown cut by the evidence above:
+  a hyphenated column cuts every kind of word. Otherwise the hyphen of a compound name is
+  kept. Either is a guess, reported.
 """
 
 from __future__ import annotations
@@ -108,6 +109,16 @@ def dehyphenate(lines: list[str], guesses: list[str] | None = None) -> list[str]
         and _CUT_LOWER.match(lines[index + 1]) and not _CONJUNCTION.match(lines[index + 1])
         for index, line in enumerate(lines))
     words: set[str] | None = None
+    pairs = [(cut["part"], after["part"]) for line, following in zip(lines, lines[1:],
+                                                                       strict=False)
+             if (cut := _ENDS_CUT.search(line)) and cut["part"].isupper()
+             and (after := _CAPITALS_START.match(following))]
+    if pairs and not hyphenated_text:
+        # A capital word shown cut elsewhere (written whole, no word's shape…): the text is
+        # a hyphenated column, whose other capital cuts are cuts too.
+        words = _words(lines)
+        hyphenated_text = any(_evidence(first, second, words) is False
+                              for first, second in pairs)
     joined: list[str] = []
     for line in lines:
         cut = _ENDS_CUT.search(joined[-1]) if joined else None
@@ -135,20 +146,36 @@ def dehyphenate(lines: list[str], guesses: list[str] | None = None) -> list[str]
     return joined
 
 
-def _keeps_hyphen(first: str, second: str, words: set[str], hyphenated_text: bool,
-                  guesses: list[str] | None) -> bool:
-    """Whether "FIRST- / SECOND" in capitals is a compound name wrapped at its hyphen rather
-    than one word cut (see the module docstring for the evidence, in this order)."""
+def _evidence(first: str, second: str, words: set[str]) -> bool | None:
+    """Whether "FIRST- / SECOND" in capitals is a compound name wrapped at its hyphen (True)
+    or one word cut (False) by the evidence of the text, or None without any."""
     whole, compound = _fold(first + second), _fold(f"{first}-{second}")
     if compound in words or is_commune(compound):
         return True
     if whole in words or _VOCABULARY.fullmatch(whole) or is_commune(whole):
         return False
-    keep = not (hyphenated_text or _no_word(first) or _no_word(second))
-    if guesses is not None:
+    if _no_word(first) or _no_word(second):
+        return False
+    return None
+
+
+def _keeps_hyphen(first: str, second: str, words: set[str], hyphenated_text: bool,
+                  guesses: list[str] | None) -> bool:
+    """Whether "FIRST- / SECOND" in capitals is a compound name wrapped at its hyphen rather
+    than one word cut (see the module docstring for the evidence, in this order)."""
+    evidence = _evidence(first, second, words)
+    keep = not hyphenated_text if evidence is None else evidence
+    if guesses is not None and (evidence is None or not _is_known(first, second, words)):
         guesses.append(f"{first}- / {second} → {first}-{second}" if keep
                        else f"{first}- / {second} → {first}{second}")
     return keep
+
+
+def _is_known(first: str, second: str, words: set[str]) -> bool:
+    """Whether the text or the COG writes the word or the compound whole (no guess then)."""
+    whole, compound = _fold(first + second), _fold(f"{first}-{second}")
+    return (compound in words or whole in words or bool(_VOCABULARY.fullmatch(whole))
+            or is_commune(compound) or is_commune(whole))
 
 
 # A group heading in title case or capitals: "Communauté de Communes du Pays de Gex".

@@ -90,8 +90,9 @@ def _joins_next(previous: str, following: str) -> str | None:
     tail = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] | et |(?<=[A-ZÀ-Ý]{2})\.\s",
                                                 previous)[-1])
     # A full stop after a word ends the entry: "Romain / RORRARGUES. Perrine X, …".
-    head = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] | et |(?<=[^\W\d_]{2})\.\s",
-                                                following)[0])
+    # "VINONNET / G.– NIRLAVEL S.": a dash glued to an initial separates as a spaced one.
+    head = re.sub(r"\([^()]*\)?", " ", re.split(
+        r"[,;]| [-–] |(?<=\.)[-–]\s| et |(?<=[^\W\d_]{2})\.\s", following)[0])
     tail_kinds, head_kinds = _kinds_of_fragment(tail), _kinds_of_fragment(head)
     if head.split() == ["M."] and following.strip() != "M.":
         # "… MIVEYRAC / M. – PAURNEYRAC J.L.": "M." alone before a separator opens no name;

@@ -311,3 +311,22 @@ def test_a_given_name_after_the_words_of_a_note_goes_on_with_a_row_of_names_belo
         "délégué(e)s suppléant(e)s.\nEtaient excusés : Florence GROULOUMIER")
     assert names(result)[-2:] == ["Lou CHASONNET", "Jules-Pacôme NEDANDIER"]
     assert len(result.present) == 6
+
+
+# Communauté de communes du Minervois, 24 September 2013 (source above), hyphenated at 60.
+def test_a_capital_cut_is_joined_when_another_capital_word_of_the_text_is_shown_cut():
+    # "GRAU- / RLERGUE" cannot be two names (no word opens with "rl"): the text cuts its
+    # capital words, so "DOUL- / LOLLE" is one surname too (said).
+    result = parse_attendance("Etaient présents : ROSARDEL R. – DOUL-\nLOLLE M. - GRAU-\n"
+                              "RLERGUE A. - CONAVEL M.J.\nORDRE DU JOUR")
+    assert names(result) == ["ROSARDEL R.", "DOULLOLLE M.", "GRAURLERGUE A.", "CONAVEL M.J."]
+    assert [anomaly.text for anomaly in result.anomalies] == [
+        "DOUL- / LOLLE → DOULLOLLE", "GRAU- / RLERGUE → GRAURLERGUE"]
+
+
+def test_an_initial_with_a_dash_glued_opening_a_line_ends_the_surname_above():
+    # "… CHAUDOUMIER B. - VINONNET / G.– NIRLAVEL S." wrapped before the initial.
+    result = parse_attendance("Etaient absents : NAUVERGUE H. – CHAUDOUMIER B. - VINONNET\n"
+                              "G.– NIRLAVEL S. – DERNEYRAC S.\nORDRE DU JOUR")
+    assert result.absent == ["NAUVERGUE H.", "CHAUDOUMIER B.", "VINONNET G.", "NIRLAVEL S.",
+                             "DERNEYRAC S."]
