@@ -32,6 +32,7 @@ What tells them apart is general evidence from the text itself, never a list of 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .communes import is_commune
 from .names import _token_kind
@@ -101,9 +102,11 @@ def normalise_bullets(lines: list[str]) -> list[str]:
     return normalised
 
 
-def dehyphenate(lines: list[str], guesses: list[str] | None = None) -> list[str]:
+def dehyphenate(lines: list[str], guesses: list[str] | None = None,
+                opens_line: Callable[[str], bool] | None = None) -> list[str]:
     """``lines`` with the words cut by a line-end hyphen joined (see the module docstring).
-    ``guesses`` receives "X- / Y → XY" for each join or compound decided without evidence."""
+    ``guesses`` receives "X- / Y → XY" for each join or compound decided without evidence;
+    ``opens_line`` tells a line that stands on its own (a heading) once the word is whole."""
     hyphenated_text = any(
         _ENDS_CUT.search(line) and index + 1 < len(lines)
         and _CUT_LOWER.match(lines[index + 1]) and not _CONJUNCTION.match(lines[index + 1])
@@ -134,11 +137,13 @@ def dehyphenate(lines: list[str], guesses: list[str] | None = None) -> list[str]
             continue
         word = cut["part"] + ("-" if keep else "")
         head = joined[-1][:cut.start()].rstrip()
-        if head and (_opens_group(word + line) or _opens_sentence(head, word)):
+        if head and (_opens_group(word + line) or _opens_sentence(head, word)
+                     or (word[:1].isupper() and opens_line and opens_line(word + line))):
             # "M. Bastien NIINEAU BUSS- / IERES", "… suivantes : Comm- / unauté de Communes
             # du Pays de Gex": a commune or an EPCI heads the delegates under it, so it opens
             # its line; the line it was cut from ended with the entry before it. "…
-            # CHORDAUDEL. Mons- / ieur X a été nommé secrétaire": a sentence after the list.
+            # CHORDAUDEL. Mons- / ieur X a été nommé secrétaire": a sentence after the list;
+            # "Les Membres Assi- / stait à la réunion :", a heading after a row label.
             joined[-1] = head
             joined.append(word + line)
         else:

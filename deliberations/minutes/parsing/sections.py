@@ -624,7 +624,7 @@ def block_lines(text: str, notes: list[tuple[str, str]] | None = None,
     lines: list[str] = []
     cleaned: list[str] = []
     raw = dehyphenate(rewrite_tables(normalise_bullets(drop_page_furniture(_clean_lines(text)))),
-                      cuts)
+                      cuts, lambda line: _heading(line) is not None)
     for index, line in enumerate(raw):
         if line.startswith(BULLET) and (_heading(line[2:], next(iter(raw[index + 1:]), ""))
                                         or _is_secretary_line(line[2:])):

@@ -330,3 +330,15 @@ def test_an_initial_with_a_dash_glued_opening_a_line_ends_the_surname_above():
                               "G.– NIRLAVEL S. – DERNEYRAC S.\nORDRE DU JOUR")
     assert result.absent == ["NAUVERGUE H.", "CHAUDOUMIER B.", "VINONNET G.", "NIRLAVEL S.",
                              "DERNEYRAC S."]
+
+
+def test_a_heading_cut_after_a_row_label_opens_its_own_line():
+    # Communauté de communes du canton de Rocheservière, 17 April 2014 (https://doczz.fr/doc/
+    # 4157417/t%C3%A9l%C3%A9charger---communaut%C3%A9-de-communes-du-canton-de), hyphenated:
+    # "Les Membres Assi- / stait à la réunion :" — the row label of an empty list, then the
+    # heading of the guests.
+    result = parse_attendance("Etaient présents : Dorian CLIRLERGUE, Hector DROUVELLEC\n"
+                              "Etait absent () :\nLes Membres Assi-\nstait à la réunion :\n"
+                              "Yann LARARDEL\nNombre de délégués en exercice : 2")
+    assert names(result) == ["Dorian CLIRLERGUE", "Hector DROUVELLEC"]
+    assert result.absent == []
