@@ -120,16 +120,19 @@ _SOFT_END_BODY = (
 _INLINE_END = re.compile(rf"(?<![\w'])(?:{_SOFT_END_BODY})")
 _SOFT_END = re.compile(rf"^(?:{_SOFT_END_BODY}|le\s+(?:conseil|comite)\b|pour\s*:\s*\d)")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?$")
+# "1. AVIS SUR LE PROJET DE PARC EOLIEN …": a numbered agenda item, told from a numbered name
+# by the words of an agenda title.
+_AGENDA_ITEM = (r"\d{1,2}\s*[.)]\s+(?:avis|approbation|election|designation|vote|budget|"
+                r"compte|rapport|modification|adhesion|convention|creation|demande|fixation|"
+                r"autorisation|(?:\S+\s+){0,4}(?:sur|relati(?:f|ve)s?\s+a|concernant)\s)")
 _END_MARKERS = re.compile(
     r"^(?:la\s+seance\s+est\s+ouverte|ouverture\s+de\s+la\s+seance|"
     r"deliberation\s+(?:du|de\s+l[a']|n)|ordre\s+du\s+jour|objet\s*:|"
     r"(?:question|point|affaire|dossier)\s*(?:n\s*[°o]\.?\s*)?\d+\b|n\s*[°o]\s*\d+\b"
-    # "1. AVIS SUR LE PROJET DE PARC EOLIEN …": a numbered agenda item, told from a numbered
-    # name by the words of an agenda title.
-    r"|\d{1,2}\s*[.)]\s+(?:avis|approbation|election|designation|vote|budget|compte|rapport|"
-    r"modification|adhesion|convention|creation|demande|fixation|autorisation|"
-    r"(?:\S+\s+){0,4}(?:sur|relati(?:f|ve)s?\s+a|concernant)\s))"
+    rf"|{_AGENDA_ITEM})"
 )
+# Inside a flattened line too ("… Hector BROTANGE 1. AVIS SUR LE PROJET …"), after a name.
+_INLINE_AGENDA_ITEM = re.compile(rf"(?<=[^\W\d_]\s){_AGENDA_ITEM}")
 _SECRETARY = [
     re.compile(
         r"^(?P<name>.+?)\s*,?\s+(?:est|a\s+ete|sera)\s+"
@@ -555,7 +558,7 @@ def _split_inline(line: str, following: str = "") -> list[str]:
     ("Etaient présents : … Délégués excusés : …") become one line per section."""
     folded = _fold(line)
     cuts: list[tuple[int, str]] = []
-    for pattern in (_INLINE_HEADING, _INLINE_END):
+    for pattern in (_INLINE_HEADING, _INLINE_END, _INLINE_AGENDA_ITEM):
         cuts += [(match.start(), "") for match in pattern.finditer(folded) if match.start() > 0]
     # "Présent(e)s C. Montin": the colon is added so that the line reads as a heading.
     cuts += [(match.start(), match.group(0)) for match in _INLINE_MARKED.finditer(folded)]

@@ -342,3 +342,31 @@ def test_a_heading_cut_after_a_row_label_opens_its_own_line():
                               "Yann LARARDEL\nNombre de délégués en exercice : 2")
     assert names(result) == ["Dorian CLIRLERGUE", "Hector DROUVELLEC"]
     assert result.absent == []
+
+
+# Communauté de communes des Monts de Lacaune et de la Montagne du Haut Languedoc, 8 November
+# 2018 (https://docslib.org/doc/7982184/r%C3%A9publique-fran%C3%A7aise-d%C3%A9partement-du-
+# tarn-1-avis-sur-le-projet-de-parc-eolien-sur-les-communes-de-viane-berlats-et-esperauss),
+# its two-column block flattened onto one line.
+def test_a_numbered_agenda_item_inside_a_flattened_line_ends_the_block():
+    result = parse_attendance(
+        "Sont présents: Marius FANAUDEL, Clovis FAUTAVEL Absents : Irène VERDEZ, Hector "
+        "BROTANGE 1. AVIS SUR LE PROJET DE PARC EOLIEN SUR LES COMMUNES DE VIANE, BERLATS ET "
+        "ESPERAUSSES")
+    assert result.absent == ["Irène VERDEZ", "Hector BROTANGE"]
+    assert kinds(result) == []
+
+
+def test_a_side_secretary_label_in_a_flattened_block_is_read_before_the_next_heading():
+    # The side column's "Secrétaire de séance :" inside the présents, its name printed again
+    # after the label, and the procurations (which repeat other présents) after the list.
+    result = parse_attendance(
+        "Sont présents: Marius FANAUDEL, Albert PESAVEL, Basile LOLANGE, Secrétaire de séance "
+        ": Julien BARLARGUES, Rémi SERDONNEAU, Albert PESAVEL Aurore GERLORET Pouvoirs : "
+        "Clotilde SOMAUZET par Marius FANAUDEL, Dorian JOMAUMIER par Basile LOLANGE Excusés : "
+        "Philippe LEVERGUE")
+    assert result.secretary == "Albert PESAVEL"
+    assert names(result) == ["Marius FANAUDEL", "Albert PESAVEL", "Basile LOLANGE",
+                             "Julien BARLARGUES", "Rémi SERDONNEAU", "Aurore GERLORET"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Clotilde SOMAUZET", "Marius FANAUDEL"), ("Dorian JOMAUMIER", "Basile LOLANGE")]
