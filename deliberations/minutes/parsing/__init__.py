@@ -2,7 +2,10 @@
 only (no Django model).
 
 Modules: ``text`` (folding, lines, dates), ``names`` (one person's name and its notes),
-``sections`` (headings, separators, secretary, stated counts), ``joining`` (where a
+``headings`` (the wording of section headings), ``sections`` (where sections begin and end,
+separators, secretary), ``figures`` (the stated counts, in every layout), ``arbiter`` (the
+stated counts as arbiter between two readings of a block that contradicts itself, and their
+check against the lists), ``joining`` (where a
 line break separates entries and where it only wraps one), ``proxies``, ``builder``
 (entries → result), ``anomalies`` (consistency checks), ``documents`` (preamble, deliberation),
 ``roster`` (names resolved against the body's members, and the roster-guided reading that
@@ -52,9 +55,12 @@ from .entries import (
     strip_commune_words,
     strip_communes,
     strip_leading_places,
+    strip_member_place,
     strip_place_runs,
     strip_run_in_headings,
 )
+from .figures import read_counts
+from .headings import attending_as_present, staff_part
 from .joining import _ARRIVAL_SENTENCE, _logical_lines
 from .matching import _is_initials, same_person
 from .names import _NOTE_START, _read_names, _token_kind, split_full_name
@@ -74,7 +80,6 @@ from .roster import read_with_roster, resolve_with_roster
 from .sections import (
     SuppleantLines,
     _find_secretary,
-    _read_counts,
     _split_top_level,
     block_lines,
     find_sections,
@@ -118,7 +123,8 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
     side_secretaries: list[tuple[str, str]] = []
     cuts: list[str] = []
     lines = block_lines(text, side_secretaries, cuts)
-    sections, end_index = find_sections(lines)
+    lines, staff = staff_part(lines)
+    sections, end_index = find_sections(lines if staff is None else lines[:staff])
     sections, column = names_column_after_headings(sections)
     if not sections:
         raise ParseError(
@@ -127,6 +133,14 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
         )
 
     builder = _Builder()
+    sections, attending = attending_as_present(sections)
+    if attending:
+        builder.anomaly("heading_guessed", "présents",
+                        "Aucune liste intitulée « présents » : les listes « Assistaient à la "
+                        "séance » ou titrées par une fonction (« Maire », « Conseillers "
+                        "municipaux »…) sont lues comme celle des présents (membres), et non "
+                        "comme celle des invités ou du personnel ; à vérifier.")
+    builder.block_text = "\n".join(lines)
     for line, name in side_secretaries:
         builder.anomaly("guessed_split", line,
                         "« Secrétaire de séance : » imprimé au milieu de la liste (colonne "
@@ -144,7 +158,7 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
                         "Membres »…) est imprimée avant celle des noms ; les "
                         f"{len(column)} lignes de noms sans « à » ni « par » écrites sous "
                         "« procurations » sont lues comme les présents.")
-    builder.result.stated_counts = _read_counts("\n".join(lines[:end_index]))
+    builder.result.stated_counts = read_counts("\n".join(lines[:end_index]))
     read_per_section: list[list[str]] = []
     for index, (kind, section_lines) in enumerate(sections):
         before = Counter(_names_read(builder.result))
@@ -152,7 +166,9 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
         read = list((Counter(_names_read(builder.result)) - before).elements())
         read_per_section.append(read)
         if isinstance(section_lines, SuppleantLines):
-            builder.result.suppleants += read
+            # "M. X (suppléant de M. Y)": Y, named in X's note, is the titular, no suppléant.
+            replaced = {entry.replaces for entry in builder.result.present if entry.replaces}
+            builder.result.suppleants += [name for name in read if name not in replaced]
         # "Étaient présents : / Membres titulaires : …": a heading over sub-headings.
         subheaded = index + 1 < len(sections) and sections[index + 1][0] == kind
         if kind != "ignore" and not (subheaded and not any(line.strip()
@@ -274,6 +290,14 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
         # header column flattened into the list (read with the stated counts), no name.
         if _INTERLEAVED_COUNT.search(logical):
             logical = _INTERLEAVED_COUNT.sub(" ", logical).strip(" ,")
+        # "Madame X - CD 16 Monsieur Y - CD 17": the member's council ("conseil
+        # départemental" and its number) closes each entry, as a separator.
+        if _MEMBER_COUNCIL.search(logical):
+            builder.anomaly("commune_heading", logical,
+                            "Rattachements des membres retirés de la liste : "
+                            + ", ".join(f"« {found.strip(' -–')} »" for found in
+                                        _MEMBER_COUNCIL.findall(logical)) + ".")
+            logical = _MEMBER_COUNCIL.sub(",", logical).strip(" ,")
         # "… Mme Claire TAUSSESSAC-TAUTOLLE. 2": the page number after the list's last stop.
         logical = re.sub(r"(?<=[^\W\d_]{2}\.)\s+\d{1,3}$", "", logical)
         logical, removed = strip_communes(logical, capitals=kind != "proxies")
@@ -334,6 +358,11 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
                                 + ", ".join(f"« {part} »" for part in parts) + ".")
             chained += parts
         for piece in chained:
+            piece, place = strip_member_place(piece)
+            if place:
+                builder.anomaly("commune_heading", place,
+                                f"Commune ou EPCI du membre précédent retiré de la liste : "
+                                f"« {place} ».")
             piece = drop_leading_civilities(_strip_end(piece))
             office = piece
             if kind != "proxies":
@@ -372,6 +401,7 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
     return removed_all
 
 
+_MEMBER_COUNCIL = re.compile(r"\s[-–]\s(?:CD|CG|CR|CA|CC|CU)\s?\d{2,3}[AB]?(?=[\s,;.]|$)")
 _INTERLEAVED_COUNT = re.compile(
     r"(?:(?<=[,;])|^)\s*(?:[Nn]ombre\s+de\s+\S+\s+)?(?:[Vv]otants|[Pp]r[ée]sents|[Aa]bsents|"
     r"[Pp]ouvoirs|[Pp]rocurations|[Ee]n\s+exercice)\s*:\s*\d+\s+")
@@ -383,8 +413,10 @@ def _arrival_of_a_present(builder: _Builder, logical: str) -> bool:
     sentence = _ARRIVAL_SENTENCE.match(_fold(logical))
     if not sentence:
         return False
-    end = sentence.end("name") if sentence["name"] else sentence.end("leaving")
-    read = _read_names(logical[:end])
+    group = next(name for name in ("name", "arriving", "leaving", "departing") if sentence[name])
+    arriving = group in {"name", "arriving"}
+    end = sentence.end(group)
+    read = _read_names(logical[sentence.start(group):end])
     if not (read.valid and len(read.names) == 1):
         return False
     listed = [entry for entry in builder.result.present if same_person(entry.name,
@@ -395,9 +427,17 @@ def _arrival_of_a_present(builder: _Builder, logical: str) -> bool:
     item = re.search(r"(?:point|question|dossier|affaire)s?\s*(?:n\s*[°o]\.?\s*)?(\d+)",
                      _fold(note))
     if item:
-        # During the item named: present from it, or up to the one before it.
-        note = (f"arrivé lors de la question {item.group(1)}" if sentence["name"]
-                else f"quitte la séance lors de la question {item.group(1)}")
+        # During the item named: present from it, or up to the one before it; after it
+        # ("quitte la séance après le vote du point 7"): from the next, or up to it.
+        number = int(item.group(1))
+        after = re.search(r"\b(?:apres|a\s+l'issue)\b", _fold(note[:item.start()]))
+        if arriving:
+            note = f"arrivé lors de la question {number + 1 if after else number}"
+        else:
+            note = f"quitte la séance {'après' if after else 'lors de'} la question {number}"
+    elif group in {"arriving", "departing"}:
+        # "Départ de M. X à 21 h": the time, said as a presence limited in time.
+        note = f"{'arrivé' if arriving else 'quitte la séance'} {note}"
     builder._apply_present_note(listed, 0, note, logical)
     return True
 
@@ -418,3 +458,4 @@ def _is_note_only(piece: str) -> bool:
     if stripped.startswith("(") and stripped.endswith(")"):
         return True
     return bool(_NOTE_START.match(_fold(_GENDER_MARK.sub("", stripped))))
+

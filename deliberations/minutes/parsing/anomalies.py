@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from .arbiter import _Arbiter
 from .matching import name_parts, same_person
 from .names import _token_kind
 from .results import PresentEntry, ProxyEntry
 from .text import _fold, name_key
 
 
-class _Checks:
+class _Checks(_Arbiter):
     """The checks of _Builder, run after every entry is read (mixin: needs ``result`` and
     ``anomaly``)."""
 
@@ -193,62 +194,6 @@ class _Checks:
                 self.result.excused.append(entry.replaces)
                 listed.add(name_key(entry.replaces))
 
-    def represented_as_substitutes(self) -> None:
-        """"X représenté par Y" reads as a procuration; when the registre states "0
-        procuration", it can only be a suppléant sitting for X (L5211-6): X is excused and Y
-        present in X's place. Said, since the wording alone does not tell."""
-        represented = getattr(self, "represented", [])
-        if self.result.stated_counts.proxies != 0 or not represented:
-            return
-        for proxy in represented:
-            self.result.proxies.remove(proxy)
-            self.result.excused.append(proxy.giver)
-            sitting = [entry for entry in self.result.present
-                       if same_person(entry.name, proxy.holder)]
-            if sitting:
-                sitting[0].replaces = sitting[0].replaces or proxy.giver
-            else:
-                self.result.present.append(PresentEntry(name=proxy.holder, replaces=proxy.giver))
-            self.anomaly("substitute", f"{proxy.giver} → {proxy.holder}",
-                         f"« {proxy.giver} représenté par {proxy.holder} » est lu comme une "
-                         "suppléance, le registre n'indiquant aucune procuration : "
-                         f"« {proxy.holder} » siège à la place de « {proxy.giver} ».")
-
-    def presents_listed_elsewhere(self) -> None:
-        """Some minutes list every member in office under "Présents", then the proxy givers,
-        excusés and absents again: the text contradicts itself. When the stated figures
-        settle it — the présents, or the votants (présents and procurations), are the count
-        without those members, and not the count with them — they did not sit: taken out of
-        the présents, and said. Otherwise the lists stay as written (a giver may have
-        arrived during the session) and the contradiction is reported by the checks."""
-        stated, result = self.result.stated_counts, self.result
-        others: dict[str, list[str]] = {}
-        for other in [proxy.giver for proxy in result.proxies] + result.excused + result.absent:
-            others.setdefault(name_parts(other).surname, []).append(other)
-        elsewhere = [entry for entry in result.present
-                     if entry.from_item is None and entry.until_item is None
-                     and any(same_person(entry.name, other)
-                             for other in others.get(name_parts(entry.name).surname, []))]
-        if not elsewhere:
-            return
-        listed, without = len(result.present), len(result.present) - len(elsewhere)
-        proxies = len(result.proxies)
-        if stated.present == listed or stated.voters == listed + proxies:
-            return  # a figure counts them as sitting: the lists stay as written
-        settled = []
-        if stated.present is not None and stated.present == without != listed:
-            settled.append(f"{stated.present} présents")
-        if stated.voters is not None and stated.voters == without + proxies != listed + proxies:
-            settled.append(f"{stated.voters} votants")
-        if not settled:
-            return
-        result.present[:] = [entry for entry in result.present if entry not in elsewhere]
-        self.anomaly("present_and_excused", ", ".join(entry.name for entry in elsewhere),
-                     "La liste des présents nomme aussi des mandants, excusés ou absents ("
-                     + ", ".join(f"« {entry.name} »" for entry in elsewhere)
-                     + f") ; le registre annonce {' et '.join(settled)} : ils n'ont pas siégé "
-                     "et sont retirés des présents.")
-
     def drop_represented_excused(self) -> None:
         """A member who gave a proxy is represented: some minutes list them among the excusés
         as well; they count once, as a proxy giver."""
@@ -267,39 +212,6 @@ class _Checks:
                              f"« {name} » (excusé) est compté comme ayant donné pouvoir, sous "
                              f"le nom « {same[0]} » : vérifiez qu'il s'agit de la même personne.")
         self.result.excused = kept
-
-    def _check_counts(self) -> None:
-        stated, result = self.result.stated_counts, self.result
-        at_opening = [entry for entry in result.present if (entry.from_item or 1) <= 1]
-        if stated.present is not None and stated.present not in {len(result.present),
-                                                                  len(at_opening)}:
-            self._count_mismatch("présents", stated.present, len(result.present))
-        active_proxies = [proxy for proxy in result.proxies if self._effective_range(proxy)]
-        if stated.proxies is not None and stated.proxies not in {len(result.proxies),
-                                                                 len(active_proxies)}:
-            self._count_mismatch("procurations", stated.proxies, len(result.proxies))
-        if stated.voters is not None:
-            opening_proxies = [
-                proxy for proxy in active_proxies
-                if (rng := self._effective_range(proxy)) and rng[0] <= 1
-            ]
-            candidates = {len(result.present) + len(active_proxies),
-                          len(at_opening) + len(opening_proxies)}
-            if stated.voters not in candidates:
-                self._count_mismatch("votants", stated.voters, max(candidates))
-        if stated.in_office is not None:
-            listed = {name_key(entry.name) for entry in result.present}
-            listed |= {name_key(proxy.giver) for proxy in result.proxies}
-            listed |= {name_key(name) for name in result.excused + result.absent}
-            # Suppléants listed by name (sitting or excused) are no members in office.
-            titulaires = listed - {name_key(name) for name in result.suppleants}
-            if stated.in_office not in {len(listed), len(titulaires)}:
-                self._count_mismatch("membres en exercice", stated.in_office, len(listed))
-
-    def _count_mismatch(self, label: str, stated: int, counted: int) -> None:
-        self.anomaly("count_mismatch", f"{label} : {stated}",
-                     f"Le registre indique {stated} {label}, les listes en donnent {counted}.")
-
 
 def _covers(holder: PresentEntry, effective: tuple[int, float]) -> bool:
     low = holder.from_item or 1

@@ -18,10 +18,19 @@ _SUBSTITUTED = re.compile(
     # "Françoise X (Supplée par Mr Y)": the same, written as a note.
     r"suppleante?|suppleee?\s+par)\s*,?\s*(?P<substitute>[^()]+?)\)?$"
 )
-# Under "Étaient suppléés :", "X par Y".
-_SUBSTITUTED_BARE = re.compile(r"^(?P<titular>.+?)\s+par\s+(?P<substitute>.+)$")
+# Under "Étaient suppléés :", "X par Y"; under "Suppléants remplaçant de droit titulaires
+# absents :", "Y (pour X)", the suppléant first.
+_SUBSTITUTED_BARE = re.compile(r"^(?P<titular>.+?)\s+par\s+(?P<substitute>.+)$"
+                               r"|^(?P<substitute_first>[^()]+?)\s*\(\s*pour\s+"
+                               r"(?P<titular_after>[^()]+?)\s*\)$")
 
 _EXCUSED_NOTE = re.compile(r"^\s*excusee?s?\s*$")
+# "(suppléant)", "(S)", "(déléguée suppléante)", "(suppléant et non votant)", "(suppléante
+# avec voix délibérative)": a suppléant, no member in office (for the check of the stated
+# "en exercice" figure).
+_SUPPLEANT_NOTE = re.compile(r"^\s*(?:delegue(?:\(?e\)?)?\s+)?(?:suppleant(?:\(?e\)?)?|s)"
+                             r"(?:\s+(?:et\s+)?(?:non\s+)?votante?"
+                             r"|\s+(?:avec|sans)\s+voix\s+deliberative)?\s*$")
 # "(Artenay)", "(Communauté de Communes de la Beauce Loirétaine)": whom the member represents.
 _MEMBER_OF = re.compile(r"^[A-ZÀ-Ý][^\W\d_]*(?:[\s'’\-]+[^\W\d_]+){0,9}$")
 # "(titulaire)", "(suppléante)", "(T)", "(S)", "(Président)": the member's capacity.
@@ -47,11 +56,16 @@ class _Builder(_ProxyReading, _Checks):
     def __init__(self) -> None:
         self.result = AttendanceResult()
         # Procurations written "X représenté par Y": a suppléant when the registre states
-        # that there is no procuration (see ``_Checks.represented_as_substitutes``).
+        # that there is no procuration (see ``arbiter._Arbiter.represented_as_substitutes``).
         self.represented: list[ProxyEntry] = []
         # "M. X, Maire, …" among the présents: who holds the office a procuration may name
         # instead of a person ("… donne pouvoir à M. le Maire").
         self.offices: dict[str, str] = {}
+        # The block as read, for the rules that ask whether a name occurs elsewhere in it.
+        self.block_text = ""
+        # Présents marked "(suppléant et non votant)", "(suppléant sans voix délibérative)":
+        # sitting beside their titular member, not counted among the votants.
+        self.non_voting: list[str] = []
 
     def anomaly(self, kind: str, text: str, message: str) -> None:
         self.result.anomalies.append(Anomaly(kind=kind, text=text.strip(), message=message))
@@ -78,6 +92,10 @@ class _Builder(_ProxyReading, _Checks):
                             raw: str) -> None:
         note = _read_note(note_text)
         person = people[target]
+        if _SUPPLEANT_NOTE.match(_fold(note_text).strip("() ")):
+            self.result.suppleants.append(person.name)
+            if re.search(r"non\s+votante?|sans\s+voix", _fold(note_text)):
+                self.non_voting.append(person.name)
         if note.from_item is not None:
             person.from_item = note.from_item
         if note.until_item is not None:
@@ -133,6 +151,9 @@ class _Builder(_ProxyReading, _Checks):
         # "Absent non représenté : X (excusée)": the note says excused.
         if any(_EXCUSED_NOTE.match(_fold(note)) for _, note in entry.notes):
             excused = True
+        for tokens_before, note in entry.notes:
+            if _SUPPLEANT_NOTE.match(_fold(note).strip("() ")):
+                self.result.suppleants.append(read.names[self._note_target(read, tokens_before)])
         target = self.result.excused if excused else self.result.absent
         target.extend(read.names)
 
@@ -144,15 +165,25 @@ class _Builder(_ProxyReading, _Checks):
     def _substitute(self, raw: str, *, bare: bool = False) -> bool:
         """"X, représenté par sa suppléante, Mme Y", "X, suppléé par Y": X is excused and Y
         sits in X's place (L5211-6) — a substitution, not a procuration."""
-        folded = _fold(_GENDER_MARK.sub("", raw))
+        cleaned = _GENDER_MARK.sub("", raw)
+        folded = _fold(cleaned)
         match = _SUBSTITUTED.match(folded) or (_SUBSTITUTED_BARE.match(folded) if bare else None)
         if not match:
             return False
-        titular = _read_names(raw[:match.end("titular")])
-        substitute = _read_names(raw[match.start("substitute"):])
+        # Spans of the folded text slice the text it was folded from, and the substitute
+        # stops before the note's closing bracket ("X (Suppléé par Mr Y)").
+        first = match.groupdict().get("substitute_first") is not None
+        titular_group, substitute_group = (("titular_after", "substitute_first") if first
+                                           else ("titular", "substitute"))
+        titular = _read_names(cleaned[match.start(titular_group):match.end(titular_group)])
+        substitute = _read_names(cleaned[match.start(substitute_group):
+                                         match.end(substitute_group)])
         if not (titular.valid and titular.names and substitute.valid and substitute.names):
             return False
-        self.result.excused.append(titular.names[0])
+        # "Absents et excusés : … RAYER Bernadette … Suppléants remplaçant … : GRORAIN Basile
+        # (pour RAYER Bernadette)": a titular the excused list names already counts once.
+        if not any(same_person(titular.names[0], name) for name in self.result.excused):
+            self.result.excused.append(titular.names[0])
         sitting = [entry for entry in self.result.present
                    if same_person(entry.name, substitute.names[0])]
         if sitting:

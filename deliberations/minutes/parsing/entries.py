@@ -38,9 +38,11 @@ _COMMUNE_SUFFIX = re.compile(
 # Capacities written among the names: "C. Montin, Président, …, Vice-Présidents ;",
 # "…, délégué(e)s titulaires", "… délégué(e)s suppléant(e)s".
 _CAPACITY = re.compile(
-    r"(?<![\w'])(?:(?:1er|premier|\d+\s?e(?:me)?)\s+)?(?:vice[-\s]?)?president(?:e)?s?(?:\s+de\s+seance)?"
-    r"(?![\w'])|(?<![\w'])(?:delegue(?:e)?s?|membres?|conseill(?:er|ere)s?)\s+(?:communautaires?\s+)?"
-    r"(?:titulaires?|suppleant(?:e)?s?)(?![\w'])|(?<![\w'])(?:titulaires?|suppleant(?:e)?s?)$"
+    # "1er Vice-Président", "1ère Vice-Présidente", "conseiller délégué".
+    r"(?<![\w'])(?:(?:1ere?|premiere?|\d+\s?(?:e|eme|ere))\s+)?(?:vice[-\s]?)?president(?:e)?s?"
+    r"(?:\s+de\s+seance)?(?![\w'])|(?<![\w'])(?:delegue(?:e)?s?|membres?|conseill(?:er|ere)s?)\s+"
+    r"(?:communautaires?\s+)?(?:titulaires?|suppleant(?:e)?s?|delegue(?:e)?s?)(?![\w'])"
+    r"|(?<![\w'])(?:titulaires?|suppleant(?:e)?s?)$"
     # Municipal capacities: "Virginie X, Maire (…), …, Pascal Y, Adjoints, …, conseillers
     # municipaux"; "M. X Maire du Coudray-Saint-Germer" (the commune goes with it).
     r"|(?<![\w'(])(?:(?:1er|premier|\d+e(?:me)?)\s+)?(?:maire|adjointe?s?(?:\s+au\s+maire)?|"
@@ -481,3 +483,22 @@ def merge_continuations(pieces: list[str]) -> list[str]:
             merged.append(piece)
         glue_next = bool(_OPENS_NEXT.search(_fold(_GENDER_MARK.sub("", merged[-1]))))
     return merged
+
+
+# "M. X, délégué titulaire, commune d'Andrezel M. Y, …", "…, communauté de communes les Sources
+# de l'Yerres (Courpalay) M. Z": after the capacity, the member's commune or EPCI written in
+# words, then the next person's civility with no other separator.
+_MEMBER_PLACE = re.compile(
+    r"^(?:commune|ville|communaute\s+(?:de\s+communes|d'\s*agglomeration|urbaine)|metropole)\b"
+    r"[^()]*?(?:\([^()]*\))?\s*(?=(?:m|mme|mr|mlle|monsieur|madame|messieurs|mesdames|mm|mmes)"
+    r"\b\.?\s|$)"
+)
+
+
+def strip_member_place(piece: str) -> tuple[str, str]:
+    """``piece`` without the commune or EPCI written in words that opens it (the previous
+    member's, see ``_MEMBER_PLACE``), and that place ("" when there is none)."""
+    match = _MEMBER_PLACE.match(_fold(piece))
+    if not match or not match.group(0).strip():
+        return piece, ""
+    return piece[match.end():].strip(), piece[:match.end()].strip()

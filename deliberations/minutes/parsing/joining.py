@@ -8,16 +8,18 @@ from __future__ import annotations
 import re
 
 from .extraction import BULLET
+from .headings import _G
 from .names import _INITIALS, _PARTICLES, _token_kind
-from .sections import _G
 from .text import _fold
 
 _CONNECTIVE_END = re.compile(
     r"(?:donne{_G}|remis|a\s+donne)\s+(?:procuration|pouvoir)(?:\s+de\s+vote)?\s*$"
-    r"|represente{_G}\s+par\s*$|(?:^|\s)(?:a|par|au\s+profit\s+de)\s*$".replace("{_G}", _G)
+    r"|represente{_G}\s+par\s*$|(?:^|\s)(?:a|par|(?:au\s+profit|en\s+faveur)\s+de)\s*$"
+    .replace("{_G}", _G)
 )
 _CONNECTIVE_START = re.compile(
-    r"^(?:a|par|au\s+profit\s+de|(?:(?:qui|ayant)\s+(?:a\s+)?)?donne{_G}\s+(?:procuration|pouvoir)|"
+    r"^(?:a|par|(?:au\s+profit|en\s+faveur)\s+de|(?:(?:qui|ayant)\s+(?:a\s+)?)?donne{_G}\s+"
+    r"(?:procuration|pouvoir)|"
     r"(?:pouvoir|procuration)\s+a|represente{_G}\s+par)\s".replace("{_G}", _G)
 )
 
@@ -31,9 +33,17 @@ def _kinds_of_fragment(fragment: str) -> set[str]:
 
 
 # "Mr Lucas X est arrivé au cours de la séance (point n° 5).": a sentence about a présent.
+_CIVILITY_NAME = r"(?:m\.?|mr\.?|mme\.?|monsieur|madame)\s+.+?"
+# A sentence under the présents about one of them: "M. X est arrivé (au point 5)", "M. X
+# quitte la séance avant le vote du point 7", "Arrivée de Mme Y au point 3", "Départ de M. Z
+# à 21 h" (the name in the group named after the way: arriving or leaving).
 _ARRIVAL_SENTENCE = re.compile(
-    r"^(?P<name>(?:m\.?|mr\.?|mme\.?|monsieur|madame)\s+.+?)\s+(?:est|a\s+ete)\s+(?:arrivee?|"
-    r"partie?|sortie?)\b|^(?P<leaving>(?:m\.?|mr\.?|mme\.?|monsieur|madame)\s+.+?)\s+a\s+quitte\b")
+    rf"^(?P<name>{_CIVILITY_NAME})\s+(?:(?:est|a\s+ete)\s+arrivee?|arrive)\b"
+    rf"|^(?P<leaving>{_CIVILITY_NAME})\s+(?:(?:est|a\s+ete)\s+(?:partie?|sortie?)|a\s+quitte|"
+    r"quitte|part|sort)\b"
+    rf"|^arrivee\s+de\s+(?P<arriving>{_CIVILITY_NAME})(?=\s+(?:a|au|lors|pendant|avant)\b)"
+    rf"|^(?:depart|sortie)\s+de\s+(?P<departing>{_CIVILITY_NAME})"
+    r"(?=\s+(?:a|au|lors|pendant|avant|apres)\b)")
 
 
 def _joins_next(previous: str, following: str) -> str | None:
@@ -73,6 +83,8 @@ def _joins_next(previous: str, following: str) -> str | None:
         return " "
     if re.search(r"[,;]\s*$", previous) or re.match(r"^\s*[,;]", following):
         return None
+    if _particle_opens(previous, following):
+        return " "
     # "…, GRORLIGNAC / - GRIMELLEC Maud - Tiphaine, …": in a list separated by commas, a
     # dash opening the line joins a compound name written with spaced dashes.
     if (re.match(r"[-–]\s", following) and re.search(r"[,;]", previous)
@@ -181,6 +193,22 @@ def _joins_next(previous: str, following: str) -> str | None:
                                            or _token_kind(head_words[leading]) in "CL")):
             return " "
     return None
+
+
+# Particles that open no entry of a list: "La", "Le", "Les" may open a commune's name.
+_NAME_PARTICLES = _PARTICLES - {"la", "le", "les", "y"}
+
+
+def _particle_opens(previous: str, following: str) -> bool:
+    """"…, M Paugrelot, M Lemaire / De Plitoplarenne, M Martin.": in a list separated by
+    commas, a line that ends without separator and a next line that opens with a particle
+    before a capitalised word, in any case ("De", "DU", "van"), is one name wrapped by the
+    extraction: an entry opens with a civility or a name, not with a particle."""
+    words = following.split()
+    outside = re.sub(r"\([^()]*\)?", " ", previous)
+    return (len(words) >= 2 and _fold(words[0]) in _NAME_PARTICLES
+            and words[1][:1].isupper() and bool(re.search(r"[,;]", outside))
+            and bool(re.search(r"[^\W\d_]$", previous.rstrip())))
 
 
 def _inside_an_entry(previous: str, following: str, tail_kinds: set[str],

@@ -153,8 +153,10 @@ def split_full_name(full_name: str) -> tuple[str, str]:
 # Per-entry notes: "(à partir de la question 5)", "(suppléant de X)"...
 # --------------------------------------------------------------------------------------------
 
+# Not an act number ("jusqu'à la délibération n° 2019-45": the act of the year, whose order in
+# the session the note does not give; read as no item, and said).
 _ITEM = (r"(?:la\s+)?(?:question|point|affaire|dossier|deliberation|rapport)s?\s*"
-         r"(?:n\s*[°o]\.?\s*)?(\d+)")
+         r"(?:n\s*[°o]\.?\s*)?(\d+)(?![\-/._]?\d)")
 _NOTE_FROM = re.compile(
     rf"(?:a\s+partir\s+(?:de\s+|du\s+|d'\s*)?|des\s+|arrivee?\s+(?:a|au|lors\s+de|pendant|"
     rf"avant|en\s+cours\s+de)\s+(?:la\s+|l'\s*)?|present\s+(?:a\s+partir\s+de|des)\s+){_ITEM}"
@@ -165,7 +167,8 @@ _NOTE_UNTIL = re.compile(
 )
 _NOTE_UNTIL_BEFORE = re.compile(
     rf"(?:quitte\s+la\s+seance|quitte\s+la\s+salle|partie?|sortie?)\s+(?:avant|a|au|lors\s+de)"
-    rf"\s+(?:la\s+|l'\s*)?{_ITEM}"
+    # "quitte la séance avant le vote du point 7"
+    rf"\s+(?:le\s+vote\s+(?:du|de\s+la|de\s+l')\s*)?(?:la\s+|l'\s*)?{_ITEM}"
 )
 _NOTE_PROXY_FROM = re.compile(
     r"^(?:porteur|porteuse|titulaire)?\s*(?:d[eu]\s+|des\s+)?(?:pouvoir|procuration)s?\s+"
@@ -179,7 +182,8 @@ _NOTE_REPLACED_BY = re.compile(
 # "suppléant M. DUPONT Jean": the titular named straight after the word, with their civility.
 _CIVILITY_AHEAD = r"(?=(?:m|mr|mme|mlle|monsieur|madame|mademoiselle)\b\.?\s)"
 _NOTE_REPLACES = re.compile(
-    rf"(?:suppleante?\s+(?:(?:de|du\s+titulaire)\s+|{_CIVILITY_AHEAD})|remplacante?\s+de\s+|"
+    rf"(?:suppleante?\s+(?:(?:de|du\s+titulaire)\s+|{_CIVILITY_AHEAD})|"
+    rf"remplacante?\s+(?:de\s+|{_CIVILITY_AHEAD})|"
     # "Mme X, représentante de M. Y": a suppléante sitting for Y (not "représentée par").
     rf"representante?\s+de\s+{_CIVILITY_AHEAD}|"
     r"remplace\s+|"
@@ -192,6 +196,9 @@ _NOTE_START = re.compile(
     r"quitte\s+la\s+s|(?:partie?|sortie?)\s+(?:apres|avant)\b|suppleante?\s+d|"
     rf"suppleante?\s+{_CIVILITY_AHEAD}|"
     r"remplacee?\s+par\b|remplace\s|remplacante?\s+de\b|en\s+remplacement\b|"
+    rf"remplacante?\s+{_CIVILITY_AHEAD}|"
+    # "M. X, porteur du pouvoir de M. Y": the holder's note, written after a comma.
+    r"porteu(?:r|se)\s+d[eu]s?\s+(?:pouvoir|procuration)\s+d|"
     rf"representante?\s+de\s+{_CIVILITY_AHEAD})"
 )
 

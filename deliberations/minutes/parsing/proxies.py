@@ -1,17 +1,19 @@
-"""Procurations: "X à Y", "X donne pouvoir à Y", "X (pouvoir à Y)", "Pouvoir de X à Y"."""
+"""Procurations: "X à Y", "X donne pouvoir à Y", "X (pouvoir à Y)", "Pouvoir de X à Y",
+"Procuration de X en faveur de Y"."""
 
 from __future__ import annotations
 
 import re
 
+from .headings import _G
 from .names import _read_names, _read_note, _split_entry
 from .results import ProxyEntry
-from .sections import _G
 from .text import _GENDER_MARK, _fold
 
 _PROXY_PAREN = re.compile(
+    # "X (a donné pouvoir à Y)", "X (excusée, pouvoir à Y)".
     rf"^(?P<giver>.+?)\s*\(\s*(?:excuse{_G}\s*[,;-]?\s*)?(?:pouvoir|procuration|represente{_G}"
-    rf"\s+par|donne{_G}\s+(?:pouvoir|procuration))\s*(?:donne{_G}\s+)?(?:a|au\s+profit\s+de|"
+    rf"\s+par|(?:a\s+|ayant\s+)?donne{_G}\s+(?:pouvoir|procuration))\s*(?:donne{_G}\s+)?(?:a|(?:au\s+profit|en\s+faveur)\s+de|"
     rf"par|:)?\s*(?!d[eu]\s|d')(?P<holder>[^)\s][^)]*)\)(?P<rest>.*)$"
 )
 # "X (pouvoir M. Y)": no "à" nor "de" to tell the direction; the list it stands in does.
@@ -25,8 +27,10 @@ _CONDITION = re.compile(r"\s+(?=(?:a\s+partir\s+d|jusqu'|des\s+(?:la|le|l'|\d)|a
 # without separator ("Madame A donne pouvoir à Monsieur B Monsieur C donne pouvoir à …").
 _PROXY_VERB = re.compile(
     rf"(?:,\s*)?(?:(?:qui\s+)?(?:a\s+|ayant\s+)?(?:donne{_G}|remis|confie{_G})\s+(?:procuration|"
-    rf"pouvoir|mandat)(?:\s+de\s+vote)?\s+(?:a|au\s+profit\s+de)|(?:pouvoir|procuration)\s+a|"
+    rf"pouvoir|mandat)(?:\s+de\s+vote)?\s+(?:a|(?:au\s+profit|en\s+faveur)\s+de)|(?:pouvoir|procuration)\s+a|"
     rf"supplee{_G}\s+par|represente{_G}\s+par"
+    # "Mme X remplacée par sa suppléante Mme Y M. Z remplacé par son suppléant M. W".
+    rf"|remplace{_G}\s+par(?:\s+(?:son|sa|le|la)\s+suppleant{_G})?"
     # "Mme X pour M. Y Mme Z pour M. W" (holders first), not "pour la question 3".
     rf"|(?<=\s)pour(?!\s+(?:la|le|les|l'|un|une|des|du|de|d'|toute?s?|chaque|cause|raison|motif)\b))\s"
 )
@@ -36,9 +40,12 @@ _PROXY_VERB_BARE = re.compile(rf"{_PROXY_VERB.pattern}|(?<=\s)(?:a|par)\s")
 _PROXY_STRONG = [
     re.compile(
         rf"^(?P<giver>.+?)\s*,?\s+(?:qui\s+)?(?:a\s+|ayant\s+)?(?:donne{_G}|remis|confie{_G})\s+(?:procuration|"
-        rf"pouvoir|mandat)(?:\s+de\s+vote)?\s+(?:a|au\s+profit\s+de)\s+(?P<holder>.+)$"
+        rf"pouvoir|mandat)(?:\s+de\s+vote)?\s+(?:a|(?:au\s+profit|en\s+faveur)\s+de)\s+(?P<holder>.+)$"
     ),
-    re.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<giver>.+?)\s+(?:a|au\s+profit\s+de)"
+    # "X, pouvoir à Y" (Bas-Chablais), "X pouvoir à Y", also in a list of excused.
+    re.compile(r"^(?P<giver>.+?)\s*,?\s+(?:pouvoir|procuration)\s+(?:a|(?:au\s+profit|en\s+faveur)\s+de)"
+               r"\s+(?P<holder>.+)$"),
+    re.compile(r"^(?:pouvoir|procuration)\s+de\s+(?P<giver>.+?)\s+(?:a|(?:au\s+profit|en\s+faveur)\s+de)"
                r"\s+(?P<holder>.+)$"),
     re.compile(rf"^(?P<giver>.+?)\s*,?\s+represente{_G}\s+par\s+(?!(?:son|sa)\s+suppleant)"
                r"(?P<holder>.+)$"),
@@ -50,9 +57,10 @@ _PROXY_STRONG = [
 # Under "Pouvoirs :" or "Étaient porteurs d'un pouvoir :", "Mme X pour M. Y": X votes for Y,
 # the holder is written first.
 _PROXY_HOLDER_FIRST = re.compile(r"^(?P<holder>.+?)\s+pour\s+(?P<giver>.+)$")
+_NOTE_FOR = re.compile(r"^\s*pour\s+(?!(?:la|le|les|l'|un|une|des|du|de|d'|toute?s?|chaque)\b)")
 # Only inside a proxies section: "X à Y", "X par Y", "X pouvoir à Y".
 _PROXY_BARE = re.compile(
-    r"^(?P<giver>.+?)\s*(?:[:\-–]\s*)?\s(?:pouvoir\s+a|procuration\s+a|a|par|au\s+profit\s+de|"
+    r"^(?P<giver>.+?)\s*(?:[:\-–]\s*)?\s(?:pouvoir\s+a|procuration\s+a|a|par|(?:au\s+profit|en\s+faveur)\s+de|"
     r"=>|->|→)\s+(?P<holder>.+)$"
 )
 
@@ -67,12 +75,22 @@ def _match_proxy(entry_raw: str, *, bare: bool, present: bool = False
         holder = raw[match.start("holder"):match.end("holder")]
         if present and _PAREN_WITHOUT_CONNECTIVE.search(folded):
             return None  # "Y (pouvoir M. X)" among présents: Y holds X's proxy (a note)
-        return giver, holder, raw[match.start("rest"):]
+        rest = raw[match.start("rest"):]
+        # "X (pouvoir à Y à partir de 20h30)": the condition inside the brackets is a note.
+        if condition := _CONDITION.search(_fold(holder)):
+            rest = f"({holder[condition.end():].strip()}) {rest}"
+            holder = holder[:condition.start()]
+        return giver, holder, rest
     # Notes are cut first so that "(jusqu'à la question 4)" is not read as "… à …".
     entry = _split_entry(raw)
     text = entry.text
     notes = " ".join(f"({note})" for _, note in entry.notes)
     folded = _fold(text)
+    if bare and len(entry.notes) == 1 and (note := _NOTE_FOR.match(_fold(entry.notes[0][1]))):
+        # "Pouvoirs : 9 BANIER Paul (pour BROPONERT Félix), …": the holder first, the giver in
+        # the note, as in "Mme X pour M. Y" without brackets.
+        giver = entry.notes[0][1].strip()[note.end():]
+        return giver, text, ""
     patterns = _PROXY_STRONG + ([_PROXY_BARE, _PROXY_HOLDER_FIRST] if bare else [])
     for pattern in patterns:
         if match := pattern.match(folded):
@@ -102,9 +120,13 @@ def split_chained(raw: str, *, bare: bool = False) -> list[str]:
     if len(folded) != len(raw):
         return [raw]
     verbs = list((_PROXY_VERB_BARE if bare else _PROXY_VERB).finditer(folded))
-    if len(verbs) < 2:
+    if not verbs:
         return [raw]
-    entries, start = [], 0
+    entries, start = [], _head_names_end(raw, verbs[0].start())
+    if start:
+        entries.append(raw[:start].strip(" ,;"))
+    if len(verbs) < 2:
+        return [*entries, raw[start:].strip(" ,;")] if entries else [raw]
     for previous, verb in zip(verbs, verbs[1:], strict=False):
         between = raw[previous.end():verb.start()]
         read = _read_names(_split_entry(between).text)
@@ -123,6 +145,30 @@ def split_chained(raw: str, *, bare: bool = False) -> list[str]:
         start = offset
     entries.append(raw[start:].strip(" ,;"))
     return entries
+
+
+_CIVILITY_TOKENS = {"m", "mme", "mr", "monsieur", "madame", "mlle", "mademoiselle"}
+
+
+def _head_names_end(raw: str, verb_start: int) -> int:
+    """Where the giver of the first procuration starts when names of the list come before it
+    without separator ("… POLINET, BINNILOUX Mme VINCENT pouvoir à M. GRONAS"): at the last
+    civility before the verb, when what precedes it reads as names; 0 otherwise."""
+    tokens = raw[:verb_start].split()
+    civilities = [index for index, token in enumerate(tokens)
+                  if _fold(token).rstrip(".") in _CIVILITY_TOKENS]
+    if not civilities or civilities[-1] == 0:
+        return 0
+    cut = civilities[-1]
+    while cut > 0 and _fold(tokens[cut - 1]).rstrip(".") in _CIVILITY_TOKENS:
+        cut -= 1
+    before = _read_names(_split_entry(" ".join(tokens[:cut])).text)
+    if not (cut and before.valid and before.names):
+        return 0
+    offset = 0
+    for token in tokens[:cut]:
+        offset = raw.index(token, offset) + len(token)
+    return offset
 
 
 # Column headings of a flattened table: "Absents/excusés Pouvoir à".

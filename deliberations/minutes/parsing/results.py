@@ -64,6 +64,7 @@ ANOMALY_LABELS = {
     "several_secretaries": "Plusieurs secrétaires de séance",
     "not_in_roster": "Élus de la liste introuvables",
     "holder_by_office": "Mandataire désigné par sa fonction",
+    "heading_guessed": "Intitulé de liste interprété",
 }
 
 
@@ -88,6 +89,10 @@ class StatedCounts:
     present: int | None = None
     voters: int | None = None
     proxies: int | None = None
+    # "Absents : 8" (every member not present, or those not excused: the check tries both)
+    # and "Excusés : 3".
+    absent: int | None = None
+    excused: int | None = None
 
 
 @dataclass

@@ -1,5 +1,5 @@
-"""Headings, section boundaries and entry separators of an attendance block; the secretary
-and the stated counts. (Where a line break separates entries: ``joining``.)"""
+"""Headings, section boundaries and entry separators of an attendance block; the secretary.
+(Where a line break separates entries: ``joining``; the stated counts: ``figures``.)"""
 
 from __future__ import annotations
 
@@ -15,76 +15,21 @@ from .extraction import (
     normalise_bullets,
     wraps_group_title,
 )
+from .headings import (
+    _COUNTED_HEADING,
+    _G,
+    _HEADING,
+    _HEADING_BODY,
+    _INLINE_HEADING,
+    _INLINE_MARKED,
+    _INLINE_VERB_HEADING,
+    _SQUEEZED_HEADING,
+    _VERB_HEADING,
+    heading_kind,
+)
 from .names import _INITIALS, _read_names, _token_kind
-from .results import StatedCounts
 from .tables import TABLE_ROW, rewrite_tables
 from .text import _GENDER_MARK, _clean_lines, _fold
-
-_G = r"(?:\(e\)|e)?(?:\(s\)|s)?(?:\(e?s\))?"  # présent(e)s, excusé(e)s, présents(es)...
-# "absents excusés", "absents - excusés", "absents/excusés", "absents, excusés".
-_ABSENT_EXCUSED = rf"absent{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)?excuse{_G}"
-# What the présents are counted for: "Dont (48) présent(e)s avec droit de vote formant le
-# quorum CAPV : …" — words of the heading, not the end of the block.
-_VOTING = (r"(?:\s+avec\s+(?:droit\s+de\s+vote|voix\s+deliberatives?))?"
-           r"(?:\s+formant\s+(?:le\s+quorum|la\s+majorite(?:\s+des\s+membres)?"
-           r"(?:\s+en\s+exercice)?))?")
-_HEADING_BODY = (
-    r"(?:[-–•]\s*)?(?:(?:etaient|etait|sont|membres|conseillers(?:\s+communautaires)?|"
-    r"delegues|elus|liste\s+des)\s+)?(?:(?:titulaires|suppleants?)\s+)?(?:"
-    # "Étaient également présents", "Étaient présents également": staff and guests.
-    rf"(?P<ignore>(?:etai(?:en)?t\s+)?egalement\s+present{_G}|present{_G}\s+egalement|"
-    # "Assistaient", and in the present tense "ASSISTENT EGALEMENT A LA SEANCE".
-    rf"assist(?:ai(?:en)?t|ent|e)(?:\s+egalement)?(?:\s+a\s+la\s+(?:reunion|seance))?)"
-    rf"|(?P<proxies>(?:{_ABSENT_EXCUSED}|absent{_G}|excuse{_G})\s+(?:ayant|avec|qui\s+ont|ont)\s+"
-    rf"(?:donne|remis)\s+(?:procuration|pouvoir|mandat(?:\s+de\s+vote)?){_G}"
-    rf"|absent{_G}\s+represente{_G}"
-    # "Etaient porteurs d'un pouvoir : Mme X pour M. Y": holders first (see proxies.py).
-    rf"|porteur{_G}\s+d'un\s+pouvoir"
-    rf"|absent{_G}\s+avec\s+(?:procuration|pouvoir){_G}"
-    # "Absent(es) ayant voté par procuration en application des articles L. 2121-20 … :"
-    rf"|absent{_G}\s+ayant\s+vote\s+par\s+(?:procuration|pouvoir){_G}"
-    rf"(?:\s+en\s+application\s+d[eu]s?\s+[^:]*)?"
-    rf"(?:\s+par\s+(?:pouvoir|procuration){_G})?|represente{_G}(?:\s+par\s+"
-    rf"(?:pouvoir|procuration){_G})?|(?:procuration|pouvoir){_G}(?:\s+donne{_G})?|"
-    rf"(?:ont|avai(?:en)?t)\s+donne{_G}\s+(?:procuration|pouvoir){_G})"
-    # "Étaient suppléés : X par Y": substitutes sitting for titular members (L5211-6).
-    rf"|(?P<substitutes>supplee{_G}(?:\s+par)?)"
-    # "Excusés/absents", "absents ou excusés": one list, counted as excused.
-    rf"|(?P<excused>{_ABSENT_EXCUSED}|excuse{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)absent{_G}"
-    rf"|excuse{_G})"
-    # "Absents non excusés", "Absent non représenté": absent (the "excusés" inside is negated).
-    rf"|(?P<absent>absent{_G}(?:\s+non\s+(?:excuse|represente){_G})?)"
-    rf"|(?P<present>present{_G}(?:\s+ou\s+represente{_G}(?:\s*\([^)]*\))?)?"
-    rf"(?:\s+a\s+l'ouverture(?:\s+de\s+la\s+seance)?)?{_VOTING}"
-    # "Présents Délégués titulaires / communes :": whom the members represent.
-    rf"(?:\s+delegues\s+titulaires\s*/\s*communes)?)"
-    # "Membres titulaires :", "Membres suppléants avec voix délibérative :" under the présents.
-    rf"|(?P<subpresent>(?<=membres\s)(?:titulaires|suppleant{_G})"
-    rf"(?:\s+avec\s+voix\s+deliberatives?)?"
-    # "Délégués suppléants / communes avec voix délibérative :", "Délégués titulaires /
-    # communautés de communes et communauté d'Agglomération :" (under "Présents").
-    rf"|(?<=delegues\s)(?:titulaires|suppleant{_G})\s*/\s*(?:communes|communautes\s+de\s+"
-    rf"communes(?:\s+et\s+communaute\s+d'\s*agglomeration)?)(?:\s+avec\s+voix\s+"
-    rf"deliberatives?)?)"
-    r")"
-    # "Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :": who they are.
-    # "Ont donné procuration – Suppléant(e)s": a dash between the words of a heading.
-    r"(?:\s+(?:mesdames|messieurs|mmes|mm|et|les|des|du|de|la|l'|delegue\S*|conseill\S*|"
-    r"[-–](?=\s+suppleant)|"
-    r"en\s+tant\s+que|en\s+qualite\s+de|"
-    r"membres|elus|titulaires|suppleant\S*|pays|comite|conseil|syndicat|bureau|"
-    r"communautaires?|municipaux|syndicaux))*"
-    # "Étaient absents (titulaires) :", "Excusés (suppléants) :": whom the list is about.
-    r"(?:\s*\((?:titulaires?|suppleant\S*|delegue\S*(?:\s+titulaires?|\s+suppleant\S*)?)\))?"
-    # "PRESENTS [13] :", "Etaient présents (25) :", "Etait excusé () :": the figure of the
-    # list (read with the stated counts), or its empty place.
-    r"(?:\s*[\[(]\s*\d*\s*[\])])?"
-)
-_HEADING = re.compile(rf"^{_HEADING_BODY}\s*(?::\s*(?P<rest>.*))?$")
-# A heading inside a line ("… M. Michèle SIMONET. Absents excusés : Mme …"): only with its colon,
-# and not a stated count ("Présents : 22").
-_INLINE_HEADING = re.compile(rf"(?<![\w'])(?:{_HEADING_BODY})\s*:(?!\s*\(?\d)")
-_COUNTED_HEADING = re.compile(r"^[^\d:]+:\s*(?P<count>\d+)\s*$")
 
 
 def _opens_list(line: str) -> bool:
@@ -100,10 +45,6 @@ def _opens_list(line: str) -> bool:
         _token_kind(tokens[1].strip(",;")) == "G" or tokens[0].endswith(","))
 
 
-_INLINE_VERB_HEADING = re.compile(rf"(?<=\s)(?=etai(?:en)?t\s)(?:{_HEADING_BODY})(?![\w'])")
-# "Présent(e)s C. Montin, …": a heading written without colon, recognisable by its marks.
-_INLINE_MARKED = re.compile(rf"(?<![\w'])(?:present\(e\)s{_VOTING}|excuse\(e\)s|absent\(e\)s)"
-                            r"(?=\s+[^\s:\d])")
 # Letter-spaced headings of PDF layouts: "A B S E N T S E X C U S E S".
 _LETTER_SPACED = re.compile(r"^(?:\S\s){5,}")
 # Where the list part of a block ends, inside a line as well as at its start; a later heading
@@ -114,11 +55,19 @@ _SOFT_END_BODY = (
     r"(?:membres|conseillers|delegues|votants|presents)|(?:le\s+)?quorum|apres\s+(?:l'\s*)?appel|"
     r"convocation\s+(?:aux|des|du|adressee)|(?:rappel\s+de\s+)?(?:a\s+)?(?:l')?ordre\s+du\s+jour|"
     r"formant\s+la\s+majorite|accueil\s+des|(?:m\.|monsieur|madame)\s+(?:le|la)\s+president|"
-    # Narrative after the lists: "Après lecture et signature du compte-rendu…".
-    r"apres\s+(?:lecture|avoir|en\s+avoir)|le\s+secretariat\s"
+    # Narrative after the lists: "Après lecture et signature du compte-rendu…", "Avant de
+    # procéder à l'ordre du jour, M. X fait un tour de table".
+    r"apres\s+(?:lecture|avoir|en\s+avoir)|avant\s+de\s+(?:proceder|commencer|passer|debuter)\b"
+    r"|le\s+secretariat\s"
 )
 _INLINE_END = re.compile(rf"(?<![\w'])(?:{_SOFT_END_BODY})")
-_SOFT_END = re.compile(rf"^(?:{_SOFT_END_BODY}|le\s+(?:conseil|comite)\b|pour\s*:\s*\d)")
+# A line opening a sentence of the session: "F. X déclare ouverte, à 20h32, la séance", "Il est
+# procédé … à l'élection d'un secrétaire". "A été nommée Secrétaire de séance : / Mme X": the
+# sentence without its subject, the name after it (``_INLINE_END`` leaves "A été nommée" alone
+# on its line); not inside a line: "M. X a été nommé secrétaire" names the secretary before it.
+_SOFT_END = re.compile(rf"^(?:{_SOFT_END_BODY}|le\s+(?:conseil|comite)\b|pour\s*:\s*\d|"
+                       r"(?:\S+\s+){1,4}declare\s+(?:ouverte|la\s+seance\s+ouverte)|il\s+est\s+procede|"
+                       r"(?:a\s+ete|est)\s+(?:nommee?|designee?|elue?)(?:\s+secretaire|\s*$))")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?$")
 # "1. AVIS SUR LE PROJET DE PARC EOLIEN …": a numbered agenda item, told from a numbered name
 # by the words of an agenda title.
@@ -136,15 +85,20 @@ _INLINE_AGENDA_ITEM = re.compile(rf"(?<=[^\W\d_]\s){_AGENDA_ITEM}")
 _SECRETARY = [
     re.compile(
         r"^(?P<name>.+?)\s*,?\s+(?:est|a\s+ete|sera)\s+"
-        r"(?:elue?|designee?|nommee?|choisie?)"
+        r"(?:elue?|designee?|nommee?|choisie?|declaree?)"  # "M. X est déclaré secrétaire"
         r"(?:\s*\(e\))?\s+(?:en\s+qualite\s+de\s+|comme\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+"
         r"|aux\s+fonctions\s+de\s+)?secretaire"
     ),
-    re.compile(r"(?:designe[rz]?|elit|nomme)\s+(?P<name>[^,;:]+?)\s*,[^;:]{0,80}?"
-               r"(?:fonctions?\s+de\s+|qualite\s+de\s+|comme\s+)secretaire"),
-    # "Secrétaire de séance : X", and "Secrétaires de séance : X et Y" (L2121-15: one or
+    # "… désigne M. X, délégué de Y, qui exercera les fonctions de secrétaire", and without
+    # the clause: "Le Conseil désigne M. X comme secrétaire de séance".
+    # "Le Conseil Municipal nomme à l'unanimité P. X secrétaire de séance".
+    re.compile(r"(?:designe[rz]?|elit|nomme)\s+(?:a\s+l'unanimite\s+)?(?P<name>[^,;:]+?)"
+               r"(?:\s*,[^;:]{0,80}?(?:fonctions?\s+de\s+|qualite\s+de\s+|comme\s+)|"
+               r"\s+(?:comme\s+|en\s+qualite\s+de\s+)?)secretaire"),
+    # "Secrétaire de séance (désigné) : X", "Secrétaires de séance : X et Y" (L2121-15: one or
     # several members; the first is read, ``several_secretaries`` tells of the others).
-    re.compile(r"secretaires?(?:\s+de\s+(?:la\s+)?seance)?\s*[:\-–]\s*(?P<name>.+?)\s*[.,;]?$"),
+    re.compile(r"secretaires?(?:\s+de\s+(?:la\s+)?seance)?(?:\s+(?:designee?|nommee?|elue?))?"
+               r"\s*[:\-–]\s*(?P<name>.+?)\s*[.,;]?$"),
     re.compile(r"^(?P<name>.+?)\s*,\s*secretaire\s+de\s+(?:la\s+)?seance"),
     # "… LANIÈRE. Secrétaire de séance Julien-Pascal CHALELET.": no colon after the words.
     re.compile(r"^secretaire\s+de\s+(?:la\s+)?seance\s+(?P<name>[^:]+?)\s*[.,;]?$"),
@@ -230,32 +184,6 @@ def _dash_in_surname(before: str, after: str) -> bool:
     kinds_before = {_token_kind(token) for token in before.split()}
     return (bool(following) and "G" in kinds_before
             and all(_token_kind(token) in "SP" for token in following))
-
-
-_COUNT_PATTERNS = {
-    "in_office": re.compile(r"en\s+exercice(?:\s+est\s+de)?[ \t]*(?::|=|-)?[ \t]*(\d+)"),
-    # Optional colon: "Présents 25"; "… titulaires et suppléants présents est de : 17".
-    "present": re.compile(
-        rf"(?<![a-z])present{_G}(?:[ \t]+a[ \t]+la[ \t]+seance)?(?:\s+est\s+de)?[ \t]*[:=]?"
-        # "Nombre de présents : (48)": the figure in parentheses.
-        rf"[ \t]*[(\[]?(\d+)"
-        # "Nombre de conseillers qui assistent à la séance : 12" (PETR Cœur de Lorraine),
-        # "Nombre de membres qui ont pris part aux délibérations : 25" (Val de Loir).
-        r"|(?:conseillers|membres|delegues)\s+qui\s+(?:assistent\s+a\s+la\s+seance|ont\s+pris\s+"
-        r"part\s+aux\s+deliberations)[ \t]*[:=]?[ \t]*(\d+)"
-    ),
-    "voters": re.compile(
-        rf"(?<![a-z])votant{_G}(?:\s*\([^)]*\))?(?:\s+est\s+de)?[ \t]*(?::|=)?[ \t]*(\d+)"
-    ),
-    "proxies": re.compile(
-        rf"(?<![a-z])(?:procuration{_G}|pouvoir{_G}|represente{_G}|mandats?\s+de\s+vote)"
-        r"(?:\s+ecrits?\s+de\s+vote)?"
-        # "AYANT DONNE MANDAT DE VOTE [2] :", "Avaient donné procuration (2) :": the figure
-        # of the list in brackets, as after "PRESENTS [13] :".
-        rf"(?:\s+est\s+de)?[ \t]*[:=]?[ \t]*[(\[]?(\d+)(?!\s*(?:h\b|heures?|[/.]\d))"
-    ),
-}
-
 
 
 _CAPACITY_CLAUSE = re.compile(r"^\s*(?:(?:1er|\d+e(?:me)?)\s+)?(?:vice-?\s*)?(?:delegue|deleguee|"
@@ -413,55 +341,6 @@ def _opens_label(text: str) -> bool:
                 or _heading(text))
 
 
-def _read_counts(text: str) -> StatedCounts:
-    """Stated figures. Where several "présents" figures are stated (titulaires, suppléants,
-    both), the largest counts: it is the one that includes the others."""
-    folded = _fold(text)
-    counts = StatedCounts()
-    for attribute, pattern in _COUNT_PATTERNS.items():
-        found = [int(next(group for group in match.groups() if group))
-                 for match in pattern.finditer(folded)]
-        if found:
-            setattr(counts, attribute, max(found) if attribute == "present" else found[0])
-    for attribute, value in _table_counts(folded).items():
-        if getattr(counts, attribute) is None:
-            setattr(counts, attribute, value)
-    return counts
-
-
-# A table of figures flattened label column first: "En exercice : Ayant pris part à la
-# délibération : Date de la Convocation : 42 34 14/02/2019".
-_VALUES_RUN = re.compile(
-    r"(?<=:)\s+(?P<values>(?:(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{1,4})(?:\s+|$)){2,})")
-_TABLE_LABELS = {
-    "in_office": re.compile(r"en\s+exercice\s*$"),
-    "present": re.compile(r"(?<![a-z])presents?\s*$"),
-    "voters": re.compile(r"(?:votants?|ayant\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote))"
-                         r"\s*$"),
-}
-
-
-def _table_counts(folded: str) -> dict[str, int]:
-    """Figures of a flattened table whose labels all come before their values: paired from
-    the end (the first labels may title the table: "Nombre de membres :"), and taken only
-    where the labels are those of stated counts and the values whole numbers."""
-    counts: dict[str, int] = {}
-    for match in _VALUES_RUN.finditer(folded):
-        labels = []
-        for label in reversed(folded[max(0, match.start() - 600):match.start()].split(":")[:-1]):
-            if re.search(r"\d", label) or not 3 <= len(label.strip()) <= 80:
-                break
-            labels.insert(0, label.strip())
-        values = match["values"].split()
-        if len(labels) < 3 or len(values) > len(labels):
-            continue
-        for label, value in zip(reversed(labels), reversed(values), strict=False):
-            for attribute, pattern in _TABLE_LABELS.items():
-                if pattern.search(label) and value.isdigit():
-                    counts.setdefault(attribute, int(value))
-    return counts
-
-
 def _heading(line: str, following: str = "") -> tuple[str, str] | None:
     """(section kind, text after the colon) when ``line`` is a section heading. Kinds:
     present, proxies, excused, absent, and ignore (people who are not members: "Étaient
@@ -487,18 +366,14 @@ def _heading(line: str, following: str = "") -> tuple[str, str] | None:
         # "Étaient absents avec procuration • • Mr X": bullets of the list after it.
         after = stripped[verb.end():].lstrip(" •·◦▪")
         if after[:1].isupper():
-            kind = next(name for name in ("ignore", "proxies", "substitutes", "excused",
-                                          "absent", "present", "subpresent")
-                        if verb.groupdict().get(name) is not None)
+            kind = heading_kind(verb)
             return kind, after
     if not match and (verb := _VERB_HEADING.match(folded)) and stripped.endswith(":"):
         # "Etaient présents les représentants des Etablissements Publics … et des communes
         # suivantes :": who the members are, in words; no name (no word in capitals) there.
         words = stripped[verb.end():-1].split()
         if not any(_token_kind(word) in "SC" for word in words):
-            kind = next(name for name in ("ignore", "proxies", "substitutes", "excused",
-                                          "absent", "present", "subpresent")
-                        if verb.groupdict().get(name) is not None)
+            kind = heading_kind(verb)
             return kind, ""
     if not match:
         return None
@@ -509,20 +384,11 @@ def _heading(line: str, following: str = "") -> tuple[str, str] | None:
         if not _opens_list(rest[number.end():]):
             return None
         rest = rest[number.end():]
-    kind = next(name for name in ("ignore", "proxies", "substitutes", "excused", "absent",
-                                  "present", "subpresent")
-                if match.groupdict().get(name) is not None)
+    kind = heading_kind(match)
     return kind, rest.strip()
 
 
 _SPACED_RUN = re.compile(r"(?<!\S)(?:[A-ZÀ-Ý]{1,3} ){6,}[A-ZÀ-Ý]{1,3}(?!\S)")
-_VERB_HEADING = re.compile(rf"^(?=etai(?:en)?t\s){_HEADING_BODY}(?=\s)")
-# Letter-spaced headings lose their word breaks: "ABSENTSEXCUSESAYANTDONNEPOUVOIR".
-_SQUEEZED_HEADING = re.compile(
-    r"^(?:etaient)?(?:(?P<proxies>absents?(?:excuses?)?(?:ayant|ont)donnes?(?:pouvoirs?|"
-    r"procurations?))|(?P<excused>absents?excuses?|excuses?)|(?P<absent>absents?)|"
-    r"(?P<present>presents?))(?P<ignore>(?!))?(?P<subpresent>(?!))?$"
-)
 
 
 def _is_secretary_line(line: str) -> bool:

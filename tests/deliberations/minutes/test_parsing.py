@@ -122,7 +122,8 @@ def test_to_dict_shape(bureau):
                           "other_secretaries", "stated_counts", "anomalies"]
     assert set(data["present"][0]) == {"name", "from_item", "until_item", "replaces"}
     assert set(data["proxies"][0]) == {"giver", "holder", "from_item", "until_item"}
-    assert set(data["stated_counts"]) == {"in_office", "present", "voters", "proxies"}
+    assert set(data["stated_counts"]) == {"in_office", "present", "voters", "proxies", "absent",
+                                         "excused"}
     assert set(data["anomalies"][0]) == {"kind", "text", "message"}
 
 

@@ -370,3 +370,14 @@ def test_a_side_secretary_label_in_a_flattened_block_is_read_before_the_next_hea
                              "Julien BARLARGUES", "Rémi SERDONNEAU", "Aurore GERLORET"]
     assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
         ("Clotilde SOMAUZET", "Marius FANAUDEL"), ("Dorian JOMAUMIER", "Basile LOLANGE")]
+
+
+def test_a_line_opening_with_a_particle_in_title_case_goes_on_with_the_name_above():
+    # Communauté de communes du Sud-Ouest Amiénois, 28 September 2007 (tests/fixtures/minutes/
+    # sud-ouest-amienois-2007-09-28): names in title case after « M » without full stop, the
+    # line wrapped inside « M Lemaire / De Plitoplarenne » (one surname with its particle).
+    result = parse_attendance("Etaient présents :\n"
+                              "Délégués titulaires : M Vranolle, Mme Cressac, M Gonelet\n"
+                              "De Laurdier, M Souvellec.\n")
+    assert len(result.present) == 4
+    assert result.present[2].name.endswith("Gonelet De Laurdier")
