@@ -95,6 +95,10 @@ def _unwrap_values(folded: str) -> str:
 
 # "Présents ou représentés": the procurations' word in it is no figure of procurations.
 _PRESENT_OR_REPRESENTED = re.compile(rf"(?<![a-z])present{_G}\s+(?:ou|et)\s+represente{_G}")
+# "Suppléants remplaçant de droit titulaires absents : 1": the figure of the suppléants
+# sitting, not of the absents.
+_SUBSTITUTES_FIGURE = re.compile(rf"(?<![a-z])suppleant{_G}\s+(?:remplacant|siegeant\s+pour)"
+                                 r"[^:\d]{0,60}:")
 
 
 def read_counts(text: str) -> StatedCounts:
@@ -104,6 +108,7 @@ def read_counts(text: str) -> StatedCounts:
     folded = _unwrap_values(_fold(text))
     table, claimed = _table_counts(folded)
     combined = [match.span() for match in _PRESENT_OR_REPRESENTED.finditer(folded)]
+    substitutes = [match.span() for match in _SUBSTITUTES_FIGURE.finditer(folded)]
     found: dict[str, list[int]] = {}
     for attribute, pattern in _COUNT_PATTERNS.items():
         for match in pattern.finditer(folded):
@@ -113,6 +118,8 @@ def read_counts(text: str) -> StatedCounts:
                 continue
             if attribute == "proxies" and any(low <= match.start() < high
                                                for low, high in combined):
+                continue
+            if any(low <= match.start() < high for low, high in substitutes):
                 continue
             found.setdefault(attribute, []).append(int(match.group(group)))
             claimed.append(match.span(group))

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .text import _fold
+
 _G = r"(?:\(e\)|e)?(?:\(s\)|s)?(?:\(e?s\))?"  # présent(e)s, excusé(e)s, présents(es)...
 # "absents excusés", "absents - excusés", "absents/excusés", "absents, excusés".
 _ABSENT_EXCUSED = rf"absent{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)?excuse{_G}"
@@ -20,6 +22,8 @@ _HEADING_BODY = (
     r"delegues|elus|liste\s+des)\s+)?(?:(?:titulaires|suppleants?)\s+)?(?:"
     # "Étaient également présents", "Étaient présents également": staff and guests.
     rf"(?P<ignore>(?:etai(?:en)?t\s+)?egalement\s+present{_G}|present{_G}\s+egalement|"
+    # "Autres personnes présentes :", "Autres participants :": staff and guests likewise.
+    rf"autres\s+(?:personnes\s+present{_G}|participant{_G})|"
     # "Assistaient également", and in the present tense "ASSISTENT EGALEMENT A LA SEANCE".
     rf"assist(?:ai(?:en)?t|ent|e)\s+egalement(?:\s+a\s+la\s+(?:reunion|seance))?|"
     # "Assistaient à la séance :": guests under a list of présents, but the members themselves
@@ -46,9 +50,14 @@ _HEADING_BODY = (
     # "Absents suppléés :", "Absents représentés par leur suppléant :".
     rf"|(?P<substitutes>(?:(?:absent|excuse){_G}\s+)?supplee{_G}(?:\s+par)?"
     rf"|(?:absent|excuse){_G}\s+(?:represente|remplace){_G}\s+par\s+(?:leur|son|sa|les|des)\s+"
-    rf"suppleant{_G})"
+    rf"suppleant{_G}"
+    # "Suppléants remplaçant de droit titulaires absents : X (pour Y)": the suppléant first.
+    rf"|suppleant{_G}\s+(?:remplacant|siegeant\s+pour)\s+(?:de\s+droit\s+)?"
+    rf"(?:les\s+|des\s+|leurs?\s+)?titulaire{_G}(?:\s+absent{_G})?)"
     # "Excusés/absents", "absents ou excusés": one list, counted as excused.
-    rf"|(?P<excused>{_ABSENT_EXCUSED}|excuse{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)absent{_G}"
+    # "Absents (présence du suppléant) :": titulars whose suppléant sits, counted excused.
+    rf"|(?P<excused>{_ABSENT_EXCUSED}|absent{_G}\s*\(\s*(?:presence|remplace{_G}\s+par)\s+"
+    rf"(?:du|de\s+leur|leur|son|sa|le|la)\s+suppleant{_G}\s*\)|excuse{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)absent{_G}"
     rf"|excuse{_G}(?:\s+non\s+represente{_G}|\s+sans\s+(?:pouvoir|procuration){_G})?)"
     # "Absents non excusés", "Absent non représenté": absent (the "excusés" inside is negated).
     # "Absents sans procuration" likewise.
@@ -72,7 +81,11 @@ _HEADING_BODY = (
     # communautés de communes et communauté d'Agglomération :" (under "Présents").
     rf"|(?<=delegues\s)(?:titulaires|suppleant{_G})\s*/\s*(?:communes|communautes\s+de\s+"
     rf"communes(?:\s+et\s+communaute\s+d'\s*agglomeration)?)(?:\s+avec\s+voix\s+"
-    rf"deliberatives?)?)"
+    rf"deliberatives?)?"
+    # "Délégués suppléants ayant pouvoir de son titulaire :": the suppléants sitting in their
+    # titular's place (L5211-6), not a list of procurations.
+    rf"|(?<=delegues\s)suppleant{_G}\s+(?:ayant|avec)\s+(?:pouvoir|voix\s+deliberative)s?"
+    rf"(?:\s+de\s+(?:son|leurs?)\s+titulaire{_G})?)"
     r")"
     # "Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :": who they are.
     # "Ont donné procuration – Suppléant(e)s": a dash between the words of a heading.
@@ -131,3 +144,27 @@ def attending_as_present(sections: list[tuple[str, list[str]]]
     read = [(guessed if kind in {"attending", "offices"} else kind, lines)
             for kind, lines in sections]
     return read, not has_present and any(kind in {"attending", "offices"} for kind, _ in sections)
+
+
+# "ADMINISTRATEURS Étaient présents : … PERSONNELS ADMINISTRATIFS ET INVITÉS Étaient présents :
+# …": the second part of the block names staff and guests, with lists of their own.
+_STAFF_PART = re.compile(r"(?<![\w'])(?:personnels?\s+(?:administratifs?|techniques?|des\s+"
+                         r"services)(?:\s+et\s+invitee?s?)?|invitee?s?\s+et\s+personnels?|"
+                         r"invitee?s)(?![\w'])")
+
+
+def staff_part(lines: list[str]) -> tuple[list[str], int | None]:
+    """``lines`` with the heading of a staff-and-guests part (in capitals, after a list of
+    présents) opening a line of its own, and the index of that line (None without one):
+    the lists under it are no members'."""
+    seen_present = False
+    for index, line in enumerate(lines):
+        folded = _fold(line)
+        for match in _STAFF_PART.finditer(folded):
+            written = line[match.start():match.end()]
+            if (seen_present or "present" in folded[:match.start()]) and written.isupper():
+                head, tail = line[:match.start()].strip(), line[match.start():]
+                return [*lines[:index], *([head] if head else []), tail, *lines[index + 1:]], \
+                    index + (1 if head else 0)
+        seen_present = seen_present or "present" in folded
+    return lines, None
