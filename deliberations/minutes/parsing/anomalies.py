@@ -217,8 +217,9 @@ class _Checks(_Arbiter):
     def drop_replaced_listed_twice(self) -> None:
         """A titular member replaced by their suppléant ("Mme X remplacée par sa suppléante
         Mme Y") is excused; some minutes also name them among the excusés ("M. DURAND, X,
-        …"): one person listed twice, counted once and said (names that tell two people
-        apart, by their given names, stay two)."""
+        …"). Named there first, the substitution finds them listed (``_substitute``); named
+        there after it, the second listing is taken out here: one person, counted once and
+        said (names that tell two people apart, by their given names, stay two)."""
         result = self.result
         for replaced in dict.fromkeys(entry.replaces for entry in result.present
                                       if entry.replaces):
