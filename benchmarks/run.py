@@ -9,6 +9,7 @@
     .venv/bin/python benchmarks/run.py parsing    # the attendance parser on 150 names
     .venv/bin/python benchmarks/run.py importer   # the attendance import preview, 40 names
     .venv/bin/python benchmarks/run.py robustness # the parser on tuned texts wrapped, flattened
+    .venv/bin/python benchmarks/run.py wording    # the parser on the catalogue of real wordings
     .venv/bin/python benchmarks/run.py load       # gunicorn under load, --fault stops PostgreSQL
     .venv/bin/python benchmarks/run.py alerts     # e-mail alert digests, 100 000 subscriptions
     .venv/bin/python benchmarks/run.py partitioning --database URL  # acts partitioned by year?
@@ -26,7 +27,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SETS = ("table", "scan", "exports", "extracts", "clerk", "audit", "parsing", "load",
-        "importer", "alerts", "partitioning", "robustness", "fullcsv")
+        "importer", "alerts", "partitioning", "robustness", "fullcsv", "wording")
 
 
 def main(argv: list[str]) -> None:

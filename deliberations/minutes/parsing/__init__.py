@@ -55,11 +55,12 @@ from .entries import (
     strip_commune_words,
     strip_communes,
     strip_leading_places,
+    strip_member_place,
     strip_place_runs,
     strip_run_in_headings,
 )
 from .figures import read_counts
-from .headings import attending_as_present
+from .headings import attending_as_present, staff_part
 from .joining import _ARRIVAL_SENTENCE, _logical_lines
 from .matching import _is_initials, same_person
 from .names import _NOTE_START, _read_names, _token_kind, split_full_name
@@ -122,7 +123,8 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
     side_secretaries: list[tuple[str, str]] = []
     cuts: list[str] = []
     lines = block_lines(text, side_secretaries, cuts)
-    sections, end_index = find_sections(lines)
+    lines, staff = staff_part(lines)
+    sections, end_index = find_sections(lines if staff is None else lines[:staff])
     sections, column = names_column_after_headings(sections)
     if not sections:
         raise ParseError(
@@ -289,6 +291,14 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
         if _INTERLEAVED_COUNT.search(logical):
             logical = _INTERLEAVED_COUNT.sub(" ", logical).strip(" ,")
         logical = without_margin_mentions(logical)
+        # "Madame X - CD 16 Monsieur Y - CD 17": the member's council ("conseil
+        # départemental" and its number) closes each entry, as a separator.
+        if _MEMBER_COUNCIL.search(logical):
+            builder.anomaly("commune_heading", logical,
+                            "Rattachements des membres retirés de la liste : "
+                            + ", ".join(f"« {found.strip(' -–')} »" for found in
+                                        _MEMBER_COUNCIL.findall(logical)) + ".")
+            logical = _MEMBER_COUNCIL.sub(",", logical).strip(" ,")
         # "… Mme Claire TAUSSESSAC-TAUTOLLE. 2": the page number after the list's last stop.
         logical = re.sub(r"(?<=[^\W\d_]{2}\.)\s+\d{1,3}$", "", logical)
         logical, removed = strip_communes(logical, capitals=kind != "proxies")
@@ -349,6 +359,11 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
                                 + ", ".join(f"« {part} »" for part in parts) + ".")
             chained += parts
         for piece in chained:
+            piece, place = strip_member_place(piece)
+            if place:
+                builder.anomaly("commune_heading", place,
+                                f"Commune ou EPCI du membre précédent retiré de la liste : "
+                                f"« {place} ».")
             piece = drop_leading_civilities(_strip_end(piece))
             office = piece
             if kind != "proxies":
@@ -387,6 +402,7 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
     return removed_all
 
 
+_MEMBER_COUNCIL = re.compile(r"\s[-–]\s(?:CD|CG|CR|CA|CC|CU)\s?\d{2,3}[AB]?(?=[\s,;.]|$)")
 _INTERLEAVED_COUNT = re.compile(
     r"(?:(?<=[,;])|^)\s*(?:[Nn]ombre\s+de\s+\S+\s+)?(?:[Vv]otants|[Pp]r[ée]sents|[Aa]bsents|"
     r"[Pp]ouvoirs|[Pp]rocurations|[Ee]n\s+exercice)\s*:\s*\d+\s+")
@@ -443,3 +459,4 @@ def _is_note_only(piece: str) -> bool:
     if stripped.startswith("(") and stripped.endswith(")"):
         return True
     return bool(_NOTE_START.match(_fold(_GENDER_MARK.sub("", stripped))))
+

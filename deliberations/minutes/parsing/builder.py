@@ -63,6 +63,9 @@ class _Builder(_ProxyReading, _Checks):
         self.offices: dict[str, str] = {}
         # The block as read, for the rules that ask whether a name occurs elsewhere in it.
         self.block_text = ""
+        # Présents marked "(suppléant et non votant)", "(suppléant sans voix délibérative)":
+        # sitting beside their titular member, not counted among the votants.
+        self.non_voting: list[str] = []
 
     def anomaly(self, kind: str, text: str, message: str) -> None:
         self.result.anomalies.append(Anomaly(kind=kind, text=text.strip(), message=message))
@@ -91,6 +94,8 @@ class _Builder(_ProxyReading, _Checks):
         person = people[target]
         if _SUPPLEANT_NOTE.match(_fold(note_text).strip("() ")):
             self.result.suppleants.append(person.name)
+            if re.search(r"non\s+votante?|sans\s+voix", _fold(note_text)):
+                self.non_voting.append(person.name)
         if note.from_item is not None:
             person.from_item = note.from_item
         if note.until_item is not None:

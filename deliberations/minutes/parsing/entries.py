@@ -484,3 +484,22 @@ def merge_continuations(pieces: list[str]) -> list[str]:
             merged.append(piece)
         glue_next = bool(_OPENS_NEXT.search(_fold(_GENDER_MARK.sub("", merged[-1]))))
     return merged
+
+
+# "M. X, délégué titulaire, commune d'Andrezel M. Y, …", "…, communauté de communes les Sources
+# de l'Yerres (Courpalay) M. Z": after the capacity, the member's commune or EPCI written in
+# words, then the next person's civility with no other separator.
+_MEMBER_PLACE = re.compile(
+    r"^(?:commune|ville|communaute\s+(?:de\s+communes|d'\s*agglomeration|urbaine)|metropole)\b"
+    r"[^()]*?(?:\([^()]*\))?\s*(?=(?:m|mme|mr|mlle|monsieur|madame|messieurs|mesdames|mm|mmes)"
+    r"\b\.?\s|$)"
+)
+
+
+def strip_member_place(piece: str) -> tuple[str, str]:
+    """``piece`` without the commune or EPCI written in words that opens it (the previous
+    member's, see ``_MEMBER_PLACE``), and that place ("" when there is none)."""
+    match = _MEMBER_PLACE.match(_fold(piece))
+    if not match or not match.group(0).strip():
+        return piece, ""
+    return piece[match.end():].strip(), piece[:match.end()].strip()

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .text import _fold
+
 _G = r"(?:\(e\)|e)?(?:\(s\)|s)?(?:\(e?s\))?"  # présent(e)s, excusé(e)s, présents(es)...
 # "absents excusés", "absents - excusés", "absents/excusés", "absents, excusés".
 _ABSENT_EXCUSED = rf"absent{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)?excuse{_G}"
@@ -144,3 +146,27 @@ def attending_as_present(sections: list[tuple[str, list[str]]]
     read = [(guessed if kind in {"attending", "offices"} else kind, lines)
             for kind, lines in sections]
     return read, not has_present and any(kind in {"attending", "offices"} for kind, _ in sections)
+
+
+# "ADMINISTRATEURS Étaient présents : … PERSONNELS ADMINISTRATIFS ET INVITÉS Étaient présents :
+# …": the second part of the block names staff and guests, with lists of their own.
+_STAFF_PART = re.compile(r"(?<![\w'])(?:personnels?\s+(?:administratifs?|techniques?|des\s+"
+                         r"services)(?:\s+et\s+invitee?s?)?|invitee?s?\s+et\s+personnels?|"
+                         r"invitee?s)(?![\w'])")
+
+
+def staff_part(lines: list[str]) -> tuple[list[str], int | None]:
+    """``lines`` with the heading of a staff-and-guests part (in capitals, after a list of
+    présents) opening a line of its own, and the index of that line (None without one):
+    the lists under it are no members'."""
+    seen_present = False
+    for index, line in enumerate(lines):
+        folded = _fold(line)
+        for match in _STAFF_PART.finditer(folded):
+            written = line[match.start():match.end()]
+            if (seen_present or "present" in folded[:match.start()]) and written.isupper():
+                head, tail = line[:match.start()].strip(), line[match.start():]
+                return [*lines[:index], *([head] if head else []), tail, *lines[index + 1:]], \
+                    index + (1 if head else 0)
+        seen_present = seen_present or "present" in folded
+    return lines, None

@@ -386,6 +386,50 @@ def test_procurations_and_substitutions_run_on_after_the_excused_without_separat
     assert "unparsed_entry" not in kinds(result)
 
 
+def test_member_commune_written_in_words_before_the_next_civility():
+    # SIETOM de la région de Tournan-en-Brie, comité of 18 May 2015 (tests/fixtures/minutes/
+    # sietom-tournan-en-brie-2015-05-18): "ÉTAIENT PRÉSENTS M. X, délégué titulaire, commune
+    # d'Andrezel M. Y, délégué titulaire, …, communauté de communes les Sources de l'Yerres
+    # (Courpalay) M. Z, …": the member's commune or EPCI in words runs into the next civility.
+    result = parse_attendance(
+        "ÉTAIENT PRÉSENTS M. Cyrille VRANOLLE, délégué titulaire, commune d’Andrezel M. Raoul "
+        "CRESSAC, délégué titulaire, commune de M. Gustave GONELET, délégué titulaire, "
+        "communauté de communes les Sources de l’Yerres (Courpalay) Mme Philippine BARNAUDIN, "
+        "déléguée suppléante, communauté de communes les Gués de l’Yerres (Coubert)")
+    assert names(result) == ["Cyrille VRANOLLE", "Raoul CRESSAC", "Gustave GONELET",
+                             "Philippine BARNAUDIN"]
+    assert set(kinds(result)) == {"commune_heading"}
+
+
+# EPTB Charente, comité syndical of 8 February 2018 (tests/fixtures/minutes/eptb-charente-2018-
+# 02-08), one paragraph: the members under "ADMINISTRATEURS", each closed by its council
+# ("- CD 16"), then "PERSONNELS ADMINISTRATIFS ET INVITÉS" with lists of their own.
+EPTB = (
+    "ADMINISTRATEURS Étaient présents : Madame Marthe VRANOLLE, Madame Cécile BARNAUDIN - CD 16 "
+    "Monsieur Jules CRESSAC - CD 17 Monsieur Jules-Oscar GONELET - CD 86 Absents excusés : "
+    "Monsieur Raoul MAROUVEL (pouvoir à Monsieur Jules CRESSAC), Madame Bérénice LAURDIER - CD 17 "
+    "PERSONNELS ADMINISTRATIFS ET INVITÉS Étaient présents : Monsieur Bertrand SOUVELLEC, "
+    "Directeur-Adjoint ; Madame Colette DRAVIN, Responsable administrative. Étaient absents et "
+    "excusés : Monsieur Thibault ROBETIN, chef de service."
+)
+
+
+def test_a_members_council_closing_each_entry_separates_the_entries():
+    result = parse_attendance(EPTB)
+    assert names(result) == ["Marthe VRANOLLE", "Cécile BARNAUDIN", "Jules CRESSAC",
+                             "Jules-Oscar GONELET"]
+    assert result.excused == ["Bérénice LAURDIER"]
+    assert _proxies(result) == [("Raoul MAROUVEL", "Jules CRESSAC")]
+    assert set(kinds(result)) == {"commune_heading"}  # the councils taken out, said
+
+
+def test_the_lists_of_a_staff_and_guests_part_are_no_members():
+    # Its "Étaient présents :" and "Étaient absents et excusés :" name staff and guests.
+    result = parse_attendance(EPTB)
+    assert "Bertrand SOUVELLEC" not in names(result)
+    assert "Thibault ROBETIN" not in result.excused
+
+
 def test_autres_personnes_presentes_are_guests_and_end_the_excused_list():
     # Communauté de communes de la Vallée d'Abondance, 1 March 2016 (tests/fixtures/minutes/
     # vallee-d-abondance-2016-03-01): the whole block on one line, the staff under « Autres
