@@ -26,7 +26,7 @@ _CONDITION = re.compile(r"\s+(?=(?:a\s+partir\s+d|jusqu'|des\s+(?:la|le|l'|\d)|a
 # Verbs that open a procuration or a substitution inside an entry: several on one line
 # without separator ("Madame A donne pouvoir à Monsieur B Monsieur C donne pouvoir à …").
 _PROXY_VERB = re.compile(
-    rf"(?:,\s*)?(?:(?:qui\s+)?(?:a\s+|ayant\s+)?(?:donne{_G}|remis|confie{_G})\s+(?:procuration|"
+    rf"(?:,\s*)?(?:(?:qui\s+)?(?:(?<![\w'])a\s+|ayant\s+)?(?:donne{_G}|remis|confie{_G})\s+(?:procuration|"
     rf"pouvoir|mandat)(?:\s+de\s+vote)?\s+(?:a|(?:au\s+profit|en\s+faveur)\s+de)|(?:pouvoir|procuration)\s+a|"
     rf"supplee{_G}\s+par|represente{_G}\s+par"
     # "Mme X remplacée par sa suppléante Mme Y M. Z remplacé par son suppléant M. W".
@@ -57,6 +57,8 @@ _PROXY_STRONG = [
 # Under "Pouvoirs :" or "Étaient porteurs d'un pouvoir :", "Mme X pour M. Y": X votes for Y,
 # the holder is written first.
 _PROXY_HOLDER_FIRST = re.compile(r"^(?P<holder>.+?)\s+pour\s+(?P<giver>.+)$")
+# "Pouvoirs : 9 BANIER Paul (pour BROPONERT Félix), …": the same, the giver in brackets.
+_PROXY_HOLDER_FIRST_NOTE = re.compile(r"^(?P<holder>[^()]+?)\s*\(\s*pour\s+(?P<giver>[^()]+)\)$")
 # Only inside a proxies section: "X à Y", "X par Y", "X pouvoir à Y".
 _PROXY_BARE = re.compile(
     r"^(?P<giver>.+?)\s*(?:[:\-–]\s*)?\s(?:pouvoir\s+a|procuration\s+a|a|par|(?:au\s+profit|en\s+faveur)\s+de|"
@@ -80,6 +82,10 @@ def _match_proxy(entry_raw: str, *, bare: bool, present: bool = False
             rest = f"({holder[condition.end():].strip()}) {rest}"
             holder = holder[:condition.start()]
         return giver, holder, rest
+    if bare and (match := _PROXY_HOLDER_FIRST_NOTE.match(folded.strip())):
+        stripped = raw.strip()
+        return (stripped[match.start("giver"):match.end("giver")],
+                stripped[match.start("holder"):match.end("holder")], "")
     # Notes are cut first so that "(jusqu'à la question 4)" is not read as "… à …".
     entry = _split_entry(raw)
     text = entry.text
@@ -148,6 +154,8 @@ def _head_names_end(raw: str, verb_start: int) -> int:
     """Where the giver of the first procuration starts when names of the list come before it
     without separator ("… POLINET, BINNILOUX Mme VINCENT pouvoir à M. GRONAS"): at the last
     civility before the verb, when what precedes it reads as names; 0 otherwise."""
+    if verb_start and not raw[verb_start - 1].isspace():
+        verb_start = max(raw.rfind(" ", 0, verb_start), 0)  # a verb found inside a word
     tokens = raw[:verb_start].split()
     civilities = [index for index, token in enumerate(tokens)
                   if _fold(token).rstrip(".") in _CIVILITY_TOKENS]

@@ -428,3 +428,21 @@ def test_the_lists_of_a_staff_and_guests_part_are_no_members():
     result = parse_attendance(EPTB)
     assert "Bertrand SOUVELLEC" not in names(result)
     assert "Thibault ROBETIN" not in result.excused
+
+
+def test_suppleants_remplacant_heading_and_holders_first_with_pour():
+    # Porte de DrômArdèche, conseil communautaire of 31 October 2019 (tests/fixtures/minutes/
+    # porte-de-dromardeche-2019-10-31), flattened: « Suppléants remplaçant de droit titulaires
+    # absents : 1 X (pour Y) » (X sits for Y), then « Pouvoirs : 9 Y (pour X) », the holder
+    # written first and the giver in brackets.
+    result = parse_attendance(
+        "Présents titulaires : 3 VRANOLLE Aurèle, BARNAUDIN Inès, CRESSAC Jules Absents et "
+        "excusés : 3 GONELET Bastien, MAROUVEL Faustine, LAURDIER Pacôme Suppléants remplaçant "
+        "de droit titulaires absents : 1 SOUVELLEC Basile (pour LAURDIER Pacôme), Pouvoirs : 2 "
+        "VRANOLLE Aurèle (pour GONELET Bastien), CRESSAC Jules (pour MAROUVEL Faustine)")
+    assert names(result) == ["VRANOLLE Aurèle", "BARNAUDIN Inès", "CRESSAC Jules",
+                             "SOUVELLEC Basile"]
+    assert result.present[3].replaces == "LAURDIER Pacôme"
+    assert _proxies(result) == [("GONELET Bastien", "VRANOLLE Aurèle"),
+                                ("MAROUVEL Faustine", "CRESSAC Jules")]
+    assert result.excused == ["LAURDIER Pacôme"]
