@@ -72,8 +72,10 @@ _HEADING_BODY = (
     rf"(?:\s+avec\s+voix\s+deliberatives?)?"
     # "Délégués suppléants / communes avec voix délibérative :", "Délégués titulaires /
     # communautés de communes et communauté d'Agglomération :" (under "Présents").
-    # "Suppléants remplaçant de droit titulaires absents :": suppléants sitting (L5211-6).
-    rf"|(?<![\w'])suppleant{_G}\s+(?:remplacant|siegeant|en\s+remplacement)\b[^:]{{0,60}}(?=:)"
+    # "Suppléants remplaçant de droit titulaires absents :", "Délégués suppléants ayant pouvoir
+    # de son titulaire :": suppléants sitting (L5211-6).
+    rf"|(?<![\w'])suppleant{_G}\s+(?:remplacant|siegeant|en\s+remplacement|ayant\s+(?:pouvoir|"
+    rf"voix))\b[^:]{{0,60}}(?=:)"
     rf"|(?<=delegues\s)(?:titulaires|suppleant{_G})\s*/\s*(?:communes|communautes\s+de\s+"
     rf"communes(?:\s+et\s+communaute\s+d'\s*agglomeration)?)(?:\s+avec\s+voix\s+"
     rf"deliberatives?)?)"

@@ -446,3 +446,23 @@ def test_suppleants_remplacant_heading_and_holders_first_with_pour():
     assert _proxies(result) == [("GONELET Bastien", "VRANOLLE Aurèle"),
                                 ("MAROUVEL Faustine", "CRESSAC Jules")]
     assert result.excused == ["LAURDIER Pacôme"]
+
+
+def test_delegues_suppleants_ayant_pouvoir_de_leur_titulaire_and_m_without_full_stop():
+    # Sud-Ouest Amiénois, conseil communautaire of 28 September 2007 (tests/fixtures/minutes/
+    # sud-ouest-amienois-2007-09-28): civilities « M » without full stop, « Délégués suppléants
+    # ayant pouvoir de son titulaire : M X (suppléant de M Y) » (suppléants sitting, not
+    # procurations), and « Secrétaire de séance : M Prénom Nom ».
+    result = parse_attendance(
+        "Etaient présents :\nDélégués titulaires : M Vranolle, Mme Barnaudin, M Cressac.\n"
+        "Délégués suppléants ayant pouvoir de son titulaire : M Gonelet (suppléant de M "
+        "Laurdier).\nEtaient absents ou excusés : M Laurdier, M Souvellec.\n"
+        "Secrétaire de séance : M Aurèle Vranolle")
+    # « M » without its full stop stays with the name in the lists (it may be an initial);
+    # the secretary, a given name after it, is read without it.
+    assert [name.split()[-1] for name in names(result)] == ["Vranolle", "Barnaudin", "Cressac",
+                                                            "Gonelet"]
+    assert result.present[3].replaces.split()[-1] == "Laurdier"
+    assert result.proxies == []
+    assert [name.split()[-1] for name in result.excused] == ["Laurdier", "Souvellec"]
+    assert result.secretary == "Aurèle Vranolle"
