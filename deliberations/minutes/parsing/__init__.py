@@ -166,7 +166,9 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
         read = list((Counter(_names_read(builder.result)) - before).elements())
         read_per_section.append(read)
         if isinstance(section_lines, SuppleantLines):
-            builder.result.suppleants += read
+            # "M. X (suppléant de M. Y)": Y, named in X's note, is the titular, no suppléant.
+            replaced = {entry.replaces for entry in builder.result.present if entry.replaces}
+            builder.result.suppleants += [name for name in read if name not in replaced]
         # "Étaient présents : / Membres titulaires : …": a heading over sub-headings.
         subheaded = index + 1 < len(sections) and sections[index + 1][0] == kind
         if kind != "ignore" and not (subheaded and not any(line.strip()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .matching import name_parts, same_person
+from .names import _read_names
 from .results import PresentEntry
 from .text import _fold, name_key
 
@@ -115,9 +116,15 @@ class _Arbiter:
         """Every stated figure against the lists; a figure no reading explains is said."""
         stated, result = self.result.stated_counts, self.result
         at_opening = [entry for entry in result.present if (entry.from_item or 1) <= 1]
-        if stated.present is not None and stated.present not in {len(result.present),
-                                                                  len(at_opening)}:
-            self._count_mismatch("présents", stated.present, len(result.present))
+        # Suppléants among the présents: a figure of titulaires présents leaves them out.
+        suppleant_keys = {name_key(name) for name in result.suppleants}
+        sitting_suppleants = [entry for entry in result.present
+                              if entry.replaces or name_key(entry.name) in suppleant_keys]
+        if stated.present is not None and stated.present not in {
+                len(result.present), len(at_opening),
+                len(result.present) - len(sitting_suppleants)}:
+            self._count_mismatch("présents", stated.present, len(result.present),
+                                 self._why_present(stated.present))
         active_proxies = [proxy for proxy in result.proxies if self._effective_range(proxy)]
         if stated.proxies is not None and stated.proxies not in {len(result.proxies),
                                                                  len(active_proxies)}:
@@ -129,9 +136,11 @@ class _Arbiter:
             ]
             # A procuration to a holder who is not present carries no vote (L2121-20).
             held = [proxy for proxy in active_proxies if self._present_holder(proxy)]
+            # A suppléant sitting "non votant" beside their titular member casts no vote.
+            voting = len(result.present) - len(getattr(self, "non_voting", []))
             candidates = {len(result.present) + len(active_proxies),
                           len(at_opening) + len(opening_proxies),
-                          len(result.present) + len(held)}
+                          len(result.present) + len(held), voting + len(active_proxies)}
             if stated.voters not in candidates:
                 self._count_mismatch("votants", stated.voters, max(candidates))
         if stated.in_office is not None:
@@ -144,7 +153,8 @@ class _Arbiter:
             suppleants |= {name_key(entry.name) for entry in result.present if entry.replaces}
             titulaires = listed - suppleants
             if stated.in_office not in {len(listed), len(titulaires)}:
-                self._count_mismatch("membres en exercice", stated.in_office, len(listed))
+                self._count_mismatch("membres en exercice", stated.in_office, len(listed),
+                                     self._unlisted_president(stated.in_office - len(listed)))
         givers = len({name_key(proxy.giver) for proxy in result.proxies})
         excused, absent = len(result.excused), len(result.absent)
         # "Excusés : 3" counts the excusés, with or without those who gave a proxy.
@@ -173,6 +183,46 @@ class _Arbiter:
         return bool(self._presence().get(name_key(proxy.holder))
                     or self._present_as(proxy.holder))
 
-    def _count_mismatch(self, label: str, stated: int, counted: int) -> None:
+    def _why_present(self, stated: int) -> str:
+        """What a présents figure the lists do not give may count: the procurations too
+        ("présents ou représentés" printed "présents"), or the president named in the
+        preamble and in no list. Said to the clerk; the lists stay as written (the corpus
+        counts the lists: Chevincourt 2018)."""
+        listed = len(self.result.present)
+        proxies = len(self.result.proxies)
+        if proxies and stated == listed + proxies:
+            which = "la procuration" if proxies == 1 else f"les {proxies} procurations"
+            return f" Le chiffre compte peut-être aussi {which} (présents ou représentés)."
+        return self._unlisted_president(stated - listed)
+
+    def _unlisted_president(self, missing: int) -> str:
+        if missing != 1:
+            return ""
+        president = _presiding(getattr(self, "block_text", ""))
+        result = self.result
+        # Counted in no list: a holder of a procuration may be the president all the same.
+        named = ([entry.name for entry in result.present] + result.excused + result.absent
+                 + [proxy.giver for proxy in result.proxies])
+        if not president or any(same_person(president, name) for name in named):
+            return ""
+        return (f" La différence est peut-être « {president} », qui préside la séance "
+                "(préambule) et ne figure parmi les présents, mandants, excusés ou absents "
+                "d'aucune liste.")
+
+    def _count_mismatch(self, label: str, stated: int, counted: int, why: str = "") -> None:
         self.anomaly("count_mismatch", f"{label} : {stated}",
-                     f"Le registre indique {stated} {label}, les listes en donnent {counted}.")
+                     f"Le registre indique {stated} {label}, les listes en donnent {counted}."
+                     + why)
+
+
+_PRESIDING = re.compile(r"sous\s+la\s+presidence\s+d[e']\s*(?:(?:m\.|mme|monsieur|madame)\s+)?")
+
+
+def _presiding(block: str) -> str | None:
+    """The person named after "sous la présidence de", when one name stands there."""
+    match = _PRESIDING.search(_fold(block))
+    if not match:
+        return None
+    segment = re.split(r"[,.;:\n(]", block[match.end():match.end() + 80])[0]
+    read = _read_names(segment)
+    return read.names[0] if read.valid and len(read.names) == 1 else None

@@ -18,8 +18,11 @@ _SUBSTITUTED = re.compile(
     # "Françoise X (Supplée par Mr Y)": the same, written as a note.
     r"suppleante?|suppleee?\s+par)\s*,?\s*(?P<substitute>[^()]+?)\)?$"
 )
-# Under "Étaient suppléés :", "X par Y".
-_SUBSTITUTED_BARE = re.compile(r"^(?P<titular>.+?)\s+par\s+(?P<substitute>.+)$")
+# Under "Étaient suppléés :", "X par Y"; under "Suppléants remplaçant de droit titulaires
+# absents :", "Y (pour X)", the suppléant first.
+_SUBSTITUTED_BARE = re.compile(r"^(?P<titular>.+?)\s+par\s+(?P<substitute>.+)$"
+                               r"|^(?P<substitute_first>[^()]+?)\s*\(\s*pour\s+"
+                               r"(?P<titular_after>[^()]+?)\s*\)$")
 
 _EXCUSED_NOTE = re.compile(r"^\s*excusee?s?\s*$")
 # "(suppléant)", "(S)", "(déléguée suppléante)", "(suppléant et non votant)", "(suppléante
@@ -60,6 +63,9 @@ class _Builder(_ProxyReading, _Checks):
         self.offices: dict[str, str] = {}
         # The block as read, for the rules that ask whether a name occurs elsewhere in it.
         self.block_text = ""
+        # Présents marked "(suppléant et non votant)", "(suppléant sans voix délibérative)":
+        # sitting beside their titular member, not counted among the votants.
+        self.non_voting: list[str] = []
 
     def anomaly(self, kind: str, text: str, message: str) -> None:
         self.result.anomalies.append(Anomaly(kind=kind, text=text.strip(), message=message))
@@ -88,6 +94,8 @@ class _Builder(_ProxyReading, _Checks):
         person = people[target]
         if _SUPPLEANT_NOTE.match(_fold(note_text).strip("() ")):
             self.result.suppleants.append(person.name)
+            if re.search(r"non\s+votante?|sans\s+voix", _fold(note_text)):
+                self.non_voting.append(person.name)
         if note.from_item is not None:
             person.from_item = note.from_item
         if note.until_item is not None:
@@ -164,11 +172,18 @@ class _Builder(_ProxyReading, _Checks):
             return False
         # Spans of the folded text slice the text it was folded from, and the substitute
         # stops before the note's closing bracket ("X (Suppléé par Mr Y)").
-        titular = _read_names(cleaned[:match.end("titular")])
-        substitute = _read_names(cleaned[match.start("substitute"):match.end("substitute")])
+        first = match.groupdict().get("substitute_first") is not None
+        titular_group, substitute_group = (("titular_after", "substitute_first") if first
+                                           else ("titular", "substitute"))
+        titular = _read_names(cleaned[match.start(titular_group):match.end(titular_group)])
+        substitute = _read_names(cleaned[match.start(substitute_group):
+                                         match.end(substitute_group)])
         if not (titular.valid and titular.names and substitute.valid and substitute.names):
             return False
-        self.result.excused.append(titular.names[0])
+        # "Absents et excusés : … RAYER Bernadette … Suppléants remplaçant … : GRORAIN Basile
+        # (pour RAYER Bernadette)": a titular the excused list names already counts once.
+        if not any(same_person(titular.names[0], name) for name in self.result.excused):
+            self.result.excused.append(titular.names[0])
         sitting = [entry for entry in self.result.present
                    if same_person(entry.name, substitute.names[0])]
         if sitting:

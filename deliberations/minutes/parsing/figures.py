@@ -74,17 +74,41 @@ _FIRST_WORDS = {"en exercice": "in_office", "present": "present", "votant": "vot
                 "pouvoir": "proxies", "procuration": "proxies", "represente": "proxies",
                 "absent": "absent", "excuse": "excused"}
 
+# A line cut between a label and its value: "Présents :\n40 Votants : 42", "… est de\n: 02".
+# After the colon, the value must stand alone or before another label, never before a name
+# ("Présents :\n1 DUPONT Jean" is a numbered list).
+_WRAPPED_AFTER_COLON = re.compile(
+    r"(?<=[:=])([ \t]*)\n(?=[ \t]*\d{1,4}(?!\d)[ \t]*(?:$|\n|[.,;)\-–]|(?:nombre|le\s+quorum|"
+    r"le\s+nombre|en\s+exercice|presents?|votants?|pouvoirs?|procurations?|absents?|excuses?|"
+    r"[a-z' ]{1,40}:)))", re.MULTILINE)
+_WRAPPED_BEFORE_COLON = re.compile(r"\n(?=[ \t]*[:=][ \t]*\d)")
+
+
+def _unwrap_values(folded: str) -> str:
+    """The line breaks between a label and its value made spaces, and the words cut by a
+    hyphen at a line end ("POUV-\nOIRS : 6") joined: the figures are read from this copy
+    only (no span of it is used elsewhere)."""
+    folded = re.sub(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])", "", folded)
+    folded = _WRAPPED_AFTER_COLON.sub(lambda match: match.group(1) + " ", folded)
+    return _WRAPPED_BEFORE_COLON.sub(" ", folded)
+
+
 # "Présents ou représentés": the procurations' word in it is no figure of procurations.
 _PRESENT_OR_REPRESENTED = re.compile(rf"(?<![a-z])present{_G}\s+(?:ou|et)\s+represente{_G}")
+# "Suppléants remplaçant de droit titulaires absents : 1": the figure of the suppléants
+# sitting, not of the absents.
+_SUBSTITUTES_FIGURE = re.compile(rf"(?<![a-z])suppleant{_G}\s+(?:remplacant|siegeant\s+pour)"
+                                 r"[^:\d]{0,60}:")
 
 
 def read_counts(text: str) -> StatedCounts:
     """Stated figures of ``text``. Where several "présents" figures are stated (titulaires,
     suppléants, both; or one block per group of items), the largest counts: it is the one
     that includes the others, and the "votants" of its block go with it."""
-    folded = _fold(text)
+    folded = _unwrap_values(_fold(text))
     table, claimed = _table_counts(folded)
     combined = [match.span() for match in _PRESENT_OR_REPRESENTED.finditer(folded)]
+    substitutes = [match.span() for match in _SUBSTITUTES_FIGURE.finditer(folded)]
     found: dict[str, list[int]] = {}
     for attribute, pattern in _COUNT_PATTERNS.items():
         for match in pattern.finditer(folded):
@@ -94,6 +118,8 @@ def read_counts(text: str) -> StatedCounts:
                 continue
             if attribute == "proxies" and any(low <= match.start() < high
                                                for low, high in combined):
+                continue
+            if any(low <= match.start() < high for low, high in substitutes):
                 continue
             found.setdefault(attribute, []).append(int(match.group(group)))
             claimed.append(match.span(group))

@@ -22,6 +22,8 @@ _HEADING_BODY = (
     r"delegues|elus|liste\s+des)\s+)?(?:(?:titulaires|suppleants?)\s+)?(?:"
     # "Étaient également présents", "Étaient présents également": staff and guests.
     rf"(?P<ignore>(?:etai(?:en)?t\s+)?egalement\s+present{_G}|present{_G}\s+egalement|"
+    # "Autres personnes présentes :", "Autres participants :": staff and guests likewise.
+    rf"autres\s+(?:personnes\s+present{_G}|participant{_G})|"
     # "Assistaient également", and in the present tense "ASSISTENT EGALEMENT A LA SEANCE".
     rf"assist(?:ai(?:en)?t|ent|e)\s+egalement(?:\s+a\s+la\s+(?:reunion|seance))?|"
     # "Assistaient à la séance :": guests under a list of présents, but the members themselves
@@ -48,9 +50,14 @@ _HEADING_BODY = (
     # "Absents suppléés :", "Absents représentés par leur suppléant :".
     rf"|(?P<substitutes>(?:(?:absent|excuse){_G}\s+)?supplee{_G}(?:\s+par)?"
     rf"|(?:absent|excuse){_G}\s+(?:represente|remplace){_G}\s+par\s+(?:leur|son|sa|les|des)\s+"
-    rf"suppleant{_G})"
+    rf"suppleant{_G}"
+    # "Suppléants remplaçant de droit titulaires absents : X (pour Y)": the suppléant first.
+    rf"|suppleant{_G}\s+(?:remplacant|siegeant\s+pour)\s+(?:de\s+droit\s+)?"
+    rf"(?:les\s+|des\s+|leurs?\s+)?titulaire{_G}(?:\s+absent{_G})?)"
     # "Excusés/absents", "absents ou excusés": one list, counted as excused.
-    rf"|(?P<excused>{_ABSENT_EXCUSED}|excuse{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)absent{_G}"
+    # "Absents (présence du suppléant) :": titulars whose suppléant sits, counted excused.
+    rf"|(?P<excused>{_ABSENT_EXCUSED}|absent{_G}\s*\(\s*(?:presence|remplace{_G}\s+par)\s+"
+    rf"(?:du|de\s+leur|leur|son|sa|le|la)\s+suppleant{_G}\s*\)|excuse{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)absent{_G}"
     rf"|excuse{_G}(?:\s+non\s+represente{_G}|\s+sans\s+(?:pouvoir|procuration){_G})?)"
     # "Absents non excusés", "Absent non représenté": absent (the "excusés" inside is negated).
     # "Absents sans procuration" likewise.
@@ -72,13 +79,13 @@ _HEADING_BODY = (
     rf"(?:\s+avec\s+voix\s+deliberatives?)?"
     # "Délégués suppléants / communes avec voix délibérative :", "Délégués titulaires /
     # communautés de communes et communauté d'Agglomération :" (under "Présents").
-    # "Suppléants remplaçant de droit titulaires absents :", "Délégués suppléants ayant pouvoir
-    # de son titulaire :": suppléants sitting (L5211-6).
-    rf"|(?<![\w'])suppleant{_G}\s+(?:remplacant|siegeant|en\s+remplacement|ayant\s+(?:pouvoir|"
-    rf"voix))\b[^:]{{0,60}}(?=:)"
     rf"|(?<=delegues\s)(?:titulaires|suppleant{_G})\s*/\s*(?:communes|communautes\s+de\s+"
     rf"communes(?:\s+et\s+communaute\s+d'\s*agglomeration)?)(?:\s+avec\s+voix\s+"
-    rf"deliberatives?)?)"
+    rf"deliberatives?)?"
+    # "Délégués suppléants ayant pouvoir de son titulaire :": the suppléants sitting in their
+    # titular's place (L5211-6), not a list of procurations.
+    rf"|(?<=delegues\s)suppleant{_G}\s+(?:ayant|avec)\s+(?:pouvoir|voix\s+deliberative)s?"
+    rf"(?:\s+de\s+(?:son|leurs?)\s+titulaire{_G})?)"
     r")"
     # "Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :": who they are.
     # "Ont donné procuration – Suppléant(e)s": a dash between the words of a heading.

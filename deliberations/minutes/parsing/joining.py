@@ -77,12 +77,17 @@ def _joins_next(previous: str, following: str) -> str | None:
             or re.search(r"-(?:LE|LA|DE|DU|DES|DI|DA|DEL|VAN)$", last)
             # "… pour LA CHAPELLE / AUX NAUX M. X": a commune after "pour" goes on.
             or (_COMMUNE_AFTER_POUR.search(previous) and _token_kind(following.split()[0]) == "S")
-            or re.search(r"\s(?:et|pour|sa|son|ses)$", folded_prev)
+            or re.search(r"\s(?:et|pour)$", folded_prev)
+            # "remplacée par sa / suppléante": the possessive, in lower case ("AA Sa" is a
+            # given name).
+            or re.search(r"\s(?:sa|son|ses)$", previous)
             or re.match(r"(?:et|pour)\s", folded_next)
             or (len(last) == 1 and last.isupper() and following[:1].islower())):
         return " "
     if re.search(r"[,;]\s*$", previous) or re.match(r"^\s*[,;]", following):
         return None
+    if _particle_opens(previous, following):
+        return " "
     # "…, GRORLIGNAC / - GRIMELLEC Maud - Tiphaine, …": in a list separated by commas, a
     # dash opening the line joins a compound name written with spaced dashes.
     if (re.match(r"[-–]\s", following) and re.search(r"[,;]", previous)
@@ -186,6 +191,22 @@ def _joins_next(previous: str, following: str) -> str | None:
                                            or _token_kind(head_words[leading]) in "CL")):
             return " "
     return None
+
+
+# Particles that open no entry of a list: "La", "Le", "Les" may open a commune's name.
+_NAME_PARTICLES = _PARTICLES - {"la", "le", "les", "y"}
+
+
+def _particle_opens(previous: str, following: str) -> bool:
+    """"…, M Paugrelot, M Lemaire / De Plitoplarenne, M Martin.": in a list separated by
+    commas, a line that ends without separator and a next line that opens with a particle
+    before a capitalised word, in any case ("De", "DU", "van"), is one name wrapped by the
+    extraction: an entry opens with a civility or a name, not with a particle."""
+    words = following.split()
+    outside = re.sub(r"\([^()]*\)?", " ", previous)
+    return (len(words) >= 2 and _fold(words[0]) in _NAME_PARTICLES
+            and words[1][:1].isupper() and bool(re.search(r"[,;]", outside))
+            and bool(re.search(r"[^\W\d_]$", previous.rstrip())))
 
 
 def _inside_an_entry(previous: str, following: str, tail_kinds: set[str],

@@ -57,8 +57,7 @@ _PROXY_STRONG = [
 # Under "Pouvoirs :" or "Étaient porteurs d'un pouvoir :", "Mme X pour M. Y": X votes for Y,
 # the holder is written first.
 _PROXY_HOLDER_FIRST = re.compile(r"^(?P<holder>.+?)\s+pour\s+(?P<giver>.+)$")
-# "Pouvoirs : 9 BANIER Paul (pour BROPONERT Félix), …": the same, the giver in brackets.
-_PROXY_HOLDER_FIRST_NOTE = re.compile(r"^(?P<holder>[^()]+?)\s*\(\s*pour\s+(?P<giver>[^()]+)\)$")
+_NOTE_FOR = re.compile(r"^\s*pour\s+(?!(?:la|le|les|l'|un|une|des|du|de|d'|toute?s?|chaque)\b)")
 # Only inside a proxies section: "X à Y", "X par Y", "X pouvoir à Y".
 _PROXY_BARE = re.compile(
     r"^(?P<giver>.+?)\s*(?:[:\-–]\s*)?\s(?:pouvoir\s+a|procuration\s+a|a|par|(?:au\s+profit|en\s+faveur)\s+de|"
@@ -82,15 +81,16 @@ def _match_proxy(entry_raw: str, *, bare: bool, present: bool = False
             rest = f"({holder[condition.end():].strip()}) {rest}"
             holder = holder[:condition.start()]
         return giver, holder, rest
-    if bare and (match := _PROXY_HOLDER_FIRST_NOTE.match(folded.strip())):
-        stripped = raw.strip()
-        return (stripped[match.start("giver"):match.end("giver")],
-                stripped[match.start("holder"):match.end("holder")], "")
     # Notes are cut first so that "(jusqu'à la question 4)" is not read as "… à …".
     entry = _split_entry(raw)
     text = entry.text
     notes = " ".join(f"({note})" for _, note in entry.notes)
     folded = _fold(text)
+    if bare and len(entry.notes) == 1 and (note := _NOTE_FOR.match(_fold(entry.notes[0][1]))):
+        # "Pouvoirs : 9 BANIER Paul (pour BROPONERT Félix), …": the holder first, the giver in
+        # the note, as in "Mme X pour M. Y" without brackets.
+        giver = entry.notes[0][1].strip()[note.end():]
+        return giver, text, ""
     patterns = _PROXY_STRONG + ([_PROXY_BARE, _PROXY_HOLDER_FIRST] if bare else [])
     for pattern in patterns:
         if match := pattern.match(folded):

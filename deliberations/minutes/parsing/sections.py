@@ -56,9 +56,12 @@ _SOFT_END_BODY = (
 )
 _INLINE_END = re.compile(rf"(?<![\w'])(?:{_SOFT_END_BODY})")
 # A line opening a sentence of the session: "F. X déclare ouverte, à 20h32, la séance", "Il est
-# procédé … à l'élection d'un secrétaire".
+# procédé … à l'élection d'un secrétaire". "A été nommée Secrétaire de séance : / Mme X": the
+# sentence without its subject, the name after it (``_INLINE_END`` leaves "A été nommée" alone
+# on its line); not inside a line: "M. X a été nommé secrétaire" names the secretary before it.
 _SOFT_END = re.compile(rf"^(?:{_SOFT_END_BODY}|le\s+(?:conseil|comite)\b|pour\s*:\s*\d|"
-                       r"(?:\S+\s+){1,4}declare\s+(?:ouverte|la\s+seance\s+ouverte)|il\s+est\s+procede)")
+                       r"(?:\S+\s+){1,4}declare\s+(?:ouverte|la\s+seance\s+ouverte)|il\s+est\s+procede|"
+                       r"(?:a\s+ete|est)\s+(?:nommee?|designee?|elue?)(?:\s+secretaire|\s*$))")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?$")
 _END_MARKERS = re.compile(
     r"^(?:la\s+seance\s+est\s+ouverte|ouverture\s+de\s+la\s+seance|"

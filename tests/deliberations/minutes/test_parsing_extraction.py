@@ -288,3 +288,14 @@ def test_a_last_line_opening_with_a_particle_goes_on_with_the_surname_above():
     assert result.excused == ["Florence GROULOUMIER", "Fabien TAUVERGUE",
                               "Caroline TRAUSSERGUE DE VAURNAUZET"]
     assert kinds(result) == []
+
+
+def test_a_line_opening_with_a_particle_in_title_case_goes_on_with_the_name_above():
+    # Communauté de communes du Sud-Ouest Amiénois, 28 September 2007 (tests/fixtures/minutes/
+    # sud-ouest-amienois-2007-09-28): names in title case after « M » without full stop, the
+    # line wrapped inside « M Lemaire / De Plitoplarenne » (one surname with its particle).
+    result = parse_attendance("Etaient présents :\n"
+                              "Délégués titulaires : M Vranolle, Mme Cressac, M Gonelet\n"
+                              "De Laurdier, M Souvellec.\n")
+    assert len(result.present) == 4
+    assert result.present[2].name.endswith("Gonelet De Laurdier")

@@ -84,6 +84,25 @@ def test_a_figure_written_before_its_word_in_a_sentence_is_read():
                   "arrivé à la question 2 présents\n12\nvotants")[1:3] == (None, None)
 
 
+# Communauté de communes Normandie Sud Eure, 21 October 2020 (source in
+# normandie-sud-eure-2020-10-21.json) and the comité syndical of 23 September 2016 (source
+# in comite-syndical-2016-09-23.json), as a narrower page extracts them: a line cut between
+# a label and its value, or inside a label by a hyphen.
+def test_a_figure_wrapped_away_from_its_label_is_still_read():
+    assert counts("En exercice : 71 Présents : 61 Votants :\n65\n\nLe quorum est atteint, le "
+                  "conseil peut délibérer.\nPrésents : DUPONT Jean")[:3] == (71, 61, 65)
+    assert counts("Le nombre de délégués suppléants présents est de\n: 02 Le quorum est "
+                  "atteint\nPrésents : DUPONT Jean")[1] == 2
+    assert counts("Membres présents : 60\n\nMM. TATROUTIVOIS Christian\n POUV-\nOIRS : 6\n\n"
+                  "M. GREAUCLITINIER Jean-Pierre donne pouvoir à M. TATROUTIVOIS Christian"
+                  )[1:4] == (60, None, 6)
+
+
+def test_a_numbered_list_after_a_heading_is_no_figure():
+    assert counts("Présents :\n1 DUPONT Jean\n2 MARTIN Anne\nPouvoirs :\n1 LEROY Marc à "
+                  "DUPONT Jean")[1:4] == (None, None, None)
+
+
 def test_a_time_or_a_date_after_a_label_is_no_figure():
     assert counts("Présents : DUPONT Jean\nExcusés : MARTIN Anne 12/03, LEROY Marc (absent 19h)"
                   )[4:] == (None, None)
@@ -226,3 +245,57 @@ def test_represented_by_the_president_named_in_the_preamble_stays_a_procuration(
         ("Jules-Placide SOUREYRAC", "Agathe VRALOLLE")]
     assert "substitute" not in kinds(result)
     assert "count_mismatch" in kinds(result)
+
+
+# Chevincourt 2018 (source above): "13 en exercice", the lists name 12 — the mayor who presides
+# is in none of them. The lists stay as written (they are what is counted); the disagreement
+# is said with what may explain it.
+def test_a_figure_one_above_the_lists_names_the_president_left_out_of_them():
+    result = parse_attendance(
+        "Le Conseil Municipal s’est réuni en séance ordinaire le 06 mars 2018, sous la "
+        "présidence de Madame VRALOLLE Agathe, Maire.\n\nNombre de conseillers en exercice : 4\n"
+        "\nPrésents : MM.  Mathilde-Thaïs VRARROUVEL, Capucine CHIRLARDEL,\n\nAbsents "
+        "représentés : Jules-Placide SOUREYRAC représenté par Agathe VRALOLLE\n\n"
+        "Secrétaire de séance : Madame Mathilde-Thaïs VRARROUVEL")
+    assert len(result.present) == 2
+    assert [anomaly.message for anomaly in result.anomalies if anomaly.kind == "count_mismatch"
+            ] == ["Le registre indique 4 membres en exercice, les listes en donnent 3. La "
+                  "différence est peut-être « VRALOLLE Agathe », qui préside la séance "
+                  "(préambule) et ne figure parmi les présents, mandants, excusés ou absents "
+                  "d'aucune liste."]
+
+
+# Cœur de Combrailles 2015 (source above) labels its votants "présents ou représentés"; a
+# registre that prints that figure under "Présents" is said so, the lists kept.
+def test_a_presents_figure_counting_the_procurations_too_is_said_so():
+    result = parse_attendance(
+        "En exercice : 4 - Présents : 3.\nPrésents : DUPONT Jean, MARTIN Anne\n"
+        "Procurations : LEROY Marc à DUPONT Jean\nExcusés : PETIT Luc")
+    assert len(result.present) == 2
+    assert [anomaly.message for anomaly in result.anomalies if anomaly.kind == "count_mismatch"
+            ] == ["Le registre indique 3 présents, les listes en donnent 2. Le chiffre compte "
+                  "peut-être aussi la procuration (présents ou représentés)."]
+
+
+# Doué-la-Fontaine 2011 (source above) states "titulaires ou suppléants présents : 26"; a
+# registre stating the titulaires présents alone leaves out the suppléants sitting.
+def test_a_presents_figure_of_titulaires_only_leaves_out_the_suppleants_sitting():
+    result = parse_attendance(
+        "Etaient présents : M. Arnaud NAUSSONNET, Mme Clarisse SODAUDIN. Absents excusés : M. "
+        "Edouard BORDINEAU, représenté par sa suppléante, Mme Clarisse SODAUDIN. Nombre de "
+        "membres titulaires présents : 1")
+    assert len(result.present) == 2
+    assert "count_mismatch" not in kinds(result)
+
+
+# Syndicat scolaire des Bords de l'Ardre, 12 January 2016 (source in
+# bords-de-l-ardre-2016-01-12.json): a suppléant "(suppléant et non votant)" sits beside his
+# titular member; the first vote of the extract counts the présents less him.
+def test_a_votants_figure_leaves_out_a_suppleant_sitting_without_vote():
+    result = parse_attendance(
+        "Présents : Mesdames FLALETIN Marthe, COURDORET Véronique, Messieurs FONILLAC Albert, "
+        "FLIRDONNET Julien Fabien (suppléant et non votant), COVOUMIER Léon (suppléant et "
+        "votant).\n\nAbsents excusés : Mesdames VISAUMIER Karine (suppléante), FALAUZET "
+        "Noémie.\n\nNombre de votants : 4\n\nSecrétaire de séance : Madame FLALETIN Marthe")
+    assert len(result.present) == 5
+    assert "count_mismatch" not in kinds(result)

@@ -466,3 +466,41 @@ def test_delegues_suppleants_ayant_pouvoir_de_leur_titulaire_and_m_without_full_
     assert result.proxies == []
     assert [name.split()[-1] for name in result.excused] == ["Laurdier", "Souvellec"]
     assert result.secretary == "Aurèle Vranolle"
+
+
+def test_autres_personnes_presentes_are_guests_and_end_the_excused_list():
+    # Communauté de communes de la Vallée d'Abondance, 1 March 2016 (tests/fixtures/minutes/
+    # vallee-d-abondance-2016-03-01): the whole block on one line, the staff under « Autres
+    # personnes présentes : » right after the last excused name, each with their function.
+    result = parse_attendance(
+        "Conseillers communautaires présents ou représentés : - Aurèle VRANOLLE - Inès "
+        "BARNAUDIN-CRESSAC Conseillers communautaires excusés : - Jules GONELET - Bastien "
+        "LAURDIER Autres personnes présentes : - Odile MERCANTIER, directrice aménagement et "
+        "développement local à la 2CVA - Hugo SOUVELLEC, secrétaire général de la 2CVA "
+        "Ordre du jour : I - AMÉNAGEMENT")
+    assert names(result) == ["Aurèle VRANOLLE", "Inès BARNAUDIN-CRESSAC"]
+    assert result.excused == ["Jules GONELET", "Bastien LAURDIER"]
+    assert result.secretary is None
+    assert not kinds(result)
+
+
+def test_pouvoirs_written_holder_then_pour_giver_in_brackets():
+    # Communauté de communes Porte de DrômArdèche, 31 October 2019 (tests/fixtures/minutes/
+    # porte-de-dromardeche-2019-10-31): « Pouvoirs : 2 HOLDER (pour GIVER), … », the holder
+    # first; the givers, named among the excused too, count once, as givers.
+    result = parse_attendance(
+        "Présents titulaires : 2 VRANOLLE Aurèle, CRESSAC Inès Absents et excusés : 3 GONELET "
+        "Jules, LAURDIER Bastien, MERCANTIER Odile Pouvoirs : 2 VRANOLLE Aurèle (pour GONELET "
+        "Jules), CRESSAC Inès (pour MERCANTIER Odile)")
+    assert _proxies(result) == [("GONELET Jules", "VRANOLLE Aurèle"),
+                                ("MERCANTIER Odile", "CRESSAC Inès")]
+    assert result.excused == ["LAURDIER Bastien"]
+    assert not kinds(result)
+
+
+def test_a_given_name_sa_ending_a_line_is_no_possessive():
+    # "remplacée par sa / suppléante" wraps after the possessive, written in lower case; a
+    # given name "Sa" ending a line of a list does not (Hypothesis found "AA Sa / AA Aa").
+    result = parse_attendance("ETAIENT PRESENTS :\nAA Sa\nAA Aa")
+    assert names(result) == ["AA Sa", "AA Aa"]
+    assert not kinds(result)
