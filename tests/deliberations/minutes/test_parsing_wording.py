@@ -504,3 +504,16 @@ def test_a_given_name_sa_ending_a_line_is_no_possessive():
     result = parse_attendance("ETAIENT PRESENTS :\nAA Sa\nAA Aa")
     assert names(result) == ["AA Sa", "AA Aa"]
     assert not kinds(result)
+
+
+def test_member_epci_headings_by_their_short_name():
+    # Syndicat mixte of the Sundgau, 9 July 2014 (tests/fixtures/minutes/sundgau-2014-07-09):
+    # the member EPCI titled by their short name, « Communauté d Altkirch : » (apostrophe lost),
+    # « Communauté de la Largue : », « Communauté Ill et Gersbach : », then their delegates.
+    result = parse_attendance(
+        "Présents : Communauté d Altkirch : Monsieur Aurèle VRANOLLE, Communauté de la Largue : "
+        "Messieurs Jules CRESSAC et Bastien GONELET, Communauté Ill et Gersbach : Monsieur "
+        "Pacôme LAURDIER")
+    assert names(result) == ["Aurèle VRANOLLE", "Jules CRESSAC", "Bastien GONELET",
+                             "Pacôme LAURDIER"]
+    assert set(kinds(result)) == {"commune_heading"}
