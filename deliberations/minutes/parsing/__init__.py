@@ -278,6 +278,10 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
     removed_all: list[str] = []
     if kind == "ignore":
         return removed_all  # "Étaient également présents": staff and guests, not members.
+    if isinstance(section_lines, SuppleantLines):
+        # "Suppléants remplaçant … : X (pour Y)": under suppléants, X sits for Y.
+        section_lines = [re.sub(r"\(\s*pour\s+", "(suppléant de ", line)
+                         for line in section_lines]
     communes = commune_heading_lines(section_lines)
     if communes:
         builder.anomaly(

@@ -20,7 +20,8 @@ from .text import _GENDER_MARK, _fold
 # in a list of présents or excusés; in a list of procurations it may ("X : pouvoir à Y").
 COMMUNE_PREFIX = re.compile(
     r"(?<![\w'])(?:(?:representant|delegue(?:e)?s?\s+(?:de|du|des)|pour)\s+(?:la\s+|le\s+|l')?)?"
-    r"(?:commune|communaute\s+(?:de\s+communes|d'\s*agglomeration|urbaine)|metropole|"
+    # "Communauté de la Largue :", "Communauté d Altkirch :" (a member EPCI by its short name).
+    r"(?:commune|communaute(?:\s+(?:de\s+communes|d'\s*agglomeration|urbaine))?|metropole|"
     r"syndicat|arrondissement|canton|secteur|college)"
     r"(?:\s+(?:d[eu]s?\b|d'|de\s+la\b))?\s*[^:,;()]{0,60}:"
 )

@@ -322,6 +322,8 @@ def _leading_name(text: str) -> str | None:
     commune de Château l'Hermitage" → "LORIN"."""
     if place := _FROM_PLACE.search(_fold(text)):
         text = text[:place.start()]
+    # "Secrétaire de séance : M Gaston X": "M" without its full stop, before a given name.
+    text = re.sub(r"^\s*(?:M|MM|Mr)\s+(?=[A-ZÀ-Ý][a-zà-ÿ])", "", text)
     words = []
     tokens = text.split()
     for position, token in enumerate(tokens):
