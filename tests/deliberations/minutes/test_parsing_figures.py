@@ -346,3 +346,25 @@ def test_two_excuses_of_one_surname_told_apart_by_their_given_names_stay_two():
         "remplacée par sa suppléante RILGINET Anne")
     assert result.excused == ["CILVONEL Paul", "CILVONEL Marie"]
     assert "duplicate_name" not in kinds(result)
+
+
+# Roannais Agglomération, 28 October 2021 (source in roannais-agglomeration-2021-10-28.json):
+# a conseiller among the présents "(arrivé en cours de séance)" is also in the table of the
+# absents, column "Ni pouvoir": absent until he arrived, counted present and said.
+def test_a_present_who_arrived_during_the_session_and_is_listed_absent_counts_present():
+    result = parse_attendance(
+        "# Etaient présents :\n\nClaudine Cherier - Maurice Raroux - Nassim Chinat (arrivé en "
+        "cours de séance) - Paul Plerain\n\n# Etaient absents :\n\nCf page suivante.\n\n"
+        "|Absents|Ni pouvoir|Suppléant|Pouvoir donné à…|Ni suppléant|\n|---|---|---|---|---|\n"
+        "|Julien-Michel Filfonet|X| | | |\n|Nassim Chinat|X| | |(arrivé en cours de séance)|\n")
+    assert len(result.present) == 4
+    assert result.absent == ["Julien-Michel Filfonet"]
+    assert [anomaly.text for anomaly in result.anomalies
+            if anomaly.kind == "present_and_excused"] == ["Nassim Chinat"]
+
+
+def test_a_present_for_the_whole_session_also_listed_absent_stays_a_contradiction():
+    result = parse_attendance(
+        "Présents : Claudine Cherier, Nassim Chinat\nAbsents : Nassim Chinat, Paul Plerain")
+    assert result.absent == ["Nassim Chinat", "Paul Plerain"]
+    assert "present_and_excused" in kinds(result)
