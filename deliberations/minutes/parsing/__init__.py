@@ -48,12 +48,14 @@ from .documents import (
 from .entries import (
     commune_heading_lines,
     drop_leading_civilities,
+    group_label_lines,
     merge_continuations,
     only_civilities,
     repair_words,
     strip_capacities,
     strip_commune_words,
     strip_communes,
+    strip_group_label,
     strip_leading_places,
     strip_member_place,
     strip_place_runs,
@@ -270,7 +272,7 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
     removed_all: list[str] = []
     if kind == "ignore":
         return removed_all  # "Étaient également présents": staff and guests, not members.
-    communes = commune_heading_lines(section_lines)
+    communes = commune_heading_lines(section_lines) | group_label_lines(section_lines)
     if communes:
         builder.anomaly(
             "commune_heading", " / ".join(section_lines[index] for index in sorted(communes)),
@@ -286,6 +288,11 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
         if kind == "present" and _arrival_of_a_present(builder, logical):
             continue
         logical = re.sub(r"^[-–•·]\s+", "", logical)
+        logical, label = strip_group_label(logical)
+        if label:
+            builder.anomaly("commune_heading", logical,
+                            f"Intitulé de groupe retiré de la liste : « {label[0]} ».")
+            removed_all += label
         # "… Joachim CLISSILLAC, Votants : 29 Raymond CLISSILLAC, …": a stated figure of a
         # header column flattened into the list (read with the stated counts), no name.
         if _INTERLEAVED_COUNT.search(logical):

@@ -409,6 +409,47 @@ def commune_heading_lines(lines: list[str]) -> set[int]:
     return found
 
 
+# "Syndics : Messieurs A, B", "Syndics" alone: a group's label in title case, no one.
+_GROUP_LABEL = re.compile(r"^(?P<label>[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+[a-zà-ÿ'’]+){0,3})\s*:\s+(?=\S)")
+
+
+def group_label_lines(lines: list[str]) -> set[int]:
+    """Indexes of lines holding a group's label alone ("Syndics" over "Mr BRAIDON", "Mme
+    BIMERERAC"…): words in lower case after a capital, no civility, no surname in capitals
+    nor separator, opening the section or after a closed entry, in a section where every
+    other line holds a civility or a surname."""
+    texts = [index for index, line in enumerate(lines) if line.strip()]
+    shaped = [index for index in texts
+              if re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+[a-zà-ÿ'’]+){0,3}", lines[index].strip())
+              and _fold(lines[index].strip()) not in _CIVILITY_WORDS]
+    # Opening the section or after an entry closed by its punctuation: "… à M. MORREYRAC /
+    # Pacôme" is a given name wrapped, no label.
+    # The names under it open with their civility: "Présents Cyrille / JARDONNEAU, …" is a
+    # name wrapped after its given name.
+    labels = set()
+    for index in shaped:
+        position = texts.index(index)
+        if position + 1 < len(texts) and (not position or re.search(
+                r"[,;.:)]$", lines[texts[position - 1]].strip())) and _token_kind(
+                lines[texts[position + 1]].split()[0]) == "C":
+            labels.add(index)
+    others = [index for index in texts if index not in shaped]
+    if not labels or len(others) < 2 or not all(
+            any(_token_kind(token) in "SC" for token in lines[index].split())
+            for index in others):
+        return set()
+    return labels
+
+
+def strip_group_label(line: str) -> tuple[str, list[str]]:
+    """``line`` without a group's label before a colon and a civility ("Syndics : Messieurs
+    A, B, Madame C"), and the label taken out."""
+    label = _GROUP_LABEL.match(line)
+    if not label or _token_kind(line[label.end():].split()[0]) != "C":
+        return line, []
+    return line[label.end():], [label["label"]]
+
+
 def strip_capacities(piece: str) -> str:
     folded = _fold(_GENDER_MARK.sub("", piece))
     cleaned = _GENDER_MARK.sub("", piece)

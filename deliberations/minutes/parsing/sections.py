@@ -13,6 +13,7 @@ from .extraction import (
     dehyphenate,
     drop_page_furniture,
     normalise_bullets,
+    split_space_columns,
     wraps_group_title,
 )
 from .headings import (
@@ -492,7 +493,8 @@ def block_lines(text: str, notes: list[tuple[str, str]] | None = None,
     (see ``extraction``): guesses the caller reports."""
     lines: list[str] = []
     cleaned: list[str] = []
-    raw = dehyphenate(rewrite_tables(normalise_bullets(drop_page_furniture(_clean_lines(text)))),
+    raw = dehyphenate(rewrite_tables(normalise_bullets(drop_page_furniture(_clean_lines(
+        split_space_columns(text))))),
                       cuts, lambda line: _heading(line) is not None)
     for index, line in enumerate(raw):
         if line.startswith(BULLET) and (_heading(line[2:], next(iter(raw[index + 1:]), ""))

@@ -381,3 +381,37 @@ def test_a_line_opening_with_a_particle_in_title_case_goes_on_with_the_name_abov
                               "De Laurdier, M Souvellec.\n")
     assert len(result.present) == 4
     assert result.present[2].name.endswith("Gonelet De Laurdier")
+
+
+def test_a_table_of_two_columns_separated_by_spaces_is_read_column_after_column():
+    # Syndicat des rivières, comité of 21 January 2005 (http://s2rivieres.com/crcs.php?date=
+    # 21/01/2005), a table of two columns rendered line by line, its cells separated by three
+    # spaces, the right column's headings on a line of the left one's names.
+    result = parse_attendance(
+        "Etaient présents:\n\nSyndics   Etaient excusés:\nMr BRAIDON   Mr MELERT\n"
+        "Mme BIMERERAC   Mr VAUDOUX\nMme JAUNANT    \nMr DEUNIROT   Etaient absents:\n"
+        "Mme CAVERT   Mr LOULON\nMr PROVAUD   Mr MAULET\n     \nSyndicat des rivières    \n"
+        "Mme LETAS    \n\nCompte-rendu du dernier comité syndical (09/11/2004)")
+    assert names(result) == ["BRAIDON", "BIMERERAC", "JAUNANT", "DEUNIROT", "CAVERT",
+                             "PROVAUD", "LETAS"]
+    assert result.excused == ["MELERT", "VAUDOUX"]
+    assert result.absent == ["LOULON", "MAULET"]
+
+
+def test_a_group_label_alone_over_names_with_civilities_is_no_one():
+    # The same table's left column: "Syndics" (no colon) heads the names "Mr/Mme NOM".
+    result = parse_attendance("Etaient présents:\nSyndics\nMr BRAIDON\nMme BIMERERAC\n"
+                              "Mr TAUD")
+    assert names(result) == ["BRAIDON", "BIMERERAC", "TAUD"]
+    assert set(kinds(result)) == {"commune_heading"}
+
+
+def test_a_group_label_before_a_colon_and_a_civility_is_no_one():
+    # Syndicat des rivières, comité of 11 October 2006 (http://s2rivieres.com/crcs.php?date=
+    # 11/10/06): dash bullets, each opened by its group's label.
+    result = parse_attendance(
+        "Etaient présents :\n\n-         Syndics : Messieurs BRAIDON, MAULET, Madame BIMERERAC\n\n"
+        "-         Syndicat des Rivières : Madame LETAS, Messieurs MOUSOT et SELLONOT\n\n"
+        "Etaient excusés :\n\n-         Syndics : Messieurs VAUDOUX, Madame JAUNANT \n")
+    assert names(result) == ["BRAIDON", "MAULET", "BIMERERAC", "LETAS", "MOUSOT", "SELLONOT"]
+    assert result.excused == ["VAUDOUX", "JAUNANT"]
