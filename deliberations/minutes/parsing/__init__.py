@@ -37,7 +37,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .builder import _Builder
-from .columns import ROW_LABEL, names_column_after_headings
+from .columns import ROW_LABEL, names_column_after_headings, without_margin_mentions
 from .documents import (
     OfficeHolder,
     parse_commune_list,
@@ -297,6 +297,7 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
         # header column flattened into the list (read with the stated counts), no name.
         if _INTERLEAVED_COUNT.search(logical):
             logical = _INTERLEAVED_COUNT.sub(" ", logical).strip(" ,")
+        logical = without_margin_mentions(logical)
         # "Madame X - CD 16 Monsieur Y - CD 17": the member's council ("conseil
         # départemental" and its number) closes each entry, as a separator.
         if _MEMBER_COUNCIL.search(logical):

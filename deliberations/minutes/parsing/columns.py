@@ -111,3 +111,27 @@ def names_column_after_headings(sections: list[tuple[str, list[str]]]
             moved[index + 1] = (following_kind, kept[names:])
             lines_moved += kept[:names]
     return moved, lines_moved
+
+
+# "… Valentine, Certifiée exécutoire le 24/09/2020 LEAC Julien Paul, …", "Affichée le
+# 24/09/2020 Transmis en préfecture 24/09/2020": the registre's margin (when the act became
+# executory, was posted, sent to the prefect) printed inside the list. A date closes each.
+_MARGIN_MENTION = re.compile(
+    r"(?<![\w'])(?:certifiee?\s+executoire|rendue?\s+executoire|affichee?|publiee?|"
+    r"transmise?\s+(?:en|a\s+la)\s+(?:sous-)?prefecture|recue?\s+en\s+(?:sous-)?prefecture)"
+    r"(?:\s+le)?\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*")
+
+
+def without_margin_mentions(line: str) -> str:
+    """``line`` without the registre's margin mentions printed inside a list of names
+    (``_MARGIN_MENTION``): no name there, and the list goes on after them."""
+    folded = _fold(line)
+    if not _MARGIN_MENTION.search(folded):
+        return line
+    kept, position = [], 0
+    for match in _MARGIN_MENTION.finditer(folded):
+        kept.append(line[position:match.start()])
+        position = match.end()
+    kept.append(line[position:])
+    return "".join(kept)
+

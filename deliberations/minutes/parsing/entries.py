@@ -53,8 +53,9 @@ _CAPACITY = re.compile(
 _CAPITALS_LINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’/\- ]+$")
 # Pieces that continue the previous entry ("X, représenté par sa suppléante, Mme Y",
 # "X, suppléant de Y", "X, qui donne pouvoir à Y").
+# "DOLE Huguette, (donne procuration à Y)": the note, bracketed or not, after a comma.
 _CONTINUES = re.compile(
-    r"^(?:represente(?:e)?\s+par|remplace(?:e)?\s+par|suppleante?\s+d|qui\s+|ayant\s+donne|"
+    r"^\(?\s*(?:represente(?:e)?\s+par|remplace(?:e)?\s+par|suppleante?\s+d|qui\s+|ayant\s+donne|"
     r"representante?\s+de\s+(?:m|mr|mme|monsieur|madame)\b|"
     r"(?:pouvoir|procuration)\s+a\s|supplee(?:e)?\s+par|"
     r"donne(?:e)?\s+(?:pouvoir|procuration)|a\s+donne|"

@@ -14,7 +14,7 @@ _G = r"(?:\(e\)|e)?(?:\(s\)|s)?(?:\(e?s\))?"  # présent(e)s, excusé(e)s, prés
 _ABSENT_EXCUSED = rf"absent{_G}\s*(?:[,/\-–]\s*|\s(?:et|ou)\s+)?excuse{_G}"
 # What the présents are counted for: "Dont (48) présent(e)s avec droit de vote formant le
 # quorum CAPV : …" — words of the heading, not the end of the block.
-_VOTING = (r"(?:\s+(?:avec|ayant)\s+(?:droit\s+de\s+vote|voix\s+deliberatives?))?"
+_VOTING = (r"(?:\s+(?:avec|ayant)\s+(?:droit\s+de\s+vote|voix\s+deliberatives?|vote))?"
            r"(?:\s+formant\s+(?:le\s+quorum|la\s+majorite(?:\s+des\s+membres)?"
            r"(?:\s+en\s+exercice)?))?")
 _HEADING_BODY = (
@@ -22,6 +22,8 @@ _HEADING_BODY = (
     r"delegues|elus|liste\s+des)\s+)?(?:(?:titulaires|suppleants?)\s+)?(?:"
     # "Étaient également présents", "Étaient présents également": staff and guests.
     rf"(?P<ignore>(?:etai(?:en)?t\s+)?egalement\s+present{_G}|present{_G}\s+egalement|"
+    # "SUPPLEANTS PRESENTS SANS VOTE :": suppléants attending while their titular sits.
+    rf"present{_G}\s+sans\s+(?:droit\s+de\s+)?(?:vote|voix\s+deliberatives?)|"
     # "Autres personnes présentes :", "Autres participants :": staff and guests likewise.
     rf"autres\s+(?:personnes\s+present{_G}|participant{_G})|"
     # "Assistaient également", and in the present tense "ASSISTENT EGALEMENT A LA SEANCE".

@@ -25,8 +25,9 @@ _CONDITION = re.compile(r"\s+(?=(?:a\s+partir\s+d|jusqu'|des\s+(?:la|le|l'|\d)|a
                         r"avant\s|pour\s+(?:la|le|les)\s))")
 # Verbs that open a procuration or a substitution inside an entry: several on one line
 # without separator ("Madame A donne pouvoir à Monsieur B Monsieur C donne pouvoir à …").
+# A verb starts a word: in "AA Ma donne procuration", "a donne" inside "Ma" is none.
 _PROXY_VERB = re.compile(
-    rf"(?:,\s*)?(?:(?:qui\s+)?(?:a\s+|ayant\s+)?(?:donne{_G}|remis|confie{_G})\s+(?:procuration|"
+    rf"(?:,\s*)?(?<![^\W_])(?:(?:qui\s+)?(?:a\s+|ayant\s+)?(?:donne{_G}|remis|confie{_G})\s+(?:procuration|"
     rf"pouvoir|mandat)(?:\s+de\s+vote)?\s+(?:a|(?:au\s+profit|en\s+faveur)\s+de)|(?:pouvoir|procuration)\s+a|"
     rf"supplee{_G}\s+par|represente{_G}\s+par"
     # "Mme X remplacée par sa suppléante Mme Y M. Z remplacé par son suppléant M. W".

@@ -51,7 +51,7 @@ _LETTER_SPACED = re.compile(r"^(?:\S\s){5,}")
 # Where the list part of a block ends, inside a line as well as at its start; a later heading
 # may open another section.
 _SOFT_END_BODY = (
-    r"secretaires?\s+de\s+(?:la\s+)?seance\s*:|designation\s+(?:du\s+|d'un\s+)?secretaire|"
+    r"secretaires?(?:\s+de\s+(?:la\s+)?seance)?\s*:|designation\s+(?:du\s+|d'un\s+)?secretaire|"
     r"date\s+d[e']\s*(?:la\s+)?(?:convocation|affichage)|(?:le\s+)?nombre\s+d[e']\s*"
     r"(?:membres|conseillers|delegues|votants|presents)|(?:le\s+)?quorum|apres\s+(?:l'\s*)?appel|"
     r"convocation\s+(?:aux|des|du|adressee)|(?:rappel\s+de\s+)?(?:a\s+)?(?:l')?ordre\s+du\s+jour|"

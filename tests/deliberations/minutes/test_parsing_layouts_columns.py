@@ -91,3 +91,17 @@ def test_row_labels_alone_under_the_presents_are_no_one():
                               "VAURELLE\nORDRE DU JOUR")
     assert result.present == []
     assert "empty_section" in kinds(result)
+
+
+def test_the_registres_margin_mentions_printed_inside_the_list_are_no_names():
+    # Communauté de communes Vézère Monédières Millesources, 21 September 2020 (tests/fixtures/
+    # minutes/vezere-monedieres-millesources-2020-09-21): the margin « Certifiée exécutoire le
+    # … », « Affichée le … Transmis en préfecture … » printed in the middle of the présents.
+    result = parse_attendance(
+        "TITULAIRES PRESENTS : VRANOLLE Aurèle, Certifiée exécutoire le 24/09/2020 CRESSAC "
+        "Inès, GONELET Jules, Affichée le 24/09/2020 Transmis en préfecture 24/09/2020 "
+        "LAURDIER Bastien, MERCANTIER Odile\nEXCUSES : SOUVELLEC Hugo")
+    assert names(result) == ["VRANOLLE Aurèle", "CRESSAC Inès", "GONELET Jules",
+                             "LAURDIER Bastien", "MERCANTIER Odile"]
+    assert result.excused == ["SOUVELLEC Hugo"]
+    assert not kinds(result)

@@ -3,7 +3,7 @@ ParseError, never with another exception; and well-formed lists are read back ex
 
 import string
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from deliberations.minutes.parsing import (
@@ -89,6 +89,8 @@ def test_well_formed_lists_are_read_back(names, separator):
 
 @FAST
 @given(people, people)
+# Found by Hypothesis: "a donne" inside "Ma donne" was read as a verb opening another entry.
+@example(["AA Ma"], ["AA Aa"])
 def test_proxies_are_read_back(givers, holders):
     pairs = list(zip(givers, holders, strict=False))
     holders_used = [holder for _, holder in pairs]

@@ -458,3 +458,37 @@ def test_pouvoirs_written_holder_then_pour_giver_in_brackets():
                                 ("MERCANTIER Odile", "CRESSAC Inès")]
     assert result.excused == ["LAURDIER Bastien"]
     assert not kinds(result)
+
+
+# Communauté de communes Vézère Monédières Millesources, 21 September 2020 (tests/fixtures/
+# minutes/vezere-monedieres-millesources-2020-09-21): one flattened block, the headings in
+# capitals, the secretary's label « Secrétaire : » right after the last excused.
+VEZERE = (
+    "TITULAIRES PRESENTS AVEC VOTE: VRANOLLE Aurèle, CRESSAC Inès, GONELET Jules Pierre, "
+    "SUPPLEANTS PRESENTS SANS VOTE : LAURDIER Bastien, MERCANTIER Odile, EXCUSES: SOUVELLEC "
+    "Hugo (donne procuration à CRESSAC Inès), BARNAUDIN Lucien, BRASSAC Paul, (donne "
+    "procuration à VRANOLLE Aurèle), Secrétaire : GONELET Jules Pierre")
+
+
+def test_presents_avec_vote_are_the_members_and_presents_sans_vote_are_not():
+    # Suppléants present without a vote attend while their titular sits: not counted.
+    result = parse_attendance(VEZERE)
+    assert names(result) == ["VRANOLLE Aurèle", "CRESSAC Inès", "GONELET Jules Pierre"]
+
+
+def test_secretaire_label_without_de_seance_ends_the_list_it_follows():
+    result = parse_attendance("TITULAIRES PRESENTS AVEC VOTE: VRANOLLE Aurèle, CRESSAC Inès, "
+                              "EXCUSES: SOUVELLEC Hugo, BARNAUDIN Lucien, Secrétaire : CRESSAC "
+                              "Inès")
+    assert result.excused == ["SOUVELLEC Hugo", "BARNAUDIN Lucien"]
+    assert result.secretary == "CRESSAC Inès"
+    assert not kinds(result)
+
+
+def test_a_bracketed_procuration_after_a_comma_is_the_note_of_the_name_before():
+    # « BRASSAC Paul, (donne procuration à …) »: a comma typed before the bracket.
+    result = parse_attendance(VEZERE)
+    assert _proxies(result) == [("SOUVELLEC Hugo", "CRESSAC Inès"),
+                                ("BRASSAC Paul", "VRANOLLE Aurèle")]
+    assert result.excused == ["BARNAUDIN Lucien"]
+    assert not kinds(result)
