@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .communes import is_place
+from .extraction import BULLET
 from .matching import _is_initials
 from .names import _token_kind
 from .text import _GENDER_MARK, _fold
@@ -432,7 +433,7 @@ def group_label_lines(lines: list[str]) -> set[int]:
         position = texts.index(index)
         if position + 1 < len(texts) and (not position or re.search(
                 r"[,;.:)]$", lines[texts[position - 1]].strip())) and _token_kind(
-                lines[texts[position + 1]].split()[0]) == "C":
+                lines[texts[position + 1]].removeprefix(BULLET).split()[0]) == "C":
             labels.add(index)
     others = [index for index in texts if index not in shaped]
     if not labels or len(others) < 2 or not all(

@@ -96,9 +96,12 @@ def split_space_columns(text: str) -> str:
         end = index
         while end < len(lines) and lines[end] and (
                 len(_CELL_GAP.findall(lines[end])) == 1 or _LEFT_ONLY.search(lines[end])
-                or not lines[end].strip()):
+                or not lines[end].strip() or _PAGE_OF.search(_fold(lines[end]))
+                or _PAGE_NUMBER_ALONE.match(_fold(lines[end].strip()))):
             end += 1
-        rows = lines[index:end]
+        # A page break inside the table: its running header and page number go, the table
+        # goes on (``drop_page_furniture``).
+        rows = drop_page_furniture(lines[index:end])
         if sum(len(_CELL_GAP.findall(row)) == 1 for row in rows) >= 3:
             left, right = [], []
             for row in rows:

@@ -173,6 +173,12 @@ def _joins_next(previous: str, following: str) -> str | None:
         return " "
     if _holder_cut(previous, following):
         return " "
+    # "…, GRINOUX Denis, FAUFILOUX / CONSARIS Suzon, …": in a list written "NOM Prénom", a
+    # surname without given name at the line end goes on with the next line's.
+    head_tokens = head.split()
+    if (surname_only and len(head_tokens) >= 2 and _token_kind(head_tokens[0]) == "S"
+            and _token_kind(head_tokens[-1]) == "G" and _order_of(previous) == "SG"):
+        return " "
     words = tail.split()
     for ending, opening in (("SP", "G"), ("G", "SP")):
         trailing = 0

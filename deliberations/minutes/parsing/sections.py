@@ -498,8 +498,12 @@ def block_lines(text: str, notes: list[tuple[str, str]] | None = None,
                       cuts, lambda line: _heading(line) is not None)
     for index, line in enumerate(raw):
         if line.startswith(BULLET) and (_heading(line[2:], next(iter(raw[index + 1:]), ""))
-                                        or _is_secretary_line(line[2:])):
-            line = line[2:]  # "• Présents :", "- X est nommé secrétaire de séance": no entry
+                                        or _is_secretary_line(line[2:]) or (
+                index and re.search(r"secretaires?\s+de\s+(?:la\s+)?seance\s*:$",
+                                    _fold(raw[index - 1])))):
+            # "• Présents :", "- X est nommé secrétaire de séance", "Secrétaire de séance : /
+            # • Mme X": no entry
+            line = line[2:]
         # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
         # "Les Membres / Avaient donné procuration (2) :": a row label, then a heading.
         if cleaned and cleaned[-1] and (

@@ -415,3 +415,44 @@ def test_a_group_label_before_a_colon_and_a_civility_is_no_one():
         "Etaient excusés :\n\n-         Syndics : Messieurs VAUDOUX, Madame JAUNANT \n")
     assert names(result) == ["BRAIDON", "MAULET", "BIMERERAC", "LETAS", "MOUSOT", "SELLONOT"]
     assert result.excused == ["VAUDOUX", "JAUNANT"]
+
+
+def test_a_surname_alone_at_a_line_end_of_a_surname_first_list_goes_on_with_the_next_name():
+    # Vézère-Monédières-Millesources, 21 September 2020 (https://docslib.org/doc/12400488/
+    # conseil-communautaire-du-21-septembre-2020), a page break inside a two-word surname:
+    # "…, GRINOUX Denis, FAUFILOUX / CONSARIS Suzon, …" in a list "NOM Prénom".
+    result = parse_attendance(
+        "TITULAIRES PRESENTS AVEC VOTE: TINBONOT Armand, PLOREL Sabine, GRINOUX Denis, FAUFILOUX\n"
+        "Conseil communautaire du 21 septembre 2020 – Page 2/4\n2\n"
+        "CONSARIS Suzon, CORSANAS Valentine, MICINEL Damien.")
+    assert names(result) == ["TINBONOT Armand", "PLOREL Sabine", "GRINOUX Denis",
+                             "FAUFILOUX CONSARIS Suzon", "CORSANAS Valentine", "MICINEL Damien"]
+
+
+def test_a_page_break_inside_a_table_of_two_columns_leaves_it_one_table():
+    # Syndicat des rivières, 21 January 2005 (source above): the running header and the page
+    # number between two rows do not cut the table in two.
+    result = parse_attendance(
+        "Etaient présents:\n\nSyndics   Etaient excusés:\nMr BRAIDON   Mr MELERT\n"
+        "Conseil communautaire du 21 janvier 2005 – Page 2/4\n2\n"
+        "Mme BIMERERAC   Mr VAUDOUX\nMr DEUNIROT   Etaient absents:\nMme CAVERT   Mr LOULON\n\n"
+        "Compte-rendu du dernier comité syndical")
+    assert names(result) == ["BRAIDON", "BIMERERAC", "DEUNIROT", "CAVERT"]
+    assert result.excused == ["MELERT", "VAUDOUX"]
+    assert result.absent == ["LOULON"]
+
+
+def test_a_group_label_over_bulleted_names_is_no_one():
+    # The same left column with its names bulleted.
+    result = parse_attendance("Etaient présents:\nSyndics\n• Mr BRAIDON\n• Mme BIMERERAC\n"
+                              "• Mr TAUD")
+    assert names(result) == ["BRAIDON", "BIMERERAC", "TAUD"]
+
+
+def test_a_bulleted_name_under_the_secretarys_label_is_the_secretary():
+    # Communauté de communes Isle et Crempse en Périgord, 1 December 2020 (https://isle-et-
+    # crempse-en-perigord.fr/2021/02/24/pv-conseil-communautaire-1-decembre-2020/), bulleted.
+    result = parse_attendance("Présents : M. Julien GRAFF, Mme Fanny BRONET\n"
+                              "A été nommée Secrétaire de séance :\n"
+                              "• Mme Mathilde Renée BORGARENNE")
+    assert result.secretary == "Mathilde Renée BORGARENNE"
