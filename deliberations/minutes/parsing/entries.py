@@ -388,6 +388,8 @@ def commune_heading_lines(lines: list[str]) -> set[int]:
             previous = []
         if previous and {_token_kind(token) for token in previous} <= {"C", "G"}:
             continue  # "Madame / Françoise / GIVAUDIN": the surname of a name cut by cells
+        if previous and _fold(previous[-1]) in {"et", "ou", "&"}:
+            continue  # "… Messieurs MOUSOT et / SELLONOT": the list goes on after "et"
         tail = re.split(r"[,;:]", " ".join(previous))[-1].split()
         if tail and {_token_kind(token) for token in tail} <= {"C", "G"}:
             continue  # "…, Jean-Luc RAVELLI, Patrick / FLOUR": a name wrapped at its surname

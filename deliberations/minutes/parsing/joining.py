@@ -190,6 +190,14 @@ def _joins_next(previous: str, following: str) -> str | None:
         while leading < len(head_words) and _token_kind(head_words[leading]) in opening:
             leading += 1
         # "… suppléant de Romain / PRORSONNET.": after "de" as after any word of a note.
+        # "… a donné procuration à Julien / Clovis GAMY.": a given name after the words of a
+        # proxy, the next line going on with the rest of the given names and the surname.
+        givens = 0
+        while givens < len(head_words) and _token_kind(head_words[givens]) == "G":
+            givens += 1
+        if (ending == "G" and before and _token_kind(before) == "L" and 1 <= givens <= 2
+                and givens < len(head_words) and _token_kind(head_words[givens]) in "SP"):
+            return " "
         # "… délégué(e)s titulaires Lou / CHASONNET Jules- Pacôme NEDANDIER": in a list
         # written "Prénom NOM", the next name may follow the surname without separator.
         next_name = (ending == "G" and leading < len(head_words)

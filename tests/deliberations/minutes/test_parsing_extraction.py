@@ -456,3 +456,26 @@ def test_a_bulleted_name_under_the_secretarys_label_is_the_secretary():
                               "A été nommée Secrétaire de séance :\n"
                               "• Mme Mathilde Renée BORGARENNE")
     assert result.secretary == "Mathilde Renée BORGARENNE"
+
+
+def test_a_given_name_after_a_proxys_words_goes_on_with_more_given_names_and_the_surname():
+    # Communauté de communes des Coteaux Arrats Gimone, 8 December 2015
+    # (https://docslib.org/doc/13020257/departement-du-gers-communaut%C3%A9-de-communes-des-
+    # coteaux-arrats-gimone-compte-rendu-du-conseil-communautaire), wrapped at 70: "… a donné
+    # procuration à Julien / Clovis GAMY." (two given names, the second wrapped).
+    result = parse_attendance(
+        "Présents : Julien Clovis GAMY, Cédric BARON.\n"
+        "Etaient absents excusés avec procuration : Pascal FELAT a donné\n"
+        "procuration à Cédric BARON. Albert de CORNAILLE a donné procuration à Julien\n"
+        "Clovis GAMY.")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Pascal FELAT", "Cédric BARON"), ("Albert de CORNAILLE", "Julien Clovis GAMY")]
+
+
+def test_a_capitals_line_after_a_line_ending_with_et_is_no_commune():
+    # Syndicat des rivières, 11 October 2006 (source above), wrapped at 70: "… Messieurs
+    # MOUSOT et / SELLONOT" — the list goes on after "et".
+    result = parse_attendance(
+        "Etaient présents :\n-         Syndicat des Rivières : Madame LETAS, Messieurs MOUSOT et\n"
+        "SELLONOT\nEtaient excusés :\n-         Syndics : Messieurs VAUDOUX")
+    assert names(result) == ["LETAS", "MOUSOT", "SELLONOT"]
