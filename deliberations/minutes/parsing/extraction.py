@@ -6,11 +6,6 @@ footer ("Conseil communautaire du 12 mars 2019 – Page 2/14", "PV du 12/03/2019
 14") and its page number alone ("2", "- 2 -", "2/14"): no entry, and the lines around them
 are one list, as if the page had gone on (``drop_page_furniture``).
 
-A table of two columns rendered line by line (an HTML page or a PDF copied as text) puts a
-cell of each column on one line, separated by a run of spaces ("Mr BRAIDON   Mr MELERT",
-"Mr DEUNIROT   Etaient absents:"): the left column is read first, then the right one, as
-the table is read (``split_space_columns``).
-
 A list laid out with bullets ("• M. Jean X", "- Mme Anne Y", "▪ …") has one entry per bullet:
 the bullet is no part of the name, and where the next bullet opens, the entry above ends,
 even if the extraction wrapped it over several lines (``normalise_bullets`` writes them all
@@ -63,6 +58,16 @@ _PAGE_NUMBER_ALONE = re.compile(r"^[-–—]?\s*(?:page\s*)?\d{1,3}(?:\s*(?:/|su
                                 r"\s*[-–—]?$")
 
 
+def is_page_furniture(lines: list[str], index: int) -> bool:
+    """Whether ``lines[index]`` is a running header or footer stating its page, or a page
+    number alone next to one (see ``drop_page_furniture``)."""
+    if _PAGE_OF.search(_fold(lines[index])):
+        return True
+    return bool(_PAGE_NUMBER_ALONE.match(_fold(lines[index].strip()))) and any(
+        0 <= near < len(lines) and _PAGE_OF.search(_fold(lines[near]))
+        for near in (index - 1, index + 1))
+
+
 def drop_page_furniture(lines: list[str]) -> list[str]:
     """``lines`` without the running headers or footers that state a page number ("… – Page
     2/14") and the page numbers alone next to them (see the module docstring)."""
@@ -76,44 +81,6 @@ def drop_page_furniture(lines: list[str]) -> list[str]:
             if 0 <= near < len(lines) and _PAGE_NUMBER_ALONE.match(_fold(lines[near])):
                 furniture.add(near)
     return [line for index, line in enumerate(lines) if index not in furniture]
-
-
-_CELL_GAP = re.compile(r"(?<=\S)[ \u00a0]{3,}(?=\S)")
-_LEFT_ONLY = re.compile(r"\S[ \u00a0]{3,}$")
-
-
-def split_space_columns(text: str) -> str:
-    """``text`` with each table of two columns whose cells are separated by a run of spaces
-    written column after column (see the module docstring). A table is a run of lines, each
-    with two cells, a left cell followed by spaces, or spaces only, holding three lines of two
-    cells at least; an empty line ends it."""
-    if "   " not in text:
-        return text  # cheap test first: most blocks have no such table
-    lines = text.split("\n")
-    out: list[str] = []
-    index = 0
-    while index < len(lines):
-        end = index
-        while end < len(lines) and lines[end] and (
-                len(_CELL_GAP.findall(lines[end])) == 1 or _LEFT_ONLY.search(lines[end])
-                or not lines[end].strip() or _PAGE_OF.search(_fold(lines[end]))
-                or _PAGE_NUMBER_ALONE.match(_fold(lines[end].strip()))):
-            end += 1
-        # A page break inside the table: its running header and page number go, the table
-        # goes on (``drop_page_furniture``).
-        rows = drop_page_furniture(lines[index:end])
-        if sum(len(_CELL_GAP.findall(row)) == 1 for row in rows) >= 3:
-            left, right = [], []
-            for row in rows:
-                cells = _CELL_GAP.split(row.strip(), maxsplit=1)
-                left.append(cells[0] if row.strip() else "")
-                right += cells[1:]
-            out += left + [""] + right
-            index = end
-        else:
-            out.append(lines[index])
-            index += 1
-    return "\n".join(out)
 
 
 _BULLETS = re.compile(r"^(?P<mark>[•▪◦●■□►▸➢➤‣⁃·○]|[-–—])(?:\s+(?P=mark))*\s+(?=\S)")

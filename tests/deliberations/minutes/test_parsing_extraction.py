@@ -383,40 +383,6 @@ def test_a_line_opening_with_a_particle_in_title_case_goes_on_with_the_name_abov
     assert result.present[2].name.endswith("Gonelet De Laurdier")
 
 
-def test_a_table_of_two_columns_separated_by_spaces_is_read_column_after_column():
-    # Syndicat des rivières, comité of 21 January 2005 (http://s2rivieres.com/crcs.php?date=
-    # 21/01/2005), a table of two columns rendered line by line, its cells separated by three
-    # spaces, the right column's headings on a line of the left one's names.
-    result = parse_attendance(
-        "Etaient présents:\n\nSyndics   Etaient excusés:\nMr BRAIDON   Mr MELERT\n"
-        "Mme BIMERERAC   Mr VAUDOUX\nMme JAUNANT    \nMr DEUNIROT   Etaient absents:\n"
-        "Mme CAVERT   Mr LOULON\nMr PROVAUD   Mr MAULET\n     \nSyndicat des rivières    \n"
-        "Mme LETAS    \n\nCompte-rendu du dernier comité syndical (09/11/2004)")
-    assert names(result) == ["BRAIDON", "BIMERERAC", "JAUNANT", "DEUNIROT", "CAVERT",
-                             "PROVAUD", "LETAS"]
-    assert result.excused == ["MELERT", "VAUDOUX"]
-    assert result.absent == ["LOULON", "MAULET"]
-
-
-def test_a_group_label_alone_over_names_with_civilities_is_no_one():
-    # The same table's left column: "Syndics" (no colon) heads the names "Mr/Mme NOM".
-    result = parse_attendance("Etaient présents:\nSyndics\nMr BRAIDON\nMme BIMERERAC\n"
-                              "Mr TAUD")
-    assert names(result) == ["BRAIDON", "BIMERERAC", "TAUD"]
-    assert set(kinds(result)) == {"commune_heading"}
-
-
-def test_a_group_label_before_a_colon_and_a_civility_is_no_one():
-    # Syndicat des rivières, comité of 11 October 2006 (http://s2rivieres.com/crcs.php?date=
-    # 11/10/06): dash bullets, each opened by its group's label.
-    result = parse_attendance(
-        "Etaient présents :\n\n-         Syndics : Messieurs BRAIDON, MAULET, Madame BIMERERAC\n\n"
-        "-         Syndicat des Rivières : Madame LETAS, Messieurs MOUSOT et SELLONOT\n\n"
-        "Etaient excusés :\n\n-         Syndics : Messieurs VAUDOUX, Madame JAUNANT \n")
-    assert names(result) == ["BRAIDON", "MAULET", "BIMERERAC", "LETAS", "MOUSOT", "SELLONOT"]
-    assert result.excused == ["VAUDOUX", "JAUNANT"]
-
-
 def test_a_surname_alone_at_a_line_end_of_a_surname_first_list_goes_on_with_the_next_name():
     # Vézère-Monédières-Millesources, 21 September 2020 (https://docslib.org/doc/12400488/
     # conseil-communautaire-du-21-septembre-2020), a page break inside a two-word surname:
@@ -430,8 +396,9 @@ def test_a_surname_alone_at_a_line_end_of_a_surname_first_list_goes_on_with_the_
 
 
 def test_a_page_break_inside_a_table_of_two_columns_leaves_it_one_table():
-    # Syndicat des rivières, 21 January 2005 (source above): the running header and the page
-    # number between two rows do not cut the table in two.
+    # Syndicat des rivières, comité of 21 January 2005 (http://s2rivieres.com/crcs.php?date=
+    # 21/01/2005), its table of two columns read column by column (``columns``): the running
+    # header and the page number between two rows do not cut the table in two.
     result = parse_attendance(
         "Etaient présents:\n\nSyndics   Etaient excusés:\nMr BRAIDON   Mr MELERT\n"
         "Conseil communautaire du 21 janvier 2005 – Page 2/4\n2\n"
@@ -443,7 +410,7 @@ def test_a_page_break_inside_a_table_of_two_columns_leaves_it_one_table():
 
 
 def test_a_group_label_over_bulleted_names_is_no_one():
-    # The same left column with its names bulleted.
+    # Syndicat des rivières, 21 January 2005 (source above), the left column's names bulleted.
     result = parse_attendance("Etaient présents:\nSyndics\n• Mr BRAIDON\n• Mme BIMERERAC\n"
                               "• Mr TAUD")
     assert names(result) == ["BRAIDON", "BIMERERAC", "TAUD"]
@@ -473,8 +440,9 @@ def test_a_given_name_after_a_proxys_words_goes_on_with_more_given_names_and_the
 
 
 def test_a_capitals_line_after_a_line_ending_with_et_is_no_commune():
-    # Syndicat des rivières, 11 October 2006 (source above), wrapped at 70: "… Messieurs
-    # MOUSOT et / SELLONOT" — the list goes on after "et".
+    # Syndicat des rivières, comité of 11 October 2006 (http://s2rivieres.com/crcs.php?date=
+    # 11/10/06), wrapped at 70: "… Messieurs MOUSOT et / SELLONOT" — the list goes on after
+    # "et".
     result = parse_attendance(
         "Etaient présents :\n-         Syndicat des Rivières : Madame LETAS, Messieurs MOUSOT et\n"
         "SELLONOT\nEtaient excusés :\n-         Syndics : Messieurs VAUDOUX")
