@@ -447,3 +447,30 @@ def test_a_capitals_line_after_a_line_ending_with_et_is_no_commune():
         "Etaient présents :\n-         Syndicat des Rivières : Madame LETAS, Messieurs MOUSOT et\n"
         "SELLONOT\nEtaient excusés :\n-         Syndics : Messieurs VAUDOUX")
     assert names(result) == ["LETAS", "MOUSOT", "SELLONOT"]
+
+
+# Porte de DrômArdèche, 31 October 2019 (https://docslib.org/doc/7217237/compte-rendu-du-
+# conseil-communautaire-du-jeudi-31-octobre-2019), its paragraph of headings with figures
+# wrapped at 70 columns.
+def test_a_counted_heading_ending_a_line_opens_the_list_on_the_next_one():
+    result = parse_attendance("NOMBRE DE CONSEILLERS EN EXERCICE : 58 Présents titulaires : 41\n"
+                              "CHELIER Joachim, NOUFAVEAT Armand, GARERT Paulette, RINILON Maël,\n"
+                              "GRINARD Valentin, CHERANT Denis")
+    assert names(result)[:2] == ["CHELIER Joachim", "NOUFAVEAT Armand"]
+    assert len(result.present) == 6
+
+
+def test_a_headings_figure_wrapped_onto_the_next_line_stays_the_headings():
+    result = parse_attendance("Présents titulaires : 2 CHELIER Joachim, SARAIN DAUSEAS Prudent "
+                              "Absents et excusés :\n2 CHELIN Dorian, TANET Joseph")
+    assert names(result) == ["CHELIER Joachim", "SARAIN DAUSEAS Prudent"]
+    assert result.excused == ["CHELIN Dorian", "TANET Joseph"]
+
+
+def test_a_counted_heading_wrapped_inside_its_words_is_joined():
+    result = parse_attendance(
+        "Présents titulaires : 1 CHELIER Joachim Absents et excusés : 2 RAYER Bernadette, BLANC "
+        "Clarisse Suppléants\nremplaçant de droit titulaires absents : 1 GRORAIN Basile (pour "
+        "RAYER\nBernadette)")
+    assert result.excused == ["RAYER Bernadette", "BLANC Clarisse"]
+    assert names(result) == ["CHELIER Joachim", "GRORAIN Basile"]
