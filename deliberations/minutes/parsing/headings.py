@@ -67,6 +67,8 @@ _HEADING_BODY = (
     rf"|\s+sans\s+(?:pouvoir|procuration){_G})?)"
     rf"|(?P<present>present{_G}(?:\s+ou\s+represente{_G}(?:\s*\([^)]*\))?)?"
     rf"(?:\s+a\s+l'ouverture(?:\s+de\s+la\s+seance)?)?{_VOTING}"
+    # "Présents en présentiel :", "Étaient présents en visioconférence :".
+    r"(?:\s+(?:en\s+(?:visio(?:conference)?|presentiel|distanciel|salle)|a\s+distance))?"
     # "Présents Délégués titulaires / communes :": whom the members represent.
     rf"(?:\s+delegues\s+titulaires\s*/\s*communes)?)"
     # "Maire : X / Conseillers Municipaux : Y, Z": the members listed by office, at the start
