@@ -43,6 +43,7 @@ _CAPACITY_NOTE = re.compile(r"^(?:titulaire|suppleante?|t|s|(?:vice-?\s*)?presid
 _PARTIAL = re.compile(r"^(?:a\s+partir\s+d|jusqu'|des\s|apres\s|avant\s|arrivee?\b|depart\b|"
                       r"partie?\b|quitte\b|sortie?\b|absente?\s+(?:a|de|apres|avant)\b)")
 
+_ARRIVAL_NOTE = re.compile(r"^(?:arrivee?\b|a\s+partir\s+d)")
 
 # The offices a procuration may name instead of a person, as written after a présent's name.
 _OFFICE = re.compile(r"(?:^|,|\(|\s)\s*(?P<office>maire|presidente?)\s*\)?\s*$")
@@ -63,6 +64,8 @@ class _Builder(_ProxyReading, _Checks):
         self.offices: dict[str, str] = {}
         # The block as read, for the rules that ask whether a name occurs elsewhere in it.
         self.block_text = ""
+        # Présents who arrived during the session at a time or event that names no item.
+        self.arrived: list[str] = []
         # Présents marked "(suppléant et non votant)", "(suppléant sans voix délibérative)":
         # sitting beside their titular member, not counted among the votants.
         self.non_voting: list[str] = []
@@ -96,6 +99,11 @@ class _Builder(_ProxyReading, _Checks):
             self.result.suppleants.append(person.name)
             if re.search(r"non\s+votante?|sans\s+voix", _fold(note_text)):
                 self.non_voting.append(person.name)
+        # "(arrivé en cours de séance)", "(à partir de 19 h)": present from an arrival that
+        # names no item (said as partial_presence); an absent listing of them is the time
+        # before it (``_Checks.absent_until_arrival``).
+        if note.from_item is None and _ARRIVAL_NOTE.match(_fold(note_text).strip("() ")):
+            self.arrived.append(person.name)
         if note.from_item is not None:
             person.from_item = note.from_item
         if note.until_item is not None:

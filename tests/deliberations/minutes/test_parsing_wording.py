@@ -593,3 +593,19 @@ def test_secretary_as_an_apposition_with_a_participle():
     assert result.secretary == "Inès BARNAUDIN"
     assert names(result) == ["Aurèle VRANOLLE", "Inès BARNAUDIN"]
     assert not kinds(result)
+
+
+def test_a_president_named_only_in_the_preamble_is_said_not_counted():
+    # Commune de Roure, 8 April 2018 (tests/fixtures/minutes/roure-2018-04-08): "… sous la
+    # présidence de Romain X, Maire." and a list of présents without him. Hand counts differ on
+    # such blocks (Roure's keeps to the list, the SIETOM of Tournan-en-Brie's adds the
+    # president): the reading keeps to the lists and names the president in an anomaly.
+    preamble = ("L’an deux mille dix-huit et le 8 avril à 9 heures, le Conseil Municipal s’est "
+                "réuni en séance plénière dans la\nsalle du Conseil Municipal, sous la présidence "
+                "de Romain VRANOLLE, Maire.\n")
+    result = parse_attendance(preamble + "Présents : Jules CRESSAC, Inès BARNAUDIN.\n")
+    assert names(result) == ["Jules CRESSAC", "Inès BARNAUDIN"]
+    assert kinds(result) == ["president_unlisted"]
+    assert "Romain VRANOLLE" in result.anomalies[0].message
+    listed = parse_attendance(preamble + "Présents : Romain VRANOLLE, Jules CRESSAC.\n")
+    assert not kinds(listed)
