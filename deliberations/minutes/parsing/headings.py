@@ -28,6 +28,9 @@ _HEADING_BODY = (
     rf"autres\s+(?:personnes\s+present{_G}|participant{_G})|"
     # "Assistaient également", and in the present tense "ASSISTENT EGALEMENT A LA SEANCE".
     rf"assist(?:ai(?:en)?t|ent|e)\s+egalement(?:\s+a\s+la\s+(?:reunion|seance))?|"
+    # "Invités :", "Personnel administratif :": guests and staff.
+    rf"invitee?s?(?:\s+present{_G})?|personnels?\s+(?:administratifs?|techniques?|des\s+services)"
+    rf"(?:\s+present{_G})?|"
     # "Assistaient à la séance :": guests under a list of présents, but the members themselves
     # in minutes that have no other (``attending_as_present``).
     rf"(?P<attending>assist(?:ai(?:en)?t|ent|e)(?:\s+a\s+la\s+(?:reunion|seance))?))"
@@ -159,14 +162,18 @@ _STAFF_PART = re.compile(r"(?<![\w'])(?:personnels?\s+(?:administratifs?|techniq
 
 def staff_part(lines: list[str]) -> tuple[list[str], int | None]:
     """``lines`` with the heading of a staff-and-guests part (in capitals, after a list of
-    présents) opening a line of its own, and the index of that line (None without one):
-    the lists under it are no members'."""
+    présents, and with a list of présents of its own after it) opening a line of its own, and
+    the index of that line (None without one): the lists under it are no members'. An
+    « INVITÉS : » heading without a présents list of its own is left to the sections (the
+    members' excused may follow it)."""
     seen_present = False
     for index, line in enumerate(lines):
         folded = _fold(line)
         for match in _STAFF_PART.finditer(folded):
             written = line[match.start():match.end()]
-            if (seen_present or "present" in folded[:match.start()]) and written.isupper():
+            after = _fold(" ".join([line[match.end():], *lines[index + 1:index + 4]]))
+            if ((seen_present or "present" in folded[:match.start()]) and written.isupper()
+                    and re.search(r"(?<![a-z])present", after)):
                 head, tail = line[:match.start()].strip(), line[match.start():]
                 return [*lines[:index], *([head] if head else []), tail, *lines[index + 1:]], \
                     index + (1 if head else 0)

@@ -609,3 +609,17 @@ def test_a_president_named_only_in_the_preamble_is_said_not_counted():
     assert "Romain VRANOLLE" in result.anomalies[0].message
     listed = parse_attendance(preamble + "Présents : Romain VRANOLLE, Jules CRESSAC.\n")
     assert not kinds(listed)
+
+
+def test_invites_and_personnel_headings_are_guests_and_the_members_lists_go_on():
+    # The guests' heading of EPTB Charente (tests/fixtures/minutes/eptb-charente-2018-02-08)
+    # written short, « INVITES : » or « Personnel administratif : », between two lists of
+    # members: its names are no members, and the members' excused after it are read.
+    for text in ("PRESENTS : M. Aurèle VRANOLLE, Mme Inès BARNAUDIN\nINVITES : M. Yves LEROY "
+                 "(DGS)\nEXCUSES : M. Jules CRESSAC",
+                 "Présents : M. Aurèle VRANOLLE, Mme Inès BARNAUDIN\nPersonnel administratif : "
+                 "Mme Sylvie ROUX\nAbsents excusés : M. Jules CRESSAC"):
+        result = parse_attendance(text)
+        assert names(result) == ["Aurèle VRANOLLE", "Inès BARNAUDIN"], text
+        assert result.excused == ["Jules CRESSAC"], text
+        assert not kinds(result), text
