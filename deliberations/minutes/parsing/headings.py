@@ -35,7 +35,8 @@ _HEADING_BODY = (
     # in minutes that have no other (``attending_as_present``).
     rf"(?P<attending>assist(?:ai(?:en)?t|ent|e)(?:\s+a\s+la\s+(?:reunion|seance))?))"
     rf"|(?P<proxies>(?:{_ABSENT_EXCUSED}|absent{_G}|excuse{_G})\s+(?:ayant|avec|qui\s+ont|ont)\s+"
-    rf"(?:donne|remis)\s+(?:procuration|pouvoir|mandat(?:\s+de\s+vote)?){_G}"
+    rf"(?:donne|remis)\s+(?:procuration|pouvoir|mandat(?:\s+de\s+vote)?|delegation(?:\s+de\s+vote)?)"
+    rf"{_G}"
     # "Excusés représentés", "Absents excusés et représentés" (by a proxy holder).
     rf"|(?:{_ABSENT_EXCUSED}|absent{_G}|excuse{_G})\s+(?:et\s+)?represente{_G}"
     # "Etaient porteurs d'un pouvoir : Mme X pour M. Y": holders first (see proxies.py).
@@ -43,6 +44,8 @@ _HEADING_BODY = (
     rf"|(?:absent|excuse){_G}\s+avec\s+(?:procuration|pouvoir){_G}"
     # "Mandats :", "Délégations de vote :" (the proxies by another name).
     rf"|mandat{_G}(?:\s+de\s+vote)?|delegation{_G}\s+de\s+vote"
+    # "Mandataires : M. X pour M. Y": the holders first (see proxies.py).
+    rf"|mandataire{_G}"
     # "Absent(es) ayant voté par procuration en application des articles L. 2121-20 … :"
     rf"|absent{_G}\s+ayant\s+vote\s+par\s+(?:procuration|pouvoir){_G}"
     rf"(?:\s+en\s+application\s+d[eu]s?\s+[^:]*)?"
@@ -66,7 +69,8 @@ _HEADING_BODY = (
     rf"|excuse{_G}(?:\s+non\s+represente{_G}|\s+sans\s+(?:pouvoir|procuration){_G})?)"
     # "Absents non excusés", "Absent non représenté": absent (the "excusés" inside is negated).
     # "Absents sans procuration" likewise.
-    rf"|(?P<absent>absent{_G}(?:\s+non\s+(?:excuse|represente){_G}"
+    # "Etaient absents ou représentés : X (pouvoir à Y), Z": absents, with their procurations.
+    rf"|(?P<absent>absent{_G}(?:\s+non\s+(?:excuse|represente){_G}|\s+ou\s+represente{_G}"
     rf"|\s+sans\s+(?:pouvoir|procuration){_G})?)"
     rf"|(?P<present>present{_G}(?:\s+ou\s+represente{_G}(?:\s*\([^)]*\))?)?"
     rf"(?:\s+a\s+l'ouverture(?:\s+de\s+la\s+seance)?)?{_VOTING}"

@@ -623,3 +623,23 @@ def test_invites_and_personnel_headings_are_guests_and_the_members_lists_go_on()
         assert names(result) == ["Aurèle VRANOLLE", "Inès BARNAUDIN"], text
         assert result.excused == ["Jules CRESSAC"], text
         assert not kinds(result), text
+
+
+def test_absents_ou_representes_and_delegation_and_mandataires_headings():
+    # « Délégations de vote » / « Porteurs d'un pouvoir » (the brief's list, and the CGCT's
+    # « porteur d'un pouvoir ») in three more headings, on Ouvèze-Payre's layout
+    # (tests/fixtures/minutes/ouveze-payre-2019-12-10; no public page found for these):
+    # « Etaient absents ou représentés : » mixes absents and givers, « Absents ayant donné
+    # délégation : » lists givers, « Mandataires : X pour Y » lists holders first.
+    mixed = parse_attendance(OUVEZE_PRESENT + "Etaient absents ou représentés : Monsieur "
+                             "Laurdier (pouvoir à Monsieur Gonelet), Monsieur Souvellec")
+    assert _proxies(mixed) == [("Laurdier", "Gonelet")]
+    assert mixed.absent == ["Souvellec"]
+    delegation = parse_attendance(OUVEZE_PRESENT + "Absents ayant donné délégation : Monsieur "
+                                  "Laurdier à Monsieur Gonelet")
+    assert _proxies(delegation) == [("Laurdier", "Gonelet")]
+    holders = parse_attendance(OUVEZE_PRESENT + "Mandataires : Monsieur Gonelet pour Monsieur "
+                               "Laurdier")
+    assert _proxies(holders) == [("Laurdier", "Gonelet")]
+    for result in (mixed, delegation, holders):
+        assert set(kinds(result)) == {"commune_heading"}
