@@ -101,6 +101,17 @@ CATALOGUE = [
     ("Délégués représentés par pouvoir :", _after("Délégués représentés par pouvoir :\nM. Luc "
                                                   "GONELET à M. Aurèle VRANOLLE"),
      {"present": THREE, "proxies": [("GONELET", "VRANOLLE")]}),
+    ("Absents ayant donné délégation :", _after("Absents ayant donné délégation : M. Luc GONELET "
+                                                "à M. Aurèle VRANOLLE."),
+     {"present": THREE, "proxies": [("GONELET", "VRANOLLE")]}),
+    ("Mandataires : Y pour X", _after("Mandataires : M. Aurèle VRANOLLE pour M. Luc GONELET."),
+     {"present": THREE, "proxies": [("GONELET", "VRANOLLE")]}),
+    ("Etaient absents ou représentés :", _after("Etaient absents ou représentés : M. Luc GONELET "
+                                                "(pouvoir à M. Aurèle VRANOLLE), Mme Sylvie "
+                                                "ROUX."),
+     {"present": THREE, "proxies": [("GONELET", "VRANOLLE")], "absent": ["ROUX"]}),
+    ("INVITÉS : between the members' lists", PRESENT + "INVITES : M. Yves LEROY (DGS)\n"
+     "EXCUSES : M. Luc GONELET", {"present": THREE, "excused": ["GONELET"]}),
     # Proxy phrasings
     ("X donne pouvoir à Y", _after("Pouvoirs : M. Luc GONELET donne pouvoir à M. Aurèle "
                                    "VRANOLLE."),
