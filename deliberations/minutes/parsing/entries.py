@@ -59,6 +59,8 @@ _CONTINUES = re.compile(
     r"^\(?\s*(?:represente(?:e)?\s+par|remplace(?:e)?\s+par|suppleante?\s+d|qui\s+|ayant\s+donne|"
     r"representante?\s+de\s+(?:m|mr|mme|monsieur|madame)\b|"
     r"(?:pouvoir|procuration)\s+a\s|supplee(?:e)?\s+par|"
+    # "M. X, excusé, a donné pouvoir à Y": the word alone between commas.
+    r"(?:est\s+)?(?:absente?|excusee?)\s*$|"
     r"donne(?:e)?\s+(?:pouvoir|procuration)|a\s+donne|"
     # "… a le pouvoir de Y pour la représenter et voter en son nom": the end of the sentence.
     r"(?:et\s+)?(?:de\s+)?voter\s+en\s+son\s+nom)"

@@ -107,7 +107,9 @@ _SECRETARY = [
     # several members; the first is read, ``several_secretaries`` tells of the others).
     re.compile(r"secretaires?(?:\s+de\s+(?:la\s+)?seance)?(?:\s+(?:designee?|nommee?|elue?))?"
                r"\s*[:\-–]\s*(?P<name>.+?)\s*[.,;]?$"),
-    re.compile(r"^(?P<name>.+?)\s*,\s*secretaire\s+de\s+(?:la\s+)?seance"),
+    # "M. X, secrétaire de séance, procède à l'appel", "Madame X, désignée secrétaire de séance."
+    re.compile(r"^(?P<name>.+?)\s*,\s*(?:(?:designee?|nommee?|elue?)\s+)?secretaire\s+de\s+"
+               r"(?:la\s+)?seance"),
     # "… LANIÈRE. Secrétaire de séance Julien-Pascal CHALELET.": no colon after the words.
     re.compile(r"^secretaire\s+de\s+(?:la\s+)?seance\s+(?P<name>[^:]+?)\s*[.,;]?$"),
     # "Le secrétariat a été assuré par : Monsieur X".
