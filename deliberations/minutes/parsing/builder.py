@@ -25,6 +25,9 @@ _SUBSTITUTED_BARE = re.compile(r"^(?P<titular>.+?)\s+par\s+(?P<substitute>.+)$"
                                r"(?P<titular_after>[^()]+?)\s*\)$")
 
 _EXCUSED_NOTE = re.compile(r"^\s*excusee?s?\s*$")
+# "(arrivé en cours de séance)", "(arrivée au point 5)": absent until then.
+_ARRIVED_NOTE = re.compile(r"^\s*arrivee?s?\s+(?:en\s+cours|au\s+cours|pendant|lors|apres|a|au)"
+                           r"\b")
 # "(suppléant)", "(S)", "(déléguée suppléante)", "(suppléant et non votant)", "(suppléante
 # avec voix délibérative)": a suppléant, no member in office (for the check of the stated
 # "en exercice" figure).
@@ -151,6 +154,19 @@ class _Builder(_ProxyReading, _Checks):
         # "Absent non représenté : X (excusée)": the note says excused.
         if any(_EXCUSED_NOTE.match(_fold(note)) for _, note in entry.notes):
             excused = True
+        arrived = next((note for _, note in entry.notes if _ARRIVED_NOTE.match(_fold(note))), None)
+        listed = [entry for entry in self.result.present
+                  if len(read.names) == 1 and same_person(entry.name, read.names[0])]
+        if arrived and listed:
+            # "Absents : … Nassim X (arrivé en cours de séance)" with "Nassim X (arrivé en cours
+            # de séance)" among the présents: absent until they arrived, present for the rest;
+            # counted present (the présents' note asks for the items), not absent as well.
+            where = "excusés" if excused else "absents"
+            self.anomaly("partial_presence", raw,
+                         f"« {read.names[0]} », inscrit aussi parmi les {where} avec la mention "
+                         f"« {arrived.strip()} », est compté présent : précisez les questions "
+                         "auxquelles il a pris part.")
+            return
         for tokens_before, note in entry.notes:
             if _SUPPLEANT_NOTE.match(_fold(note).strip("() ")):
                 self.result.suppleants.append(read.names[self._note_target(read, tokens_before)])

@@ -299,3 +299,17 @@ def test_a_line_opening_with_a_particle_in_title_case_goes_on_with_the_name_abov
                               "De Laurdier, M Souvellec.\n")
     assert len(result.present) == 4
     assert result.present[2].name.endswith("Gonelet De Laurdier")
+
+
+def test_a_table_row_whose_members_cell_was_pushed_down_is_put_back_and_said():
+    # Roannais Agglomération, 28 October 2021 (tests/fixtures/minutes/roannais-agglomeration-
+    # 2021-10-28), a PDF converted to markdown: « |-| | |Holder| » over « |Member| | | | »,
+    # the member's cell one row too low; read as one row (the member gave the proxy), said.
+    result = parse_attendance(
+        "Etaient présents : Aurèle Vranolle - Inès Cressac\n\n"
+        "|Absents|Ni pouvoir|Pouvoir donné à…|\n|---|---|---|\n"
+        "|Jules Gonelet|X| |\n|-| |Inès Cressac|\n|Bastien Laurdier| | |\n")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Bastien Laurdier", "Inès Cressac")]
+    assert result.absent == ["Jules Gonelet"]
+    assert kinds(result) == ["guessed_join"]

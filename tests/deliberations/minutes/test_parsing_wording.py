@@ -492,3 +492,16 @@ def test_a_bracketed_procuration_after_a_comma_is_the_note_of_the_name_before():
                                 ("BRASSAC Paul", "VRANOLLE Aurèle")]
     assert result.excused == ["BARNAUDIN Lucien"]
     assert not kinds(result)
+
+
+def test_an_absent_arrived_during_the_session_and_listed_present_counts_present_and_is_said():
+    # Roannais Agglomération, 28 October 2021 (tests/fixtures/minutes/roannais-agglomeration-
+    # 2021-10-28): « (arrivé en cours de séance) » beside the name among the présents and
+    # again among the absents: absent until they arrived, counted present (the corpus rule
+    # for a presence during part of the session), not absent as well; the items are asked.
+    result = parse_attendance(
+        "Etaient présents : Aurèle Vranolle - Inès Cressac (arrivé en cours de séance)\n"
+        "Etaient absents : Jules Gonelet, Inès Cressac (arrivé en cours de séance)")
+    assert names(result) == ["Aurèle Vranolle", "Inès Cressac"]
+    assert result.absent == ["Jules Gonelet"]
+    assert kinds(result) == ["partial_presence", "partial_presence"]
