@@ -22,6 +22,7 @@ class _Checks(_Arbiter):
         self.represented_as_substitutes()
         self.replaced_titulars_excused()
         self.drop_represented_excused()
+        self.drop_replaced_listed_twice()
         self.presents_listed_elsewhere()
         self._check_surname_pairs()
         self._check_names_without_given_name()
@@ -212,6 +213,27 @@ class _Checks(_Arbiter):
                              f"« {name} » (excusé) est compté comme ayant donné pouvoir, sous "
                              f"le nom « {same[0]} » : vérifiez qu'il s'agit de la même personne.")
         self.result.excused = kept
+
+    def drop_replaced_listed_twice(self) -> None:
+        """A titular member replaced by their suppléant ("Mme X remplacée par sa suppléante
+        Mme Y") is excused; some minutes also name them among the excusés ("M. DURAND, X,
+        …"). Named there first, the substitution finds them listed (``_substitute``); named
+        there after it, the second listing is taken out here: one person, counted once and
+        said (names that tell two people apart, by their given names, stay two)."""
+        result = self.result
+        for replaced in dict.fromkeys(entry.replaces for entry in result.present
+                                      if entry.replaces):
+            same = [index for index, name in enumerate(result.excused)
+                    if same_person(name, replaced)]
+            if len(same) < 2:
+                continue
+            for index in reversed(same[1:]):
+                del result.excused[index]
+            self.anomaly("duplicate_name", replaced,
+                         f"« {replaced} », remplacé(e) par son suppléant, figure aussi dans la "
+                         "liste des excusés : une seule personne, comptée une fois ; vérifiez "
+                         "qu'il ne s'agit pas de deux homonymes.")
+
 
 def _covers(holder: PresentEntry, effective: tuple[int, float]) -> bool:
     low = holder.from_item or 1

@@ -34,6 +34,11 @@ def side_column_secretary(line: str) -> tuple[str, str] | None:
     if not match:
         return None
     before, after = line[:match.start()], line[match.end():]
+    # Up to the next heading of a flattened block ("… Aurore X Pouvoirs : Clotilde Y par …"):
+    # the list the label stands in, whose names the next sections do not repeat.
+    heading = re.search(r"[^\W\d_]+\s*:", after)
+    after, next_sections = ((after[:heading.start()], after[heading.start():]) if heading
+                            else (after, ""))
     # The list goes on after the label: several entries separated by commas.
     if after.count(",") < 2:
         return None
@@ -47,7 +52,7 @@ def side_column_secretary(line: str) -> tuple[str, str] | None:
     name, occurrence = found[0]
     rest = (after[:occurrence.start()].rstrip(" ,") + ", "
             + after[occurrence.end():].lstrip(" ,")).strip(" ,")
-    return f"{before.rstrip(' ,')}, {rest}", name
+    return f"{before.rstrip(' ,')}, {rest} {next_sections}".rstrip(), name
 
 
 def side_label_paragraphs(cleaned: list[str]) -> list[str]:

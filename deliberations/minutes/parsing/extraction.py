@@ -24,13 +24,15 @@ What tells them apart is general evidence from the text itself, never a list of 
   ("PRES- / ENTS") or the name of a commune (COG: "BASS- / EVELLE" heading its delegates);
 - failing that, a part that cannot be a name of its own ("TREO- / NNET": no word opens with
   a doubled consonant) is a cut, and so is any capital word of a text that cuts its ordinary
-  words (it has a cut in lower case: a hyphenated column cuts capital words too); otherwise
-  the hyphen of a compound name is kept. Either is a guess, reported.
+  words (it has a cut in lower case) or another capital word shown cut by the evidence above:
+  a hyphenated column cuts every kind of word. Otherwise the hyphen of a compound name is
+  kept. Either is a guess, reported.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .communes import is_commune
 from .names import _token_kind
@@ -100,14 +102,26 @@ def normalise_bullets(lines: list[str]) -> list[str]:
     return normalised
 
 
-def dehyphenate(lines: list[str], guesses: list[str] | None = None) -> list[str]:
+def dehyphenate(lines: list[str], guesses: list[str] | None = None,
+                opens_line: Callable[[str], bool] | None = None) -> list[str]:
     """``lines`` with the words cut by a line-end hyphen joined (see the module docstring).
-    ``guesses`` receives "X- / Y → XY" for each join or compound decided without evidence."""
+    ``guesses`` receives "X- / Y → XY" for each join or compound decided without evidence;
+    ``opens_line`` tells a line that stands on its own (a heading) once the word is whole."""
     hyphenated_text = any(
         _ENDS_CUT.search(line) and index + 1 < len(lines)
         and _CUT_LOWER.match(lines[index + 1]) and not _CONJUNCTION.match(lines[index + 1])
         for index, line in enumerate(lines))
     words: set[str] | None = None
+    pairs = [(cut["part"], after["part"]) for line, following in zip(lines, lines[1:],
+                                                                       strict=False)
+             if (cut := _ENDS_CUT.search(line)) and cut["part"].isupper()
+             and (after := _CAPITALS_START.match(following))]
+    if pairs and not hyphenated_text:
+        # A capital word shown cut elsewhere (written whole, no word's shape…): the text is
+        # a hyphenated column, whose other capital cuts are cuts too.
+        words = _words(lines)
+        hyphenated_text = any(_evidence(first, second, words) is False
+                              for first, second in pairs)
     joined: list[str] = []
     for line in lines:
         cut = _ENDS_CUT.search(joined[-1]) if joined else None
@@ -123,11 +137,13 @@ def dehyphenate(lines: list[str], guesses: list[str] | None = None) -> list[str]
             continue
         word = cut["part"] + ("-" if keep else "")
         head = joined[-1][:cut.start()].rstrip()
-        if head and (_opens_group(word + line) or _opens_sentence(head, word)):
+        if head and (_opens_group(word + line) or _opens_sentence(head, word)
+                     or (word[:1].isupper() and opens_line and opens_line(word + line))):
             # "M. Bastien NIINEAU BUSS- / IERES", "… suivantes : Comm- / unauté de Communes
             # du Pays de Gex": a commune or an EPCI heads the delegates under it, so it opens
             # its line; the line it was cut from ended with the entry before it. "…
-            # CHORDAUDEL. Mons- / ieur X a été nommé secrétaire": a sentence after the list.
+            # CHORDAUDEL. Mons- / ieur X a été nommé secrétaire": a sentence after the list;
+            # "Les Membres Assi- / stait à la réunion :", a heading after a row label.
             joined[-1] = head
             joined.append(word + line)
         else:
@@ -135,20 +151,36 @@ def dehyphenate(lines: list[str], guesses: list[str] | None = None) -> list[str]
     return joined
 
 
-def _keeps_hyphen(first: str, second: str, words: set[str], hyphenated_text: bool,
-                  guesses: list[str] | None) -> bool:
-    """Whether "FIRST- / SECOND" in capitals is a compound name wrapped at its hyphen rather
-    than one word cut (see the module docstring for the evidence, in this order)."""
+def _evidence(first: str, second: str, words: set[str]) -> bool | None:
+    """Whether "FIRST- / SECOND" in capitals is a compound name wrapped at its hyphen (True)
+    or one word cut (False) by the evidence of the text, or None without any."""
     whole, compound = _fold(first + second), _fold(f"{first}-{second}")
     if compound in words or is_commune(compound):
         return True
     if whole in words or _VOCABULARY.fullmatch(whole) or is_commune(whole):
         return False
-    keep = not (hyphenated_text or _no_word(first) or _no_word(second))
-    if guesses is not None:
+    if _no_word(first) or _no_word(second):
+        return False
+    return None
+
+
+def _keeps_hyphen(first: str, second: str, words: set[str], hyphenated_text: bool,
+                  guesses: list[str] | None) -> bool:
+    """Whether "FIRST- / SECOND" in capitals is a compound name wrapped at its hyphen rather
+    than one word cut (see the module docstring for the evidence, in this order)."""
+    evidence = _evidence(first, second, words)
+    keep = not hyphenated_text if evidence is None else evidence
+    if guesses is not None and (evidence is None or not _is_known(first, second, words)):
         guesses.append(f"{first}- / {second} → {first}-{second}" if keep
                        else f"{first}- / {second} → {first}{second}")
     return keep
+
+
+def _is_known(first: str, second: str, words: set[str]) -> bool:
+    """Whether the text or the COG writes the word or the compound whole (no guess then)."""
+    whole, compound = _fold(first + second), _fold(f"{first}-{second}")
+    return (compound in words or whole in words or bool(_VOCABULARY.fullmatch(whole))
+            or is_commune(compound) or is_commune(whole))
 
 
 # A group heading in title case or capitals: "Communauté de Communes du Pays de Gex".
@@ -174,6 +206,23 @@ def _opens_sentence(head: str, word: str) -> bool:
     last = head.split()[-1]
     return (word[:1].isupper() and bool(re.search(r"[^\W\d_]{2}\.$", last))
             and _token_kind(last) != "C")
+
+
+# The last word of a group title that calls for more: "Communauté de Communes du Pays".
+_TITLE_GOES_ON = re.compile(r"(?:\s(?:de|du|des|d'|la|le|les|et|sur|en|pays|val|vallee|"
+                            r"portes|coeur|terres|rives))$")
+
+
+def wraps_group_title(previous: str, line: str) -> bool:
+    """Whether ``line`` ends the title of a member EPCI or commune wrapped at the end of
+    ``previous`` ("Communauté de Communes du Pays / Bellegardien"): the title, with no colon
+    nor name, ends with a word that calls for more, and the line holds one to three words
+    with a capital, no civility and no separator."""
+    words = line.split()
+    return (bool(_GROUP_START.match(_fold(previous))) and not re.search(r"[:,;()]", previous)
+            and bool(_TITLE_GOES_ON.search(_fold(previous))) and 0 < len(words) <= 3
+            and not re.search(r"[:,;()]", line)
+            and all(word[:1].isupper() and _token_kind(word) != "C" for word in words))
 
 
 # Consonants that open French words (and names): a part opening otherwise ("NCHE", "RGUES",

@@ -104,8 +104,9 @@ def _joins_next(previous: str, following: str) -> str | None:
     tail = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] | et |(?<=[A-ZÀ-Ý]{2})\.\s",
                                                 previous)[-1])
     # A full stop after a word ends the entry: "Romain / RORRARGUES. Perrine X, …".
-    head = re.sub(r"\([^()]*\)?", " ", re.split(r"[,;]| [-–] | et |(?<=[^\W\d_]{2})\.\s",
-                                                following)[0])
+    # "VINONNET / G.– NIRLAVEL S.": a dash glued to an initial separates as a spaced one.
+    head = re.sub(r"\([^()]*\)?", " ", re.split(
+        r"[,;]| [-–] |(?<=\.)[-–]\s| et |(?<=[^\W\d_]{2})\.\s", following)[0])
     tail_kinds, head_kinds = _kinds_of_fragment(tail), _kinds_of_fragment(head)
     if head.split() == ["M."] and following.strip() != "M.":
         # "… MIVEYRAC / M. – PAURNEYRAC J.L.": "M." alone before a separator opens no name;
@@ -185,8 +186,12 @@ def _joins_next(previous: str, following: str) -> str | None:
         while leading < len(head_words) and _token_kind(head_words[leading]) in opening:
             leading += 1
         # "… suppléant de Romain / PRORSONNET.": after "de" as after any word of a note.
+        # "… délégué(e)s titulaires Lou / CHASONNET Jules- Pacôme NEDANDIER": in a list
+        # written "Prénom NOM", the next name may follow the surname without separator.
+        next_name = (ending == "G" and leading < len(head_words)
+                     and _token_kind(head_words[leading]) == "G" and _order_of(previous) == "GS")
         if (before and (_token_kind(before) in "CLP" or before in {"M", "MM", "MR"})
-                and 1 <= leading <= 2 and (leading == len(head_words)
+                and 1 <= leading <= 2 and (leading == len(head_words) or next_name
                                            or _token_kind(head_words[leading]) in "CL")):
             return " "
     return None

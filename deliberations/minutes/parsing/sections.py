@@ -8,7 +8,13 @@ import re
 from .columns import ROW_LABEL, side_column_secretary, side_label_paragraphs
 from .communes import is_place
 from .entries import COMMUNE_PREFIX
-from .extraction import BULLET, dehyphenate, drop_page_furniture, normalise_bullets
+from .extraction import (
+    BULLET,
+    dehyphenate,
+    drop_page_furniture,
+    normalise_bullets,
+    wraps_group_title,
+)
 from .headings import (
     _COUNTED_HEADING,
     _G,
@@ -63,16 +69,19 @@ _SOFT_END = re.compile(rf"^(?:{_SOFT_END_BODY}|le\s+(?:conseil|comite)\b|pour\s*
                        r"(?:\S+\s+){1,4}declare\s+(?:ouverte|la\s+seance\s+ouverte)|il\s+est\s+procede|"
                        r"(?:a\s+ete|est)\s+(?:nommee?|designee?|elue?)(?:\s+secretaire|\s*$))")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?$")
+# "1. AVIS SUR LE PROJET DE PARC EOLIEN …": a numbered agenda item, told from a numbered name
+# by the words of an agenda title.
+_AGENDA_ITEM = (r"\d{1,2}\s*[.)]\s+(?:avis|approbation|election|designation|vote|budget|"
+                r"compte|rapport|modification|adhesion|convention|creation|demande|fixation|"
+                r"autorisation|(?:\S+\s+){0,4}(?:sur|relati(?:f|ve)s?\s+a|concernant)\s)")
 _END_MARKERS = re.compile(
     r"^(?:la\s+seance\s+est\s+ouverte|ouverture\s+de\s+la\s+seance|"
     r"deliberation\s+(?:du|de\s+l[a']|n)|ordre\s+du\s+jour|objet\s*:|"
     r"(?:question|point|affaire|dossier)\s*(?:n\s*[°o]\.?\s*)?\d+\b|n\s*[°o]\s*\d+\b"
-    # "1. AVIS SUR LE PROJET DE PARC EOLIEN …": a numbered agenda item, told from a numbered
-    # name by the words of an agenda title.
-    r"|\d{1,2}\s*[.)]\s+(?:avis|approbation|election|designation|vote|budget|compte|rapport|"
-    r"modification|adhesion|convention|creation|demande|fixation|autorisation|"
-    r"(?:\S+\s+){0,4}(?:sur|relati(?:f|ve)s?\s+a|concernant)\s))"
+    rf"|{_AGENDA_ITEM})"
 )
+# Inside a flattened line too ("… Hector BROTANGE 1. AVIS SUR LE PROJET …"), after a name.
+_INLINE_AGENDA_ITEM = re.compile(rf"(?<=[^\W\d_]\s){_AGENDA_ITEM}")
 _SECRETARY = [
     re.compile(
         r"^(?P<name>.+?)\s*,?\s+(?:est|a\s+ete|sera)\s+"
@@ -415,7 +424,7 @@ def _split_inline(line: str, following: str = "") -> list[str]:
     ("Etaient présents : … Délégués excusés : …") become one line per section."""
     folded = _fold(line)
     cuts: list[tuple[int, str]] = []
-    for pattern in (_INLINE_HEADING, _INLINE_END):
+    for pattern in (_INLINE_HEADING, _INLINE_END, _INLINE_AGENDA_ITEM):
         cuts += [(match.start(), "") for match in pattern.finditer(folded) if match.start() > 0]
     # "Présent(e)s C. Montin": the colon is added so that the line reads as a heading.
     cuts += [(match.start(), match.group(0)) for match in _INLINE_MARKED.finditer(folded)]
@@ -485,7 +494,8 @@ def block_lines(text: str, notes: list[tuple[str, str]] | None = None,
     lines: list[str] = []
     cleaned: list[str] = []
     raw = dehyphenate(rewrite_tables(normalise_bullets(drop_page_furniture(_clean_lines(text))),
-                                     shifted), cuts)
+                                     shifted),
+                      cuts, lambda line: _heading(line) is not None)
     for index, line in enumerate(raw):
         if line.startswith(BULLET) and (_heading(line[2:], next(iter(raw[index + 1:]), ""))
                                         or _is_secretary_line(line[2:])):
@@ -494,7 +504,7 @@ def block_lines(text: str, notes: list[tuple[str, str]] | None = None,
         # "Les Membres / Avaient donné procuration (2) :": a row label, then a heading.
         if cleaned and cleaned[-1] and (
                 line.startswith(":") or _wraps_heading(cleaned[-1], line)
-                or _wraps_spaced(cleaned[-1], line)
+                or _wraps_spaced(cleaned[-1], line) or wraps_group_title(cleaned[-1], line)
                 or _wraps_verbose_heading(cleaned[-1], line, raw[index + 1:index + 3])
         ) and not ROW_LABEL.match(_fold(cleaned[-1])):
             cleaned[-1] = f"{cleaned[-1]} {line}"

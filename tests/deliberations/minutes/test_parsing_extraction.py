@@ -290,6 +290,88 @@ def test_a_last_line_opening_with_a_particle_goes_on_with_the_surname_above():
     assert kinds(result) == []
 
 
+def test_a_member_epci_title_wrapped_after_a_word_calling_for_more_is_one_heading():
+    # Pôle métropolitain du Genevois français, 19 September 2013 (source above), wrapped at
+    # 40: "Communauté de Communes du Pays / Bellegardien" heads its delegates.
+    result = parse_attendance(
+        "Etaient présents les représentants des communes suivantes :\n"
+        "Communauté de Communes du Pays\nBellegardien\n"
+        "M. Rémi GRERDARDEL – M. Clément VELAUDEL\nExcusés : M. Albert LOULOLLE")
+    assert names(result) == ["Rémi GRERDARDEL", "Clément VELAUDEL"]
+    assert set(kinds(result)) == {"commune_heading"}
+
+
+def test_a_given_name_after_the_words_of_a_note_goes_on_with_a_row_of_names_below():
+    # SIRESCO, comité of 7 June 2011 (source above), wrapped at 40: "… délégué(e)s titulaires
+    # Lou / CHASONNET Jules- Pacôme NEDANDIER délégué(e)s suppléant(e)s." — the two
+    # suppléants in a row without separator, the first cut before its surname.
+    result = parse_attendance(
+        "Etaient Présents : Arnaud MALLOLLE, Félix BAULLEYRAC, Flora RAUNNONNET, Aude\n"
+        "SETELET, délégué(e)s titulaires Lou\nCHASONNET Jules- Pacôme NEDANDIER\n"
+        "délégué(e)s suppléant(e)s.\nEtaient excusés : Florence GROULOUMIER")
+    assert names(result)[-2:] == ["Lou CHASONNET", "Jules-Pacôme NEDANDIER"]
+    assert len(result.present) == 6
+
+
+# Communauté de communes du Minervois, 24 September 2013 (source above), hyphenated at 60.
+def test_a_capital_cut_is_joined_when_another_capital_word_of_the_text_is_shown_cut():
+    # "GRAU- / RLERGUE" cannot be two names (no word opens with "rl"): the text cuts its
+    # capital words, so "DOUL- / LOLLE" is one surname too (said).
+    result = parse_attendance("Etaient présents : ROSARDEL R. – DOUL-\nLOLLE M. - GRAU-\n"
+                              "RLERGUE A. - CONAVEL M.J.\nORDRE DU JOUR")
+    assert names(result) == ["ROSARDEL R.", "DOULLOLLE M.", "GRAURLERGUE A.", "CONAVEL M.J."]
+    assert [anomaly.text for anomaly in result.anomalies] == [
+        "DOUL- / LOLLE → DOULLOLLE", "GRAU- / RLERGUE → GRAURLERGUE"]
+
+
+def test_an_initial_with_a_dash_glued_opening_a_line_ends_the_surname_above():
+    # "… CHAUDOUMIER B. - VINONNET / G.– NIRLAVEL S." wrapped before the initial.
+    result = parse_attendance("Etaient absents : NAUVERGUE H. – CHAUDOUMIER B. - VINONNET\n"
+                              "G.– NIRLAVEL S. – DERNEYRAC S.\nORDRE DU JOUR")
+    assert result.absent == ["NAUVERGUE H.", "CHAUDOUMIER B.", "VINONNET G.", "NIRLAVEL S.",
+                             "DERNEYRAC S."]
+
+
+def test_a_heading_cut_after_a_row_label_opens_its_own_line():
+    # Communauté de communes du canton de Rocheservière, 17 April 2014 (https://doczz.fr/doc/
+    # 4157417/t%C3%A9l%C3%A9charger---communaut%C3%A9-de-communes-du-canton-de), hyphenated:
+    # "Les Membres Assi- / stait à la réunion :" — the row label of an empty list, then the
+    # heading of the guests.
+    result = parse_attendance("Etaient présents : Dorian CLIRLERGUE, Hector DROUVELLEC\n"
+                              "Etait absent () :\nLes Membres Assi-\nstait à la réunion :\n"
+                              "Yann LARARDEL\nNombre de délégués en exercice : 2")
+    assert names(result) == ["Dorian CLIRLERGUE", "Hector DROUVELLEC"]
+    assert result.absent == []
+
+
+# Communauté de communes des Monts de Lacaune et de la Montagne du Haut Languedoc, 8 November
+# 2018 (https://docslib.org/doc/7982184/r%C3%A9publique-fran%C3%A7aise-d%C3%A9partement-du-
+# tarn-1-avis-sur-le-projet-de-parc-eolien-sur-les-communes-de-viane-berlats-et-esperauss),
+# its two-column block flattened onto one line.
+def test_a_numbered_agenda_item_inside_a_flattened_line_ends_the_block():
+    result = parse_attendance(
+        "Sont présents: Marius FANAUDEL, Clovis FAUTAVEL Absents : Irène VERDEZ, Hector "
+        "BROTANGE 1. AVIS SUR LE PROJET DE PARC EOLIEN SUR LES COMMUNES DE VIANE, BERLATS ET "
+        "ESPERAUSSES")
+    assert result.absent == ["Irène VERDEZ", "Hector BROTANGE"]
+    assert kinds(result) == []
+
+
+def test_a_side_secretary_label_in_a_flattened_block_is_read_before_the_next_heading():
+    # The side column's "Secrétaire de séance :" inside the présents, its name printed again
+    # after the label, and the procurations (which repeat other présents) after the list.
+    result = parse_attendance(
+        "Sont présents: Marius FANAUDEL, Albert PESAVEL, Basile LOLANGE, Secrétaire de séance "
+        ": Julien BARLARGUES, Rémi SERDONNEAU, Albert PESAVEL Aurore GERLORET Pouvoirs : "
+        "Clotilde SOMAUZET par Marius FANAUDEL, Dorian JOMAUMIER par Basile LOLANGE Excusés : "
+        "Philippe LEVERGUE")
+    assert result.secretary == "Albert PESAVEL"
+    assert names(result) == ["Marius FANAUDEL", "Albert PESAVEL", "Basile LOLANGE",
+                             "Julien BARLARGUES", "Rémi SERDONNEAU", "Aurore GERLORET"]
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Clotilde SOMAUZET", "Marius FANAUDEL"), ("Dorian JOMAUMIER", "Basile LOLANGE")]
+
+
 def test_a_line_opening_with_a_particle_in_title_case_goes_on_with_the_name_above():
     # Communauté de communes du Sud-Ouest Amiénois, 28 September 2007 (tests/fixtures/minutes/
     # sud-ouest-amienois-2007-09-28): names in title case after « M » without full stop, the

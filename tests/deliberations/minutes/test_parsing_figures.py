@@ -1,7 +1,8 @@
 """Stated figures ("En exercice : 42 Présents : 27 Votants : 34") read in every layout, and
 used as arbiter between two readings of a block that contradicts itself (``figures.py``,
-``arbiter.py``). One test per rule, built from real blocks with personal names replaced by
-fictitious ones (layout kept); the source is cited at each test."""
+``arbiter.py``); a block that names one person twice (``anomalies.py``). One test per rule,
+built from real blocks with personal names replaced by fictitious ones (layout kept); the
+source is cited at each test."""
 
 from deliberations.minutes.parsing import parse_attendance
 from tests.deliberations.minutes.test_parsing_layouts import kinds, names
@@ -299,3 +300,35 @@ def test_a_votants_figure_leaves_out_a_suppleant_sitting_without_vote():
         "Noémie.\n\nNombre de votants : 4\n\nSecrétaire de séance : Madame FLALETIN Marthe")
     assert len(result.present) == 5
     assert "count_mismatch" not in kinds(result)
+
+
+# --- a text that names one person twice --------------------------------------------------------
+
+# Communauté de communes du Val Marnaysien, 27 May 2019 (source in
+# val-marnaysien-2019-05-27.json): a titular member named among the excusés under "M." and,
+# under "Mme", as replaced by her suppléante: one person, counted once. Written in that order
+# the substitution finds her listed already (``builder._substitute``); written the other way
+# round, the second listing is taken out and said.
+def test_a_replaced_titular_also_listed_among_the_excuses_counts_once():
+    forward = parse_attendance(
+        "Délégués présents : Mmes RILGINET (Avrigney-Virey), FONERT (Courcuire) M. CLELCARON "
+        "(Bay)\nAbsents excusés : M. DURAND, CILVONEL, THOMAS Mme CILVONEL remplacée par sa "
+        "suppléante Mme RILGINET")
+    assert forward.excused == ["DURAND", "CILVONEL", "THOMAS"]
+    assert [(entry.name, entry.replaces) for entry in forward.present if entry.replaces] == [
+        ("RILGINET", "CILVONEL")]
+    reverse = parse_attendance(
+        "Délégués présents : Mmes RILGINET (Avrigney-Virey), FONERT (Courcuire) M. CLELCARON "
+        "(Bay)\nAbsents excusés : Mme CILVONEL remplacée par sa suppléante Mme RILGINET, M. "
+        "DURAND, CILVONEL, THOMAS")
+    assert sorted(reverse.excused) == ["CILVONEL", "DURAND", "THOMAS"]
+    assert [anomaly.text for anomaly in reverse.anomalies if anomaly.kind == "duplicate_name"
+            ] == ["CILVONEL"]
+
+
+def test_two_excuses_of_one_surname_told_apart_by_their_given_names_stay_two():
+    result = parse_attendance(
+        "Présents : RILGINET Anne, FONERT Luc\nExcusés : CILVONEL Paul, CILVONEL Marie "
+        "remplacée par sa suppléante RILGINET Anne")
+    assert result.excused == ["CILVONEL Paul", "CILVONEL Marie"]
+    assert "duplicate_name" not in kinds(result)
