@@ -395,3 +395,23 @@ def test_a_table_row_whose_members_cell_was_pushed_down_is_put_back_and_said():
         ("Bastien Laurdier", "Inès Cressac")]
     assert result.absent == ["Jules Gonelet"]
     assert kinds(result) == ["guessed_join"]
+
+
+def test_m_without_full_stop_before_a_surname_in_title_case_is_a_civility():
+    # Communauté de communes du Sud-Ouest Amiénois, 28 September 2007 (tests/fixtures/minutes/
+    # sud-ouest-amienois-2007-09-28): « M Nom » and « Mme Nom » in title case, the full stop
+    # of « M. » lost; « M » is no initial there (a given name's initial keeps its stop), and
+    # the « Mme » entries are then no exception to the list.
+    result = parse_attendance(
+        "Délégués titulaires : M Vranolle, M Cressac, Mme Gonelet, M De Laurdier, M Souvellec "
+        "J-L, M Linain-Barnaudin, M Mercantier.")
+    assert names(result) == ["Vranolle", "Cressac", "Gonelet", "De Laurdier", "Souvellec J-L",
+                             "Linain-Barnaudin", "Mercantier"]
+    assert not kinds(result)
+
+
+def test_a_line_ending_with_a_civility_and_a_particle_goes_on_with_the_next():
+    # Sud-Ouest Amiénois (above), wrapped at 40 columns: « M De / Trinard ».
+    result = parse_attendance("Délégués titulaires : M Vranolle, Mme Cressac, M De\n"
+                              "Laurdier, M Souvellec.")
+    assert names(result) == ["Vranolle", "Cressac", "De Laurdier", "Souvellec"]
