@@ -16,7 +16,8 @@ and the lists of présents, excusés and absents when it has ``present_names``,
 ``excused_names`` or ``absent_names`` (optional: equal counts can hide two errors that cancel
 out). Names are compared by their surname: the words written in capitals when there are any
 ("Michel LOUSSOUARN" and "M. LOUSSOUARN" are the same holder), otherwise every word; folded,
-in any order.
+in any order; a name written wholly in capitals names the same person as a spelling whose
+words, civilities and initials aside, are among its words (``same_surname``).
 """
 
 from __future__ import annotations
@@ -56,6 +57,45 @@ def surname_key(name: str | None) -> frozenset[str]:
     return frozenset(_fold(word) for word in words if len(word.strip(".")) >= 2)
 
 
+def same_surname(first: str | None, second: str | None) -> bool:
+    """Whether two spellings name the same person, by surname (``surname_key``).
+
+    A name written wholly in capitals ("VOSAUDIN MATHIEU", as a secretary is often written in
+    a preamble) does not say which word is the given name: it names the same person as a
+    spelling whose words are among its own ("VOSAUDIN Mathieu", "M. VOSAUDIN"), not as one with
+    another word ("BERTRAND Jean" is not "RANASSOL BERTRAND")."""
+    if surname_key(first) == surname_key(second):
+        return True
+    for name, other in ((first, second), (second, first)):
+        if name and other and not any(char.islower() for char in name):
+            other_words = _words(other)
+            if surname_key(other) and other_words and other_words <= _words(name):
+                return True
+    return False
+
+
+def _words(name: str) -> frozenset[str]:
+    """Folded words of ``name`` but civilities and initials."""
+    tokens = [token.strip(".,;:()") for token in name.replace("-", " ").split()]
+    return frozenset(_fold(token) for token in tokens
+                     if len(token) >= 2 and _token_kind(token) != "C")
+
+
+def _unmatched_pairs(wanted: list, read: list) -> tuple[list, list]:
+    """The proxy pairs of ``wanted`` and of ``read`` left once each pair of one is matched
+    with at most one pair of the other (giver and holder by ``same_surname``)."""
+    left = list(read)
+    missing = []
+    for giver, holder in wanted:
+        match = next((pair for pair in left
+                      if same_surname(giver, pair[0]) and same_surname(holder, pair[1])), None)
+        if match is None:
+            missing.append((giver, holder))
+        else:
+            left.remove(match)
+    return missing, left
+
+
 def summarise(result: AttendanceResult) -> dict:
     return {
         "present": len(result.present),
@@ -89,19 +129,16 @@ def compare(expected: dict, got: dict) -> list[str]:
                 differences.append(f"{label} : noms différents ; manquent "
                                    f"{', '.join(missing) or '—'} ; en trop "
                                    f"{', '.join(extra) or '—'}")
-    wanted = {(surname_key(giver), surname_key(holder)) for giver, holder in expected["proxies"]}
-    read = {(surname_key(giver), surname_key(holder)) for giver, holder in got["proxies"]}
-    if len(expected["proxies"]) != len(got["proxies"]) or wanted != read:
-        missing = [f"{g} → {h}" for g, h in expected["proxies"]
-                   if (surname_key(g), surname_key(h)) not in read]
-        extra = [f"{g} → {h}" for g, h in got["proxies"]
-                 if (surname_key(g), surname_key(h)) not in wanted]
+    missing_pairs, extra_pairs = _unmatched_pairs(expected["proxies"], got["proxies"])
+    if missing_pairs or extra_pairs:
+        missing = [f"{g} → {h}" for g, h in missing_pairs]
+        extra = [f"{g} → {h}" for g, h in extra_pairs]
         differences.append(
             f"procurations : attendu {len(expected['proxies'])}, lu {len(got['proxies'])}"
             + (f" ; manquent {', '.join(missing)}" if missing else "")
             + (f" ; en trop {', '.join(extra)}" if extra else "")
         )
-    if surname_key(expected.get("secretary")) != surname_key(got["secretary"]):
+    if not same_surname(expected.get("secretary"), got["secretary"]):
         differences.append(f"secrétaire : attendu {expected.get('secretary')!r}, "
                            f"lu {got['secretary']!r}")
     return differences
