@@ -23,6 +23,7 @@ class _Checks(_Arbiter):
         self.replaced_titulars_excused()
         self.drop_represented_excused()
         self.drop_replaced_listed_twice()
+        self.absent_until_arrival()
         self.presents_listed_elsewhere()
         self._check_surname_pairs()
         self._check_names_without_given_name()
@@ -233,6 +234,30 @@ class _Checks(_Arbiter):
                          f"« {replaced} », remplacé(e) par son suppléant, figure aussi dans la "
                          "liste des excusés : une seule personne, comptée une fois ; vérifiez "
                          "qu'il ne s'agit pas de deux homonymes.")
+
+    def absent_until_arrival(self) -> None:
+        """A présent who arrived during the session ("(arrivé en cours de séance)", "(à
+        partir de la question 5)") and is also listed among the absents without a
+        procuration: the absent listing is the time before the arrival. Counted present
+        (the arrival says from when), taken out of the absents, and said."""
+        result = self.result
+        arrived = [entry.name for entry in result.present if entry.from_item is not None]
+        arrived += getattr(self, "arrived", [])
+        if not arrived:
+            return
+        givers = {name_key(proxy.giver) for proxy in result.proxies}
+        for label, names in (("absents", result.absent), ("excusés", result.excused)):
+            for name in list(names):
+                if name_key(name) in givers:
+                    continue
+                same = [present for present in arrived if same_person(name, present)]
+                if len(same) != 1:
+                    continue
+                names.remove(name)
+                self.anomaly("present_and_excused", name,
+                             f"« {name} » figure parmi les présents, arrivé(e) en cours de "
+                             f"séance, et parmi les {label} : compté(e) présent(e) à partir de "
+                             "son arrivée, retiré(e) des " + label + ".")
 
 
 def _covers(holder: PresentEntry, effective: tuple[int, float]) -> bool:

@@ -25,9 +25,6 @@ _SUBSTITUTED_BARE = re.compile(r"^(?P<titular>.+?)\s+par\s+(?P<substitute>.+)$"
                                r"(?P<titular_after>[^()]+?)\s*\)$")
 
 _EXCUSED_NOTE = re.compile(r"^\s*excusee?s?\s*$")
-# "(arrivé en cours de séance)", "(arrivée au point 5)": absent until then.
-_ARRIVED_NOTE = re.compile(r"^\s*arrivee?s?\s+(?:en\s+cours|au\s+cours|pendant|lors|apres|a|au)"
-                           r"\b")
 # "(suppléant)", "(S)", "(déléguée suppléante)", "(suppléant et non votant)", "(suppléante
 # avec voix délibérative)": a suppléant, no member in office (for the check of the stated
 # "en exercice" figure).
@@ -46,6 +43,7 @@ _CAPACITY_NOTE = re.compile(r"^(?:titulaire|suppleante?|t|s|(?:vice-?\s*)?presid
 _PARTIAL = re.compile(r"^(?:a\s+partir\s+d|jusqu'|des\s|apres\s|avant\s|arrivee?\b|depart\b|"
                       r"partie?\b|quitte\b|sortie?\b|absente?\s+(?:a|de|apres|avant)\b)")
 
+_ARRIVAL_NOTE = re.compile(r"^(?:arrivee?\b|a\s+partir\s+d)")
 
 # The offices a procuration may name instead of a person, as written after a présent's name.
 _OFFICE = re.compile(r"(?:^|,|\(|\s)\s*(?P<office>maire|presidente?)\s*\)?\s*$")
@@ -66,6 +64,8 @@ class _Builder(_ProxyReading, _Checks):
         self.offices: dict[str, str] = {}
         # The block as read, for the rules that ask whether a name occurs elsewhere in it.
         self.block_text = ""
+        # Présents who arrived during the session at a time or event that names no item.
+        self.arrived: list[str] = []
         # Présents marked "(suppléant et non votant)", "(suppléant sans voix délibérative)":
         # sitting beside their titular member, not counted among the votants.
         self.non_voting: list[str] = []
@@ -99,6 +99,11 @@ class _Builder(_ProxyReading, _Checks):
             self.result.suppleants.append(person.name)
             if re.search(r"non\s+votante?|sans\s+voix", _fold(note_text)):
                 self.non_voting.append(person.name)
+        # "(arrivé en cours de séance)", "(à partir de 19 h)": present from an arrival that
+        # names no item (said as partial_presence); an absent listing of them is the time
+        # before it (``_Checks.absent_until_arrival``).
+        if note.from_item is None and _ARRIVAL_NOTE.match(_fold(note_text).strip("() ")):
+            self.arrived.append(person.name)
         if note.from_item is not None:
             person.from_item = note.from_item
         if note.until_item is not None:
@@ -154,19 +159,6 @@ class _Builder(_ProxyReading, _Checks):
         # "Absent non représenté : X (excusée)": the note says excused.
         if any(_EXCUSED_NOTE.match(_fold(note)) for _, note in entry.notes):
             excused = True
-        arrived = next((note for _, note in entry.notes if _ARRIVED_NOTE.match(_fold(note))), None)
-        listed = [entry for entry in self.result.present
-                  if len(read.names) == 1 and same_person(entry.name, read.names[0])]
-        if arrived and listed:
-            # "Absents : … Nassim X (arrivé en cours de séance)" with "Nassim X (arrivé en cours
-            # de séance)" among the présents: absent until they arrived, present for the rest;
-            # counted present (the présents' note asks for the items), not absent as well.
-            where = "excusés" if excused else "absents"
-            self.anomaly("partial_presence", raw,
-                         f"« {read.names[0]} », inscrit aussi parmi les {where} avec la mention "
-                         f"« {arrived.strip()} », est compté présent : précisez les questions "
-                         "auxquelles il a pris part.")
-            return
         for tokens_before, note in entry.notes:
             if _SUPPLEANT_NOTE.match(_fold(note).strip("() ")):
                 self.result.suppleants.append(read.names[self._note_target(read, tokens_before)])

@@ -27,7 +27,9 @@ from .text import _fold
 _VALUE = r"[ \t]*[:=]?[ \t]*[(\[]?(\d+)(?!\d)(?!\s*(?:h\b|heures?|[/.]\d))"
 
 _COUNT_PATTERNS = {
-    "in_office": re.compile(r"en\s+exercice(?:\s+est\s+de)?[ \t]*(?::|=|-)?[ \t]*(\d+)"),
+    # "En fonction : 126" (Sundgau) says the same as "en exercice".
+    "in_office": re.compile(r"en\s+(?:exercice|fonction)(?:\s+est\s+de)?[ \t]*(?::|=|-)?[ \t]*"
+                            r"(\d+)"),
     # Optional colon: "Présents 25"; "… titulaires et suppléants présents est de : 17".
     "present": re.compile(
         rf"(?<![a-z])present{_G}(?:[ \t]+a[ \t]+la[ \t]+seance)?(?:\s+est\s+de)?[ \t]*[:=]?"
@@ -35,11 +37,15 @@ _COUNT_PATTERNS = {
         rf"[ \t]*[(\[]?(\d+)"
         # "Nombre de conseillers qui assistent à la séance : 12" (PETR Cœur de Lorraine),
         # "Nombre de membres qui ont pris part aux délibérations : 25" (Val de Loir).
-        r"|(?:conseillers|membres|delegues)\s+qui\s+(?:assistent\s+a\s+la\s+seance|ont\s+pris\s+"
-        r"part\s+aux\s+deliberations)[ \t]*[:=]?[ \t]*(\d+)"
+        r"|(?:conseillers|membres|delegues)\s+(?:qui\s+assistent|assistant)\s+a\s+la\s+seance"
+        r"[ \t]*[:=]?[ \t]*(\d+)"
+        r"|(?:conseillers|membres|delegues)\s+qui\s+ont\s+pris\s+part\s+aux\s+deliberations"
+        r"[ \t]*[:=]?[ \t]*(\d+)"
     ),
     "voters": re.compile(
         rf"(?<![a-z])votant{_G}(?:\s*\([^)]*\))?(?:\s+est\s+de)?[ \t]*(?::|=)?[ \t]*(\d+)"
+        # "Ayant pris part au vote : 34", as in a flattened table.
+        rf"|(?<![a-z])ayant\s+pris\s+part\s+au\s+vote{_VALUE}"
         # "Présents ou représentés : 34": those who vote, in person or by procuration.
         rf"|(?<![a-z])present{_G}\s+(?:ou|et)\s+represente{_G}(?:\s+est\s+de)?{_VALUE}"
     ),

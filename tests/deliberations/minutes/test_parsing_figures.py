@@ -104,6 +104,20 @@ def test_a_numbered_list_after_a_heading_is_no_figure():
                   "DUPONT Jean")[1:4] == (None, None, None)
 
 
+# Syndicat mixte pour le Sundgau, 9 July 2014 (source in sundgau-2014-07-09.json): "En
+# fonction : 126" says "en exercice"; PETR Cœur de Lorraine 2020 (source above) words its
+# présents "conseillers qui assistent à la séance", others "assistant à la séance"; Agly's
+# table label "Ayant pris part au vote" also stands inline.
+def test_synonyms_of_en_exercice_presents_and_votants_are_read():
+    assert counts("PROCES VERBAL DU CONSEIL SYNDICAL du 09 juillet 2014 à ALTKIRCH En fonction "
+                  ": 5 Sous la présidence de M. Raoul PELERT, Président, étaient présents : "
+                  "Présents : 4 Communauté d Altkirch : Monsieur Ambroise GRAISEUX")[:2] == (5, 4)
+    assert counts("Nombre de conseillers assistant à la séance : 2\nPrésents : DUPONT Jean, "
+                  "MARTIN Anne")[1] == 2
+    assert counts("Ayant pris part au vote : 3\nPrésents : DUPONT Jean")[2] == 3
+    assert counts("Présents : DUPONT Jean, élu en fonction de 3 critères")[0] is None
+
+
 def test_a_time_or_a_date_after_a_label_is_no_figure():
     assert counts("Présents : DUPONT Jean\nExcusés : MARTIN Anne 12/03, LEROY Marc (absent 19h)"
                   )[4:] == (None, None)
@@ -332,3 +346,25 @@ def test_two_excuses_of_one_surname_told_apart_by_their_given_names_stay_two():
         "remplacée par sa suppléante RILGINET Anne")
     assert result.excused == ["CILVONEL Paul", "CILVONEL Marie"]
     assert "duplicate_name" not in kinds(result)
+
+
+# Roannais Agglomération, 28 October 2021 (source in roannais-agglomeration-2021-10-28.json):
+# a conseiller among the présents "(arrivé en cours de séance)" is also in the table of the
+# absents, column "Ni pouvoir": absent until he arrived, counted present and said.
+def test_a_present_who_arrived_during_the_session_and_is_listed_absent_counts_present():
+    result = parse_attendance(
+        "# Etaient présents :\n\nClaudine Cherier - Maurice Raroux - Nassim Chinat (arrivé en "
+        "cours de séance) - Paul Plerain\n\n# Etaient absents :\n\nCf page suivante.\n\n"
+        "|Absents|Ni pouvoir|Suppléant|Pouvoir donné à…|Ni suppléant|\n|---|---|---|---|---|\n"
+        "|Julien-Michel Filfonet|X| | | |\n|Nassim Chinat|X| | |(arrivé en cours de séance)|\n")
+    assert len(result.present) == 4
+    assert result.absent == ["Julien-Michel Filfonet"]
+    assert [anomaly.text for anomaly in result.anomalies
+            if anomaly.kind == "present_and_excused"] == ["Nassim Chinat"]
+
+
+def test_a_present_for_the_whole_session_also_listed_absent_stays_a_contradiction():
+    result = parse_attendance(
+        "Présents : Claudine Cherier, Nassim Chinat\nAbsents : Nassim Chinat, Paul Plerain")
+    assert result.absent == ["Nassim Chinat", "Paul Plerain"]
+    assert "present_and_excused" in kinds(result)
