@@ -125,7 +125,8 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
     """
     side_secretaries: list[tuple[str, str]] = []
     cuts: list[str] = []
-    lines = block_lines(text, side_secretaries, cuts)
+    shifted: list[str] = []
+    lines = block_lines(text, side_secretaries, cuts, shifted)
     lines, staff = staff_part(lines)
     sections, end_index = find_sections(lines if staff is None else lines[:staff])
     sections, column = names_column_after_headings(sections)
@@ -150,6 +151,11 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
                         f"latérale aplatie) : la liste continue après lui ; « {name} », nommé "
                         "une seconde fois après l'intitulé, lu comme secrétaire et compté une "
                         "fois.")
+    for row in shifted:
+        builder.anomaly("guessed_join", row,
+                        "Ligne de tableau sans nom (« - ») suivie d'une ligne qui n'a que le "
+                        f"nom : lues comme une seule ligne (« {row} ») ; vérifiez à qui "
+                        "revient la case remplie.")
     for cut in cuts:
         builder.anomaly("guessed_join", cut,
                         f"Mot en capitales coupé par un trait d'union en fin de ligne : « {cut} » "

@@ -86,7 +86,7 @@ def _joins_next(previous: str, following: str) -> str | None:
         return " "
     if re.search(r"[,;]\s*$", previous) or re.match(r"^\s*[,;]", following):
         return None
-    if _particle_opens(previous, following):
+    if _particle_opens(previous, following) or _particle_ends(previous):
         return " "
     # "…, GRORLIGNAC / - GRIMELLEC Maud - Tiphaine, …": in a list separated by commas, a
     # dash opening the line joins a compound name written with spaced dashes.
@@ -226,6 +226,14 @@ def _particle_opens(previous: str, following: str) -> bool:
     return (len(words) >= 2 and _fold(words[0]) in _NAME_PARTICLES
             and words[1][:1].isupper() and bool(re.search(r"[,;]", outside))
             and bool(re.search(r"[^\W\d_]$", previous.rstrip())))
+
+
+def _particle_ends(previous: str) -> bool:
+    """"…, M Gérin, Mme Ferpeconant, M De / Trinard, …": a civility and a particle at the line
+    end open a name that the next line goes on with."""
+    words = previous.split()
+    return (len(words) >= 2 and _fold(words[-1]) in _NAME_PARTICLES
+            and (_token_kind(words[-2]) == "C" or words[-2] in {"M", "MM", "MR"}))
 
 
 def _inside_an_entry(previous: str, following: str, tail_kinds: set[str],

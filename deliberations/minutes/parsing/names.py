@@ -45,6 +45,13 @@ def _token_kind(token: str) -> str:
     return "L"
 
 
+def _title_case(token: str) -> bool:
+    """"Cliert", "Linain-Sorin", "De": each part of the word a capital then lower case."""
+    parts = [part for part in re.split(r"[-'’]", token) if part]
+    return bool(parts) and all(len(part) >= 2 and part[0].isupper() and part[1:].islower()
+                               for part in parts)
+
+
 @dataclass
 class _NameRead:
     names: list[str]
@@ -71,7 +78,12 @@ def _read_names(text: str) -> _NameRead:
     if len(tokens) >= 2 and tokens[0] in {"M", "MM", "MR"} and (kinds[1] == "S" and (
             tokens[0] != "M" or "G" in kinds[2:])
             # "M Marc DE POUSSETIN": a given name in title case, then the surname.
-            or kinds[1] == "G" and tokens[1][1:].islower() and "S" in kinds[2:]):
+            or kinds[1] == "G" and tokens[1][1:].islower() and "S" in kinds[2:]
+            # "M Cliert", "M Vinzel d’Arbont", "M Lefranc J-L" (a list in title case): no
+            # surname in capitals, so "M" is no initial of it; a given name's initial has its
+            # full stop ("J. Cliert").
+            or tokens[0] == "M" and kinds[1] == "G" and _title_case(tokens[1])
+            and "S" not in kinds[1:]):
         kinds[0] = "C"  # "MM BESNARD" (Messieurs) in "Mmes A, B, MM C, D" likewise
     # "MEDAUZET M. – VOURLARDEL Y.": a civility opens a name, it never ends one; "M." last,
     # after a surname, is the initial of a list written "NOM Initiale".

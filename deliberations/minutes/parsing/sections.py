@@ -498,15 +498,17 @@ _GLUED_CIVILITY = re.compile(r"(?<![\w.])(M|Mme|Mr|MM|Mlle)\.(?=[A-ZÀ-Ý][A-Za-
 
 
 def block_lines(text: str, notes: list[tuple[str, str]] | None = None,
-                cuts: list[str] | None = None) -> list[str]:
+                cuts: list[str] | None = None, shifted: list[str] | None = None) -> list[str]:
     """Clean lines of ``text``, with inline headings and end markers on lines of their own.
     ``notes`` receives (line, secretary) for each side-column secretary label read out of a
     list (see ``columns``), ``cuts`` each word cut at a line end joined or kept on a guess
-    (see ``extraction``): guesses the caller reports."""
+    (see ``extraction``), ``shifted`` each table row put back together (see ``tables``):
+    guesses the caller reports."""
     lines: list[str] = []
     cleaned: list[str] = []
     raw = dehyphenate(rewrite_tables(normalise_bullets(drop_page_furniture(
-        _clean_lines(side_by_side_columns(text))))), cuts, lambda line: _heading(line) is not None)
+        _clean_lines(side_by_side_columns(text)))), shifted), cuts,
+        lambda line: _heading(line) is not None)
     for index, line in enumerate(raw):
         if line.startswith(BULLET) and (_heading(line[2:], next(iter(raw[index + 1:]), ""))
                                         or _is_secretary_line(line[2:]) or (

@@ -42,11 +42,36 @@ def _column_kind(header: str) -> str:
     return "note"
 
 
-def table_lines(header: list[str], rows: list[list[str]]) -> list[str] | None:
-    """The block lines a table stands for, or None when its first header names no list."""
+def _shifted_rows(rows: list[list[str]], shifted: list[str] | None) -> list[list[str]]:
+    """Rows with a member's cell pushed one row down by the extraction put back: a row whose
+    member's cell is a dash while other cells are filled, right above a row that names a
+    member and nothing else ("|-| | |Cécile X| |" over "|Julien Y| | | | |"), is one row;
+    each join is a guess that ``shifted`` receives, for the caller to report."""
+    joined: list[list[str]] = []
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        below = rows[index + 1] if index + 1 < len(rows) else None
+        if (below and row and row[0] in _EMPTY and any(cell not in _EMPTY for cell in row[1:])
+                and below[0] not in _EMPTY and all(cell in _EMPTY for cell in below[1:])):
+            joined.append([below[0], *row[1:]])
+            if shifted is not None:
+                shifted.append(f"{below[0]} : {' | '.join(row[1:]).strip(' |')}")
+            index += 2
+            continue
+        joined.append(row)
+        index += 1
+    return joined
+
+
+def table_lines(header: list[str], rows: list[list[str]],
+                shifted: list[str] | None = None) -> list[str] | None:
+    """The block lines a table stands for, or None when its first header names no list
+    (``shifted``: see ``_shifted_rows``)."""
     listed = _LIST.match(_fold(header[0]).strip())
     if not listed:
         return None
+    rows = _shifted_rows(rows, shifted)
     heading = {"absent": "Absents :", "excuse": "Excusés :", "present": "Présents :"}[
         listed.group("kind")]
     kinds = [_column_kind(cell) for cell in header[1:]]
@@ -55,8 +80,11 @@ def table_lines(header: list[str], rows: list[list[str]]) -> list[str] | None:
     substitutes: list[str] = []
     for row in rows:
         name, others = row[0], row[1:] + [""] * (len(kinds) - len(row) + 1)
+        # "|Nassim X|X| | |(arrivé en cours de séance)|": a mark column holding a note in
+        # brackets besides its mark (or instead of it) holds a note.
         notes = [cell for kind, cell in zip(kinds, others, strict=False)
-                 if kind == "note" and cell not in _EMPTY]
+                 if cell not in _EMPTY and (kind == "note" or kind == "mark"
+                                            and cell.startswith("(") and cell.endswith(")"))]
         note = "".join(f" ({cell.strip('()')})" for cell in notes)
         named = False
         for kind, cell in zip(kinds, others, strict=False):
@@ -78,9 +106,10 @@ def table_lines(header: list[str], rows: list[list[str]]) -> list[str] | None:
     return lines
 
 
-def rewrite_tables(lines: list[str]) -> list[str]:
+def rewrite_tables(lines: list[str], shifted: list[str] | None = None) -> list[str]:
     """``lines`` with each pipe table (a header, its rule "|---|", rows) rewritten as block
-    lines (see the module docstring); other tables and lines unchanged."""
+    lines (see the module docstring); other tables and lines unchanged. ``shifted``
+    receives the rows put back together (``_shifted_rows``)."""
     if not any(line.startswith("|") for line in lines):
         return lines
     out: list[str] = []
@@ -91,7 +120,8 @@ def rewrite_tables(lines: list[str]) -> list[str]:
             end = index + 2
             while end < len(lines) and TABLE_ROW.match(lines[end]):
                 end += 1
-            rewritten = table_lines(_cells(line), [_cells(row) for row in lines[index + 2:end]])
+            rewritten = table_lines(_cells(line), [_cells(row) for row in lines[index + 2:end]],
+                                    shifted)
             if rewritten is not None:
                 out += rewritten
                 index = end

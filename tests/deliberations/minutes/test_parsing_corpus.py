@@ -77,8 +77,6 @@ NOT_YET_EXACT: dict[str, str] = {
     # PrénomReprésentantPrésent(e) ou suppléé(e) …"), a seat held by an office ("M. le
     # Président") counted as an absent: no list is found (said).
     "inforoutes-ardeche-2014-06-16": "tableau à marques « X » copié en texte",
-    # Not taken by parserN (tables concern): a shifted row of its table of absents.
-    "roannais-agglomeration-2021-10-28": "ligne décalée du tableau des absents",
 }
 
 

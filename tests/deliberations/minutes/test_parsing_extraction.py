@@ -383,6 +383,40 @@ def test_a_line_opening_with_a_particle_in_title_case_goes_on_with_the_name_abov
     assert result.present[2].name.endswith("Gonelet De Laurdier")
 
 
+def test_a_table_row_whose_members_cell_was_pushed_down_is_put_back_and_said():
+    # Roannais Agglomération, 28 October 2021 (tests/fixtures/minutes/roannais-agglomeration-
+    # 2021-10-28), a PDF converted to markdown: « |-| | |Holder| » over « |Member| | | | »,
+    # the member's cell one row too low; read as one row (the member gave the proxy), said.
+    result = parse_attendance(
+        "Etaient présents : Aurèle Vranolle - Inès Cressac\n\n"
+        "|Absents|Ni pouvoir|Pouvoir donné à…|\n|---|---|---|\n"
+        "|Jules Gonelet|X| |\n|-| |Inès Cressac|\n|Bastien Laurdier| | |\n")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Bastien Laurdier", "Inès Cressac")]
+    assert result.absent == ["Jules Gonelet"]
+    assert kinds(result) == ["guessed_join"]
+
+
+def test_m_without_full_stop_before_a_surname_in_title_case_is_a_civility():
+    # Communauté de communes du Sud-Ouest Amiénois, 28 September 2007 (tests/fixtures/minutes/
+    # sud-ouest-amienois-2007-09-28): « M Nom » and « Mme Nom » in title case, the full stop
+    # of « M. » lost; « M » is no initial there (a given name's initial keeps its stop), and
+    # the « Mme » entries are then no exception to the list.
+    result = parse_attendance(
+        "Délégués titulaires : M Vranolle, M Cressac, Mme Gonelet, M De Laurdier, M Souvellec "
+        "J-L, M Linain-Barnaudin, M Mercantier.")
+    assert names(result) == ["Vranolle", "Cressac", "Gonelet", "De Laurdier", "Souvellec J-L",
+                             "Linain-Barnaudin", "Mercantier"]
+    assert not kinds(result)
+
+
+def test_a_line_ending_with_a_civility_and_a_particle_goes_on_with_the_next():
+    # Sud-Ouest Amiénois (above), wrapped at 40 columns: « M De / Trinard ».
+    result = parse_attendance("Délégués titulaires : M Vranolle, Mme Cressac, M De\n"
+                              "Laurdier, M Souvellec.")
+    assert names(result) == ["Vranolle", "Cressac", "De Laurdier", "Souvellec"]
+
+
 def test_a_surname_alone_at_a_line_end_of_a_surname_first_list_goes_on_with_the_next_name():
     # Vézère-Monédières-Millesources, 21 September 2020 (https://docslib.org/doc/12400488/
     # conseil-communautaire-du-21-septembre-2020), a page break inside a two-word surname:

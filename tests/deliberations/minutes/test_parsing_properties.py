@@ -81,6 +81,8 @@ people = st.lists(st.tuples(surnames, given_names).map(" ".join), min_size=1, ma
 
 @FAST
 @given(people, st.sampled_from([", ", " ; ", "\n", " - "]))
+# Found by Hypothesis: a line ending with the given name "Sa" was joined as if "par sa".
+@example(["AA Sa", "AA Aa"], "\n")
 def test_well_formed_lists_are_read_back(names, separator):
     result = parse_attendance("ETAIENT PRESENTS :\n" + separator.join(names))
     assert [entry.name for entry in result.present] == names
