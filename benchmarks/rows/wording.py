@@ -144,6 +144,9 @@ CATALOGUE = [
     ("proxy until an item", _after("Pouvoirs : M. Luc GONELET à M. Aurèle VRANOLLE jusqu'à la "
                                    "question 4."),
      {"present": THREE, "proxies": [("GONELET", "VRANOLLE")], "items": [("GONELET", None, 4)]}),
+    ("Pouvoirs : Y (pour X), the holder first", _after("Pouvoirs : 1 VRANOLLE Aurèle (pour "
+                                                        "GONELET Luc)"),
+     {"present": THREE, "proxies": [("GONELET", "VRANOLLE")]}),
     # Excused, absent, substitutes
     ("Absents excusés :", _after("Absents excusés : M. Luc GONELET."),
      {"present": THREE, "excused": ["GONELET"]}),
@@ -172,6 +175,24 @@ CATALOGUE = [
     ("X (suppléant de Y) among présents", "Présents : M. Aurèle VRANOLLE, Mme Inès BARNAUDIN, M. "
      "Yves LEROY (suppléant de M. Luc GONELET).",
      {"present": ["VRANOLLE", "BARNAUDIN", "LEROY"], "excused": ["GONELET"]}),
+    ("Suppléants remplaçant de droit titulaires absents : X (pour Y)", "Présents titulaires : "
+     "2 VRANOLLE Aurèle, BARNAUDIN Inès Absents et excusés : 1 GONELET Luc Suppléants "
+     "remplaçant de droit titulaires absents : 1 LEROY Yves (pour GONELET Luc)",
+     {"present": ["VRANOLLE", "BARNAUDIN", "LEROY"], "excused": ["GONELET"]}),
+    ("Délégués suppléants ayant pouvoir de son titulaire :", "Etaient présents :\nDélégués "
+     "titulaires : M. Aurèle VRANOLLE, Mme Inès BARNAUDIN.\nDélégués suppléants ayant pouvoir "
+     "de son titulaire : M. Yves LEROY (suppléant de M. Luc GONELET).",
+     {"present": ["VRANOLLE", "BARNAUDIN", "LEROY"], "excused": ["GONELET"]}),
+    ("M. X, délégué titulaire, commune de A M. Y, …", "ÉTAIENT PRÉSENTS M. Aurèle VRANOLLE, "
+     "délégué titulaire, commune d’Andrezel Mme Inès BARNAUDIN, déléguée titulaire, commune de "
+     "Beauvoir M. Jules CRESSAC, délégué suppléant, communauté de communes les Sources de "
+     "l’Yerres (Courpalay)", {"present": THREE}),
+    ("Madame X - CD 16 Monsieur Y - CD 17", "Étaient présents : Madame Inès BARNAUDIN - CD 16 "
+     "Monsieur Aurèle VRANOLLE - CD 17 Monsieur Jules CRESSAC - CD 79",
+     {"present": ["BARNAUDIN", "VRANOLLE", "CRESSAC"]}),
+    ("PERSONNELS ADMINISTRATIFS ET INVITÉS (its own présents)", PRESENT + "PERSONNELS "
+     "ADMINISTRATIFS ET INVITÉS Étaient présents : Monsieur Yves LEROY, directeur.",
+     {"present": THREE}),
     # Conditions
     ("(arrivé au point 5)", "Présents : M. Aurèle VRANOLLE (arrivé au point 5), Mme Inès "
      "BARNAUDIN, M. Jules CRESSAC.", {"present": THREE, "items": [("VRANOLLE", 5, None)]}),
@@ -216,6 +237,8 @@ CATALOGUE = [
                                                            "l'unanimité J. CRESSAC secrétaire de "
                                                            "séance."),
      {"present": THREE, "secretary": "CRESSAC"}),
+    ("Secrétaire de séance : M Prénom Nom (M without full stop)", _after(
+        "Secrétaire de séance : M Jules Cressac"), {"present": THREE, "secretary": "Cressac"}),
     ("X, secrétaire de séance, procède à l'appel", "M. CRESSAC Jules, secrétaire de séance, "
      "procède à l'appel nominal.\n" + PRESENT, {"present": THREE, "secretary": "CRESSAC"}),
 ]
@@ -224,7 +247,7 @@ CATALOGUE = [
 def _surname(name: str | None) -> str:
     words = [word for word in (name or "").replace(".", " ").split() if word.isupper()
              and len(word) > 1]
-    return words[0] if words else (name or "")
+    return words[0] if words else ((name or "").split() or [""])[-1]
 
 
 def _verdict(fragment: str, expected: dict) -> tuple[str, str]:

@@ -38,6 +38,7 @@ from collections.abc import Iterable
 
 from .builder import _Builder
 from .columns import ROW_LABEL, names_column_after_headings, without_margin_mentions
+from .commune_runs import strip_commune_runs, strip_place_suffixes
 from .documents import (
     OfficeHolder,
     parse_commune_list,
@@ -54,6 +55,7 @@ from .entries import (
     strip_capacities,
     strip_commune_words,
     strip_communes,
+    strip_group_labels,
     strip_leading_places,
     strip_member_place,
     strip_place_runs,
@@ -64,6 +66,7 @@ from .headings import attending_as_present, staff_part
 from .joining import _ARRIVAL_SENTENCE, _logical_lines
 from .matching import _is_initials, same_person
 from .names import _NOTE_START, _read_names, _token_kind, split_full_name
+from .presidency import check_president_listed
 from .proxies import split_chained
 from .results import (
     ANOMALY_LABELS,
@@ -203,6 +206,11 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
         builder.anomaly("empty_section", "présents",
                         "Aucun membre présent n'a été lu : la liste des présents manque ou n'a pas "
                         "été reconnue ; rien n'est à importer sans vérification.")
+    if president := check_president_listed(builder.result, "\n".join(lines[:end_index])):
+        builder.anomaly("president_unlisted", president,
+                        f"« {president} » préside la séance (« sous la présidence de », dans le "
+                        "préambule) mais ne figure dans aucune liste : il siège ; ajoutez-le aux "
+                        "présents si le registre l'omet.")
     builder.holders_by_office()
     if roster:
         roster = list(roster)
@@ -270,6 +278,10 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
     removed_all: list[str] = []
     if kind == "ignore":
         return removed_all  # "Étaient également présents": staff and guests, not members.
+    if isinstance(section_lines, SuppleantLines):
+        # "Suppléants remplaçant … : X (pour Y)": under suppléants, X sits for Y.
+        section_lines = [re.sub(r"\(\s*pour\s+", "(suppléant de ", line)
+                         for line in section_lines]
     communes = commune_heading_lines(section_lines)
     if communes:
         builder.anomaly(
@@ -301,7 +313,13 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
             logical = _MEMBER_COUNCIL.sub(",", logical).strip(" ,")
         # "… Mme Claire TAUSSESSAC-TAUTOLLE. 2": the page number after the list's last stop.
         logical = re.sub(r"(?<=[^\W\d_]{2}\.)\s+\d{1,3}$", "", logical)
-        logical, removed = strip_communes(logical, capitals=kind != "proxies")
+        removed = []
+        if kind in {"present", "excused", "absent"}:
+            logical, removed = strip_commune_runs(logical)
+            logical, labels = strip_group_labels(logical)
+            removed += labels
+        logical, communes_removed = strip_communes(logical, capitals=kind != "proxies")
+        removed += communes_removed
         logical, lost = strip_commune_words(logical)
         removed += lost
         if kind in {"present", "excused", "absent"}:
@@ -348,6 +366,12 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
                                     f"Entrée vide {where} : un nom a-t-il été oublié ?")
                 continue
             entries.append(piece)
+        entries, suffixes = strip_place_suffixes(entries)
+        if suffixes:
+            removed_all += suffixes
+            builder.anomaly("commune_heading", logical,
+                            "Communes écrites après les noms retirées de la liste : "
+                            + ", ".join(f"« {name} »" for name in suffixes) + ".")
         chained = []
         for piece in merge_continuations(entries):
             parts = (split_chained(piece, bare=kind == "proxies") if kind != "present"

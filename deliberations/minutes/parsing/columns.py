@@ -16,7 +16,43 @@ from __future__ import annotations
 
 import re
 
+from .headings import _HEADING
 from .text import _fold
+
+# A row of a table copied as text: two cells apart by three spaces or more ("Mr BRAIDON   Mr
+# MELERT"), one cell and the spaces of the empty one ("Mme JAUNANT    "), or only spaces.
+_ROW = re.compile(r"^(?P<left>\S.*?)?(?:[ \t\u00a0]{3,}(?P<right>\S.*?))?[ \t\u00a0]*$")
+_GAP = re.compile(r"\S[ \t\u00a0]{3,}\S|[ \t\u00a0]{3,}$")
+
+
+def side_by_side_columns(text: str) -> str:
+    """``text`` with each table of two columns copied as text read column by column: the
+    left cells, then the right ones. Such a table ("Etaient présents: / Syndics   Etaient
+    excusés: / Mr A   Mr B / …") puts a heading in its right column, on the same line as a
+    name of the left one; read line by line, every name of the left column would run into
+    one of the right. A run of rows is a table when it has at least three rows of two cells
+    and a heading of attendance in its right cells; otherwise ``text`` is unchanged."""
+    if "   " not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and _GAP.search(lines[end].rstrip("\r")):
+            end += 1
+        rows = [_ROW.match(line.rstrip("\r")) for line in lines[index:end]]
+        pairs = [row for row in rows if row and row["left"] and row["right"]]
+        headed = any(_HEADING.match(_fold(row["right"].strip())) for row in pairs)
+        if len(pairs) >= 3 and headed:
+            out += [(row["left"] or "") if row else "" for row in rows]
+            out += [row["right"] for row in rows if row and row["right"]]
+            index = end
+            continue
+        out.append(lines[index])
+        index += 1
+    return "\n".join(out)
+
 
 # "…, Basile LOLANGE, Secrétaire de séance : Julien X, …": after a comma, the list goes on.
 _SIDE_SECRETARY = re.compile(r"(?<=,)\s*secretaires?\s+de\s+(?:la\s+)?seance\s*:\s*")

@@ -20,7 +20,8 @@ from .text import _GENDER_MARK, _fold
 # in a list of présents or excusés; in a list of procurations it may ("X : pouvoir à Y").
 COMMUNE_PREFIX = re.compile(
     r"(?<![\w'])(?:(?:representant|delegue(?:e)?s?\s+(?:de|du|des)|pour)\s+(?:la\s+|le\s+|l')?)?"
-    r"(?:commune|communaute\s+(?:de\s+communes|d'\s*agglomeration|urbaine)|metropole|"
+    # "Communauté de la Largue :", "Communauté d Altkirch :" (a member EPCI by its short name).
+    r"(?:commune|communaute(?:\s+(?:de\s+communes|d'\s*agglomeration|urbaine))?|metropole|"
     r"syndicat|arrondissement|canton|secteur|college)"
     r"(?:\s+(?:d[eu]s?\b|d'|de\s+la\b))?\s*[^:,;()]{0,60}:"
 )
@@ -113,6 +114,42 @@ def strip_communes(text: str, *, capitals: bool = True) -> tuple[str, list[str]]
 
 
 _ADDED = "\x1f"
+
+
+# "Syndics : Messieurs A, B", "Communauté de la Largue : Messieurs C et D", "Communauté d
+# Altkirch : Monsieur E": a group of delegates named in words, then a colon, then a civility.
+_GROUP_LABEL = re.compile(
+    r"(?:^|(?<=[,;])|(?<=[,;.]\s))\s*(?P<label>[A-ZÀ-Ý][^\W\d_][^:,;().]{0,60}?)\s*:\s*"
+    r"(?=(?:Monsieur|Madame|Mademoiselle|Messieurs|Mesdames|MM\.?|Mmes?\.?|M\.|Mlle\.?|Mr\.?)"
+    r"\s)")
+
+
+_INNER_MEMBER = re.compile(r"(?<=\s)(?:commune|communaute|syndicat|metropole)\b")
+
+
+def strip_group_labels(text: str) -> tuple[str, list[str]]:
+    """``text`` without the labels of groups of delegates written in words before a colon
+    and a civility ("Syndics : Messieurs A, B", "Communauté Ill et Gersbach : Messieurs C et
+    D"), each replaced by a comma; and the labels taken out. A person's name is never followed
+    by a colon in a list of présents or excusés, and the label has no surname in capitals nor
+    civility of its own (that would be a person: "DUPONT : M. …" is left alone)."""
+    found: list[str] = []
+
+    def label(match: re.Match) -> str:
+        words = match["label"].split()
+        # "…, Chimeyrac Commune de : Monsieur X" (names in title case): a name, then the
+        # heading of the next group, which ``strip_communes`` reads.
+        if any(_token_kind(word) in "SC" for word in words) or _INNER_MEMBER.search(
+                _fold(match["label"])):
+            return match.group(0)
+        found.append(match["label"].strip())
+        return _ADDED
+
+    text = _GROUP_LABEL.sub(label, text)
+    if not found:
+        return text, found
+    text = re.sub(rf"\s*[,;]?\s*(?:{_ADDED}\s*)+[,;]?\s*", ", ", text)
+    return text.strip(" ,"), found
 
 
 _CIVILITY_WORDS = {"m.", "mme", "mme.", "mr", "mr.", "monsieur", "madame", "mlle", "mlle."}
@@ -365,13 +402,50 @@ def _member_line(line: str) -> bool:
         _COMMUNE_OF.sub("", _fold(line)))
 
 
+def _group_lines(lines: list[str]) -> set[int]:
+    """Groups of delegates named in words alone on their line, over their names: "Syndics",
+    "Syndicat des rivières" in a column of "Mr NOM" — no surname in capitals, civility,
+    figure nor separator, in a column where every other line holds one name, a surname in
+    capitals without given name (twice as many at least: in a list written in title case, or
+    with given names, a word alone may be a name or part of one)."""
+    named: list[int] = []
+    groups: list[int] = []
+    for index, line in enumerate(lines):
+        tokens = [token.strip(",;.") for token in line.split()]
+        if not tokens:
+            continue
+        kinds = {_token_kind(token) for token in tokens if token}
+        if "S" in kinds:
+            # A column of one name a line ("Mr NOM"): in a list that runs on over lines
+            # ("…, Clémence / CHAURLASSE"), a line without capitals is a name's part.
+            # Names without given names ("Mr NOM"): else a word alone may be the given name of
+            # a name wrapped at its surname ("… à M. MORREYRAC / Pacôme").
+            if re.search(r"[,;]", line) or "G" in kinds:
+                return set()
+            named.append(index)
+        elif ("C" not in kinds and len(tokens) <= 6
+              and not re.search(r"[,;:()]|\d", line)):
+            groups.append(index)
+        else:
+            return set()
+    if not groups or len(named) < 2 * len(groups):
+        return set()
+    for index in groups:
+        # Over a whole name ("Mr NOM", "NOM Prénom"), not the given name of one cut by the
+        # cells of a table ("Françoise / GIVAUDIN").
+        following = next((line.split() for line in lines[index + 1:] if line.strip()), [])
+        if len(following) < 2 and not (following and _token_kind(following[0]) == "C"):
+            return set()
+    return set(groups)
+
+
 def commune_heading_lines(lines: list[str]) -> set[int]:
     """Indexes of lines that are commune headings: capitals alone on their line, in a section
     whose names are written in mixed case ("Patrick BAUDIN") — so they cannot be a name."""
     mixed = sum(1 for line in lines if re.search(r"[a-zà-ÿ]", line))
     if not mixed:
         return set()
-    found = set()
+    found = _group_lines(lines)
     for index, line in enumerate(lines):
         stripped = line.strip()
         if _member_line(stripped):

@@ -77,7 +77,10 @@ def _joins_next(previous: str, following: str) -> str | None:
             or re.search(r"-(?:LE|LA|DE|DU|DES|DI|DA|DEL|VAN)$", last)
             # "… pour LA CHAPELLE / AUX NAUX M. X": a commune after "pour" goes on.
             or (_COMMUNE_AFTER_POUR.search(previous) and _token_kind(following.split()[0]) == "S")
-            or re.search(r"\s(?:et|pour|sa|son|ses)$", folded_prev)
+            or re.search(r"\s(?:et|pour)$", folded_prev)
+            # "remplacée par sa / suppléante": the possessive, in lower case ("AA Sa" is a
+            # given name).
+            or re.search(r"\s(?:sa|son|ses)$", previous)
             or re.match(r"(?:et|pour)\s", folded_next)
             or (len(last) == 1 and last.isupper() and following[:1].islower())):
         return " "

@@ -155,6 +155,8 @@ def _head_names_end(raw: str, verb_start: int) -> int:
     """Where the giver of the first procuration starts when names of the list come before it
     without separator ("… POLINET, BINNILOUX Mme VINCENT pouvoir à M. GRONAS"): at the last
     civility before the verb, when what precedes it reads as names; 0 otherwise."""
+    if verb_start and not raw[verb_start - 1].isspace():
+        verb_start = max(raw.rfind(" ", 0, verb_start), 0)  # a verb found inside a word
     tokens = raw[:verb_start].split()
     civilities = [index for index, token in enumerate(tokens)
                   if _fold(token).rstrip(".") in _CIVILITY_TOKENS]

@@ -65,6 +65,7 @@ ANOMALY_LABELS = {
     "not_in_roster": "Élus de la liste introuvables",
     "holder_by_office": "Mandataire désigné par sa fonction",
     "heading_guessed": "Intitulé de liste interprété",
+    "president_unlisted": "Président de séance hors des listes",
 }
 
 

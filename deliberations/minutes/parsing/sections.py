@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import re
 
-from .columns import ROW_LABEL, side_column_secretary, side_label_paragraphs
+from .columns import (
+    ROW_LABEL,
+    side_by_side_columns,
+    side_column_secretary,
+    side_label_paragraphs,
+)
 from .communes import is_place
 from .entries import COMMUNE_PREFIX
 from .extraction import (
@@ -66,8 +71,11 @@ _INLINE_END = re.compile(rf"(?<![\w'])(?:{_SOFT_END_BODY})")
 # sentence without its subject, the name after it (``_INLINE_END`` leaves "A été nommée" alone
 # on its line); not inside a line: "M. X a été nommé secrétaire" names the secretary before it.
 _SOFT_END = re.compile(rf"^(?:{_SOFT_END_BODY}|le\s+(?:conseil|comite)\b|pour\s*:\s*\d|"
-                       r"(?:\S+\s+){1,4}declare\s+(?:ouverte|la\s+seance\s+ouverte)|il\s+est\s+procede|"
-                       r"(?:a\s+ete|est)\s+(?:nommee?|designee?|elue?)(?:\s+secretaire|\s*$))")
+                       r"(?:\S+\s+){1,4}declare\s+(?:ouverte|la\s+seance\s+ouverte)|"
+                       r"il\s+est\s+procede|"
+                       r"(?:a\s+ete|est)\s+(?:nommee?|designee?|elue?)(?:\s+secretaire|\s*$)"
+                       # "Compte-rendu du dernier comité syndical (09/11/2004)": the first item.
+                       r"|(?:approbation\s+du\s+)?compte[\s-]rendu\s+d[ue]\s)")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?$")
 # "1. AVIS SUR LE PROJET DE PARC EOLIEN …": a numbered agenda item, told from a numbered name
 # by the words of an agenda title.
@@ -314,6 +322,8 @@ def _leading_name(text: str) -> str | None:
     commune de Château l'Hermitage" → "LORIN"."""
     if place := _FROM_PLACE.search(_fold(text)):
         text = text[:place.start()]
+    # "Secrétaire de séance : M Gaston X": "M" without its full stop, before a given name.
+    text = re.sub(r"^\s*(?:M|MM|Mr)\s+(?=[A-ZÀ-Ý][a-zà-ÿ])", "", text)
     words = []
     tokens = text.split()
     for position, token in enumerate(tokens):
@@ -492,8 +502,8 @@ def block_lines(text: str, notes: list[tuple[str, str]] | None = None,
     (see ``extraction``): guesses the caller reports."""
     lines: list[str] = []
     cleaned: list[str] = []
-    raw = dehyphenate(rewrite_tables(normalise_bullets(drop_page_furniture(_clean_lines(text)))),
-                      cuts, lambda line: _heading(line) is not None)
+    raw = dehyphenate(rewrite_tables(normalise_bullets(drop_page_furniture(
+        _clean_lines(side_by_side_columns(text))))), cuts, lambda line: _heading(line) is not None)
     for index, line in enumerate(raw):
         if line.startswith(BULLET) and (_heading(line[2:], next(iter(raw[index + 1:]), ""))
                                         or _is_secretary_line(line[2:])):

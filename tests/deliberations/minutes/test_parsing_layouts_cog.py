@@ -6,6 +6,7 @@ replaced by fictitious ones (layout kept). The communes told from surnames come 
 official list (COG, ``deliberations/minutes/parsing/data/``)."""
 
 from deliberations.minutes.parsing import parse_attendance
+from deliberations.minutes.parsing.commune_runs import strip_commune_runs
 from deliberations.minutes.parsing.communes import commune_key, epci_key, is_commune, is_epci
 from tests.deliberations.minutes.test_parsing_layouts import kinds, names
 
@@ -177,7 +178,8 @@ def test_titulaires_and_suppleants_under_each_member_title_are_the_delegates_sit
     assert result.excused == ["Michel AMOURDIN", "Jean BOUTRAIS", "Bernard SEIGNOL"]
     assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
         ("Ollivier TOCQUET", "Henri CARLOTTI")]
-    assert kinds(result) == ["empty_section"]
+    # The president of the preamble is in none of the lists of this extract: said.
+    assert kinds(result) == ["empty_section", "president_unlisted"]
 
 
 def test_titulaires_right_under_absents_stay_absent():
@@ -363,3 +365,43 @@ def test_heading_wrapped_before_its_colon():
     result = parse_attendance(
         "Nombre de membres en exercice : 92 Présents\n: Fabien BOROUMIER, Lorraine CHERDIÈRE.\n")
     assert names(result) == ["Fabien BOROUMIER", "Lorraine CHERDIÈRE"]
+
+
+# SIVOM « Sologne Bourbonnaise », assemblée générale of 19 November 2019
+# (tests/fixtures/minutes/sivom-sologne-bourbonnaise-2019-11-19, https://docslib.org/doc/
+# 1829788): the whole block on one line; the présents a table of two columns of communes
+# flattened, communes in capitals with their particles in lower case running into "M. NOM",
+# "MM. A et B", "/" for a commune without delegate present; the excused and the procurations
+# "M. X de COMMUNE" separated by " - ".
+SOLOGNE_FLAT = (
+    "Etaient présents : BEAULON LUSIGNY M. VRANOLLE / BESSAY sur ALLIER MERCY Mme CRESSAC / "
+    "CHAPEAU MOLINET M. GONELET MM. LAURDIER et SOUVELLEC LA CHAPELLE aux CHASSES MONETAY sur "
+    "LOIRE MM. MAROUVEL et de BLANDOUMIER COULANGES LE PIN Mme ROBETIN et M. BARNAUDIN / "
+    "Absents excusés : M. TOVELLEC de CHAPEAU - MM. FERNASSOL et de la PRUDELLE de LAMENAY SUR "
+    "LOIRE - M. DELORGUE d’YZEURE Avaient donné pouvoir : M. TOVELLEC à M. GONELET de CHAPEAU "
+    "- Mme VIGNAUZET à Mme CRESSAC de DOMPIERRE SUR BESBRE")
+
+
+def test_communes_running_into_civility_surname_entries_on_one_line_are_taken_out():
+    result = parse_attendance(SOLOGNE_FLAT)
+    assert names(result) == ["VRANOLLE", "CRESSAC", "GONELET", "LAURDIER", "SOUVELLEC",
+                             "MAROUVEL", "de BLANDOUMIER", "ROBETIN", "BARNAUDIN"]
+    removed = result.anomalies[0].message
+    assert "« BESSAY sur ALLIER », « MERCY »" in removed
+    assert "« LA CHAPELLE aux CHASSES »" in removed
+
+
+def test_a_commune_after_each_surname_is_no_particle():
+    result = parse_attendance(SOLOGNE_FLAT)
+    assert result.excused == ["FERNASSOL", "de la PRUDELLE", "DELORGUE"]  # TOVELLEC gave a proxy
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("TOVELLEC", "GONELET"), ("VIGNAUZET", "CRESSAC")]
+
+
+def test_a_surname_run_that_is_no_commune_leaves_the_line_to_the_other_rules():
+    # "DURANDEAU PETITOT" is no commune of the official list: the line is not read as a table
+    # of communes, and stays for the other rules and their anomalies.
+    line = "BEAULON M. VRANOLLE DURANDEAU PETITOT Mme CRESSAC M. GONELET M. LAURDIER"
+    assert strip_commune_runs(line) == (line, [])
+    assert strip_commune_runs(line.replace("DURANDEAU PETITOT", "MERCY"))[1] == ["BEAULON",
+                                                                                "MERCY"]

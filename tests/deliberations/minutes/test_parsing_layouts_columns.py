@@ -105,3 +105,68 @@ def test_the_registres_margin_mentions_printed_inside_the_list_are_no_names():
                              "LAURDIER Bastien", "MERCANTIER Odile"]
     assert result.excused == ["SOUVELLEC Hugo"]
     assert not kinds(result)
+
+
+# Syndicat des Rivières (région de Fécamp), comité syndical of 21 January 2005
+# (tests/fixtures/minutes/syndicat-des-rivieres-2005-01-21, http://s2rivieres.com/crcs.php?
+# date=21/01/2005): a table of two columns copied as text, its cells three spaces apart; the
+# right column's headings on the same line as a name of the left one, an empty cell kept as
+# spaces; groups named in words alone on their line ("Syndics", "Syndicat des rivières").
+RIVIERES_TABLE = (
+    "Etaient présents:\n\n"
+    "Syndics   Etaient excusés:\n"
+    "Mr VRANOLLE   Mr ROBETIN\n"
+    "Mme CRESSAC   Mr BARNAUDIN\n"
+    "Mr GONELET    \n"
+    "Mr LAURDIER   Etaient absents:\n"
+    "Mme SOUVELLEC   Mr TOVELLEC\n"
+    "     \n"
+    "Syndicat des rivières    \n"
+    "Mme MAROUVEL    \n\n"
+    "Compte-rendu du dernier comité syndical (09/11/2004)\n")
+
+
+def test_two_columns_copied_as_text_are_read_column_by_column():
+    result = parse_attendance(RIVIERES_TABLE)
+    assert names(result) == ["VRANOLLE", "CRESSAC", "GONELET", "LAURDIER", "SOUVELLEC",
+                             "MAROUVEL"]
+    assert result.excused == ["ROBETIN", "BARNAUDIN"]
+    assert result.absent == ["TOVELLEC"]
+
+
+def test_groups_named_alone_on_their_line_over_names_in_capitals_are_no_one():
+    result = parse_attendance(RIVIERES_TABLE)
+    assert kinds(result) == ["commune_heading"]
+    assert "« Syndics », « Syndicat des rivières »" in result.anomalies[0].message
+
+
+def test_the_minutes_of_the_last_meeting_as_first_item_end_the_lists():
+    # "Compte-rendu du dernier comité syndical (…)" after the absents is the first item, not an
+    # absent (no "Entrée non comprise").
+    result = parse_attendance(RIVIERES_TABLE)
+    assert "unparsed_entry" not in kinds(result)
+
+
+def test_a_given_name_alone_over_its_surname_is_not_a_group():
+    # A name cut by the cells of a table ("Madame / Françoise / GIVAUDIN", corpus) stays a name.
+    result = parse_attendance("Présents :\nMr VRANOLLE\nMme CRESSAC\nFrançoise\nGONELET\n")
+    assert "GONELET" in " ".join(names(result))
+    assert "commune_heading" not in kinds(result)
+
+
+def test_prose_with_wide_spaces_is_not_a_table():
+    # Three rows of two cells are needed, and a heading in the right column.
+    result = parse_attendance("Etaient présents :   Mr VRANOLLE, Mme CRESSAC\n"
+                              "Etaient excusés :   Mr ROBETIN\n")
+    assert names(result) == ["VRANOLLE", "CRESSAC"]
+    assert result.excused == ["ROBETIN"]
+
+
+def test_a_given_name_alone_after_a_holder_is_not_a_group():
+    # Pays Fertois (corpus) wrapped at 40: "… à M. MORREYRAC / Pacôme" in a list with given
+    # names: the word alone is the holder's given name.
+    result = parse_attendance(
+        "Etaient présents : Mme FLIOUSSE BRAROLLE Agathe\nM. MORREYRAC Pacôme\n"
+        "Délégués représentés par pouvoir :\nM. DE GIRSINEAU Médéric à M. MORREYRAC\nPacôme\n"
+        "Mme BESONNET Jeanne à Mme FLIOUSSE\nBRAROLLE Agathe")
+    assert "commune_heading" not in kinds(result)

@@ -305,3 +305,51 @@ def test_a_list_that_misses_a_titulaire_still_disagrees_with_the_members_in_offi
     assert kinds(result) == ["count_mismatch"]
     assert result.anomalies[0].message == ("Le registre indique 5 membres en exercice, les "
                                            "listes en donnent 7.")
+
+
+# Syndicat des Rivières (région de Fécamp), comité syndical of 11 October 2006
+# (tests/fixtures/minutes/syndicat-des-rivieres-2006-10-11, http://s2rivieres.com/crcs.php?
+# date=11/10/06): each dashed line opened by the group it lists, in words, then a plural
+# civility covering several surnames.
+RIVIERES_GROUPS = (
+    "Etaient présents :\n\n-         Syndics : Messieurs VRANOLLE, CRESSAC, GONELET, Madame "
+    "LAURDIER\n\n-         Syndicat des Rivières : Madame SOUVELLEC, Messieurs MAROUVEL et "
+    "BLANDOUMIER\n\nEtaient excusés :\n\n-         Syndics : Messieurs ROBETIN, BARNAUDIN, "
+    "Madame TOVELLEC \n")
+
+
+def test_a_group_named_in_words_before_a_colon_is_no_person():
+    result = parse_attendance(RIVIERES_GROUPS)
+    assert names(result) == ["VRANOLLE", "CRESSAC", "GONELET", "LAURDIER", "SOUVELLEC",
+                             "MAROUVEL", "BLANDOUMIER"]
+    assert result.excused == ["ROBETIN", "BARNAUDIN", "TOVELLEC"]
+    assert set(kinds(result)) == {"commune_heading"}  # the groups taken out are said
+
+
+# Syndicat mixte pour le Sundgau, conseil syndical of 9 July 2014
+# (tests/fixtures/minutes/sundgau-2014-07-09, http://docplayer.fr/8553338): member
+# communautés written "Communauté …" without "de communes", each before a colon.
+SUNDGAU_MEMBERS = (
+    "Sous la présidence de M. Aristide VRANOLLE, Président du Syndicat Mixte pour le Sundgau, "
+    "étaient présents : Présents : 106 Communauté d Altkirch : Monsieur Pacôme CRESSAC, "
+    "Communauté Ill et Gersbach : Messieurs Aristide VRANOLLE et Félix GONELET, Communauté du "
+    "Secteur d Illfurth : Messieurs Jules LAURDIER et Bastien SOUVELLEC. Madame Inès MAROUVEL "
+    "(Altenach-suppléante), Messieurs Jules ROBETIN (Altkirch),")
+
+
+def test_member_communautes_without_de_communes_are_headings():
+    result = parse_attendance(SUNDGAU_MEMBERS)
+    assert names(result) == ["Pacôme CRESSAC", "Aristide VRANOLLE", "Félix GONELET",
+                             "Jules LAURDIER", "Bastien SOUVELLEC", "Inès MAROUVEL",
+                             "Jules ROBETIN"]
+    removed = next(anomaly.message for anomaly in result.anomalies
+                   if anomaly.kind == "commune_heading")
+    assert "« Communauté du Secteur d Illfurth »" in removed
+
+
+def test_a_name_in_title_case_before_a_member_heading_is_not_part_of_a_group_label():
+    # In a list written in title case, "Chimeyrac Commune de :" is a name, then the heading
+    # of the next commune (Ouvèze-Payre, tests/fixtures/minutes/ouveze-payre-2019-12-10).
+    result = parse_attendance("Etaient présents :\n\nCommune d’ : Messieurs Ralisson, "
+                              "Chimeyrac Commune de : Monsieur Narnardel\n")
+    assert names(result) == ["Ralisson", "Chimeyrac", "Narnardel"]

@@ -430,6 +430,44 @@ def test_the_lists_of_a_staff_and_guests_part_are_no_members():
     assert "Thibault ROBETIN" not in result.excused
 
 
+def test_suppleants_remplacant_heading_and_holders_first_with_pour():
+    # Porte de DrômArdèche, conseil communautaire of 31 October 2019 (tests/fixtures/minutes/
+    # porte-de-dromardeche-2019-10-31), flattened: « Suppléants remplaçant de droit titulaires
+    # absents : 1 X (pour Y) » (X sits for Y), then « Pouvoirs : 9 Y (pour X) », the holder
+    # written first and the giver in brackets.
+    result = parse_attendance(
+        "Présents titulaires : 3 VRANOLLE Aurèle, BARNAUDIN Inès, CRESSAC Jules Absents et "
+        "excusés : 3 GONELET Bastien, MAROUVEL Faustine, LAURDIER Pacôme Suppléants remplaçant "
+        "de droit titulaires absents : 1 SOUVELLEC Basile (pour LAURDIER Pacôme), Pouvoirs : 2 "
+        "VRANOLLE Aurèle (pour GONELET Bastien), CRESSAC Jules (pour MAROUVEL Faustine)")
+    assert names(result) == ["VRANOLLE Aurèle", "BARNAUDIN Inès", "CRESSAC Jules",
+                             "SOUVELLEC Basile"]
+    assert result.present[3].replaces == "LAURDIER Pacôme"
+    assert _proxies(result) == [("GONELET Bastien", "VRANOLLE Aurèle"),
+                                ("MAROUVEL Faustine", "CRESSAC Jules")]
+    assert result.excused == ["LAURDIER Pacôme"]
+
+
+def test_delegues_suppleants_ayant_pouvoir_de_leur_titulaire_and_m_without_full_stop():
+    # Sud-Ouest Amiénois, conseil communautaire of 28 September 2007 (tests/fixtures/minutes/
+    # sud-ouest-amienois-2007-09-28): civilities « M » without full stop, « Délégués suppléants
+    # ayant pouvoir de son titulaire : M X (suppléant de M Y) » (suppléants sitting, not
+    # procurations), and « Secrétaire de séance : M Prénom Nom ».
+    result = parse_attendance(
+        "Etaient présents :\nDélégués titulaires : M Vranolle, Mme Barnaudin, M Cressac.\n"
+        "Délégués suppléants ayant pouvoir de son titulaire : M Gonelet (suppléant de M "
+        "Laurdier).\nEtaient absents ou excusés : M Laurdier, M Souvellec.\n"
+        "Secrétaire de séance : M Aurèle Vranolle")
+    # « M » without its full stop stays with the name in the lists (it may be an initial);
+    # the secretary, a given name after it, is read without it.
+    assert [name.split()[-1] for name in names(result)] == ["Vranolle", "Barnaudin", "Cressac",
+                                                            "Gonelet"]
+    assert result.present[3].replaces.split()[-1] == "Laurdier"
+    assert result.proxies == []
+    assert [name.split()[-1] for name in result.excused] == ["Laurdier", "Souvellec"]
+    assert result.secretary == "Aurèle Vranolle"
+
+
 def test_autres_personnes_presentes_are_guests_and_end_the_excused_list():
     # Communauté de communes de la Vallée d'Abondance, 1 March 2016 (tests/fixtures/minutes/
     # vallee-d-abondance-2016-03-01): the whole block on one line, the staff under « Autres
@@ -458,6 +496,27 @@ def test_pouvoirs_written_holder_then_pour_giver_in_brackets():
                                 ("MERCANTIER Odile", "CRESSAC Inès")]
     assert result.excused == ["LAURDIER Bastien"]
     assert not kinds(result)
+
+
+def test_a_given_name_sa_ending_a_line_is_no_possessive():
+    # "remplacée par sa / suppléante" wraps after the possessive, written in lower case; a
+    # given name "Sa" ending a line of a list does not (Hypothesis found "AA Sa / AA Aa").
+    result = parse_attendance("ETAIENT PRESENTS :\nAA Sa\nAA Aa")
+    assert names(result) == ["AA Sa", "AA Aa"]
+    assert not kinds(result)
+
+
+def test_member_epci_headings_by_their_short_name():
+    # Syndicat mixte of the Sundgau, 9 July 2014 (tests/fixtures/minutes/sundgau-2014-07-09):
+    # the member EPCI titled by their short name, « Communauté d Altkirch : » (apostrophe lost),
+    # « Communauté de la Largue : », « Communauté Ill et Gersbach : », then their delegates.
+    result = parse_attendance(
+        "Présents : Communauté d Altkirch : Monsieur Aurèle VRANOLLE, Communauté de la Largue : "
+        "Messieurs Jules CRESSAC et Bastien GONELET, Communauté Ill et Gersbach : Monsieur "
+        "Pacôme LAURDIER")
+    assert names(result) == ["Aurèle VRANOLLE", "Jules CRESSAC", "Bastien GONELET",
+                             "Pacôme LAURDIER"]
+    assert set(kinds(result)) == {"commune_heading"}
 
 
 # Communauté de communes Vézère Monédières Millesources, 21 September 2020 (tests/fixtures/
@@ -492,3 +551,19 @@ def test_a_bracketed_procuration_after_a_comma_is_the_note_of_the_name_before():
                                 ("BRASSAC Paul", "VRANOLLE Aurèle")]
     assert result.excused == ["BARNAUDIN Lucien"]
     assert not kinds(result)
+
+
+def test_a_president_named_only_in_the_preamble_is_said_not_counted():
+    # Commune de Roure, 8 April 2018 (tests/fixtures/minutes/roure-2018-04-08): "… sous la
+    # présidence de Romain X, Maire." and a list of présents without him. Hand counts differ on
+    # such blocks (Roure's keeps to the list, the SIETOM of Tournan-en-Brie's adds the
+    # president): the reading keeps to the lists and names the president in an anomaly.
+    preamble = ("L’an deux mille dix-huit et le 8 avril à 9 heures, le Conseil Municipal s’est "
+                "réuni en séance plénière dans la\nsalle du Conseil Municipal, sous la présidence "
+                "de Romain VRANOLLE, Maire.\n")
+    result = parse_attendance(preamble + "Présents : Jules CRESSAC, Inès BARNAUDIN.\n")
+    assert names(result) == ["Jules CRESSAC", "Inès BARNAUDIN"]
+    assert kinds(result) == ["president_unlisted"]
+    assert "Romain VRANOLLE" in result.anomalies[0].message
+    listed = parse_attendance(preamble + "Présents : Romain VRANOLLE, Jules CRESSAC.\n")
+    assert not kinds(listed)
