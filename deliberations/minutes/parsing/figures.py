@@ -10,8 +10,9 @@ Votants : 34", "Absents : 8", in the layouts clerks print them:
   largest "présents" counts, with the "votants" of the same block;
 - combined: "présents ou représentés : 34" is the number of votants, not of procurations.
 
-The figures only *check* the lists (``arbiter``): a figure never adds or removes a name by
-itself.
+The figures check the lists (``arbiter``): a figure never adds or removes a name by itself;
+only a known pattern of self-contradicting minutes that the figure confirms exactly does, and
+it is said.
 """
 
 from __future__ import annotations
