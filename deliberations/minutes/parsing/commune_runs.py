@@ -94,6 +94,9 @@ def strip_place_suffixes(entries: list[str]) -> tuple[list[str], list[str]]:
     CHAPEAU"), and the communes taken out. Only in a list that writes them so (two entries
     or more, and half of them at least), and only what the official list (COG) reads as a
     commune, right after a word in capitals: "Jean de VILLIERS" keeps its particle."""
+    # Cheap test first: a commune after a surname needs "de", "du", "des" or "d'".
+    if sum(" d" in entry for entry in entries) < max(2, (len(entries) + 1) // 2):
+        return entries, []
     cut: list[tuple[int, int]] = []
     for entry in entries:
         found = None

@@ -133,6 +133,8 @@ def strip_group_labels(text: str) -> tuple[str, list[str]]:
     D"), each replaced by a comma; and the labels taken out. A person's name is never followed
     by a colon in a list of présents or excusés, and the label has no surname in capitals nor
     civility of its own (that would be a person: "DUPONT : M. …" is left alone)."""
+    if ":" not in text:
+        return text, []
     found: list[str] = []
 
     def label(match: re.Match) -> str:

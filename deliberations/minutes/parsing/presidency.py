@@ -25,6 +25,8 @@ _NAME_END = re.compile(r"[,;:(]|(?<=[^\W\d_]{2})\.(?:\s|$)|\s(?:etai|assist|pres
 def president_in_preamble(text: str) -> str | None:
     """The name of the president of the session when the text names one after "sous la
     présidence de" (the first such phrase), or None ("sous la présidence du Maire")."""
+    if "sidence" not in text and "SIDENCE" not in text:
+        return None  # cheap test first: most blocks name no presidency
     folded = _fold(text)
     match = _PRESIDENCY.search(folded)
     if not match:

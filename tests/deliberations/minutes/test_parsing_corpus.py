@@ -67,8 +67,21 @@ def test_a_held_back_set_of_a_third_of_the_corpus_is_kept_apart():
 # Tuned texts the rules do not read exactly yet, each with what defeats them. They must stay
 # flagged (an anomaly sends the clerk to the text, never a silent miscount), and a text leaves
 # this list the day it is read exactly: the test below fails on either change. Empty since
-# Monts de Lacaune and Rocheservière are read (tests/…/test_parsing_layouts_columns.py).
-NOT_YET_EXACT: dict[str, str] = {}
+# Monts de Lacaune and Rocheservière are read (tests/…/test_parsing_layouts_columns.py), until
+# the tuned texts of 8 December 2026.
+NOT_YET_EXACT: dict[str, str] = {
+    # Both read every name of their lists; their sidecars also count the president named only
+    # in the preamble ("sous la présidence de"), which Roure's and SEMOCTOM's do not: the
+    # parser keeps to the lists and says it (president_unlisted) until the corpus agrees.
+    "sietom-tournan-en-brie-2015-05-18": "président du préambule compté par le décompte",
+    "sivom-sologne-bourbonnaise-2019-11-19": "président du préambule compté par le décompte",
+    # A table of members with an "X" column copied as text, its header glued ("NOM
+    # PrénomReprésentantPrésent(e) ou suppléé(e) …"), a seat held by an office ("M. le
+    # Président") counted as an absent: no list is found (said).
+    "inforoutes-ardeche-2014-06-16": "tableau à marques « X » copié en texte",
+    # Not taken by parserN (tables concern): a shifted row of its table of absents.
+    "roannais-agglomeration-2021-10-28": "ligne décalée du tableau des absents",
+}
 
 
 def test_every_tuned_text_is_read_exactly():
