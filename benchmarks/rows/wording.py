@@ -50,6 +50,9 @@ CATALOGUE = [
     ("Membres suppléants avec voix délibérative :", "Étaient présents : Membres titulaires : "
      "VRANOLLE Aurèle, BARNAUDIN Inès. Membres suppléants avec Voix Délibératives : CRESSAC "
      "Jules.", {"present": THREE}),
+    ("Présents en présentiel : / Présents en visioconférence :", "Présents en présentiel : M. "
+     "Aurèle VRANOLLE, Mme Inès BARNAUDIN\nPrésents en visioconférence : M. Jules CRESSAC",
+     {"present": THREE}),
     ("Assistaient à la séance : (no other list)", "Assistaient à la séance : M. Aurèle VRANOLLE, "
      "Mme Inès BARNAUDIN, M. Jules CRESSAC.", {"present": THREE}),
     ("Assistaient également : (guests)", PRESENT + "Assistaient également à la séance : M. Yves "
@@ -98,6 +101,17 @@ CATALOGUE = [
     ("Délégués représentés par pouvoir :", _after("Délégués représentés par pouvoir :\nM. Luc "
                                                   "GONELET à M. Aurèle VRANOLLE"),
      {"present": THREE, "proxies": [("GONELET", "VRANOLLE")]}),
+    ("Absents ayant donné délégation :", _after("Absents ayant donné délégation : M. Luc GONELET "
+                                                "à M. Aurèle VRANOLLE."),
+     {"present": THREE, "proxies": [("GONELET", "VRANOLLE")]}),
+    ("Mandataires : Y pour X", _after("Mandataires : M. Aurèle VRANOLLE pour M. Luc GONELET."),
+     {"present": THREE, "proxies": [("GONELET", "VRANOLLE")]}),
+    ("Etaient absents ou représentés :", _after("Etaient absents ou représentés : M. Luc GONELET "
+                                                "(pouvoir à M. Aurèle VRANOLLE), Mme Sylvie "
+                                                "ROUX."),
+     {"present": THREE, "proxies": [("GONELET", "VRANOLLE")], "absent": ["ROUX"]}),
+    ("INVITÉS : between the members' lists", PRESENT + "INVITES : M. Yves LEROY (DGS)\n"
+     "EXCUSES : M. Luc GONELET", {"present": THREE, "excused": ["GONELET"]}),
     # Proxy phrasings
     ("X donne pouvoir à Y", _after("Pouvoirs : M. Luc GONELET donne pouvoir à M. Aurèle "
                                    "VRANOLLE."),
@@ -126,6 +140,12 @@ CATALOGUE = [
      {"present": THREE, "proxies": [("GONELET", "VRANOLLE")]}),
     ("Y (pouvoir M. X) without connective", "Présents : M. Aurèle VRANOLLE (pouvoir M. Luc "
      "GONELET), Mme Inès BARNAUDIN, M. Jules CRESSAC.",
+     {"present": THREE, "proxies": [("GONELET", "VRANOLLE")]}),
+    ("X, excusé, a donné pouvoir à Y", _after("Excusés : M. Luc GONELET, excusé, a donné "
+                                              "pouvoir à M. Aurèle VRANOLLE ; Mme Sylvie ROUX."),
+     {"present": THREE, "proxies": [("GONELET", "VRANOLLE")], "excused": ["ROUX"]}),
+    ("X est absent et a donné pouvoir à Y", _after("M. Luc GONELET est absent et a donné "
+                                                   "pouvoir à M. Aurèle VRANOLLE."),
      {"present": THREE, "proxies": [("GONELET", "VRANOLLE")]}),
     ("Y, porteur du pouvoir de X", "Présents : M. Aurèle VRANOLLE, porteur du pouvoir de M. Luc "
      "GONELET, Mme Inès BARNAUDIN, M. Jules CRESSAC.",
@@ -239,6 +259,9 @@ CATALOGUE = [
      {"present": THREE, "secretary": "CRESSAC"}),
     ("Secrétaire de séance : M Prénom Nom (M without full stop)", _after(
         "Secrétaire de séance : M Jules Cressac"), {"present": THREE, "secretary": "Cressac"}),
+    ("Madame X, désignée secrétaire de séance.", _after("Madame Inès BARNAUDIN, désignée "
+                                                        "secrétaire de séance."),
+     {"present": THREE, "secretary": "BARNAUDIN"}),
     ("X, secrétaire de séance, procède à l'appel", "M. CRESSAC Jules, secrétaire de séance, "
      "procède à l'appel nominal.\n" + PRESENT, {"present": THREE, "secretary": "CRESSAC"}),
 ]

@@ -242,7 +242,8 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         assert page.locator("table.grid tbody tr").count() == 152
         check("attendance-grid")
 
-        # 3b. A Bureau session, and another body's text pasted by mistake: 29 unknown names.
+        # 3b. A Bureau session, and another body's text pasted by mistake: 30 unknown names
+        # (the president named in the preamble among them).
         bureau_session = add_session("Bureau communautaire (CABBALR)", "22/11/2022", "17:30")
         members_before = Member.objects.count()
         page.click("text=Importer la liste de présence")
@@ -250,7 +251,7 @@ def test_clerk_takes_a_session_from_creation_to_a_verified_extract(
         submit("input[value=Analyser]")
         page.wait_for_selector("#import-preview")
         assert page.inner_text(".import-unknown > legend") == (
-            "Noms sans élu correspondant (29)")
+            "Noms sans élu correspondant (30)")
         confirm = page.locator("button[value=confirm]").first
         assert confirm.is_disabled()
         check("import-unknown-names")

@@ -31,7 +31,8 @@ from tests.factories import DeliberationFactory
 pytestmark = [pytest.mark.browser]
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "minutes"
-# 29 names, none in the CABBALR roster; three read as suppléants.
+# 30 names (the president named in the preamble among them), none in the CABBALR roster;
+# three read as suppléants.
 CONDOM = (FIXTURES / "condom-caussens-2021-01-21.txt").read_text()
 SHOT = {"attendance grid", "calendar", "import preview (unknown names)",
         "convocation preview"}

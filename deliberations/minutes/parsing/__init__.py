@@ -66,7 +66,7 @@ from .headings import attending_as_present, staff_part
 from .joining import _ARRIVAL_SENTENCE, _logical_lines
 from .matching import _is_initials, same_person
 from .names import _NOTE_START, _read_names, _token_kind, split_full_name
-from .presidency import check_president_listed
+from .presidency import check_president_listed, presence_is_plain
 from .proxies import split_chained
 from .results import (
     ANOMALY_LABELS,
@@ -206,11 +206,22 @@ def parse_attendance(text: str, *, roster: Iterable[str] | None = None) -> Atten
         builder.anomaly("empty_section", "présents",
                         "Aucun membre présent n'a été lu : la liste des présents manque ou n'a pas "
                         "été reconnue ; rien n'est à importer sans vérification.")
-    if president := check_president_listed(builder.result, "\n".join(lines[:end_index])):
-        builder.anomaly("president_unlisted", president,
-                        f"« {president} » préside la séance (« sous la présidence de », dans le "
-                        "préambule) mais ne figure dans aucune liste : il siège ; ajoutez-le aux "
-                        "présents si le registre l'omet.")
+    block = "\n".join(lines[:end_index])
+    if president := check_president_listed(builder.result, block):
+        if presence_is_plain(president, block):
+            # Whoever presides sits (L2121-14): counted once, among the présents.
+            builder.result.present.insert(0, PresentEntry(president))
+            builder.anomaly("president_unlisted", president,
+                            f"« {president} » préside la séance (« sous la présidence de », dans "
+                            "le préambule) et ne figure dans aucune liste : il est compté parmi "
+                            "les présents, puisqu'il siège ; à confirmer.")
+        else:
+            builder.anomaly("president_unlisted", president,
+                            f"« {president} » préside la séance (« sous la présidence de », dans "
+                            "le préambule) mais ne figure dans aucune liste, et le texte le "
+                            "nomme ailleurs avec une arrivée, un départ ou une absence : il "
+                            "n'est pas ajouté aux présents ; vérifiez pour quelles questions "
+                            "il siège.")
     builder.holders_by_office()
     if roster:
         roster = list(roster)

@@ -25,7 +25,6 @@ class _Checks(_Arbiter):
         self.drop_replaced_listed_twice()
         self.absent_until_arrival()
         self.presents_listed_elsewhere()
-        self.president_by_figures()
         self._check_surname_pairs()
         self._check_names_without_given_name()
         self._check_duplicates()

@@ -112,39 +112,6 @@ class _Arbiter:
                      + f") ; le registre annonce {' et '.join(settled)} : ils n'ont pas siégé "
                      "et sont retirés des présents.")
 
-    def president_by_figures(self) -> None:
-        """The president named in the preamble ("sous la présidence de M. X") and in no list
-        of présents, mandants, excusés or absents: hand counts differ on whether the lists
-        then omit them (see ``presidency``). When the présents figure — or, without one, the
-        votants — counts exactly one more than the lists, that one is the president: added
-        to the présents, and said in place of the bare report."""
-        stated, result = self.result.stated_counts, self.result
-        president = president_in_preamble(getattr(self, "block_text", ""))
-        if not president:
-            return
-        listed = ([entry.name for entry in result.present] + result.excused + result.absent
-                  + [proxy.giver for proxy in result.proxies])
-        if any(same_person(president, name) for name in listed):
-            return
-        present, proxies = len(result.present), len(result.proxies)
-        if stated.present is not None:
-            if stated.present != present + 1:
-                return
-            figure = f"{stated.present} présents"
-        elif stated.voters is not None and stated.voters == present + 1 + proxies:
-            figure = f"{stated.voters} votants"
-        else:
-            return
-        result.present.append(PresentEntry(name=president))
-        self._presence_cache = None
-        result.anomalies[:] = [anomaly for anomaly in result.anomalies
-                               if not (anomaly.kind == "president_unlisted"
-                                       and anomaly.text == president)]
-        self.anomaly("president_unlisted", president,
-                     f"« {president} » préside la séance (préambule) et ne figure dans aucune "
-                     f"liste ; le registre annonce {figure}, un de plus que les listes : "
-                     "compté(e) parmi les présents.")
-
     def _check_counts(self) -> None:
         """Every stated figure against the lists; a figure no reading explains is said."""
         stated, result = self.result.stated_counts, self.result

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .extraction import is_page_furniture
 from .headings import _HEADING
 from .text import _fold
 
@@ -39,9 +40,13 @@ def side_by_side_columns(text: str) -> str:
     index = 0
     while index < len(lines):
         end = index
-        while end < len(lines) and _GAP.search(lines[end].rstrip("\r")):
+        while end < len(lines) and (_GAP.search(lines[end].rstrip("\r"))
+                                    or is_page_furniture(lines, end)):
             end += 1
-        rows = [_ROW.match(line.rstrip("\r")) for line in lines[index:end]]
+        # A page break inside the table: its running header and page number go, the table
+        # goes on (``extraction.drop_page_furniture``).
+        rows = [_ROW.match(line.rstrip("\r")) for line in lines[index:end]
+                if _GAP.search(line.rstrip("\r"))]
         pairs = [row for row in rows if row and row["left"] and row["right"]]
         headed = any(_HEADING.match(_fold(row["right"].strip())) for row in pairs)
         if len(pairs) >= 3 and headed:

@@ -59,6 +59,8 @@ _CONTINUES = re.compile(
     r"^\(?\s*(?:represente(?:e)?\s+par|remplace(?:e)?\s+par|suppleante?\s+d|qui\s+|ayant\s+donne|"
     r"representante?\s+de\s+(?:m|mr|mme|monsieur|madame)\b|"
     r"(?:pouvoir|procuration)\s+a\s|supplee(?:e)?\s+par|"
+    # "M. X, excusé, a donné pouvoir à Y": the word alone between commas.
+    r"(?:est\s+)?(?:absente?|excusee?)\s*$|"
     r"donne(?:e)?\s+(?:pouvoir|procuration)|a\s+donne|"
     # "… a le pouvoir de Y pour la représenter et voter en son nom": the end of the sentence.
     r"(?:et\s+)?(?:de\s+)?voter\s+en\s+son\s+nom)"
@@ -463,6 +465,8 @@ def commune_heading_lines(lines: list[str]) -> set[int]:
             previous = []
         if previous and {_token_kind(token) for token in previous} <= {"C", "G"}:
             continue  # "Madame / Françoise / GIVAUDIN": the surname of a name cut by cells
+        if previous and _fold(previous[-1]) in {"et", "ou", "&"}:
+            continue  # "… Messieurs MOUSOT et / SELLONOT": the list goes on after "et"
         tail = re.split(r"[,;:]", " ".join(previous))[-1].split()
         if tail and {_token_kind(token) for token in tail} <= {"C", "G"}:
             continue  # "…, Jean-Luc RAVELLI, Patrick / FLOUR": a name wrapped at its surname

@@ -58,6 +58,16 @@ _PAGE_NUMBER_ALONE = re.compile(r"^[-–—]?\s*(?:page\s*)?\d{1,3}(?:\s*(?:/|su
                                 r"\s*[-–—]?$")
 
 
+def is_page_furniture(lines: list[str], index: int) -> bool:
+    """Whether ``lines[index]`` is a running header or footer stating its page, or a page
+    number alone next to one (see ``drop_page_furniture``)."""
+    if _PAGE_OF.search(_fold(lines[index])):
+        return True
+    return bool(_PAGE_NUMBER_ALONE.match(_fold(lines[index].strip()))) and any(
+        0 <= near < len(lines) and _PAGE_OF.search(_fold(lines[near]))
+        for near in (index - 1, index + 1))
+
+
 def drop_page_furniture(lines: list[str]) -> list[str]:
     """``lines`` without the running headers or footers that state a page number ("… – Page
     2/14") and the page numbers alone next to them (see the module docstring)."""

@@ -28,11 +28,15 @@ _HEADING_BODY = (
     rf"autres\s+(?:personnes\s+present{_G}|participant{_G})|"
     # "Assistaient également", and in the present tense "ASSISTENT EGALEMENT A LA SEANCE".
     rf"assist(?:ai(?:en)?t|ent|e)\s+egalement(?:\s+a\s+la\s+(?:reunion|seance))?|"
+    # "Invités :", "Personnel administratif :": guests and staff.
+    rf"invitee?s?(?:\s+present{_G})?|personnels?\s+(?:administratifs?|techniques?|des\s+services)"
+    rf"(?:\s+present{_G})?|"
     # "Assistaient à la séance :": guests under a list of présents, but the members themselves
     # in minutes that have no other (``attending_as_present``).
     rf"(?P<attending>assist(?:ai(?:en)?t|ent|e)(?:\s+a\s+la\s+(?:reunion|seance))?))"
     rf"|(?P<proxies>(?:{_ABSENT_EXCUSED}|absent{_G}|excuse{_G})\s+(?:ayant|avec|qui\s+ont|ont)\s+"
-    rf"(?:donne|remis)\s+(?:procuration|pouvoir|mandat(?:\s+de\s+vote)?){_G}"
+    rf"(?:donne|remis)\s+(?:procuration|pouvoir|mandat(?:\s+de\s+vote)?|delegation(?:\s+de\s+vote)?)"
+    rf"{_G}"
     # "Excusés représentés", "Absents excusés et représentés" (by a proxy holder).
     rf"|(?:{_ABSENT_EXCUSED}|absent{_G}|excuse{_G})\s+(?:et\s+)?represente{_G}"
     # "Etaient porteurs d'un pouvoir : Mme X pour M. Y": holders first (see proxies.py).
@@ -40,6 +44,8 @@ _HEADING_BODY = (
     rf"|(?:absent|excuse){_G}\s+avec\s+(?:procuration|pouvoir){_G}"
     # "Mandats :", "Délégations de vote :" (the proxies by another name).
     rf"|mandat{_G}(?:\s+de\s+vote)?|delegation{_G}\s+de\s+vote"
+    # "Mandataires : M. X pour M. Y": the holders first (see proxies.py).
+    rf"|mandataire{_G}"
     # "Absent(es) ayant voté par procuration en application des articles L. 2121-20 … :"
     rf"|absent{_G}\s+ayant\s+vote\s+par\s+(?:procuration|pouvoir){_G}"
     rf"(?:\s+en\s+application\s+d[eu]s?\s+[^:]*)?"
@@ -63,10 +69,13 @@ _HEADING_BODY = (
     rf"|excuse{_G}(?:\s+non\s+represente{_G}|\s+sans\s+(?:pouvoir|procuration){_G})?)"
     # "Absents non excusés", "Absent non représenté": absent (the "excusés" inside is negated).
     # "Absents sans procuration" likewise.
-    rf"|(?P<absent>absent{_G}(?:\s+non\s+(?:excuse|represente){_G}"
+    # "Etaient absents ou représentés : X (pouvoir à Y), Z": absents, with their procurations.
+    rf"|(?P<absent>absent{_G}(?:\s+non\s+(?:excuse|represente){_G}|\s+ou\s+represente{_G}"
     rf"|\s+sans\s+(?:pouvoir|procuration){_G})?)"
     rf"|(?P<present>present{_G}(?:\s+ou\s+represente{_G}(?:\s*\([^)]*\))?)?"
     rf"(?:\s+a\s+l'ouverture(?:\s+de\s+la\s+seance)?)?{_VOTING}"
+    # "Présents en présentiel :", "Étaient présents en visioconférence :".
+    r"(?:\s+(?:en\s+(?:visio(?:conference)?|presentiel|distanciel|salle)|a\s+distance))?"
     # "Présents Délégués titulaires / communes :": whom the members represent.
     rf"(?:\s+delegues\s+titulaires\s*/\s*communes)?)"
     # "Maire : X / Conseillers Municipaux : Y, Z": the members listed by office, at the start
@@ -157,14 +166,18 @@ _STAFF_PART = re.compile(r"(?<![\w'])(?:personnels?\s+(?:administratifs?|techniq
 
 def staff_part(lines: list[str]) -> tuple[list[str], int | None]:
     """``lines`` with the heading of a staff-and-guests part (in capitals, after a list of
-    présents) opening a line of its own, and the index of that line (None without one):
-    the lists under it are no members'."""
+    présents, and with a list of présents of its own after it) opening a line of its own, and
+    the index of that line (None without one): the lists under it are no members'. An
+    « INVITÉS : » heading without a présents list of its own is left to the sections (the
+    members' excused may follow it)."""
     seen_present = False
     for index, line in enumerate(lines):
         folded = _fold(line)
         for match in _STAFF_PART.finditer(folded):
             written = line[match.start():match.end()]
-            if (seen_present or "present" in folded[:match.start()]) and written.isupper():
+            after = _fold(" ".join([line[match.end():], *lines[index + 1:index + 4]]))
+            if ((seen_present or "present" in folded[:match.start()]) and written.isupper()
+                    and re.search(r"(?<![a-z])present", after)):
                 head, tail = line[:match.start()].strip(), line[match.start():]
                 return [*lines[:index], *([head] if head else []), tail, *lines[index + 1:]], \
                     index + (1 if head else 0)

@@ -176,6 +176,12 @@ def _joins_next(previous: str, following: str) -> str | None:
         return " "
     if _holder_cut(previous, following):
         return " "
+    # "…, GRINOUX Denis, FAUFILOUX / CONSARIS Suzon, …": in a list written "NOM Prénom", a
+    # surname without given name at the line end goes on with the next line's.
+    head_tokens = head.split()
+    if (surname_only and len(head_tokens) >= 2 and _token_kind(head_tokens[0]) == "S"
+            and _token_kind(head_tokens[-1]) == "G" and _order_of(previous) == "SG"):
+        return " "
     words = tail.split()
     for ending, opening in (("SP", "G"), ("G", "SP")):
         trailing = 0
@@ -187,6 +193,14 @@ def _joins_next(previous: str, following: str) -> str | None:
         while leading < len(head_words) and _token_kind(head_words[leading]) in opening:
             leading += 1
         # "… suppléant de Romain / PRORSONNET.": after "de" as after any word of a note.
+        # "… a donné procuration à Julien / Clovis GAMY.": a given name after the words of a
+        # proxy, the next line going on with the rest of the given names and the surname.
+        givens = 0
+        while givens < len(head_words) and _token_kind(head_words[givens]) == "G":
+            givens += 1
+        if (ending == "G" and before and _token_kind(before) == "L" and 1 <= givens <= 2
+                and givens < len(head_words) and _token_kind(head_words[givens]) in "SP"):
+            return " "
         # "… délégué(e)s titulaires Lou / CHASONNET Jules- Pacôme NEDANDIER": in a list
         # written "Prénom NOM", the next name may follow the surname without separator.
         next_name = (ending == "G" and leading < len(head_words)

@@ -39,8 +39,10 @@ _PROXY_VERB = re.compile(
 _AFTER_HOLDER = re.compile(r"(?<=[^\W\d_]{2})\.\s+\S|\s+\S*\d")
 _PROXY_VERB_BARE = re.compile(rf"{_PROXY_VERB.pattern}|(?<=\s)(?:a|par)\s")
 _PROXY_STRONG = [
+    # "M. X, excusé, a donné pouvoir à Y", "M. X est absent et a donné pouvoir à Y".
     re.compile(
-        rf"^(?P<giver>.+?)\s*,?\s+(?:qui\s+)?(?:a\s+|ayant\s+)?(?:donne{_G}|remis|confie{_G})\s+(?:procuration|"
+        rf"^(?P<giver>.+?)(?:\s*,?\s+(?:est\s+)?(?:absent|excuse){_G})?\s*,?\s+(?:qui\s+)?"
+        rf"(?:a\s+|ayant\s+)?(?:donne{_G}|remis|confie{_G})\s+(?:procuration|"
         rf"pouvoir|mandat)(?:\s+de\s+vote)?\s+(?:a|(?:au\s+profit|en\s+faveur)\s+de)\s+(?P<holder>.+)$"
     ),
     # "X, pouvoir à Y" (Bas-Chablais), "X pouvoir à Y", also in a list of excused.

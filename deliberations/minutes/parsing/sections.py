@@ -107,7 +107,9 @@ _SECRETARY = [
     # several members; the first is read, ``several_secretaries`` tells of the others).
     re.compile(r"secretaires?(?:\s+de\s+(?:la\s+)?seance)?(?:\s+(?:designee?|nommee?|elue?))?"
                r"\s*[:\-–]\s*(?P<name>.+?)\s*[.,;]?$"),
-    re.compile(r"^(?P<name>.+?)\s*,\s*secretaire\s+de\s+(?:la\s+)?seance"),
+    # "M. X, secrétaire de séance, procède à l'appel", "Madame X, désignée secrétaire de séance."
+    re.compile(r"^(?P<name>.+?)\s*,\s*(?:(?:designee?|nommee?|elue?)\s+)?secretaire\s+de\s+"
+               r"(?:la\s+)?seance"),
     # "… LANIÈRE. Secrétaire de séance Julien-Pascal CHALELET.": no colon after the words.
     re.compile(r"^secretaire\s+de\s+(?:la\s+)?seance\s+(?P<name>[^:]+?)\s*[.,;]?$"),
     # "Le secrétariat a été assuré par : Monsieur X".
@@ -443,9 +445,10 @@ def _split_inline(line: str, following: str = "") -> list[str]:
     cuts += [(match.start(), "") for match in _INLINE_VERB_HEADING.finditer(folded)
              if match.start() > 0 and line[match.start()].isupper()]
     # "… du 23 septembre 2016 Membres présents : 60 MMES A, B, …": a heading with its figure,
-    # the list right after it.
-    cuts += [(match.start(), "") for match in _INLINE_COUNTED.finditer(folded)
-             if match.start() > 0 and _opens_list(line[match.end():])]
+    # the list right after it, or on the next line ("… : 58 Présents titulaires : 41 /
+    # CHELIER Joachim, …", wrapped after the figure).
+    cuts += [(match.start(), "") for match in _INLINE_COUNTED.finditer(f"{folded} ")
+             if match.start() > 0 and _opens_list(line[match.end():].strip() or following)]
     # "… Mathieu NORLETIN ETAT DES PRESENCES PRESENTS P. BRAUNNETIN, …": a heading written in
     # capitals without colon, followed by a name.
     cuts += [(match.start(), match.group(0)) for match in _INLINE_CAPITALS.finditer(line)]
@@ -506,8 +509,12 @@ def block_lines(text: str, notes: list[tuple[str, str]] | None = None,
         _clean_lines(side_by_side_columns(text))))), cuts, lambda line: _heading(line) is not None)
     for index, line in enumerate(raw):
         if line.startswith(BULLET) and (_heading(line[2:], next(iter(raw[index + 1:]), ""))
-                                        or _is_secretary_line(line[2:])):
-            line = line[2:]  # "• Présents :", "- X est nommé secrétaire de séance": no entry
+                                        or _is_secretary_line(line[2:]) or (
+                index and re.search(r"secretaires?\s+de\s+(?:la\s+)?seance\s*:$",
+                                    _fold(raw[index - 1])))):
+            # "• Présents :", "- X est nommé secrétaire de séance", "Secrétaire de séance : /
+            # • Mme X": no entry
+            line = line[2:]
         # "… Présents / : Fabien ABERT, …": a line wrapped before the colon of a heading.
         # "Les Membres / Avaient donné procuration (2) :": a row label, then a heading.
         if cleaned and cleaned[-1] and (
@@ -516,6 +523,13 @@ def block_lines(text: str, notes: list[tuple[str, str]] | None = None,
                 or _wraps_verbose_heading(cleaned[-1], line, raw[index + 1:index + 3])
         ) and not ROW_LABEL.match(_fold(cleaned[-1])):
             cleaned[-1] = f"{cleaned[-1]} {line}"
+        elif (cleaned and (figure := re.match(r"\d{1,3}\s+", line))
+              and _ENDS_WITH_HEADING.search(_fold(cleaned[-1]))
+              and _opens_list(line[figure.end():]) and "," in line[figure.end():]):
+            # "… Absents et excusés : / 17 CHELIN Dorian, …": the heading's figure wrapped
+            # (a list numbered "1 DUPONT Jean / 2 MARTIN Anne" has one name a line).
+            cleaned[-1] = f"{cleaned[-1]} {figure.group(0).strip()}"
+            cleaned.append(line[figure.end():])
         else:
             cleaned.append(line)
     cleaned = side_label_paragraphs(cleaned)
@@ -545,7 +559,9 @@ def _wraps_heading(previous: str, line: str) -> bool:
     colon = line.find(":")
     # "présent(e)s avec / droit de vote formant le quorum CAPV : …" has no colon of its own.
     # "Délégués de la Communauté de Communes de Loir Lucé / Bercé : Mmes A, …" likewise.
-    patterns = ((_INLINE_HEADING, _INLINE_END, _INLINE_MARKED, COMMUNE_PREFIX)
+    # "… BLANC Clarisse Suppléants / remplaçant de droit titulaires absents : 1 X": with its
+    # figure too.
+    patterns = ((_INLINE_HEADING, _INLINE_COUNTED, _INLINE_END, _INLINE_MARKED, COMMUNE_PREFIX)
                 if 0 < colon <= 60 else (_INLINE_END, _INLINE_MARKED))
     if any(match.start() < len(tail) and match.end() > len(tail) + 1
            for pattern in patterns for match in pattern.finditer(joined)):

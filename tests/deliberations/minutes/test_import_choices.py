@@ -21,7 +21,8 @@ from portal.models import Mandate, Member, Organisation, StaffAssignment
 pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "minutes"
-# 29 names: three titular members "remplacé(e) par son suppléant X", 8 excused.
+# 30 names: the president named in the preamble (he presides, so he sits), three titular
+# members "remplacé(e) par son suppléant X", 8 excused.
 CONDOM = (FIXTURES / "condom-caussens-2021-01-21.txt").read_text()
 # 36 present, 1 excused, 3 proxies; "Maud-NAUNNAUZET" is flagged without a given name.
 LOIR = (FIXTURES / "loir-luce-berce-2020-11-19.txt").read_text()
@@ -87,23 +88,23 @@ def test_a_substitute_at_a_bureau_session_is_refused_after_creating_every_name(
         clerk_client, bureau_session):
     members = Member.objects.count()
     preview = page(clerk_client.post(url(bureau_session), create_all(bureau_session, CONDOM)))
-    # Every row of the table (29 names, the secretary among them) now reads "nouvel élu",
+    # Every row of the table (30 names, the secretary among them) now reads "nouvel élu",
     # and the rules ran on them.
-    assert preview.count("nouvel élu (choix à confirmer)") == 33
+    assert preview.count("nouvel élu (choix à confirmer)") == 34
     assert SUBSTITUTE_REFUSED in preview
     assert " disabled " in confirm_button(preview)
 
     # Every name takes the common mandate; the three suppléants read in the text, a
     # délégué suppléant's.
-    assert preview.count("avec le mandat commun ci-dessous") == 29
+    assert preview.count("avec le mandat commun ci-dessous") == 30
     assert preview.count(", comme délégué suppléant d'après le texte.") == 3
     data = posted_again(preview)
     assert data["create-all-mode"] == "1" and data["mandate-start-all"] == "2022-11-01"
     assert data["create-rournollemathieu"] == "on"
     # Even with the number of members in office typed, the confirmation writes nothing.
-    assert "compterait 129 membres en exercice à la date de la séance au lieu de 103" in preview
+    assert "compterait 130 membres en exercice à la date de la séance au lieu de 103" in preview
     response = clerk_client.post(url(bureau_session), {
-        "text": CONDOM, "action": "confirm", "in-office-confirmed": "129", **data})
+        "text": CONDOM, "action": "confirm", "in-office-confirmed": "130", **data})
     assert response.status_code == 200
     assert SUBSTITUTE_REFUSED in page(response)
     assert Member.objects.count() == members
@@ -128,8 +129,8 @@ def test_the_preview_counts_roster_members_missing_and_names_not_in_the_roster(
     assert preview.context["not_found"].startswith(
         "103 élus en exercice ne figurent dans aucune liste du texte : ")
     assert preview.context["not_in_roster"].startswith(
-        "29 noms lus ne désignent aucun élu en exercice de cette assemblée : "
-        "« LOUROLLE Virginie », ")
+        "30 noms lus ne désignent aucun élu en exercice de cette assemblée : "
+        "« DOSSANDIER Camille », « LOUROLLE Virginie », ")
 
 
 def test_creating_members_waits_for_the_new_number_of_members_in_office_typed(

@@ -50,15 +50,16 @@ def test_each_unknown_name_gets_a_search_box_not_a_list_of_every_member(client,
     clerk_of(client, "cabbalr", "greffe-cabbalr")
     response = client.post(url(bureau_session), {"text": CONDOM, "action": "Analyser"})
     page = html.unescape(response.content.decode())
-    assert len(response.context["unknown"]) == 29
-    assert page.count('class="admin-autocomplete') == 29
+    # 30 names: the 29 of the lists and the president named in the preamble.
+    assert len(response.context["unknown"]) == 30
+    assert page.count('class="admin-autocomplete') == 30
     # The autocomplete asks the admin for the members, as the NameAlias member field does.
     assert 'data-model-name="namealias" data-field-name="member"' in page
     # No member is offered as an option: each search box holds only its empty choice; the
     # other options are the body and the role of the "tout créer" mandate.
     assert ">GACQUERRE Olivier</option>" not in page
     bodies = bureau_session.body.organisation.bodies.count()
-    assert page.count("<option") == 29 + bodies + 5
+    assert page.count("<option") == 30 + bodies + 5
 
 
 def test_the_search_box_answers_with_the_members_of_the_clerks_organisation(client,

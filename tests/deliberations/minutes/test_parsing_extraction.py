@@ -381,3 +381,96 @@ def test_a_line_opening_with_a_particle_in_title_case_goes_on_with_the_name_abov
                               "De Laurdier, M Souvellec.\n")
     assert len(result.present) == 4
     assert result.present[2].name.endswith("Gonelet De Laurdier")
+
+
+def test_a_surname_alone_at_a_line_end_of_a_surname_first_list_goes_on_with_the_next_name():
+    # Vézère-Monédières-Millesources, 21 September 2020 (https://docslib.org/doc/12400488/
+    # conseil-communautaire-du-21-septembre-2020), a page break inside a two-word surname:
+    # "…, GRINOUX Denis, FAUFILOUX / CONSARIS Suzon, …" in a list "NOM Prénom".
+    result = parse_attendance(
+        "TITULAIRES PRESENTS AVEC VOTE: TINBONOT Armand, PLOREL Sabine, GRINOUX Denis, FAUFILOUX\n"
+        "Conseil communautaire du 21 septembre 2020 – Page 2/4\n2\n"
+        "CONSARIS Suzon, CORSANAS Valentine, MICINEL Damien.")
+    assert names(result) == ["TINBONOT Armand", "PLOREL Sabine", "GRINOUX Denis",
+                             "FAUFILOUX CONSARIS Suzon", "CORSANAS Valentine", "MICINEL Damien"]
+
+
+def test_a_page_break_inside_a_table_of_two_columns_leaves_it_one_table():
+    # Syndicat des rivières, comité of 21 January 2005 (http://s2rivieres.com/crcs.php?date=
+    # 21/01/2005), its table of two columns read column by column (``columns``): the running
+    # header and the page number between two rows do not cut the table in two.
+    result = parse_attendance(
+        "Etaient présents:\n\nSyndics   Etaient excusés:\nMr BRAIDON   Mr MELERT\n"
+        "Conseil communautaire du 21 janvier 2005 – Page 2/4\n2\n"
+        "Mme BIMERERAC   Mr VAUDOUX\nMr DEUNIROT   Etaient absents:\nMme CAVERT   Mr LOULON\n\n"
+        "Compte-rendu du dernier comité syndical")
+    assert names(result) == ["BRAIDON", "BIMERERAC", "DEUNIROT", "CAVERT"]
+    assert result.excused == ["MELERT", "VAUDOUX"]
+    assert result.absent == ["LOULON"]
+
+
+def test_a_group_label_over_bulleted_names_is_no_one():
+    # Syndicat des rivières, 21 January 2005 (source above), the left column's names bulleted.
+    result = parse_attendance("Etaient présents:\nSyndics\n• Mr BRAIDON\n• Mme BIMERERAC\n"
+                              "• Mr TAUD")
+    assert names(result) == ["BRAIDON", "BIMERERAC", "TAUD"]
+
+
+def test_a_bulleted_name_under_the_secretarys_label_is_the_secretary():
+    # Communauté de communes Isle et Crempse en Périgord, 1 December 2020 (https://isle-et-
+    # crempse-en-perigord.fr/2021/02/24/pv-conseil-communautaire-1-decembre-2020/), bulleted.
+    result = parse_attendance("Présents : M. Julien GRAFF, Mme Fanny BRONET\n"
+                              "A été nommée Secrétaire de séance :\n"
+                              "• Mme Mathilde Renée BORGARENNE")
+    assert result.secretary == "Mathilde Renée BORGARENNE"
+
+
+def test_a_given_name_after_a_proxys_words_goes_on_with_more_given_names_and_the_surname():
+    # Communauté de communes des Coteaux Arrats Gimone, 8 December 2015
+    # (https://docslib.org/doc/13020257/departement-du-gers-communaut%C3%A9-de-communes-des-
+    # coteaux-arrats-gimone-compte-rendu-du-conseil-communautaire), wrapped at 70: "… a donné
+    # procuration à Julien / Clovis GAMY." (two given names, the second wrapped).
+    result = parse_attendance(
+        "Présents : Julien Clovis GAMY, Cédric BARON.\n"
+        "Etaient absents excusés avec procuration : Pascal FELAT a donné\n"
+        "procuration à Cédric BARON. Albert de CORNAILLE a donné procuration à Julien\n"
+        "Clovis GAMY.")
+    assert [(proxy.giver, proxy.holder) for proxy in result.proxies] == [
+        ("Pascal FELAT", "Cédric BARON"), ("Albert de CORNAILLE", "Julien Clovis GAMY")]
+
+
+def test_a_capitals_line_after_a_line_ending_with_et_is_no_commune():
+    # Syndicat des rivières, comité of 11 October 2006 (http://s2rivieres.com/crcs.php?date=
+    # 11/10/06), wrapped at 70: "… Messieurs MOUSOT et / SELLONOT" — the list goes on after
+    # "et".
+    result = parse_attendance(
+        "Etaient présents :\n-         Syndicat des Rivières : Madame LETAS, Messieurs MOUSOT et\n"
+        "SELLONOT\nEtaient excusés :\n-         Syndics : Messieurs VAUDOUX")
+    assert names(result) == ["LETAS", "MOUSOT", "SELLONOT"]
+
+
+# Porte de DrômArdèche, 31 October 2019 (https://docslib.org/doc/7217237/compte-rendu-du-
+# conseil-communautaire-du-jeudi-31-octobre-2019), its paragraph of headings with figures
+# wrapped at 70 columns.
+def test_a_counted_heading_ending_a_line_opens_the_list_on_the_next_one():
+    result = parse_attendance("NOMBRE DE CONSEILLERS EN EXERCICE : 58 Présents titulaires : 41\n"
+                              "CHELIER Joachim, NOUFAVEAT Armand, GARERT Paulette, RINILON Maël,\n"
+                              "GRINARD Valentin, CHERANT Denis")
+    assert names(result)[:2] == ["CHELIER Joachim", "NOUFAVEAT Armand"]
+    assert len(result.present) == 6
+
+
+def test_a_headings_figure_wrapped_onto_the_next_line_stays_the_headings():
+    result = parse_attendance("Présents titulaires : 2 CHELIER Joachim, SARAIN DAUSEAS Prudent "
+                              "Absents et excusés :\n2 CHELIN Dorian, TANET Joseph")
+    assert names(result) == ["CHELIER Joachim", "SARAIN DAUSEAS Prudent"]
+    assert result.excused == ["CHELIN Dorian", "TANET Joseph"]
+
+
+def test_a_counted_heading_wrapped_inside_its_words_is_joined():
+    result = parse_attendance(
+        "Présents titulaires : 1 CHELIER Joachim Absents et excusés : 2 RAYER Bernadette, BLANC "
+        "Clarisse Suppléants\nremplaçant de droit titulaires absents : 1 GRORAIN Basile (pour "
+        "RAYER\nBernadette)")
+    assert result.excused == ["RAYER Bernadette", "BLANC Clarisse"]
+    assert names(result) == ["CHELIER Joachim", "GRORAIN Basile"]

@@ -553,17 +553,77 @@ def test_a_bracketed_procuration_after_a_comma_is_the_note_of_the_name_before():
     assert not kinds(result)
 
 
-def test_a_president_named_only_in_the_preamble_is_said_not_counted():
-    # Commune de Roure, 8 April 2018 (tests/fixtures/minutes/roure-2018-04-08): "… sous la
-    # présidence de Romain X, Maire." and a list of présents without him. Hand counts differ on
-    # such blocks (Roure's keeps to the list, the SIETOM of Tournan-en-Brie's adds the
-    # president): the reading keeps to the lists and names the president in an anomaly.
-    preamble = ("L’an deux mille dix-huit et le 8 avril à 9 heures, le Conseil Municipal s’est "
-                "réuni en séance plénière dans la\nsalle du Conseil Municipal, sous la présidence "
-                "de Romain VRANOLLE, Maire.\n")
-    result = parse_attendance(preamble + "Présents : Jules CRESSAC, Inès BARNAUDIN.\n")
-    assert names(result) == ["Jules CRESSAC", "Inès BARNAUDIN"]
-    assert kinds(result) == ["president_unlisted"]
-    assert "Romain VRANOLLE" in result.anomalies[0].message
-    listed = parse_attendance(preamble + "Présents : Romain VRANOLLE, Jules CRESSAC.\n")
+def test_a_giver_said_absent_or_excused_before_the_verb():
+    # « M. X, excusé, a donné pouvoir à Y » in a list of excused, and the sentence « M. X est
+    # absent et a donné pouvoir à Y » under the présents: the word « excusé » / « est absent »
+    # between the giver and the verb (no public page found; Ouvèze-Payre's « Monsieur X a donné
+    # pouvoir à Monsieur Y », tests/fixtures/minutes/ouveze-payre-2019-12-10, with it).
+    listed = parse_attendance("Présents : M. Aurèle VRANOLLE, Mme Inès BARNAUDIN.\nExcusés : M. "
+                              "Jules CRESSAC, excusé, a donné pouvoir à M. Aurèle VRANOLLE ; M. "
+                              "Bastien GONELET.")
+    assert _proxies(listed) == [("Jules CRESSAC", "Aurèle VRANOLLE")]
+    assert listed.excused == ["Bastien GONELET"]
     assert not kinds(listed)
+    sentence = parse_attendance("Présents : M. Aurèle VRANOLLE, Mme Inès BARNAUDIN.\nM. Jules "
+                                "CRESSAC est absent et a donné pouvoir à M. Aurèle VRANOLLE.")
+    assert _proxies(sentence) == [("Jules CRESSAC", "Aurèle VRANOLLE")]
+    assert names(sentence) == ["Aurèle VRANOLLE", "Inès BARNAUDIN"]
+    assert not kinds(sentence)
+
+
+def test_presents_headings_saying_how_the_members_attend():
+    # Sessions by videoconference (L5211-11-1; the tracker's brief): « Présents en
+    # présentiel : », « Présents en visioconférence : » — both lists of présents (layout of
+    # Saint-Vincent-de-Durfort's « Présents : », tests/fixtures/minutes/saint-vincent-de-
+    # durfort-2019-09-16; no public page with these headings was found).
+    result = parse_attendance("Présents en présentiel : Aurèle VRANOLLE, Inès BARNAUDIN\n"
+                              "Présents en visioconférence : Jules CRESSAC\n"
+                              "Absents excusés : Bastien GONELET")
+    assert names(result) == ["Aurèle VRANOLLE", "Inès BARNAUDIN", "Jules CRESSAC"]
+    assert result.excused == ["Bastien GONELET"]
+    assert not kinds(result)
+
+
+def test_secretary_as_an_apposition_with_a_participle():
+    # "M. X, secrétaire de séance, procède à l'appel nominal" (Évreux Portes de Normandie,
+    # 7 February 2017, https://pdfdrive.to/dl/recueil-des-actes-administratifs-n2) with the
+    # participle: « Madame X, désignée secrétaire de séance. » — a line that also ends the list.
+    result = parse_attendance("Présents : M. Aurèle VRANOLLE, Mme Inès BARNAUDIN.\nMadame Inès "
+                              "BARNAUDIN, désignée secrétaire de séance.")
+    assert result.secretary == "Inès BARNAUDIN"
+    assert names(result) == ["Aurèle VRANOLLE", "Inès BARNAUDIN"]
+    assert not kinds(result)
+
+
+def test_invites_and_personnel_headings_are_guests_and_the_members_lists_go_on():
+    # The guests' heading of EPTB Charente (tests/fixtures/minutes/eptb-charente-2018-02-08)
+    # written short, « INVITES : » or « Personnel administratif : », between two lists of
+    # members: its names are no members, and the members' excused after it are read.
+    for text in ("PRESENTS : M. Aurèle VRANOLLE, Mme Inès BARNAUDIN\nINVITES : M. Yves LEROY "
+                 "(DGS)\nEXCUSES : M. Jules CRESSAC",
+                 "Présents : M. Aurèle VRANOLLE, Mme Inès BARNAUDIN\nPersonnel administratif : "
+                 "Mme Sylvie ROUX\nAbsents excusés : M. Jules CRESSAC"):
+        result = parse_attendance(text)
+        assert names(result) == ["Aurèle VRANOLLE", "Inès BARNAUDIN"], text
+        assert result.excused == ["Jules CRESSAC"], text
+        assert not kinds(result), text
+
+
+def test_absents_ou_representes_and_delegation_and_mandataires_headings():
+    # « Délégations de vote » / « Porteurs d'un pouvoir » (the brief's list, and the CGCT's
+    # « porteur d'un pouvoir ») in three more headings, on Ouvèze-Payre's layout
+    # (tests/fixtures/minutes/ouveze-payre-2019-12-10; no public page found for these):
+    # « Etaient absents ou représentés : » mixes absents and givers, « Absents ayant donné
+    # délégation : » lists givers, « Mandataires : X pour Y » lists holders first.
+    mixed = parse_attendance(OUVEZE_PRESENT + "Etaient absents ou représentés : Monsieur "
+                             "Laurdier (pouvoir à Monsieur Gonelet), Monsieur Souvellec")
+    assert _proxies(mixed) == [("Laurdier", "Gonelet")]
+    assert mixed.absent == ["Souvellec"]
+    delegation = parse_attendance(OUVEZE_PRESENT + "Absents ayant donné délégation : Monsieur "
+                                  "Laurdier à Monsieur Gonelet")
+    assert _proxies(delegation) == [("Laurdier", "Gonelet")]
+    holders = parse_attendance(OUVEZE_PRESENT + "Mandataires : Monsieur Gonelet pour Monsieur "
+                               "Laurdier")
+    assert _proxies(holders) == [("Laurdier", "Gonelet")]
+    for result in (mixed, delegation, holders):
+        assert set(kinds(result)) == {"commune_heading"}
