@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .matching import name_parts, same_person
-from .names import _read_names
+from .presidency import president_in_preamble
 from .results import PresentEntry
 from .text import _fold, name_key
 
@@ -198,7 +198,7 @@ class _Arbiter:
     def _unlisted_president(self, missing: int) -> str:
         if missing != 1:
             return ""
-        president = _presiding(getattr(self, "block_text", ""))
+        president = president_in_preamble(getattr(self, "block_text", ""))
         result = self.result
         # Counted in no list: a holder of a procuration may be the president all the same.
         named = ([entry.name for entry in result.present] + result.excused + result.absent
@@ -213,16 +213,3 @@ class _Arbiter:
         self.anomaly("count_mismatch", f"{label} : {stated}",
                      f"Le registre indique {stated} {label}, les listes en donnent {counted}."
                      + why)
-
-
-_PRESIDING = re.compile(r"sous\s+la\s+presidence\s+d[e']\s*(?:(?:m\.|mme|monsieur|madame)\s+)?")
-
-
-def _presiding(block: str) -> str | None:
-    """The person named after "sous la présidence de", when one name stands there."""
-    match = _PRESIDING.search(_fold(block))
-    if not match:
-        return None
-    segment = re.split(r"[,.;:\n(]", block[match.end():match.end() + 80])[0]
-    read = _read_names(segment)
-    return read.names[0] if read.valid and len(read.names) == 1 else None

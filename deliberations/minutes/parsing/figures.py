@@ -10,8 +10,9 @@ Votants : 34", "Absents : 8", in the layouts clerks print them:
   largest "présents" counts, with the "votants" of the same block;
 - combined: "présents ou représentés : 34" is the number of votants, not of procurations.
 
-The figures only *check* the lists (``arbiter``): a figure never adds or removes a name by
-itself.
+The figures check the lists (``arbiter``): a figure never adds or removes a name by itself;
+only a known pattern of self-contradicting minutes that the figure confirms exactly does, and
+it is said.
 """
 
 from __future__ import annotations
@@ -90,6 +91,24 @@ _WRAPPED_AFTER_COLON = re.compile(
 _WRAPPED_BEFORE_COLON = re.compile(r"\n(?=[ \t]*[:=][ \t]*\d)")
 
 
+def _lines_with_figures(text: str) -> str:
+    """The lines that hold a number, with the 600 characters before them (labels wrapped, or
+    printed as a column above their values, as far back as ``_table_counts`` looks) and the
+    line after (the word after a figure): a figure is never elsewhere, and a list of 150
+    names without one then costs nearly nothing to search."""
+    lines = text.split("\n")
+    keep: set[int] = set()
+    for index, line in enumerate(lines):
+        if any(char.isdigit() for char in line):
+            keep.update(range(index, min(len(lines), index + 2)))
+            before, back = 0, index - 1
+            while back >= 0 and before < 600 and back not in keep:
+                keep.add(back)
+                before += len(lines[back]) + 1
+                back -= 1
+    return "\n".join(lines[index] for index in sorted(keep))
+
+
 def _unwrap_values(folded: str) -> str:
     """The line breaks between a label and its value made spaces, and the words cut by a
     hyphen at a line end ("POUV-\nOIRS : 6") joined: the figures are read from this copy
@@ -111,7 +130,7 @@ def read_counts(text: str) -> StatedCounts:
     """Stated figures of ``text``. Where several "présents" figures are stated (titulaires,
     suppléants, both; or one block per group of items), the largest counts: it is the one
     that includes the others, and the "votants" of its block go with it."""
-    folded = _unwrap_values(_fold(text))
+    folded = _unwrap_values(_fold(_lines_with_figures(text)))
     table, claimed = _table_counts(folded)
     combined = [match.span() for match in _PRESENT_OR_REPRESENTED.finditer(folded)]
     substitutes = [match.span() for match in _SUBSTITUTES_FIGURE.finditer(folded)]
