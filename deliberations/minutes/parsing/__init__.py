@@ -331,6 +331,7 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
         # "… Mme Claire TAUSSESSAC-TAUTOLLE. 2": the page number after the list's last stop.
         logical = re.sub(r"(?<=[^\W\d_]{2}\.)\s+\d{1,3}$", "", logical)
         removed = []
+        labels: list[str] = []
         if kind in {"present", "excused", "absent"}:
             logical, removed = strip_commune_runs(logical)
             logical, labels = strip_group_labels(logical)
@@ -349,8 +350,11 @@ def _read_section(builder: _Builder, kind: str, section_lines: list[str]) -> lis
                 removed += places
         removed_all += removed
         if removed and not communes:
+            # "Syndics : Messieurs A, B": a group of delegates named in words is no commune.
+            what = ("Noms de communes" if not labels else "Intitulés de groupes de délégués"
+                    if len(labels) == len(removed) else "Noms de communes et de groupes")
             builder.anomaly("commune_heading", logical,
-                            "Noms de communes retirés de la liste : "
+                            f"{what} retirés de la liste : "
                             + ", ".join(f"« {name} »" for name in removed) + ".")
         if re.search(r"[,;]", logical) and re.search(r"\w - \w", logical):
             joined = re.sub(r"(?<=\w) - (?=\w)",

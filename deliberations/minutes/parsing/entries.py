@@ -108,14 +108,18 @@ def strip_communes(text: str, *, capitals: bool = True) -> tuple[str, list[str]]
         return _ADDED
 
     text = _COMMUNE_SUFFIX.sub(suffix, text)
-    if not found:
-        return text, found
-    # A separator put in place of a commune merges with the one the clerk wrote beside it.
-    text = re.sub(rf"\s*[,;]?\s*(?:{_ADDED}\s*)+[,;]?\s*", ", ", text)
-    return text.strip(" ,"), found
+    return _closed(text), found
 
 
 _ADDED = "\x1f"
+
+
+def _closed(text: str) -> str:
+    """``text`` where each run of places marked ``_ADDED`` (what was taken out) becomes one
+    separator, merged with the one the clerk wrote beside it."""
+    if _ADDED not in text:
+        return text
+    return re.sub(rf"\s*[,;]?\s*(?:{_ADDED}\s*)+[,;]?\s*", ", ", text).strip(" ,")
 
 
 # "Syndics : Messieurs A, B", "Communauté de la Largue : Messieurs C et D", "Communauté d
@@ -150,10 +154,7 @@ def strip_group_labels(text: str) -> tuple[str, list[str]]:
         return _ADDED
 
     text = _GROUP_LABEL.sub(label, text)
-    if not found:
-        return text, found
-    text = re.sub(rf"\s*[,;]?\s*(?:{_ADDED}\s*)+[,;]?\s*", ", ", text)
-    return text.strip(" ,"), found
+    return _closed(text), found
 
 
 _CIVILITY_WORDS = {"m.", "mme", "mme.", "mr", "mr.", "monsieur", "madame", "mlle", "mlle."}

@@ -53,7 +53,7 @@ ANOMALY_LABELS = {
     "unparsed_note": "Mention non comprise",
     "guessed_join": "Mot ou nom recollé",
     "guessed_split": "Noms séparés par déduction",
-    "commune_heading": "Noms de communes écartés",
+    "commune_heading": "Communes ou groupes écartés",
     "table_pairs": "Procurations lues dans un tableau",
     "ambiguous_name": "Nom ambigu",
     "unknown_name": "Nom inconnu",

@@ -324,6 +324,10 @@ def test_a_group_named_in_words_before_a_colon_is_no_person():
                              "MAROUVEL", "BLANDOUMIER"]
     assert result.excused == ["ROBETIN", "BARNAUDIN", "TOVELLEC"]
     assert set(kinds(result)) == {"commune_heading"}  # the groups taken out are said
+    # ...as groups of delegates, not as communes.
+    assert [anomaly.message for anomaly in result.anomalies] == [
+        f"Intitulés de groupes de délégués retirés de la liste : « {group} »."
+        for group in ("Syndics", "Syndicat des Rivières", "Syndics")]
 
 
 # Syndicat mixte pour le Sundgau, conseil syndical of 9 July 2014
