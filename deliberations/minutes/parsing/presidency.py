@@ -1,14 +1,18 @@
 """The person presiding the session, named in the preamble ("… s'est réuni … sous la présidence
 de M. X") and in none of the lists.
 
-Corpus rule (2026-12-08), a legal fact: whoever presides the session is present — the president
-presides the assembly (L2121-14, applied to EPCI by L5211-1), and no one presides a session they
-do not attend. Minutes often name the presiding person only in the preamble; the parser then
-adds them to the présents, once, and says it (anomaly ``president_unlisted``) so that the clerk
-confirms. It adds no one when it cannot name the person ("sous la présidence du Président",
-"de son Président", initials alone), when a list names them already under any spelling, or when
-the block names them again near an arrival, a departure or an absence ("M. X arrive à la
-question 3"): then the presence is not plain, and the anomaly alone is raised.
+Corpus rule (2026-12-08), a legal fact: the member who presides the session is present — the
+president presides the assembly (L2121-14, applied to EPCI by L5211-1), and no one presides a
+session they do not attend. Minutes often name the presiding person only in the preamble; the
+parser then adds them to the présents, once, and says it (anomaly ``president_unlisted``) so
+that the clerk confirms — the text alone does not tell a member from someone presiding who is
+not one (an outgoing president installing the new body). It adds no one when it cannot name the
+person ("sous la présidence du Président", "de son Président", initials alone), when a list
+names them already under any spelling, or when the block names them again near an arrival, a
+departure or an absence ("M. X arrive à la question 3"): then the presence is not plain, and
+the anomaly alone is raised. Named only as the holder of a procuration, they are not added
+either (``check_president_listed``), although a holder sits: a known gap, said by the anomaly
+``holder_not_present`` when the holder is in no list.
 """
 
 from __future__ import annotations

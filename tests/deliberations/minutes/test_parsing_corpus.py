@@ -12,9 +12,11 @@ holds...). Counting rules, the same for every text:
 - present: every person sitting, substitutes included (one entry each);
 - proxies: every giver → holder pair; a giver is not counted among the excused even when the
   minutes list them there too;
-- the person who presides the session is present (L2121-14, L5211-1: no one presides a session
-  they do not attend), even when only the preamble names them ("sous la présidence de M. X");
-  once: nothing is added when a list names them under any spelling (rule of 2026-12-08);
+- the member who presides the session is present (L2121-14, L5211-1: no one presides a session
+  they do not attend), even when only the preamble names them ("sous la présidence de M. X"),
+  or a procuration as its holder; once: nothing is added when a list of présents names them
+  under any spelling; someone presiding who is not a member (an outgoing president installing
+  the new body) is not counted (rule of 2026-12-08);
 - excused / absent: the other members listed, once each; a titular member replaced by a
   substitute is excused;
 - secretary: the person named, compared by surname.
